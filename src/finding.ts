@@ -1,0 +1,21 @@
+/**
+ * A conformance finding: data, never an exception. Every layer that judges a body or an exchange
+ * returns these; reporters only read them.
+ */
+export type Severity = 'error' | 'warning';
+
+/** One problem found in a body or an exchange. */
+export interface Finding {
+  /** The id of the check that produced it, e.g. `required`, `status-enum`, `num-errors-matches-errors`. */
+  check: string;
+  severity: Severity;
+  /** JSON Pointer (RFC 6901) into the checked body; `''` is the whole body. */
+  instancePath: string;
+  message: string;
+  endpoint?: string;
+  apiVersion?: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** A command that reproduces the finding, where it came from generated data. */
+  replay?: string;
+}

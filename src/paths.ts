@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The package root, found by walking up from this module to hsac's own package.json. Source runs
+ * (vitest, from `src/`) and built runs (from `dist/src/`) sit at different depths, so a fixed
+ * relative path would be wrong for one of them.
+ */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string };
+      if (pkg.name === 'hsac') return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('hsac: cannot find the package root (package.json named "hsac")');
+    dir = parent;
+  }
+}
+
+/** The `../shared` reference folder beside the checkout, or undefined where it is absent. */
+export function sharedReferenceDir(): string | undefined {
+  const dir = process.env.HSAC_SHARED_DIR ?? resolve(packageRoot(), '..', 'shared');
+  return existsSync(join(dir, 'reference')) ? dir : undefined;
+}
