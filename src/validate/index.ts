@@ -1,0 +1,164 @@
+import {
+  DEFAULT_API_VERSION,
+  operation as findOperation,
+  resolveResponse,
+  type Operation,
+  type ResponseResolution,
+} from '../catalogue/index.js';
+import type { Finding } from '../finding.js';
+import { readBody, DEFAULT_BODY_LIMITS, type BodyLimits } from './body.js';
+import type { Profile } from './profiles.js';
+import { SchemaRegistry, PUBLISHED_DEFINITION, type JsonSchemaNode } from './registry.js';
+import { BODY_RULES, type BodyContext } from './rules/index.js';
+import { schemaFindings } from './schema-findings.js';
+
+export { readBody, DEFAULT_BODY_LIMITS, jsonNestingDepth, type BodyLimits, type ReadBody } from './body.js';
+export { PROFILES, isProfile, type Profile } from './profiles.js';
+export { SchemaLoadError, SchemaRegistry, PUBLISHED_REPAIR_REFS } from './registry.js';
+export { BODY_RULES, type BodyRule, type BodyContext } from './rules/index.js';
+export { SCHEMA_CHECKS, ERROR_SHAPE_DEFINITIONS } from './schema-findings.js';
+
+/** The outcome of checking one body: `ok` is false when any finding is an error. */
+export interface ValidationResult {
+  readonly ok: boolean;
+  readonly findings: readonly Finding[];
+}
+
+/** A response body to check. `body` is the parsed value; use {@link Validator.validateResponseText} for bytes. */
+export interface ResponseInput {
+  readonly endpoint: string;
+  readonly apiVersion?: string;
+  /** The HTTP status; defaults to the version's first declared success code. */
+  readonly status?: number;
+  readonly body: unknown;
+}
+
+/** A request body to check. */
+export interface RequestInput {
+  readonly endpoint: string;
+  readonly apiVersion?: string;
+  readonly body: unknown;
+}
+
+/** Options of {@link createValidator}. */
+export interface ValidatorOptions {
+  /** Default `strict` (DESIGN.md: strict for `validate`, lenient for live runs). */
+  readonly profile?: Profile;
+  readonly limits?: BodyLimits;
+}
+
+/** Checks bodies against the catalogue's schemas under one profile. */
+export interface Validator {
+  readonly profile: Profile;
+  validateResponse(input: ResponseInput): ValidationResult;
+  /** Reads bytes or text first: malformed, empty, HTML, oversized and over-deep bodies become findings. */
+  validateResponseText(input: Omit<ResponseInput, 'body'> & { readonly body: string | Uint8Array }): ValidationResult;
+  validateRequest(input: RequestInput): ValidationResult;
+  /**
+   * Checks a response against the BatchAssociationResponse structure as published (seed 000), in
+   * repair mode: its dangling references resolved to `apiVersion`'s definitions, its property-less
+   * objects read as maps. No endpoint semantics beyond the body rules apply.
+   */
+  validatePublished(input: { readonly apiVersion?: string; readonly body: unknown }): ValidationResult & { readonly repairs: readonly string[] };
+}
+
+function result(findings: Finding[], op: Pick<Operation, 'endpoint' | 'apiVersion'> | { endpoint: string; apiVersion: string }): ValidationResult {
+  const tagged = findings.map((finding) => ({ ...finding, endpoint: finding.endpoint ?? op.endpoint, apiVersion: finding.apiVersion ?? op.apiVersion }));
+  return { ok: !tagged.some((finding) => finding.severity === 'error'), findings: tagged };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Builds a validator. Every schema is compiled once, at the first call in the process
+ * ({@link SchemaRegistry.load}); a schema that does not compile throws `SchemaLoadError` here,
+ * before any body is checked.
+ */
+export function createValidator(options: ValidatorOptions = {}): Validator {
+  const profile = options.profile ?? 'strict';
+  const limits = options.limits ?? DEFAULT_BODY_LIMITS;
+  const registry = SchemaRegistry.load();
+
+  /** `definition` undefined checks against the document's root type (the published seed has one). */
+  const checkAgainst = (documentKey: string, definition: string | undefined, body: unknown, rootName = definition ?? ''): Finding[] => {
+    const validate = registry.validator(documentKey, definition);
+    if (validate(body)) return [];
+    const defs = (registry.schemaNode(documentKey).$defs ?? {}) as Record<string, JsonSchemaNode>;
+    return schemaFindings(validate.errors ?? [], body, { defs, root: registry.schemaNode(documentKey, definition), rootName }, profile);
+  };
+
+  const runRules = (body: unknown, context: BodyContext): Finding[] =>
+    isPlainObject(body) ? BODY_RULES.flatMap((rule) => rule.check(body, context)) : [];
+
+  const statusFinding = (resolution: ResponseResolution, status: number): Finding[] =>
+    resolution.exact
+      ? []
+      : [
+          {
+            // A warning, never an error: the family is right (DESIGN.md "Status-code families").
+            check: 'status-code',
+            severity: 'warning',
+            instancePath: '',
+            message: resolution.note ?? `status ${status} is not the declared one`,
+            expected: resolution.declared?.status,
+            actual: status,
+          },
+        ];
+
+  const validator: Validator = {
+    profile,
+    validateResponse({ endpoint, apiVersion = DEFAULT_API_VERSION, status, body }) {
+      const op = findOperation(endpoint, apiVersion);
+      const code = status ?? op.responses[0]?.status ?? 200;
+      const resolution = resolveResponse(op, code);
+      const findings = statusFinding(resolution, code);
+      if (resolution.definition !== undefined) {
+        findings.push(...checkAgainst(op.apiVersion, resolution.definition, body));
+        if (resolution.declared) {
+          findings.push(...runRules(body, { operation: op, direction: 'response', status: code, resolution, profile }));
+        }
+      }
+      return result(findings, op);
+    },
+    validateResponseText(input) {
+      const op = findOperation(input.endpoint, input.apiVersion ?? DEFAULT_API_VERSION);
+      const read = readBody(input.body, limits);
+      if (!read.ok) return result([...read.findings], op);
+      const checked = validator.validateResponse({ ...input, body: read.value });
+      return result([...read.findings, ...checked.findings], op);
+    },
+    validateRequest({ endpoint, apiVersion = DEFAULT_API_VERSION, body }) {
+      const op = findOperation(endpoint, apiVersion);
+      const findings: Finding[] = [];
+      if (op.requestDefinition === undefined) {
+        if (body !== undefined && body !== null && body !== '') {
+          findings.push({ check: 'request-body', severity: 'error', instancePath: '', message: `${op.method} ${op.endpoint} takes no request body` });
+        }
+        return result(findings, op);
+      }
+      findings.push(...checkAgainst(op.apiVersion, op.requestDefinition, body));
+      const inputs = isPlainObject(body) && Array.isArray(body.inputs) ? body.inputs : undefined;
+      if (inputs && op.maxInputs !== undefined && inputs.length > op.maxInputs) {
+        findings.push({
+          check: 'input-limit',
+          severity: 'error',
+          instancePath: '/inputs',
+          message: `${inputs.length} inputs; ${op.endpoint} accepts at most ${op.maxInputs}`,
+          expected: `<= ${op.maxInputs}`,
+          actual: inputs.length,
+        });
+      }
+      return result(findings, op);
+    },
+    validatePublished({ apiVersion = DEFAULT_API_VERSION, body }) {
+      const op = findOperation('batch-read', apiVersion);
+      const { key, repairs } = registry.publishedDocument(op.apiVersion);
+      const findings = checkAgainst(key, undefined, body, PUBLISHED_DEFINITION);
+      findings.push(...runRules(body, { operation: op, direction: 'response', profile }));
+      return { ...result(findings, { endpoint: 'published:BatchAssociationResponse', apiVersion: op.apiVersion }), repairs };
+    },
+  };
+  return validator;
+}

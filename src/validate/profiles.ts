@@ -1,0 +1,90 @@
+import type { ErrorObject } from 'ajv';
+import { isRequired, type SchemaSite } from './schema-walk.js';
+
+/**
+ * The two profiles of DESIGN.md. One schema per version; a profile is a tolerance policy over it.
+ * - `strict`: the spec as published (and as hsac closes it): every deviation is an error.
+ * - `lenient`: what a robust client must tolerate; those deviations become warnings, never
+ *   silently dropped, because they still tell an SDK team what its decoder must survive.
+ */
+export const PROFILES = ['strict', 'lenient'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+/** Narrowing guard for user input. */
+export function isProfile(value: string): value is Profile {
+  return (PROFILES as readonly string[]).includes(value);
+}
+
+/** What the lenient policy needs to judge one ajv error. */
+export interface ToleranceInput {
+  readonly error: ErrorObject;
+  /** The value at the error's instance path. */
+  readonly data: unknown;
+  /** The schema site of that value. */
+  readonly site: SchemaSite;
+  /** The check id the error was classified as. */
+  readonly check: string;
+}
+
+/** A named tolerance: why lenient accepts a deviation, with the evidence for it. */
+interface Tolerance {
+  readonly id: string;
+  readonly applies: (input: ToleranceInput) => boolean;
+  /** Said in the warning, so a reader sees why it is not an error. */
+  readonly reason: string;
+}
+
+const ID_PROPERTY = /^(id|[A-Za-z]*Id)$/;
+
+const expectsType = (error: ErrorObject, type: string): boolean => {
+  const declared = (error.params as { type?: unknown }).type;
+  return Array.isArray(declared) ? declared.includes(type) : declared === type;
+};
+
+/**
+ * The lenient tolerances, in the order they are tried. Each is a deviation seen from HubSpot in
+ * the wild (FACTS.md §5, §7, §8), not a guess. The batch `status` enum is deliberately absent:
+ * clients branch on it, and `CANCELLED` vs `CANCELED` is a known misspelling (FACTS.md §7.1), so
+ * an unknown status stays an error under every profile.
+ */
+const TOLERANCES: readonly Tolerance[] = [
+  {
+    id: 'unknown-field',
+    applies: ({ error }) => error.keyword === 'additionalProperties',
+    reason: 'clients must ignore fields they do not know (HubSpot added fields inside "immutable" 2026-03, FACTS.md §5)',
+  },
+  {
+    id: 'null-optional',
+    applies: ({ error, data, site }) => error.keyword === 'type' && data === null && !isRequired(site),
+    reason: 'HubSpot sends null for absent optional fields, e.g. "requestedAt": null (hubspot-api-nodejs#656)',
+  },
+  {
+    id: 'numeric-id',
+    applies: ({ error, data, site }) =>
+      error.keyword === 'type' &&
+      expectsType(error, 'string') &&
+      typeof data === 'number' &&
+      Number.isInteger(data) &&
+      site.property !== undefined &&
+      ID_PROPERTY.test(site.property),
+    reason: 'record IDs arrive as numbers from some endpoints (hubspot-api-nodejs#552); decode them as strings',
+  },
+  {
+    id: 'sub-category-string',
+    applies: ({ error, data, site }) =>
+      error.keyword === 'type' && expectsType(error, 'object') && typeof data === 'string' && site.property === 'subCategory',
+    reason: 'StandardError.subCategory is an object in the spec but a string in ErrorDetail and Error (FACTS.md §7.4)',
+  },
+  {
+    id: 'open-enum',
+    applies: ({ error, data, check }) => error.keyword === 'enum' && check !== 'status-enum' && typeof data === 'string',
+    reason: 'HubSpot adds enum values without a version bump (WORK joined the category enum in 2026-02, FACTS.md §5)',
+  },
+];
+
+/** The tolerance that lets a deviation pass as a warning under `profile`, if any. */
+export function toleranceFor(profile: Profile, input: ToleranceInput): { id: string; reason: string } | undefined {
+  if (profile === 'strict') return undefined;
+  const found = TOLERANCES.find((tolerance) => tolerance.applies(input));
+  return found ? { id: found.id, reason: found.reason } : undefined;
+}

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { API_VERSIONS, allOperations, schemaDocumentPath, type ApiVersion } from '../catalogue/index.js';
+import { packageRoot } from '../paths.js';
+import { addStructureVocabulary, compileStructure, StructureCompileError, type RepairOptions } from '../structure/index.js';
+
+/** A schema that cannot be read or compiled: a typed error raised at load, before anything runs. */
+export class SchemaLoadError extends Error {
+  override readonly name = 'SchemaLoadError';
+  constructor(
+    message: string,
+    /** The document (path relative to the package root) that failed. */
+    readonly document: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The name under which the published seed document is registered. */
+export const PUBLISHED_DOCUMENT = 'published';
+/** The published seed, as shipped (schemas/published). */
+export const PUBLISHED_SCHEMA_PATH = 'schemas/published/batch-association-response.struct.json';
+/** The definition name the published document gets once repaired. */
+export const PUBLISHED_DEFINITION = 'BatchAssociationResponse';
+
+/**
+ * Where the published seed's four dangling `#/components/schemas/...` targets are resolved in
+ * repair mode: to the project's own definitions of the same concept (FACTS.md §2, §5). The seed's
+ * `Association` is the read-side `MultiAssociatedObjectWithLabel` (category/typeId), which is what
+ * HubSpot actually returns, not api-evangelist's associationCategory/associationTypeId guess.
+ */
+export const PUBLISHED_REPAIR_REFS: Readonly<Record<string, string>> = {
+  '#/components/schemas/ObjectReference': 'PublicObjectId',
+  '#/components/schemas/Association': 'MultiAssociatedObjectWithLabel',
+  '#/components/schemas/Paging': 'Paging',
+  '#/components/schemas/ErrorDetail': 'ErrorDetail',
+};
+
+/** A JSON Schema node as emitted by the structure compiler. */
+export type JsonSchemaNode = Record<string, unknown>;
+
+interface LoadedDocument {
+  readonly id: string;
+  /** The compiled JSON Schema 2020-12 document (`$defs` keyed by definition name). */
+  readonly schema: JsonSchemaNode;
+  /** The JSON Structure source, for repair mode and for generators. */
+  readonly source: Record<string, unknown>;
+  readonly repairs: readonly string[];
+}
+
+function readJson(relativePath: string): Record<string, unknown> {
+  const file = join(packageRoot(), relativePath);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SchemaLoadError(`cannot read ${relativePath}: ${(error as Error).message}`, relativePath);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('root is not an object');
+    return value as Record<string, unknown>;
+  } catch (error) {
+    throw new SchemaLoadError(`${relativePath} is not a JSON object: ${(error as Error).message}`, relativePath);
+  }
+}
+
+function compileDocument(relativePath: string, source: Record<string, unknown>, repair?: RepairOptions): LoadedDocument {
+  try {
+    const compiled = repair ? compileStructure(source, { repair }) : compileStructure(source);
+    const id = compiled.schema.$id;
+    if (typeof id !== 'string') throw new SchemaLoadError(`${relativePath} has no $id`, relativePath);
+    return { id, schema: compiled.schema, source, repairs: compiled.repairs };
+  } catch (error) {
+    if (error instanceof StructureCompileError) {
+      const first = error.issues
+        .filter((issue) => issue.severity === 'error')
+        .slice(0, 5)
+        .map((issue) => `${issue.code} at "${issue.path}": ${issue.message}`);
+      throw new SchemaLoadError(`${relativePath} is not valid JSON Structure: ${first.join('; ')}`, relativePath);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Every schema hsac checks against, compiled once into one ajv instance (STYLE.md: "compile once,
+ * strictly, at start"). Loading compiles every definition the catalogue names, so a broken schema
+ * stops everything with a {@link SchemaLoadError} instead of surfacing mid-run.
+ */
+export class SchemaRegistry {
+  private static shared: SchemaRegistry | undefined;
+  private readonly ajv: Ajv2020;
+  private readonly documents = new Map<string, LoadedDocument>();
+  private readonly validators = new Map<string, ValidateFunction>();
+
+  private constructor() {
+    // strict: unknown keywords and ambiguous schemas are compile errors, not silent passes;
+    // allErrors: a report lists every problem in a body, not the first one.
+    this.ajv = new Ajv2020({ strict: true, allErrors: true });
+    addStructureVocabulary(this.ajv);
+    for (const version of API_VERSIONS) {
+      const path = schemaDocumentPath(version);
+      this.register(version, compileDocument(path, readJson(path)));
+    }
+    for (const op of allOperations()) {
+      const names = [op.requestDefinition, ...op.responses.map((r) => r.definition), op.errorDefinition, op.rateLimitDefinition];
+      for (const name of names) if (name) this.validator(op.apiVersion, name);
+    }
+  }
+
+  /** The process-wide registry, loaded on first use. */
+  static load(): SchemaRegistry {
+    SchemaRegistry.shared ??= new SchemaRegistry();
+    return SchemaRegistry.shared;
+  }
+
+  private register(key: string, document: LoadedDocument): void {
+    try {
+      this.ajv.addSchema(document.schema);
+    } catch (error) {
+      throw new SchemaLoadError(`${key}: ajv rejected the compiled schema: ${(error as Error).message}`, key);
+    }
+    this.documents.set(key, document);
+  }
+
+  /**
+   * The published BatchAssociationResponse in repair mode: its dangling references resolved to
+   * the given version's definitions and its property-less objects read as maps. Compiled once per
+   * version on first use.
+   */
+  publishedDocument(apiVersion: ApiVersion): { key: string; repairs: readonly string[] } {
+    const key = `${PUBLISHED_DOCUMENT}@${apiVersion}`;
+    if (!this.documents.has(key)) {
+      const versionSource = this.document(apiVersion).source;
+      const definitions = versionSource.definitions as Record<string, unknown>;
+      const source = readJson(PUBLISHED_SCHEMA_PATH);
+      // Register under a per-version id so two repairs never collide in the one ajv instance.
+      const repaired = compileDocument(PUBLISHED_SCHEMA_PATH, source, { refMap: { ...PUBLISHED_REPAIR_REFS }, definitions });
+      const id = `${repaired.id.replace(/#.*$/, '')}?repairedWith=${apiVersion}`;
+      this.register(key, { ...repaired, id, schema: { ...repaired.schema, $id: id } });
+    }
+    return { key, repairs: this.document(key).repairs };
+  }
+
+  /** A loaded document by version name (or published key). */
+  document(key: string): LoadedDocument {
+    const found = this.documents.get(key);
+    if (!found) throw new SchemaLoadError(`no schema document "${key}" is loaded`, key);
+    return found;
+  }
+
+  /** The compiled validator for a definition of a document; `definition` undefined means the document root. */
+  validator(key: string, definition?: string): ValidateFunction {
+    const cacheKey = `${key}#${definition ?? ''}`;
+    const cached = this.validators.get(cacheKey);
+    if (cached) return cached;
+    const document = this.document(key);
+    const ref = definition === undefined ? document.id : `${document.id}#/$defs/${definition}`;
+    let compiled: ValidateFunction;
+    try {
+      compiled = this.ajv.compile({ $ref: ref });
+    } catch (error) {
+      throw new SchemaLoadError(`cannot compile ${ref}: ${(error as Error).message}`, key);
+    }
+    this.validators.set(cacheKey, compiled);
+    return compiled;
+  }
+
+  /** The compiled JSON Schema node of a definition (or of the root), for walking by instance path. */
+  schemaNode(key: string, definition?: string): JsonSchemaNode {
+    const document = this.document(key);
+    if (definition === undefined) return document.schema;
+    const defs = document.schema.$defs as Record<string, JsonSchemaNode> | undefined;
+    const node = defs && Object.hasOwn(defs, definition) ? defs[definition] : undefined;
+    if (!node) throw new SchemaLoadError(`definition "${definition}" not found in ${key}`, key);
+    return node;
+  }
+}

@@ -1,0 +1,27 @@
+import type { BodyRule } from './rule.js';
+import { own } from './rule.js';
+
+/**
+ * `numErrors` must equal `errors.length` when a body carries both. SDKs size their error handling
+ * by one and iterate the other (hubspot-api-ruby#403 shows bodies where only one was surfaced), so
+ * a mismatch loses errors silently. An error under every profile: no client can reconcile it.
+ */
+export const numErrorsMatchesErrors: BodyRule = {
+  id: 'num-errors-matches-errors',
+  description: 'numErrors equals errors.length when both are present',
+  check(body) {
+    const numErrors = own(body, 'numErrors');
+    const errors = own(body, 'errors');
+    if (typeof numErrors !== 'number' || !Array.isArray(errors) || numErrors === errors.length) return [];
+    return [
+      {
+        check: this.id,
+        severity: 'error',
+        instancePath: '/numErrors',
+        message: `numErrors is ${numErrors} but errors holds ${errors.length}`,
+        expected: errors.length,
+        actual: numErrors,
+      },
+    ];
+  },
+};

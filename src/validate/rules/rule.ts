@@ -1,0 +1,31 @@
+import type { Operation, ResponseResolution } from '../../catalogue/index.js';
+import type { Finding } from '../../finding.js';
+import type { Profile } from '../profiles.js';
+
+/** What a body rule knows besides the body. */
+export interface BodyContext {
+  readonly operation: Operation;
+  readonly direction: 'request' | 'response';
+  /** The HTTP status, for responses. */
+  readonly status?: number;
+  /** How the status was resolved to a definition, for responses. */
+  readonly resolution?: ResponseResolution;
+  readonly profile: Profile;
+}
+
+/**
+ * A rule about what one body can show beyond its schema (batch semantics). Pure: it reads the
+ * parsed body and returns findings; it never throws for a conformance problem and never prints.
+ */
+export interface BodyRule {
+  /** Stable check id, used in findings, reports and the mutation catalogue. */
+  readonly id: string;
+  /** One line: what it proves. */
+  readonly description: string;
+  readonly check: (body: Readonly<Record<string, unknown>>, context: BodyContext) => Finding[];
+}
+
+/** Reads an own property (never the prototype chain: bodies may carry `__proto__` keys). */
+export function own(body: Readonly<Record<string, unknown>>, key: string): unknown {
+  return Object.hasOwn(body, key) ? body[key] : undefined;
+}

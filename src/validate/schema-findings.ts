@@ -1,0 +1,148 @@
+import type { ErrorObject } from 'ajv';
+import type { Finding } from '../finding.js';
+import { toleranceFor, type Profile } from './profiles.js';
+import { childPointer, valueAt } from './pointer.js';
+import type { JsonSchemaNode } from './registry.js';
+import { schemaSite, type SchemaSite } from './schema-walk.js';
+
+/**
+ * The definitions whose violations are reported as `error-shape`: a client's error handling reads
+ * these, and HubSpot's docs examples get them wrong (FACTS.md §5, §7.3), so they get their own check.
+ */
+export const ERROR_SHAPE_DEFINITIONS: ReadonlySet<string> = new Set(['StandardError', 'ErrorDetail', 'Error', 'RateLimitError']);
+
+const INT32_MIN = -2147483648;
+const INT32_MAX = 2147483647;
+
+/** The schema-level check ids, each with why it exists. */
+export const SCHEMA_CHECKS = {
+  required: 'a field the schema requires is missing',
+  'status-enum': 'the batch status is not one of CANCELED, COMPLETE, PENDING, PROCESSING',
+  enum: 'a value is not in its enum',
+  type: 'a value has the wrong JSON type',
+  format: 'a string breaks its format (RFC 3339 date-time, uuid, ...)',
+  'int32-range': 'an int32 field is outside -2^31..2^31-1',
+  range: 'a number or string-encoded integer is outside its range',
+  'unknown-field': 'an object carries a field its schema does not declare',
+  'error-shape': 'a StandardError, ErrorDetail, Error or 429 body breaks its shape',
+  schema: 'any other schema keyword failed',
+} as const;
+
+/** Where a schema error is and what the schema says there. */
+interface Located {
+  readonly instancePath: string;
+  readonly site: SchemaSite;
+}
+
+function locate(error: ErrorObject, defs: Readonly<Record<string, JsonSchemaNode>>, root: JsonSchemaNode, rootName: string): Located {
+  // `required` and `additionalProperties` errors sit on the parent object; point at the field itself.
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  const field = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  const instancePath = field === undefined ? error.instancePath : childPointer(error.instancePath, field);
+  const site = schemaSite(defs, root, instancePath);
+  return { instancePath, site: { ...site, definitions: [rootName, ...site.definitions] } };
+}
+
+function classify(error: ErrorObject, located: Located): keyof typeof SCHEMA_CHECKS {
+  const { site, instancePath } = located;
+  // For a missing field the site is the field itself, which may not resolve; its parent path decides.
+  if (site.definitions.some((name) => ERROR_SHAPE_DEFINITIONS.has(name))) return 'error-shape';
+  switch (error.keyword) {
+    case 'required':
+      return 'required';
+    case 'enum':
+      return instancePath === '/status' ? 'status-enum' : 'enum';
+    case 'const':
+      return 'enum';
+    case 'type':
+      return 'type';
+    case 'format':
+      return 'format';
+    case 'minimum':
+    case 'maximum': {
+      const node = site.node;
+      return node && node.minimum === INT32_MIN && node.maximum === INT32_MAX ? 'int32-range' : 'range';
+    }
+    case 'additionalProperties':
+    case 'unevaluatedProperties':
+      return 'unknown-field';
+    default:
+      return error.keyword.startsWith('structure') ? 'range' : 'schema';
+  }
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function describe(error: ErrorObject, data: unknown, located: Located): { message: string; expected?: unknown; actual?: unknown } {
+  const params = error.params as Record<string, unknown>;
+  const field = located.instancePath.split('/').pop() ?? '';
+  switch (error.keyword) {
+    case 'required':
+      return { message: `missing required field "${String(params.missingProperty)}"`, expected: 'present', actual: 'absent' };
+    case 'additionalProperties':
+      return { message: `unknown field "${field}" (not declared by the schema)`, expected: 'absent', actual: data };
+    case 'type':
+      return { message: `expected ${String(params.type)}, got ${jsonType(data)} ${show(data)}`, expected: params.type, actual: data };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[] | undefined) ?? [];
+      return { message: `${show(data)} is not one of ${allowed.map(String).join(', ')}`, expected: allowed, actual: data };
+    }
+    case 'format':
+      return { message: `${show(data)} is not a valid ${String(params.format)}`, expected: params.format, actual: data };
+    case 'minimum':
+    case 'maximum': {
+      const node = located.site.node;
+      const range = node && typeof node.minimum === 'number' && typeof node.maximum === 'number' ? `${node.minimum}..${node.maximum}` : `${String(params.comparison)} ${String(params.limit)}`;
+      return { message: `${show(data)} is outside ${range}`, expected: range, actual: data };
+    }
+    default:
+      return { message: `${error.keyword}: ${error.message ?? 'failed'}`, expected: params, actual: data };
+  }
+}
+
+/**
+ * Turns ajv's errors for one body into findings: classified by check, pointed at the field, and
+ * graded by the profile's tolerance policy.
+ */
+export function schemaFindings(
+  errors: readonly ErrorObject[],
+  body: unknown,
+  schema: { defs: Readonly<Record<string, JsonSchemaNode>>; root: JsonSchemaNode; rootName: string },
+  profile: Profile,
+): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const located = locate(error, schema.defs, schema.root, schema.rootName);
+    const data = error.keyword === 'required' ? undefined : valueAt(body, located.instancePath);
+    const check = classify(error, located);
+    const key = `${check}|${located.instancePath}|${error.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { message, expected, actual } = describe(error, data, located);
+    const tolerated = toleranceFor(profile, { error, data, site: located.site, check });
+    const finding: Finding = {
+      check,
+      severity: tolerated ? 'warning' : 'error',
+      instancePath: located.instancePath,
+      message: tolerated ? `${message}; tolerated under lenient (${tolerated.id}): ${tolerated.reason}` : message,
+    };
+    if (expected !== undefined) finding.expected = expected;
+    if (actual !== undefined) finding.actual = actual;
+    findings.push(finding);
+  }
+  return findings;
+}
