@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { API_VERSIONS, CatalogueError, DEFAULT_API_VERSION, ENDPOINT_IDS } from './catalogue/index.js';
+import { API_VERSIONS, CatalogueError, DEFAULT_API_VERSION, ENDPOINT_IDS, operation } from './catalogue/index.js';
 import type { Finding } from './finding.js';
 import { lintStructure, type StructureIssue } from './structure/index.js';
 import { createValidator, DEFAULT_BODY_LIMITS, PROFILES, readBody, SchemaLoadError, type Profile, type ValidationResult } from './validate/index.js';
@@ -83,9 +83,15 @@ function parsePositiveInt(value: string): number {
 
 const SEVERITY_WIDTH = 8;
 
-function findingLine(finding: Pick<Finding, 'severity' | 'check' | 'instancePath' | 'message'>): string {
-  const where = finding.instancePath === '' ? '(body)' : finding.instancePath;
-  return `  ${finding.severity.padEnd(SEVERITY_WIDTH)}${finding.check.padEnd(26)}${where}\n      ${finding.message}\n`;
+/** One finding as two lines: severity, check and pointer aligned in columns, then the message. */
+function findingLines(findings: readonly Pick<Finding, 'severity' | 'check' | 'instancePath' | 'message'>[]): string {
+  const checkWidth = Math.max(0, ...findings.map((finding) => finding.check.length)) + 2;
+  return findings
+    .map((finding) => {
+      const where = finding.instancePath === '' ? '(body)' : finding.instancePath;
+      return `  ${finding.severity.padEnd(SEVERITY_WIDTH)}${finding.check.padEnd(checkWidth)}${where}\n      ${finding.message}\n`;
+    })
+    .join('');
 }
 
 function countLine(findings: readonly Pick<Finding, 'severity'>[]): string {
@@ -100,7 +106,7 @@ function printResult(io: Io, json: boolean, heading: string, result: ValidationR
   } else {
     io.out(`${heading}: ${result.ok ? 'PASS' : 'FAIL'} (${countLine(result.findings)})\n`);
     for (const line of extra) io.out(`  note    ${line}\n`);
-    for (const finding of result.findings) io.out(findingLine(finding));
+    io.out(findingLines(result.findings));
   }
   return result.ok ? EXIT.ok : EXIT.nonConformant;
 }
@@ -135,7 +141,7 @@ function runValidate(file: string, options: ValidateOptions, io: Io): number {
   const checked = options.request
     ? validator.validateRequest({ endpoint, apiVersion: options.apiVersion, body: read.value })
     : validator.validateResponse({ endpoint, apiVersion: options.apiVersion, status: options.status, body: read.value });
-  const what = options.request ? 'request' : `response ${options.status ?? 'default status'}`;
+  const what = options.request ? 'request' : `response ${options.status ?? `${operation(endpoint, options.apiVersion).responses[0]?.status ?? 200} (default)`}`;
   const heading = `hsac validate ${source}: ${endpoint} ${options.apiVersion} ${what}, ${options.profile}`;
   return printResult(io, Boolean(options.json), heading, { ok: checked.ok, findings: [...read.findings, ...checked.findings] });
 }
@@ -156,7 +162,7 @@ function runAuditStructure(file: string, options: { json?: boolean }, io: Io): n
     io.out(`${JSON.stringify({ ok, findings }, null, 2)}\n`);
   } else {
     io.out(`hsac audit structure ${file}: ${ok ? 'valid' : 'INVALID'} JSON Structure (${countLine(findings)})\n`);
-    for (const finding of findings) io.out(findingLine(finding));
+    io.out(findingLines(findings));
   }
   return ok ? EXIT.ok : EXIT.nonConformant;
 }

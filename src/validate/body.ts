@@ -74,7 +74,7 @@ export function readBody(input: string | Uint8Array | { readonly byteLength: num
     // Only a size was given (a file too large to read); it is within the limit, so nothing to read.
     return fail('body-not-json', 'no body bytes were read');
   }
-  let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+  let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(input);
   const findings: Finding[] = [];
   if (text.startsWith(BOM)) {
     text = text.slice(1);
