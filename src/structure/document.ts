@@ -87,9 +87,14 @@ function isValidationMetaSchema(uri: unknown): boolean {
   return typeof uri === 'string' && uri.replace(/#$/, '') === VALIDATION_META_SCHEMA.replace(/#$/, '');
 }
 
-/** Whether an object in `definitions` is a type (possibly broken) rather than a namespace. */
+/**
+ * Whether an object in `definitions` is a type (possibly broken) rather than a namespace. A
+ * namespace may itself hold a type named like a keyword (`items`), so a keyword only marks a type
+ * when its value is not a type definition.
+ */
 export function isTypeNode(node: JsonObject): boolean {
-  return Object.keys(node).some((key) => SCHEMA_MARKERS.has(key));
+  if (Object.hasOwn(node, 'type') || Object.hasOwn(node, '$ref')) return true;
+  return Object.entries(node).some(([key, value]) => SCHEMA_MARKERS.has(key) && !(isObject(value) && Object.hasOwn(value, 'type')));
 }
 
 /** Indexes a document. Never throws; structural problems come back as `problems`. */

@@ -4,7 +4,7 @@
  * copies the definitions they need (and what those need, transitively) and reads property-less
  * objects as maps. Every change is reported as one human line; the input is never mutated.
  */
-import { type JsonObject, MAX_DEPTH, isObject, own, putOwn } from './document.js';
+import { type JsonObject, MAX_DEPTH, isObject, isTypeNode, own, putOwn } from './document.js';
 import { COMPOSITION_ARRAYS, COMPOSITION_KEYWORDS } from './keywords.js';
 import { childPath, escapeToken, parseRefFragment } from './pointer.js';
 
@@ -183,7 +183,7 @@ function walkDefinitions(container: JsonObject, path: string, depth: number, vis
   for (const [name, member] of Object.entries(container)) {
     if (!isObject(member) || name.startsWith('$')) continue;
     const memberPath = childPath(path, name);
-    if (Object.hasOwn(member, 'type') || Object.hasOwn(member, '$ref') || Object.hasOwn(member, 'properties')) visit(member, memberPath, depth + 1);
+    if (isTypeNode(member)) visit(member, memberPath, depth + 1);
     else walkDefinitions(member, memberPath, depth + 1, visit);
   }
 }

@@ -117,7 +117,7 @@ const structureInteger: FuncKeywordDefinition = {
       if (!value || value.scale !== 0 || !range) return [];
       const integer = value.unscaled;
       if (integer < range[0] || integer > range[1]) {
-        return [{ keyword: 'structureInteger', message: `must be an ${type} (${range[0]}..${range[1]})`, params: { type, min: String(range[0]), max: String(range[1]) } }];
+        return [{ keyword: 'structureInteger', message: `must be in the ${type} range ${range[0]}..${range[1]}`, params: { type, min: String(range[0]), max: String(range[1]) } }];
       }
       return boundErrors('structureInteger', value, bounds);
     });
