@@ -313,6 +313,21 @@ describe('extensions', () => {
     expect(validate({ kind: 'text' })).toBe(true);
   });
 
+  it('keeps composition beside the type when the branches fit it (plain output for walkers)', () => {
+    const compiled = compileStructure({ ...doc({ type: 'object', properties: { a: { type: 'string' } }, oneOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }] }), $uses: ['JSONStructureConditionalComposition'] }).schema;
+    expect(compiled).toMatchObject({ type: 'object', properties: { a: { type: 'string' } } });
+    expect(compiled).toHaveProperty('oneOf');
+  });
+
+  it('moves the typed part into allOf when a branch names another type (ajv strictTypes would refuse it)', () => {
+    const structure = { ...doc({ type: 'null', description: 'stays on top', anyOf: [{ type: 'string' }] }), $uses: ['JSONStructureConditionalComposition'] };
+    const compiled = compileStructure(structure).schema;
+    expect(compiled).toMatchObject({ description: 'stays on top', allOf: [{ type: 'null' }, { anyOf: [{ type: 'string' }] }] });
+    const validate = validatorFor(structure);
+    expect(validate(null)).toBe(false);
+    expect(validate('x')).toBe(false);
+  });
+
   it('composition-only roots compile (allOf of impossible types rejects everything)', () => {
     const validate = validatorFor({ $schema: CORE, $id: ID, name: 'C', allOf: [{ type: 'string' }, { type: 'int32' }] });
     expect(validate('x')).toBe(false);

@@ -13,7 +13,7 @@ import {
   VALIDATION_KEYWORDS,
   isStringEncodedNumeric,
 } from './keywords.js';
-import { type Decimal, compareDecimal, constraintText, parseDecimal, INTEGER_STRING } from './numeric.js';
+import { type Decimal, INTEGER_STRING, compareDecimal, constraintText, parseDecimal } from './numeric.js';
 import { childPath } from './pointer.js';
 import type { StructureIssue } from './issues.js';
 
@@ -141,7 +141,7 @@ export function lintConstraints(node: JsonObject, path: string, types: readonly 
         at,
         `validation keyword '${keyword}' is used but the validation extension is not enabled (add "$uses": ["JSONStructureValidation"]); ${effect}`,
       );
-    } else if (types === undefined && keyword !== 'default') {
+    } else if (isObject(own(node, 'type')) && keyword !== 'default') {
       sink.report('SCHEMA_KEYWORD_IGNORED', 'warning', at, `${keyword} on a schema whose type is a $ref is not enforced; put it on the referenced type`);
     }
   }
@@ -151,7 +151,7 @@ export function lintConstraints(node: JsonObject, path: string, types: readonly 
 function checkValue(keyword: string, kind: ValueKind, value: unknown, at: string, type: string | undefined, sink: ConstraintSink): void {
   switch (kind) {
     case 'count':
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || ((keyword === 'precision') && value < 1)) {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < (keyword === 'precision' ? 1 : 0)) {
         sink.report('SCHEMA_INTEGER_CONSTRAINT_INVALID', 'error', at, `${keyword} must be a ${keyword === 'precision' ? 'positive' : 'non-negative'} integer`);
       }
       return;
@@ -248,18 +248,22 @@ function checkNumber(keyword: string, kind: 'number' | 'positive', value: unknow
   }
 }
 
+/** How `low` compares with `high` (sign), or undefined when either is not a usable value. */
+function compareBound(low: unknown, high: unknown, kind: 'count' | 'number'): number | undefined {
+  if (kind === 'count') return typeof low === 'number' && typeof high === 'number' ? Math.sign(low - high) : undefined;
+  const a = asDecimal(low);
+  const b = asDecimal(high);
+  return a && b ? compareDecimal(a, b) : undefined;
+}
+
 function checkPairs(node: JsonObject, path: string, sink: ConstraintSink): void {
   for (const [low, high, kind, strict] of PAIRS) {
     if (!Object.hasOwn(node, low) || !Object.hasOwn(node, high)) continue;
-    const a = kind === 'count' ? own(node, low) : asDecimal(own(node, low));
-    const b = kind === 'count' ? own(node, high) : asDecimal(own(node, high));
-    let crossed = false;
-    if (typeof a === 'number' && typeof b === 'number') crossed = strict ? a >= b : a > b;
-    else if (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null) {
-      const comparison = compareDecimal(a as Decimal, b as Decimal);
-      crossed = strict ? comparison >= 0 : comparison > 0;
+    const comparison = compareBound(node[low], node[high], kind);
+    const crossed = comparison !== undefined && (strict ? comparison >= 0 : comparison > 0);
+    if (crossed) {
+      sink.report('SCHEMA_MIN_GREATER_THAN_MAX', 'error', path, `${low} (${JSON.stringify(node[low])}) must not exceed ${high} (${JSON.stringify(node[high])}): no value can satisfy both`);
     }
-    if (crossed) sink.report('SCHEMA_MIN_GREATER_THAN_MAX', 'error', path, `${low} (${JSON.stringify(own(node, low))}) must not exceed ${high} (${JSON.stringify(own(node, high))}): no value can satisfy both`);
   }
   const precision = own(node, 'precision');
   const scale = own(node, 'scale');

@@ -267,15 +267,32 @@ class Emitter {
    * the add-in is not declared).
    */
   private composition(node: JsonObject, depth: number, out: JsonObject): void {
+    const parts: JsonObject = {};
     for (const keyword of COMPOSITION_KEYWORDS) {
       if (!Object.hasOwn(node, keyword)) continue;
       const value = node[keyword];
       if (COMPOSITION_ARRAYS.has(keyword)) {
-        if (Array.isArray(value)) conjoin(out, keyword, value.map((branch) => this.schema(branch, depth + 1)));
+        if (Array.isArray(value)) parts[keyword] = value.map((branch) => this.schema(branch, depth + 1));
       } else if (isObject(value)) {
-        conjoin(out, keyword, this.schema(value, depth + 1));
+        parts[keyword] = this.schema(value, depth + 1);
       }
     }
+    if (Object.keys(parts).length === 0) return;
+    const type = out.type;
+    if (typeof type === 'string' && !branchTypesFit(parts, type)) {
+      // ajv's strictTypes rejects a branch typed outside its parent's type ("string" under "null"),
+      // although the schema is merely unsatisfiable. Moving the typed part into allOf beside the
+      // composition keeps the meaning and lets each branch name its own type.
+      const typed: JsonObject = {};
+      for (const [key, value] of Object.entries(out)) {
+        if (ANNOTATIONS.has(key)) continue;
+        putOwn(typed, key, value);
+        delete out[key];
+      }
+      out.allOf = [typed, parts];
+      return;
+    }
+    for (const [keyword, value] of Object.entries(parts)) conjoin(out, keyword, value);
   }
 
   /** The root schema for `$root`: the definition, inlined when it is a closed object (see object()). */
@@ -285,6 +302,21 @@ class Emitter {
     }
     return { $ref: defsRef(definition.key) };
   }
+}
+
+/** Keywords that stay on a node when its typed part moves into `allOf`. */
+const ANNOTATIONS: ReadonlySet<string> = new Set(['title', 'description', 'examples', 'default']);
+
+/**
+ * Whether every `type` named in the in-place subschemas (composition, recursively; `$ref`s start a
+ * fresh context in ajv) fits the parent's type, as ajv's strictTypes demands. `integer` fits `number`.
+ */
+function branchTypesFit(schema: unknown, parentType: string): boolean {
+  if (Array.isArray(schema)) return schema.every((branch) => branchTypesFit(branch, parentType));
+  if (!isObject(schema)) return true;
+  const type = own(schema, 'type');
+  if (typeof type === 'string' && type !== parentType && !(type === 'integer' && parentType === 'number')) return false;
+  return COMPOSITION_KEYWORDS.every((keyword) => !Object.hasOwn(schema, keyword) || branchTypesFit(schema[keyword], parentType));
 }
 
 /**

@@ -76,8 +76,10 @@ export const BINARY_ENCODINGS: ReadonlySet<string> = new Set(['base64', 'base64u
 /** The URI of the validation meta-schema, which turns on every extension. */
 export const VALIDATION_META_SCHEMA = 'https://json-structure.org/meta/validation/v0/#';
 
-/** Add-in names (the meta-schemas and SDKs use these, not the drafts' "JSONSchema..." names). */
+// Add-in names: the meta-schemas and SDKs use these, not the drafts' "JSONSchema..." names.
+/** The validation add-in, as listed in `$uses`. */
 export const VALIDATION_ADDIN = 'JSONStructureValidation';
+/** The conditional composition add-in, as listed in `$uses`. */
 export const COMPOSITION_ADDIN = 'JSONStructureConditionalComposition';
 
 /** Numeric validation keywords. */

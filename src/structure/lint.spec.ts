@@ -261,7 +261,7 @@ describe('robustness: lint never throws', () => {
 describe('namespaces', () => {
   it('tells a namespace holding a type named like a keyword from a broken type', () => {
     const namespaced = doc({ type: 'string', definitions: { Ns: { items: { type: 'string' } } } });
-    expect(summary(lintStructure(namespaced))).toEqual(['warning SCHEMA_NAME_INVALID /definitions/Ns/items'.replace(' /definitions/Ns/items', ' /definitions/Ns/items')].filter(() => false));
+    expect(summary(lintStructure(namespaced))).toEqual([]);
     const broken = doc({ type: 'string', definitions: { A: { properties: { x: { type: 'string' } } } } });
     expect(summary(lintStructure(broken))).toContain('error SCHEMA_MISSING_TYPE /definitions/A');
   });

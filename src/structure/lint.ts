@@ -395,7 +395,7 @@ class Linter implements ConstraintSink {
       }
       if (union) this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', at, 'enum is not allowed with a type union');
       else if (single !== undefined && !PRIMITIVE_TYPES.has(single)) this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', at, `enum is only allowed on primitive types, not on ${single}`);
-      else if (types === undefined && Object.hasOwn(node, 'type')) this.warn('SCHEMA_KEYWORD_IGNORED', at, 'enum on a $ref-typed schema is not enforced');
+      else if (types === undefined && isObject(own(node, 'type'))) this.warn('SCHEMA_KEYWORD_IGNORED', at, 'enum on a $ref-typed schema is not enforced');
     }
     if (Object.hasOwn(node, 'const')) {
       const at = childPath(path, 'const');

@@ -167,6 +167,23 @@ const structureDecimal: FuncKeywordDefinition = {
 
 const prepared = new WeakSet<object>();
 
+/** RFC 3339 §5.6 `date-time`: `full-date "T" full-time`; the T may be lower case (§5.6 note), never a space. */
+const DATE_TIME_SEPARATOR = /^\d{4}-\d{2}-\d{2}[Tt]/;
+
+/**
+ * ajv-formats' `date-time` also accepts a space between date and time (RFC 3339 allows it only
+ * "by mutual agreement", outside the ABNF). JSON Structure's `datetime` is the ABNF form, and
+ * HubSpot sends a `T`, so the space is a format error here; the calendar check stays ajv-formats'.
+ */
+function requireDateTimeSeparator(ajv: Ajv2020): void {
+  const inner = ajv.formats['date-time'];
+  const check = typeof inner === 'function' ? inner : typeof inner === 'object' && inner !== null && 'validate' in inner ? inner.validate : undefined;
+  if (typeof check !== 'function') return;
+  const compare = typeof inner === 'object' && inner !== null && 'compare' in inner ? inner.compare : undefined;
+  const validate = (value: string): boolean => DATE_TIME_SEPARATOR.test(value) && (check as (s: string) => boolean)(value);
+  ajv.addFormat('date-time', compare ? { type: 'string', validate, compare: compare as (a: string, b: string) => number | undefined } : { type: 'string', validate });
+}
+
 /**
  * Registers on an ajv 2020 instance everything compiled structure schemas use: ajv-formats in
  * full mode, the `structure-*` formats (duration with fractional seconds, binary encodings),
@@ -178,6 +195,7 @@ export function addStructureVocabulary(ajv: Ajv2020): void {
   if (prepared.has(ajv)) return;
   addFormats(ajv, { mode: 'full', keywords: ajv.getKeyword('formatMinimum') === false });
   for (const [name, format] of Object.entries(STRUCTURE_FORMATS)) ajv.addFormat(name, format);
+  requireDateTimeSeparator(ajv);
   for (const [name, format] of Object.entries(LOOSE_FORMATS)) if (!ajv.formats[name]) ajv.addFormat(name, format);
   for (const definition of [structureInteger, structureDecimal]) {
     if (ajv.getKeyword(String(definition.keyword)) === false) ajv.addKeyword(definition);
