@@ -1,0 +1,90 @@
+import type { Clock } from './clock.js';
+
+/** A request budget: at most `requests` per rolling `windowMs`. */
+export interface RateBudget {
+  readonly requests: number;
+  readonly windowMs: number;
+}
+
+/** HubSpot's default for private apps on Free/Starter: 100 requests per 10 s (FACTS.md §6). */
+export const DEFAULT_RATE_BUDGET: RateBudget = { requests: 100, windowMs: 10_000 };
+
+/** Parses `100/10s`, `190/10s`, `5/1s`, `600/1m`, `50/500ms`; throws a message naming the bad value. */
+export function parseRateBudget(text: string): RateBudget {
+  const match = /^\s*([1-9][0-9]*)\s*\/\s*([1-9][0-9]*)?\s*(ms|s|m)\s*$/.exec(text);
+  if (!match) throw new Error(`rate limit "${text}" is not N/<duration> (e.g. 100/10s, 5/1s, 600/1m)`);
+  const [, requests, amount = '1', unit] = match;
+  const factor = unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000;
+  return { requests: Number(requests), windowMs: Number(amount) * factor };
+}
+
+function headerNumber(headers: Readonly<Record<string, string>>, name: string): number | undefined {
+  const raw = headers[name];
+  if (raw === undefined || !/^\s*\d+\s*$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/**
+ * A rolling-window limiter that starts from a configured budget and adapts to what the server
+ * says. HubSpot's ten-secondly limit is a rolling window per app and portal (FACTS.md §6), so the
+ * limiter remembers when it sent each request in the window and waits until the oldest one ages
+ * out; a smaller `X-HubSpot-RateLimit-Max` lowers the budget, and a `Remaining` of 0 (someone
+ * else shares the portal's budget) pauses until a slot should be free.
+ */
+export class RateLimiter {
+  private budget: RateBudget;
+  private readonly sent: number[] = [];
+  private pausedUntil = 0;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    budget: RateBudget,
+    private readonly clock: Clock,
+  ) {
+    this.budget = budget;
+  }
+
+  /** The budget in force (after adaptation). */
+  current(): RateBudget {
+    return this.budget;
+  }
+
+  /** Waits for a slot and claims it; resolves to the milliseconds waited. Calls are served in order. */
+  acquire(): Promise<number> {
+    const turn = this.queue.then(() => this.claim());
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  private async claim(): Promise<number> {
+    const start = this.clock.now();
+    for (;;) {
+      const now = this.clock.now();
+      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.budget.windowMs) this.sent.shift();
+      const wait = Math.max(this.pausedUntil - now, this.sent.length >= this.budget.requests ? (this.sent[0] ?? now) + this.budget.windowMs - now : 0);
+      if (wait <= 0) {
+        this.sent.push(now);
+        return now - start;
+      }
+      await this.clock.sleep(wait);
+    }
+  }
+
+  /** Adapts to a response's rate-limit headers (names lower-cased). */
+  observe(headers: Readonly<Record<string, string>>): void {
+    const max = headerNumber(headers, 'x-hubspot-ratelimit-max') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly');
+    const interval = headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
+    if (max !== undefined && max > 0 && max < this.budget.requests) this.budget = { ...this.budget, requests: max };
+    if (interval !== undefined && interval > this.budget.windowMs) this.budget = { ...this.budget, windowMs: interval };
+    const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly-remaining');
+    if (remaining === 0) this.pauseFor((this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now());
+  }
+
+  /** Sends nothing for `ms` (after a 429). */
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + Math.max(0, ms));
+  }
+}
