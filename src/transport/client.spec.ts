@@ -37,6 +37,7 @@ describe('sending and recording', () => {
     expect(exchange.request.headers.authorization).toBe(`Bearer ${REDACTED}`);
     expect(exchange.attempts).toHaveLength(1);
     expect(JSON.stringify(exchange)).not.toContain(TOKEN);
+    expect(exchange.response?.echoedToken).toBeUndefined();
   });
 
   it('omits the token when asked (to prove auth is enforced)', async () => {
@@ -57,6 +58,7 @@ describe('sending and recording', () => {
     expect(recorded).not.toContain(encodeURIComponent(TOKEN));
     expect(exchange.response?.headers['x-echo']).toBe(`Bearer ${REDACTED}`);
     expect(exchange.request.body).toBe(JSON.stringify({ note: REDACTED }));
+    expect(exchange.response?.echoedToken).toEqual(['headers', 'body']);
   });
 });
 

@@ -267,10 +267,16 @@ export class HubSpotClient {
       const response = await this.fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: 'manual' });
       const read = await readLimited(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
       const text = read.bytes.byteLength > 0 ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) : undefined;
+      const rawHeaders = headersToRecord(response.headers);
+      const echoedToken = [
+        ...(this.redactor.leaks(JSON.stringify(rawHeaders)) ? (['headers'] as const) : []),
+        ...(text !== undefined && this.redactor.leaks(text) ? (['body'] as const) : []),
+      ];
       const recorded: RecordedResponse = {
         status: response.status,
-        headers: this.redactor.headers(headersToRecord(response.headers)),
+        headers: this.redactor.headers(rawHeaders),
         ...(text === undefined ? {} : { body: this.redactor.text(text) }),
+        ...(echoedToken.length > 0 ? { echoedToken } : {}),
         bytes: read.bytes.byteLength,
         ...(read.truncated ? { truncated: true } : {}),
       };

@@ -19,6 +19,12 @@ export interface RecordedResponse {
   /** Bytes received; when the body exceeded the limit, reading stopped there and `truncated` is set. */
   readonly bytes: number;
   readonly truncated?: boolean;
+  /**
+   * Where the provider sent the access token back (it was redacted from the record). A server
+   * that echoes credentials leaks them into every log on the way; the `token-redaction` check
+   * reports it.
+   */
+  readonly echoedToken?: readonly ('headers' | 'body')[];
 }
 
 /** Why an attempt produced no usable response. */

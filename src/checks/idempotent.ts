@@ -1,0 +1,62 @@
+import type { Finding } from '../finding.js';
+import { field, findingFor, responseJson } from './support.js';
+import type { ObservedExchange, SequenceCheck } from './types.js';
+
+/** The same associate-default request sent twice, and a read of the pair afterwards. */
+export interface IdempotentInput {
+  readonly first: ObservedExchange;
+  readonly second: ObservedExchange;
+  /** Reads of the from record after both writes (optional: duplicates show there). */
+  readonly reads?: readonly ObservedExchange[];
+  readonly fromId: string;
+  readonly toId: string;
+}
+
+function specs(observed: ObservedExchange): string[] {
+  const results = field(responseJson(observed), 'results');
+  if (!Array.isArray(results)) return [];
+  return results
+    .map((r) => `${String(field(field(r, 'from'), 'id'))}->${String(field(field(r, 'to'), 'id'))}:${String(field(field(r, 'associationSpec'), 'associationTypeId'))}`)
+    .sort();
+}
+
+/**
+ * Associating by default twice is the same as once (an upsert): both answers succeed with the
+ * same result, and the pair does not gain a duplicate type. Retries after a timeout rely on it.
+ */
+export const idempotent: SequenceCheck<IdempotentInput> = {
+  id: 'idempotent',
+  scope: 'sequence',
+  description: 'associate default twice answers the same and creates no duplicate',
+  caughtFaults: ['associate-not-idempotent'],
+  check({ first, second, reads = [], fromId, toId }) {
+    const findings: Finding[] = [];
+    const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
+    if (a === undefined || b === undefined || Math.floor(a / 100) !== 2) return findings;
+    if (Math.floor(b / 100) !== 2) {
+      findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '', message: `the same associate-default request succeeded (${a}) and then failed (${b})`, expected: a, actual: b }));
+      return findings;
+    }
+    const [once, twice] = [specs(first), specs(second)];
+    if (JSON.stringify(once) !== JSON.stringify(twice)) {
+      findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '/results', message: 'repeating associate-default changed its results', expected: once, actual: twice }));
+    }
+    for (const read of reads) {
+      const results = field(responseJson(read), 'results');
+      if (!Array.isArray(results)) continue;
+      for (const result of results) {
+        if (String(field(field(result, 'from'), 'id')) !== fromId) continue;
+        const to = field(result, 'to');
+        const targets = Array.isArray(to) ? to.filter((t) => String(field(t, 'toObjectId')) === toId) : [];
+        const typeIds = targets.flatMap((t) => {
+          const types = field(t, 'associationTypes');
+          return Array.isArray(types) ? types.map((x) => `${String(field(x, 'category'))}:${String(field(x, 'typeId'))}`) : [];
+        });
+        if (targets.length > 1 || new Set(typeIds).size !== typeIds.length) {
+          findings.push(findingFor(read, { check: this.id, severity: 'error', instancePath: '/results', message: `${fromId} -> ${toId} is listed more than once after a repeated associate-default`, actual: typeIds }));
+        }
+      }
+    }
+    return findings;
+  },
+};

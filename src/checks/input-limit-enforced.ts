@@ -1,0 +1,27 @@
+import { findingFor } from './support.js';
+import type { ExchangeCheck } from './types.js';
+
+/**
+ * More inputs than the documented limit (1001 to batch read, FACTS.md §2) must be refused with a
+ * 4xx. Accepting them means the limit clients pack batches by is not the real one.
+ */
+export const inputLimitEnforced: ExchangeCheck = {
+  id: 'input-limit-enforced',
+  scope: 'exchange',
+  description: 'a batch over the documented input limit gets a 4xx',
+  caughtFaults: ['input-limit-not-enforced'],
+  check(observed) {
+    const status = observed.exchange.response?.status;
+    if (observed.intent !== 'over-limit' || status === undefined || (status >= 400 && status < 500 && status !== 429)) return [];
+    return [
+      findingFor(observed, {
+        check: this.id,
+        severity: 'error',
+        instancePath: '/inputs',
+        message: `${observed.operation.maxInputs ?? 'the'}+1 inputs were answered ${status}, not refused with a 4xx`,
+        expected: '4xx',
+        actual: status,
+      }),
+    ];
+  },
+};

@@ -1,0 +1,63 @@
+import type { Finding } from '../finding.js';
+import { field, findingFor, responseJson } from './support.js';
+import type { ObservedExchange, SequenceCheck } from './types.js';
+
+/** An association the runner made and expects to read back. */
+export interface ExpectedAssociation {
+  readonly fromId: string;
+  readonly toId: string;
+  /** The default association type id the write answered with, when it said. */
+  readonly typeId?: number;
+}
+
+/** What was written, and the reads (all pages) that must show it. */
+export interface ReadAfterWriteInput {
+  readonly expected: readonly ExpectedAssociation[];
+  readonly reads: readonly ObservedExchange[];
+}
+
+/** The association types a read reports for a pair, across every page read. */
+function typesFor(reads: readonly ObservedExchange[], fromId: string, toId: string): number[] | undefined {
+  let found: number[] | undefined;
+  for (const read of reads) {
+    const results = field(responseJson(read), 'results');
+    if (!Array.isArray(results)) continue;
+    for (const result of results) {
+      if (String(field(field(result, 'from'), 'id')) !== fromId) continue;
+      const to = field(result, 'to');
+      if (!Array.isArray(to)) continue;
+      for (const target of to) {
+        if (String(field(target, 'toObjectId')) !== toId) continue;
+        const types = field(target, 'associationTypes');
+        found = [...(found ?? []), ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : [])];
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Read reflects every write at once (HubSpot's associations are read-your-writes, FACTS.md §1-§2):
+ * an association made is read back, with the default type the write reported. A lost write makes
+ * every sync built on the API drift silently.
+ */
+export const readAfterWrite: SequenceCheck<ReadAfterWriteInput> = {
+  id: 'read-after-write',
+  scope: 'sequence',
+  description: 'an association made is read back at once, with its default type',
+  caughtFaults: ['read-after-write-lost'],
+  check({ expected, reads }) {
+    const first = reads[0];
+    if (!first) return [];
+    const findings: Finding[] = [];
+    for (const association of expected) {
+      const types = typesFor(reads, association.fromId, association.toId);
+      if (types === undefined) {
+        findings.push(findingFor(first, { check: this.id, severity: 'error', instancePath: '/results', message: `${association.fromId} -> ${association.toId} was associated but is not read back`, expected: `${association.fromId} -> ${association.toId}`, actual: 'absent' }));
+      } else if (association.typeId !== undefined && !types.includes(association.typeId)) {
+        findings.push(findingFor(first, { check: this.id, severity: 'error', instancePath: '/results', message: `${association.fromId} -> ${association.toId} is read back without its default type ${association.typeId} (types ${types.join(', ') || 'none'})`, expected: association.typeId, actual: types }));
+      }
+    }
+    return findings;
+  },
+};

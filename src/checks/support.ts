@@ -1,0 +1,31 @@
+import type { Finding } from '../finding.js';
+import { readBody } from '../validate/index.js';
+import type { ObservedExchange } from './types.js';
+
+/** A finding about an exchange, tagged with its endpoint, version and replay command. */
+export function findingFor(observed: ObservedExchange, finding: Finding): Finding {
+  return {
+    ...finding,
+    endpoint: finding.endpoint ?? observed.operation.endpoint,
+    apiVersion: finding.apiVersion ?? observed.operation.apiVersion,
+    ...(observed.replay && !finding.replay ? { replay: observed.replay } : {}),
+  };
+}
+
+/** The parsed response body, or undefined when there is none or it is not JSON (other checks say so). */
+export function responseJson(observed: ObservedExchange): unknown {
+  const body = observed.exchange.response?.body;
+  if (body === undefined) return undefined;
+  const read = readBody(body);
+  return read.ok ? read.value : undefined;
+}
+
+/** Own property access on unknown JSON. */
+export function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** A lower-cased response header. */
+export function header(observed: ObservedExchange, name: string): string | undefined {
+  return observed.exchange.response?.headers[name.toLowerCase()];
+}

@@ -1,0 +1,32 @@
+import { findingFor } from './support.js';
+import type { ExchangeCheck } from './types.js';
+
+/**
+ * An exchange that ended without a checkable answer (a reset, a timeout, an unreachable target,
+ * a 5xx after every retry, a body over the size limit) is reported, never passed over: the runner
+ * turns any of these into an inconclusive verdict (exit 3), so a flaky transport can never hide
+ * an unchecked exchange behind a pass.
+ */
+export const transportCheck: ExchangeCheck = {
+  id: 'transport',
+  scope: 'exchange',
+  description: 'every exchange ended in a checkable answer (no reset, timeout or persistent 5xx)',
+  caughtFaults: ['server-error-500', 'bad-gateway-502', 'unavailable-503', 'connection-reset', 'slow-response', 'truncated-json'],
+  check(observed) {
+    const { exchange } = observed;
+    const tries = `after ${exchange.attempts.length} attempt(s)`;
+    if (exchange.failure) {
+      return [findingFor(observed, { check: this.id, severity: 'warning', instancePath: '', message: `no checkable answer ${tries}: ${exchange.failure.kind}: ${exchange.failure.message}`, actual: exchange.failure.kind })];
+    }
+    const status = exchange.response?.status;
+    if (status !== undefined && status >= 500) {
+      return [findingFor(observed, { check: this.id, severity: 'warning', instancePath: '', message: `the server answered ${status} ${tries}`, actual: status })];
+    }
+    return [];
+  },
+};
+
+/** Whether an exchange left the run unable to judge it (the runner's inconclusive rule). */
+export function isUnchecked(observed: { readonly exchange: { readonly failure?: unknown; readonly response?: { readonly status: number } } }): boolean {
+  return observed.exchange.failure !== undefined || (observed.exchange.response?.status ?? 0) >= 500;
+}
