@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CatalogueError } from './catalogue/index.js';
 import { defaultIo, EXIT, UsageError, type ExitSlot, type Io } from './commands/common.js';
 import { register as registerAuditStructure } from './commands/audit-structure.js';
+import { register as registerSandbox } from './commands/sandbox.js';
 import { register as registerValidate } from './commands/validate.js';
 import { SchemaLoadError } from './validate/index.js';
 
@@ -18,6 +19,7 @@ function program(io: Io, exit: ExitSlot): Command {
   registerValidate(root, io, exit);
   const audit = root.command('audit').description('audit schema documents and API versions');
   registerAuditStructure(audit, io, exit);
+  registerSandbox(root, io, exit);
   return root;
 }
 

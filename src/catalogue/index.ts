@@ -5,6 +5,8 @@
  * which follow HubSpot's OpenAPI component names (FACTS.md §0-§5).
  */
 
+export * from './auxiliary.js';
+
 /** The API versions hsac knows, oldest first. */
 export const API_VERSIONS = ['v4', '2025-09', '2026-03', '2026-09'] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];

@@ -1,0 +1,23 @@
+/**
+ * The behaviours a fault may switch off. The clean sandbox has every one on; a fault that changes
+ * behaviour rather than a response body (auth, input limit, persistence, paging cursor) declares
+ * the switch it turns off, and the server reads the merged policy for each request.
+ */
+export interface SandboxPolicy {
+  /** Refuse requests without the sandbox's bearer token (401). */
+  readonly enforceAuth: boolean;
+  /** Refuse requests with more inputs than the catalogue's `maxInputs` (400). */
+  readonly enforceInputLimit: boolean;
+  /** Keep the associations the write endpoints report as created. */
+  readonly persistAssociationWrites: boolean;
+  /** Start a batch-read page at the input's `after` cursor. */
+  readonly honourPagingCursor: boolean;
+}
+
+/** Everything on: HubSpot's behaviour. */
+export const CLEAN_POLICY: SandboxPolicy = {
+  enforceAuth: true,
+  enforceInputLimit: true,
+  persistAssociationWrites: true,
+  honourPagingCursor: true,
+};

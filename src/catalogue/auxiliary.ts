@@ -1,0 +1,179 @@
+/**
+ * The auxiliary operations: what a run needs around the four endpoints under test (provisioning
+ * records, cleaning up associations, checking it talks to a sandbox account), and the non-2xx
+ * statuses HubSpot answers. They live in the catalogue because nothing else may hard-code a path or
+ * a status code (DESIGN.md). They are plumbing, not under test: hsac holds no schema for their
+ * bodies, so `definition` names HubSpot's OpenAPI component for the reader and nothing compiles it.
+ *
+ * This module is re-exported by `./index.ts` and imports values from it; the import is circular,
+ * so the table below uses only types at load and reads `API_VERSIONS` / `CatalogueError` inside
+ * functions, after both modules have finished evaluating.
+ */
+import { API_VERSIONS, CatalogueError, type ApiVersion, type ResponseKind } from './index.js';
+
+/** The auxiliary operation ids, in the order a run uses them. */
+export const AUXILIARY_IDS = ['account-details', 'objects-batch-create', 'associations-batch-archive', 'objects-batch-archive'] as const;
+/** One of {@link AUXILIARY_IDS}. */
+export type AuxiliaryId = (typeof AUXILIARY_IDS)[number];
+
+/** One declared response of an auxiliary operation; `definition` is absent where there is no body (204). */
+export interface AuxiliaryResponse {
+  readonly status: number;
+  /** HubSpot's OpenAPI component name; not a definition of hsac's schemas (see the module comment). */
+  readonly definition?: string;
+  readonly kind: ResponseKind;
+}
+
+/** One auxiliary operation as a run at `apiVersion` (of the associations API) calls it. */
+export interface AuxiliaryOperation {
+  readonly id: AuxiliaryId;
+  /** The associations API version this form goes with (objects have no v4: a v4 run uses v3 objects). */
+  readonly apiVersion: ApiVersion;
+  readonly method: 'GET' | 'POST';
+  readonly pathTemplate: string;
+  readonly pathParams: readonly string[];
+  /** HubSpot's OpenAPI component name of the request body, where there is one. */
+  readonly requestDefinition?: string;
+  readonly responses: readonly AuxiliaryResponse[];
+  /** Most inputs one request may carry, where HubSpot documents a limit. */
+  readonly maxInputs?: number;
+  /** Where the statuses come from, or what was assumed where no spec is at hand. */
+  readonly evidence: string;
+}
+
+type Form = Omit<AuxiliaryOperation, 'id' | 'apiVersion'>;
+
+const PAIR = ['fromObjectType', 'toObjectType'] as const;
+const OBJECT_TYPE = ['objectType'] as const;
+
+/** v4 runs provision through the v3 objects API; date versions have their own objects path. */
+const objectsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v3/objects' : `/crm/objects/${version}`);
+const associationsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v4/associations' : `/crm/associations/${version}`);
+
+// The objects specs are not in ../shared. The statuses below come from the 2026-09-beta merged
+// spec (../shared/.../2026-09-beta/associations.json, which includes the objects endpoints):
+// batch/create 201 + 207, batch/archive 204; HubSpot/hubspot-api-php#603 (FACTS §8.7) shows a live
+// objects batch create answering 201. ASSUMED: v3, 2025-09, 2026-03 and 2026-09 answer the same.
+// HubSpot's CRM objects guide: batch create and archive take at most 100 records per request
+// (not in ../shared; the sandbox refuses more with a 400, as HubSpot does).
+const OBJECTS_BATCH_LIMIT = 100;
+
+const OBJECTS_EVIDENCE =
+  'assumed from the 2026-09-beta merged spec (objects batch/create 201/207, batch/archive 204) and hubspot-api-php#603 (FACTS §8.7); the objects specs of this version are not in ../shared';
+
+function objectsBatchCreate(version: ApiVersion): Form {
+  return {
+    method: 'POST',
+    pathTemplate: `${objectsBase(version)}/{objectType}/batch/create`,
+    pathParams: OBJECT_TYPE,
+    requestDefinition: 'BatchInputSimplePublicObjectBatchInputForCreate',
+    responses: [
+      { status: 201, definition: 'BatchResponseSimplePublicObject', kind: 'success' },
+      { status: 207, definition: 'BatchResponseSimplePublicObjectWithErrors', kind: 'partial' },
+    ],
+    maxInputs: OBJECTS_BATCH_LIMIT,
+    evidence: OBJECTS_EVIDENCE,
+  };
+}
+
+function objectsBatchArchive(version: ApiVersion): Form {
+  return {
+    method: 'POST',
+    pathTemplate: `${objectsBase(version)}/{objectType}/batch/archive`,
+    pathParams: OBJECT_TYPE,
+    requestDefinition: 'BatchInputSimplePublicObjectId',
+    responses: [{ status: 204, kind: 'success' }],
+    maxInputs: OBJECTS_BATCH_LIMIT,
+    evidence: OBJECTS_EVIDENCE,
+  };
+}
+
+/**
+ * Associations batch archive, per version, from each version's associations.json (FACTS §5: "In
+ * v4 today, archive and labels/archive are still 204 while 2025-09 and 2026-03 say 200"; the
+ * 2026-09 draft answers `BatchResponseVoid`).
+ */
+const ARCHIVE_RESPONSES: Record<ApiVersion, readonly AuxiliaryResponse[]> = {
+  v4: [{ status: 204, kind: 'success' }],
+  '2025-09': [{ status: 200, definition: 'BatchResponse', kind: 'success' }],
+  '2026-03': [{ status: 200, definition: 'BatchResponse', kind: 'success' }],
+  '2026-09': [{ status: 200, definition: 'BatchResponseVoid', kind: 'success' }],
+};
+
+function associationsBatchArchive(version: ApiVersion): Form {
+  return {
+    method: 'POST',
+    pathTemplate: `${associationsBase(version)}/{fromObjectType}/{toObjectType}/batch/archive`,
+    pathParams: PAIR,
+    requestDefinition: 'BatchInputPublicAssociationMultiArchive',
+    responses: ARCHIVE_RESPONSES[version],
+    evidence: `../shared/.../${version}/associations.json, POST .../batch/archive`,
+  };
+}
+
+function accountDetails(): Form {
+  return {
+    method: 'GET',
+    // One form for every version: the account-info API is not date-versioned in hsac's sources.
+    pathTemplate: '/account-info/v3/details',
+    pathParams: [],
+    responses: [{ status: 200, kind: 'success' }],
+    evidence: 'HubSpot account-info v3 (no spec in ../shared); a run reads accountType to refuse non-sandbox portals',
+  };
+}
+
+const FORMS: Record<AuxiliaryId, (version: ApiVersion) => Form> = {
+  'account-details': accountDetails,
+  'objects-batch-create': objectsBatchCreate,
+  'associations-batch-archive': associationsBatchArchive,
+  'objects-batch-archive': objectsBatchArchive,
+};
+
+let built: readonly AuxiliaryOperation[] | undefined;
+
+/** Every auxiliary operation x version, in {@link AUXILIARY_IDS} order. */
+export function allAuxiliaryOperations(): readonly AuxiliaryOperation[] {
+  built ??= AUXILIARY_IDS.flatMap((id) => API_VERSIONS.map((apiVersion) => Object.freeze({ id, apiVersion, ...FORMS[id](apiVersion) })));
+  return built;
+}
+
+/** Narrowing guard for user input. */
+export function isAuxiliaryId(value: string): value is AuxiliaryId {
+  return (AUXILIARY_IDS as readonly string[]).includes(value);
+}
+
+/** The auxiliary operation for an id and version; throws `CatalogueError` naming the bad value. */
+export function auxiliaryOperation(id: string, apiVersion: string): AuxiliaryOperation {
+  if (!isAuxiliaryId(id)) throw new CatalogueError(`unknown auxiliary operation "${id}" (known: ${AUXILIARY_IDS.join(', ')})`);
+  const found = allAuxiliaryOperations().find((op) => op.id === id && op.apiVersion === apiVersion);
+  if (!found) throw new CatalogueError(`unknown API version "${apiVersion}" (known: ${API_VERSIONS.join(', ')})`);
+  return found;
+}
+
+/**
+ * The non-2xx statuses HubSpot answers, all with the spec's `default` `Error` body (429: the
+ * rate-limit body). The spec declares none of them (FACTS §5 "No 4xx or 429 is declared anywhere");
+ * the error-handling page documents 401, 403, 414, 429 and others.
+ */
+export const ERROR_STATUSES = {
+  /** Malformed JSON, a body that breaks the request shape, too many inputs, an unknown object type. */
+  badRequest: 400,
+  /** No or an unknown bearer token. */
+  unauthorized: 401,
+  /** An unknown path, or a record that does not exist (PUT default). */
+  notFound: 404,
+  /** A known path with another method. */
+  methodNotAllowed: 405,
+  /** TEN_SECONDLY_ROLLING or DAILY limit reached. */
+  tooManyRequests: 429,
+  internalServerError: 500,
+  badGateway: 502,
+  serviceUnavailable: 503,
+} as const;
+
+/**
+ * The 2xx codes by name, for code that must speak of one without a declared response at hand
+ * (e.g. the sandbox's `status-200-for-201` fault). Which code an operation answers is still read
+ * from its declared responses.
+ */
+export const SUCCESS_STATUSES = { ok: 200, created: 201, noContent: 204, multiStatus: 207 } as const;

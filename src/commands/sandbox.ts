@@ -1,0 +1,135 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { FAULTS, startSandbox, UnknownFaultError, type Sandbox, type SandboxOptions } from '../../provider/index.js';
+import { API_VERSIONS, auxiliaryOperation, DEFAULT_API_VERSION } from '../catalogue/index.js';
+import { EXIT, parsePositiveInt, UsageError, type ExitSlot, type Io } from './common.js';
+
+/** The parsed options of `hsac sandbox`. */
+export interface SandboxCommandOptions {
+  port: number;
+  fault: string[];
+  listFaults?: boolean;
+  rateLimit?: number;
+  token?: string;
+  seed?: number;
+  pageSize?: number;
+  slowResponseMs?: number;
+  accountType?: string;
+}
+
+function parsePort(value: string): number {
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) > 65_535) throw new InvalidArgumentError('must be a port number, 0-65535 (0: any free port)');
+  return Number(value);
+}
+
+/** `N` or `N/10s`: requests per ten-second window (HubSpot's TEN_SECONDLY_ROLLING). */
+function parseRateLimit(value: string): number {
+  const match = /^([1-9][0-9]{0,8})(?:\/10s)?$/.exec(value);
+  if (!match?.[1]) throw new InvalidArgumentError('must be N/10s, e.g. 100/10s');
+  return Number(match[1]);
+}
+
+function parseWhole(value: string): number {
+  if (!/^[0-9]{1,10}$/.test(value)) throw new InvalidArgumentError('must be a whole number');
+  return Number(value);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** One line per fault: name, kind, what it changes, and the checks that must catch it. */
+function faultListing(): string {
+  const width = Math.max(...FAULTS.map((fault) => fault.name.length)) + 2;
+  return FAULTS.map((fault) => `${fault.name.padEnd(width)}${fault.kind.padEnd(11)}${fault.description}  [${fault.triggers.join(', ')}]\n`).join('');
+}
+
+/** What `hsac sandbox` prints once listening: the URL and token first, as scripts read them. */
+function startBanner(sandbox: Sandbox): string {
+  const details = auxiliaryOperation('account-details', DEFAULT_API_VERSION);
+  const limit = sandbox.rateLimit;
+  return [
+    `hsac sandbox: listening on ${sandbox.url}`,
+    `  url          ${sandbox.url}`,
+    `  token        ${sandbox.token}`,
+    `  faults       ${sandbox.faults.length === 0 ? 'none (clean)' : sandbox.faults.join(', ')}`,
+    `  rate limit   ${limit.max} requests / ${limit.intervalMs / 1000} s per token, ${limit.daily.toLocaleString('en-US')} / day`,
+    `  versions     ${API_VERSIONS.join(', ')}`,
+    `  try          curl -s -H 'Authorization: Bearer ${sandbox.token}' ${sandbox.url}${details.pathTemplate}`,
+    'Stop with Ctrl-C (SIGINT) or SIGTERM.',
+    '',
+  ].join('\n');
+}
+
+/** Resolves at the first SIGINT or SIGTERM, then stops listening for them. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
+ * Runs the sandbox until `until` resolves (the CLI: a signal), printing the banner and a last
+ * line on a clean stop. Usage problems (an unknown fault, a bad token, a busy port) are
+ * `UsageError`s: one line, exit 2.
+ */
+export async function runSandboxCommand(options: SandboxCommandOptions, io: Io, until: (sandbox: Sandbox) => Promise<void> = untilSignal): Promise<number> {
+  if (options.listFaults) {
+    io.out(faultListing());
+    return EXIT.ok;
+  }
+  const sandboxOptions: SandboxOptions = {
+    port: options.port,
+    faults: options.fault,
+    ...(options.token === undefined ? {} : { token: options.token }),
+    ...(options.rateLimit === undefined ? {} : { rateLimit: { max: options.rateLimit } }),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
+    ...(options.accountType === undefined ? {} : { accountType: options.accountType }),
+    ...(options.slowResponseMs === undefined ? {} : { faultOptions: { slowResponseMs: options.slowResponseMs } }),
+  };
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox(sandboxOptions);
+  } catch (error) {
+    if (error instanceof UnknownFaultError || error instanceof RangeError) throw new UsageError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is already in use`);
+    if (code === 'EACCES') throw new UsageError(`port ${options.port} needs privileges; use a port above 1023 or 0`);
+    throw error;
+  }
+  io.out(startBanner(sandbox));
+  await until(sandbox);
+  const served = sandbox.requestCount();
+  await sandbox.stop();
+  io.out(`hsac sandbox: stopped after ${served} request${served === 1 ? '' : 's'}\n`);
+  return EXIT.ok;
+}
+
+/** `hsac sandbox`: DESIGN.md's `[--port P] [--fault NAME]...` plus the sandbox's own settings. */
+export function register(program: Command, io: Io, exit: ExitSlot): void {
+  program
+    .command('sandbox')
+    .description('run the reference sandbox (an in-memory HubSpot-like API, optionally with planted faults) on 127.0.0.1')
+    .option('--port <port>', 'TCP port (0: any free port)', parsePort, 0)
+    .option('--fault <name>', 'plant a named fault; repeat for several (see --list-faults)', collect, [])
+    .option('--list-faults', 'print every fault, one line each, and exit')
+    .option('--rate-limit <n/10s>', 'requests per 10 s per token (default 100/10s)', parseRateLimit)
+    .option('--token <token>', 'the bearer token to accept (default: a new one per start)')
+    .option('--seed <n>', 'seed of the data and ids (default 42)', parseWhole)
+    .option('--page-size <n>', 'associations per batch-read page (default 500)', parsePositiveInt)
+    .option('--slow-response-ms <ms>', 'delay of the slow-response fault (default 35000)', parseWhole)
+    .option('--account-type <type>', 'accountType reported by account details (default SANDBOX)')
+    .addHelpText(
+      'after',
+      '\nPrints its URL and token, serves until SIGINT or SIGTERM, then exits 0.\nExit codes: 0 clean stop, 2 usage error (unknown fault, busy port, bad option).\nExample: hsac sandbox --port 8080 --fault missing-completedAt --fault content-type-text',
+    )
+    .action(async (options: SandboxCommandOptions) => {
+      exit.code = await runSandboxCommand(options, io);
+    });
+}

@@ -1,0 +1,58 @@
+import type { Exchange } from './client.js';
+
+/**
+ * The differences between two exchanges, as sorted lines: `status 200 -> 400`, `header + name`,
+ * `header - name`, `header ~ name`, `body - /pointer`, `body + /pointer`, `body ~ /pointer`,
+ * `text ~` (a body that is not JSON on either side), `error ECONNRESET`. A fault test expects an
+ * exact list: the fault changed what its name says, and nothing else.
+ *
+ * Content-Length and Date are left out: they follow from the body and the wall clock, so they
+ * change whenever anything does and say nothing of their own.
+ */
+const DERIVED_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-alive']);
+
+const pointer = (path: readonly (string | number)[]): string => (path.length === 0 ? '' : `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
+
+function diffJson(a: unknown, b: unknown, path: (string | number)[], out: string[]): void {
+  if (Object.is(a, b)) return;
+  const bothArrays = Array.isArray(a) && Array.isArray(b);
+  const bothObjects = typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b);
+  if (bothArrays) {
+    const left = a as unknown[];
+    const right = b as unknown[];
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      if (i >= left.length) out.push(`body + ${pointer([...path, i])}`);
+      else if (i >= right.length) out.push(`body - ${pointer([...path, i])}`);
+      else diffJson(left[i], right[i], [...path, i], out);
+    }
+    return;
+  }
+  if (bothObjects) {
+    const left = a as Record<string, unknown>;
+    const right = b as Record<string, unknown>;
+    for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
+      if (!Object.hasOwn(right, key)) out.push(`body - ${pointer([...path, key])}`);
+      else if (!Object.hasOwn(left, key)) out.push(`body + ${pointer([...path, key])}`);
+      else diffJson(left[key], right[key], [...path, key], out);
+    }
+    return;
+  }
+  out.push(`body ~ ${pointer(path)}`);
+}
+
+/** Every difference from `clean` to `faulted`, sorted. */
+export function diffExchanges(clean: Exchange, faulted: Exchange): string[] {
+  const out: string[] = [];
+  if (clean.error !== faulted.error) out.push(`error ${faulted.error ?? 'none'}`);
+  if (clean.status !== faulted.status) out.push(`status ${clean.status} -> ${faulted.status}`);
+  for (const name of new Set([...Object.keys(clean.headers), ...Object.keys(faulted.headers)])) {
+    if (DERIVED_HEADERS.has(name)) continue;
+    const before = clean.headers[name];
+    const after = faulted.headers[name];
+    if (before === after) continue;
+    out.push(before === undefined ? `header + ${name}` : after === undefined ? `header - ${name}` : `header ~ ${name}`);
+  }
+  if (clean.json !== undefined && faulted.json !== undefined) diffJson(clean.json, faulted.json, [], out);
+  else if (clean.text !== faulted.text) out.push('text ~');
+  return out.sort();
+}

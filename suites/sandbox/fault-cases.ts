@@ -1,0 +1,308 @@
+import { expect } from 'vitest';
+import { ERROR_STATUSES, operation, SUCCESS_STATUSES, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
+import { encodeCursor, type Sandbox, type SandboxOptions } from '../../provider/index.js';
+import { bodyOf, send, type Exchange } from './client.js';
+import { diffExchanges } from './diff.js';
+import { endpointCall, id, SCENARIOS, suiteSandbox, TEST_TOKEN, type ScenarioName } from './scenarios.js';
+
+/** Which endpoint each scenario's observed exchange belongs to (for the validator). */
+export const SCENARIO_ENDPOINT: Record<ScenarioName, EndpointId> = {
+  'read-one': 'batch-read',
+  'read-two': 'batch-read',
+  'read-partial': 'batch-read',
+  'read-paged': 'batch-read',
+  'read-last-page': 'batch-read',
+  'read-no-token': 'batch-read',
+  'read-1001-inputs': 'batch-read',
+  'read-after-write': 'batch-read',
+  'associate-batch': 'batch-associate-default',
+  'associate-batch-partial': 'batch-associate-default',
+  'associate-put': 'associate-default',
+  'associate-put-not-found': 'associate-default',
+  configure: 'configurations-batch-create',
+  'configure-partial': 'configurations-batch-create',
+  'rate-limited': 'batch-read',
+};
+
+/** The clean and the faulted answer to the same request sequence. */
+export interface Compared {
+  readonly clean: Exchange;
+  readonly faulted: Exchange;
+  readonly diff: readonly string[];
+}
+
+/** How one fault is shown: a scenario, the exact difference it makes, and any further proof. */
+export interface FaultCase {
+  readonly scenario: ScenarioName;
+  /** Default 2026-03. */
+  readonly version?: ApiVersion;
+  /** Extra options for both sandboxes (on top of the scenario's). */
+  readonly options?: SandboxOptions;
+  /** Replaces the scenario's own request sequence (e.g. a client timeout shorter than a delay). */
+  readonly run?: (sandbox: Sandbox, version: ApiVersion) => Promise<Exchange>;
+  /** The exact differences (see `diffExchanges`); "only that" in the issue's words. */
+  readonly diff?: readonly string[];
+  /** Further assertions on the compared exchanges. */
+  readonly check?: (compared: Compared, version: ApiVersion) => void | Promise<void>;
+}
+
+/** Runs a scenario on a clean and on a faulted sandbox started alike, and compares the answers. */
+export async function compare(faults: readonly string[], testCase: FaultCase): Promise<Compared> {
+  const scenario = SCENARIOS[testCase.scenario];
+  const options = { ...('options' in scenario ? scenario.options : {}), ...testCase.options };
+  const version = testCase.version ?? '2026-03';
+  const run = testCase.run ?? scenario.run;
+  const clean = await suiteSandbox(options);
+  const faulty = await suiteSandbox({ ...options, faults });
+  try {
+    const [cleanAnswer, faultedAnswer] = [await run(clean, version), await run(faulty, version)];
+    return { clean: cleanAnswer, faulted: faultedAnswer, diff: diffExchanges(cleanAnswer, faultedAnswer) };
+  } finally {
+    await Promise.all([clean.stop(), faulty.stop()]);
+  }
+}
+
+/** The answer of a fresh clean suite sandbox to one scenario. */
+async function cleanAnswer(name: ScenarioName, version: ApiVersion): Promise<Exchange> {
+  const sandbox = await suiteSandbox();
+  try {
+    return await SCENARIOS[name].run(sandbox, version);
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+const results = (exchange: Exchange): Record<string, unknown>[] => bodyOf(exchange).results as Record<string, unknown>[];
+const RATE_LIMIT_HEADERS = [
+  'retry-after',
+  'x-hubspot-ratelimit-daily',
+  'x-hubspot-ratelimit-daily-remaining',
+  'x-hubspot-ratelimit-interval-milliseconds',
+  'x-hubspot-ratelimit-max',
+  'x-hubspot-ratelimit-remaining',
+  'x-hubspot-ratelimit-secondly',
+  'x-hubspot-ratelimit-secondly-remaining',
+];
+
+/** A 5xx fault: only the status and the body change; the body is an `Error` with the request's correlation id. */
+function serverError(status: number): FaultCase {
+  return {
+    scenario: 'read-one',
+    check: ({ clean, faulted, diff }) => {
+      expect(faulted.status).toBe(status);
+      expect(diff.filter((line) => line.startsWith('header'))).toEqual([]);
+      expect(bodyOf(faulted)).toEqual({ status: 'error', message: expect.any(String), category: expect.any(String), correlationId: clean.headers['x-hubspot-correlation-id'] });
+    },
+  };
+}
+
+const PATH_TYPE_ID = '/results/0/to/0/associationTypes/0';
+const PUT_IDS = ['/results/0/from', '/results/0/to', '/results/1/from', '/results/1/to'];
+
+/**
+ * One or more cases per fault name. The suite fails for a fault of the registry without a case,
+ * and for a case of a fault that is not in the registry.
+ */
+export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
+  'missing-status': [{ scenario: 'read-one', diff: ['body - /status'] }],
+  'missing-results': [{ scenario: 'read-one', diff: ['body - /results'] }],
+  'missing-startedAt': [{ scenario: 'read-one', diff: ['body - /startedAt'] }],
+  'missing-completedAt': [{ scenario: 'read-one', diff: ['body - /completedAt'] }, { scenario: 'associate-put', version: 'v4', diff: ['body - /completedAt'] }],
+  'missing-from': [{ scenario: 'associate-put', diff: ['body - /results/0/from', 'body - /results/1/from'] }, { scenario: 'read-one', diff: ['body - /results/0/from'] }],
+  'missing-to': [{ scenario: 'associate-put', diff: ['body - /results/0/to', 'body - /results/1/to'] }],
+  'missing-associationSpec': [{ scenario: 'associate-put', diff: ['body - /results/0/associationSpec', 'body - /results/1/associationSpec'] }],
+  'missing-associationCategory': [
+    { scenario: 'associate-batch', diff: [0, 1, 2, 3].map((i) => `body - /results/${i}/associationSpec/associationCategory`) },
+  ],
+  'missing-associationTypeId': [{ scenario: 'associate-put', diff: ['body - /results/0/associationSpec/associationTypeId', 'body - /results/1/associationSpec/associationTypeId'] }],
+  'missing-toObjectId': [{ scenario: 'read-one', diff: ['body - /results/0/to/0/toObjectId'] }],
+  'missing-associationTypes': [{ scenario: 'read-one', diff: ['body - /results/0/to/0/associationTypes'] }],
+  'missing-category': [{ scenario: 'read-one', diff: [`body - ${PATH_TYPE_ID}/category`] }, { scenario: 'configure', diff: ['body - /results/0/category'] }],
+  'missing-typeId': [{ scenario: 'read-one', diff: [`body - ${PATH_TYPE_ID}/typeId`] }, { scenario: 'configure', version: 'v4', diff: ['body - /results/0/typeId'] }],
+  'missing-id': [{ scenario: 'associate-put', diff: PUT_IDS.map((p) => `body - ${p}/id`) }],
+  'missing-paging-after': [{ scenario: 'read-paged', diff: ['body - /results/0/paging/next/after'] }],
+  'status-cancelled': [{ scenario: 'read-one', diff: ['body ~ /status'], check: ({ faulted }) => expect(bodyOf(faulted).status).toBe('CANCELLED') }],
+  'category-not-in-enum': [
+    { scenario: 'read-one', diff: [`body ~ ${PATH_TYPE_ID}/category`], check: ({ faulted }) => expect(JSON.stringify(faulted.json)).toContain('"category":"PORTAL_DEFINED"') },
+    { scenario: 'associate-put', diff: ['body ~ /results/0/associationSpec/associationCategory', 'body ~ /results/1/associationSpec/associationCategory'] },
+  ],
+  'toObjectId-number': [
+    {
+      scenario: 'read-one',
+      diff: ['body ~ /results/0/to/0/toObjectId'],
+      check: ({ clean, faulted }) => {
+        const toObjectId = (x: Exchange) => (results(x)[0]?.to as { toObjectId: unknown }[])[0]?.toObjectId;
+        expect(toObjectId(faulted)).toBe(Number(toObjectId(clean)));
+      },
+    },
+  ],
+  'id-number': [{ scenario: 'associate-put', diff: PUT_IDS.map((p) => `body ~ ${p}/id`), check: ({ faulted }) => expect(typeof (results(faulted)[0]?.from as { id: unknown }).id).toBe('number') }],
+  'typeId-string': [{ scenario: 'read-one', diff: [`body ~ ${PATH_TYPE_ID}/typeId`] }, { scenario: 'configure', diff: ['body ~ /results/0/typeId'] }],
+  'typeId-over-int32': [{ scenario: 'read-one', diff: [`body ~ ${PATH_TYPE_ID}/typeId`], check: ({ faulted }) => expect(JSON.stringify(faulted.json)).toContain(`"typeId":${279 + 2 ** 32}`) }],
+  'startedAt-no-offset': [{ scenario: 'read-one', diff: ['body ~ /startedAt'], check: ({ clean, faulted }) => expect(`${String(bodyOf(faulted).startedAt)}Z`).toBe(bodyOf(clean).startedAt) }],
+  'completedAt-locale-string': [{ scenario: 'read-one', diff: ['body ~ /completedAt'], check: ({ faulted }) => expect(bodyOf(faulted).completedAt).toMatch(/GMT/) }],
+  'requestedAt-null': [{ scenario: 'read-one', diff: ['body ~ /requestedAt'], check: ({ faulted }) => expect(bodyOf(faulted).requestedAt).toBeNull() }],
+  'unknown-envelope-field': [{ scenario: 'read-one', diff: ['body + /batchId'] }],
+  'error-missing-correlationId': [{ scenario: 'associate-put-not-found', diff: ['body - /correlationId'] }, { scenario: 'rate-limited', diff: ['body - /correlationId'] }],
+  'error-correlationId-not-uuid': [{ scenario: 'associate-put-not-found', diff: ['body ~ /correlationId'], check: ({ faulted }) => expect(bodyOf(faulted).correlationId).toMatch(/^req-[0-9a-f]{32}$/) }],
+  'standard-error-missing-context': [{ scenario: 'read-partial', diff: ['body - /errors/0/context'] }],
+  'error-detail-context-string': [{ scenario: 'read-partial', diff: ['body ~ /errors/0/errors/0/context'], check: ({ faulted }) => expect(JSON.stringify(faulted.json)).toContain('"context":"{ids=[999]}"') }],
+  'standard-error-subCategory-string': [{ scenario: 'read-partial', diff: ['body + /errors/0/subCategory'] }],
+  'timestamps-reversed': [
+    { scenario: 'read-one', diff: ['body ~ /completedAt'], check: ({ faulted }) => expect(Date.parse(String(bodyOf(faulted).completedAt))).toBe(Date.parse(String(bodyOf(faulted).startedAt)) - 1000) },
+  ],
+  'num-errors-mismatch': [{ scenario: 'read-partial', diff: ['body ~ /numErrors'], check: ({ faulted }) => expect(bodyOf(faulted).numErrors).toBe(2) }],
+  'multi-status-without-errors': [
+    { scenario: 'read-partial', diff: ['body - /errors/0', 'body ~ /numErrors'], check: ({ faulted }) => expect(faulted.status).toBe(SUCCESS_STATUSES.multiStatus) },
+    // 2026-09 has no 207: its merged 200 keeps its errors.
+    { scenario: 'read-partial', version: '2026-09', check: ({ diff }) => expect(diff).toEqual([]) },
+  ],
+  'input-dropped': [
+    { scenario: 'read-two', diff: ['body - /results/1'] },
+    // Both results of the last pair (one per direction) go, so neither answers that input.
+    { scenario: 'associate-batch', diff: ['body - /results/2', 'body - /results/3'] },
+  ],
+  'paging-never-ends': [
+    {
+      scenario: 'read-last-page',
+      diff: ['body + /results/0/paging'],
+      check: ({ faulted }) => expect(results(faulted)[0]?.paging).toEqual({ next: { after: encodeCursor(6) } }),
+    },
+    {
+      // Following the endless cursor: every page past the end is empty and points further on.
+      scenario: 'read-last-page',
+      run: async (sandbox, version) => {
+        const pair = { fromObjectType: 'companies', toObjectType: 'contacts' };
+        return send(sandbox, endpointCall('batch-read', version, pair, { inputs: [{ id: sandbox.seeded?.hubCompanyId ?? '', after: encodeCursor(6) }] }));
+      },
+      diff: ['body + /results/0/paging'],
+      check: ({ clean, faulted }) => {
+        expect(results(clean)[0]).toMatchObject({ to: [] });
+        expect(results(faulted)[0]).toMatchObject({ to: [], paging: { next: { after: encodeCursor(9) } } });
+      },
+    },
+  ],
+  'paging-not-advancing': [
+    {
+      scenario: 'read-last-page',
+      check: ({ clean, faulted, diff }) => {
+        // The second request (after = the first page's cursor) got the first page again.
+        expect(results(faulted)[0]?.paging).toEqual({ next: { after: encodeCursor(3) } });
+        expect((results(faulted)[0]?.to as unknown[]).length).toBe(3);
+        expect((results(clean)[0]?.to as unknown[]).length).toBe(2);
+        expect(diff.every((line) => line.startsWith('body') && line.includes(' /results/0/'))).toBe(true);
+      },
+    },
+  ],
+  'auth-not-enforced': [
+    {
+      scenario: 'read-no-token',
+      check: async ({ clean, faulted }, version) => {
+        expect(clean.status).toBe(ERROR_STATUSES.unauthorized);
+        // Served exactly as the same request with the token is on a clean sandbox.
+        expect(diffExchanges(await cleanAnswer('read-one', version), faulted)).toEqual([]);
+      },
+    },
+  ],
+  'input-limit-not-enforced': [
+    {
+      scenario: 'read-1001-inputs',
+      check: async ({ clean, faulted }, version) => {
+        expect(clean.status).toBe(ERROR_STATUSES.badRequest);
+        expect(faulted.status).toBe(operation('batch-read', version).responses[0]?.status);
+        const one = results(await cleanAnswer('read-one', version))[0];
+        expect(results(faulted)).toEqual(Array.from({ length: 1001 }, () => one));
+      },
+    },
+  ],
+  'read-after-write-lost': [
+    {
+      scenario: 'read-after-write',
+      diff: ['body - /results/0/to/1'],
+      check: async ({ clean }, version) => {
+        const written = (results(clean)[0]?.to as { toObjectId: string }[])[1]?.toObjectId;
+        // The write itself is answered exactly as on the clean sandbox: only the read shows the loss.
+        const write = (sandbox: Sandbox) =>
+          send(sandbox, endpointCall('associate-default', version, { fromObjectType: 'contacts', fromObjectId: id(sandbox, 'contacts', 2), toObjectType: 'companies', toObjectId: id(sandbox, 'companies', 5) }));
+        const compared = await compare(['read-after-write-lost'], { scenario: 'read-one', run: write });
+        expect(compared.diff).toEqual([]);
+        expect(written).toBe((results(compared.clean)[0]?.to as { id: string }).id);
+      },
+    },
+  ],
+  'rate-limit-body-missing-policyName': [{ scenario: 'rate-limited', diff: ['body - /policyName'] }],
+  'rate-limit-headers-missing': [
+    { scenario: 'rate-limited', diff: RATE_LIMIT_HEADERS.map((name) => `header - ${name}`) },
+    { scenario: 'read-one', diff: RATE_LIMIT_HEADERS.filter((name) => name !== 'retry-after').map((name) => `header - ${name}`) },
+  ],
+  'status-200-for-201': [
+    {
+      scenario: 'configure',
+      diff: ['status 201 -> 200'],
+      check: async () => {
+        // Where 200 is already the declared code (2025-09), nothing changes.
+        expect((await compare(['status-200-for-201'], { scenario: 'configure', version: '2025-09' })).diff).toEqual([]);
+      },
+    },
+  ],
+  'status-family-4xx': [{ scenario: 'read-one', diff: ['status 200 -> 400'] }, { scenario: 'read-partial', diff: ['status 207 -> 400'] }],
+  'content-type-text': [{ scenario: 'read-one', diff: ['header ~ content-type'], check: ({ faulted }) => expect(faulted.headers['content-type']).toBe('text/plain;charset=utf-8') }],
+  'token-echo-body': [{ scenario: 'read-one', diff: ['body + /links/retry'], check: ({ faulted }) => expect((bodyOf(faulted).links as { retry: string }).retry).toMatch(new RegExp(`access_token=${TEST_TOKEN}$`)) }],
+  'token-echo-error-message': [{ scenario: 'associate-put-not-found', diff: ['body ~ /message'], check: ({ faulted }) => expect(String(bodyOf(faulted).message)).toContain(`Bearer ${TEST_TOKEN})`) }],
+  'token-echo-header': [{ scenario: 'read-one', diff: ['header + x-echo-authorization'], check: ({ faulted }) => expect(faulted.headers['x-echo-authorization']).toBe(`Bearer ${TEST_TOKEN}`) }],
+  'status-500': [serverError(ERROR_STATUSES.internalServerError)],
+  'status-502': [serverError(ERROR_STATUSES.badGateway)],
+  'status-503': [serverError(ERROR_STATUSES.serviceUnavailable)],
+  'html-error-page': [
+    {
+      scenario: 'read-one',
+      diff: ['header ~ content-type', 'status 200 -> 502', 'text ~'],
+      check: ({ faulted }) => {
+        expect(faulted.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect(faulted.text).toMatch(/^<!DOCTYPE html>/);
+      },
+    },
+  ],
+  'truncated-json': [
+    {
+      scenario: 'read-one',
+      diff: ['text ~'],
+      check: ({ clean, faulted }) => {
+        expect(faulted.text).toBe(clean.text.slice(0, Math.floor(Buffer.byteLength(clean.text) / 2)));
+        expect(faulted.headers['content-length']).toBe(String(Buffer.byteLength(faulted.text)));
+      },
+    },
+  ],
+  'slow-response': [
+    {
+      scenario: 'read-one',
+      options: { faultOptions: { slowResponseMs: 400 } },
+      run: (sandbox, version) => send(sandbox, { ...endpointCall('batch-read', version, { fromObjectType: 'contacts', toObjectType: 'companies' }, { inputs: [{ id: id(sandbox, 'contacts', 1) }] }), timeoutMs: 150 }),
+      check: ({ clean, faulted }) => {
+        expect(clean.error).toBeUndefined();
+        expect(faulted.error).toBe('TIMEOUT');
+      },
+    },
+    {
+      // With a patient client the answer arrives late, and unchanged.
+      scenario: 'read-one',
+      options: { faultOptions: { slowResponseMs: 300 } },
+      run: async (sandbox, version) => {
+        const started = performance.now();
+        const answer = await SCENARIOS['read-one'].run(sandbox, version);
+        if (sandbox.faults.length > 0) expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+        return answer;
+      },
+      check: ({ diff }) => expect(diff).toEqual([]),
+    },
+  ],
+  'connection-reset': [
+    {
+      scenario: 'read-one',
+      check: ({ clean, faulted }) => {
+        expect(clean.error).toBeUndefined();
+        expect(faulted.error).toBe('ECONNRESET');
+      },
+    },
+  ],
+};

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { auxiliaryOperation, ERROR_STATUSES } from '../../src/catalogue/index.js';
+import { BODY_RULES, createValidator, SCHEMA_CHECKS } from '../../src/validate/index.js';
+import { BODY_CHECK_IDS, EXCHANGE_CHECK_IDS, FAULTS, startSandbox, type CheckId } from '../../provider/index.js';
+import { send } from './client.js';
+import { compare, FAULT_CASES, SCENARIO_ENDPOINT, type Compared, type FaultCase } from './fault-cases.js';
+import { auxiliaryCall, suiteOptions } from './scenarios.js';
+
+const strict = createValidator({ profile: 'strict' });
+const BODY_CHECKS: ReadonlySet<string> = new Set(BODY_CHECK_IDS);
+
+/** The check ids strict hsac reports on an exchange's bytes (none when no answer arrived). */
+function reported(testCase: FaultCase, exchange: Compared['clean']): string[] {
+  if (exchange.error !== undefined) return [];
+  const endpoint = SCENARIO_ENDPOINT[testCase.scenario];
+  const result = strict.validateResponseText({ endpoint, apiVersion: testCase.version ?? '2026-03', status: exchange.status, body: exchange.text });
+  return result.findings.map((finding) => finding.check);
+}
+
+describe('the fault registry', () => {
+  it('has a case for every fault, and no case for a fault it lacks', () => {
+    expect(Object.keys(FAULT_CASES).sort()).toEqual(FAULTS.map((fault) => fault.name).sort());
+  });
+
+  it('lists every fault with one line: a kebab-case name, a kind, a description and the checks that must catch it', () => {
+    for (const fault of FAULTS) {
+      expect(fault.name).toMatch(/^[a-z][a-zA-Z0-9]*(-[a-zA-Z0-9]+)*$/);
+      expect(['schema', 'exchange', 'transport']).toContain(fault.kind);
+      expect(fault.description).not.toMatch(/\n/);
+      expect(fault.triggers.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('plants at least one fault for every check of hsac (DESIGN.md: each check has a fault it must catch)', () => {
+    const triggered = new Set<CheckId>(FAULTS.flatMap((fault) => fault.triggers));
+    // `range` (string-encoded integers) and `schema` (any other keyword) have no site in the four
+    // endpoints' bodies: no field is a string-encoded integer or uses another keyword.
+    const unreachable = new Set(['range', 'schema']);
+    const bodyChecks = [...Object.keys(SCHEMA_CHECKS).filter((check) => !unreachable.has(check)), ...BODY_RULES.map((rule) => rule.id), 'body-not-json'];
+    for (const check of [...bodyChecks, ...EXCHANGE_CHECK_IDS]) expect([...triggered], check).toContain(check);
+    for (const check of unreachable) expect(Object.keys(SCHEMA_CHECKS)).toContain(check);
+  });
+});
+
+describe.each(FAULTS.map((fault) => [fault.name, fault] as const))('fault %s', (name, fault) => {
+  const cases = FAULT_CASES[name] ?? [];
+  const bodyTriggers = fault.triggers.filter((check) => BODY_CHECKS.has(check));
+
+  it.each(cases.map((testCase, index) => [index + 1, `${testCase.scenario} ${testCase.version ?? '2026-03'}`, testCase] as const))(
+    'case %i (%s): changes the answer the way its name says, and only that',
+    async (_index, _label, testCase) => {
+      const compared = await compare([name], testCase);
+      if (testCase.diff) expect(compared.diff).toEqual([...testCase.diff].sort());
+      await testCase.check?.(compared, testCase.version ?? '2026-03');
+      // The clean sandbox gives strict hsac nothing to report on the same exchange.
+      expect(reported(testCase, compared.clean)).toEqual([]);
+      if (compared.diff.length > 0 && bodyTriggers.length > 0) {
+        const checks = reported(testCase, compared.faulted);
+        for (const check of bodyTriggers) expect(checks, `strict hsac reports ${check}`).toContain(check);
+      }
+    },
+  );
+
+  it('changes something in at least one case', async () => {
+    let changed = false;
+    for (const testCase of cases) if ((await compare([name], testCase)).diff.length > 0) changed = true;
+    expect(changed).toBe(true);
+  });
+});
+
+describe('faults compose and stay on the endpoints under test', () => {
+  it('several faults at once each make their own change', async () => {
+    const compared = await compare(['missing-completedAt', 'content-type-text', 'token-echo-header'], { scenario: 'read-one' });
+    expect(compared.diff).toEqual(['body - /completedAt', 'header + x-echo-authorization', 'header ~ content-type']);
+  });
+
+  it('the order faults are named in does not matter (registry order applies)', async () => {
+    const a = await compare(['status-500', 'token-echo-error-message'], { scenario: 'read-one' });
+    const b = await compare(['token-echo-error-message', 'status-500'], { scenario: 'read-one' });
+    expect(a.faulted.text).toBe(b.faulted.text);
+  });
+
+  it('provisioning, cleanup and account details are never faulted, so a faulted run can still set up', async () => {
+    const sandbox = await startSandbox(suiteOptions({ faults: ['status-500', 'auth-not-enforced', 'connection-reset'] }));
+    try {
+      const created = await send(sandbox, auxiliaryCall('objects-batch-create', '2026-03', { objectType: 'contacts' }, { inputs: [{ properties: { email: 'a@example.com' } }] }));
+      expect(created.status).toBe(auxiliaryOperation('objects-batch-create', '2026-03').responses[0]?.status);
+      const details = await send(sandbox, { ...auxiliaryCall('account-details', '2026-03', {}), token: null });
+      expect(details.status).toBe(ERROR_STATUSES.unauthorized);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('an unknown fault name is refused, naming the known ones', async () => {
+    await expect(startSandbox({ faults: ['missing-everything'] })).rejects.toThrow(/unknown fault "missing-everything" \(known: missing-status, /);
+  });
+});
