@@ -12,6 +12,8 @@ export interface SandboxPolicy {
   readonly persistAssociationWrites: boolean;
   /** Start a batch-read page at the input's `after` cursor. */
   readonly honourPagingCursor: boolean;
+  /** Associating an already associated pair by default changes nothing and answers the same. */
+  readonly idempotentDefaultAssociation: boolean;
 }
 
 /** Everything on: HubSpot's behaviour. */
@@ -20,4 +22,5 @@ export const CLEAN_POLICY: SandboxPolicy = {
   enforceInputLimit: true,
   persistAssociationWrites: true,
   honourPagingCursor: true,
+  idempotentDefaultAssociation: true,
 };

@@ -1,4 +1,6 @@
 import type { Operation } from '../../src/catalogue/index.js';
+import { ALL_CHECKS } from '../../src/checks/index.js';
+import { BODY_RULES, SCHEMA_CHECKS } from '../../src/validate/index.js';
 import type { Delivery, SandboxRequest, SandboxResponse } from '../http-types.js';
 import type { SandboxPolicy } from '../policy.js';
 
@@ -6,46 +8,18 @@ import type { SandboxPolicy } from '../policy.js';
 export type FaultKind = 'schema' | 'exchange' | 'transport';
 
 /**
- * The exchange-level check ids (issue 5 writes them in `src/checks/`). Listed here so a fault can
- * name the check that must catch it before that check exists.
+ * The ids a fault may name: every check of the registry in `src/checks/` (exchange and sequence
+ * checks) and every body-level check of `src/validate/` (schema checks, body rules, and the
+ * reading check `body-not-json`). Derived, not listed again, so a renamed check breaks the fault
+ * that names it at load.
  */
-export const EXCHANGE_CHECK_IDS = [
-  'status-code',
-  'status-family',
-  'content-type',
-  'inputs-accounted',
-  'num-errors-matches-errors',
-  'paging-terminates',
-  'auth-enforced',
-  'input-limit-enforced',
-  'read-after-write',
-  'rate-limit-contract',
-  'transport',
-  'token-redaction',
-] as const;
+export const EXCHANGE_CHECK_IDS: readonly string[] = ALL_CHECKS.map((check) => check.id).filter((id) => id !== 'response-body');
 
-/**
- * The body-level check ids a fault may name: `SCHEMA_CHECKS` and the body rules of
- * `src/validate/`, plus the reading check `body-not-json`. The suite proves each one named is
- * reported by `createValidator({ profile: 'strict' })` on the faulted response.
- */
-export const BODY_CHECK_IDS = [
-  'required',
-  'status-enum',
-  'enum',
-  'type',
-  'format',
-  'int32-range',
-  'unknown-field',
-  'error-shape',
-  'num-errors-matches-errors',
-  'timestamps-ordered',
-  'multi-status-has-errors',
-  'body-not-json',
-] as const;
+/** Body-level ids (the `response-body` check reports findings under these). */
+export const BODY_CHECK_IDS: readonly string[] = [...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), 'status-code', 'body-not-json'];
 
-/** A check a fault must trigger. */
-export type CheckId = (typeof EXCHANGE_CHECK_IDS)[number] | (typeof BODY_CHECK_IDS)[number];
+/** A check a fault must trigger: one of {@link EXCHANGE_CHECK_IDS} or {@link BODY_CHECK_IDS}, checked at load. */
+export type CheckId = string;
 
 /** Settings of the faults that need one. */
 export interface FaultOptions {

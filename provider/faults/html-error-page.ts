@@ -11,6 +11,7 @@ export const fault: Fault = {
   name: 'html-error-page',
   description: 'every answer becomes a 502 text/html error page',
   kind: 'transport',
-  triggers: ['transport', 'content-type', 'body-not-json'],
+  // A 502 page is the gateway's, retried and then unchecked (inconclusive); its HTML is never judged as HubSpot's JSON.
+  triggers: ['transport'],
   response: (response) => ({ status: ERROR_STATUSES.badGateway, headers: response.headers, payload: { type: 'text', contentType: 'text/html; charset=utf-8', text: PAGE } }),
 };

@@ -33,6 +33,7 @@ import { fault as pagingNotAdvancing } from './paging-not-advancing.js';
 import { fault as rateLimitBodyMissingPolicyName } from './rate-limit-body-missing-policyName.js';
 import { fault as rateLimitHeadersMissing } from './rate-limit-headers-missing.js';
 import { fault as readAfterWriteLost } from './read-after-write-lost.js';
+import { fault as associateNotIdempotent } from './associate-not-idempotent.js';
 import { fault as requestedAtNull } from './requestedAt-null.js';
 import { fault as slowResponse } from './slow-response.js';
 import { fault as standardErrorMissingContext } from './standard-error-missing-context.js';
@@ -109,6 +110,7 @@ export const FAULTS: readonly Fault[] = [
   authNotEnforced,
   inputLimitNotEnforced,
   readAfterWriteLost,
+  associateNotIdempotent,
   // Exchange: the 429 contract.
   rateLimitBodyMissingPolicyName,
   rateLimitHeadersMissing,

@@ -45,9 +45,11 @@ export function associateDefault(
   }
   // The read-after-write-lost fault answers as if it wrote, and does not.
   if (context.policy.persistAssociationWrites) context.store.associate(fromId, toId, forward);
+  // The associate-not-idempotent fault answers a repeat with another type, as a non-upserting server would.
+  const answered = already && !context.policy.idempotentDefaultAssociation ? { ...forward, category: 'USER_DEFINED' as const, typeId: forward.typeId + 1000 } : forward;
   return {
     results: [
-      { from: { id: fromId }, to: { id: toId }, associationSpec: spec(forward) },
+      { from: { id: fromId }, to: { id: toId }, associationSpec: spec(answered) },
       { from: { id: toId }, to: { id: fromId }, associationSpec: spec(reverse) },
     ],
   };

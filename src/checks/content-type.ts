@@ -11,7 +11,7 @@ export const contentType: ExchangeCheck = {
   id: 'content-type',
   scope: 'exchange',
   description: 'a response with a body says Content-Type: application/json',
-  caughtFaults: ['content-type-text', 'html-error-page'],
+  caughtFaults: ['content-type-text'],
   check(observed) {
     const response = observed.exchange.response;
     if (!response || response.body === undefined || response.body.length === 0 || response.status >= 500) return [];

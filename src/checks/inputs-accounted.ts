@@ -62,7 +62,7 @@ export const inputsAccounted: ExchangeCheck = {
   id: 'inputs-accounted',
   scope: 'exchange',
   description: 'every batch input appears in results or is named by an error',
-  caughtFaults: ['inputs-dropped'],
+  caughtFaults: ['input-dropped', 'multi-status-without-errors'],
   check(observed) {
     const status = observed.exchange.response?.status;
     if (observed.intent !== 'conformance' || status === undefined || Math.floor(status / 100) !== 2) return [];

@@ -28,7 +28,7 @@ export const pagingTerminates: SequenceCheck<PagingInput> = {
   id: 'paging-terminates',
   scope: 'sequence',
   description: 'paging with after advances and ends',
-  caughtFaults: ['paging-never-ends', 'paging-does-not-advance'],
+  caughtFaults: ['paging-never-ends', 'paging-not-advancing'],
   check({ fromId, pages, maxPages }) {
     const findings: Finding[] = [];
     const seen = new Set<string>();

@@ -14,7 +14,7 @@ export const rateLimitContract: ExchangeCheck = {
   id: 'rate-limit-contract',
   scope: 'exchange',
   description: 'a 429 says when to retry, and rate-limit headers are consistent whole numbers',
-  caughtFaults: ['rate-limit-headers-wrong', 'rate-limit-no-retry-after'],
+  caughtFaults: ['rate-limit-headers-missing', 'rate-limit-body-missing-policyName'],
   check(observed) {
     const response = observed.exchange.response;
     if (!response) return [];

@@ -11,7 +11,7 @@ export const responseBody: ExchangeCheck = {
   id: 'response-body',
   scope: 'exchange',
   description: 'the response body conforms to the schema of its endpoint, version and status, and to the batch envelope rules',
-  caughtFaults: ['missing-completedAt', 'missing-startedAt', 'missing-results-from', 'status-cancelled', 'status-lowercase', 'wrong-type-numErrors', 'bad-datetime', 'error-missing-category', 'error-context-string', 'num-errors-mismatch', 'timestamps-unordered', 'partial-without-errors'],
+  caughtFaults: ['missing-status', 'missing-results', 'missing-startedAt', 'missing-completedAt', 'missing-from', 'missing-to', 'missing-associationSpec', 'missing-associationCategory', 'missing-associationTypeId', 'missing-toObjectId', 'missing-associationTypes', 'missing-category', 'missing-typeId', 'missing-id', 'missing-paging-after', 'status-cancelled', 'category-not-in-enum', 'toObjectId-number', 'id-number', 'typeId-string', 'typeId-over-int32', 'startedAt-no-offset', 'completedAt-locale-string', 'requestedAt-null', 'unknown-envelope-field', 'error-missing-correlationId', 'error-correlationId-not-uuid', 'standard-error-missing-context', 'error-detail-context-string', 'standard-error-subCategory-string', 'timestamps-reversed', 'num-errors-mismatch', 'multi-status-without-errors', 'rate-limit-body-missing-policyName', 'status-200-for-201', 'truncated-json'],
   check(observed, { validator }) {
     const response = observed.exchange.response;
     if (!response || response.body === undefined || response.truncated) return [];

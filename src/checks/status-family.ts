@@ -11,7 +11,7 @@ export const statusFamilyCheck: ExchangeCheck = {
   id: 'status-family',
   scope: 'exchange',
   description: 'a valid request gets a 2xx answer',
-  caughtFaults: ['wrong-status-family'],
+  caughtFaults: ['status-family-4xx'],
   check(observed) {
     const status = observed.exchange.response?.status;
     if (observed.intent !== 'conformance' || status === undefined || status === 429 || status >= 500 || statusFamily(status) === 2) return [];

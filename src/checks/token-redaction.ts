@@ -10,7 +10,7 @@ export const tokenRedaction: ExchangeCheck = {
   id: 'token-redaction',
   scope: 'exchange',
   description: 'the provider never echoes the access token',
-  caughtFaults: ['token-echo-header', 'token-echo-body', 'token-echo-error'],
+  caughtFaults: ['token-echo-header', 'token-echo-body', 'token-echo-error-message'],
   check(observed) {
     const echoed = observed.exchange.response?.echoedToken;
     if (!echoed || echoed.length === 0) return [];

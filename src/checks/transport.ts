@@ -11,7 +11,7 @@ export const transportCheck: ExchangeCheck = {
   id: 'transport',
   scope: 'exchange',
   description: 'every exchange ended in a checkable answer (no reset, timeout or persistent 5xx)',
-  caughtFaults: ['server-error-500', 'bad-gateway-502', 'unavailable-503', 'connection-reset', 'slow-response', 'truncated-json'],
+  caughtFaults: ['status-500', 'status-502', 'status-503', 'html-error-page', 'slow-response', 'connection-reset'],
   check(observed) {
     const { exchange } = observed;
     const tries = `after ${exchange.attempts.length} attempt(s)`;

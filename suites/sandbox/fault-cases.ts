@@ -230,6 +230,23 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
       },
     },
   ],
+  'associate-not-idempotent': [
+    {
+      // The first association of a pair is answered alike; only a repeat differs.
+      scenario: 'associate-put',
+      run: async (sandbox, version) => {
+        const put = endpointCall('associate-default', version, { fromObjectType: 'contacts', fromObjectId: id(sandbox, 'contacts', 2), toObjectType: 'companies', toObjectId: id(sandbox, 'companies', 5) });
+        await send(sandbox, put);
+        return send(sandbox, put);
+      },
+      diff: ['body ~ /results/0/associationSpec/associationCategory', 'body ~ /results/0/associationSpec/associationTypeId'],
+      check: async (_compared, version) => {
+        const first = (sandbox: Sandbox) =>
+          send(sandbox, endpointCall('associate-default', version, { fromObjectType: 'contacts', fromObjectId: id(sandbox, 'contacts', 2), toObjectType: 'companies', toObjectId: id(sandbox, 'companies', 5) }));
+        expect((await compare(['associate-not-idempotent'], { scenario: 'associate-put', run: first })).diff).toEqual([]);
+      },
+    },
+  ],
   'rate-limit-body-missing-policyName': [{ scenario: 'rate-limited', diff: ['body - /policyName'] }],
   'rate-limit-headers-missing': [
     { scenario: 'rate-limited', diff: RATE_LIMIT_HEADERS.map((name) => `header - ${name}`) },
