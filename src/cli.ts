@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { CatalogueError } from './catalogue/index.js';
 import { defaultIo, EXIT, UsageError, type ExitSlot, type Io } from './commands/common.js';
+import { register as registerAuditDiff } from './commands/audit-diff.js';
+import { register as registerAuditDrift } from './commands/audit-drift.js';
 import { register as registerAuditStructure } from './commands/audit-structure.js';
 import { register as registerSandbox } from './commands/sandbox.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -19,6 +21,8 @@ function program(io: Io, exit: ExitSlot): Command {
   registerValidate(root, io, exit);
   const audit = root.command('audit').description('audit schema documents and API versions');
   registerAuditStructure(audit, io, exit);
+  registerAuditDiff(audit, io, exit);
+  registerAuditDrift(audit, io, exit);
   registerSandbox(root, io, exit);
   return root;
 }

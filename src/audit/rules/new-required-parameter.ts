@@ -1,0 +1,16 @@
+import { defineRule } from './rule.js';
+
+/** Every existing call lacks it, so every existing call is refused (oasdiff `new-required-request-parameter`, ERR). */
+export const newRequiredParameter = defineRule({
+  id: 'new-required-parameter',
+  direction: 'request',
+  defaultSeverity: 'breaking',
+  description: 'A new required path, query, header or cookie parameter.',
+  site: 'parameter',
+  // A path parameter is part of the template, which the operation key already matched: one
+  // declared on one side only is a documentation gap, not a change to the URL clients build.
+  detect: (site) =>
+    site.old === undefined && site.new?.required === true && site.new.in !== 'path'
+      ? [{ message: `new required ${site.new.in} parameter ${site.new.name}`, new: `${site.new.in} ${site.new.name}` }]
+      : [],
+});

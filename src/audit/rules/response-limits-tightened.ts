@@ -1,0 +1,17 @@
+import { limitChanges, limitText } from '../compare.js';
+import { defineRule } from './rule.js';
+
+/** Responses within tighter limits were within the old ones too (oasdiff INFO). */
+export const responseLimitsTightened = defineRule({
+  id: 'response-limits-tightened',
+  direction: 'response',
+  defaultSeverity: 'info',
+  description: 'A response limit now admits fewer values (maximum lowered, minimum raised, a limit added).',
+  site: 'schema',
+  detect: (site) =>
+    site.direction !== 'response'
+      ? []
+      : limitChanges(site.old.limits, site.new.limits)
+          .filter((change) => change.effect === 'tighter')
+          .map((change) => ({ message: `response limit tightened: ${limitText(change)}`, old: `${change.key}: ${change.old ?? '(none)'}`, new: `${change.key}: ${change.new ?? '(none)'}` })),
+});

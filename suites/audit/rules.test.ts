@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../../src/audit/diff.js';
+import { loadDocument } from '../../src/audit/load.js';
+import { diffModels } from '../../src/audit/diff.js';
+import { AUDIT_RULES, type AnyRule, type Direction } from '../../src/audit/rules/index.js';
+import { changesBetween, requestDoc, responseDoc, type Json } from './fixtures.js';
+import { RULE_CASES, type RuleCase } from './rule-cases.js';
+
+/** The documents of a case, a schema case placed in `direction` (its own unless told). */
+function documents(ruleCase: RuleCase, direction?: Direction): { old: Json; new: Json } {
+  if (ruleCase.kind !== 'schema') return { old: ruleCase.old, new: ruleCase.new };
+  const place = (direction ?? ruleCase.direction) === 'request' ? requestDoc : responseDoc;
+  return { old: place('old', ruleCase.old, ruleCase.components), new: place('new', ruleCase.new, ruleCase.components) };
+}
+
+async function changes(oldDoc: Json, newDoc: Json): Promise<Change[]> {
+  const [before, after] = await Promise.all([loadDocument(oldDoc, 'old'), loadDocument(newDoc, 'new')]);
+  return diffModels(before, after);
+}
+
+function caseOf(rule: AnyRule): RuleCase {
+  const found = RULE_CASES[rule.id];
+  if (!found) throw new Error(`no case for rule ${rule.id} in suites/audit/rule-cases.ts`);
+  return found;
+}
+
+describe('the rule catalogue', () => {
+  it('has at least 30 rules, each with an id, a direction, a default severity and a description', () => {
+    expect(AUDIT_RULES.length).toBeGreaterThanOrEqual(30);
+    for (const rule of AUDIT_RULES) {
+      expect(rule.id).toMatch(/^[a-z]+(?:-[a-z0-9]+)*$/);
+      expect(['request', 'response', 'both', 'operation']).toContain(rule.direction);
+      expect(['breaking', 'warning', 'info']).toContain(rule.defaultSeverity);
+      expect(rule.description.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('has a case for every rule and no case for a rule that does not exist', () => {
+    const ids = AUDIT_RULES.map((rule) => rule.id).sort();
+    expect(Object.keys(RULE_CASES).sort()).toEqual(ids);
+  });
+});
+
+describe.each(AUDIT_RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
+  const ruleCase = caseOf(rule);
+
+  it(`fires on its minimal pair, as ${rule.defaultSeverity}`, async () => {
+    const { old, new: next } = documents(ruleCase);
+    const fired = (await changes(old, next)).filter((change) => change.rule === rule.id);
+    expect(fired.length).toBeGreaterThan(0);
+    for (const change of fired) {
+      expect(change.severity).toBe(rule.defaultSeverity);
+      expect(change.message.length).toBeGreaterThan(0);
+      expect(change.operation).not.toBe('');
+      if (rule.direction === 'request' || rule.direction === 'response') expect(change.direction).toBe(rule.direction);
+    }
+  });
+
+  it('stays silent when nothing changed (old vs old, new vs new)', async () => {
+    const { old, new: next } = documents(ruleCase);
+    expect((await changes(old, old)).filter((change) => change.rule === rule.id)).toEqual([]);
+    expect((await changes(next, next)).filter((change) => change.rule === rule.id)).toEqual([]);
+  });
+
+  if (ruleCase.kind === 'schema' && rule.direction !== 'both') {
+    const other: Direction = ruleCase.direction === 'request' ? 'response' : 'request';
+    it(`stays silent when the same schema change is in the ${other}`, async () => {
+      const { old, new: next } = documents(ruleCase, other);
+      const all = await changes(old, next);
+      expect(all.filter((change) => change.rule === rule.id)).toEqual([]);
+    });
+  }
+});
+
+describe('direction and severity details', () => {
+  it('property-deprecated fires in the request and in the response, each with its direction', async () => {
+    const ruleCase = RULE_CASES['property-deprecated'] as RuleCase;
+    for (const direction of ['request', 'response'] as const) {
+      const { old, new: next } = documents(ruleCase, direction);
+      const fired = (await changes(old, next)).filter((change) => change.rule === 'property-deprecated');
+      expect(fired.map((change) => change.direction)).toEqual([direction]);
+    }
+  });
+
+  it('an enum value added to a response is a warning by default and breaking when enumAdditions says so', async () => {
+    const { old, new: next } = documents(RULE_CASES['response-enum-value-added'] as RuleCase);
+    const byDefault = (await changesBetween(old, next)).find((change) => change.rule === 'response-enum-value-added');
+    const raised = (await changesBetween(old, next, { enumAdditions: 'breaking' })).find((change) => change.rule === 'response-enum-value-added');
+    expect(byDefault?.severity).toBe('warning');
+    expect(raised?.severity).toBe('breaking');
+    expect(raised?.old).toBe('[HUBSPOT_DEFINED, INTEGRATOR_DEFINED, USER_DEFINED]');
+    expect(raised?.new).toBe('[HUBSPOT_DEFINED, INTEGRATOR_DEFINED, USER_DEFINED, WORK]');
+  });
+
+  it.each([
+    ['x-extensible-enum: true beside enum', { type: 'string', enum: ['A'], 'x-extensible-enum': true }, { type: 'string', enum: ['A', 'B'], 'x-extensible-enum': true }],
+    ['x-extensible-enum as the value list', { type: 'string', 'x-extensible-enum': ['A'] }, { type: 'string', 'x-extensible-enum': ['A', 'B'] }],
+    ['x-open-enum: true', { type: 'string', enum: ['A'], 'x-open-enum': true }, { type: 'string', enum: ['A', 'B'], 'x-open-enum': true }],
+  ])('an open enum (%s) lowers a response enum addition to info, even when additions are breaking', async (_name, before, after) => {
+    const old = responseDoc('old', { type: 'object', properties: { category: before } });
+    const next = responseDoc('new', { type: 'object', properties: { category: after } });
+    const fired = (await changesBetween(old, next, { enumAdditions: 'breaking' })).filter((change) => change.rule === 'response-enum-value-added');
+    expect(fired).toHaveLength(1);
+    expect(fired[0]?.severity).toBe('info');
+    expect(fired[0]?.message).toContain('marked open');
+  });
+
+  it('a readOnly property added as required is not a new required request property', async () => {
+    const old = requestDoc('old', { type: 'object', properties: { id: { type: 'string' } } });
+    const next = requestDoc('new', { type: 'object', properties: { id: { type: 'string' }, createdAt: { type: 'string', readOnly: true } }, required: ['createdAt'] });
+    expect((await changesBetween(old, next)).filter((change) => change.rule === 'new-required-request-property')).toEqual([]);
+  });
+
+  it('locates a schema change by schema pointer and instance path', async () => {
+    const { old, new: next } = documents(RULE_CASES['response-type-changed'] as RuleCase);
+    const change = (await changesBetween(old, next)).find((candidate) => candidate.rule === 'response-type-changed');
+    expect(change).toMatchObject({
+      operation: 'POST /crm/associations/{version}/{fromObjectType}/{toObjectType}/batch/read',
+      status: '200',
+      pointer: '/properties/toObjectId',
+      instancePath: '/toObjectId',
+      old: 'integer/int32',
+      new: 'string',
+    });
+  });
+
+  it('a 201 -> 200 change compares the two bodies under the status pair', async () => {
+    const { old, new: next } = documents(RULE_CASES['response-errors-merged'] as RuleCase);
+    const all = await changesBetween(old, next);
+    expect(all.find((change) => change.rule === 'response-success-status-changed')).toMatchObject({ status: '201→200', old: '201', new: '200' });
+    expect(all.filter((change) => change.rule === 'response-property-added').map((change) => [change.status, change.pointer])).toEqual([
+      ['201→200', '/properties/errors'],
+      ['201→200', '/properties/numErrors'],
+    ]);
+  });
+});
