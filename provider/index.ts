@@ -58,6 +58,8 @@ export interface Sandbox {
   readonly pageSize: number;
   /** Requests answered so far. */
   requestCount(): number;
+  /** Everything the in-memory CRM holds, canonically listed (to prove a run cleans up after itself). */
+  contents(): ReturnType<Store['contents']>;
   /** Stops listening and closes every connection; resolves when all are closed. */
   stop(): Promise<void>;
 }
@@ -121,6 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     rateLimit: rateLimiter.options,
     pageSize,
     requestCount: running.requestCount,
+    contents: () => store.contents(),
     stop: () => (stopping ??= running.close()),
   };
 }

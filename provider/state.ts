@@ -55,6 +55,19 @@ export class Store {
     this.large = random.int(5_000_000_000, 19_000_000_000);
   }
 
+  /**
+   * A canonical listing of everything stored (records, associations, configurations), for tests
+   * that prove a run leaves a portal as it found it.
+   */
+  contents(): { readonly records: readonly string[]; readonly associations: readonly string[]; readonly configurations: readonly string[] } {
+    const records = [...this.records.values()].map((record) => `${record.typeId}:${record.id}`).sort();
+    const associations: string[] = [];
+    for (const [side, targets] of this.associations) for (const [toId, types] of targets) for (const typeId of types) associations.push(`${side}>${toId}:${typeId}`);
+    const configurations: string[] = [];
+    for (const [pair, byType] of this.configurations) for (const [typeId, configuration] of byType) configurations.push(`${pair}:${typeId}:${JSON.stringify(configuration)}`);
+    return { records, associations: associations.sort(), configurations: configurations.sort() };
+  }
+
   /** A fresh record ID: a digit string, alternately below and above 2^31. */
   nextId(): string {
     this.turn += 1;
@@ -140,6 +153,11 @@ export class Store {
     const byType = this.configurations.get(key) ?? new Map<number, LimitConfiguration>();
     byType.set(configuration.typeId, configuration);
     this.configurations.set(key, byType);
+  }
+
+  /** Removes the limit configured on one association type (configurations purge). */
+  removeConfiguration(fromTypeId: string, toTypeId: string, typeId: number): void {
+    this.configurations.get(pairKey(fromTypeId, toTypeId))?.delete(typeId);
   }
 
   configuration(fromTypeId: string, toTypeId: string, typeId: number): LimitConfiguration | undefined {

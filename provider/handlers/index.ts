@@ -6,6 +6,7 @@ import { associationsBatchArchive } from './associations-batch-archive.js';
 import { batchAssociateDefault } from './batch-associate-default.js';
 import { batchRead } from './batch-read.js';
 import { configurationsBatchCreate } from './configurations-batch-create.js';
+import { configurationsBatchPurge } from './configurations-batch-purge.js';
 import type { HandlerContext } from './context.js';
 import { objectsBatchArchive } from './objects-batch-archive.js';
 import { objectsBatchCreate } from './objects-batch-create.js';
@@ -28,5 +29,6 @@ export const AUXILIARY_HANDLERS: Readonly<Record<AuxiliaryId, (context: HandlerC
   'account-details': accountDetails,
   'objects-batch-create': objectsBatchCreate,
   'associations-batch-archive': associationsBatchArchive,
+  'configurations-batch-purge': configurationsBatchPurge,
   'objects-batch-archive': objectsBatchArchive,
 };

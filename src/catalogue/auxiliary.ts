@@ -12,7 +12,7 @@
 import { API_VERSIONS, CatalogueError, type ApiVersion, type ResponseKind } from './index.js';
 
 /** The auxiliary operation ids, in the order a run uses them. */
-export const AUXILIARY_IDS = ['account-details', 'objects-batch-create', 'associations-batch-archive', 'objects-batch-archive'] as const;
+export const AUXILIARY_IDS = ['account-details', 'objects-batch-create', 'associations-batch-archive', 'configurations-batch-purge', 'objects-batch-archive'] as const;
 /** One of {@link AUXILIARY_IDS}. */
 export type AuxiliaryId = (typeof AUXILIARY_IDS)[number];
 
@@ -111,6 +111,26 @@ function associationsBatchArchive(version: ApiVersion): Form {
   };
 }
 
+/** Configurations purge per version, from each version's associationsSchema.json (FACTS §3: v4 204, 2025-09 200 void, 2026-03 200). */
+const PURGE_RESPONSES: Record<ApiVersion, readonly AuxiliaryResponse[]> = {
+  v4: [{ status: 204, kind: 'success' }],
+  '2025-09': [{ status: 200, definition: 'BatchResponseVoid', kind: 'success' }],
+  '2026-03': [{ status: 200, definition: 'BatchResponse', kind: 'success' }],
+  '2026-09': [{ status: 200, definition: 'BatchResponseVoid', kind: 'success' }],
+};
+
+/** Removes the limit configurations a run created (cleanup), body `{inputs: [{category, typeId}]}`. */
+function configurationsBatchPurge(version: ApiVersion): Form {
+  return {
+    method: 'POST',
+    pathTemplate: `/crm/associations/${version}/definitions/configurations/{fromObjectType}/{toObjectType}/batch/purge`,
+    pathParams: PAIR,
+    requestDefinition: 'BatchInputPublicAssociationSpec',
+    responses: PURGE_RESPONSES[version],
+    evidence: `../shared/.../${version}/associationsSchema.json, POST .../configurations/.../batch/purge`,
+  };
+}
+
 function accountDetails(): Form {
   return {
     method: 'GET',
@@ -126,6 +146,7 @@ const FORMS: Record<AuxiliaryId, (version: ApiVersion) => Form> = {
   'account-details': accountDetails,
   'objects-batch-create': objectsBatchCreate,
   'associations-batch-archive': associationsBatchArchive,
+  'configurations-batch-purge': configurationsBatchPurge,
   'objects-batch-archive': objectsBatchArchive,
 };
 

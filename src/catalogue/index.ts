@@ -198,10 +198,13 @@ export function schemaDocumentPath(apiVersion: ApiVersion): string {
 }
 
 /** Fills a path template; every parameter is percent-encoded (IDs and type names come from users). */
-export function buildPath(op: Operation, params: Readonly<Record<string, string | number>>): string {
+export function buildPath(
+  op: { readonly pathTemplate: string; readonly apiVersion: string; readonly endpoint?: string; readonly id?: string },
+  params: Readonly<Record<string, string | number>>,
+): string {
   return op.pathTemplate.replace(/\{([A-Za-z]+)\}/g, (_match, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    if (value === undefined) throw new CatalogueError(`path parameter "${name}" missing for ${op.endpoint} ${op.apiVersion}`);
+    if (value === undefined) throw new CatalogueError(`path parameter "${name}" missing for ${op.endpoint ?? op.id ?? op.pathTemplate} ${op.apiVersion}`);
     return encodeURIComponent(String(value));
   });
 }

@@ -169,12 +169,15 @@ describe('auxiliary operations answer what the catalogue declares for them', () 
       case 'associations-batch-archive':
         answer = await send(sandbox, auxiliaryCall(auxId, version, { fromObjectType: 'contacts', toObjectType: 'companies' }, { inputs: [{ from: { id: id(sandbox, 'contacts', 1) }, to: [{ id: sandbox.seeded?.hubCompanyId ?? '' }] }] }));
         break;
+      case 'configurations-batch-purge':
+        answer = await send(sandbox, auxiliaryCall(auxId, version, { fromObjectType: 'contacts', toObjectType: 'companies' }, { inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279 }] }));
+        break;
       case 'objects-batch-archive':
         answer = await send(sandbox, auxiliaryCall(auxId, version, { objectType: 'contacts' }, { inputs: [{ id: id(sandbox, 'contacts', 1) }] }));
         break;
     }
     expect(answer.status).toBe(declared?.status);
     if (declared?.status === SUCCESS_STATUSES.noContent) expect(answer.text).toBe('');
-    if (auxId === 'associations-batch-archive' && declared?.definition !== undefined) expect(bodyOf(answer)).toMatchObject({ status: 'COMPLETE', results: [] });
+    if ((auxId === 'associations-batch-archive' || auxId === 'configurations-batch-purge') && declared?.definition !== undefined) expect(bodyOf(answer)).toMatchObject({ status: 'COMPLETE', results: [] });
   });
 });
