@@ -4,6 +4,8 @@ import { defaultIo, EXIT, UsageError, type ExitSlot, type Io } from './commands/
 import { register as registerAuditDiff } from './commands/audit-diff.js';
 import { register as registerAuditDrift } from './commands/audit-drift.js';
 import { register as registerAuditStructure } from './commands/audit-structure.js';
+import { register as registerCleanup } from './commands/cleanup.js';
+import { register as registerRun } from './commands/run.js';
 import { register as registerSandbox } from './commands/sandbox.js';
 import { register as registerValidate } from './commands/validate.js';
 import { SchemaLoadError } from './validate/index.js';
@@ -18,12 +20,14 @@ function program(io: Io, exit: ExitSlot): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
+  registerRun(root, io, exit);
   registerValidate(root, io, exit);
   const audit = root.command('audit').description('audit schema documents and API versions');
   registerAuditStructure(audit, io, exit);
   registerAuditDiff(audit, io, exit);
   registerAuditDrift(audit, io, exit);
   registerSandbox(root, io, exit);
+  registerCleanup(root, io, exit);
   return root;
 }
 

@@ -12,7 +12,8 @@ export const authEnforced: ExchangeCheck = {
   caughtFaults: ['auth-not-enforced'],
   check(observed) {
     const status = observed.exchange.response?.status;
-    if (observed.intent !== 'no-auth' || status === undefined || status === 401) return [];
+    // A 5xx says nothing about auth or limits: the transport check reports it (inconclusive).
+    if (observed.intent !== 'no-auth' || status === undefined || status >= 500 || status === 401) return [];
     return [
       findingFor(observed, {
         check: this.id,

@@ -2,7 +2,10 @@ import type { Finding } from '../finding.js';
 import { field, findingFor, responseJson } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
-/** The same associate-default request sent twice, and a read of the pair afterwards. */
+/**
+ * Two writes that associated the same pair by default (the same PUT twice, or a pair associated
+ * again later in a batch), and reads of the pair afterwards.
+ */
 export interface IdempotentInput {
   readonly first: ObservedExchange;
   readonly second: ObservedExchange;
@@ -12,11 +15,13 @@ export interface IdempotentInput {
   readonly toId: string;
 }
 
-function specs(observed: ObservedExchange): string[] {
+/** The association specs an answer reports for one pair (the pair's other direction is ignored). */
+function specs(observed: ObservedExchange, fromId: string, toId: string): string[] {
   const results = field(responseJson(observed), 'results');
   if (!Array.isArray(results)) return [];
   return results
-    .map((r) => `${String(field(field(r, 'from'), 'id'))}->${String(field(field(r, 'to'), 'id'))}:${String(field(field(r, 'associationSpec'), 'associationTypeId'))}`)
+    .filter((r) => String(field(field(r, 'from'), 'id')) === fromId && String(field(field(r, 'to'), 'id')) === toId)
+    .map((r) => `${String(field(field(r, 'associationSpec'), 'associationCategory'))}:${String(field(field(r, 'associationSpec'), 'associationTypeId'))}`)
     .sort();
 }
 
@@ -37,7 +42,7 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
       findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '', message: `the same associate-default request succeeded (${a}) and then failed (${b})`, expected: a, actual: b }));
       return findings;
     }
-    const [once, twice] = [specs(first), specs(second)];
+    const [once, twice] = [specs(first, fromId, toId), specs(second, fromId, toId)];
     if (JSON.stringify(once) !== JSON.stringify(twice)) {
       findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '/results', message: 'repeating associate-default changed its results', expected: once, actual: twice }));
     }

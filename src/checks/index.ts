@@ -18,6 +18,7 @@ export { pagingTerminates, nextAfter, type PagingInput } from './paging-terminat
 export { readAfterWrite, type ExpectedAssociation, type ReadAfterWriteInput } from './read-after-write.js';
 export { idempotent, type IdempotentInput } from './idempotent.js';
 export { isUnchecked } from './transport.js';
+export { field, responseJson } from './support.js';
 
 /**
  * Every exchange check, in the order it runs on each exchange (STYLE.md: one check per module,

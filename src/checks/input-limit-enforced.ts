@@ -12,7 +12,8 @@ export const inputLimitEnforced: ExchangeCheck = {
   caughtFaults: ['input-limit-not-enforced'],
   check(observed) {
     const status = observed.exchange.response?.status;
-    if (observed.intent !== 'over-limit' || status === undefined || (status >= 400 && status < 500 && status !== 429)) return [];
+    // A 5xx says nothing about auth or limits: the transport check reports it (inconclusive).
+    if (observed.intent !== 'over-limit' || status === undefined || status >= 500 || (status >= 400 && status < 500 && status !== 429)) return [];
     return [
       findingFor(observed, {
         check: this.id,

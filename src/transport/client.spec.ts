@@ -139,6 +139,9 @@ describe('rate limits', () => {
     await limiter.acquire();
     limiter.observe({ 'x-hubspot-ratelimit-max': '10', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' });
     expect(limiter.current()).toEqual({ requests: 10, windowMs: 10_000 });
+    // A looser server budget (50/s > 10/10s) never raises the configured one.
+    limiter.observe({ 'x-hubspot-ratelimit-max': '50', 'x-hubspot-ratelimit-interval-milliseconds': '1000' });
+    expect(limiter.current()).toEqual({ requests: 10, windowMs: 10_000 });
     const waited = await limiter.acquire();
     expect(waited).toBe(10_000);
   });

@@ -149,6 +149,11 @@ export class HubSpotClient {
     return this.redactor;
   }
 
+  /** Sends nothing for `ms` (after another client of the run met a 429). */
+  pauseFor(ms: number): void {
+    this.limiter.pauseFor(ms);
+  }
+
   /** The rate budget in force, after adapting to the server's headers. */
   rateBudget(): RateBudget {
     return this.limiter.current();

@@ -77,8 +77,12 @@ export class RateLimiter {
   observe(headers: Readonly<Record<string, string>>): void {
     const max = headerNumber(headers, 'x-hubspot-ratelimit-max') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly');
     const interval = headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
-    if (max !== undefined && max > 0 && max < this.budget.requests) this.budget = { ...this.budget, requests: max };
-    if (interval !== undefined && interval > this.budget.windowMs) this.budget = { ...this.budget, windowMs: interval };
+    // Adopt the server's budget only when it is tighter than the configured one: the configured
+    // budget may be deliberately low (a portal shared with other integrations).
+    if (max !== undefined && max > 0) {
+      const windowMs = interval !== undefined && interval > 0 ? interval : this.budget.windowMs;
+      if (max / windowMs < this.budget.requests / this.budget.windowMs) this.budget = { requests: max, windowMs };
+    }
     const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly-remaining');
     if (remaining === 0) this.pauseFor((this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now());
   }

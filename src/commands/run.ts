@@ -1,0 +1,291 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { startSandbox, UnknownFaultError, type Sandbox } from '../../provider/index.js';
+import { API_VERSIONS, DEFAULT_API_VERSION, ENDPOINT_IDS, isApiVersion, isEndpointId, type ApiVersion, type EndpointId } from '../catalogue/index.js';
+import { ConfigError, loadRunConfig, type RunConfig } from '../config/run-config.js';
+import { writeReports } from '../report/index.js';
+import type { GivenRecords } from '../runner/provision.js';
+import type { RunResult } from '../runner/result.js';
+import { run, RunRefused, type RunProgress } from '../runner/run.js';
+import type { SeverityOverride } from '../runner/session.js';
+import { parseRateBudget } from '../transport/index.js';
+import { isProfile, PROFILES, type Profile } from '../validate/index.js';
+import { EXIT, UsageError, type ExitSlot, type Io } from './common.js';
+
+interface RunFlags {
+  target?: string;
+  token?: string;
+  apiVersion?: string;
+  endpoints?: string;
+  runs?: number;
+  seed?: number;
+  profile?: string;
+  reportDir?: string;
+  shard?: { index: number; count: number };
+  config?: string;
+  rateLimit?: string;
+  timeoutMs?: number;
+  records?: string;
+  allowProductionPortal?: boolean;
+  journal?: string;
+  fault?: string[];
+  progress?: boolean;
+  probeRateLimit?: boolean;
+}
+
+function parseWhole(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number');
+  return Number(value);
+}
+
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^([1-9][0-9]*)\/([1-9][0-9]*)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index > count) throw new InvalidArgumentError('must be i/n with 1 <= i <= n, e.g. 2/3');
+  return { index, count };
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Reads `--records FILE`: `{ "fromObjectType"?, "toObjectType"?, "fromIds": [...], "toIds": [...] }`. */
+function readRecords(path: string): GivenRecords {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read records file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const ids = (key: string): string[] => {
+    const list = (value as Record<string, unknown> | null)?.[key];
+    if (!Array.isArray(list) || list.length === 0 || !list.every((id) => typeof id === 'string' && /^\d+$/.test(id))) {
+      throw new UsageError(`records file ${path}: "${key}" must be a non-empty array of record IDs (digit strings)`);
+    }
+    return list as string[];
+  };
+  const record = value as Record<string, unknown>;
+  return {
+    ...(typeof record.fromObjectType === 'string' ? { fromObjectType: record.fromObjectType } : {}),
+    ...(typeof record.toObjectType === 'string' ? { toObjectType: record.toObjectType } : {}),
+    fromIds: ids('fromIds'),
+    toIds: ids('toIds'),
+  };
+}
+
+/** Settings after flags override the config file and the environment. */
+interface Settings {
+  target?: string;
+  token?: string;
+  apiVersion: ApiVersion;
+  endpoints: EndpointId[];
+  runs: number;
+  seed: number;
+  seedSource: 'flag' | 'config' | 'random';
+  profile: Profile;
+  reportDir: string;
+  journal?: string;
+  shard?: { index: number; count: number };
+  rateLimit?: string;
+  timeoutMs?: number;
+  records?: string;
+  allowProductionPortal: boolean;
+  checks: Record<string, SeverityOverride>;
+  faults: string[];
+}
+
+function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv): Settings {
+  const apiVersion = flags.apiVersion ?? config.apiVersion ?? DEFAULT_API_VERSION;
+  if (!isApiVersion(apiVersion)) throw new UsageError(`unknown API version "${apiVersion}" (known: ${API_VERSIONS.join(', ')})`);
+  const endpointList = flags.endpoints?.split(',').map((e) => e.trim()).filter(Boolean) ?? config.endpoints ?? [...ENDPOINT_IDS];
+  const unknown = endpointList.filter((e) => !isEndpointId(e));
+  if (unknown.length > 0 || endpointList.length === 0) throw new UsageError(`unknown endpoint "${unknown.join(', ')}" (known: ${ENDPOINT_IDS.join(', ')})`);
+  const profile = flags.profile ?? config.profile ?? 'lenient';
+  if (!isProfile(profile)) throw new UsageError(`unknown profile "${profile}" (known: ${PROFILES.join(', ')})`);
+  const seedSource = flags.seed !== undefined ? 'flag' : config.seed !== undefined ? 'config' : 'random';
+  const target = flags.target ?? config.target ?? env.HUBSPOT_BASE_URL;
+  if (target !== undefined && !/^https?:\/\/[^\s/]+/.test(target)) throw new UsageError(`--target "${target}" is not an http(s) URL`);
+  if ((flags.fault?.length ?? 0) > 0 && target !== undefined) throw new UsageError('--fault plants faults in the embedded sandbox; it cannot be combined with --target');
+  const rateLimit = flags.rateLimit ?? config.rateLimit;
+  if (rateLimit !== undefined) {
+    try {
+      parseRateBudget(rateLimit);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
+  const timeoutMs = flags.timeoutMs ?? config.timeoutMs;
+  const records = flags.records ?? config.records;
+  const journal = flags.journal ?? config.journal;
+  return {
+    ...(target !== undefined ? { target } : {}),
+    ...(token ? { token } : {}),
+    apiVersion,
+    endpoints: endpointList as EndpointId[],
+    runs: flags.runs ?? config.runs ?? 5,
+    seed: flags.seed ?? config.seed ?? Math.floor(Math.random() * 2 ** 31),
+    seedSource,
+    profile,
+    reportDir: flags.reportDir ?? config.reportDir ?? join('reports', 'latest'),
+    ...(journal !== undefined ? { journal } : {}),
+    ...(flags.shard ? { shard: flags.shard } : {}),
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...(records !== undefined ? { records } : {}),
+    allowProductionPortal: flags.allowProductionPortal ?? config.allowProductionPortal ?? false,
+    checks: { ...(config.checks ?? {}) },
+    faults: flags.fault ?? [],
+  };
+}
+
+/** The command that reproduces a run (never with the token: it comes from the environment). */
+export function replayCommand(settings: Settings): string {
+  const parts = ['hsac run', `--seed ${settings.seed}`, `--api-version ${settings.apiVersion}`, `--endpoints ${settings.endpoints.join(',')}`, `--runs ${settings.runs}`, `--profile ${settings.profile}`];
+  if (settings.target) parts.push(`--target ${settings.target}`);
+  for (const fault of settings.faults) parts.push(`--fault ${fault}`);
+  if (settings.shard) parts.push(`--shard ${settings.shard.index}/${settings.shard.count}`);
+  if (settings.records) parts.push(`--records ${settings.records}`);
+  return parts.join(' ');
+}
+
+function progressLine(io: Io, tty: boolean): (progress: RunProgress) => void {
+  let lastPhase = '';
+  return (progress) => {
+    const text = `${progress.phase}${progress.endpoint ? ` ${progress.endpoint}` : ''}: ${progress.exchanges}/${progress.planned} exchanges, ${progress.errors} errors, ${progress.warnings} warnings, ${progress.requestsPerSecond.toFixed(1)} req/s`;
+    if (tty) io.err(`\r\x1b[2K${text}${progress.phase === 'done' ? '\n' : ''}`);
+    else if (progress.phase !== lastPhase || progress.phase === 'sequences') io.err(`hsac run: ${text}\n`);
+    lastPhase = progress.phase;
+  };
+}
+
+function summaryLines(result: RunResult, written: readonly string[]): string {
+  const s = result.summary;
+  const lines = [
+    `hsac run: ${s.verdict.toUpperCase()}${s.reason ? ` (${s.reason})` : ''}`,
+    `  target ${result.run.target}, API ${result.run.apiVersion}, profile ${result.run.profile}, seed ${result.run.seed}`,
+    `  ${s.exchanges} exchanges (${s.unchecked} unchecked), ${s.sequences} sequence checks, ${s.errors} errors, ${s.warnings} warnings`,
+  ];
+  const failing = result.checks.filter((c) => c.outcome === 'fail');
+  for (const row of failing.slice(0, 20)) lines.push(`  FAIL ${row.endpoint} ${row.check} (${row.errors} error${row.errors === 1 ? '' : 's'})`);
+  for (const finding of result.findings.filter((f) => f.severity === 'error').slice(0, 5)) {
+    lines.push(`  error ${finding.check} ${finding.endpoint ?? ''} ${finding.instancePath || '(body)'}: ${finding.message}`);
+  }
+  lines.push(`  reports: ${written.join(', ')}`);
+  lines.push(`  Reproduce with: ${result.run.replay}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const EXIT_FOR: Record<RunResult['summary']['verdict'], number> = { pass: EXIT.ok, fail: EXIT.nonConformant, inconclusive: EXIT.inconclusive };
+
+async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  let config: RunConfig;
+  try {
+    config = loadRunConfig(flags.config, cwd).config;
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const settings = settle(flags, config, env);
+  const records = settings.records ? readRecords(resolve(cwd, settings.records)) : undefined;
+  const reportDir = resolve(cwd, settings.reportDir);
+  mkdirSync(reportDir, { recursive: true });
+  const journalPath = resolve(cwd, settings.journal ?? join(settings.reportDir, 'journal.jsonl'));
+  io.err(`hsac run: seed ${settings.seed}${settings.seedSource === 'random' ? ' (random; pass --seed to replay)' : ''}\n`);
+
+  let sandbox: Sandbox | undefined;
+  let baseUrl = settings.target;
+  let token = settings.token;
+  if (baseUrl === undefined) {
+    try {
+      // A small page size so paging is exercised with a handful of records, and a one-second
+      // window so the rate-limit probe meets a 429 (and waits it out) in well under a second.
+      sandbox = await startSandbox({
+        faults: settings.faults,
+        seed: settings.seed >>> 0,
+        pageSize: 5,
+        rateLimit: { max: 50, intervalMs: 1000 },
+        faultOptions: { slowResponseMs: (settings.timeoutMs ?? 30_000) + 1000 },
+      });
+    } catch (error) {
+      if (error instanceof UnknownFaultError) throw new UsageError(error.message);
+      throw error;
+    }
+    baseUrl = sandbox.url;
+    token = sandbox.token;
+  } else if (!token) {
+    throw new UsageError('a --target needs a token: --token or HUBSPOT_ACCESS_TOKEN');
+  }
+
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const result = await run({
+      baseUrl,
+      ...(token ? { token } : {}),
+      targetLabel: sandbox ? `embedded sandbox (${sandbox.url}${settings.faults.length > 0 ? `, faults: ${settings.faults.join(', ')}` : ''})` : baseUrl,
+      apiVersion: settings.apiVersion,
+      endpoints: settings.endpoints,
+      runs: settings.runs,
+      seed: settings.seed,
+      profile: settings.profile,
+      journalPath,
+      ...(settings.shard ? { shard: settings.shard } : {}),
+      ...(settings.rateLimit ? { rateLimit: parseRateBudget(settings.rateLimit) } : {}),
+      ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
+      // The embedded sandbox never needs long backoffs; a real portal gets the defaults.
+      ...(sandbox ? { retry: { maxRetries: 2, maxRateLimitRetries: 6, baseDelayMs: 20, maxDelayMs: 200 } } : {}),
+      ...(records ? { records } : {}),
+      allowProductionPortal: settings.allowProductionPortal,
+      probeRateLimit: sandbox !== undefined || Boolean(flags.probeRateLimit),
+      overrides: settings.checks,
+      signal: controller.signal,
+      replay: replayCommand(settings),
+      toolVersion: process.env.npm_package_version ?? '0.1.0',
+      onProgress: progressLine(io, Boolean(flags.progress ?? process.stderr.isTTY)),
+    });
+    const written = writeReports(result, reportDir);
+    io.out(summaryLines(result, written));
+    return EXIT_FOR[result.summary.verdict];
+  } catch (error) {
+    if (error instanceof RunRefused) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    await sandbox?.stop();
+  }
+}
+
+/** `hsac run`: DESIGN.md's contract (flags, exit codes 0/1/2/3, report.json and junit.xml). */
+export function register(program: Command, io: Io, exit: ExitSlot): void {
+  program
+    .command('run')
+    .description('run the conformance suite against a HubSpot portal (--target) or, by default, the embedded reference sandbox')
+    .option('--target <url>', 'base URL of the target (default: HUBSPOT_BASE_URL, else the embedded sandbox)')
+    .option('--token <token>', 'access token (default: HUBSPOT_ACCESS_TOKEN); never written anywhere')
+    .addOption(new Option('--api-version <version>', `API version (default ${DEFAULT_API_VERSION})`).choices([...API_VERSIONS]))
+    .option('--endpoints <ids>', `comma-separated endpoint ids (default all: ${ENDPOINT_IDS.join(',')})`)
+    .option('--runs <n>', 'stateful command sequences to run (default 5)', parseWhole)
+    .option('--seed <n>', 'seed of the run (default random, printed)', parseWhole)
+    .addOption(new Option('--profile <profile>', 'strict or lenient (default lenient)').choices([...PROFILES]))
+    .option('--report-dir <dir>', 'where reports go (default reports/latest)')
+    .option('--shard <i/n>', 'run shard i of n of the plan', parseShard)
+    .option('--config <file>', 'config file (default ./hsac.config.json when present)')
+    .option('--rate-limit <budget>', 'request budget, e.g. 100/10s (HubSpot Free/Starter, the default) or 190/10s')
+    .option('--timeout-ms <ms>', 'per-request timeout (default 30000)', parseWhole)
+    .option('--records <file>', 'use these records ({fromIds, toIds}) instead of creating them')
+    .option('--allow-production-portal', 'write even when the portal is not a sandbox or developer test account')
+    .option('--journal <file>', 'cleanup journal (default <report-dir>/journal.jsonl)')
+    .option('--fault <name>', 'plant a fault in the embedded sandbox (repeatable; see hsac sandbox --list-faults)', collect)
+    .option('--probe-rate-limit', "burst until a 429 to check the rate-limit contract (always on for the embedded sandbox; spends a real portal's 10-second budget)")
+    .option('--progress', 'show the progress line even when stderr is not a terminal')
+    .addHelpText('after', '\nExit codes: 0 conformant, 1 non-conformant, 2 usage or configuration error, 3 inconclusive (unreachable, daily limit, cut short).')
+    .action(async (flags: RunFlags) => {
+      exit.code = await runCommand(flags, io, process.env, process.cwd());
+    });
+}

@@ -1,0 +1,67 @@
+import type { Finding } from '../finding.js';
+import type { RunResult } from '../runner/result.js';
+
+/** XML 1.0 text: escapes markup and drops characters XML cannot carry (control characters, lone surrogates). */
+export function xmlText(value: string): string {
+  return value
+    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Which registry check a finding counts under (body-level ids count under `response-body`). */
+export function registryCheckOf(finding: Finding, registryIds: ReadonlySet<string>): string {
+  return registryIds.has(finding.check) ? finding.check : 'response-body';
+}
+
+function findingText(finding: Finding): string {
+  const lines = [`[${finding.severity}] ${finding.check} at ${finding.instancePath === '' ? '(body)' : finding.instancePath}: ${finding.message}`];
+  if (finding.expected !== undefined) lines.push(`  expected: ${JSON.stringify(finding.expected)}`);
+  if (finding.actual !== undefined) lines.push(`  actual:   ${JSON.stringify(finding.actual)?.slice(0, 300)}`);
+  if (finding.replay) lines.push(`  Reproduce with: ${finding.replay}`);
+  return lines.join('\n');
+}
+
+/**
+ * `junit.xml`: one testsuite per endpoint, one testcase per endpoint x check (the shape GitHub,
+ * GitLab and Jenkins ingest). A check with an error finding fails (message, path and the replay
+ * command in the failure text); a check nothing exercised is skipped; warnings go to system-out.
+ */
+export function renderJunit(result: RunResult): string {
+  const registryIds = new Set(result.checks.map((c) => c.check));
+  const byCase = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const key = `${finding.endpoint ?? 'run'}|${registryCheckOf(finding, registryIds)}`;
+    byCase.set(key, [...(byCase.get(key) ?? []), finding]);
+  }
+  const endpoints = [...new Set(result.checks.map((c) => c.endpoint))];
+  const suites = endpoints.map((endpoint) => {
+    const rows = result.checks.filter((c) => c.endpoint === endpoint);
+    const failures = rows.filter((c) => c.outcome === 'fail').length;
+    const skipped = rows.filter((c) => c.outcome === 'skip').length;
+    const cases = rows.map((row) => {
+      const findings = byCase.get(`${endpoint}|${row.check}`) ?? [];
+      const errors = findings.filter((f) => f.severity === 'error');
+      const warnings = findings.filter((f) => f.severity === 'warning');
+      const name = `${xmlText(row.check)}`;
+      const classname = `hsac.${xmlText(result.run.apiVersion)}.${xmlText(endpoint)}`;
+      const parts: string[] = [];
+      if (row.outcome === 'skip') parts.push('      <skipped message="not exercised by this run"/>');
+      if (errors.length > 0) {
+        const first = errors[0];
+        const message = `${errors.length} error(s); first: ${first?.check} at ${first?.instancePath || '(body)'}: ${first?.message ?? ''}`;
+        parts.push(`      <failure message="${xmlText(message)}" type="${xmlText(first?.check ?? row.check)}">${xmlText(errors.map(findingText).join('\n\n'))}</failure>`);
+      }
+      if (warnings.length > 0) parts.push(`      <system-out>${xmlText(warnings.map(findingText).join('\n\n'))}</system-out>`);
+      const body = parts.length > 0 ? `>\n${parts.join('\n')}\n    </testcase>` : '/>';
+      return `    <testcase name="${name}" classname="${classname}" time="0"${body}`;
+    });
+    return `  <testsuite name="hsac ${xmlText(result.run.apiVersion)} ${xmlText(endpoint)}" tests="${rows.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${result.run.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
+  });
+  const tests = result.checks.length;
+  const failures = result.checks.filter((c) => c.outcome === 'fail').length;
+  const seconds = (result.run.durationMs / 1000).toFixed(3);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hsac run ${xmlText(result.run.id)} (seed ${result.run.seed}, verdict ${result.summary.verdict})" tests="${tests}" failures="${failures}" errors="0" time="${seconds}">\n${suites.join('\n')}\n</testsuites>\n`;
+}

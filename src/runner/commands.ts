@@ -1,0 +1,273 @@
+import fc from 'fast-check';
+import { operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
+import { field, idempotent, pagingTerminates, readAfterWrite, type ObservedExchange } from '../checks/index.js';
+import type { Journal } from './journal.js';
+import type { RunModel } from './model.js';
+import type { Session } from './session.js';
+
+/** The records a run works on: `from` records (contacts) and `to` records (companies). */
+export interface RecordPool {
+  readonly fromObjectType: string;
+  readonly toObjectType: string;
+  readonly fromIds: readonly string[];
+  readonly toIds: readonly string[];
+  /** Pairs that existed before the run: never archived by it. */
+  readonly preexisting: ReadonlySet<string>;
+}
+
+/** What every command needs besides the model. */
+export interface Real {
+  readonly session: Session;
+  readonly journal: Journal;
+  readonly apiVersion: ApiVersion;
+  readonly endpoints: ReadonlySet<EndpointId>;
+  readonly pool: RecordPool;
+  /** Most pages followed per record before paging is declared endless. */
+  readonly maxPages: number;
+  /** A record ID that does not exist (for 207 partial answers). */
+  readonly unknownId: string;
+}
+
+/** The model plus the real system, as fast-check's model-based runner passes them. */
+export interface Setup {
+  readonly model: RunModel;
+  readonly real: Real;
+}
+
+type Command = fc.AsyncCommand<RunModel, Real, false>;
+
+const pairKey = (fromId: string, toId: string): string => `${fromId}>${toId}`;
+
+function resultsOf(observed: ObservedExchange): unknown[] {
+  const body = observed.exchange.response?.body;
+  if (body === undefined) return [];
+  try {
+    const results = field(JSON.parse(body), 'results');
+    return Array.isArray(results) ? results : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The default type a write answered for `fromId -> toId`, if it said. */
+function reportedType(observed: ObservedExchange, fromId: string, toId: string): number | undefined {
+  for (const result of resultsOf(observed)) {
+    if (String(field(field(result, 'from'), 'id')) === fromId && String(field(field(result, 'to'), 'id')) === toId) {
+      const typeId = field(field(result, 'associationSpec'), 'associationTypeId');
+      if (typeof typeId === 'number') return typeId;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Records a successful write of pairs in the model; a pair written before is compared with its
+ * first write (associating by default is an upsert: a repeat must answer the same).
+ */
+function recordWrites(model: RunModel, real: Real, observed: ObservedExchange, pairs: readonly (readonly [string, string])[], endpoint: string): void {
+  for (const [from, to] of pairs) {
+    const key = `${from}>${to}`;
+    const first = model.firstWrites.get(key);
+    if (first) real.session.sequence(idempotent, endpoint, { first, second: observed, fromId: from, toId: to });
+    else model.firstWrites.set(key, observed);
+    model.associate(from, to, reportedType(observed, from, to));
+  }
+}
+
+const succeeded = (observed: ObservedExchange): boolean => {
+  const status = observed.exchange.response?.status;
+  return status !== undefined && status >= 200 && status < 300;
+};
+
+/** Batch associate default for some pairs. */
+class AssociateBatch implements Command {
+  constructor(private readonly pairs: readonly (readonly [string, string])[]) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: RunModel, real: Real): Promise<void> {
+    if (real.session.stopped || !real.endpoints.has('batch-associate-default')) return;
+    const { pool } = real;
+    real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: this.pairs });
+    const body = { inputs: this.pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) };
+    const observed = await real.session.call(operation('batch-associate-default', real.apiVersion), { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
+    if (succeeded(observed) && resultsOf(observed).length > 0) recordWrites(model, real, observed, this.pairs, observed.operation.endpoint);
+  }
+  toString(): string {
+    return `associateBatch(${this.pairs.map((p) => p.join('>')).join(',')})`;
+  }
+}
+
+/** PUT default association for one pair, optionally twice (idempotency). */
+class AssociateSingle implements Command {
+  constructor(
+    private readonly pair: readonly [string, string],
+    private readonly twice: boolean,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: RunModel, real: Real): Promise<void> {
+    if (real.session.stopped || !real.endpoints.has('associate-default')) return;
+    const { pool } = real;
+    const [fromId, toId] = this.pair;
+    real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: [this.pair] });
+    const op = operation('associate-default', real.apiVersion);
+    const params = { fromObjectType: pool.fromObjectType, fromObjectId: fromId, toObjectType: pool.toObjectType, toObjectId: toId };
+    const first = await real.session.call(op, params, undefined, 'conformance');
+    if (succeeded(first)) recordWrites(model, real, first, [this.pair], op.endpoint);
+    if (!this.twice || real.session.stopped) return;
+    const second = await real.session.call(op, params, undefined, 'conformance');
+    const reads = real.endpoints.has('batch-read') ? await readAll(real, [fromId]) : [];
+    real.session.sequence(idempotent, op.endpoint, { first, second, reads, fromId, toId });
+    if (succeeded(second)) model.associate(fromId, toId, reportedType(second, fromId, toId));
+  }
+  toString(): string {
+    return `associateSingle(${this.pair.join('>')}${this.twice ? ', twice' : ''})`;
+  }
+}
+
+/**
+ * Reads records with paging: the first page, then `{id, after}` until paging ends or the page
+ * limit; returns every page. Paging is checked per record.
+ */
+async function readAll(real: Real, fromIds: readonly string[], extraIds: readonly string[] = []): Promise<ObservedExchange[]> {
+  const op = operation('batch-read', real.apiVersion);
+  const params = { fromObjectType: real.pool.fromObjectType, toObjectType: real.pool.toObjectType };
+  const first = await real.session.call(op, params, { inputs: [...fromIds, ...extraIds].map((id) => ({ id })) }, 'conformance');
+  const pages: ObservedExchange[] = [first];
+  for (const fromId of fromIds) {
+    const chain: ObservedExchange[] = [first];
+    let after = nextAfter(first, fromId);
+    while (after !== undefined && chain.length < real.maxPages && !real.session.stopped) {
+      const page = await real.session.call(op, params, { inputs: [{ id: fromId, after }] }, 'conformance');
+      chain.push(page);
+      pages.push(page);
+      const next = nextAfter(page, fromId);
+      if (next === after) break;
+      after = next;
+    }
+    real.session.sequence(pagingTerminates, op.endpoint, { fromId, pages: chain, maxPages: real.maxPages });
+  }
+  return pages;
+}
+
+function nextAfter(page: ObservedExchange, fromId: string): string | undefined {
+  const result = resultsOf(page).find((r) => String(field(field(r, 'from'), 'id')) === fromId);
+  const after = field(field(field(result, 'paging'), 'next'), 'after');
+  return typeof after === 'string' ? after : undefined;
+}
+
+/** Batch read of some records (sometimes with an unknown one: a 207), with paging and read-after-write. */
+class ReadWithPaging implements Command {
+  constructor(
+    private readonly fromIds: readonly string[],
+    private readonly withUnknown: boolean,
+  ) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: RunModel, real: Real): Promise<void> {
+    if (real.session.stopped || !real.endpoints.has('batch-read')) return;
+    const pages = await readAll(real, this.fromIds, this.withUnknown ? [real.unknownId] : []);
+    const expected = model.from(this.fromIds).map((a) => ({ fromId: a.fromId, toId: a.toId, ...(a.typeId !== undefined ? { typeId: a.typeId } : {}) }));
+    if (expected.length > 0) real.session.sequence(readAfterWrite, 'batch-read', { expected, reads: pages });
+  }
+  toString(): string {
+    return `read(${this.fromIds.join(',')}${this.withUnknown ? ', +unknown' : ''})`;
+  }
+}
+
+/** Configurations batch create on the default type; the answer must reflect the limit asked for. */
+class CreateConfigurations implements Command {
+  constructor(private readonly maxToObjectIds: number) {}
+  check(): boolean {
+    return true;
+  }
+  async run(model: RunModel, real: Real): Promise<void> {
+    if (real.session.stopped || !real.endpoints.has('configurations-batch-create')) return;
+    const { pool } = real;
+    // HubSpot's contact -> company default type; the portal's own report wins when a write said.
+    const typeId = model.defaultTypeId ?? 279;
+    real.journal.append({ kind: 'configure', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, typeIds: [typeId] });
+    const op = operation('configurations-batch-create', real.apiVersion);
+    const body = { inputs: [{ category: 'HUBSPOT_DEFINED', typeId, maxToObjectIds: this.maxToObjectIds }] };
+    const observed = await real.session.call(op, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
+    if (!succeeded(observed)) return;
+    model.configurations.set(typeId, this.maxToObjectIds);
+    const reflected = resultsOf(observed).some((r) => field(r, 'typeId') === typeId && field(r, 'userEnforcedMaxToObjectIds') === this.maxToObjectIds);
+    real.session.sequence(readAfterWrite, op.endpoint, {
+      // A configuration is "read back" in the answer that created it: the spec has no read of it in scope.
+      expected: reflected ? [] : [{ fromId: `configuration ${typeId}`, toId: `max ${this.maxToObjectIds}` }],
+      reads: [observed],
+    });
+  }
+  toString(): string {
+    return `configure(max ${this.maxToObjectIds})`;
+  }
+}
+
+/** Archives some associations the run made (associations batch archive), then expects them gone from the model. */
+class ArchiveAssociations implements Command {
+  constructor(private readonly count: number) {}
+  check(model: RunModel): boolean {
+    return model.associations.size > 0;
+  }
+  async run(model: RunModel, real: Real): Promise<void> {
+    if (real.session.stopped) return;
+    const { pool } = real;
+    const pairs = [...model.associations.values()].filter((a) => !pool.preexisting.has(pairKey(a.fromId, a.toId))).slice(0, this.count);
+    if (pairs.length === 0) return;
+    const byFrom = new Map<string, string[]>();
+    for (const pair of pairs) byFrom.set(pair.fromId, [...(byFrom.get(pair.fromId) ?? []), pair.toId]);
+    const exchange = await real.session.auxiliary('associations-batch-archive', real.apiVersion, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, {
+      inputs: [...byFrom].map(([from, tos]) => ({ from: { id: from }, to: tos.map((id) => ({ id })) })),
+    });
+    const status = exchange.response?.status ?? 0;
+    if (status >= 200 && status < 300) {
+      for (const pair of pairs) model.archive(pair.fromId, pair.toId);
+      real.journal.append({ kind: 'archived', what: 'associations', keys: pairs.map((p) => `${pool.fromObjectType}|${pool.toObjectType}:${p.fromId}>${p.toId}`) });
+    }
+  }
+  toString(): string {
+    return `archive(${this.count})`;
+  }
+}
+
+/**
+ * The stateful commands as fast-check arbitraries over the run's record pool (STYLE.md: small
+ * named builders). Every choice comes from the run's seed, so one seed is one sequence.
+ */
+export function commandArbitraries(pool: RecordPool, endpoints: ReadonlySet<EndpointId>): fc.Arbitrary<Command>[] {
+  const pairs = pool.fromIds.flatMap((from) => pool.toIds.map((to) => [from, to] as const));
+  const arbitraries: fc.Arbitrary<Command>[] = [];
+  if (endpoints.has('batch-associate-default')) {
+    arbitraries.push(fc.subarray(pairs, { minLength: 1, maxLength: Math.min(10, pairs.length) }).map((chosen) => new AssociateBatch(chosen)));
+  }
+  if (endpoints.has('associate-default')) {
+    arbitraries.push(fc.record({ pair: fc.constantFrom(...pairs), twice: fc.boolean() }).map(({ pair, twice }) => new AssociateSingle(pair, twice)));
+  }
+  if (endpoints.has('batch-read')) {
+    arbitraries.push(fc.record({ ids: fc.subarray([...pool.fromIds], { minLength: 1 }), unknown: fc.boolean() }).map(({ ids, unknown }) => new ReadWithPaging(ids, unknown)));
+  }
+  if (endpoints.has('configurations-batch-create')) {
+    arbitraries.push(fc.integer({ min: 50, max: 500 }).map((max) => new CreateConfigurations(max)));
+  }
+  if (endpoints.has('batch-associate-default') || endpoints.has('associate-default')) {
+    arbitraries.push(fc.integer({ min: 1, max: 5 }).map((count) => new ArchiveAssociations(count)));
+  }
+  return arbitraries;
+}
+
+/** Command sequences for a run: `runs` of them, each at most `maxCommands` long, from `seed`. */
+export function sampleSequences(pool: RecordPool, endpoints: ReadonlySet<EndpointId>, runs: number, seed: number, maxCommands: number): Iterable<Command>[] {
+  const arbitraries = commandArbitraries(pool, endpoints);
+  if (arbitraries.length === 0 || runs === 0) return [];
+  // Shrinking is off for live runs: every shrink step would re-send writes to a real portal.
+  return fc.sample(fc.commands(arbitraries, { maxCommands, disableReplayLog: true }), { seed, numRuns: runs });
+}
+
+/** Runs one sequence against the target with fast-check's model-based runner. */
+export async function runSequence(sequence: Iterable<Command>, setup: () => Setup): Promise<void> {
+  await fc.asyncModelRun(setup, sequence);
+}

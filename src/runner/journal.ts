@@ -1,0 +1,141 @@
+import { appendFileSync, closeSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+
+/**
+ * The cleanup journal: one JSON line per write, appended (and synced) BEFORE the write is sent,
+ * so whatever kills the run (Ctrl-C, a crash, a lost machine) leaves a file from which
+ * `hsac cleanup --journal FILE` can archive everything the run may have created.
+ */
+export type JournalEntry =
+  | { readonly kind: 'run'; readonly runId: string; readonly baseUrl: string; readonly apiVersion: string; readonly at: string }
+  /** Before a records batch create: what will be created, tagged so it can be found. */
+  | { readonly kind: 'create-records'; readonly objectType: string; readonly tag: string; readonly count: number }
+  /** After it: the IDs that now exist. */
+  | { readonly kind: 'records-created'; readonly objectType: string; readonly ids: readonly string[] }
+  | { readonly kind: 'associate'; readonly fromObjectType: string; readonly toObjectType: string; readonly pairs: readonly (readonly [string, string])[] }
+  | { readonly kind: 'configure'; readonly fromObjectType: string; readonly toObjectType: string; readonly typeIds: readonly number[] }
+  /** Cleanup progress, so a second cleanup does not repeat work. */
+  | { readonly kind: 'archived'; readonly what: 'associations' | 'records' | 'configurations'; readonly keys: readonly string[] }
+  | { readonly kind: 'complete'; readonly at: string };
+
+/** An append-only journal file. */
+export class Journal {
+  constructor(readonly path: string) {}
+
+  /** Appends one entry and syncs it to disk before returning. */
+  append(entry: JournalEntry): void {
+    appendFileSync(this.path, `${JSON.stringify(entry)}\n`, 'utf8');
+    const fd = openSync(this.path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** A journal that cannot be read: a usage error for `hsac cleanup`. */
+export class JournalError extends Error {
+  override readonly name = 'JournalError';
+}
+
+/** Reads a journal; a torn last line (the process died mid-write) is ignored, any other bad line is an error. */
+export function readJournal(path: string): JournalEntry[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new JournalError(`cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const entries: JournalEntry[] = [];
+  for (const [index, line] of lines.entries()) {
+    try {
+      const entry = JSON.parse(line) as JournalEntry;
+      if (typeof entry !== 'object' || entry === null || typeof (entry as { kind?: unknown }).kind !== 'string') throw new Error('no kind');
+      entries.push(entry);
+    } catch {
+      if (index === lines.length - 1) break;
+      throw new JournalError(`journal ${path} line ${index + 1} is not a journal entry`);
+    }
+  }
+  if (entries[0]?.kind !== 'run') throw new JournalError(`journal ${path} does not start with a run entry`);
+  return entries;
+}
+
+/** What a journal says still needs cleaning up. */
+export interface Leftovers {
+  readonly run: Extract<JournalEntry, { kind: 'run' }>;
+  /** `fromType|toType` -> pairs. */
+  readonly associations: ReadonlyMap<string, readonly (readonly [string, string])[]>;
+  /** objectType -> ids. */
+  readonly records: ReadonlyMap<string, readonly string[]>;
+  /** Tags of record creations whose IDs were never journaled (the process died mid-create). */
+  readonly untrackedCreates: readonly { readonly objectType: string; readonly tag: string }[];
+  /** `fromType|toType` -> typeIds. */
+  readonly configurations: ReadonlyMap<string, readonly number[]>;
+  readonly complete: boolean;
+}
+
+/** Folds a journal into what is left to clean. */
+export function leftovers(entries: readonly JournalEntry[]): Leftovers {
+  const run = entries[0];
+  if (run?.kind !== 'run') throw new JournalError('journal does not start with a run entry');
+  const associations = new Map<string, Map<string, readonly [string, string]>>();
+  const records = new Map<string, Set<string>>();
+  const configurations = new Map<string, Set<number>>();
+  const pendingCreates = new Map<string, { objectType: string; tag: string }>();
+  const archived = new Set<string>();
+  let complete = false;
+  for (const entry of entries) {
+    switch (entry.kind) {
+      case 'create-records':
+        pendingCreates.set(entry.objectType, { objectType: entry.objectType, tag: entry.tag });
+        break;
+      case 'records-created': {
+        pendingCreates.delete(entry.objectType);
+        const set = records.get(entry.objectType) ?? new Set<string>();
+        for (const id of entry.ids) set.add(id);
+        records.set(entry.objectType, set);
+        break;
+      }
+      case 'associate': {
+        const key = `${entry.fromObjectType}|${entry.toObjectType}`;
+        const map = associations.get(key) ?? new Map<string, readonly [string, string]>();
+        for (const pair of entry.pairs) map.set(pair.join('>'), pair);
+        associations.set(key, map);
+        break;
+      }
+      case 'configure': {
+        const key = `${entry.fromObjectType}|${entry.toObjectType}`;
+        const set = configurations.get(key) ?? new Set<number>();
+        for (const id of entry.typeIds) set.add(id);
+        configurations.set(key, set);
+        break;
+      }
+      case 'archived':
+        for (const key of entry.keys) archived.add(`${entry.what}:${key}`);
+        break;
+      case 'complete':
+        complete = true;
+        break;
+      case 'run':
+        break;
+    }
+  }
+  const assoc = new Map<string, (readonly [string, string])[]>();
+  for (const [key, pairs] of associations) {
+    const left = [...pairs.values()].filter((pair) => !archived.has(`associations:${key}:${pair.join('>')}`));
+    if (left.length > 0) assoc.set(key, left);
+  }
+  const recs = new Map<string, string[]>();
+  for (const [type, ids] of records) {
+    const left = [...ids].filter((id) => !archived.has(`records:${type}:${id}`));
+    if (left.length > 0) recs.set(type, left);
+  }
+  const configs = new Map<string, number[]>();
+  for (const [key, ids] of configurations) {
+    const left = [...ids].filter((id) => !archived.has(`configurations:${key}:${id}`));
+    if (left.length > 0) configs.set(key, left);
+  }
+  return { run, associations: assoc, records: recs, untrackedCreates: [...pendingCreates.values()], configurations: configs, complete };
+}

@@ -1,0 +1,70 @@
+import type { Finding } from '../finding.js';
+import type { ExchangeIntent } from '../checks/index.js';
+import type { Attempt, RecordedRequest, RecordedResponse, TransportFailureKind } from '../transport/index.js';
+
+/** `pass`: no error finding and every exchange checked; `fail`: an error finding; `inconclusive`: see `reason`. */
+export type Verdict = 'pass' | 'fail' | 'inconclusive';
+
+/** One exchange as a report keeps it (redacted at the transport). The drift audit reads this shape. */
+export interface ReportedExchange {
+  readonly id: number;
+  /** A catalogue endpoint id, or an auxiliary operation id (provisioning, cleanup). */
+  readonly endpoint: string;
+  readonly apiVersion: string;
+  readonly intent: ExchangeIntent | 'auxiliary';
+  readonly request: RecordedRequest;
+  readonly response?: RecordedResponse;
+  readonly failure?: { readonly kind: TransportFailureKind; readonly message: string };
+  readonly attempts: readonly Attempt[];
+  readonly startedAt: string;
+  readonly durationMs: number;
+}
+
+/** One endpoint x check outcome: a JUnit testcase, a cell of the HTML matrix. */
+export interface CheckOutcome {
+  readonly endpoint: string;
+  readonly check: string;
+  readonly description: string;
+  /** `skip`: nothing this run sent exercised it on that endpoint. */
+  readonly outcome: 'pass' | 'fail' | 'warn' | 'skip';
+  /** How many exchanges or sequences it judged. */
+  readonly evaluated: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** The one model every report format is written from (DESIGN.md report fields stay as they are). */
+export interface RunResult {
+  readonly tool: { readonly name: 'hsac'; readonly version: string };
+  readonly run: {
+    readonly id: string;
+    readonly seed: number;
+    readonly apiVersion: string;
+    readonly endpoints: readonly string[];
+    readonly runs: number;
+    readonly profile: string;
+    /** The base URL (no token), or `embedded sandbox (http://127.0.0.1:PORT)`. */
+    readonly target: string;
+    readonly shard?: { readonly index: number; readonly count: number };
+    readonly startedAt: string;
+    readonly finishedAt: string;
+    readonly durationMs: number;
+    /** The command that reproduces this run. */
+    readonly replay: string;
+  };
+  readonly summary: {
+    readonly verdict: Verdict;
+    /** Why the verdict is inconclusive (or what failed, in one line). */
+    readonly reason?: string;
+    readonly exchanges: number;
+    /** Exchanges with no checkable answer (resets, timeouts, persistent 5xx). */
+    readonly unchecked: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly sequences: number;
+    readonly seed: number;
+  };
+  readonly findings: readonly Finding[];
+  readonly checks: readonly CheckOutcome[];
+  readonly exchanges: readonly ReportedExchange[];
+}

@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import { ENDPOINT_IDS, operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
+import { ALL_CHECKS, field, isUnchecked } from '../checks/index.js';
+import type { Finding } from '../finding.js';
+import { DailyLimitReached, HubSpotClient, type Clock, type RateBudget, type RetryPolicy } from '../transport/index.js';
+import { createValidator, type Profile } from '../validate/index.js';
+import { runSequence, sampleSequences, type RecordPool, type Real } from './commands.js';
+import { Journal, readJournal } from './journal.js';
+import { RunModel } from './model.js';
+import { cleanUp, createRecords, ProvisioningError, type CleanupReport, type GivenRecords } from './provision.js';
+import type { CheckOutcome, RunResult, Verdict } from './result.js';
+import { Session, type SeverityOverride } from './session.js';
+
+/** Everything a run needs; the CLI fills it from flags, the config file and the environment. */
+export interface RunOptions {
+  readonly baseUrl: string;
+  readonly token?: string;
+  /** How the target is named in reports (never with the token). */
+  readonly targetLabel: string;
+  readonly apiVersion: ApiVersion;
+  readonly endpoints: readonly EndpointId[];
+  /** Stateful command sequences to run. */
+  readonly runs: number;
+  readonly seed: number;
+  readonly profile: Profile;
+  readonly journalPath: string;
+  readonly shard?: { readonly index: number; readonly count: number };
+  readonly rateLimit?: RateBudget;
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
+  readonly records?: GivenRecords;
+  readonly allowProductionPortal?: boolean;
+  readonly overrides?: Readonly<Record<string, SeverityOverride>>;
+  readonly maxCommands?: number;
+  /**
+   * Burst requests until the target answers 429, to check the rate-limit contract (body, headers,
+   * Retry-After). It spends the portal's ten-second budget, so it is opt-in against a real portal.
+   */
+  readonly probeRateLimit?: boolean;
+  /** Records of each type to create when none are given. */
+  readonly recordsPerType?: { readonly from: number; readonly to: number };
+  readonly signal?: AbortSignal;
+  readonly clock?: Clock;
+  /** The command that reproduces this run (printed with every finding). */
+  readonly replay: string;
+  readonly toolVersion?: string;
+  readonly onProgress?: (progress: RunProgress) => void;
+}
+
+/** Progress for the terminal: exchanges done, findings so far, the current rate. */
+export interface RunProgress {
+  readonly phase: 'safety' | 'probes' | 'provision' | 'sequences' | 'cleanup' | 'done';
+  readonly endpoint?: string;
+  readonly exchanges: number;
+  readonly planned: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly requestsPerSecond: number;
+}
+
+/** The run refused to start (a production portal, a bad token): a configuration error, exit 2. */
+export class RunRefused extends Error {
+  override readonly name = 'RunRefused';
+}
+
+/** Account types a run may write to without `--allow-production-portal`. */
+export const WRITABLE_ACCOUNT_TYPES: ReadonlySet<string> = new Set(['SANDBOX', 'DEVELOPER_TEST', 'DEVELOPER']);
+
+/** mulberry32: a tiny seeded PRNG for backoff jitter (timing only; data comes from fast-check). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function inShard(index: number, shard: RunOptions['shard']): boolean {
+  return !shard || index % shard.count === shard.index - 1;
+}
+
+/**
+ * Runs hsac against a target: reads the account details and refuses to write to a production
+ * portal; sends the negative probes (no token, over the input limit); provisions tagged records
+ * (journaled before every write); drives `runs` seeded stateful sequences as fast-check
+ * model-based commands, checking every exchange; cleans up everything it created, also when
+ * aborted; and returns the RunResult every report is written from.
+ */
+export async function run(options: RunOptions): Promise<RunResult> {
+  const startedAt = new Date();
+  const runId = `hsac-${startedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
+  const client = new HubSpotClient({
+    baseUrl: options.baseUrl,
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    random: seededRandom(options.seed),
+    userAgent: `hsac/${options.toolVersion ?? '0'}`,
+  });
+  const validator = createValidator({ profile: options.profile });
+  const session = new Session(client, { profile: options.profile, validator }, options.replay, options.overrides, options.signal);
+  const journal = new Journal(options.journalPath);
+  const endpoints = new Set(options.endpoints);
+  let inconclusive: string | undefined;
+  let cleanup: CleanupReport | undefined;
+  let planned = 0;
+  const progress = (phase: RunProgress['phase'], endpoint?: string): void => {
+    if (!options.onProgress) return;
+    const seconds = Math.max(0.001, (Date.now() - startedAt.getTime()) / 1000);
+    const errors = session.findings.filter((f) => f.severity === 'error').length;
+    options.onProgress({
+      phase,
+      ...(endpoint ? { endpoint } : {}),
+      exchanges: session.exchanges.length,
+      planned: Math.max(planned, session.exchanges.length),
+      errors,
+      warnings: session.findings.length - errors,
+      requestsPerSecond: session.exchanges.length / seconds,
+    });
+  };
+
+  journal.append({ kind: 'run', runId, baseUrl: options.baseUrl, apiVersion: options.apiVersion, at: startedAt.toISOString() });
+  try {
+    // Safety first: nothing is written to a portal that is not a sandbox or a developer test account.
+    progress('safety');
+    const details = await session.auxiliary('account-details', options.apiVersion, {});
+    const status = details.response?.status;
+    if (details.failure || status === undefined) {
+      inconclusive = `target unreachable: ${details.failure?.message ?? 'no answer'}`;
+    } else if (status === 401 || status === 403) {
+      throw new RunRefused(`the target answered ${status} to GET /account-info/v3/details: check the token (--token or HUBSPOT_ACCESS_TOKEN)`);
+    } else if (status !== 200) {
+      inconclusive = `account details answered ${status}; cannot tell whether the portal is a sandbox`;
+    } else {
+      let accountType: unknown;
+      try {
+        accountType = field(JSON.parse(details.response?.body ?? 'null'), 'accountType');
+      } catch {
+        accountType = undefined;
+      }
+      if (!options.allowProductionPortal && !(typeof accountType === 'string' && WRITABLE_ACCOUNT_TYPES.has(accountType))) {
+        throw new RunRefused(
+          `refusing to write: the portal's accountType is ${JSON.stringify(accountType)}, not one of ${[...WRITABLE_ACCOUNT_TYPES].join(', ')} (pass --allow-production-portal to override)`,
+        );
+      }
+    }
+
+    if (!inconclusive) {
+      await probes(options, session, endpoints);
+      if (options.probeRateLimit) await rateLimitProbe(options, session, client);
+      progress('probes');
+      const pool = await recordPool(options, session, journal, runId);
+      progress('provision');
+      const sequences = sampleSequences(pool, endpoints, options.runs, options.seed, options.maxCommands ?? 8);
+      planned = session.exchanges.length + sequences.reduce((sum, commands) => sum + [...commands].length * 2, 0);
+      const real: Real = { session, journal, apiVersion: options.apiVersion, endpoints, pool, maxPages: 50, unknownId: '999999999999999' };
+      // One model for the whole run: the portal keeps what earlier sequences did.
+      const model = new RunModel();
+      for (const [index, commands] of sequences.entries()) {
+        if (session.stopped) break;
+        if (!inShard(index, options.shard)) continue;
+        await runSequence(commands, () => ({ model, real }));
+        progress('sequences', `sequence ${index + 1}/${sequences.length}`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof DailyLimitReached) inconclusive = 'HubSpot answered 429 DAILY: the daily request limit is used up';
+    else if (error instanceof ProvisioningError) inconclusive = `provisioning failed: ${error.message}`;
+    else if (!(error instanceof RunRefused)) throw error;
+    else throw error;
+  } finally {
+    progress('cleanup');
+    try {
+      cleanup = await cleanUp(session, journal, readJournal(options.journalPath), options.apiVersion);
+    } catch (error) {
+      if (!(error instanceof DailyLimitReached)) throw error;
+      cleanup = { associations: 0, configurations: 0, records: 0, failures: ['daily limit reached during cleanup'], untracked: [] };
+    }
+  }
+  if (session.brokenTarget && !inconclusive) inconclusive = session.brokenTarget;
+  if (session.stopped && !inconclusive) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) and cut short; what it created was cleaned up';
+  progress('done');
+  return buildResult(options, runId, startedAt, session, inconclusive, cleanup);
+}
+
+/** The negative probes: a request without a token per endpoint, and one over the input limit. */
+async function probes(options: RunOptions, session: Session, endpoints: ReadonlySet<EndpointId>): Promise<void> {
+  if (!inShard(0, options.shard)) return;
+  const pair = { fromObjectType: 'contacts', toObjectType: 'companies' };
+  for (const endpoint of ENDPOINT_IDS) {
+    if (!endpoints.has(endpoint) || session.stopped) continue;
+    const op = operation(endpoint, options.apiVersion);
+    // Bodies are valid apart from the missing token, so only auth can explain a refusal.
+    const bodies: Record<EndpointId, unknown> = {
+      'batch-read': { inputs: [{ id: '1' }] },
+      'batch-associate-default': { inputs: [{ from: { id: '1' }, to: { id: '2' } }] },
+      'configurations-batch-create': { inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 100 }] },
+      'associate-default': undefined,
+    };
+    const params = endpoint === 'associate-default' ? { ...pair, fromObjectId: '1', toObjectId: '2' } : pair;
+    await session.call(op, params, bodies[endpoint], 'no-auth');
+  }
+  if (endpoints.has('batch-read') && !session.stopped) {
+    const op = operation('batch-read', options.apiVersion);
+    const limit = op.maxInputs ?? 1000;
+    await session.call(op, pair, { inputs: Array.from({ length: limit + 1 }, (_, i) => ({ id: String(900_000_000 + i) })) }, 'over-limit');
+  }
+}
+
+/** Most requests the rate-limit probe sends before concluding the limit is not enforced. */
+const RATE_PROBE_MAX = 400;
+
+/**
+ * Sends batch reads as fast as one connection allows, with a client that neither throttles nor
+ * retries, until the target answers 429 (every answer, the 429 included, goes through the
+ * exchange checks). The run's own client then waits as the 429 says before going on.
+ */
+async function rateLimitProbe(options: RunOptions, session: Session, client: HubSpotClient): Promise<void> {
+  if (!inShard(0, options.shard) || session.stopped) return;
+  const burst = new HubSpotClient({
+    baseUrl: options.baseUrl,
+    ...(options.token ? { token: options.token } : {}),
+    rateLimit: { requests: 1_000_000, windowMs: 1000 },
+    retry: { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  });
+  const op = operation('batch-read', options.apiVersion);
+  for (let sent = 0; sent < RATE_PROBE_MAX && !session.stopped; sent++) {
+    const observed = await session.call(op, { fromObjectType: 'contacts', toObjectType: 'companies' }, { inputs: [{ id: '1' }] }, 'conformance', burst);
+    const response = observed.exchange.response;
+    // No answer, or a server error: the probe says nothing about rate limits (transport reports it).
+    if (!response || response.status >= 500) return;
+    if (response.status === 429) {
+      const retryAfter = Number(response.headers['retry-after']);
+      client.pauseFor(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 10_000);
+      return;
+    }
+  }
+  session.note({
+    check: 'rate-limit-contract',
+    severity: 'warning',
+    instancePath: '',
+    endpoint: op.endpoint,
+    apiVersion: op.apiVersion,
+    message: `${RATE_PROBE_MAX} requests in a burst got no 429: the rate limit is not enforced, or is above the probe`,
+  });
+}
+
+async function recordPool(options: RunOptions, session: Session, journal: Journal, runId: string): Promise<RecordPool> {
+  if (options.records) {
+    return {
+      fromObjectType: options.records.fromObjectType ?? 'contacts',
+      toObjectType: options.records.toObjectType ?? 'companies',
+      fromIds: options.records.fromIds,
+      toIds: options.records.toIds,
+      preexisting: await existingPairs(options, session, options.records),
+    };
+  }
+  const counts = options.recordsPerType ?? { from: 3, to: 8 };
+  const fromIds = await createRecords(session, journal, options.apiVersion, 'contacts', counts.from, runId);
+  const toIds = await createRecords(session, journal, options.apiVersion, 'companies', counts.to, runId);
+  return { fromObjectType: 'contacts', toObjectType: 'companies', fromIds, toIds, preexisting: new Set() };
+}
+
+/** Associations given records already have: the run must not archive them. */
+async function existingPairs(options: RunOptions, session: Session, records: GivenRecords): Promise<Set<string>> {
+  const pairs = new Set<string>();
+  const exchange = await session.auxiliary('account-details', options.apiVersion, {});
+  void exchange;
+  const op = operation('batch-read', options.apiVersion);
+  const observed = await session.call(op, { fromObjectType: records.fromObjectType ?? 'contacts', toObjectType: records.toObjectType ?? 'companies' }, { inputs: records.fromIds.map((id) => ({ id })) }, 'conformance');
+  try {
+    const results = field(JSON.parse(observed.exchange.response?.body ?? 'null'), 'results');
+    if (Array.isArray(results)) {
+      for (const result of results) {
+        const from = String(field(field(result, 'from'), 'id'));
+        const to = field(result, 'to');
+        if (Array.isArray(to)) for (const target of to) pairs.add(`${from}>${String(field(target, 'toObjectId'))}`);
+      }
+    }
+  } catch {
+    // An unreadable baseline is reported by the checks; no pair is then assumed pre-existing.
+  }
+  return pairs;
+}
+
+const BODY_LEVEL = new Set(ALL_CHECKS.map((check) => check.id));
+
+function buildResult(options: RunOptions, runId: string, startedAt: Date, session: Session, inconclusive: string | undefined, cleanup: CleanupReport | undefined): RunResult {
+  const findings: Finding[] = [...session.findings];
+  if (cleanup && (cleanup.failures.length > 0 || cleanup.untracked.length > 0)) {
+    findings.push({
+      check: 'cleanup',
+      severity: 'warning',
+      instancePath: '',
+      message: `cleanup left work: ${[...cleanup.failures, ...cleanup.untracked.map((u) => `untracked ${u}`)].join('; ')} (re-run: hsac cleanup --journal ${options.journalPath})`,
+    });
+  }
+  const unchecked = session.exchanges.filter((exchange) => exchange.intent !== 'auxiliary' && isUnchecked({ exchange })).length;
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  let verdict: Verdict = 'pass';
+  let reason: string | undefined;
+  if (errors > 0) {
+    verdict = 'fail';
+    reason = `${errors} error finding(s)`;
+  } else if (inconclusive || unchecked > 0) {
+    verdict = 'inconclusive';
+    reason = inconclusive ?? `${unchecked} exchange(s) got no checkable answer (resets, timeouts, persistent 5xx)`;
+  }
+  const finishedAt = new Date();
+  return {
+    tool: { name: 'hsac', version: options.toolVersion ?? '0' },
+    run: {
+      id: runId,
+      seed: options.seed,
+      apiVersion: options.apiVersion,
+      endpoints: options.endpoints,
+      runs: options.runs,
+      profile: options.profile,
+      target: options.targetLabel,
+      ...(options.shard ? { shard: options.shard } : {}),
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      replay: options.replay,
+    },
+    summary: { verdict, ...(reason ? { reason } : {}), exchanges: session.exchanges.length, unchecked, errors, warnings, sequences: session.sequences, seed: options.seed },
+    findings,
+    checks: outcomes(options.endpoints, session),
+    exchanges: session.exchanges,
+  };
+}
+
+/** One outcome per endpoint x registry check (body-level ids count under `response-body`). */
+function outcomes(endpoints: readonly EndpointId[], session: Session): CheckOutcome[] {
+  const rows: CheckOutcome[] = [];
+  for (const endpoint of endpoints) {
+    for (const check of ALL_CHECKS) {
+      const tally = session.tallies.get(`${endpoint}|${check.id}`) ?? { evaluated: 0, errors: 0, warnings: 0 };
+      const outcome = tally.errors > 0 ? 'fail' : tally.warnings > 0 ? 'warn' : tally.evaluated > 0 ? 'pass' : 'skip';
+      rows.push({ endpoint, check: check.id, description: check.description, outcome, evaluated: tally.evaluated, errors: tally.errors, warnings: tally.warnings });
+    }
+  }
+  void BODY_LEVEL;
+  return rows;
+}

@@ -1,0 +1,158 @@
+import { buildPath, auxiliaryOperation, type AuxiliaryId, type Operation } from '../catalogue/index.js';
+import { checkExchange, EXCHANGE_CHECKS, isUnchecked, type CheckContext, type ExchangeIntent, type ObservedExchange, type SequenceCheck } from '../checks/index.js';
+import type { Finding } from '../finding.js';
+import type { Exchange, HubSpotClient } from '../transport/index.js';
+import type { ReportedExchange } from './result.js';
+
+/** How findings are graded by the config: a check may be made an error, a warning, or switched off. */
+export type SeverityOverride = 'error' | 'warn' | 'off';
+
+/** Per endpoint x check: how often it judged something, and what it found. */
+interface Tally {
+  evaluated: number;
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * One run's conversation with the target: sends catalogue and auxiliary requests through the
+ * client, runs every exchange check on each answer, and keeps the exchanges, the findings and a
+ * tally per endpoint x check for the reports. Checks are pure; this is where their findings meet
+ * the config's severity overrides.
+ */
+export class Session {
+  readonly findings: Finding[] = [];
+  readonly exchanges: ReportedExchange[] = [];
+  /** `endpoint|check` -> tally. */
+  readonly tallies = new Map<string, Tally>();
+  sequences = 0;
+  /** Unchecked exchanges in a row (resets, timeouts, persistent 5xx) of the endpoints under test. */
+  private uncheckedInARow = 0;
+  /** Set when the target keeps failing: the run stops as inconclusive instead of timing out on every call. */
+  brokenTarget: string | undefined;
+
+  constructor(
+    private readonly client: HubSpotClient,
+    private readonly context: CheckContext,
+    private readonly replay: string,
+    private readonly overrides: Readonly<Record<string, SeverityOverride>> = {},
+    private readonly abort?: AbortSignal,
+  ) {}
+
+  /** True once the run was asked to stop (SIGINT/SIGTERM) or the target keeps failing: callers send nothing more. */
+  get stopped(): boolean {
+    return (this.abort?.aborted ?? false) || this.brokenTarget !== undefined;
+  }
+
+  private tally(endpoint: string, check: string): Tally {
+    const key = `${endpoint}|${check}`;
+    let tally = this.tallies.get(key);
+    if (!tally) {
+      tally = { evaluated: 0, errors: 0, warnings: 0 };
+      this.tallies.set(key, tally);
+    }
+    return tally;
+  }
+
+  /** Grades, counts and keeps findings; `registryCheck` is the registry check that produced them. */
+  private keep(endpoint: string, registryCheck: string, findings: readonly Finding[]): void {
+    for (const raw of findings) {
+      const override = this.overrides[raw.check] ?? this.overrides[registryCheck];
+      if (override === 'off') continue;
+      const finding: Finding = override === undefined ? raw : { ...raw, severity: override === 'error' ? 'error' : 'warning' };
+      const tally = this.tally(endpoint, registryCheck);
+      if (finding.severity === 'error') tally.errors++;
+      else tally.warnings++;
+      this.findings.push({ ...finding, replay: finding.replay ?? this.replay });
+    }
+  }
+
+  /** Sends one request to an endpoint under test, checks the answer, and returns it for the model. */
+  async call(operation: Operation, params: Readonly<Record<string, string>>, body: unknown, intent: ExchangeIntent, via: HubSpotClient = this.client): Promise<ObservedExchange> {
+    const exchange = await via.send({
+      method: operation.method,
+      path: buildPath(operation, params),
+      ...(body === undefined ? {} : { body }),
+      auth: intent !== 'no-auth',
+    });
+    this.exchanges.push(report(exchange, operation.endpoint, operation.apiVersion, intent));
+    this.uncheckedInARow = isUnchecked({ exchange }) ? this.uncheckedInARow + 1 : 0;
+    if (this.uncheckedInARow >= BROKEN_AFTER) {
+      this.brokenTarget = `${BROKEN_AFTER} exchanges in a row got no checkable answer (last: ${exchange.failure?.kind ?? `status ${exchange.response?.status}`}); the run stopped`;
+    }
+    const observed: ObservedExchange = { operation, intent, exchange, ...(body === undefined ? {} : { sent: body }), replay: this.replay };
+    for (const check of EXCHANGE_CHECKS) {
+      const findings = check.check(observed, this.context);
+      if (applies(check.id, observed)) this.tally(operation.endpoint, check.id).evaluated++;
+      this.keep(operation.endpoint, check.id, findings);
+    }
+    return observed;
+  }
+
+  /** Sends an auxiliary request (provisioning, cleanup, account details); not under test. */
+  async auxiliary(id: AuxiliaryId, apiVersion: string, params: Readonly<Record<string, string>>, body?: unknown): Promise<Exchange> {
+    const operation = auxiliaryOperation(id, apiVersion);
+    const exchange = await this.client.send({
+      method: operation.method,
+      path: buildPath(operation, params),
+      ...(body === undefined ? {} : { body }),
+    });
+    this.exchanges.push(report(exchange, id, apiVersion, 'auxiliary'));
+    return exchange;
+  }
+
+  /** Runs a sequence check and keeps its findings under the endpoint it is about. */
+  sequence<Input>(check: SequenceCheck<Input>, endpoint: string, input: Input): Finding[] {
+    this.sequences++;
+    const findings = check.check(input, this.context);
+    this.tally(endpoint, check.id).evaluated++;
+    this.keep(endpoint, check.id, findings);
+    return findings;
+  }
+
+  /** Keeps a finding the runner itself makes (e.g. a probe that never met a 429). */
+  note(finding: Finding): void {
+    this.keep(finding.endpoint ?? 'run', finding.check, [finding]);
+  }
+
+  /** Runs every exchange check on an observed exchange again (used by tests of the session itself). */
+  recheck(observed: ObservedExchange): Finding[] {
+    return checkExchange(observed, this.context);
+  }
+}
+
+/**
+ * Unchecked exchanges in a row after which the target is taken as broken. Each has already been
+ * retried; going on would only add timeouts to a run whose verdict is already inconclusive.
+ */
+const BROKEN_AFTER = 3;
+
+/** Whether a registry check judged this exchange at all (for the skip/pass distinction in reports). */
+function applies(check: string, observed: ObservedExchange): boolean {
+  switch (check) {
+    case 'auth-enforced':
+      return observed.intent === 'no-auth';
+    case 'input-limit-enforced':
+      return observed.intent === 'over-limit';
+    case 'status-family':
+    case 'inputs-accounted':
+      return observed.intent === 'conformance';
+    default:
+      return true;
+  }
+}
+
+function report(exchange: Exchange, endpoint: string, apiVersion: string, intent: ReportedExchange['intent']): ReportedExchange {
+  return {
+    id: exchange.id,
+    endpoint,
+    apiVersion,
+    intent,
+    request: exchange.request,
+    ...(exchange.response ? { response: exchange.response } : {}),
+    ...(exchange.failure ? { failure: exchange.failure } : {}),
+    attempts: exchange.attempts,
+    startedAt: exchange.startedAt,
+    durationMs: exchange.durationMs,
+  };
+}
