@@ -1,8 +1,11 @@
 import type { Finding } from '../finding.js';
-import { findingFor, header } from './support.js';
+import { field, findingFor, header, responseJson } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
 const LIMIT_HEADERS = ['x-hubspot-ratelimit-max', 'x-hubspot-ratelimit-remaining', 'x-hubspot-ratelimit-secondly', 'x-hubspot-ratelimit-secondly-remaining', 'x-hubspot-ratelimit-daily', 'x-hubspot-ratelimit-daily-remaining', 'x-hubspot-ratelimit-interval-milliseconds'] as const;
+
+/** HubSpot's 429 policies (FACTS.md §6; SECONDLY is the search API's, seen in third-party code). */
+const KNOWN_POLICIES: ReadonlySet<string> = new Set(['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY']);
 
 /**
  * The rate-limit contract clients throttle by (FACTS.md §6): a 429 says when to come back
@@ -39,6 +42,11 @@ export const rateLimitContract: ExchangeCheck = {
       }
     }
     if (response.status === 429) {
+      // The policy decides whether to retry at all (TEN_SECONDLY_ROLLING: wait; DAILY: stop, FACTS.md §6).
+      const policy = field(responseJson(observed), 'policyName');
+      if (typeof policy !== 'string' || !KNOWN_POLICIES.has(policy)) {
+        findings.push(findingFor(observed, { check: this.id, severity: 'error', instancePath: '/policyName', message: `a 429 whose policyName is ${JSON.stringify(policy) ?? 'absent'}: clients cannot tell a ten-secondly limit (retry) from the daily one (stop)`, expected: [...KNOWN_POLICIES], actual: policy ?? 'absent' }));
+      }
       const retryAfter = header(observed, 'retry-after');
       const saysWhen = (retryAfter !== undefined && /^\s*\d+\s*$/.test(retryAfter)) || (numbers.get('x-hubspot-ratelimit-remaining') === 0 && numbers.has('x-hubspot-ratelimit-interval-milliseconds'));
       if (!saysWhen) {

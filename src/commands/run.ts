@@ -235,7 +235,9 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       profile: settings.profile,
       journalPath,
       ...(settings.shard ? { shard: settings.shard } : {}),
-      ...(settings.rateLimit ? { rateLimit: parseRateBudget(settings.rateLimit) } : {}),
+      // The embedded sandbox's budget is known (50 per second): start from it, so a 429 that
+      // says nothing of when to retry costs one second, not HubSpot's ten.
+      ...(settings.rateLimit ? { rateLimit: parseRateBudget(settings.rateLimit) } : sandbox ? { rateLimit: { requests: 50, windowMs: 1000 } } : {}),
       ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
       // The embedded sandbox never needs long backoffs; a real portal gets the defaults.
       ...(sandbox ? { retry: { maxRetries: 2, maxRateLimitRetries: 6, baseDelayMs: 20, maxDelayMs: 200 } } : {}),

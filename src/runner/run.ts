@@ -4,7 +4,7 @@ import { ALL_CHECKS, field, isUnchecked } from '../checks/index.js';
 import type { Finding } from '../finding.js';
 import { DailyLimitReached, HubSpotClient, type Clock, type RateBudget, type RetryPolicy } from '../transport/index.js';
 import { createValidator, type Profile } from '../validate/index.js';
-import { runSequence, sampleSequences, type RecordPool, type Real } from './commands.js';
+import { coverageSequence, runSequence, sampleSequences, type RecordPool, type Real } from './commands.js';
 import { Journal, readJournal } from './journal.js';
 import { RunModel } from './model.js';
 import { cleanUp, createRecords, ProvisioningError, type CleanupReport, type GivenRecords } from './provision.js';
@@ -161,6 +161,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
       const real: Real = { session, journal, apiVersion: options.apiVersion, endpoints, pool, maxPages: 50, unknownId: '999999999999999' };
       // One model for the whole run: the portal keeps what earlier sequences did.
       const model = new RunModel();
+      if (inShard(0, options.shard)) {
+        await runSequence(coverageSequence(pool), () => ({ model, real }));
+        progress('sequences', 'coverage sequence');
+      }
       for (const [index, commands] of sequences.entries()) {
         if (session.stopped) break;
         if (!inShard(index, options.shard)) continue;

@@ -110,6 +110,11 @@ export class Session {
     return findings;
   }
 
+  /** Whether a check has already reported an error in this run. */
+  hasError(check: string): boolean {
+    return this.findings.some((finding) => finding.check === check && finding.severity === 'error');
+  }
+
   /** Keeps a finding the runner itself makes (e.g. a probe that never met a 429). */
   note(finding: Finding): void {
     this.keep(finding.endpoint ?? 'run', finding.check, [finding]);
