@@ -130,7 +130,8 @@ describe('rate limits', () => {
       sentAt.push(clock.now());
     }
     for (let i = 3; i < sentAt.length; i++) expect((sentAt[i] ?? 0) - (sentAt[i - 3] ?? 0)).toBeGreaterThanOrEqual(1000);
-    expect(sentAt[6]! - sentAt[0]!).toBeLessThanOrEqual(2000);
+    // Two windows of 1 s plus the 2% edge margin each.
+    expect(sentAt[6]! - sentAt[0]!).toBeLessThanOrEqual(2040);
   });
 
   it('adapts to a smaller X-HubSpot-RateLimit-Max and pauses on Remaining 0', async () => {

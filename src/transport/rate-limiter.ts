@@ -63,8 +63,12 @@ export class RateLimiter {
     const start = this.clock.now();
     for (;;) {
       const now = this.clock.now();
-      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - this.budget.windowMs) this.sent.shift();
-      const wait = Math.max(this.pausedUntil - now, this.sent.length >= this.budget.requests ? (this.sent[0] ?? now) + this.budget.windowMs - now : 0);
+      // The server counts a request when it arrives, a little after the client sent it, so its
+      // window ends a little later too: a 2% margin (at least 10 ms) keeps the two from
+      // disagreeing at the edge, which would cost a whole Retry-After.
+      const window = this.budget.windowMs + Math.max(10, this.budget.windowMs * 0.02);
+      while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - window) this.sent.shift();
+      const wait = Math.max(this.pausedUntil - now, this.sent.length >= this.budget.requests ? (this.sent[0] ?? now) + window - now : 0);
       if (wait <= 0) {
         this.sent.push(now);
         return now - start;
