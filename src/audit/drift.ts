@@ -12,7 +12,7 @@
  *       "response": { "status": 200, "headers": { "content-type": "application/json" }, "body": { "status": "COMPLETE", "results": [] } } } ] }
  * ```
  *
- * Bodies are parsed JSON values (a string body is raw text and is not walked). Exchanges of
+ * Bodies are parsed JSON values, or the JSON text as `hsac run` records it (text that is not JSON is not walked). Exchanges of
  * endpoints or versions hsac holds no schema for (the run's provisioning calls) are counted as
  * skipped. Paths are JSON-Pointer-like with `*` for array items and map values:
  * `/results/*\/to/*\/associationTypes/*\/category`.
@@ -79,6 +79,20 @@ const MAX_FIELD_DEPTH = 16;
 /** Bodies nested deeper than this are not walked further (the validator reports depth). */
 const MAX_BODY_DEPTH = 64;
 
+/**
+ * A recorded body: `hsac run` keeps bodies as the text that crossed the wire (report.json), other
+ * recorders as parsed JSON. Text that parses as JSON is walked; any other text is not JSON and
+ * has no fields to drift.
+ */
+function jsonBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 const SHAPE = '{ "exchanges": [ { "endpoint", "apiVersion", "request": { "method", "url", "body"? }, "response": { "status", "headers"?, "body"? } } ] }';
 
 function field(value: JsonObject, key: string, where: string, kind: 'string' | 'object'): unknown {
@@ -102,8 +116,8 @@ export function parseDriftInput(value: unknown, source: string): RecordedExchang
     return {
       endpoint: field(entry, 'endpoint', where, 'string') as string,
       apiVersion: field(entry, 'apiVersion', where, 'string') as string,
-      request: { method: field(request, 'method', `${where}.request`, 'string') as string, url: field(request, 'url', `${where}.request`, 'string') as string, body: own(request, 'body') },
-      response: { status, body: own(response, 'body'), ...(headers === undefined ? {} : { headers: headers as Record<string, string> }) },
+      request: { method: field(request, 'method', `${where}.request`, 'string') as string, url: field(request, 'url', `${where}.request`, 'string') as string, body: jsonBody(own(request, 'body')) },
+      response: { status, body: jsonBody(own(response, 'body')), ...(headers === undefined ? {} : { headers: headers as Record<string, string> }) },
     };
   });
 }

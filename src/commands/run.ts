@@ -168,11 +168,24 @@ function summaryLines(result: RunResult, written: readonly string[]): string {
     `  target ${result.run.target}, API ${result.run.apiVersion}, profile ${result.run.profile}, seed ${result.run.seed}`,
     `  ${s.exchanges} exchanges (${s.unchecked} unchecked), ${s.sequences} sequence checks, ${s.errors} errors, ${s.warnings} warnings`,
   ];
+  // One line per endpoint (the off-terminal progress contract; also the summary on a terminal).
+  for (const endpoint of result.run.endpoints) {
+    const exchanges = result.exchanges.filter((e) => e.endpoint === endpoint).length;
+    const findings = result.findings.filter((f) => f.endpoint === endpoint);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    lines.push(`  ${endpoint.padEnd(28)}${String(exchanges).padStart(5)} exchanges  ${errors} errors  ${findings.length - errors} warnings`);
+  }
   const failing = result.checks.filter((c) => c.outcome === 'fail');
   for (const row of failing.slice(0, 20)) lines.push(`  FAIL ${row.endpoint} ${row.check} (${row.errors} error${row.errors === 1 ? '' : 's'})`);
-  for (const finding of result.findings.filter((f) => f.severity === 'error').slice(0, 5)) {
-    lines.push(`  error ${finding.check} ${finding.endpoint ?? ''} ${finding.instancePath || '(body)'}: ${finding.message}`);
+  // The distinct errors (check, endpoint, place), most frequent first, with how often each was seen.
+  const distinct = new Map<string, { count: number; text: string }>();
+  for (const finding of result.findings.filter((f) => f.severity === 'error')) {
+    const key = `${finding.check}|${finding.endpoint ?? ''}|${finding.instancePath}`;
+    const seen = distinct.get(key);
+    if (seen) seen.count++;
+    else distinct.set(key, { count: 1, text: `${finding.check} ${finding.endpoint ?? ''} ${finding.instancePath || '(body)'}: ${finding.message}` });
   }
+  for (const { count, text } of [...distinct.values()].sort((a, b) => b.count - a.count).slice(0, 8)) lines.push(`  error ${text}${count > 1 ? ` (x${count})` : ''}`);
   lines.push(`  reports: ${written.join(', ')}`);
   lines.push(`  Reproduce with: ${result.run.replay}`);
   return `${lines.join('\n')}\n`;

@@ -230,6 +230,7 @@ async function rateLimitProbe(options: RunOptions, session: Session, client: Hub
     baseUrl: options.baseUrl,
     ...(options.token ? { token: options.token } : {}),
     rateLimit: { requests: 1_000_000, windowMs: 1000 },
+    adaptToHeaders: false,
     retry: { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });

@@ -23,6 +23,8 @@ export interface ClientOptions {
   /** Called with every finished exchange (already redacted). */
   readonly onExchange?: (exchange: Exchange) => void;
   readonly userAgent?: string;
+  /** Adapt the budget to the server's rate-limit headers (default true; a probe that must meet a 429 turns it off). */
+  readonly adaptToHeaders?: boolean;
 }
 
 /** One request to send. */
@@ -189,7 +191,7 @@ export class HubSpotClient {
       const attemptStart = this.clock.now();
       const outcome = await this.attempt(url, request.method, headers, body);
       const attemptBase = { startedAt: new Date(attemptStart).toISOString(), durationMs: this.clock.now() - attemptStart };
-      if (outcome.response) this.limiter.observe(outcome.response.headers);
+      if (outcome.response && this.options.adaptToHeaders !== false) this.limiter.observe(outcome.response.headers);
 
       let retryReason: string | undefined;
       let waitMs = 0;
