@@ -74,6 +74,16 @@ function recordWrites(model: RunModel, real: Real, observed: ObservedExchange, p
   }
 }
 
+/**
+ * Journals the pairs a write is about to associate, before it is sent. Pairs that existed before
+ * the run (given records) are left out: cleanup must never archive what the run did not create.
+ */
+function journalAssociations(real: Real, pairs: readonly (readonly [string, string])[]): void {
+  const { pool } = real;
+  const fresh = pairs.filter(([from, to]) => !pool.preexisting.has(pairKey(from, to)));
+  if (fresh.length > 0) real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: fresh });
+}
+
 const succeeded = (observed: ObservedExchange): boolean => {
   const status = observed.exchange.response?.status;
   return status !== undefined && status >= 200 && status < 300;
@@ -88,7 +98,7 @@ class AssociateBatch implements Command {
   async run(model: RunModel, real: Real): Promise<void> {
     if (real.session.stopped || !real.endpoints.has('batch-associate-default')) return;
     const { pool } = real;
-    real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: this.pairs });
+    journalAssociations(real, this.pairs);
     const body = { inputs: this.pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) };
     const observed = await real.session.call(operation('batch-associate-default', real.apiVersion), { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
     if (succeeded(observed) && resultsOf(observed).length > 0) recordWrites(model, real, observed, this.pairs, observed.operation.endpoint);
@@ -111,7 +121,7 @@ class AssociateSingle implements Command {
     if (real.session.stopped || !real.endpoints.has('associate-default')) return;
     const { pool } = real;
     const [fromId, toId] = this.pair;
-    real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: [this.pair] });
+    journalAssociations(real, [this.pair]);
     const op = operation('associate-default', real.apiVersion);
     const params = { fromObjectType: pool.fromObjectType, fromObjectId: fromId, toObjectType: pool.toObjectType, toObjectId: toId };
     const first = await real.session.call(op, params, undefined, 'conformance');

@@ -1,0 +1,163 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../../provider/index.js';
+import { main } from '../../src/cli.js';
+import { leftovers, readJournal } from '../../src/runner/journal.js';
+import type { RunResult } from '../../src/runner/result.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hsac-run-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function hsac(argv: string[], cwd?: string): Promise<Ran> {
+  let out = '';
+  let err = '';
+  const previous = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: () => Buffer.alloc(0) });
+    return { code, out, err };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+function report(reportDir: string): RunResult {
+  return JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
+}
+
+describe('hsac run reports', () => {
+  it('writes report.json (verdict, seed, findings with replay) and junit.xml (one testcase per endpoint x check)', async () => {
+    const reportDir = join(dir, 'reports');
+    const ran = await hsac(['run', '--seed', '11', '--runs', '1', '--profile', 'strict', '--fault', 'status-cancelled', '--report-dir', reportDir]);
+    expect(ran.code).toBe(1);
+    expect(ran.out).toContain('Reproduce with: hsac run --seed 11');
+    const result = report(reportDir);
+    expect(result.summary).toMatchObject({ verdict: 'fail', seed: 11 });
+    const finding = result.findings.find((f) => f.check === 'status-enum');
+    expect(finding).toMatchObject({ severity: 'error', endpoint: expect.any(String), apiVersion: '2026-03', instancePath: '/status', replay: expect.stringContaining('--fault status-cancelled') });
+    const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
+    expect(junit.match(/<testcase /g)).toHaveLength(result.checks.length);
+    expect(result.checks.length).toBe(4 * 12);
+    expect(junit).toMatch(/<testcase name="response-body" classname="hsac\.2026-03\.batch-read"[^>]*>\s*<failure message="[^"]*status-enum/);
+    expect(junit).toContain('Reproduce with: hsac run --seed 11');
+  });
+
+  it('the same seed gives the same run (same requests, same findings)', async () => {
+    const a = join(dir, 'same-a');
+    const b = join(dir, 'same-b');
+    await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', a]);
+    await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', b]);
+    const requests = (r: RunResult): string[] => r.exchanges.filter((e) => e.intent !== 'auxiliary').map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
+    expect(requests(report(b))).toEqual(requests(report(a)));
+  });
+
+  it('--shard i/n splits the sequences deterministically: the shards together run what one run does', async () => {
+    const whole = join(dir, 'whole');
+    await hsac(['run', '--seed', '9', '--runs', '4', '--endpoints', 'batch-read,associate-default', '--report-dir', whole]);
+    const shards = await Promise.all([1, 2].map(async (i) => {
+      const shardDir = join(dir, `shard-${i}`);
+      await hsac(['run', '--seed', '9', '--runs', '4', '--endpoints', 'batch-read,associate-default', '--shard', `${i}/2`, '--report-dir', shardDir]);
+      return report(shardDir);
+    }));
+    expect(shards[0]?.run.shard).toEqual({ index: 1, count: 2 });
+    // Probes and the coverage sequence run in shard 1 only.
+    expect(shards[1]?.exchanges.some((e) => e.intent === 'no-auth')).toBe(false);
+    expect(shards[0]?.exchanges.some((e) => e.intent === 'no-auth')).toBe(true);
+    const total = (r: RunResult): number => r.exchanges.filter((e) => e.intent === 'conformance').length;
+    expect(total(shards[0]!) + total(shards[1]!)).toBeGreaterThanOrEqual(total(report(whole)) - 60);
+  });
+});
+
+describe('configuration', () => {
+  it('reads hsac.config.json, and flags override it', async () => {
+    const cwd = join(dir, 'configured');
+    rmSync(cwd, { recursive: true, force: true });
+    await import('node:fs').then((fs) => fs.mkdirSync(cwd, { recursive: true }));
+    writeFileSync(join(cwd, 'hsac.config.json'), JSON.stringify({ run: { apiVersion: 'v4', runs: 1, seed: 21, reportDir: 'out', checks: { 'status-enum': 'warn' } } }));
+    const ran = await hsac(['run', '--fault', 'status-cancelled', '--profile', 'strict'], cwd);
+    const result = report(join(cwd, 'out'));
+    expect(result.run).toMatchObject({ apiVersion: 'v4', seed: 21, runs: 1 });
+    // status-enum demoted to a warning by the config: the run passes, with the warnings.
+    expect(result.findings.filter((f) => f.check === 'status-enum').every((f) => f.severity === 'warning')).toBe(true);
+    expect(ran.code).toBe(0);
+    await hsac(['run', '--api-version', '2026-09', '--runs', '1'], cwd);
+    expect(report(join(cwd, 'out')).run.apiVersion).toBe('2026-09');
+  });
+
+  it.each([
+    [{ run: { runz: 3 } }, 'unknown key "run.runz"'],
+    [{ run: { profile: 'loose' } }, '"run.profile" must be one of "strict", "lenient"'],
+    [{ run: { checks: { 'status-enum': 'fatal' } } }, 'run.checks.status-enum'],
+    [{ runner: {} }, 'unknown key "runner"'],
+  ])('a bad config %j is a usage error naming the key', async (config, says) => {
+    const path = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(path, JSON.stringify(config));
+    const ran = await hsac(['run', '--config', path, '--report-dir', join(dir, 'unused')]);
+    expect(ran.code).toBe(2);
+    expect(ran.err).toContain(says);
+  });
+
+  it('usage errors: unknown endpoint, bad shard, --fault with --target, a target without a token', async () => {
+    expect((await hsac(['run', '--endpoints', 'batch-write'])).code).toBe(2);
+    expect((await hsac(['run', '--shard', '3/2'])).code).toBe(2);
+    expect((await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 't', '--fault', 'status-500'])).err).toContain('--fault');
+    const previous = process.env.HUBSPOT_ACCESS_TOKEN;
+    delete process.env.HUBSPOT_ACCESS_TOKEN;
+    try {
+      expect((await hsac(['run', '--target', 'http://127.0.0.1:9'])).err).toContain('token');
+    } finally {
+      if (previous !== undefined) process.env.HUBSPOT_ACCESS_TOKEN = previous;
+    }
+  });
+
+  it('an unreachable target is inconclusive (exit 3)', async () => {
+    const ran = await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'pat-na1-x', '--timeout-ms', '300', '--report-dir', join(dir, 'unreachable')]);
+    expect(ran.code).toBe(3);
+    expect(report(join(dir, 'unreachable')).summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('unreachable') });
+  });
+});
+
+describe('given records (--records FILE)', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ pageSize: 5 });
+  });
+  afterAll(() => sandbox.stop());
+
+  it('uses them, creates none, and leaves their existing associations in place', async () => {
+    const contacts = (await (await fetch(`${sandbox.url}/crm/v3/objects/contacts/batch/create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: [{ properties: { firstname: 'given-1' } }, { properties: { firstname: 'given-2' } }] }),
+    })).json()) as { results: { id: string }[] };
+    const companies = (await (await fetch(`${sandbox.url}/crm/v3/objects/companies/batch/create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: [{ properties: { name: 'given-a' } }, { properties: { name: 'given-b' } }] }),
+    })).json()) as { results: { id: string }[] };
+    const fromIds = contacts.results.map((r) => r.id);
+    const toIds = companies.results.map((r) => r.id);
+    // One association exists before the run: the run must not archive it.
+    await fetch(`${sandbox.url}/crm/objects/2026-03/contacts/${fromIds[0]}/associations/default/companies/${toIds[0]}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.token}` } });
+    const before = sandbox.contents();
+    const records = join(dir, 'records.json');
+    writeFileSync(records, JSON.stringify({ fromIds, toIds }));
+    const reportDir = join(dir, 'given');
+    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--records', records, '--runs', '2', '--seed', '4', '--report-dir', reportDir]);
+    expect(ran.code, ran.out).toBe(0);
+    expect(report(reportDir).exchanges.some((e) => e.endpoint === 'objects-batch-create')).toBe(false);
+    expect(sandbox.contents()).toEqual(before);
+    expect(leftovers(readJournal(join(reportDir, 'journal.jsonl'))).complete).toBe(true);
+  });
+});
