@@ -1,5 +1,8 @@
 /**
  * hsac's library API, for SDK teams' own tests. The CLI (`hsac`) is built on the same exports.
+ * `createValidator` checks bodies; `arbitraries` (fast-check 4) generates every request and response
+ * of the catalogue; `mutations` names the ways to break a valid body and the finding that must
+ * catch each (see README "Library").
  */
 export type { Finding, Severity } from './finding.js';
 export {
@@ -33,3 +36,37 @@ export {
   type RequestInput,
 } from './validate/index.js';
 export { compileStructure, lintStructure, StructureCompileError, type StructureIssue } from './structure/index.js';
+// The property layer (properties/): arbitraries, the mutation catalogue, the seeded runner.
+export {
+  arbitraries,
+  mutations,
+  mutationCatalogue,
+  mutationsFor,
+  ArbitraryConstraintError,
+  ERROR_STATUSES,
+  TOLERANCE_IDS,
+  assertArbitrary,
+  assertConforms,
+  assertJsonRoundTrip,
+  assertSameSeedSameValues,
+  assertShrinksConform,
+  checkProperty,
+  replayCommand,
+  readPropertySettings,
+  PropertyFailure,
+  type ArbitraryName,
+  type ArbitrarySubject,
+  type CheckOptions,
+  type Deviation,
+  type GeneratedRequest,
+  type JsonObject,
+  type LenientVariant,
+  type LimitRequest,
+  type Mutation,
+  type MutationCheck,
+  type MutationFamily,
+  type MutationTarget,
+  type PropertySettings,
+  type ResponseCase,
+  type ToleranceId,
+} from '../properties/index.js';

@@ -55,7 +55,9 @@ const TOLERANCES: readonly Tolerance[] = [
   },
   {
     id: 'null-optional',
-    applies: ({ error, data, site }) => error.keyword === 'type' && data === null && !isRequired(site),
+    // Only a property the schema declares and does not require: a null array item, a null body or
+    // a null value of a map is not "an optional field left out".
+    applies: ({ error, data, site }) => error.keyword === 'type' && data === null && site.parent !== undefined && site.property !== undefined && !isRequired(site),
     reason: 'HubSpot sends null for absent optional fields, e.g. "requestedAt": null (hubspot-api-nodejs#656)',
   },
   {

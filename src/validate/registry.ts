@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { API_VERSIONS, allOperations, schemaDocumentPath, type ApiVersion } from '../catalogue/index.js';
 import { packageRoot } from '../paths.js';
+import { fastDateTimeFormat } from './date-time-format.js';
+import { inlineDefinition, NotInlinable } from './fast-path.js';
 import { addStructureVocabulary, compileStructure, StructureCompileError, type RepairOptions } from '../structure/index.js';
 
 /** A schema that cannot be read or compiled: a typed error raised at load, before anything runs. */
@@ -94,12 +96,19 @@ export class SchemaRegistry {
   private readonly ajv: Ajv2020;
   private readonly documents = new Map<string, LoadedDocument>();
   private readonly validators = new Map<string, ValidateFunction>();
+  /** The fast path (fast-path.ts): its own ajv, first-error mode, built on first use. */
+  private fastAjv: Ajv2020 | undefined;
+  private readonly fastValidators = new Map<string, ValidateFunction | null>();
+  /** Definitions that keep the ordinary path, with why (read by tests: none is expected). */
+  readonly fastPathRefused = new Map<string, string>();
 
   private constructor() {
     // strict: unknown keywords and ambiguous schemas are compile errors, not silent passes;
     // allErrors: a report lists every problem in a body, not the first one.
     this.ajv = new Ajv2020({ strict: true, allErrors: true });
     addStructureVocabulary(this.ajv);
+    // The vocabulary's date-time, answered faster for the common shape (date-time-format.ts).
+    this.ajv.addFormat('date-time', fastDateTimeFormat(this.ajv.formats['date-time']));
     for (const version of API_VERSIONS) {
       const path = schemaDocumentPath(version);
       this.register(version, compileDocument(path, readJson(path)));
@@ -166,6 +175,33 @@ export class SchemaRegistry {
     }
     this.validators.set(cacheKey, compiled);
     return compiled;
+  }
+
+  /**
+   * A validator that only answers "valid or not", for the fast path of valid bodies: the
+   * definition with its `$ref`s inlined, compiled in first-error mode. `undefined` when the
+   * definition cannot be inlined exactly (then the caller uses {@link validator} alone).
+   */
+  fastValidator(key: string, definition: string): ValidateFunction | undefined {
+    const cacheKey = `${key}#${definition}`;
+    const cached = this.fastValidators.get(cacheKey);
+    if (cached !== undefined) return cached ?? undefined;
+    let compiled: ValidateFunction | null = null;
+    try {
+      const inlined = inlineDefinition(this.document(key).schema, definition);
+      if (!this.fastAjv) {
+        this.fastAjv = new Ajv2020({ strict: true, allErrors: false });
+        addStructureVocabulary(this.fastAjv);
+        this.fastAjv.addFormat('date-time', fastDateTimeFormat(this.fastAjv.formats['date-time']));
+      }
+      compiled = this.fastAjv.compile(inlined);
+    } catch (error) {
+      // Not exact to inline (NotInlinable), or ajv refused the inlined form: the ordinary path still checks it.
+      if (!(error instanceof Error)) throw error;
+      this.fastPathRefused.set(cacheKey, `${error instanceof NotInlinable ? 'not inlinable' : 'not compiled'}: ${error.message}`);
+    }
+    this.fastValidators.set(cacheKey, compiled);
+    return compiled ?? undefined;
   }
 
   /** The compiled JSON Schema node of a definition (or of the root), for walking by instance path. */

@@ -95,6 +95,8 @@ const FAULTS: readonly Fault[] = [
   { name: '207 without errors', endpoint: 'batch-read', kind: 'partial', versions: PARTIAL_VERSIONS, mutate: (b) => { delete b.errors; delete b.numErrors; }, check: 'multi-status-has-errors', instancePath: '/errors', strict: 'error', lenient: 'error' },
   // Lenient-only deviations: errors under strict, warnings under lenient (FACTS.md §9).
   { name: 'requestedAt null', endpoint: 'batch-read', mutate: (b) => (b.requestedAt = null), check: 'type', instancePath: '/requestedAt', strict: 'error', lenient: 'warning' },
+  { name: 'a null results item (not an optional field)', endpoint: 'batch-read', mutate: (b) => ((b.results as unknown[])[0] = null), check: 'type', instancePath: '/results/0', strict: 'error', lenient: 'error' },
+  { name: 'a null links value (a map value, not an optional field)', endpoint: 'batch-read', mutate: (b) => (b.links = { self: null }), check: 'type', instancePath: '/links/self', strict: 'error', lenient: 'error' },
   { name: 'label null', endpoint: 'batch-read', mutate: (b) => (at(b, ['results', 0, 'to', 0, 'associationTypes', 0]).label = null), check: 'type', instancePath: '/results/0/to/0/associationTypes/0/label', strict: 'error', lenient: 'warning' },
   { name: 'toObjectId as a number above 2^31', endpoint: 'batch-read', mutate: (b) => (at(b, ['results', 0, 'to', 0]).toObjectId = 5434402448), check: 'type', instancePath: '/results/0/to/0/toObjectId', strict: 'error', lenient: 'warning' },
   { name: 'unknown category value', endpoint: 'batch-read', mutate: (b) => (at(b, ['results', 0, 'to', 0, 'associationTypes', 0]).category = 'PARTNER_DEFINED'), check: 'enum', instancePath: '/results/0/to/0/associationTypes/0/category', strict: 'error', lenient: 'warning' },
@@ -179,6 +181,12 @@ describe('requests', () => {
     expect(validators.strict.validateRequest({ endpoint: op.endpoint, body: validRequestBody(op, 1000) }).findings).toEqual([]);
     const result = validators.strict.validateRequest({ endpoint: op.endpoint, body: validRequestBody(op, 1001) });
     expect(result.findings).toEqual([expect.objectContaining({ check: 'input-limit', instancePath: '/inputs', actual: 1001 })]);
+  });
+
+  it('a null body is an error under both profiles', () => {
+    for (const validator of [validators.strict, validators.lenient]) {
+      expect(validator.validateResponse({ endpoint: 'batch-read', status: 200, body: null }).findings).toEqual([expect.objectContaining({ check: 'type', instancePath: '', severity: 'error' })]);
+    }
   });
 
   it('a request without inputs is missing a required field', () => {

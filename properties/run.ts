@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { readPropertySettings, type PropertySettings } from './settings.js';
+
+/**
+ * Runs a fast-check property with the run's seed and run count, and turns a failure into an error
+ * whose message carries everything needed to replay it: the seed, fast-check's path, the
+ * counterexample, and a command (STYLE.md: "every failure prints its seed and path").
+ */
+
+/** Where a property lives, for the replay command. */
+export interface PropertyOrigin {
+  /** The test name (`-t` matches it). */
+  readonly name: string;
+  /** The test file, relative to the package root (default `suites/properties`). */
+  readonly file?: string;
+}
+
+/** Options of {@link checkProperty}. */
+export interface CheckOptions<Ts> extends PropertyOrigin {
+  /** Default: {@link readPropertySettings} of the environment. */
+  readonly settings?: PropertySettings;
+  /** Values tried before the random runs (fast-check `examples`). */
+  readonly examples?: Ts[];
+  /**
+   * Override the run count (fast-check counts `examples` in it, so a property with examples runs
+   * `HSAC_RUNS + examples`). The replay command still says the run's `HSAC_RUNS`.
+   */
+  readonly runs?: number;
+}
+
+/** A property failed: the message says how to replay it; the fields say it as data. */
+export class PropertyFailure extends Error {
+  override readonly name = 'PropertyFailure';
+  constructor(
+    message: string,
+    readonly seed: number,
+    readonly path: string | undefined,
+    readonly replay: string,
+    readonly counterexample: unknown,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** Single-quotes a value for a POSIX shell. */
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A `-t` pattern matching exactly this name (vitest reads `-t` as a regular expression). */
+function namePattern(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The command that replays a property with a seed (and, optionally, a fast-check path). */
+export function replayCommand(origin: PropertyOrigin, settings: Pick<PropertySettings, 'seed' | 'runs'>, path?: string): string {
+  const seed = path === undefined ? String(settings.seed) : `${settings.seed}:${path}`;
+  return `HSAC_SEED=${seed} HSAC_RUNS=${settings.runs} npx vitest run ${origin.file ?? 'suites/properties'} -t ${shellQuote(namePattern(origin.name))}`;
+}
+
+function show(value: unknown): string {
+  try {
+    const text = fc.stringify(value);
+    return text.length > 4000 ? `${text.slice(0, 4000)}… (${text.length} characters)` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Checks a property; throws {@link PropertyFailure} on a counterexample (or too many skipped runs)
+ * and returns the run details otherwise.
+ */
+export function checkProperty<Ts>(property: fc.IRawProperty<Ts>, options: CheckOptions<Ts>): fc.RunDetails<Ts> {
+  const settings = options.settings ?? readPropertySettings();
+  const runs = options.runs ?? settings.runs;
+  const parameters: fc.Parameters<Ts> = { seed: settings.seed, numRuns: runs, ...(settings.path === undefined ? {} : { path: settings.path }), ...(options.examples ? { examples: options.examples } : {}) };
+  const details = fc.check(property, parameters) as fc.RunDetails<Ts>;
+  if (!details.failed) return details;
+  const path = details.counterexamplePath ?? undefined;
+  const replay = replayCommand(options, settings, path);
+  const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? 'the property returned false');
+  const lines = [
+    `Property "${options.name}" failed after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s).`,
+    `seed: ${settings.seed}   path: ${path ?? '(none)'}   runs: ${runs}`,
+    `Reproduce with: ${replayCommand(options, settings)}`,
+    `Jump to the failing case: ${replay}`,
+    `Counterexample: ${details.counterexample === null ? '(none: too many skipped runs)' : show(details.counterexample)}`,
+    `Because: ${reason}`,
+  ];
+  throw new PropertyFailure(lines.join('\n'), settings.seed, path, replay, details.counterexample, details.errorInstance);
+}

@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allOperations } from '../../src/catalogue/index.js';
+import { mutationCatalogue } from '../../properties/mutations/index.js';
+import { profileCases, propertyTest, SETTINGS, VALIDATORS } from './harness.js';
+import { catchesMutations, catchesRequestMutations, completeExamples, completeRequestExample, responseCases } from './laws.js';
+
+const FILE = 'suites/properties/mutations.test.ts';
+
+describe('the validator rejects 100% of mutated bodies, with the declared check, path and severity', () => {
+  for (const { op, profile, label } of profileCases()) {
+    propertyTest(
+      FILE,
+      `${label}: catches every mutation of a response`,
+      () => catchesMutations(VALIDATORS[profile], op, fc.oneof(responseCases(op), responseCases(op, true))),
+      // One complete body per status runs first: every site, so every applicable mutation, in every run.
+      () => {
+        const examples = completeExamples(op, SETTINGS.seed).map((example): [typeof example, number] => [example, 0]);
+        return { examples, runs: SETTINGS.runs + examples.length };
+      },
+    );
+  }
+  for (const { op, profile, label } of profileCases((op) => op.requestDefinition !== undefined)) {
+    propertyTest(FILE, `${label}: catches every mutation of a request`, () => catchesRequestMutations(VALIDATORS[profile], op), () => ({
+      examples: [[completeRequestExample(op, SETTINGS.seed), 0]],
+      runs: SETTINGS.runs + 1,
+    }));
+  }
+});
+
+describe('the catalogue', () => {
+  it('every mutation has a site in the complete example of a status it applies to, so the properties above apply it under both profiles', () => {
+    const unreached = mutationCatalogue().filter(
+      (mutation) =>
+        !allOperations().some(
+          (op) =>
+            completeExamples(op, SETTINGS.seed).some(({ status, body }) => mutation.appliesTo(op.endpoint, op.apiVersion, status) && mutation.sites(body).length > 0) ||
+            (mutation.appliesTo(op.endpoint, op.apiVersion, 'request') && mutation.sites(completeRequestExample(op, SETTINGS.seed)).length > 0),
+        ),
+    );
+    expect(unreached.map((mutation) => mutation.id)).toEqual([]);
+  });
+});
