@@ -156,6 +156,26 @@ describe('a run leaves the portal as it found it', () => {
     expect(readFileSync(journal, 'utf8')).toContain('"kind":"complete"');
   });
 
+  it('Ctrl-C (SIGINT) mid-run stops it, cleans up what it created, and exits 3 (cut short)', async () => {
+    const before = sandbox.contents();
+    const reportDir = join(dir, 'interrupted');
+    const journal = join(reportDir, 'journal.jsonl');
+    const child = spawn(process.execPath, [join(packageRoot(), 'bin', 'hsac.js'), 'run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '200', '--seed', SEED, '--report-dir', reportDir], {
+      stdio: 'ignore',
+    });
+    const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !(existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'))) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGINT');
+    expect(await exitCode).toBe(3);
+    expect(readFileSync(journal, 'utf8')).toContain('"kind":"complete"');
+    expect(sandbox.contents()).toEqual(before);
+    const interrupted = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
+    expect(interrupted.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('interrupted') });
+  });
+
   it('no token, report or journal holds the token', async () => {
     const { result } = await hsacRun(['--target', sandbox.url, '--token', sandbox.token]);
     const reportDir = join(dir, `run-${counter}`);
