@@ -173,9 +173,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
       }
     }
   } catch (error) {
+    // A daily limit or failed provisioning ends the run as inconclusive; anything else (a refusal,
+    // a bug) propagates after the cleanup below.
     if (error instanceof DailyLimitReached) inconclusive = 'HubSpot answered 429 DAILY: the daily request limit is used up';
     else if (error instanceof ProvisioningError) inconclusive = `provisioning failed: ${error.message}`;
-    else if (!(error instanceof RunRefused)) throw error;
     else throw error;
   } finally {
     progress('cleanup');
@@ -272,29 +273,38 @@ async function recordPool(options: RunOptions, session: Session, journal: Journa
   return { fromObjectType: 'contacts', toObjectType: 'companies', fromIds, toIds, preexisting: new Set() };
 }
 
-/** Associations given records already have: the run must not archive them. */
+/**
+ * Associations given records already have, over every page: the run must never archive them. A
+ * pair on a later page missed here would be journaled and archived at cleanup, so paging is
+ * followed to the end (bounded, as the paging check bounds it).
+ */
 async function existingPairs(options: RunOptions, session: Session, records: GivenRecords): Promise<Set<string>> {
   const pairs = new Set<string>();
-  const exchange = await session.auxiliary('account-details', options.apiVersion, {});
-  void exchange;
   const op = operation('batch-read', options.apiVersion);
-  const observed = await session.call(op, { fromObjectType: records.fromObjectType ?? 'contacts', toObjectType: records.toObjectType ?? 'companies' }, { inputs: records.fromIds.map((id) => ({ id })) }, 'conformance');
-  try {
-    const results = field(JSON.parse(observed.exchange.response?.body ?? 'null'), 'results');
-    if (Array.isArray(results)) {
-      for (const result of results) {
-        const from = String(field(field(result, 'from'), 'id'));
-        const to = field(result, 'to');
-        if (Array.isArray(to)) for (const target of to) pairs.add(`${from}>${String(field(target, 'toObjectId'))}`);
-      }
+  const params = { fromObjectType: records.fromObjectType ?? 'contacts', toObjectType: records.toObjectType ?? 'companies' };
+  let pending: { id: string; after?: string }[] = records.fromIds.map((id) => ({ id }));
+  for (let page = 0; pending.length > 0 && page < 200 && !session.stopped; page++) {
+    const observed = await session.call(op, params, { inputs: pending }, 'conformance');
+    const next: { id: string; after: string }[] = [];
+    let results: unknown;
+    try {
+      results = field(JSON.parse(observed.exchange.response?.body ?? 'null'), 'results');
+    } catch {
+      // An unreadable baseline is reported by the checks; the run then must not touch these records.
+      throw new ProvisioningError('cannot read the given records\' existing associations (their baseline); refusing to write');
     }
-  } catch {
-    // An unreadable baseline is reported by the checks; no pair is then assumed pre-existing.
+    if (!Array.isArray(results)) throw new ProvisioningError('the given records\' existing associations could not be read; refusing to write');
+    for (const result of results) {
+      const from = String(field(field(result, 'from'), 'id'));
+      const to = field(result, 'to');
+      if (Array.isArray(to)) for (const target of to) pairs.add(`${from}>${String(field(target, 'toObjectId'))}`);
+      const after = field(field(field(result, 'paging'), 'next'), 'after');
+      if (typeof after === 'string') next.push({ id: from, after });
+    }
+    pending = next;
   }
   return pairs;
 }
-
-const BODY_LEVEL = new Set(ALL_CHECKS.map((check) => check.id));
 
 function buildResult(options: RunOptions, runId: string, startedAt: Date, session: Session, inconclusive: string | undefined, cleanup: CleanupReport | undefined): RunResult {
   const findings: Finding[] = [...session.findings];
@@ -352,6 +362,5 @@ function outcomes(endpoints: readonly EndpointId[], session: Session): CheckOutc
       rows.push({ endpoint, check: check.id, description: check.description, outcome, evaluated: tally.evaluated, errors: tally.errors, warnings: tally.warnings });
     }
   }
-  void BODY_LEVEL;
   return rows;
 }

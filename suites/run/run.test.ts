@@ -135,7 +135,7 @@ describe('given records (--records FILE)', () => {
   });
   afterAll(() => sandbox.stop());
 
-  it('uses them, creates none, and leaves their existing associations in place', async () => {
+  it('uses them, creates none, and leaves their existing associations in place (over every page)', async () => {
     const contacts = (await (await fetch(`${sandbox.url}/crm/v3/objects/contacts/batch/create`, {
       method: 'POST',
       headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
@@ -144,12 +144,15 @@ describe('given records (--records FILE)', () => {
     const companies = (await (await fetch(`${sandbox.url}/crm/v3/objects/companies/batch/create`, {
       method: 'POST',
       headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ inputs: [{ properties: { name: 'given-a' } }, { properties: { name: 'given-b' } }] }),
+      body: JSON.stringify({ inputs: Array.from({ length: 7 }, (_, i) => ({ properties: { name: `given-${i}` } })) }),
     })).json()) as { results: { id: string }[] };
     const fromIds = contacts.results.map((r) => r.id);
     const toIds = companies.results.map((r) => r.id);
-    // One association exists before the run: the run must not archive it.
-    await fetch(`${sandbox.url}/crm/objects/2026-03/contacts/${fromIds[0]}/associations/default/companies/${toIds[0]}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.token}` } });
+    // The first contact already has all seven companies, more than one page (page size 5): the
+    // run re-associates some of them and must archive none, also those on the second page.
+    for (const toId of toIds) {
+      await fetch(`${sandbox.url}/crm/objects/2026-03/contacts/${fromIds[0]}/associations/default/companies/${toId}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.token}` } });
+    }
     const before = sandbox.contents();
     const records = join(dir, 'records.json');
     writeFileSync(records, JSON.stringify({ fromIds, toIds }));
