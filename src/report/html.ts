@@ -1,0 +1,296 @@
+import type { Finding } from '../finding.js';
+import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
+import { valueAt } from '../validate/pointer.js';
+import { distinctFindings, endpointRows, judgedExchanges, latencyBuckets, percentileMs, shardsOf, statusDistribution, verdictWord, type FindingGroup } from './digest.js';
+import { excerpt, htmlText, readableBody } from './escape.js';
+import { barChart, type Tone } from './svg.js';
+
+/**
+ * `report.html`: one self-contained page (no script, no external font, image or stylesheet; a
+ * Content-Security-Policy that forbids every remote load) written from the RunResult alone.
+ * Everything from the target is escaped; request and response excerpts come from the recorded
+ * exchanges, which the transport redacted before they were kept.
+ */
+
+/** Exchanges shown with excerpts; the rest are counted and left to exchanges.har. */
+const MAX_EXCHANGES_SHOWN = 150;
+/** Characters of a body shown in an excerpt. */
+const MAX_BODY_CHARS = 1500;
+/** Distinct findings shown in full. */
+const MAX_FINDING_GROUPS = 100;
+
+/**
+ * No script may run and nothing may load from anywhere: styles are inline, charts are inline SVG.
+ * `img-src data:` is the only allowance, for nothing today but a future inline icon.
+ */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const STYLE = `
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; background: #fafafa; }
+main { max-width: 1180px; margin: 0 auto; padding: 0 20px 40px; }
+h2 { margin: 28px 0 10px; font-size: 18px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+pre { background: #f3f3f3; border: 1px solid #e2e2e2; padding: 8px; overflow: auto; white-space: pre-wrap; word-break: break-all; max-height: 360px; margin: 6px 0; }
+.banner { padding: 18px 20px; color: #fff; }
+.banner h1 { margin: 0; font-size: 24px; }
+.banner p { margin: 4px 0 0; }
+.banner .subtitle { opacity: 0.9; font-size: 13px; word-break: break-all; }
+.verdict-pass { background: #2e7d32; } .verdict-fail { background: #c62828; } .verdict-inconclusive { background: #ef6c00; }
+dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 12px 0; }
+dl.run dt { color: #555; } dl.run dd { margin: 0; word-break: break-all; }
+.counts { display: flex; flex-wrap: wrap; gap: 10px; margin: 12px 0; }
+.count { background: #fff; border: 1px solid #ddd; padding: 8px 14px; min-width: 110px; }
+.count b { display: block; font-size: 20px; }
+.charts { display: flex; flex-wrap: wrap; gap: 16px; }
+figure { margin: 0; background: #fff; border: 1px solid #ddd; padding: 8px; }
+figcaption { font-size: 12px; color: #555; max-width: 520px; }
+svg.chart { max-width: 100%; height: auto; }
+table { border-collapse: collapse; background: #fff; width: 100%; }
+th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f0f0f0; }
+td.cell { text-align: center; white-space: nowrap; }
+table#matrix th[scope="row"] { width: 34%; }
+.desc { display: block; font-weight: normal; font-size: 12px; color: #666; }
+td.cell small { display: block; color: inherit; opacity: 0.85; }
+.outcome-pass { background: #e8f5e9; color: #1b5e20; } .outcome-fail { background: #ffebee; color: #b71c1c; font-weight: 600; }
+.outcome-warn { background: #fff3e0; color: #e65100; } .outcome-skip { background: #f5f5f5; color: #757575; }
+.finding { background: #fff; border: 1px solid #ddd; border-left: 5px solid #c62828; padding: 8px 12px; margin: 10px 0; }
+.finding.warning { border-left-color: #ef6c00; }
+.finding h3 { margin: 0 0 4px; font-size: 14px; }
+.sev { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
+.sev-error { background: #c62828; } .sev-warning { background: #ef6c00; }
+details.exchange { background: #fff; border: 1px solid #ddd; margin: 4px 0; padding: 4px 10px; }
+details.exchange summary { cursor: pointer; }
+.status { display: inline-block; min-width: 3em; text-align: center; border-radius: 3px; color: #fff; padding: 0 4px; }
+.tone-ok { background: #2e7d32; } .tone-info { background: #1565c0; } .tone-warn { background: #ef6c00; } .tone-bad { background: #c62828; } .tone-muted { background: #757575; }
+.muted { color: #666; }
+footer { color: #666; font-size: 12px; margin-top: 30px; }
+`;
+
+function statusTone(status: number | undefined): Tone {
+  if (status === undefined) return 'muted';
+  if (status >= 500) return 'bad';
+  if (status >= 400) return 'warn';
+  if (status >= 300) return 'info';
+  return 'ok';
+}
+
+function runBlock(result: RunResult): string {
+  const run = result.run;
+  const rows: [string, string][] = [
+    ['target', run.target],
+    ['API version', run.apiVersion],
+    ['profile', run.profile],
+    ['seed', String(run.seed)],
+    ['endpoints', run.endpoints.join(', ')],
+    ['sequences planned', String(run.runs)],
+  ];
+  if (run.shard) rows.push(['shard', `${run.shard.index}/${run.shard.count}`]);
+  const shards = shardsOf(result);
+  if (shards) rows.push(['merged from', shards.map((s) => `${s.index}/${s.count} ${s.id} (${s.verdict}, ${s.exchanges} exchanges)`).join('; ')]);
+  rows.push(['started', run.startedAt], ['finished', run.finishedAt], ['duration', `${(run.durationMs / 1000).toFixed(1)} s`], ['run id', run.id], ['hsac', result.tool.version]);
+  return `<dl class="run">${rows.map(([k, v]) => `<dt>${htmlText(k)}</dt><dd>${htmlText(v)}</dd>`).join('')}</dl>
+<p>Reproduce with:</p><pre class="replay">${htmlText(run.replay)}</pre>`;
+}
+
+function subtitle(result: RunResult): string {
+  const run = result.run;
+  return `API ${run.apiVersion} · profile ${run.profile} · seed ${run.seed}${run.shard ? ` · shard ${run.shard.index}/${run.shard.count}` : ''} · ${run.target}`;
+}
+
+function countsBlock(result: RunResult): string {
+  const s = result.summary;
+  const judged = judgedExchanges(result);
+  const p50 = percentileMs(judged, 50);
+  const p95 = percentileMs(judged, 95);
+  const items: [string, string][] = [
+    ['exchanges', String(s.exchanges)],
+    ['unchecked', String(s.unchecked)],
+    ['errors', String(s.errors)],
+    ['warnings', String(s.warnings)],
+    ['sequence checks', String(s.sequences)],
+    ['latency p50 / p95', p50 === undefined || p95 === undefined ? 'n/a' : `${p50} / ${p95} ms`],
+  ];
+  return `<div class="counts" id="counts">${items.map(([k, v]) => `<div class="count"><b>${htmlText(v)}</b>${htmlText(k)}</div>`).join('')}</div>`;
+}
+
+function chartsBlock(result: RunResult): string {
+  const judged = judgedExchanges(result);
+  const latency = barChart({
+    id: 'latency-chart',
+    title: 'Latency histogram: exchanges per duration bucket',
+    bars: latencyBuckets(judged).map((b) => ({ label: b.label, value: b.count, tone: 'info', title: `${b.count} exchange(s) took ${b.toMs === undefined ? `${b.fromMs} ms or more` : `${b.fromMs}-${b.toMs} ms`}` })),
+    xLabel: 'duration (retries and waits included)',
+    yLabel: 'exchanges',
+  });
+  const statuses = barChart({
+    id: 'status-chart',
+    title: 'Status-code distribution: exchanges per final status',
+    bars: statusDistribution(judged).map((s) => ({ label: s.label, value: s.count, tone: statusTone(s.status) })),
+    xLabel: 'final status code',
+    yLabel: 'exchanges',
+  });
+  const note = `${judged.length} exchange(s) with the endpoints under test; provisioning, cleanup and account details are left out.`;
+  return `<div class="charts">
+<figure id="latency-histogram">${latency}<figcaption>Latency histogram. ${htmlText(note)}</figcaption></figure>
+<figure id="status-codes">${statuses}<figcaption>Status-code distribution. ${htmlText(note)}</figcaption></figure>
+</div>`;
+}
+
+function matrixBlock(result: RunResult): string {
+  const endpoints = [...new Set(result.checks.map((c) => c.endpoint))];
+  const checks = [...new Set(result.checks.map((c) => c.check))];
+  const cell = new Map(result.checks.map((c) => [`${c.endpoint}|${c.check}`, c] as const));
+  const describe = new Map(result.checks.map((c) => [c.check, c.description] as const));
+  const td = (row: CheckOutcome | undefined): string => {
+    if (!row) return '<td class="cell outcome-skip">n/a</td>';
+    const detail = `${row.evaluated} judged${row.errors > 0 ? `, ${row.errors} error(s)` : ''}${row.warnings > 0 ? `, ${row.warnings} warning(s)` : ''}`;
+    return `<td class="cell outcome-${htmlText(row.outcome)}" data-endpoint="${htmlText(row.endpoint)}" data-check="${htmlText(row.check)}" title="${htmlText(`${row.check} on ${row.endpoint}: ${detail}`)}">${htmlText(row.outcome.toUpperCase())}<small>${htmlText(detail)}</small></td>`;
+  };
+  const head = `<tr><th scope="col">check</th>${endpoints.map((e) => `<th scope="col">${htmlText(e)}</th>`).join('')}</tr>`;
+  const body = checks
+    .map((check) => `<tr><th scope="row">${htmlText(check)}<span class="desc">${htmlText(describe.get(check) ?? '')}</span></th>${endpoints.map((e) => td(cell.get(`${e}|${check}`))).join('')}</tr>`)
+    .join('\n');
+  return `<table id="matrix"><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function endpointTable(result: RunResult): string {
+  const rows = endpointRows(result)
+    .map((r) => `<tr><td><a href="#exchanges-${htmlText(r.endpoint)}">${htmlText(r.endpoint)}</a></td><td>${r.exchanges}</td><td>${r.errors}</td><td>${r.warnings}</td><td>${r.failed}</td><td>${r.warned}</td><td>${r.passed}</td><td>${r.skipped}</td></tr>`)
+    .join('');
+  return `<table id="endpoints"><thead><tr><th>endpoint</th><th>exchanges</th><th>errors</th><th>warnings</th><th>checks failed</th><th>warned</th><th>passed</th><th>skipped</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Parsed response bodies, so matching many findings against many exchanges parses each body once. */
+const parsedBodies = new WeakMap<ReportedExchange, unknown>();
+
+/** The JSON body of an exchange's response, or undefined. */
+function responseValue(exchange: ReportedExchange): unknown {
+  if (exchange.response?.body === undefined) return undefined;
+  if (parsedBodies.has(exchange)) return parsedBodies.get(exchange);
+  let value: unknown;
+  try {
+    value = JSON.parse(exchange.response.body) as unknown;
+  } catch {
+    value = undefined;
+  }
+  parsedBodies.set(exchange, value);
+  return value;
+}
+
+/**
+ * The first exchange whose response shows what a finding describes: at the finding's pointer it
+ * holds exactly the reported `actual` value. A reading of the recorded bodies, not a check.
+ * Findings about something absent get no example: findings carry no exchange id, and "absent at
+ * /x" matches bodies that never should have had /x (a 401 body lacks `completedAt` too), so any
+ * pick could mislead. Those findings point at the endpoint's exchanges instead.
+ */
+function exampleExchange(finding: Finding, exchanges: readonly ReportedExchange[]): number | undefined {
+  if (finding.instancePath === '' || finding.actual === undefined || finding.actual === 'absent') return undefined;
+  const want = JSON.stringify(finding.actual);
+  const index = exchanges.findIndex((exchange) => {
+    if (exchange.intent === 'auxiliary' || exchange.endpoint !== finding.endpoint || exchange.apiVersion !== (finding.apiVersion ?? exchange.apiVersion)) return false;
+    const body = responseValue(exchange);
+    if (body === undefined) return false;
+    const value = valueAt(body, finding.instancePath);
+    return value !== undefined && JSON.stringify(value) === want;
+  });
+  return index < 0 ? undefined : index;
+}
+
+function findingBlock(group: FindingGroup, exchanges: readonly ReportedExchange[]): string {
+  const f = group.finding;
+  const where = f.instancePath === '' ? '(whole body or exchange)' : f.instancePath;
+  const rows: string[] = [`<p>at <code class="pointer">${htmlText(where)}</code>${group.count > 1 ? ` · seen ${group.count} times` : ''}</p>`, `<p>${htmlText(f.message)}</p>`];
+  if (f.expected !== undefined) rows.push(`<p>expected <code>${htmlText(excerpt(JSON.stringify(f.expected) ?? '', 300))}</code></p>`);
+  if (f.actual !== undefined) rows.push(`<p>actual <code>${htmlText(excerpt(JSON.stringify(f.actual) ?? '', 300))}</code></p>`);
+  const example = exampleExchange(f, exchanges);
+  const exchange = example === undefined ? undefined : exchanges[example];
+  if (example !== undefined && exchange) {
+    rows.push(`<details><summary>example: <a href="#x-${example}">exchange #${example + 1}</a> (${htmlText(exchange.request.method)} → ${exchange.response?.status ?? 'no answer'})</summary>${exchangeExcerpts(exchange)}</details>`);
+  } else if (f.endpoint) {
+    rows.push(`<p class="muted">Exchanges of this endpoint: <a href="#exchanges-${htmlText(f.endpoint)}">${htmlText(f.endpoint)}</a></p>`);
+  }
+  if (f.replay) rows.push(`<p>Reproduce with:</p><pre class="replay">${htmlText(f.replay)}</pre>`);
+  return `<article class="finding ${htmlText(f.severity)}"><h3><span class="sev sev-${htmlText(f.severity)}">${htmlText(f.severity)}</span> ${htmlText(f.check)} · ${htmlText(f.endpoint ?? 'run')}${f.apiVersion ? ` · ${htmlText(f.apiVersion)}` : ''}</h3>${rows.join('')}</article>`;
+}
+
+function findingsBlock(result: RunResult): string {
+  const groups = distinctFindings(result.findings);
+  if (groups.length === 0) return '<p id="no-findings">No findings: every judged exchange and sequence conformed.</p>';
+  const shown = groups.slice(0, MAX_FINDING_GROUPS).map((g) => findingBlock(g, result.exchanges));
+  const more = groups.length > MAX_FINDING_GROUPS ? `<p class="muted">${groups.length - MAX_FINDING_GROUPS} more distinct finding(s) in report.json.</p>` : '';
+  return `<p class="muted">${result.findings.length} finding(s), ${groups.length} distinct.</p>${shown.join('\n')}${more}`;
+}
+
+function headerLines(headers: Readonly<Record<string, string>>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
+function exchangeExcerpts(exchange: ReportedExchange): string {
+  const request = `${exchange.request.method} ${exchange.request.url}\n${headerLines(exchange.request.headers)}${exchange.request.body === undefined ? '' : `\n\n${excerpt(readableBody(exchange.request.body), MAX_BODY_CHARS)}`}`;
+  const response = exchange.response
+    ? `${exchange.response.status}${exchange.response.truncated ? ' (body truncated at the size limit)' : ''}\n${headerLines(exchange.response.headers)}${exchange.response.body === undefined ? '' : `\n\n${excerpt(readableBody(exchange.response.body), MAX_BODY_CHARS)}`}`
+    : `no answer: ${exchange.failure?.kind ?? 'unknown'}: ${exchange.failure?.message ?? ''}`;
+  const retries = exchange.attempts.filter((a) => a.retry).map((a) => `${a.retry?.reason} (waited ${a.retry?.waitMs} ms)`);
+  return `<p class="muted">request</p><pre class="request">${htmlText(request)}</pre><p class="muted">response</p><pre class="response">${htmlText(response)}</pre>${retries.length > 0 ? `<p class="muted">retried: ${htmlText(retries.join('; '))}</p>` : ''}`;
+}
+
+function exchangesBlock(result: RunResult): string {
+  const parts: string[] = [];
+  const anchored = new Set<string>();
+  result.exchanges.slice(0, MAX_EXCHANGES_SHOWN).forEach((exchange, index) => {
+    const status = exchange.response?.status;
+    // The first exchange of each endpoint carries the endpoint's anchor (the endpoint table links to it).
+    const anchor = anchored.has(exchange.endpoint) ? '' : `<span id="exchanges-${htmlText(exchange.endpoint)}"></span>`;
+    anchored.add(exchange.endpoint);
+    let path = exchange.request.url;
+    try {
+      const url = new URL(exchange.request.url);
+      path = `${url.pathname}${url.search}`;
+    } catch {
+      // A URL that does not parse is shown as recorded.
+    }
+    parts.push(
+      `${anchor}<details class="exchange" id="x-${index}"><summary><span class="status tone-${statusTone(status)}">${status ?? '—'}</span> #${index + 1} ${htmlText(exchange.request.method)} ${htmlText(path)} <span class="muted">${htmlText(exchange.endpoint)} · ${htmlText(exchange.intent)} · ${exchange.durationMs} ms${exchange.attempts.length > 1 ? ` · ${exchange.attempts.length} attempts` : ''}</span></summary>${exchangeExcerpts(exchange)}</details>`,
+    );
+  });
+  const hidden = result.exchanges.length - MAX_EXCHANGES_SHOWN;
+  if (hidden > 0) parts.push(`<p class="muted">${hidden} more exchange(s) in exchanges.har (open it in a browser's network panel or any HAR viewer).</p>`);
+  return parts.join('\n');
+}
+
+/** Renders `report.html` from the RunResult alone: a pure function, the same model gives the same page. */
+export function renderHtml(result: RunResult): string {
+  const verdict = result.summary.verdict;
+  const title = `hsac ${verdictWord(result)}: ${result.run.apiVersion}, seed ${result.run.seed}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlText(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="banner verdict-${htmlText(verdict)}" id="verdict"><h1>hsac: ${htmlText(verdictWord(result))}</h1><p>${htmlText(result.summary.reason ?? 'no error finding, every exchange checked')}</p><p class="subtitle">${htmlText(subtitle(result))}</p></header>
+<main>
+${countsBlock(result)}
+<section id="charts"><h2>Traffic</h2>${chartsBlock(result)}</section>
+<section id="matrix-section"><h2>Endpoint × check</h2>${matrixBlock(result)}</section>
+<section id="endpoint-table"><h2>Endpoints</h2>${endpointTable(result)}</section>
+<section id="findings"><h2>Findings</h2>${findingsBlock(result)}</section>
+<section id="exchanges"><h2>Exchanges</h2><p class="muted">Recorded with the access token removed by value (raw, base64, base64url, percent-encoded) wherever it appeared.</p>${exchangesBlock(result)}</section>
+<section id="run"><h2>Run</h2>${runBlock(result)}</section>
+<footer>Written by hsac ${htmlText(result.tool.version)} from report.json's model; self-contained: no script, no remote asset.</footer>
+</main>
+</body>
+</html>
+`;
+}
