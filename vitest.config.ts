@@ -1,7 +1,8 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: unit specs sit beside the code (`*.spec.ts`); conformance suites live in
-// `suites/<area>/*.test.ts` and prove what hsac promises against the reference material.
+// Three projects: unit specs sit beside the code (`*.spec.ts`); conformance suites live in
+// `suites/<area>/*.test.ts` and prove what hsac promises against the reference material; the pact
+// suites (`suites/pact/`) run on their own (see the `pact` project).
 export default defineConfig({
   test: {
     // Once per run, for both projects: prints the property-test seed and pins a random one for
@@ -19,11 +20,29 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['suites/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'suites/pact/**'],
           environment: 'node',
           testTimeout: 60_000,
           // suites/_meta runs `hsac run` against many sandboxes at once; those runs mostly wait
           // (rate-limit pauses, loopback I/O), so more of them than cores finish sooner.
           maxConcurrency: 12,
+        },
+      },
+      {
+        test: {
+          name: 'pact',
+          include: ['suites/pact/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          // Pact's native core keeps process-wide state (its logger, the mock servers it starts,
+          // the verifier's proxy), and the consumer tests rewrite the files in pacts/ that the
+          // provider tests read; the SDK gate patches node's http with nock. So these suites run
+          // in a child process (forks: a native crash cannot take a shared worker down), one
+          // file at a time.
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+          env: { PACT_DO_NOT_TRACK: 'true' },
         },
       },
     ],

@@ -5,6 +5,7 @@ import { register as registerAuditDiff } from './commands/audit-diff.js';
 import { register as registerAuditDrift } from './commands/audit-drift.js';
 import { register as registerAuditStructure } from './commands/audit-structure.js';
 import { register as registerCleanup } from './commands/cleanup.js';
+import { register as registerGate } from './commands/gate.js';
 import { register as registerReportMerge } from './commands/report-merge.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerSandbox } from './commands/sandbox.js';
@@ -30,6 +31,7 @@ function program(io: Io, exit: ExitSlot): Command {
   registerSandbox(root, io, exit);
   registerCleanup(root, io, exit);
   registerReportMerge(root, io, exit);
+  registerGate(root, io, exit);
   return root;
 }
 

@@ -1,0 +1,100 @@
+import type { Finding, Severity } from '../finding.js';
+import type { CheckOutcome } from '../runner/result.js';
+import { GATE_CHECKS, type GateCheckId } from './checks.js';
+
+/**
+ * Collects the gate's findings and how often each check ran. One finding per check x endpoint x
+ * version x place: the same field lost from 40 generated bodies is one finding (with the count and
+ * the first case it was seen in), not 40, so the gate's verdict on an SDK reads as a short list
+ * and a known-findings list can pin it.
+ */
+
+/** A finding as a check reports it, before aggregation. */
+export interface Observation {
+  readonly check: GateCheckId;
+  readonly severity: Severity;
+  readonly endpoint: string;
+  readonly apiVersion: string;
+  /** JSON Pointer of the first occurrence. */
+  readonly instancePath: string;
+  /** The place with array indices as `*`, the aggregation key. */
+  readonly pattern: string;
+  readonly message: string;
+  readonly expected?: unknown;
+  readonly actual?: unknown;
+  /** The response status or request it was seen on, and the case name. */
+  readonly status?: number;
+  readonly caseName?: string;
+}
+
+interface Aggregate {
+  readonly first: Observation;
+  count: number;
+  readonly statuses: Set<number>;
+}
+
+/** Turns `/results/3/to/0/toObjectId` into `/results/*\/to/*\/toObjectId`. */
+export function pointerPattern(pointer: string): string {
+  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
+/** The findings and check counts of one gate run. */
+export class Collector {
+  private readonly aggregates = new Map<string, Aggregate>();
+  private readonly evaluated = new Map<string, number>();
+
+  constructor(private readonly replay: string) {}
+
+  /** Counts one evaluation of a check on an endpoint. */
+  ran(check: GateCheckId, endpoint: string, times = 1): void {
+    const key = `${endpoint}|${check}`;
+    this.evaluated.set(key, (this.evaluated.get(key) ?? 0) + times);
+  }
+
+  observe(observation: Observation): void {
+    const key = [observation.check, observation.endpoint, observation.apiVersion, observation.severity, observation.pattern].join('|');
+    const found = this.aggregates.get(key);
+    if (found) {
+      found.count += 1;
+      if (observation.status !== undefined) found.statuses.add(observation.status);
+      return;
+    }
+    this.aggregates.set(key, { first: observation, count: 1, statuses: new Set(observation.status === undefined ? [] : [observation.status]) });
+  }
+
+  /** The findings, in check order, then endpoint, version and place. */
+  findings(): Finding[] {
+    const order = new Map(GATE_CHECKS.map((check, index) => [check.id as string, index]));
+    return [...this.aggregates.values()]
+      .sort((a, b) => (order.get(a.first.check) ?? 0) - (order.get(b.first.check) ?? 0) || a.first.endpoint.localeCompare(b.first.endpoint) || a.first.apiVersion.localeCompare(b.first.apiVersion) || a.first.pattern.localeCompare(b.first.pattern))
+      .map(({ first, count, statuses }): Finding => {
+        const seen = [statuses.size > 0 ? `status ${[...statuses].sort().join(', ')}` : '', count > 1 ? `${count} cases` : '', first.caseName ? `first in case "${first.caseName}"` : ''].filter(Boolean).join('; ');
+        return {
+          check: first.check,
+          severity: first.severity,
+          endpoint: first.endpoint,
+          apiVersion: first.apiVersion,
+          instancePath: first.instancePath,
+          message: seen ? `${first.message} (${seen})` : first.message,
+          ...(first.expected === undefined ? {} : { expected: first.expected }),
+          ...(first.actual === undefined ? {} : { actual: first.actual }),
+          replay: this.replay,
+        };
+      });
+  }
+
+  /** One outcome per endpoint x check (versions together: the findings say which version). */
+  outcomes(endpoints: readonly string[]): CheckOutcome[] {
+    const findings = this.findings();
+    return endpoints.flatMap((endpoint) =>
+      GATE_CHECKS.map((check): CheckOutcome => {
+        const mine = findings.filter((f) => f.endpoint === endpoint && f.check === check.id);
+        const errors = mine.filter((f) => f.severity === 'error').length;
+        const warnings = mine.length - errors;
+        const evaluated = this.evaluated.get(`${endpoint}|${check.id}`) ?? 0;
+        const outcome = errors > 0 ? 'fail' : warnings > 0 ? 'warn' : evaluated > 0 ? 'pass' : 'skip';
+        return { endpoint, check: check.id, description: check.description, outcome, evaluated, errors, warnings };
+      }),
+    );
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * A usage problem of the gate (the SDK cannot be found, is not a HubSpot client, an unknown
+ * version was asked for): a typed error the CLI turns into exit 2, never a finding.
+ */
+export class GateUsageError extends Error {
+  override readonly name = 'GateUsageError';
+}

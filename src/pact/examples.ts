@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { arbitraries } from '../../properties/index.js';
+import type { ApiVersion, EndpointId } from '../catalogue/index.js';
+
+/**
+ * Example bodies for the contracts, from hsac's own arbitraries (valid under `strict` for the exact
+ * endpoint, version and status). The seed is fixed here, not read from `HSAC_SEED`: a pact file
+ * is a committed artefact and must come out byte-identical on every run, whatever seed the
+ * property suites use. Bodies are `complete` (every optional field present, at least one item in
+ * every array), so the template walk finds a value for every field a contract may assert.
+ */
+export const EXAMPLE_SEED = 6_2026;
+
+function one<T>(arbitrary: fc.Arbitrary<T>): T {
+  const [value] = fc.sample(arbitrary, { seed: EXAMPLE_SEED, numRuns: 1 });
+  if (value === undefined) throw new Error('fast-check gave no sample');
+  return value;
+}
+
+/** A complete 2xx body of an endpoint, version and declared status, with one result. */
+export function successExample(endpoint: EndpointId, apiVersion: ApiVersion, status: number): unknown {
+  return one(arbitraries.responseBody({ endpoint, apiVersion, status, complete: true, minResults: 1, maxResults: 1, maxTo: 1 }));
+}
+
+/** A complete `Error` body (the 401 and 400 answers). */
+export function errorExample(apiVersion: ApiVersion): unknown {
+  return one(arbitraries.errorBody({ apiVersion, complete: true }));
+}

@@ -1,0 +1,5 @@
+/** JSON values as pact carries them (state parameters, injected values). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON object. */
+export type JsonMap = { [key: string]: JsonValue };

@@ -1,0 +1,198 @@
+import type { JsonMap } from '../json.js';
+import { SetupApi, StateSetupError, type LimitInput, type SetupApiOptions, type SetupObjectType } from './setup-api.js';
+
+export { SetupApi, StateSetupError, type LimitInput, type SetupApiOptions, type SetupObjectType } from './setup-api.js';
+
+/**
+ * The provider states the contracts name, each with the data it needs as parameters, the values it
+ * hands back for the request (pact's provider-state injection: `${contactId}` in a path or body is
+ * replaced by the ID the provider really created), and how to set it up and undo it through the
+ * provider's own HTTP API. One list, ordered and commented; names are the contract's wording.
+ */
+
+/** What a state's set-up hands back to the request (IDs the provider created). */
+export type InjectedValues = Readonly<Record<string, string>>;
+
+/** Everything a state set-up needs: the provider's API and a ledger of what to undo. */
+export interface StateContext {
+  readonly api: SetupApi;
+  readonly ledger: Ledger;
+}
+
+/** One provider state. */
+export interface ProviderStateDefinition {
+  /** The state's name in the pact file; `{placeholders}` are its parameters or the values it provides. */
+  readonly name: string;
+  /** The parameters the contract writes (defaults; the pact file carries them to the verifier). */
+  readonly params: JsonMap;
+  /** The values it provides, with the example each interaction uses at consumer-test time. */
+  readonly provides: InjectedValues;
+  /** Makes the state true on the provider; throws {@link StateSetupError} when it cannot. */
+  setup(context: StateContext, params: JsonMap): Promise<InjectedValues>;
+}
+
+/** What set-ups created, undone at teardown (records archived, limits purged). */
+export class Ledger {
+  private readonly records = new Map<SetupObjectType, string[]>();
+  private readonly limits: { from: string; to: string; specs: { category: string; typeId: number }[] }[] = [];
+
+  /** Notes records to archive at teardown. */
+  created(objectType: SetupObjectType, ids: readonly string[]): void {
+    this.records.set(objectType, [...(this.records.get(objectType) ?? []), ...ids]);
+  }
+
+  /** Notes limits to purge at teardown (the interaction may have changed them). */
+  configured(from: string, to: string, specs: readonly { category: string; typeId: number }[]): void {
+    this.limits.push({ from, to, specs: [...specs] });
+  }
+
+  /** Undoes everything noted, limits first (they may refer to records' types), then empties the ledger. */
+  async undo(api: SetupApi): Promise<void> {
+    const limits = this.limits.splice(0);
+    const records = [...this.records.entries()];
+    this.records.clear();
+    for (const { from, to, specs } of limits) await api.purgeConfigurations(from, to, specs);
+    for (const [objectType, ids] of records) await api.archiveRecords(objectType, ids);
+  }
+}
+
+/** Example values of the injected IDs: one above 2^31 (hubspot-api-php#261), digit strings all. */
+export const EXAMPLE_IDS = {
+  contactId: '5434402448',
+  companyId: '31907',
+  missingContactId: '5434402449',
+  missingCompanyId: '31908',
+} as const;
+
+function text(params: JsonMap, name: string): string {
+  const value = params[name];
+  if (typeof value !== 'string' || value === '') throw new StateSetupError(`state parameter "${name}" must be a non-empty string, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function whole(params: JsonMap, name: string): number {
+  const value = params[name];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new StateSetupError(`state parameter "${name}" must be a whole number, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+async function contactAndCompany(context: StateContext): Promise<{ contactId: string; companyId: string }> {
+  const [contactId] = await context.api.createRecords('contacts', 1);
+  context.ledger.created('contacts', contactId === undefined ? [] : [contactId]);
+  const [companyId] = await context.api.createRecords('companies', 1);
+  context.ledger.created('companies', companyId === undefined ? [] : [companyId]);
+  if (contactId === undefined || companyId === undefined) throw new StateSetupError('records were not created');
+  return { contactId, companyId };
+}
+
+/** A record that existed and no longer does: created, then archived (no ID is guessed). */
+async function missing(context: StateContext, objectType: SetupObjectType): Promise<string> {
+  const [id] = await context.api.createRecords(objectType, 1);
+  if (id === undefined) throw new StateSetupError(`no ${objectType} was created`);
+  await context.api.archiveRecords(objectType, [id]);
+  return id;
+}
+
+const PAIR = { fromObjectType: 'contacts', toObjectType: 'companies' } as const;
+
+/** HubSpot's (and the sandbox's) default contact-to-company type; `1` is the HUBSPOT_DEFINED "Primary" label. */
+export const DEFAULT_CONTACT_COMPANY_TYPE = { category: 'HUBSPOT_DEFINED', typeId: 279 } as const;
+/** The "Primary" contact-to-company label, a HUBSPOT_DEFINED type every portal has. */
+export const PRIMARY_CONTACT_COMPANY_LABEL = { category: 'HUBSPOT_DEFINED', typeId: 1 } as const;
+
+/** Every provider state, in the order the interactions first use them. */
+export const PROVIDER_STATES = [
+  // Batch associate default and PUT default: two records to link.
+  {
+    name: 'contact {contactId} and company {companyId} exist',
+    params: {},
+    provides: { contactId: EXAMPLE_IDS.contactId, companyId: EXAMPLE_IDS.companyId },
+    setup: async (context) => contactAndCompany(context),
+  },
+  // Batch read: a record with an association to read.
+  {
+    name: 'contact {contactId} is associated with company {companyId}',
+    params: {},
+    provides: { contactId: EXAMPLE_IDS.contactId, companyId: EXAMPLE_IDS.companyId },
+    setup: async (context) => {
+      const ids = await contactAndCompany(context);
+      await context.api.associateDefault('contacts', ids.contactId, 'companies', [ids.companyId]);
+      return ids;
+    },
+  },
+  // Batch read paging: more associations than one page holds (HubSpot pages at 500, FACTS §6).
+  {
+    name: 'contact {contactId} has {n} company associations, more than one page',
+    params: { n: 501 },
+    provides: { contactId: EXAMPLE_IDS.contactId },
+    setup: async (context, params) => {
+      const n = whole(params, 'n');
+      const [contactId] = await context.api.createRecords('contacts', 1);
+      if (contactId === undefined) throw new StateSetupError('no contact was created');
+      context.ledger.created('contacts', [contactId]);
+      const companies = await context.api.createRecords('companies', n);
+      context.ledger.created('companies', companies);
+      await context.api.associateDefault('contacts', contactId, 'companies', companies);
+      return { contactId };
+    },
+  },
+  // Batch read 207: one input that reads, one that names a record that does not exist.
+  {
+    name: 'contact {contactId} is associated with company {companyId} and contact {missingContactId} does not exist',
+    params: {},
+    provides: { contactId: EXAMPLE_IDS.contactId, companyId: EXAMPLE_IDS.companyId, missingContactId: EXAMPLE_IDS.missingContactId },
+    setup: async (context) => {
+      const ids = await contactAndCompany(context);
+      await context.api.associateDefault('contacts', ids.contactId, 'companies', [ids.companyId]);
+      return { ...ids, missingContactId: await missing(context, 'contacts') };
+    },
+  },
+  // Batch associate default with a failed input (a 200 with errors: the endpoint has no 207).
+  {
+    name: 'contact {contactId} and company {companyId} exist and company {missingCompanyId} does not',
+    params: {},
+    provides: { contactId: EXAMPLE_IDS.contactId, companyId: EXAMPLE_IDS.companyId, missingCompanyId: EXAMPLE_IDS.missingCompanyId },
+    setup: async (context) => ({ ...(await contactAndCompany(context)), missingCompanyId: await missing(context, 'companies') }),
+  },
+  // Configurations create: no limit on the type yet (the interaction creates one; teardown purges it).
+  {
+    name: 'no limit configuration exists for {fromObjectType}/{toObjectType}',
+    params: { ...PAIR, ...DEFAULT_CONTACT_COMPANY_TYPE },
+    provides: {},
+    setup: async (context, params) => {
+      const spec = { category: text(params, 'category'), typeId: whole(params, 'typeId') };
+      await context.api.purgeConfigurations(text(params, 'fromObjectType'), text(params, 'toObjectType'), [spec]);
+      context.ledger.configured(text(params, 'fromObjectType'), text(params, 'toObjectType'), [spec]);
+      return {};
+    },
+  },
+  // Configurations create 207: an object limit exists, and a label limit above it must fail (FACTS §3).
+  {
+    name: 'a limit configuration exists for {fromObjectType}/{toObjectType}',
+    params: { ...PAIR, ...DEFAULT_CONTACT_COMPANY_TYPE, maxToObjectIds: 10 },
+    provides: {},
+    setup: async (context, params) => {
+      const from = text(params, 'fromObjectType');
+      const to = text(params, 'toObjectType');
+      const limit: LimitInput = { category: text(params, 'category'), typeId: whole(params, 'typeId'), maxToObjectIds: whole(params, 'maxToObjectIds') };
+      context.ledger.configured(from, to, [{ category: limit.category, typeId: limit.typeId }]);
+      await context.api.configure(from, to, [limit]);
+      return {};
+    },
+  },
+] as const satisfies readonly ProviderStateDefinition[];
+
+/** The name of one of {@link PROVIDER_STATES}. */
+export type ProviderStateName = (typeof PROVIDER_STATES)[number]['name'];
+
+/** The state definition of a name; throws for a name no definition has. */
+export function providerState(name: string): ProviderStateDefinition {
+  const found = PROVIDER_STATES.find((state) => state.name === name);
+  if (!found) throw new StateSetupError(`no provider state is named "${name}"`);
+  return found;
+}
+
+/** Builds the set-up API for one provider. */
+export function setupApi(options: SetupApiOptions): SetupApi {
+  return new SetupApi(options);
+}

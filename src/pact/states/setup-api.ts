@@ -1,0 +1,125 @@
+import { auxiliaryOperation, buildPath, DEFAULT_API_VERSION, operation, statusFamily, type ApiVersion } from '../../catalogue/index.js';
+import { HubSpotClient, type SendRequest } from '../../transport/index.js';
+
+/**
+ * The provider's own HTTP API, as provider states use it to set up and tear down their data:
+ * CRM objects batch create / archive, batch associate default, configurations create / purge.
+ * The same calls work on the reference sandbox and on a HubSpot portal, so one set of state
+ * handlers serves both. Every answer is checked: anything but a clean 2xx throws
+ * {@link StateSetupError}, so a state that cannot be set up never passes silently.
+ */
+
+/** A provider state's data could not be set up (or torn down). */
+export class StateSetupError extends Error {
+  override readonly name = 'StateSetupError';
+}
+
+/** The object types the states use (HubSpot's names, which every version's paths accept). */
+export type SetupObjectType = 'contacts' | 'companies';
+
+/** One configured limit, as configurations create takes it. */
+export interface LimitInput {
+  readonly category: string;
+  readonly typeId: number;
+  readonly maxToObjectIds: number;
+}
+
+/** Options of {@link SetupApi}. */
+export interface SetupApiOptions {
+  readonly baseUrl: string;
+  readonly token: string;
+  /** The version whose paths the set-up calls use (default 2026-03: every provider serves it). */
+  readonly apiVersion?: ApiVersion;
+}
+
+/** HubSpot's objects batch limit is 100; association writes have no documented one, so 100 too. */
+const CHUNK = 100;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function parse(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Set-up calls against one provider. */
+export class SetupApi {
+  private readonly client: HubSpotClient;
+  private readonly apiVersion: ApiVersion;
+
+  constructor(options: SetupApiOptions) {
+    this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+    // A generous budget: a portal's own rate-limit headers adapt it; the sandbox is started wide.
+    this.client = new HubSpotClient({ baseUrl: options.baseUrl, token: options.token, rateLimit: { requests: 1000, windowMs: 10_000 }, retry: { maxRetries: 1, maxRateLimitRetries: 6, baseDelayMs: 50, maxDelayMs: 500 } });
+  }
+
+  private async send(what: string, request: SendRequest): Promise<unknown> {
+    const exchange = await this.client.send(request);
+    const response = exchange.response;
+    if (!response) throw new StateSetupError(`${what}: no answer (${exchange.failure?.kind ?? 'unknown'}: ${exchange.failure?.message ?? ''})`);
+    const body = parse(response.body);
+    if (statusFamily(response.status) !== 2) {
+      const detail = typeof body === 'object' && body !== null ? `${String((body as Record<string, unknown>).category ?? '')} ${String((body as Record<string, unknown>).message ?? '')}`.trim() : String(body ?? '');
+      throw new StateSetupError(`${what}: ${request.method} ${request.path} answered ${response.status}${detail ? ` (${detail})` : ''}`);
+    }
+    const errors = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).errors : undefined;
+    if (Array.isArray(errors) && errors.length > 0) {
+      const first = errors[0] as Record<string, unknown> | undefined;
+      throw new StateSetupError(`${what}: ${errors.length} input(s) failed, first: ${String(first?.category ?? '')} ${String(first?.message ?? '')}`.trim());
+    }
+    return body;
+  }
+
+  /** Creates `count` records, tagged as hsac pact data; resolves to their IDs in order. */
+  async createRecords(objectType: SetupObjectType, count: number): Promise<string[]> {
+    const op = auxiliaryOperation('objects-batch-create', this.apiVersion);
+    const ids: string[] = [];
+    const stamp = Date.now().toString(36);
+    for (const part of chunks(Array.from({ length: count }, (_, i) => i), op.maxInputs ?? CHUNK)) {
+      const inputs = part.map((i) => ({ properties: objectType === 'contacts' ? { email: `hsac-pact-${stamp}-${ids.length + i}@example.com` } : { name: `hsac pact ${stamp} ${ids.length + i}` } }));
+      const body = await this.send(`create ${part.length} ${objectType}`, { method: op.method, path: buildPath(op, { objectType }), body: { inputs } });
+      const results = (body as { results?: unknown } | undefined)?.results;
+      const created = Array.isArray(results) ? results.map((r) => (r as { id?: unknown }).id) : [];
+      if (created.length !== part.length || !created.every((id): id is string => typeof id === 'string')) throw new StateSetupError(`create ${part.length} ${objectType}: the answer did not list ${part.length} record IDs`);
+      ids.push(...created);
+    }
+    return ids;
+  }
+
+  /** Archives records (and with them every association they have). */
+  async archiveRecords(objectType: SetupObjectType, ids: readonly string[]): Promise<void> {
+    const op = auxiliaryOperation('objects-batch-archive', this.apiVersion);
+    for (const part of chunks(ids, op.maxInputs ?? CHUNK)) {
+      await this.send(`archive ${part.length} ${objectType}`, { method: op.method, path: buildPath(op, { objectType }), body: { inputs: part.map((id) => ({ id })) } });
+    }
+  }
+
+  /** Associates one record with each of `toIds` by the pair's default type. */
+  async associateDefault(fromObjectType: SetupObjectType, fromId: string, toObjectType: SetupObjectType, toIds: readonly string[]): Promise<void> {
+    const op = operation('batch-associate-default', this.apiVersion);
+    for (const part of chunks(toIds, CHUNK)) {
+      const inputs = part.map((toId) => ({ from: { id: fromId }, to: { id: toId } }));
+      await this.send(`associate ${fromObjectType} ${fromId} with ${part.length} ${toObjectType}`, { method: op.method, path: buildPath(op, { fromObjectType, toObjectType }), body: { inputs } });
+    }
+  }
+
+  /** Sets association limits. */
+  async configure(fromObjectType: string, toObjectType: string, inputs: readonly LimitInput[]): Promise<void> {
+    const op = operation('configurations-batch-create', this.apiVersion);
+    await this.send(`configure limits on ${fromObjectType}/${toObjectType}`, { method: op.method, path: buildPath(op, { fromObjectType, toObjectType }), body: { inputs } });
+  }
+
+  /** Removes association limits (absent ones are no error). */
+  async purgeConfigurations(fromObjectType: string, toObjectType: string, specs: readonly { readonly category: string; readonly typeId: number }[]): Promise<void> {
+    const op = auxiliaryOperation('configurations-batch-purge', this.apiVersion);
+    await this.send(`purge limits on ${fromObjectType}/${toObjectType}`, { method: op.method, path: buildPath(op, { fromObjectType, toObjectType }), body: { inputs: specs.map(({ category, typeId }) => ({ category, typeId })) } });
+  }
+}
