@@ -68,6 +68,7 @@ describe('the mutation catalogue', () => {
   });
 
   it('applies purely: a copy changes, the input does not', () => {
+    // fc.sample draws one example body here (not a property run): numRuns is how many to draw.
     const [body] = fc.sample(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207, complete: true }), { seed: 9, numRuns: 1 });
     const before = JSON.stringify(body);
     for (const m of mutationsFor('batch-read', '2026-03', 207)) {

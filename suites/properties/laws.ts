@@ -29,6 +29,7 @@ export function responseCases(op: Operation, complete = false): fc.Arbitrary<Res
 export function completeExamples(op: Operation, seed: number): ResponseCase[] {
   const statuses = [...op.responses.map((r) => r.status), 400, 429];
   return statuses.map((status) => {
+    // fc.sample draws one example body here (not a property run): numRuns is how many to draw.
     const [body] = fc.sample(arbitraries.responseBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, status, complete: true }), { seed, numRuns: 1 });
     if (!body) throw new Error(`no complete body for ${op.endpoint} ${op.apiVersion} ${status}`);
     return { status, body };
@@ -43,6 +44,7 @@ export function requestBodies(op: Operation): fc.Arbitrary<unknown> {
 
 /** One complete request body: an example with every request site. */
 export function completeRequestExample(op: Operation, seed: number): unknown {
+  // fc.sample draws one example body here (not a property run): numRuns is how many to draw.
   return fc.sample(arbitraries.requestBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, complete: true }), { seed, numRuns: 1 })[0];
 }
 
