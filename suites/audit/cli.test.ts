@@ -2,22 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { hsac, type Ran } from '../support/cli.js';
 import { packageRoot } from '../../src/paths.js';
 import { readDoc, requestDoc, responseDoc, type Json } from './fixtures.js';
 
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function hsac(argv: string[]): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: () => Buffer.alloc(0) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeAll(() => {

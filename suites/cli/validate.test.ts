@@ -4,25 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { hsac, type Ran } from '../support/cli.js';
 import { packageRoot } from '../../src/paths.js';
 
 const root = packageRoot();
 const example = (name: string): string => join(root, 'examples', name);
 
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs the CLI in-process with captured streams. */
-async function hsac(argv: string[], stdin = ''): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: () => Buffer.from(stdin) });
-  return { code, out, err };
-}
 
 const execFileAsync = promisify(execFile);
 

@@ -1,24 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { hsac } from '../support/cli.js';
 import { runSandboxCommand } from '../../src/commands/sandbox.js';
 import { packageRoot } from '../../src/paths.js';
 import { FAULTS } from '../../provider/index.js';
 import { bodyOf, send } from './client.js';
 
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function hsac(argv: string[]): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: () => Buffer.alloc(0) });
-  return { code, out, err };
-}
 
 const io = (sink: { out: string }) => ({ out: (t: string) => void (sink.out += t), err: (t: string) => void (sink.out += t), stdin: () => Buffer.alloc(0) });
 
