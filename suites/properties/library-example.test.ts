@@ -22,7 +22,6 @@ fc.assert(
 );
 
 // 3. Every named way to break a 207 body, and the finding that must catch it.
-// fc.sample draws one example body here (not a property run): numRuns is how many to draw.
 const [body] = fc.sample(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207, complete: true }), { seed: 42, numRuns: 1 });
 let caught = 0;
 for (const mutation of mutations.for('batch-read', '2026-03', 207)) {
