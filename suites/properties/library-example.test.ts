@@ -22,6 +22,7 @@ fc.assert(
 );
 
 // 3. Every named way to break a 207 body, and the finding that must catch it.
+// One fixed example body (fc.sample draws numRuns values; this is not a property run).
 const [body] = fc.sample(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207, complete: true }), { seed: 42, numRuns: 1 });
 let caught = 0;
 for (const mutation of mutations.for('batch-read', '2026-03', 207)) {
