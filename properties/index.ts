@@ -10,3 +10,4 @@ export { assertArbitrary, assertConforms, assertJsonRoundTrip, assertSameSeedSam
 export { checkProperty, replayCommand, PropertyFailure, type CheckOptions, type PropertyOrigin } from './run.js';
 export { readPropertySettings, describeSettings, CI_SEED, DEFAULT_RUNS, PropertySettingsError, type PropertySettings, type SeedSource } from './settings.js';
 export { siteProblems } from './schema/site-validator.js';
+export { exampleOf } from './example.js';

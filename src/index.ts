@@ -39,6 +39,7 @@ export { compileStructure, lintStructure, StructureCompileError, type StructureI
 // The property layer (properties/): arbitraries, the mutation catalogue, the seeded runner.
 export {
   arbitraries,
+  exampleOf,
   mutations,
   mutationCatalogue,
   mutationsFor,

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { schemaDocumentPath } from '../../src/catalogue/index.js';
 import { packageRoot } from '../../src/paths.js';
 import { BODY_RULES, SCHEMA_CHECKS } from '../../src/validate/index.js';
 import { arbitraries } from '../arbitraries/index.js';
+import { exampleOf } from '../example.js';
 import { catalogueDefinitions, mutationById, mutationCatalogue, mutationsFor } from './index.js';
 
 const catalogue = mutationCatalogue();
@@ -68,8 +68,7 @@ describe('the mutation catalogue', () => {
   });
 
   it('applies purely: a copy changes, the input does not', () => {
-    // fc.sample draws one example body here (not a property run): numRuns is how many to draw.
-    const [body] = fc.sample(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207, complete: true }), { seed: 9, numRuns: 1 });
+    const body = exampleOf(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207, complete: true }), 9);
     const before = JSON.stringify(body);
     for (const m of mutationsFor('batch-read', '2026-03', 207)) {
       for (const at of m.sites(body)) {

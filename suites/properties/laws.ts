@@ -4,6 +4,7 @@ import type { Operation } from '../../src/catalogue/index.js';
 import type { Finding } from '../../src/finding.js';
 import type { Validator } from '../../src/validate/index.js';
 import { arbitraries } from '../../properties/arbitraries/index.js';
+import { exampleOf } from '../../properties/example.js';
 import type { ResponseCase } from '../../properties/arbitraries/responses.js';
 import type { Mutation, MutationTarget } from '../../properties/mutations/mutation.js';
 import { mutationsFor } from '../../properties/mutations/index.js';
@@ -29,8 +30,7 @@ export function responseCases(op: Operation, complete = false): fc.Arbitrary<Res
 export function completeExamples(op: Operation, seed: number): ResponseCase[] {
   const statuses = [...op.responses.map((r) => r.status), 400, 429];
   return statuses.map((status) => {
-    // fc.sample draws one example body here (not a property run): numRuns is how many to draw.
-    const [body] = fc.sample(arbitraries.responseBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, status, complete: true }), { seed, numRuns: 1 });
+    const body = exampleOf(arbitraries.responseBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, status, complete: true }), seed);
     if (!body) throw new Error(`no complete body for ${op.endpoint} ${op.apiVersion} ${status}`);
     return { status, body };
   });
@@ -44,8 +44,7 @@ export function requestBodies(op: Operation): fc.Arbitrary<unknown> {
 
 /** One complete request body: an example with every request site. */
 export function completeRequestExample(op: Operation, seed: number): unknown {
-  // fc.sample draws one example body here (not a property run): numRuns is how many to draw.
-  return fc.sample(arbitraries.requestBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, complete: true }), { seed, numRuns: 1 })[0];
+  return exampleOf(arbitraries.requestBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, complete: true }), seed);
 }
 
 /** The validator reports nothing at all for a valid body (no error, no warning). */

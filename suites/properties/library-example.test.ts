@@ -1,6 +1,6 @@
 // README example: start
 import fc from 'fast-check';
-import { arbitraries, createValidator, mutations } from 'hsac';
+import { arbitraries, createValidator, exampleOf, mutations } from 'hsac';
 
 const validator = createValidator({ profile: 'lenient' });
 const read = { endpoint: 'batch-read', apiVersion: '2026-03' } as const;
@@ -22,8 +22,7 @@ fc.assert(
 );
 
 // 3. Every named way to break a 207 body, and the finding that must catch it.
-// One fixed example body (fc.sample draws numRuns values; this is not a property run).
-const [body] = fc.sample(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207, complete: true }), { seed: 42, numRuns: 1 });
+const body = exampleOf(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207, complete: true }), 42);
 let caught = 0;
 for (const mutation of mutations.for('batch-read', '2026-03', 207)) {
   if (mutation.sites(body).length === 0) continue;
