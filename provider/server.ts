@@ -4,15 +4,15 @@ import { ERROR_STATUSES, SUCCESS_STATUSES } from '../src/catalogue/index.js';
 import { presentedToken, tokenMatches, UNAUTHORIZED } from './auth.js';
 import { errorBody, rateLimitBody } from './bodies.js';
 import type { Clock } from './clock.js';
-import type { FaultContext, FaultOptions } from './faults/fault.js';
+import type { AuxiliaryFaultContext, FaultContext, FaultOptions } from './faults/fault.js';
 import type { Fault } from './faults/index.js';
-import { AUXILIARY_HANDLERS, ENDPOINT_HANDLERS, type AccountSettings, type HandlerContext } from './handlers/index.js';
+import { AUXILIARY_HANDLERS, handleEndpoint, type AccountSettings, type HandlerContext } from './handlers/index.js';
 import { CORRELATION_HEADER, HttpError, JSON_CONTENT_TYPE, type Delivery, type SandboxRequest, type SandboxResponse } from './http-types.js';
 import { CLEAN_POLICY, type SandboxPolicy } from './policy.js';
 import type { Random } from './random.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseJsonBody, readRequest, type RequestLimits } from './request-body.js';
-import { Router, type RouteMatch } from './router.js';
+import { Router, type RouteMatch, type RouteTarget } from './router.js';
 import type { Store } from './state.js';
 
 /** Everything the server needs, resolved and validated by `startSandbox`. */
@@ -42,13 +42,15 @@ export interface SandboxServer {
 /** An answer decided, with the fault context when it is an exchange with one of the four endpoints. */
 interface Decided {
   readonly response: SandboxResponse;
-  readonly faultContext?: FaultContext;
+  /** Without the per-fault `firstTime`, which `forFault` adds for each hook. */
+  readonly faultContext?: Omit<FaultContext, 'firstTime'>;
 }
 
 const router = new Router();
 
-function mergePolicy(faults: readonly Fault[]): SandboxPolicy {
-  return faults.reduce<SandboxPolicy>((policy, fault) => ({ ...policy, ...fault.policy }), CLEAN_POLICY);
+/** The policy of the four endpoints (each fault's `policy`) or of the auxiliary operations (`auxiliaryPolicy`). */
+function mergePolicy(faults: readonly Fault[], pick: (fault: Fault) => Partial<SandboxPolicy> | undefined): SandboxPolicy {
+  return faults.reduce<SandboxPolicy>((policy, fault) => ({ ...policy, ...pick(fault) }), CLEAN_POLICY);
 }
 
 function errorResponse(status: number, correlationId: string, category: string, message: string, headers: Readonly<Record<string, string>> = {}): SandboxResponse {
@@ -85,14 +87,52 @@ function serialize(response: SandboxResponse): { headers: Record<string, string>
 /**
  * The sandbox's HTTP server: route (by the catalogue's templates), authenticate, count against
  * the rate limits, parse, handle, then let the planted faults rewrite the answer and its delivery.
- * Faults act only on the four endpoints under test, never on provisioning, cleanup or account
- * details, so a faulted sandbox still lets a run set up and clean up.
+ * A fault's `policy`, `intercept`, `response` and `delivery` act on the four endpoints under test
+ * only; only its `auxiliaryPolicy` and `auxiliaryIntercept` reach provisioning, archive, cleanup
+ * and account details, so a fault that does not ask for them leaves a run able to set up and clean up.
  */
 export function createSandboxServer(settings: ServerSettings): SandboxServer {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  const faultPolicy = mergePolicy(settings.faults);
+  const endpointPolicy = mergePolicy(settings.faults, (fault) => fault.policy);
+  const auxiliaryPolicy = mergePolicy(settings.faults, (fault) => fault.auxiliaryPolicy);
+  /** Per fault, the keys it has asked `firstTime` about: this sandbox's memory, not the module's. */
+  const firstSeen = new Map<string, Set<string>>();
   let requests = 0;
+
+  /** The `firstTime` of one fault on this sandbox. */
+  const firstTimeFor =
+    (fault: Fault) =>
+    (key: string): boolean => {
+      let seen = firstSeen.get(fault.name);
+      if (!seen) {
+        seen = new Set();
+        firstSeen.set(fault.name, seen);
+      }
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    };
+
+  /** A context given to one fault's hook. */
+  const forFault = <C extends object>(context: C, fault: Fault): C & { firstTime: (key: string) => boolean } => ({ ...context, firstTime: firstTimeFor(fault) });
+
+  /**
+   * The answer a planted fault gives instead of the sandbox (the first in registry order that
+   * gives one), before the request is counted, read or handled: a gateway or a limiter in front of
+   * the API. Its correlation id header is added when it sets none.
+   */
+  const intercepted = (target: RouteTarget, request: SandboxRequest, correlationId: string): SandboxResponse | undefined => {
+    const common = { request, token: request.token, options: settings.faultOptions, pageSize: settings.pageSize, correlationId, rateLimit: settings.rateLimiter.options };
+    for (const fault of settings.faults) {
+      const answer =
+        target.kind === 'endpoint'
+          ? fault.intercept?.(forFault<Omit<FaultContext, 'firstTime'>>({ ...common, operation: target.operation }, fault))
+          : fault.auxiliaryIntercept?.(forFault<Omit<AuxiliaryFaultContext, 'firstTime'>>({ ...common, operation: target.operation }, fault));
+      if (answer !== undefined) return answer;
+    }
+    return undefined;
+  };
 
   /** Auth, rate limit, body and handler for a routed request; `HttpError`s become `Error` bodies. */
   const serve = (match: RouteMatch, policy: SandboxPolicy, base: SandboxRequest, bytes: Buffer | undefined, correlationId: string, startedAt: number): { response: SandboxResponse; request: SandboxRequest } => {
@@ -101,6 +141,10 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
     if (!authorized && policy.enforceAuth) {
       return { response: errorResponse(ERROR_STATUSES.unauthorized, correlationId, UNAUTHORIZED.category, UNAUTHORIZED.message, headers), request: base };
     }
+    // A fault's own answer (a gateway's or a limiter's 429) comes before counting, as HubSpot
+    // does not count refused requests, and before the body is read or handled, so nothing is written.
+    const instead = intercepted(match.target, base, correlationId);
+    if (instead) return { response: instead, request: base };
     // Auth comes first: a request the sandbox cannot attribute to a token is not counted.
     const decision = settings.rateLimiter.take(authorized ? settings.token : 'anonymous');
     const limited = { ...headers, ...decision.headers };
@@ -125,7 +169,7 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
       };
       const handled =
         match.target.kind === 'endpoint'
-          ? ENDPOINT_HANDLERS[match.target.operation.endpoint](context, match.target.operation)
+          ? handleEndpoint(context, match.target.operation)
           : AUXILIARY_HANDLERS[match.target.operation.id](context, match.target.operation);
       return { response: { ...handled, headers: { ...limited, ...handled.headers } }, request };
     } catch (error) {
@@ -150,7 +194,7 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
       return { response: errorResponse(ERROR_STATUSES.methodNotAllowed, correlationId, 'VALIDATION_ERROR', `${method} is not allowed on ${path}`, { ...headers, Allow: routed.allowed.join(', ') }) };
     }
     const { match } = routed;
-    const policy = match.target.kind === 'endpoint' ? faultPolicy : CLEAN_POLICY;
+    const policy = match.target.kind === 'endpoint' ? endpointPolicy : auxiliaryPolicy;
     const token = presentedToken(request.headers.authorization);
     let served: { response: SandboxResponse; request: SandboxRequest };
     const base: SandboxRequest = { method, path, headers: request.headers, body: undefined, token };
@@ -162,7 +206,15 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
       served = { response: errorResponse(ERROR_STATUSES.internalServerError, correlationId, 'INTERNAL_ERROR', message, headers), request: base };
     }
     if (match.target.kind !== 'endpoint') return { response: served.response };
-    const faultContext: FaultContext = { operation: match.target.operation, request: served.request, token, options: settings.faultOptions, pageSize: settings.pageSize };
+    const faultContext = {
+      operation: match.target.operation,
+      request: served.request,
+      token,
+      options: settings.faultOptions,
+      pageSize: settings.pageSize,
+      correlationId,
+      rateLimit: settings.rateLimiter.options,
+    };
     return { response: served.response, faultContext };
   };
 
@@ -204,10 +256,10 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
     const decided = decide(request, bytes, correlationId, startedAt);
     let answer = decided.response;
     const context = decided.faultContext;
-    if (context) for (const fault of settings.faults) if (fault.response) answer = fault.response(answer, context);
+    if (context) for (const fault of settings.faults) if (fault.response) answer = fault.response(answer, forFault(context, fault));
     const serialized = serialize(answer);
     let delivery: Delivery = { status: answer.status, headers: serialized.headers, body: serialized.body, delayMs: 0, reset: false };
-    if (context) for (const fault of settings.faults) if (fault.delivery) delivery = fault.delivery(delivery, context);
+    if (context) for (const fault of settings.faults) if (fault.delivery) delivery = fault.delivery(delivery, forFault(context, fault));
     // A body on a 204 would break the HTTP framing of the next answer on the connection.
     if (delivery.status === SUCCESS_STATUSES.noContent && delivery.body.length > 0) delivery = { ...delivery, body: Buffer.alloc(0) };
     deliver(response, delivery);

@@ -1,15 +1,8 @@
 import { ERROR_STATUSES, type Operation } from '../../src/catalogue/index.js';
 import { HttpError, type SandboxResponse } from '../http-types.js';
-import { badRequest, batchReply, objectTypeParam, recordId } from './common.js';
+import { batchReply, objectTypeParam, pathRecordId } from './common.js';
 import type { HandlerContext } from './context.js';
 import { associateDefault } from './default-association.js';
-
-function idParam(context: HandlerContext, name: string): string {
-  const raw = context.params[name] ?? '';
-  const id = recordId(raw);
-  if (id === undefined) throw badRequest(`Invalid record ID in path: ${JSON.stringify(raw)}`);
-  return id;
-}
 
 /**
  * PUT .../associations/default/...: one pair, answered with the batch envelope (FACTS §4). It has
@@ -18,7 +11,7 @@ function idParam(context: HandlerContext, name: string): string {
 export function associateDefaultPut(context: HandlerContext, operation: Operation): SandboxResponse {
   const from = objectTypeParam(context, 'fromObjectType');
   const to = objectTypeParam(context, 'toObjectType');
-  const outcome = associateDefault(context, from, idParam(context, 'fromObjectId'), to, idParam(context, 'toObjectId'));
+  const outcome = associateDefault(context, from, pathRecordId(context, 'fromObjectId'), to, pathRecordId(context, 'toObjectId'));
   if ('failure' in outcome) {
     const status = outcome.failure.category === 'OBJECT_NOT_FOUND' ? ERROR_STATUSES.notFound : ERROR_STATUSES.badRequest;
     throw new HttpError(status, outcome.failure.category, outcome.failure.message);

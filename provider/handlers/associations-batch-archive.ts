@@ -24,7 +24,8 @@ export function associationsBatchArchive(context: HandlerContext, operation: Aux
       return [fromId, toId] as const;
     });
   });
-  for (const [fromId, toId] of pairs) context.store.archiveAssociations(from.id, fromId, to.id, toId);
+  // The archive-keeps-association fault answers as if it removed the pairs, and keeps them.
+  if (context.policy.applyAssociationArchives) for (const [fromId, toId] of pairs) context.store.archiveAssociations(from.id, fromId, to.id, toId);
   const success = auxiliarySuccess(operation);
   if (success.definition === undefined) return { status: success.status, headers: {}, payload: { type: 'none' } };
   return json(success.status, { status: 'COMPLETE', results: [], ...stamps(context) });

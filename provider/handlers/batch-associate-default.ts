@@ -1,7 +1,7 @@
 import type { Operation } from '../../src/catalogue/index.js';
 import { standardError, type StandardErrorBody } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
-import { badRequest, batchReply, enforceInputLimit, field, inputObject, inputsOf, isObject, objectTypeParam, recordId } from './common.js';
+import { badRequest, batchReply, field, inputObject, inputsOf, isObject, objectTypeParam, recordId } from './common.js';
 import type { HandlerContext } from './context.js';
 import { associateDefault } from './default-association.js';
 
@@ -19,7 +19,6 @@ export function batchAssociateDefault(context: HandlerContext, operation: Operat
   const from = objectTypeParam(context, 'fromObjectType');
   const to = objectTypeParam(context, 'toObjectType');
   const inputs = inputsOf(context.request.body);
-  enforceInputLimit(context, operation, inputs.length);
   const results: Record<string, unknown>[] = [];
   const errors: StandardErrorBody[] = [];
   inputs.forEach((raw, index) => {

@@ -6,7 +6,7 @@ import type { SandboxResponse } from '../http-types.js';
 import type { ObjectType } from '../object-types.js';
 import { declares } from '../schema-shape.js';
 import type { AssociatedTarget } from '../state.js';
-import { badRequest, batchReply, enforceInputLimit, field, inputObject, inputsOf, objectTypeParam, recordId, singular } from './common.js';
+import { badRequest, batchReply, field, inputObject, inputsOf, objectTypeParam, recordId, singular } from './common.js';
 import type { HandlerContext } from './context.js';
 
 /** The read-side type objects of one target: category/typeId, label where there is one (FACTS §5 field-name split). */
@@ -35,15 +35,16 @@ export function batchRead(context: HandlerContext, operation: Operation): Sandbo
   const from = objectTypeParam(context, 'fromObjectType');
   const to = objectTypeParam(context, 'toObjectType');
   const inputs = inputsOf(context.request.body);
-  enforceInputLimit(context, operation, inputs.length);
   const results: Record<string, unknown>[] = [];
   const errors: StandardErrorBody[] = [];
   inputs.forEach((raw, index) => {
     const input = inputObject(raw, index);
     const rawId = field(input, 'id');
-    const after = field(input, 'after');
-    if (rawId === undefined) throw badRequest(`Invalid input JSON: inputs[${index}].id is required`);
-    if (after !== undefined && typeof after !== 'string') throw badRequest(`Invalid input JSON: inputs[${index}].after must be a string`);
+    // request-shape.ts refused every other shape before this handler ran; a number binds to its
+    // text (so an `after` of 5 is a cursor the sandbox never issued: a per-input error), null to none.
+    if (rawId === undefined || rawId === null) throw badRequest(`Invalid input JSON: inputs[${index}].id is required`);
+    const rawAfter = field(input, 'after');
+    const after = rawAfter === undefined || rawAfter === null ? undefined : String(rawAfter);
     const id = recordId(rawId);
     const fail = (category: string, message: string, failedField: string): void => {
       errors.push(standardError({ category, message, id: id ?? String(rawId), field: `inputs[${index}].${failedField}`, context: { ids: [id ?? String(rawId)] } }));

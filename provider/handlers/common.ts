@@ -43,6 +43,14 @@ export function recordId(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A record ID path parameter (`fromObjectId`, `toObjectId`); anything but a record ID is a 400. */
+export function pathRecordId(context: HandlerContext, name: string): string {
+  const raw = context.params[name] ?? '';
+  const id = recordId(raw);
+  if (id === undefined) throw badRequest(`Invalid record ID in path: ${JSON.stringify(raw)}`);
+  return id;
+}
+
 /** The `inputs` array of a batch body; a body without one is a 400, as in HubSpot. */
 export function inputsOf(body: unknown): unknown[] {
   if (!isObject(body)) throw badRequest('Invalid input JSON: expected an object with "inputs"');
@@ -59,7 +67,8 @@ export function inputObject(input: unknown, index: number): Record<string, unkno
 
 /**
  * Refuses more inputs than the catalogue allows (batch read: 1000; objects batch create and
- * archive: 100), unless a fault switched that off.
+ * archive: 100), unless a fault switched that off. The four endpoints have it applied by
+ * `handleEndpoint` (between the envelope and the inputs checks); auxiliary handlers call it.
  */
 export function enforceInputLimit(context: HandlerContext, operation: Operation | AuxiliaryOperation, count: number): void {
   if (operation.maxInputs !== undefined && count > operation.maxInputs && context.policy.enforceInputLimit) {

@@ -3,7 +3,7 @@ import { defaultTypeFor, typesForPair } from '../association-types.js';
 import { standardError, type StandardErrorBody } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
 import type { AssociationCategory } from '../state.js';
-import { badRequest, batchReply, enforceInputLimit, field, inputObject, inputsOf, objectTypeParam } from './common.js';
+import { badRequest, batchReply, field, inputObject, inputsOf, objectTypeParam } from './common.js';
 import type { HandlerContext } from './context.js';
 
 const CATEGORIES: readonly AssociationCategory[] = ['HUBSPOT_DEFINED', 'INTEGRATOR_DEFINED', 'USER_DEFINED', 'WORK'];
@@ -25,7 +25,6 @@ export function configurationsBatchCreate(context: HandlerContext, operation: Op
   const from = objectTypeParam(context, 'fromObjectType');
   const to = objectTypeParam(context, 'toObjectType');
   const inputs = inputsOf(context.request.body);
-  enforceInputLimit(context, operation, inputs.length);
   const defined = typesForPair(from.id, to.id);
   const results: Record<string, unknown>[] = [];
   const errors: StandardErrorBody[] = [];

@@ -25,6 +25,8 @@ describe('auxiliary operations', () => {
     ['associations-batch-archive', 'v4', 'POST', '/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/archive'],
     ['associations-batch-archive', '2026-09', 'POST', '/crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/archive'],
     ['account-details', '2026-03', 'GET', '/account-info/v3/details'],
+    ['association-archive-single', 'v4', 'DELETE', '/crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}'],
+    ['association-archive-single', '2026-09', 'DELETE', '/crm/objects/2026-09/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}'],
   ])('%s %s is %s %s', (id, version, method, path) => {
     expect(auxiliaryOperation(id, version)).toMatchObject({ method, pathTemplate: path });
   });
@@ -35,6 +37,16 @@ describe('auxiliary operations', () => {
       expect(statuses('objects-batch-archive', version)).toEqual(['204']);
       expect(auxiliaryOperation('objects-batch-create', version).evidence).toMatch(/assumed/);
     }
+  });
+
+  it('answers the single association archive 204 in every version, from each version\'s associations.json', () => {
+    for (const version of API_VERSIONS) {
+      expect(statuses('association-archive-single', version)).toEqual(['204']);
+      expect(auxiliaryOperation('association-archive-single', version)).toMatchObject({ pathParams: ['fromObjectType', 'fromObjectId', 'toObjectType', 'toObjectId'] });
+      expect(auxiliaryOperation('association-archive-single', version).evidence).toContain(`${version}/associations.json`);
+    }
+    // Appended: the ids a run already used keep their order.
+    expect(AUXILIARY_IDS.at(-1)).toBe('association-archive-single');
   });
 
   it('names the bad value in a CatalogueError', () => {

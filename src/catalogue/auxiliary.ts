@@ -1,6 +1,7 @@
 /**
  * The auxiliary operations: what a run needs around the four endpoints under test (provisioning
- * records, cleaning up associations, checking it talks to a sandbox account), and the non-2xx
+ * records, archiving associations (cleanup, and the proof that an archive is effective), checking
+ * it talks to a sandbox account), and the non-2xx
  * statuses HubSpot answers. They live in the catalogue because nothing else may hard-code a path or
  * a status code (DESIGN.md). They are plumbing, not under test: hsac holds no schema for their
  * bodies, so `definition` names HubSpot's OpenAPI component for the reader and nothing compiles it.
@@ -11,8 +12,15 @@
  */
 import { API_VERSIONS, CatalogueError, type ApiVersion, type ResponseKind } from './index.js';
 
-/** The auxiliary operation ids, in the order a run uses them. */
-export const AUXILIARY_IDS = ['account-details', 'objects-batch-create', 'associations-batch-archive', 'configurations-batch-purge', 'objects-batch-archive'] as const;
+/** The auxiliary operation ids; a new one is appended, so the order of the others never changes. */
+export const AUXILIARY_IDS = [
+  'account-details',
+  'objects-batch-create',
+  'associations-batch-archive',
+  'configurations-batch-purge',
+  'objects-batch-archive',
+  'association-archive-single',
+] as const;
 /** One of {@link AUXILIARY_IDS}. */
 export type AuxiliaryId = (typeof AUXILIARY_IDS)[number];
 
@@ -29,7 +37,8 @@ export interface AuxiliaryOperation {
   readonly id: AuxiliaryId;
   /** The associations API version this form goes with (objects have no v4: a v4 run uses v3 objects). */
   readonly apiVersion: ApiVersion;
-  readonly method: 'GET' | 'POST';
+  /** `DELETE` only for the single association archive (HubSpot's DELETE of one pair). */
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly pathTemplate: string;
   readonly pathParams: readonly string[];
   /** HubSpot's OpenAPI component name of the request body, where there is one. */
@@ -45,10 +54,14 @@ type Form = Omit<AuxiliaryOperation, 'id' | 'apiVersion'>;
 
 const PAIR = ['fromObjectType', 'toObjectType'] as const;
 const OBJECT_TYPE = ['objectType'] as const;
+/** The endpoints' own names for a pair of records (HubSpot's spec says objectType/objectId for the from side). */
+const SINGLE = ['fromObjectType', 'fromObjectId', 'toObjectType', 'toObjectId'] as const;
 
 /** v4 runs provision through the v3 objects API; date versions have their own objects path. */
 const objectsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v3/objects' : `/crm/objects/${version}`);
 const associationsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v4/associations' : `/crm/associations/${version}`);
+/** The associations of one record live under the objects path: v4 has `/crm/v4/objects` (not v3), as the PUT default endpoint. */
+const recordAssociationsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v4/objects' : `/crm/objects/${version}`);
 
 // The objects specs are not in ../shared. The statuses below come from the 2026-09-beta merged
 // spec (../shared/.../2026-09-beta/associations.json, which includes the objects endpoints):
@@ -131,6 +144,22 @@ function configurationsBatchPurge(version: ApiVersion): Form {
   };
 }
 
+/**
+ * DELETE of every association between two records (all types, both directions), from each
+ * version's associations.json: `DELETE .../{objectType}/{objectId}/associations/{toObjectType}/{toObjectId}`,
+ * 204 in v4, 2025-09, 2026-03 and 2026-09. The spec names the from side `objectType`/`objectId`;
+ * hsac keeps the names of its PUT default endpoint, so one set of path parameters fills both.
+ */
+function associationArchiveSingle(version: ApiVersion): Form {
+  return {
+    method: 'DELETE',
+    pathTemplate: `${recordAssociationsBase(version)}/{fromObjectType}/{fromObjectId}/associations/{toObjectType}/{toObjectId}`,
+    pathParams: SINGLE,
+    responses: [{ status: 204, kind: 'success' }],
+    evidence: `../shared/.../${version}/associations.json, DELETE .../{objectType}/{objectId}/associations/{toObjectType}/{toObjectId} (204; params renamed fromObjectType/fromObjectId)`,
+  };
+}
+
 function accountDetails(): Form {
   return {
     method: 'GET',
@@ -148,6 +177,7 @@ const FORMS: Record<AuxiliaryId, (version: ApiVersion) => Form> = {
   'associations-batch-archive': associationsBatchArchive,
   'configurations-batch-purge': configurationsBatchPurge,
   'objects-batch-archive': objectsBatchArchive,
+  'association-archive-single': associationArchiveSingle,
 };
 
 let built: readonly AuxiliaryOperation[] | undefined;
@@ -181,7 +211,7 @@ export const ERROR_STATUSES = {
   badRequest: 400,
   /** No or an unknown bearer token. */
   unauthorized: 401,
-  /** An unknown path, or a record that does not exist (PUT default). */
+  /** An unknown path, or a record that does not exist (PUT default, single association archive). */
   notFound: 404,
   /** A known path with another method. */
   methodNotAllowed: 405,

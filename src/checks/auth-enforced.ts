@@ -10,6 +10,11 @@ export const authEnforced: ExchangeCheck = {
   scope: 'exchange',
   description: 'a request without a token gets 401',
   caughtFaults: ['auth-not-enforced'],
+  notExercisedWhy: 'no request without a token got an answer (the no-token probes were not sent or got no response)',
+  exercised(observed) {
+    const status = observed.exchange.response?.status;
+    return observed.intent === 'no-auth' && status !== undefined && status < 500 ? 1 : 0;
+  },
   check(observed) {
     const status = observed.exchange.response?.status;
     // A 5xx says nothing about auth or limits: the transport check reports it (inconclusive).

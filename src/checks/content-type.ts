@@ -12,6 +12,11 @@ export const contentType: ExchangeCheck = {
   scope: 'exchange',
   description: 'a response with a body says Content-Type: application/json',
   caughtFaults: ['content-type-text'],
+  notExercisedWhy: 'no answer carried a body to label (below 500)',
+  exercised(observed) {
+    const response = observed.exchange.response;
+    return response && response.body !== undefined && response.body.length > 0 && response.status < 500 ? 1 : 0;
+  },
   check(observed) {
     const response = observed.exchange.response;
     if (!response || response.body === undefined || response.body.length === 0 || response.status >= 500) return [];

@@ -34,6 +34,12 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
   scope: 'sequence',
   description: 'associate default twice answers the same and creates no duplicate',
   caughtFaults: ['associate-not-idempotent'],
+  endpoints: ['batch-associate-default', 'associate-default'],
+  notExercisedWhy: 'no pair was associated twice with both answers successful (a repeat needs a first write that succeeded)',
+  exercised({ first, second }) {
+    const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
+    return a !== undefined && b !== undefined && Math.floor(a / 100) === 2 ? 1 : 0;
+  },
   check({ first, second, reads = [], fromId, toId }) {
     const findings: Finding[] = [];
     const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];

@@ -1,8 +1,10 @@
+import { archiveEffective } from './archive-effective.js';
 import { authEnforced } from './auth-enforced.js';
 import { contentType } from './content-type.js';
 import { idempotent } from './idempotent.js';
 import { inputLimitEnforced } from './input-limit-enforced.js';
 import { inputsAccounted } from './inputs-accounted.js';
+import { invalidRequestRejected } from './invalid-request-rejected.js';
 import { pagingTerminates } from './paging-terminates.js';
 import { rateLimitContract } from './rate-limit-contract.js';
 import { readAfterWrite } from './read-after-write.js';
@@ -17,6 +19,7 @@ export type { Check, CheckContext, ExchangeCheck, ExchangeIntent, ObservedExchan
 export { pagingTerminates, nextAfter, type PagingInput } from './paging-terminates.js';
 export { readAfterWrite, type ExpectedAssociation, type ReadAfterWriteInput } from './read-after-write.js';
 export { idempotent, type IdempotentInput } from './idempotent.js';
+export { archiveEffective, type ArchivedPair, type ArchiveEffectiveInput } from './archive-effective.js';
 export { isUnchecked } from './transport.js';
 export { field, responseJson } from './support.js';
 
@@ -39,12 +42,13 @@ export const EXCHANGE_CHECKS: readonly ExchangeCheck[] = [
   // Requests the runner sent to be refused.
   authEnforced,
   inputLimitEnforced,
+  invalidRequestRejected,
   // Throttling metadata on every answer, and the 429 contract.
   rateLimitContract,
 ];
 
 /** Checks over sequences the runner drives; the runner calls each with its own input. */
-export const SEQUENCE_CHECKS = [pagingTerminates, readAfterWrite, idempotent] as const;
+export const SEQUENCE_CHECKS = [pagingTerminates, readAfterWrite, idempotent, archiveEffective] as const;
 
 /** The whole registry, for listing, config validation and the fault-coverage proof. */
 export const ALL_CHECKS: readonly Check[] = [...EXCHANGE_CHECKS, ...(SEQUENCE_CHECKS as readonly Check[])];
@@ -55,7 +59,12 @@ for (const check of ALL_CHECKS) {
   ids.add(check.id);
 }
 
-/** Runs every exchange check on one exchange. */
+/** Whether a registry check applies to an endpoint under test (its declared `endpoints`, else all four). */
+export function appliesTo(check: Pick<Check, 'endpoints'>, endpoint: string): boolean {
+  return check.endpoints === undefined || (check.endpoints as readonly string[]).includes(endpoint);
+}
+
+/** Runs every exchange check that applies to the exchange's endpoint. */
 export function checkExchange(observed: ObservedExchange, context: CheckContext): Finding[] {
-  return EXCHANGE_CHECKS.flatMap((check) => check.check(observed, context));
+  return EXCHANGE_CHECKS.filter((check) => appliesTo(check, observed.operation.endpoint)).flatMap((check) => check.check(observed, context));
 }

@@ -10,6 +10,13 @@ export const inputLimitEnforced: ExchangeCheck = {
   scope: 'exchange',
   description: 'a batch over the documented input limit gets a 4xx',
   caughtFaults: ['input-limit-not-enforced'],
+  // Only batch read has a documented input limit (FACTS.md §2); the others have none to probe.
+  endpoints: ['batch-read'],
+  notExercisedWhy: 'the over-limit probe (1001 inputs to batch read) was not sent or got no answer below 500',
+  exercised(observed) {
+    const status = observed.exchange.response?.status;
+    return observed.intent === 'over-limit' && status !== undefined && status < 500 ? 1 : 0;
+  },
   check(observed) {
     const status = observed.exchange.response?.status;
     // A 5xx says nothing about auth or limits: the transport check reports it (inconclusive).

@@ -46,6 +46,11 @@ export const readAfterWrite: SequenceCheck<ReadAfterWriteInput> = {
   scope: 'sequence',
   description: 'an association made is read back at once, with its default type',
   caughtFaults: ['read-after-write-lost'],
+  endpoints: ['batch-read', 'configurations-batch-create'],
+  notExercisedWhy: 'no write was read back (a read after a successful write, or a configuration create answer)',
+  exercised({ expected, reads }) {
+    return reads.length > 0 ? expected.length : 0;
+  },
   check({ expected, reads }) {
     const first = reads[0];
     if (!first) return [];

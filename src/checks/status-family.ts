@@ -12,6 +12,11 @@ export const statusFamilyCheck: ExchangeCheck = {
   scope: 'exchange',
   description: 'a valid request gets a 2xx answer',
   caughtFaults: ['status-family-4xx'],
+  notExercisedWhy: 'no valid request got an answer other than a 429 or 5xx',
+  exercised(observed) {
+    const status = observed.exchange.response?.status;
+    return observed.intent === 'conformance' && status !== undefined && status !== 429 && status < 500 ? 1 : 0;
+  },
   check(observed) {
     const status = observed.exchange.response?.status;
     if (observed.intent !== 'conformance' || status === undefined || status === 429 || status >= 500 || statusFamily(status) === 2) return [];

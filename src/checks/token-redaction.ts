@@ -1,27 +1,46 @@
+import type { Finding } from '../finding.js';
+import type { Exchange } from '../transport/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
+
+const ID = 'token-redaction';
+
+/** The finding for an exchange whose answer echoed the token, untagged (the caller says where). */
+function echoFinding(exchange: Exchange): Finding | undefined {
+  const echoed = exchange.response?.echoedToken;
+  if (!echoed || echoed.length === 0) return undefined;
+  return {
+    check: ID,
+    severity: 'error',
+    instancePath: '',
+    message: `the response echoed the access token in its ${echoed.join(' and ')} (redacted from every record hsac writes)`,
+    actual: echoed,
+  };
+}
 
 /**
  * The provider sent the access token back. hsac removed it from every record (by value, in every
  * encoding), but a server that echoes credentials leaks them into every proxy and log between it
- * and the client: an error under every profile.
+ * and the client: an error under every profile, on any call, provisioning and cleanup included.
  */
 export const tokenRedaction: ExchangeCheck = {
-  id: 'token-redaction',
+  id: ID,
   scope: 'exchange',
   description: 'the provider never echoes the access token',
   caughtFaults: ['token-echo-header', 'token-echo-body', 'token-echo-error-message'],
+  notExercisedWhy: 'no answer came back to look for an echoed token in',
+  exercised(observed) {
+    return observed.exchange.response ? 1 : 0;
+  },
   check(observed) {
-    const echoed = observed.exchange.response?.echoedToken;
-    if (!echoed || echoed.length === 0) return [];
-    return [
-      findingFor(observed, {
-        check: this.id,
-        severity: 'error',
-        instancePath: '',
-        message: `the response echoed the access token in its ${echoed.join(' and ')} (redacted from every record hsac writes)`,
-        actual: echoed,
-      }),
-    ];
+    const finding = echoFinding(observed.exchange);
+    return finding ? [findingFor(observed, finding)] : [];
+  },
+  exercisedAuxiliary({ exchange }) {
+    return exchange.response ? 1 : 0;
+  },
+  checkAuxiliary({ auxiliary, exchange, replay }) {
+    const finding = echoFinding(exchange);
+    return finding ? [{ ...finding, endpoint: auxiliary.id, apiVersion: auxiliary.apiVersion, ...(replay ? { replay } : {}) }] : [];
   },
 };

@@ -12,6 +12,11 @@ export const transportCheck: ExchangeCheck = {
   scope: 'exchange',
   description: 'every exchange ended in a checkable answer (no reset, timeout or persistent 5xx)',
   caughtFaults: ['status-500', 'status-502', 'status-503', 'html-error-page', 'slow-response', 'connection-reset'],
+  notExercisedWhy: 'no request was sent',
+  // Every exchange is a case: it either ended in a checkable answer or it did not.
+  exercised() {
+    return 1;
+  },
   check(observed) {
     const { exchange } = observed;
     const tries = `after ${exchange.attempts.length} attempt(s)`;

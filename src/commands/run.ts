@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { startSandbox, UnknownFaultError, type Sandbox } from '../../provider/index.js';
 import { API_VERSIONS, DEFAULT_API_VERSION, ENDPOINT_IDS, isApiVersion, isEndpointId, type ApiVersion, type EndpointId } from '../catalogue/index.js';
+import { gradableCheckIds, registryCheckIds, unknownIds } from '../config/check-ids.js';
 import { ConfigError, loadRunConfig, type RunConfig } from '../config/run-config.js';
 import { writeReports } from '../report/index.js';
 import type { GivenRecords } from '../runner/provision.js';
@@ -32,6 +33,10 @@ interface RunFlags {
   fault?: string[];
   progress?: boolean;
   probeRateLimit?: boolean;
+  requireExercised?: string;
+  pagingBudget?: number;
+  invalidRequests?: number;
+  sandboxPageSize?: number;
 }
 
 function parseWhole(value: string): number {
@@ -94,9 +99,25 @@ interface Settings {
   allowProductionPortal: boolean;
   checks: Record<string, SeverityOverride>;
   faults: string[];
+  /** The config file read, if any: carried into the replay command (its checks and settings). */
+  configPath?: string;
+  requireExercised?: 'all' | string[];
+  pagingBudget?: number;
+  invalidRequests?: number;
+  probeRateLimit: boolean;
+  sandboxPageSize: number;
 }
 
-function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv): Settings {
+/** `all`, or comma-separated registry check ids; an unknown id is a usage error naming the nearest. */
+function parseRequireExercised(value: 'all' | readonly string[], source: string): 'all' | string[] {
+  if (value === 'all') return 'all';
+  const ids = [...value].map((id) => id.trim()).filter(Boolean);
+  const unknown = unknownIds(ids, registryCheckIds());
+  if (ids.length === 0 || unknown.length > 0) throw new UsageError(`${source}: unknown check id ${unknown.join(', ') || '(none given)'}; known: all, ${registryCheckIds().join(', ')}`);
+  return ids;
+}
+
+function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, configPath: string | undefined): Settings {
   const apiVersion = flags.apiVersion ?? config.apiVersion ?? DEFAULT_API_VERSION;
   if (!isApiVersion(apiVersion)) throw new UsageError(`unknown API version "${apiVersion}" (known: ${API_VERSIONS.join(', ')})`);
   const endpointList = flags.endpoints?.split(',').map((e) => e.trim()).filter(Boolean) ?? config.endpoints ?? [...ENDPOINT_IDS];
@@ -116,6 +137,23 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv): Set
       throw new UsageError((error as Error).message);
     }
   }
+  const unknownChecks = unknownIds(Object.keys(config.checks ?? {}), gradableCheckIds());
+  if (unknownChecks.length > 0) throw new UsageError(`config ${configPath ?? ''}: run.checks names unknown check id ${unknownChecks.join(', ')}`);
+  const requireExercised =
+    flags.requireExercised !== undefined
+      ? parseRequireExercised(flags.requireExercised === 'all' ? 'all' : flags.requireExercised.split(','), '--require-exercised')
+      : config.requireExercised !== undefined
+        ? parseRequireExercised(config.requireExercised, `config ${configPath ?? ''}: run.requireExercised`)
+        : undefined;
+  const pagingBudget = flags.pagingBudget ?? config.pagingBudget;
+  const invalidRequests = flags.invalidRequests ?? config.invalidRequests;
+  // The same bounds as the config's JSON Schema (schemas/config/hsac.config.schema.json).
+  const bounded = (name: string, value: number | undefined, min: number, max: number): void => {
+    if (value !== undefined && (value < min || value > max)) throw new UsageError(`${name} must be in ${min}..${max}, got ${value}`);
+  };
+  bounded('--paging-budget', pagingBudget, 0, 1000);
+  bounded('--invalid-requests', invalidRequests, 0, 50);
+  bounded('--sandbox-page-size', flags.sandboxPageSize ?? config.sandboxPageSize, 1, 10_000);
   const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
   const timeoutMs = flags.timeoutMs ?? config.timeoutMs;
   const records = flags.records ?? config.records;
@@ -138,17 +176,47 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv): Set
     allowProductionPortal: flags.allowProductionPortal ?? config.allowProductionPortal ?? false,
     checks: { ...(config.checks ?? {}) },
     faults: flags.fault ?? [],
+    ...(configPath !== undefined ? { configPath } : {}),
+    ...(requireExercised !== undefined ? { requireExercised } : {}),
+    ...(pagingBudget !== undefined ? { pagingBudget } : {}),
+    ...(invalidRequests !== undefined ? { invalidRequests } : {}),
+    probeRateLimit: flags.probeRateLimit ?? config.probeRateLimit ?? false,
+    sandboxPageSize: flags.sandboxPageSize ?? config.sandboxPageSize ?? DEFAULT_SANDBOX_PAGE_SIZE,
   };
 }
 
-/** The command that reproduces a run (never with the token: it comes from the environment). */
+/**
+ * The embedded sandbox pages batch reads as HubSpot is seen to (hundreds per page, FACTS.md §10),
+ * so a default run reaches paging the way it must on a portal: by building a wide record.
+ */
+const DEFAULT_SANDBOX_PAGE_SIZE = 500;
+
+/**
+ * The command that reproduces a run: every setting that changes what is sent or how it is judged
+ * (the config file too, with its check grades), never the token (it comes from the environment)
+ * and not where output goes.
+ */
 export function replayCommand(settings: Settings): string {
   const parts = ['hsac run', `--seed ${settings.seed}`, `--api-version ${settings.apiVersion}`, `--endpoints ${settings.endpoints.join(',')}`, `--runs ${settings.runs}`, `--profile ${settings.profile}`];
-  if (settings.target) parts.push(`--target ${settings.target}`);
+  if (settings.configPath) parts.push(`--config ${shellWord(settings.configPath)}`);
+  if (settings.target) parts.push(`--target ${shellWord(settings.target)}`);
   for (const fault of settings.faults) parts.push(`--fault ${fault}`);
+  if (!settings.target && settings.sandboxPageSize !== DEFAULT_SANDBOX_PAGE_SIZE) parts.push(`--sandbox-page-size ${settings.sandboxPageSize}`);
   if (settings.shard) parts.push(`--shard ${settings.shard.index}/${settings.shard.count}`);
-  if (settings.records) parts.push(`--records ${settings.records}`);
+  if (settings.records) parts.push(`--records ${shellWord(settings.records)}`);
+  if (settings.timeoutMs !== undefined) parts.push(`--timeout-ms ${settings.timeoutMs}`);
+  if (settings.rateLimit !== undefined) parts.push(`--rate-limit ${settings.rateLimit}`);
+  if (settings.pagingBudget !== undefined) parts.push(`--paging-budget ${settings.pagingBudget}`);
+  if (settings.invalidRequests !== undefined) parts.push(`--invalid-requests ${settings.invalidRequests}`);
+  if (settings.requireExercised !== undefined) parts.push(`--require-exercised ${settings.requireExercised === 'all' ? 'all' : settings.requireExercised.join(',')}`);
+  if (settings.probeRateLimit && settings.target) parts.push('--probe-rate-limit');
+  if (settings.allowProductionPortal) parts.push('--allow-production-portal');
   return parts.join(' ');
+}
+
+/** A word safe to paste into a POSIX shell (quoted only when it needs to be). */
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function progressLine(io: Io, tty: boolean): (progress: RunProgress) => void {
@@ -177,6 +245,11 @@ function summaryLines(result: RunResult, written: readonly string[]): string {
   }
   const failing = result.checks.filter((c) => c.outcome === 'fail');
   for (const row of failing.slice(0, 20)) lines.push(`  FAIL ${row.endpoint} ${row.check} (${row.errors} error${row.errors === 1 ? '' : 's'})`);
+  // What had nothing to judge is said, never passed over: a check not exercised proved nothing.
+  for (const entry of s.notExercised) lines.push(`  NOT EXERCISED ${entry.check}: ${entry.why}`);
+  for (const id of result.run.checksOff ?? []) lines.push(`  OFF ${id} (switched off by the config)`);
+  const cost = Object.entries(s.requests).map(([purpose, count]) => `${purpose} ${count}`).join(', ');
+  if (cost) lines.push(`  requests: ${cost}`);
   // The distinct errors (check, endpoint, place), most frequent first, with how often each was seen.
   const distinct = new Map<string, { count: number; text: string }>();
   for (const finding of result.findings.filter((f) => f.severity === 'error')) {
@@ -195,13 +268,16 @@ const EXIT_FOR: Record<RunResult['summary']['verdict'], number> = { pass: EXIT.o
 
 async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   let config: RunConfig;
+  let configPath: string | undefined;
   try {
-    config = loadRunConfig(flags.config, cwd).config;
+    const loaded = loadRunConfig(flags.config, cwd);
+    config = loaded.config;
+    configPath = loaded.source;
   } catch (error) {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
-  const settings = settle(flags, config, env);
+  const settings = settle(flags, config, env, configPath);
   const records = settings.records ? readRecords(resolve(cwd, settings.records)) : undefined;
   const reportDir = resolve(cwd, settings.reportDir);
   mkdirSync(reportDir, { recursive: true });
@@ -213,12 +289,12 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
   let token = settings.token;
   if (baseUrl === undefined) {
     try {
-      // A small page size so paging is exercised with a handful of records, and a one-second
-      // window so the rate-limit probe meets a 429 (and waits it out) in well under a second.
+      // HubSpot-like pages (paging is reached by the wide record, as on a portal), and a
+      // one-second window so the rate-limit probe meets a 429 (and waits it out) in well under a second.
       sandbox = await startSandbox({
         faults: settings.faults,
         seed: settings.seed >>> 0,
-        pageSize: 5,
+        pageSize: settings.sandboxPageSize,
         rateLimit: { max: 50, intervalMs: 1000 },
         faultOptions: { slowResponseMs: (settings.timeoutMs ?? 30_000) + 1000 },
       });
@@ -256,8 +332,11 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       ...(sandbox ? { retry: { maxRetries: 2, maxRateLimitRetries: 6, baseDelayMs: 20, maxDelayMs: 200 } } : {}),
       ...(records ? { records } : {}),
       allowProductionPortal: settings.allowProductionPortal,
-      probeRateLimit: sandbox !== undefined || Boolean(flags.probeRateLimit),
+      probeRateLimit: sandbox !== undefined || settings.probeRateLimit,
       overrides: settings.checks,
+      ...(settings.requireExercised !== undefined ? { requireExercised: settings.requireExercised } : {}),
+      ...(settings.pagingBudget !== undefined ? { pagingBudget: settings.pagingBudget } : {}),
+      ...(settings.invalidRequests !== undefined ? { invalidPerEndpoint: settings.invalidRequests } : {}),
       signal: controller.signal,
       replay: replayCommand(settings),
       toolVersion: process.env.npm_package_version ?? '0.1.0',
@@ -298,6 +377,10 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
     .option('--journal <file>', 'cleanup journal (default <report-dir>/journal.jsonl)')
     .option('--fault <name>', 'plant a fault in the embedded sandbox (repeatable; see hsac sandbox --list-faults)', collect)
     .option('--probe-rate-limit', "burst until a 429 to check the rate-limit contract (always on for the embedded sandbox; spends a real portal's 10-second budget)")
+    .option('--require-exercised <checks>', 'all, or comma-separated check ids that must be exercised, else the run is inconclusive (exit 3)')
+    .option('--paging-budget <n>', 'requests the wide record built to reach paging may cost (default: enough for a page of 1000)', parseWhole)
+    .option('--invalid-requests <n>', 'invalid request bodies sent per endpoint with a body (default 3)', parseWhole)
+    .option('--sandbox-page-size <n>', 'associations per batch-read page of the embedded sandbox (default 500, HubSpot-like)', parseWhole)
     .option('--progress', 'show the progress line even when stderr is not a terminal')
     .addHelpText('after', '\nExit codes: 0 conformant, 1 non-conformant, 2 usage or configuration error, 3 inconclusive (unreachable, daily limit, cut short).')
     .action(async (flags: RunFlags) => {

@@ -26,6 +26,11 @@ export interface RunConfig {
   readonly timeoutMs?: number;
   readonly records?: string;
   readonly allowProductionPortal?: boolean;
+  readonly requireExercised?: 'all' | readonly string[];
+  readonly pagingBudget?: number;
+  readonly invalidRequests?: number;
+  readonly probeRateLimit?: boolean;
+  readonly sandboxPageSize?: number;
   readonly checks?: Readonly<Record<string, 'error' | 'warn' | 'off'>>;
 }
 

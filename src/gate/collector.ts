@@ -92,8 +92,20 @@ export class Collector {
         const errors = mine.filter((f) => f.severity === 'error').length;
         const warnings = mine.length - errors;
         const evaluated = this.evaluated.get(`${endpoint}|${check.id}`) ?? 0;
-        const outcome = errors > 0 ? 'fail' : warnings > 0 ? 'warn' : evaluated > 0 ? 'pass' : 'skip';
-        return { endpoint, check: check.id, description: check.description, outcome, evaluated, errors, warnings };
+        // A gate case is the condition itself (the SDK sent a request or decoded an answer), so
+        // every case evaluated is a case exercised.
+        const outcome = errors > 0 ? 'fail' : warnings > 0 ? 'warn' : evaluated > 0 ? 'pass' : 'not-exercised';
+        return {
+          endpoint,
+          check: check.id,
+          description: check.description,
+          outcome,
+          evaluated,
+          exercised: evaluated,
+          errors,
+          warnings,
+          ...(outcome === 'not-exercised' ? { why: 'no gate case drove the SDK through this endpoint for this check' } : {}),
+        };
       }),
     );
   }

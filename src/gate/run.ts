@@ -334,6 +334,10 @@ export async function runGate(options: GateOptions): Promise<RunResult> {
       warnings,
       sequences: 0,
       seed: options.seed,
+      notExercised: [...new Set(body.checks.map((c) => c.check))]
+        .filter((check) => body.checks.every((c) => c.check !== check || c.outcome === 'not-exercised'))
+        .map((check) => ({ check, why: 'no gate case drove the SDK through it' })),
+      requests: { gate: body.exchanges.length },
     },
     ...body,
   };

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import type { ReportedExchange, RunResult } from '../runner/result.js';
+import type { CheckOutcomeKind, ReportedExchange, RunResult } from '../runner/result.js';
 
 /**
  * Aggregates the human-facing writers (summary.md, report.html) share. Each is a plain reading of
@@ -44,7 +44,10 @@ export interface EndpointRow {
   readonly failed: number;
   readonly warned: number;
   readonly passed: number;
-  readonly skipped: number;
+  /** Checks whose condition never arose on this endpoint: counted apart, never with the passes. */
+  readonly notExercised: number;
+  /** Checks the config switched off. */
+  readonly off: number;
 }
 
 /** Per endpoint under test: its exchanges, findings and check outcomes. */
@@ -53,7 +56,7 @@ export function endpointRows(result: RunResult): EndpointRow[] {
     const findings = result.findings.filter((f) => f.endpoint === endpoint);
     const errors = findings.filter((f) => f.severity === 'error').length;
     const checks = result.checks.filter((c) => c.endpoint === endpoint);
-    const count = (outcome: string): number => checks.filter((c) => c.outcome === outcome).length;
+    const count = (outcome: CheckOutcomeKind): number => checks.filter((c) => c.outcome === outcome).length;
     return {
       endpoint,
       exchanges: result.exchanges.filter((e) => e.endpoint === endpoint).length,
@@ -62,10 +65,133 @@ export function endpointRows(result: RunResult): EndpointRow[] {
       failed: count('fail'),
       warned: count('warn'),
       passed: count('pass'),
-      skipped: count('skip'),
+      notExercised: count('not-exercised'),
+      off: count('off'),
     };
   });
 }
+
+/** One check across endpoints, for the check table: tallies summed, each endpoint's outcome kept. */
+export interface CheckRow {
+  readonly check: string;
+  readonly description: string;
+  readonly evaluated: number;
+  readonly exercised: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Per endpoint, in the run's order: a check may pass on one endpoint and be not exercised on another. */
+  readonly outcomes: readonly { readonly endpoint: string; readonly outcome: CheckOutcomeKind }[];
+}
+
+/** One row per check (registry order, as the runner wrote them), summed over endpoints. */
+export function checkRows(result: RunResult): CheckRow[] {
+  const rows = new Map<string, { check: string; description: string; evaluated: number; exercised: number; errors: number; warnings: number; outcomes: { endpoint: string; outcome: CheckOutcomeKind }[] }>();
+  for (const row of result.checks) {
+    const seen = rows.get(row.check) ?? { check: row.check, description: row.description, evaluated: 0, exercised: 0, errors: 0, warnings: 0, outcomes: [] };
+    seen.evaluated += row.evaluated;
+    seen.exercised += row.exercised;
+    seen.errors += row.errors;
+    seen.warnings += row.warnings;
+    seen.outcomes.push({ endpoint: row.endpoint, outcome: row.outcome });
+    rows.set(row.check, seen);
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Checks with no verdict of their own on some endpoints (`not-exercised` or `off`), grouped by
+ * check: what the "Not exercised" and "Switched off" lists show.
+ */
+export interface UnjudgedCheck {
+  readonly check: string;
+  /** The endpoints where it has this outcome. */
+  readonly endpoints: readonly string[];
+  /** Why, and what would exercise it (the first row's reason: the runner gives one per check). */
+  readonly why: string;
+  /** Exercised on no endpoint at all (`summary.notExercised`), not just on some. */
+  readonly nowhere: boolean;
+  /** Where it was exercised after all (a `not-exercised` check can still have judged other endpoints). */
+  readonly exercisedOn: readonly string[];
+  /** Named by `--require-exercised`: a required check not exercised makes the run inconclusive. */
+  readonly required: boolean;
+}
+
+/** Said when a row gives no reason (a hand-edited or older report): never an empty cell. */
+const NO_REASON: Readonly<Record<'not-exercised' | 'off', string>> = {
+  'not-exercised': 'the condition it judges never arose in this run',
+  off: 'switched off by the config',
+};
+
+/**
+ * The checks with outcome `outcome`, grouped by check in the order the run lists them. Checks
+ * the summary names as exercised nowhere but that have no row (a check that judges only
+ * auxiliary calls) are listed too, so nothing the runner said goes unshown.
+ */
+export function unjudgedChecks(result: RunResult, outcome: 'not-exercised' | 'off'): UnjudgedCheck[] {
+  const required = new Set(result.run.requireExercised ?? []);
+  const requireAll = required.has('all');
+  const nowhere = new Map(result.summary.notExercised.map((entry) => [entry.check, entry.why] as const));
+  const groups = new Map<string, { endpoints: string[]; why: string }>();
+  for (const row of result.checks) {
+    if (row.outcome !== outcome) continue;
+    const group = groups.get(row.check) ?? { endpoints: [], why: row.why ?? nowhere.get(row.check) ?? NO_REASON[outcome] };
+    group.endpoints.push(row.endpoint);
+    groups.set(row.check, group);
+  }
+  if (outcome === 'not-exercised') {
+    for (const [check, why] of nowhere) if (!groups.has(check)) groups.set(check, { endpoints: [], why });
+  }
+  return [...groups.entries()].map(([check, group]) => ({
+    check,
+    endpoints: group.endpoints,
+    why: group.why,
+    nowhere: outcome === 'not-exercised' && (nowhere.has(check) || result.checks.every((row) => row.check !== check || row.outcome === 'not-exercised')),
+    exercisedOn: result.checks.filter((row) => row.check === check && row.exercised > 0).map((row) => row.endpoint),
+    required: outcome === 'not-exercised' && (requireAll || required.has(check)),
+  }));
+}
+
+/**
+ * Ids the config switched off (`run.checksOff`) that have no `off` row of their own: body-level
+ * ids such as `unknown-field`, which count under `response-body` and have no matrix cell.
+ */
+export function offWithoutRow(result: RunResult): string[] {
+  const rows = new Set(result.checks.filter((row) => row.outcome === 'off').map((row) => row.check));
+  return (result.run.checksOff ?? []).filter((id) => !rows.has(id));
+}
+
+/**
+ * Run phases in the order a run goes through them: the "what coverage cost" table lists them so,
+ * whatever order the runner counted them in (unknown purposes follow, by name).
+ */
+export const PURPOSE_ORDER: readonly string[] = ['safety', 'probes', 'provision', 'wide-record', 'invalid-requests', 'sequences', 'cleanup'];
+
+/** One line of "what coverage cost". */
+export interface RequestCost {
+  readonly purpose: string;
+  readonly requests: number;
+}
+
+/** Requests sent per purpose (`summary.requests`), in run order, with the total. */
+export function requestCosts(result: RunResult): { readonly rows: readonly RequestCost[]; readonly total: number } {
+  const rank = (purpose: string): number => {
+    const index = PURPOSE_ORDER.indexOf(purpose);
+    return index < 0 ? PURPOSE_ORDER.length : index;
+  };
+  const rows = Object.entries(result.summary.requests)
+    .map(([purpose, requests]) => ({ purpose, requests }))
+    .sort((a, b) => rank(a.purpose) - rank(b.purpose) || a.purpose.localeCompare(b.purpose));
+  return { rows, total: rows.reduce((sum, row) => sum + row.requests, 0) };
+}
+
+/** Words for an outcome in prose and table cells: `not-exercised` is never abbreviated to something a reader could take for a pass. */
+export const OUTCOME_WORD: Readonly<Record<CheckOutcomeKind, string>> = {
+  pass: 'pass',
+  fail: 'fail',
+  warn: 'warn',
+  'not-exercised': 'not exercised',
+  off: 'off',
+};
 
 /** The exchanges the charts describe: those with the endpoints under test (provisioning and cleanup are not judged). */
 export function judgedExchanges(result: RunResult): ReportedExchange[] {

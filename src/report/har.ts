@@ -48,6 +48,9 @@ export interface HarEntry {
     readonly endpoint: string;
     readonly apiVersion: string;
     readonly intent: string;
+    /** The run phase that sent it (`wide-record`, `invalid-requests`, ...): what coverage cost, entry by entry. */
+    readonly purpose?: string;
+    /** Every attempt, with the whole answer of each that met a 429 (`rateLimited`). */
     readonly attempts: ReportedExchange['attempts'];
   };
 }
@@ -151,7 +154,7 @@ export function harEntry(exchange: ReportedExchange, index: number): HarEntry {
     // hsac times the exchange as a whole (retries and waits included); HAR's phases beyond that are unknown (-1).
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: exchange.durationMs, receive: 0 },
     ...(exchange.attempts.length > 1 ? { comment: `${exchange.attempts.length} attempts: ${exchange.attempts.map((a) => a.retry?.reason ?? String(a.status ?? a.failure?.kind ?? '')).join(', ')}` } : {}),
-    _hsac: { exchange: index + 1, endpoint: exchange.endpoint, apiVersion: exchange.apiVersion, intent: exchange.intent, attempts: exchange.attempts },
+    _hsac: { exchange: index + 1, endpoint: exchange.endpoint, apiVersion: exchange.apiVersion, intent: exchange.intent, ...(exchange.purpose ? { purpose: exchange.purpose } : {}), attempts: exchange.attempts },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../finding.js';
 import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
 import { valueAt } from '../validate/pointer.js';
-import { distinctFindings, endpointRows, judgedExchanges, latencyBuckets, percentileMs, shardsOf, statusDistribution, verdictWord, type FindingGroup } from './digest.js';
+import { distinctFindings, endpointRows, judgedExchanges, latencyBuckets, offWithoutRow, OUTCOME_WORD, percentileMs, requestCosts, shardsOf, statusDistribution, unjudgedChecks, verdictWord, type FindingGroup } from './digest.js';
 import { excerpt, htmlText, readableBody } from './escape.js';
 import { barChart, type Tone } from './svg.js';
 
@@ -55,7 +55,15 @@ table#matrix th[scope="row"] { width: 34%; }
 .desc { display: block; font-weight: normal; font-size: 12px; color: #666; }
 td.cell small { display: block; color: inherit; opacity: 0.85; }
 .outcome-pass { background: #e8f5e9; color: #1b5e20; } .outcome-fail { background: #ffebee; color: #b71c1c; font-weight: 600; }
-.outcome-warn { background: #fff3e0; color: #e65100; } .outcome-skip { background: #f5f5f5; color: #757575; }
+.outcome-warn { background: #fff3e0; color: #e65100; } .outcome-none { background: #f5f5f5; color: #757575; }
+/* Nothing judged: neutral grey-blue with a dashed border (not exercised) or grey stripes (off), never a pass's green. */
+.outcome-not-exercised { background: #eceff1; color: #37474f; outline: 1px dashed #78909c; outline-offset: -3px; font-style: italic; }
+.outcome-off { background: repeating-linear-gradient(135deg, #f5f5f5 0 6px, #e0e0e0 6px 12px); color: #616161; text-decoration: line-through; }
+td.cell small.why { font-style: normal; text-decoration: none; white-space: normal; min-width: 14em; }
+ul.unjudged li { margin: 4px 0; }
+.mark-not-exercised, .mark-off { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; }
+.mark-not-exercised { background: #eceff1; color: #37474f; border: 1px dashed #78909c; } .mark-off { background: #e0e0e0; color: #616161; }
+table#costs { width: auto; } table#costs td:last-child { text-align: right; }
 .finding { background: #fff; border: 1px solid #ddd; border-left: 5px solid #c62828; padding: 8px 12px; margin: 10px 0; }
 .finding.warning { border-left-color: #ef6c00; }
 .finding h3 { margin: 0 0 4px; font-size: 14px; }
@@ -88,6 +96,8 @@ function runBlock(result: RunResult): string {
     ['sequences planned', String(run.runs)],
   ];
   if (run.shard) rows.push(['shard', `${run.shard.index}/${run.shard.count}`]);
+  if (run.requireExercised && run.requireExercised.length > 0) rows.push(['required exercised', run.requireExercised.join(', ')]);
+  if (run.checksOff && run.checksOff.length > 0) rows.push(['switched off', run.checksOff.join(', ')]);
   const shards = shardsOf(result);
   if (shards) rows.push(['merged from', shards.map((s) => `${s.index}/${s.count} ${s.id} (${s.verdict}, ${s.exchanges} exchanges)`).join('; ')]);
   rows.push(['started', run.startedAt], ['finished', run.finishedAt], ['duration', `${(run.durationMs / 1000).toFixed(1)} s`], ['run id', run.id], ['hsac', result.tool.version]);
@@ -111,6 +121,10 @@ function countsBlock(result: RunResult): string {
     ['errors', String(s.errors)],
     ['warnings', String(s.warnings)],
     ['sequence checks', String(s.sequences)],
+    // Beside the error count: a clean page over checks that judged nothing is not full coverage.
+    ['checks exercised nowhere', String(s.notExercised.length)],
+    ['checks off', String(unjudgedChecks(result, 'off').length + offWithoutRow(result).length)],
+    ['requests sent', String(requestCosts(result).total)],
     ['latency p50 / p95', p50 === undefined || p95 === undefined ? 'n/a' : `${p50} / ${p95} ms`],
   ];
   return `<div class="counts" id="counts">${items.map(([k, v]) => `<div class="count"><b>${htmlText(v)}</b>${htmlText(k)}</div>`).join('')}</div>`;
@@ -145,9 +159,14 @@ function matrixBlock(result: RunResult): string {
   const cell = new Map(result.checks.map((c) => [`${c.endpoint}|${c.check}`, c] as const));
   const describe = new Map(result.checks.map((c) => [c.check, c.description] as const));
   const td = (row: CheckOutcome | undefined): string => {
-    if (!row) return '<td class="cell outcome-skip">n/a</td>';
-    const detail = `${row.evaluated} judged${row.errors > 0 ? `, ${row.errors} error(s)` : ''}${row.warnings > 0 ? `, ${row.warnings} warning(s)` : ''}`;
-    return `<td class="cell outcome-${htmlText(row.outcome)}" data-endpoint="${htmlText(row.endpoint)}" data-check="${htmlText(row.check)}" title="${htmlText(`${row.check} on ${row.endpoint}: ${detail}`)}">${htmlText(row.outcome.toUpperCase())}<small>${htmlText(detail)}</small></td>`;
+    // No row: the check does not apply to that endpoint (not the same as not exercised).
+    if (!row) return '<td class="cell outcome-none" title="does not apply to this endpoint">n/a</td>';
+    const detail = `${row.evaluated} evaluated, ${row.exercised} exercised${row.errors > 0 ? `, ${row.errors} error(s)` : ''}${row.warnings > 0 ? `, ${row.warnings} warning(s)` : ''}`;
+    const unjudged = row.outcome === 'not-exercised' || row.outcome === 'off';
+    const why = unjudged ? (row.why ?? (row.outcome === 'off' ? 'switched off by the config' : 'the condition it judges never arose in this run')) : undefined;
+    const tip = `${row.check} on ${row.endpoint}: ${OUTCOME_WORD[row.outcome]}; ${detail}${why ? `. Why: ${why}` : ''}`;
+    // The reason is text in the cell as well as a tooltip: tooltips do not print and are not read by every screen reader.
+    return `<td class="cell outcome-${htmlText(row.outcome)}" data-endpoint="${htmlText(row.endpoint)}" data-check="${htmlText(row.check)}" data-exercised="${row.exercised}" title="${htmlText(tip)}">${htmlText(OUTCOME_WORD[row.outcome].toUpperCase())}<small>${htmlText(detail)}</small>${why ? `<small class="why">${htmlText(why)}</small>` : ''}</td>`;
   };
   const head = `<tr><th scope="col">check</th>${endpoints.map((e) => `<th scope="col">${htmlText(e)}</th>`).join('')}</tr>`;
   const body = checks
@@ -158,9 +177,35 @@ function matrixBlock(result: RunResult): string {
 
 function endpointTable(result: RunResult): string {
   const rows = endpointRows(result)
-    .map((r) => `<tr><td><a href="#exchanges-${htmlText(r.endpoint)}">${htmlText(r.endpoint)}</a></td><td>${r.exchanges}</td><td>${r.errors}</td><td>${r.warnings}</td><td>${r.failed}</td><td>${r.warned}</td><td>${r.passed}</td><td>${r.skipped}</td></tr>`)
+    .map((r) => `<tr><td><a href="#exchanges-${htmlText(r.endpoint)}">${htmlText(r.endpoint)}</a></td><td>${r.exchanges}</td><td>${r.errors}</td><td>${r.warnings}</td><td>${r.failed}</td><td>${r.warned}</td><td>${r.passed}</td><td>${r.notExercised}</td><td>${r.off}</td></tr>`)
     .join('');
-  return `<table id="endpoints"><thead><tr><th>endpoint</th><th>exchanges</th><th>errors</th><th>warnings</th><th>checks failed</th><th>warned</th><th>passed</th><th>skipped</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table id="endpoints"><thead><tr><th>endpoint</th><th>exchanges</th><th>errors</th><th>warnings</th><th>checks failed</th><th>warned</th><th>passed</th><th>not exercised</th><th>off</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** "Not exercised" and "Switched off": each check with the endpoints and why (the lists summary.md has too). */
+function unjudgedBlock(result: RunResult): string {
+  const notExercised = unjudgedChecks(result, 'not-exercised');
+  const code = (values: readonly string[]): string => values.map((v) => `<code>${htmlText(v)}</code>`).join(', ');
+  const items = notExercised.map((entry) => {
+    const where = entry.endpoints.length > 0 ? ` on ${code(entry.endpoints)}` : '';
+    const scope = entry.nowhere ? 'exercised on no endpoint' : `exercised on ${code(entry.exercisedOn)}`;
+    return `<li data-check="${htmlText(entry.check)}"><span class="mark-not-exercised">not exercised</span> <code>${htmlText(entry.check)}</code>${where} (${scope})${entry.required ? ' <b>required by --require-exercised</b>' : ''}: ${htmlText(entry.why)}</li>`;
+  });
+  const notExercisedList = items.length === 0
+    ? '<p id="all-exercised">Every check was exercised on every endpoint it applies to.</p>'
+    : `<p class="muted">The condition these checks judge never arose on the endpoints named, so they had nothing to pass; they are not counted as passes.</p><ul class="unjudged" id="not-exercised-list">${items.join('')}</ul>`;
+  const off = unjudgedChecks(result, 'off').map((entry) => `<li data-check="${htmlText(entry.check)}"><span class="mark-off">off</span> <code>${htmlText(entry.check)}</code> on ${code(entry.endpoints)}: ${htmlText(entry.why)}</li>`);
+  const offIds = offWithoutRow(result).map((id) => `<li data-check="${htmlText(id)}"><span class="mark-off">off</span> <code>${htmlText(id)}</code>: switched off by the config</li>`);
+  const offList = off.length + offIds.length === 0 ? '' : `<section id="switched-off"><h2>Switched off</h2><p class="muted">The config switched these off: they judged nothing in this run.</p><ul class="unjudged" id="off-list">${[...off, ...offIds].join('')}</ul></section>`;
+  return `<section id="not-exercised"><h2>Not exercised</h2>${notExercisedList}</section>\n${offList}`;
+}
+
+/** "What coverage cost": requests sent per purpose, in run order. */
+function costBlock(result: RunResult): string {
+  const { rows, total } = requestCosts(result);
+  if (rows.length === 0) return '';
+  const body = rows.map((row) => `<tr data-purpose="${htmlText(row.purpose)}"><td><code>${htmlText(row.purpose)}</code></td><td>${row.requests}</td></tr>`).join('');
+  return `<section id="coverage-cost"><h2>What coverage cost</h2><table id="costs"><thead><tr><th>purpose</th><th>requests</th></tr></thead><tbody>${body}<tr><th>total</th><td>${total}</td></tr></tbody></table></section>`;
 }
 
 /** Parsed response bodies, so matching many findings against many exchanges parses each body once. */
@@ -237,7 +282,12 @@ function exchangeExcerpts(exchange: ReportedExchange): string {
     ? `${exchange.response.status}${exchange.response.truncated ? ' (body truncated at the size limit)' : ''}\n${headerLines(exchange.response.headers)}${exchange.response.body === undefined ? '' : `\n\n${excerpt(readableBody(exchange.response.body), MAX_BODY_CHARS)}`}`
     : `no answer: ${exchange.failure?.kind ?? 'unknown'}: ${exchange.failure?.message ?? ''}`;
   const retries = exchange.attempts.filter((a) => a.retry).map((a) => `${a.retry?.reason} (waited ${a.retry?.waitMs} ms)`);
-  return `<p class="muted">request</p><pre class="request">${htmlText(request)}</pre><p class="muted">response</p><pre class="response">${htmlText(response)}</pre>${retries.length > 0 ? `<p class="muted">retried: ${htmlText(retries.join('; '))}</p>` : ''}`;
+  // Every 429 met on the way, waited out or final: the rate-limit contract judged each, so the page shows each.
+  const limited = exchange.attempts
+    .map((attempt, index) => ({ index, answer: attempt.rateLimited }))
+    .filter((a): a is { index: number; answer: NonNullable<typeof a.answer> } => a.answer !== undefined)
+    .map(({ index, answer }) => `<p class="muted">429 on attempt ${index + 1}</p><pre class="rate-limited">${htmlText(`${answer.status}\n${headerLines(answer.headers)}${answer.body === undefined ? '' : `\n\n${excerpt(readableBody(answer.body), MAX_BODY_CHARS)}`}`)}</pre>`);
+  return `<p class="muted">request</p><pre class="request">${htmlText(request)}</pre><p class="muted">response</p><pre class="response">${htmlText(response)}</pre>${retries.length > 0 ? `<p class="muted">retried: ${htmlText(retries.join('; '))}</p>` : ''}${limited.join('')}`;
 }
 
 function exchangesBlock(result: RunResult): string {
@@ -256,7 +306,7 @@ function exchangesBlock(result: RunResult): string {
       // A URL that does not parse is shown as recorded.
     }
     parts.push(
-      `${anchor}<details class="exchange" id="x-${index}"><summary><span class="status tone-${statusTone(status)}">${status ?? '—'}</span> #${index + 1} ${htmlText(exchange.request.method)} ${htmlText(path)} <span class="muted">${htmlText(exchange.endpoint)} · ${htmlText(exchange.intent)} · ${exchange.durationMs} ms${exchange.attempts.length > 1 ? ` · ${exchange.attempts.length} attempts` : ''}</span></summary>${exchangeExcerpts(exchange)}</details>`,
+      `${anchor}<details class="exchange" id="x-${index}"><summary><span class="status tone-${statusTone(status)}">${status ?? '—'}</span> #${index + 1} ${htmlText(exchange.request.method)} ${htmlText(path)} <span class="muted">${htmlText(exchange.endpoint)} · ${htmlText(exchange.intent)}${exchange.purpose ? ` · ${htmlText(exchange.purpose)}` : ''} · ${exchange.durationMs} ms${exchange.attempts.length > 1 ? ` · ${exchange.attempts.length} attempts` : ''}</span></summary>${exchangeExcerpts(exchange)}</details>`,
     );
   });
   const hidden = result.exchanges.length - MAX_EXCHANGES_SHOWN;
@@ -284,6 +334,8 @@ export function renderHtml(result: RunResult): string {
 ${countsBlock(result)}
 <section id="charts"><h2>Traffic</h2>${chartsBlock(result)}</section>
 <section id="matrix-section"><h2>Endpoint × check</h2>${matrixBlock(result)}</section>
+${unjudgedBlock(result)}
+${costBlock(result)}
 <section id="endpoint-table"><h2>Endpoints</h2>${endpointTable(result)}</section>
 <section id="findings"><h2>Findings</h2>${findingsBlock(result)}</section>
 <section id="exchanges"><h2>Exchanges</h2><p class="muted">Recorded with the access token removed by value (raw, base64, base64url, percent-encoded) wherever it appeared.</p>${exchangesBlock(result)}</section>

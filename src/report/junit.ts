@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import type { RunResult } from '../runner/result.js';
+import type { CheckOutcome, RunResult } from '../runner/result.js';
 
 /** XML 1.0 text: escapes markup and drops characters XML cannot carry (control characters, lone surrogates). */
 export function xmlText(value: string): string {
@@ -25,9 +25,22 @@ function findingText(finding: Finding): string {
 }
 
 /**
+ * Why a testcase is skipped, or undefined when it is not. Not exercised and switched off are the
+ * two outcomes with nothing judged: CI systems count a skipped testcase apart from the passes, so
+ * a check that had nothing to judge never adds to the green total.
+ */
+function skippedMessage(row: CheckOutcome): string | undefined {
+  if (row.outcome === 'off') return 'switched off by the config';
+  if (row.outcome === 'not-exercised') return `not exercised: ${row.why ?? 'the condition it judges never arose in this run'}`;
+  return undefined;
+}
+
+/**
  * `junit.xml`: one testsuite per endpoint, one testcase per endpoint x check (the shape GitHub,
  * GitLab and Jenkins ingest). A check with an error finding fails (message, path and the replay
- * command in the failure text); a check nothing exercised is skipped; warnings go to system-out.
+ * command in the failure text); a check whose condition never arose is skipped with
+ * `not exercised: WHY`, one the config switched off with `switched off by the config`; warnings
+ * and the evaluated / exercised tallies go to system-out.
  */
 export function renderJunit(result: RunResult): string {
   const registryIds = new Set(result.checks.map((c) => c.check));
@@ -40,7 +53,7 @@ export function renderJunit(result: RunResult): string {
   const suites = endpoints.map((endpoint) => {
     const rows = result.checks.filter((c) => c.endpoint === endpoint);
     const failures = rows.filter((c) => c.outcome === 'fail').length;
-    const skipped = rows.filter((c) => c.outcome === 'skip').length;
+    const skipped = rows.filter((c) => skippedMessage(c) !== undefined).length;
     const cases = rows.map((row) => {
       const findings = byCase.get(`${endpoint}|${row.check}`) ?? [];
       const errors = findings.filter((f) => f.severity === 'error');
@@ -48,13 +61,16 @@ export function renderJunit(result: RunResult): string {
       const name = `${xmlText(row.check)}`;
       const classname = `hsac.${xmlText(result.run.apiVersion)}.${xmlText(endpoint)}`;
       const parts: string[] = [];
-      if (row.outcome === 'skip') parts.push('      <skipped message="not exercised by this run"/>');
+      const skip = skippedMessage(row);
+      if (skip !== undefined) parts.push(`      <skipped message="${xmlText(skip)}"/>`);
       if (errors.length > 0) {
         const first = errors[0];
         const message = `${errors.length} error(s); first: ${first?.check} at ${first?.instancePath || '(body)'}: ${first?.message ?? ''}`;
         parts.push(`      <failure message="${xmlText(message)}" type="${xmlText(first?.check ?? row.check)}">${xmlText(errors.map(findingText).join('\n\n'))}</failure>`);
       }
-      if (warnings.length > 0) parts.push(`      <system-out>${xmlText(warnings.map(findingText).join('\n\n'))}</system-out>`);
+      // The tallies first: "evaluated 45, exercised 0" is what tells a reader a skip is a coverage gap.
+      const tally = `evaluated ${row.evaluated}, exercised ${row.exercised}`;
+      parts.push(`      <system-out>${xmlText([tally, ...warnings.map(findingText)].join('\n\n'))}</system-out>`);
       const body = parts.length > 0 ? `>\n${parts.join('\n')}\n    </testcase>` : '/>';
       return `    <testcase name="${name}" classname="${classname}" time="0"${body}`;
     });
@@ -62,6 +78,7 @@ export function renderJunit(result: RunResult): string {
   });
   const tests = result.checks.length;
   const failures = result.checks.filter((c) => c.outcome === 'fail').length;
+  const skipped = result.checks.filter((c) => skippedMessage(c) !== undefined).length;
   const seconds = (result.run.durationMs / 1000).toFixed(3);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hsac run ${xmlText(result.run.id)} (seed ${result.run.seed}, verdict ${result.summary.verdict})" tests="${tests}" failures="${failures}" errors="0" time="${seconds}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hsac run ${xmlText(result.run.id)} (seed ${result.run.seed}, verdict ${result.summary.verdict})" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import type { CheckOutcome, ReportedExchange, RunResult, Verdict } from '../runner/result.js';
+import type { CheckOutcome, CheckOutcomeKind, ReportedExchange, RunResult, Verdict } from '../runner/result.js';
 import type { ShardRef } from './digest.js';
 
 /** Shard reports that cannot be merged (different plans, the same shard twice): a usage error. */
@@ -18,10 +18,26 @@ const SAME_PLAN: readonly { readonly name: string; readonly of: (r: RunResult) =
   { name: 'endpoints', of: (r) => r.run.endpoints.join(',') },
   { name: 'sequence count (--runs)', of: (r) => String(r.run.runs) },
   { name: 'hsac version', of: (r) => r.tool.version },
+  // A cell's outcome is recomputed from summed tallies, which only means something when every
+  // shard judged the same checks; and a required check is required of the whole plan.
+  { name: 'checks switched off', of: (r) => [...(r.run.checksOff ?? [])].sort().join(',') },
+  { name: 'required exercised checks (--require-exercised)', of: (r) => [...(r.run.requireExercised ?? [])].sort().join(',') },
 ];
 
-/** Severity of an outcome when shards disagree: one failing shard fails the cell. */
-const OUTCOME_RANK: Readonly<Record<CheckOutcome['outcome'], number>> = { fail: 3, warn: 2, pass: 1, skip: 0 };
+/**
+ * The outcome rules of one endpoint x check, as the runner applies them: `off` when the config
+ * switched the check off; else `fail` on an error; `warn` on a warning; `not-exercised` when the
+ * condition it judges never arose; else `pass`. A merge recomputes outcomes with it from summed
+ * tallies, so a check exercised in any shard is not `not-exercised`, and one exercised in none
+ * never becomes a pass however often it was evaluated.
+ */
+export function checkOutcomeKind(tally: { readonly off: boolean; readonly errors: number; readonly warnings: number; readonly exercised: number }): CheckOutcomeKind {
+  if (tally.off) return 'off';
+  if (tally.errors > 0) return 'fail';
+  if (tally.warnings > 0) return 'warn';
+  if (tally.exercised === 0) return 'not-exercised';
+  return 'pass';
+}
 
 function findingKey(finding: Finding): string {
   return JSON.stringify([finding.check, finding.endpoint ?? '', finding.apiVersion ?? '', finding.instancePath, finding.message, finding.replay ?? '']);
@@ -57,25 +73,60 @@ function checkPlan(results: readonly RunResult[]): RunResult[] {
 }
 
 function combineChecks(results: readonly RunResult[]): CheckOutcome[] {
-  const cells = new Map<string, CheckOutcome>();
+  const cells = new Map<string, { row: CheckOutcome; off: boolean; evaluated: number; exercised: number; errors: number; warnings: number; why?: string }>();
   for (const result of results) {
     for (const row of result.checks) {
       const key = `${row.endpoint}|${row.check}`;
-      const seen = cells.get(key);
-      if (!seen) {
-        cells.set(key, { ...row });
-        continue;
-      }
-      cells.set(key, {
-        ...seen,
-        outcome: OUTCOME_RANK[row.outcome] > OUTCOME_RANK[seen.outcome] ? row.outcome : seen.outcome,
-        evaluated: seen.evaluated + row.evaluated,
-        errors: seen.errors + row.errors,
-        warnings: seen.warnings + row.warnings,
-      });
+      const seen = cells.get(key) ?? { row, off: false, evaluated: 0, exercised: 0, errors: 0, warnings: 0 };
+      seen.off ||= row.outcome === 'off';
+      seen.evaluated += row.evaluated;
+      seen.exercised += row.exercised;
+      seen.errors += row.errors;
+      seen.warnings += row.warnings;
+      // The first reason given: every shard runs the same registry, so they say the same thing.
+      seen.why ??= row.why;
+      cells.set(key, seen);
     }
   }
-  return [...cells.values()];
+  return [...cells.values()].map(({ row, off, evaluated, exercised, errors, warnings, why }) => {
+    const outcome = checkOutcomeKind({ off, errors, warnings, exercised });
+    const { why: _dropped, ...rest } = row;
+    // A reason belongs to an outcome with nothing judged; a cell another shard exercised keeps none.
+    const keepWhy = (outcome === 'not-exercised' || outcome === 'off') && why !== undefined;
+    return { ...rest, outcome, evaluated, exercised, errors, warnings, ...(keepWhy ? { why } : {}) };
+  });
+}
+
+/**
+ * Check ids exercised on no endpoint of the merge (and not switched off), recomputed from the
+ * merged cells: a check one shard missed and another exercised is not listed. A check a shard
+ * lists with no cell of its own is kept only when every shard lists it.
+ */
+function combineNotExercised(results: readonly RunResult[], checks: readonly CheckOutcome[]): { check: string; why: string }[] {
+  const whyOf = new Map<string, string>();
+  for (const result of results) for (const entry of result.summary.notExercised) if (!whyOf.has(entry.check)) whyOf.set(entry.check, entry.why);
+  const ids = [...new Set(checks.map((c) => c.check))];
+  const fromCells = ids
+    .filter((id) => checks.every((c) => c.check !== id || c.outcome === 'not-exercised'))
+    .map((check) => ({ check, why: whyOf.get(check) ?? checks.find((c) => c.check === check)?.why ?? 'the condition it judges never arose in this run' }));
+  const cellless = [...whyOf.entries()]
+    .filter(([check]) => !ids.includes(check) && results.every((r) => r.summary.notExercised.some((entry) => entry.check === check)))
+    .map(([check, why]) => ({ check, why }));
+  return [...fromCells, ...cellless];
+}
+
+/** Requests per purpose, summed over shards (what the whole plan's coverage cost). */
+function combineRequests(results: readonly RunResult[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const result of results) for (const [purpose, count] of Object.entries(result.summary.requests)) total[purpose] = (total[purpose] ?? 0) + count;
+  return total;
+}
+
+/** The required checks (`--require-exercised`, `all` for every one) exercised on no endpoint of the merge. */
+function requiredNotExercised(requireExercised: readonly string[] | undefined, notExercised: readonly { readonly check: string }[]): string[] {
+  if (!requireExercised || requireExercised.length === 0) return [];
+  const ids = notExercised.map((entry) => entry.check);
+  return requireExercised.includes('all') ? ids : ids.filter((id) => requireExercised.includes(id));
 }
 
 /** Concatenated in shard order and renumbered 1..N: each shard's client numbers its exchanges from 1. */
@@ -95,14 +146,17 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 
 /**
  * Merges the reports of one sharded run (`hsac run --shard i/n`, same seed, version, profile,
- * endpoints and sequence count) into one RunResult:
+ * endpoints, sequence count, checks switched off and required) into one RunResult:
  * - verdict: any fail -> fail, else any inconclusive -> inconclusive, else pass; a shard of the
  *   split that is missing makes a passing merge inconclusive (a lost CI job must not read as a pass);
  * - summary counts summed (exchanges, unchecked, errors, warnings, sequence checks: occurrences);
  * - findings concatenated in shard order, de-duplicated by (check, endpoint, apiVersion,
  *   instancePath, message, replay);
- * - checks combined per endpoint x check (fail > warn > pass > skip; evaluated, errors and
- *   warnings summed);
+ * - checks combined per endpoint x check: evaluated, exercised, errors and warnings summed and
+ *   the outcome recomputed by the runner's rules ({@link checkOutcomeKind}), so a check exercised
+ *   in any shard is not `not-exercised`; `summary.notExercised` recomputed from the merged cells;
+ * - `summary.requests` summed per purpose; a check named by `--require-exercised` and exercised on
+ *   no endpoint of the merge makes a passing merge inconclusive;
  * - exchanges concatenated in shard order with ids renumbered so they stay unique;
  * - `run.shards` names every shard; `run.replay` is the unsharded command.
  * Throws {@link MergeError} for reports that are not parts of one plan.
@@ -118,14 +172,20 @@ export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
   const errors = sum((r) => r.summary.errors);
   const inconclusive = results.filter((r) => r.summary.verdict === 'inconclusive');
   const missingNote = missing.length > 0 ? [`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing from the merge`] : [];
+  const checks = combineChecks(results);
+  const notExercised = combineNotExercised(results, checks);
+  // Judged on the merge, not per shard: a required check one shard missed and another exercised is exercised.
+  const unmetRequirement = requiredNotExercised(first.run.requireExercised, notExercised);
+  const requirementNote = unmetRequirement.length > 0 ? [`required check(s) not exercised: ${unmetRequirement.join(', ')}`] : [];
   let verdict: Verdict = 'pass';
   let reason: string | undefined;
+  // Fail beats inconclusive beats pass: an error finding stands even when the run was cut short.
   if (results.some((r) => r.summary.verdict === 'fail')) {
     verdict = 'fail';
     reason = [`${errors} error finding(s) in ${results.filter((r) => r.summary.verdict === 'fail').map((r) => label(r, results.indexOf(r))).join(', ')}`, ...missingNote].join('; ');
-  } else if (inconclusive.length > 0 || missing.length > 0) {
+  } else if (inconclusive.length > 0 || missing.length > 0 || unmetRequirement.length > 0) {
     verdict = 'inconclusive';
-    reason = [...inconclusive.map((r) => `${label(r, results.indexOf(r))}: ${r.summary.reason ?? 'inconclusive'}`), ...missingNote].join('; ');
+    reason = [...inconclusive.map((r) => `${label(r, results.indexOf(r))}: ${r.summary.reason ?? 'inconclusive'}`), ...missingNote, ...requirementNote].join('; ');
   }
 
   const starts = results.map((r) => r.run.startedAt).sort();
@@ -160,6 +220,8 @@ export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
       durationMs: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)) || 0,
       // The whole plan, unsharded: what the shards together ran.
       replay: first.run.replay.replace(/\s--shard\s+\d+\/\d+/, ''),
+      ...(first.run.requireExercised ? { requireExercised: first.run.requireExercised } : {}),
+      ...(first.run.checksOff ? { checksOff: first.run.checksOff } : {}),
       shards,
     },
     summary: {
@@ -171,9 +233,11 @@ export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
       warnings: sum((r) => r.summary.warnings),
       sequences: sum((r) => r.summary.sequences),
       seed: first.summary.seed,
+      notExercised,
+      requests: combineRequests(results),
     },
     findings: dedupe(results.flatMap((r) => r.findings)),
-    checks: combineChecks(results),
+    checks,
     exchanges: combineExchanges(results),
   };
 }

@@ -17,6 +17,7 @@ export function sampleResult(overrides: { readonly run?: Partial<RunResult['run'
       attempts: [{ startedAt: '2026-01-01T00:00:00.000Z', durationMs: 3, status: 207 }],
       startedAt: '2026-01-01T00:00:00.000Z',
       durationMs: 3,
+      purpose: 'sequences',
     },
     {
       id: 2,
@@ -31,17 +32,37 @@ export function sampleResult(overrides: { readonly run?: Partial<RunResult['run'
       ],
       startedAt: '2026-01-01T00:00:01.000Z',
       durationMs: 90,
+      purpose: 'sequences',
     },
   ];
   const findings: Finding[] = [
     { check: 'status-enum', severity: 'error', instancePath: '/status', message: 'status "CANCELLED" is not one of CANCELED, COMPLETE, PENDING, PROCESSING', endpoint: 'batch-read', apiVersion: '2026-03', expected: ['CANCELED', 'COMPLETE', 'PENDING', 'PROCESSING'], actual: 'CANCELLED', replay: 'hsac run --seed 1' },
     { check: 'unknown-field', severity: 'warning', instancePath: '/extra', message: 'unknown field "extra"', endpoint: 'batch-read', apiVersion: '2026-03', replay: 'hsac run --seed 1' },
   ];
+  // As a run against a provider that sent no 429 and never paged would have them: checks run on
+  // every exchange yet exercised by none (`evaluated` > 0, `exercised` 0), a body check exercised
+  // on one endpoint but not the other (its only exchange got no answer), and one check the config
+  // switched off.
+  const rateLimitWhy = 'no answer was a 429, so the 429 contract had nothing to judge (a provider that throttles, or a lower --rate-limit, would exercise it)';
   const checks: CheckOutcome[] = [
-    { endpoint: 'batch-read', check: 'response-body', description: 'the body conforms', outcome: 'fail', evaluated: 1, errors: 1, warnings: 1 },
-    { endpoint: 'batch-read', check: 'transport', description: 'an answer came', outcome: 'pass', evaluated: 1, errors: 0, warnings: 0 },
-    { endpoint: 'associate-default', check: 'response-body', description: 'the body conforms', outcome: 'skip', evaluated: 0, errors: 0, warnings: 0 },
-    { endpoint: 'associate-default', check: 'transport', description: 'an answer came', outcome: 'warn', evaluated: 1, errors: 0, warnings: 1 },
+    { endpoint: 'batch-read', check: 'transport', description: 'an answer came', outcome: 'pass', evaluated: 1, exercised: 1, errors: 0, warnings: 0 },
+    { endpoint: 'batch-read', check: 'response-body', description: 'the body conforms', outcome: 'fail', evaluated: 1, exercised: 1, errors: 1, warnings: 1 },
+    { endpoint: 'batch-read', check: 'rate-limit-contract', description: 'a 429 says when to retry, and rate-limit headers are consistent whole numbers', outcome: 'not-exercised', evaluated: 1, exercised: 0, why: rateLimitWhy, errors: 0, warnings: 0 },
+    {
+      endpoint: 'batch-read',
+      check: 'paging-terminates',
+      description: 'paging with after advances and ends',
+      outcome: 'not-exercised',
+      evaluated: 1,
+      exercised: 0,
+      why: 'no read of a record came back with a next page, so no cursor was followed (hsac builds a wide record to force one; see the wide-record requests)',
+      errors: 0,
+      warnings: 0,
+    },
+    { endpoint: 'associate-default', check: 'transport', description: 'an answer came', outcome: 'warn', evaluated: 1, exercised: 1, errors: 0, warnings: 1 },
+    { endpoint: 'associate-default', check: 'response-body', description: 'the body conforms', outcome: 'not-exercised', evaluated: 1, exercised: 0, why: 'no answer below 500 carried a complete body to validate', errors: 0, warnings: 0 },
+    { endpoint: 'associate-default', check: 'rate-limit-contract', description: 'a 429 says when to retry, and rate-limit headers are consistent whole numbers', outcome: 'not-exercised', evaluated: 1, exercised: 0, why: rateLimitWhy, errors: 0, warnings: 0 },
+    { endpoint: 'associate-default', check: 'idempotent', description: 'associate default twice answers the same and creates no duplicate', outcome: 'off', evaluated: 0, exercised: 0, why: 'switched off by the config (run.checks: "idempotent": "off" in hsac.config.json)', errors: 0, warnings: 0 },
   ];
   return {
     tool: { name: 'hsac', version: '0.1.0' },
@@ -56,10 +77,30 @@ export function sampleResult(overrides: { readonly run?: Partial<RunResult['run'
       startedAt: '2026-01-01T00:00:00.000Z',
       finishedAt: '2026-01-01T00:00:02.000Z',
       durationMs: 2000,
-      replay: 'hsac run --seed 1',
+      // The replay carries the config (which switched idempotent off) and the coverage requirement.
+      replay: 'hsac run --seed 1 --config hsac.config.json --require-exercised paging-terminates',
+      requireExercised: ['paging-terminates'],
+      checksOff: ['idempotent'],
       ...overrides.run,
     },
-    summary: { verdict: 'fail', reason: '1 error finding(s)', exchanges: 2, unchecked: 1, errors: 1, warnings: 1, sequences: 0, seed: 1, ...overrides.summary },
+    summary: {
+      // Fail beats inconclusive: the error finding decides, though required paging-terminates was not exercised.
+      verdict: 'fail',
+      reason: '1 error finding(s)',
+      exchanges: 2,
+      unchecked: 1,
+      errors: 1,
+      warnings: 1,
+      sequences: 1,
+      seed: 1,
+      notExercised: [
+        { check: 'rate-limit-contract', why: rateLimitWhy },
+        { check: 'paging-terminates', why: 'no read of a record came back with a next page, so no cursor was followed (hsac builds a wide record to force one; see the wide-record requests)' },
+      ],
+      // Requests sent, not exchanges: the PUT that got no answer was sent twice.
+      requests: { sequences: 3 },
+      ...overrides.summary,
+    },
     findings: overrides.findings ?? findings,
     checks: overrides.checks ?? checks,
     exchanges: overrides.exchanges ?? exchanges,

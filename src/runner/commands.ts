@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
-import { field, idempotent, pagingTerminates, readAfterWrite, type ObservedExchange } from '../checks/index.js';
+import { archiveEffective, field, idempotent, nextAfter, pagingTerminates, readAfterWrite, type ArchivedPair, type ObservedExchange } from '../checks/index.js';
 import type { Journal } from './journal.js';
 import type { RunModel } from './model.js';
 import type { Session } from './session.js';
@@ -141,7 +141,7 @@ class AssociateSingle implements Command {
  * Reads records with paging: the first page, then `{id, after}` until paging ends or the page
  * limit; returns every page. Paging is checked per record.
  */
-async function readAll(real: Real, fromIds: readonly string[], extraIds: readonly string[] = []): Promise<ObservedExchange[]> {
+export async function readAll(real: Real, fromIds: readonly string[], extraIds: readonly string[] = []): Promise<ObservedExchange[]> {
   const op = operation('batch-read', real.apiVersion);
   const params = { fromObjectType: real.pool.fromObjectType, toObjectType: real.pool.toObjectType };
   const first = await real.session.call(op, params, { inputs: [...fromIds, ...extraIds].map((id) => ({ id })) }, 'conformance');
@@ -163,12 +163,6 @@ async function readAll(real: Real, fromIds: readonly string[], extraIds: readonl
     real.session.sequence(pagingTerminates, op.endpoint, { fromId, pages: chain, maxPages });
   }
   return pages;
-}
-
-function nextAfter(page: ObservedExchange, fromId: string): string | undefined {
-  const result = resultsOf(page).find((r) => String(field(field(r, 'from'), 'id')) === fromId);
-  const after = field(field(field(result, 'paging'), 'next'), 'after');
-  return typeof after === 'string' ? after : undefined;
 }
 
 /** Batch read of some records (sometimes with an unknown one: a 207), with paging and read-after-write. */
@@ -240,10 +234,50 @@ class ArchiveAssociations implements Command {
     if (status >= 200 && status < 300) {
       for (const pair of pairs) model.archive(pair.fromId, pair.toId);
       real.journal.append({ kind: 'archived', what: 'associations', keys: pairs.map((p) => `${pool.fromObjectType}|${pool.toObjectType}:${p.fromId}>${p.toId}`) });
+      await readBackArchived(real, pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })));
     }
   }
   toString(): string {
     return `archive(${this.count})`;
+  }
+}
+
+/** Reads the records whose associations were just archived (every page) and checks the pairs are gone. */
+async function readBackArchived(real: Real, archived: readonly ArchivedPair[]): Promise<void> {
+  if (!real.endpoints.has('batch-read') || real.session.stopped || archived.length === 0) return;
+  const reads = await readAll(real, [...new Set(archived.map((pair) => pair.fromId))]);
+  real.session.sequence(archiveEffective, 'batch-read', { archived, reads });
+}
+
+/**
+ * Removes one association the run made with the single DELETE of the pair (HubSpot removes every
+ * type between the two records), then reads the record back: the pair must be gone.
+ */
+class DeleteAssociation implements Command {
+  constructor(private readonly index: number) {}
+  check(model: RunModel): boolean {
+    return model.associations.size > 0;
+  }
+  async run(model: RunModel, real: Real): Promise<void> {
+    if (real.session.stopped) return;
+    const { pool } = real;
+    const candidates = [...model.associations.values()].filter((a) => !pool.preexisting.has(pairKey(a.fromId, a.toId)));
+    const pair = candidates[this.index % Math.max(1, candidates.length)];
+    if (!pair) return;
+    const exchange = await real.session.auxiliary('association-archive-single', real.apiVersion, {
+      fromObjectType: pool.fromObjectType,
+      fromObjectId: pair.fromId,
+      toObjectType: pool.toObjectType,
+      toObjectId: pair.toId,
+    });
+    const status = exchange.response?.status ?? 0;
+    if (status < 200 || status >= 300) return;
+    model.archive(pair.fromId, pair.toId);
+    real.journal.append({ kind: 'archived', what: 'associations', keys: [`${pool.fromObjectType}|${pool.toObjectType}:${pair.fromId}>${pair.toId}`] });
+    await readBackArchived(real, [{ fromId: pair.fromId, toId: pair.toId, how: 'single-delete' }]);
+  }
+  toString(): string {
+    return `delete(#${this.index})`;
   }
 }
 
@@ -268,6 +302,7 @@ export function commandArbitraries(pool: RecordPool, endpoints: ReadonlySet<Endp
   }
   if (endpoints.has('batch-associate-default') || endpoints.has('associate-default')) {
     arbitraries.push(fc.integer({ min: 1, max: 5 }).map((count) => new ArchiveAssociations(count)));
+    arbitraries.push(fc.nat({ max: 99 }).map((index) => new DeleteAssociation(index)));
   }
   return arbitraries;
 }
@@ -275,9 +310,10 @@ export function commandArbitraries(pool: RecordPool, endpoints: ReadonlySet<Endp
 /**
  * The coverage sequence, run before the random ones (like Schemathesis' coverage phase before
  * fuzzing): every command at least once, in an order that exercises each sequence check whatever
- * the seed. One record gets more associations than a sandbox page (paging), a pair is associated
- * twice by PUT and again in a batch (idempotency), a read includes an unknown record (a 207), and
- * an archive is followed by a read (read-after-write both ways).
+ * the seed. A pair is associated twice by PUT and again in a batch (idempotency), a read includes
+ * an unknown record (a 207), and a batch archive and a single DELETE are each followed by a read
+ * (read-after-write, archive-effective). Paging is the wide record's (`wide-record.ts`): a handful
+ * of associations never fills a page of a real portal.
  */
 export function coverageSequence(pool: RecordPool): Command[] {
   const first = pool.fromIds[0];
@@ -291,6 +327,7 @@ export function coverageSequence(pool: RecordPool): Command[] {
     new ReadWithPaging([first, second], true),
     new CreateConfigurations(200),
     new ArchiveAssociations(2),
+    new DeleteAssociation(0),
     new ReadWithPaging([first], false),
   ];
 }

@@ -77,7 +77,11 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
     const [fromObjectType = '', toObjectType = ''] = key.split('|');
     const byFrom = new Map<string, string[]>();
     for (const [from, to] of pairs) byFrom.set(from, [...(byFrom.get(from) ?? []), to]);
-    const inputs = [...byFrom].map(([from, tos]) => ({ from: { id: from }, to: tos.map((id) => ({ id })) }));
+    // A wide record has a thousand targets: each input names at most ARCHIVE_BATCH of them, so no
+    // request is larger than the ones HubSpot documents limits for.
+    const inputs = [...byFrom].flatMap(([from, tos]) =>
+      Array.from({ length: Math.ceil(tos.length / ARCHIVE_BATCH) }, (_, i) => ({ from: { id: from }, to: tos.slice(i * ARCHIVE_BATCH, (i + 1) * ARCHIVE_BATCH).map((id) => ({ id })) })),
+    );
     for (let i = 0; i < inputs.length; i += ARCHIVE_BATCH) {
       const chunk = inputs.slice(i, i + ARCHIVE_BATCH);
       const exchange = await session.auxiliary('associations-batch-archive', apiVersion, { fromObjectType, toObjectType }, { inputs: chunk });

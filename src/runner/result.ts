@@ -18,17 +18,30 @@ export interface ReportedExchange {
   readonly attempts: readonly Attempt[];
   readonly startedAt: string;
   readonly durationMs: number;
+  /** Why the run sent it: a phase of the run (`safety`, `probes`, `provision`, `wide-record`, `invalid-requests`, `sequences`, `cleanup`). */
+  readonly purpose?: string;
 }
+
+/** What one endpoint x check came to. */
+export type CheckOutcomeKind = 'pass' | 'fail' | 'warn' | 'not-exercised' | 'off';
 
 /** One endpoint x check outcome: a JUnit testcase, a cell of the HTML matrix. */
 export interface CheckOutcome {
   readonly endpoint: string;
   readonly check: string;
   readonly description: string;
-  /** `skip`: nothing this run sent exercised it on that endpoint. */
-  readonly outcome: 'pass' | 'fail' | 'warn' | 'skip';
-  /** How many exchanges or sequences it judged. */
+  /**
+   * `not-exercised`: the condition it judges never arose on that endpoint (a paging check with no
+   * paged read, a 429 contract with no 429), so there was nothing to pass; `off`: switched off by
+   * the config. Neither is ever counted as a pass.
+   */
+  readonly outcome: CheckOutcomeKind;
+  /** How many exchanges or sequences it was run on. */
   readonly evaluated: number;
+  /** How many cases of the condition it judges actually arose (pages followed, 429s met, probes answered). */
+  readonly exercised: number;
+  /** Why it is `not-exercised` or `off`, and what would exercise it. */
+  readonly why?: string;
   readonly errors: number;
   readonly warnings: number;
 }
@@ -51,6 +64,10 @@ export interface RunResult {
     readonly durationMs: number;
     /** The command that reproduces this run. */
     readonly replay: string;
+    /** Checks that must be exercised (`--require-exercised`); one not exercised makes the run inconclusive. */
+    readonly requireExercised?: readonly string[];
+    /** Checks (and body-level ids) the config switched off. */
+    readonly checksOff?: readonly string[];
   };
   readonly summary: {
     readonly verdict: Verdict;
@@ -63,6 +80,10 @@ export interface RunResult {
     readonly warnings: number;
     readonly sequences: number;
     readonly seed: number;
+    /** Check ids exercised on no endpoint of this run (nor switched off), with why. */
+    readonly notExercised: readonly { readonly check: string; readonly why: string }[];
+    /** Requests sent per purpose: what coverage cost (the wide record, invalid requests, probes, ...). */
+    readonly requests: Readonly<Record<string, number>>;
   };
   readonly findings: readonly Finding[];
   readonly checks: readonly CheckOutcome[];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ENDPOINT_IDS, operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
-import { ALL_CHECKS, field, isUnchecked } from '../checks/index.js';
+import { ALL_CHECKS, appliesTo, field, isUnchecked, type Check } from '../checks/index.js';
 import type { Finding } from '../finding.js';
 import { DailyLimitReached, HubSpotClient, type Clock, type RateBudget, type RetryPolicy } from '../transport/index.js';
 import { createValidator, type Profile } from '../validate/index.js';
@@ -8,8 +8,10 @@ import { coverageSequence, runSequence, sampleSequences, type RecordPool, type R
 import { Journal, readJournal } from './journal.js';
 import { RunModel } from './model.js';
 import { cleanUp, createRecords, ProvisioningError, type CleanupReport, type GivenRecords } from './provision.js';
-import type { CheckOutcome, RunResult, Verdict } from './result.js';
-import { Session, type SeverityOverride } from './session.js';
+import { DEFAULT_INVALID_PER_ENDPOINT, planInvalidRequests, sendInvalidRequests } from './invalid-requests.js';
+import type { CheckOutcome, CheckOutcomeKind, RunResult, Verdict } from './result.js';
+import { AUXILIARY_ROW, Session, type SeverityOverride, type Tally } from './session.js';
+import { buildWideRecord, DEFAULT_PAGING_BUDGET, type WideRecordOutcome } from './wide-record.js';
 
 /** Everything a run needs; the CLI fills it from flags, the config file and the environment. */
 export interface RunOptions {
@@ -37,6 +39,12 @@ export interface RunOptions {
    * Retry-After). It spends the portal's ten-second budget, so it is opt-in against a real portal.
    */
   readonly probeRateLimit?: boolean;
+  /** Checks that must be exercised (`--require-exercised`): `all`, or check ids; one not exercised makes the run inconclusive. */
+  readonly requireExercised?: 'all' | readonly string[];
+  /** Requests the wide record may cost to reach paging (default: enough for a page of 1000). */
+  readonly pagingBudget?: number;
+  /** Invalid request bodies sent per endpoint with a body (default 3). */
+  readonly invalidPerEndpoint?: number;
   /** Records of each type to create when none are given. */
   readonly recordsPerType?: { readonly from: number; readonly to: number };
   readonly signal?: AbortSignal;
@@ -49,7 +57,7 @@ export interface RunOptions {
 
 /** Progress for the terminal: exchanges done, findings so far, the current rate. */
 export interface RunProgress {
-  readonly phase: 'safety' | 'probes' | 'provision' | 'sequences' | 'cleanup' | 'done';
+  readonly phase: 'safety' | 'probes' | 'provision' | 'wide-record' | 'invalid-requests' | 'sequences' | 'cleanup' | 'done';
   readonly endpoint?: string;
   readonly exchanges: number;
   readonly planned: number;
@@ -108,6 +116,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const endpoints = new Set(options.endpoints);
   let inconclusive: string | undefined;
   let cleanup: CleanupReport | undefined;
+  let wide: WideRecordOutcome | undefined;
   let planned = 0;
   const progress = (phase: RunProgress['phase'], endpoint?: string): void => {
     if (!options.onProgress) return;
@@ -151,14 +160,25 @@ export async function run(options: RunOptions): Promise<RunResult> {
     }
 
     if (!inconclusive) {
+      session.purpose = 'probes';
       await probes(options, session, endpoints);
       if (options.probeRateLimit) await rateLimitProbe(options, session, client);
       progress('probes');
+      session.purpose = 'provision';
       const pool = await recordPool(options, session, journal, runId);
       progress('provision');
       const sequences = sampleSequences(pool, endpoints, options.runs, options.seed, options.maxCommands ?? 8);
       planned = session.exchanges.length + sequences.reduce((sum, commands) => sum + [...commands].length * 2, 0);
       const real: Real = { session, journal, apiVersion: options.apiVersion, endpoints, pool, maxPages: 50, unknownId: '999999999999999' };
+      if (inShard(0, options.shard) && !session.stopped) {
+        session.purpose = 'wide-record';
+        wide = await buildWideRecord(real, journal, runId, options.pagingBudget ?? DEFAULT_PAGING_BUDGET);
+        progress('wide-record');
+        session.purpose = 'invalid-requests';
+        await sendInvalidRequests(real, planInvalidRequests(real, options.seed, options.invalidPerEndpoint ?? DEFAULT_INVALID_PER_ENDPOINT));
+        progress('invalid-requests');
+      }
+      session.purpose = 'sequences';
       // One model for the whole run: the portal keeps what earlier sequences did.
       const model = new RunModel();
       if (inShard(0, options.shard)) {
@@ -180,6 +200,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     else throw error;
   } finally {
     progress('cleanup');
+    session.purpose = 'cleanup';
     try {
       cleanup = await cleanUp(session, journal, readJournal(options.journalPath), options.apiVersion);
     } catch (error) {
@@ -190,7 +211,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   if (session.brokenTarget && !inconclusive) inconclusive = session.brokenTarget;
   if (session.stopped && !inconclusive) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) and cut short; what it created was cleaned up';
   progress('done');
-  return buildResult(options, runId, startedAt, session, inconclusive, cleanup);
+  return buildResult(options, runId, startedAt, session, inconclusive, cleanup, wide);
 }
 
 /** The negative probes: a request without a token per endpoint, and one over the input limit. */
@@ -306,7 +327,15 @@ async function existingPairs(options: RunOptions, session: Session, records: Giv
   return pairs;
 }
 
-function buildResult(options: RunOptions, runId: string, startedAt: Date, session: Session, inconclusive: string | undefined, cleanup: CleanupReport | undefined): RunResult {
+function buildResult(
+  options: RunOptions,
+  runId: string,
+  startedAt: Date,
+  session: Session,
+  inconclusive: string | undefined,
+  cleanup: CleanupReport | undefined,
+  wide: WideRecordOutcome | undefined,
+): RunResult {
   const findings: Finding[] = [...session.findings];
   if (cleanup && (cleanup.failures.length > 0 || cleanup.untracked.length > 0)) {
     findings.push({
@@ -319,15 +348,25 @@ function buildResult(options: RunOptions, runId: string, startedAt: Date, sessio
   const unchecked = session.exchanges.filter((exchange) => exchange.intent !== 'auxiliary' && isUnchecked({ exchange })).length;
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
+  const checks = outcomes(options, session, wide);
+  const notExercised = notExercisedChecks(checks);
+  const unmet = unmetRequirements(options.requireExercised, checks);
+  // Fail beats inconclusive (as in `report merge`): an error found is an error, even in a run cut short.
   let verdict: Verdict = 'pass';
   let reason: string | undefined;
   if (errors > 0) {
     verdict = 'fail';
-    reason = `${errors} error finding(s)`;
+    reason = `${errors} error finding(s)${inconclusive ? `; also ${inconclusive}` : ''}`;
   } else if (inconclusive || unchecked > 0) {
     verdict = 'inconclusive';
     reason = inconclusive ?? `${unchecked} exchange(s) got no checkable answer (resets, timeouts, persistent 5xx)`;
+  } else if (unmet.length > 0) {
+    verdict = 'inconclusive';
+    reason = `required check(s) not exercised: ${unmet.map((u) => `${u.check} (${u.why})`).join('; ')}`;
   }
+  const requests: Record<string, number> = {};
+  for (const exchange of session.exchanges) requests[exchange.purpose ?? 'other'] = (requests[exchange.purpose ?? 'other'] ?? 0) + 1;
+  const checksOff = Object.entries(options.overrides ?? {}).filter(([, severity]) => severity === 'off').map(([id]) => id).sort();
   const finishedAt = new Date();
   return {
     tool: { name: 'hsac', version: options.toolVersion ?? '0' },
@@ -344,23 +383,76 @@ function buildResult(options: RunOptions, runId: string, startedAt: Date, sessio
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),
       replay: options.replay,
+      ...(options.requireExercised ? { requireExercised: options.requireExercised === 'all' ? ['all'] : [...options.requireExercised] } : {}),
+      ...(checksOff.length > 0 ? { checksOff } : {}),
     },
-    summary: { verdict, ...(reason ? { reason } : {}), exchanges: session.exchanges.length, unchecked, errors, warnings, sequences: session.sequences, seed: options.seed },
+    summary: {
+      verdict,
+      ...(reason ? { reason } : {}),
+      exchanges: session.exchanges.length,
+      unchecked,
+      errors,
+      warnings,
+      sequences: session.sequences,
+      seed: options.seed,
+      notExercised,
+      requests,
+    },
     findings,
-    checks: outcomes(options.endpoints, session),
+    checks,
     exchanges: session.exchanges,
   };
 }
 
-/** One outcome per endpoint x registry check (body-level ids count under `response-body`). */
-function outcomes(endpoints: readonly EndpointId[], session: Session): CheckOutcome[] {
+const NO_TALLY: Tally = { evaluated: 0, exercised: 0, errors: 0, warnings: 0 };
+
+/** `off` (config) > `fail` > `warn` > `not-exercised` (nothing arose to judge) > `pass`. */
+function outcomeOf(tally: Tally, off: boolean): CheckOutcomeKind {
+  if (off) return 'off';
+  if (tally.errors > 0) return 'fail';
+  if (tally.warnings > 0) return 'warn';
+  return tally.exercised > 0 ? 'pass' : 'not-exercised';
+}
+
+/** Why a check was not exercised in this run: the wide record's own story for paging, else the check's. */
+function whyNotExercised(check: Check, wide: WideRecordOutcome | undefined): string {
+  if (check.id === 'paging-terminates' && wide?.why) return `${wide.why} (${wide.requests} requests spent on the wide record)`;
+  return check.notExercisedWhy;
+}
+
+/**
+ * One outcome per endpoint x registry check where the check applies, plus an `auxiliary` row for
+ * the checks that judge provisioning and cleanup calls too. Body-level ids count under `response-body`.
+ */
+function outcomes(options: RunOptions, session: Session, wide: WideRecordOutcome | undefined): CheckOutcome[] {
   const rows: CheckOutcome[] = [];
-  for (const endpoint of endpoints) {
-    for (const check of ALL_CHECKS) {
-      const tally = session.tallies.get(`${endpoint}|${check.id}`) ?? { evaluated: 0, errors: 0, warnings: 0 };
-      const outcome = tally.errors > 0 ? 'fail' : tally.warnings > 0 ? 'warn' : tally.evaluated > 0 ? 'pass' : 'skip';
-      rows.push({ endpoint, check: check.id, description: check.description, outcome, evaluated: tally.evaluated, errors: tally.errors, warnings: tally.warnings });
-    }
+  const row = (endpoint: string, check: Check): CheckOutcome => {
+    const tally = session.tallies.get(`${endpoint}|${check.id}`) ?? NO_TALLY;
+    const outcome = outcomeOf(tally, options.overrides?.[check.id] === 'off');
+    const why = outcome === 'off' ? 'switched off by the config (run.checks)' : outcome === 'not-exercised' ? whyNotExercised(check, wide) : undefined;
+    return { endpoint, check: check.id, description: check.description, outcome, evaluated: tally.evaluated, exercised: tally.exercised, errors: tally.errors, warnings: tally.warnings, ...(why ? { why } : {}) };
+  };
+  for (const endpoint of options.endpoints) {
+    for (const check of ALL_CHECKS) if (appliesTo(check, endpoint)) rows.push(row(endpoint, check));
   }
+  for (const check of ALL_CHECKS) if (check.scope === 'exchange' && check.checkAuxiliary) rows.push(row(AUXILIARY_ROW, check));
   return rows;
 }
+
+/** Checks exercised on no row of the run (and not switched off), with why. */
+function notExercisedChecks(rows: readonly CheckOutcome[]): { check: string; why: string }[] {
+  const byCheck = new Map<string, CheckOutcome[]>();
+  for (const row of rows) byCheck.set(row.check, [...(byCheck.get(row.check) ?? []), row]);
+  return [...byCheck]
+    .filter(([, mine]) => mine.every((row) => row.outcome === 'not-exercised'))
+    .map(([check, mine]) => ({ check, why: mine[0]?.why ?? 'nothing arose to judge' }));
+}
+
+/** The required checks (`all` or ids) that no row exercised; a check switched off cannot be required. */
+function unmetRequirements(required: RunOptions['requireExercised'], rows: readonly CheckOutcome[]): { check: string; why: string }[] {
+  if (!required) return [];
+  const missing = notExercisedChecks(rows);
+  if (required === 'all') return missing;
+  return missing.filter((entry) => required.includes(entry.check));
+}
+

@@ -1,18 +1,23 @@
 import { buildPath, auxiliaryOperation, type AuxiliaryId, type Operation } from '../catalogue/index.js';
-import { checkExchange, EXCHANGE_CHECKS, isUnchecked, type CheckContext, type ExchangeIntent, type ObservedExchange, type SequenceCheck } from '../checks/index.js';
+import { appliesTo, checkExchange, EXCHANGE_CHECKS, isUnchecked, type CheckContext, type ExchangeIntent, type ObservedExchange, type SequenceCheck } from '../checks/index.js';
 import type { Finding } from '../finding.js';
 import type { Exchange, HubSpotClient } from '../transport/index.js';
 import type { ReportedExchange } from './result.js';
 
+/** The report row under which checks of auxiliary calls are tallied (provisioning, cleanup, account details). */
+export const AUXILIARY_ROW = 'auxiliary';
+
 /** How findings are graded by the config: a check may be made an error, a warning, or switched off. */
 export type SeverityOverride = 'error' | 'warn' | 'off';
 
-/** Per endpoint x check: how often it judged something, and what it found. */
-interface Tally {
+/** Per endpoint x check: how often it ran, how many cases of its condition arose, and what it found. */
+export interface Tally {
   evaluated: number;
+  exercised: number;
   errors: number;
   warnings: number;
 }
+
 
 /**
  * One run's conversation with the target: sends catalogue and auxiliary requests through the
@@ -26,6 +31,8 @@ export class Session {
   /** `endpoint|check` -> tally. */
   readonly tallies = new Map<string, Tally>();
   sequences = 0;
+  /** Why the run is sending what it sends now; every exchange is tagged with it (the cost of coverage). */
+  purpose = 'safety';
   /** Unchecked exchanges in a row (resets, timeouts, persistent 5xx) of the endpoints under test. */
   private uncheckedInARow = 0;
   /** Set when the target keeps failing: the run stops as inconclusive instead of timing out on every call. */
@@ -48,7 +55,7 @@ export class Session {
     const key = `${endpoint}|${check}`;
     let tally = this.tallies.get(key);
     if (!tally) {
-      tally = { evaluated: 0, errors: 0, warnings: 0 };
+      tally = { evaluated: 0, exercised: 0, errors: 0, warnings: 0 };
       this.tallies.set(key, tally);
     }
     return tally;
@@ -68,22 +75,32 @@ export class Session {
   }
 
   /** Sends one request to an endpoint under test, checks the answer, and returns it for the model. */
-  async call(operation: Operation, params: Readonly<Record<string, string>>, body: unknown, intent: ExchangeIntent, via: HubSpotClient = this.client): Promise<ObservedExchange> {
+  async call(
+    operation: Operation,
+    params: Readonly<Record<string, string>>,
+    body: unknown,
+    intent: ExchangeIntent,
+    via: HubSpotClient = this.client,
+    invalidity?: string,
+  ): Promise<ObservedExchange> {
     const exchange = await via.send({
       method: operation.method,
       path: buildPath(operation, params),
       ...(body === undefined ? {} : { body }),
       auth: intent !== 'no-auth',
     });
-    this.exchanges.push(report(exchange, operation.endpoint, operation.apiVersion, intent));
+    this.exchanges.push(report(exchange, operation.endpoint, operation.apiVersion, intent, this.purpose));
     this.uncheckedInARow = isUnchecked({ exchange }) ? this.uncheckedInARow + 1 : 0;
     if (this.uncheckedInARow >= BROKEN_AFTER) {
       this.brokenTarget = `${BROKEN_AFTER} exchanges in a row got no checkable answer (last: ${exchange.failure?.kind ?? `status ${exchange.response?.status}`}); the run stopped`;
     }
-    const observed: ObservedExchange = { operation, intent, exchange, ...(body === undefined ? {} : { sent: body }), replay: this.replay };
+    const observed: ObservedExchange = { operation, intent, exchange, ...(body === undefined ? {} : { sent: body }), replay: this.replay, ...(invalidity ? { invalidity } : {}) };
     for (const check of EXCHANGE_CHECKS) {
+      if (!appliesTo(check, operation.endpoint)) continue;
       const findings = check.check(observed, this.context);
-      if (applies(check.id, observed)) this.tally(operation.endpoint, check.id).evaluated++;
+      const tally = this.tally(operation.endpoint, check.id);
+      tally.evaluated++;
+      tally.exercised += check.exercised(observed, this.context);
       this.keep(operation.endpoint, check.id, findings);
     }
     return observed;
@@ -97,7 +114,17 @@ export class Session {
       path: buildPath(operation, params),
       ...(body === undefined ? {} : { body }),
     });
-    this.exchanges.push(report(exchange, id, apiVersion, 'auxiliary'));
+    this.exchanges.push(report(exchange, id, apiVersion, 'auxiliary', this.purpose));
+    // Rate limits and echoed tokens are the provider's whatever the call: the checks that say so
+    // judge auxiliary calls too, tallied under the `auxiliary` row.
+    const observed = { auxiliary: operation, exchange, replay: this.replay };
+    for (const check of EXCHANGE_CHECKS) {
+      if (!check.checkAuxiliary) continue;
+      const tally = this.tally(AUXILIARY_ROW, check.id);
+      tally.evaluated++;
+      tally.exercised += check.exercisedAuxiliary?.(observed) ?? 0;
+      this.keep(AUXILIARY_ROW, check.id, check.checkAuxiliary(observed, this.context));
+    }
     return exchange;
   }
 
@@ -105,7 +132,9 @@ export class Session {
   sequence<Input>(check: SequenceCheck<Input>, endpoint: string, input: Input): Finding[] {
     this.sequences++;
     const findings = check.check(input, this.context);
-    this.tally(endpoint, check.id).evaluated++;
+    const tally = this.tally(endpoint, check.id);
+    tally.evaluated++;
+    tally.exercised += check.exercised(input);
     this.keep(endpoint, check.id, findings);
     return findings;
   }
@@ -132,22 +161,7 @@ export class Session {
  */
 const BROKEN_AFTER = 3;
 
-/** Whether a registry check judged this exchange at all (for the skip/pass distinction in reports). */
-function applies(check: string, observed: ObservedExchange): boolean {
-  switch (check) {
-    case 'auth-enforced':
-      return observed.intent === 'no-auth';
-    case 'input-limit-enforced':
-      return observed.intent === 'over-limit';
-    case 'status-family':
-    case 'inputs-accounted':
-      return observed.intent === 'conformance';
-    default:
-      return true;
-  }
-}
-
-function report(exchange: Exchange, endpoint: string, apiVersion: string, intent: ReportedExchange['intent']): ReportedExchange {
+function report(exchange: Exchange, endpoint: string, apiVersion: string, intent: ReportedExchange['intent'], purpose: string): ReportedExchange {
   return {
     id: exchange.id,
     endpoint,
@@ -159,5 +173,6 @@ function report(exchange: Exchange, endpoint: string, apiVersion: string, intent
     attempts: exchange.attempts,
     startedAt: exchange.startedAt,
     durationMs: exchange.durationMs,
+    purpose,
   };
 }

@@ -1,8 +1,9 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Attempt, Exchange, RecordedRequest, RecordedResponse, TransportFailureKind } from './exchange.js';
+import { decodeBody, rateLimitDecision } from './rate-limit-policy.js';
 import { DEFAULT_RATE_BUDGET, RateLimiter, type RateBudget } from './rate-limiter.js';
 import { createRedactor, type Redactor } from './redact.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, retryAfterMs, type RetryPolicy } from './retry.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry.js';
 
 /** Options of {@link HubSpotClient}. */
 export interface ClientOptions {
@@ -25,6 +26,24 @@ export interface ClientOptions {
   readonly userAgent?: string;
   /** Adapt the budget to the server's rate-limit headers (default true; a probe that must meet a 429 turns it off). */
   readonly adaptToHeaders?: boolean;
+  /**
+   * The longest single wait the client makes (a 429's `Retry-After`, a backoff, the rate
+   * limiter's); default 60,000 ms. A longer one is not made: `send` rejects with
+   * {@link WaitTooLong}. A server may ask for a day; a run must not hang for it.
+   */
+  readonly maxWaitMs?: number;
+  /** Called before every wait the client makes (so the CLI can say what it waits for, and how long). */
+  readonly onWait?: (wait: WaitNotice) => void;
+}
+
+/** One wait the client is about to make, for {@link ClientOptions.onWait}. */
+export interface WaitNotice {
+  /** What asks for it, e.g. `Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING`, `status 503`, `rate budget 100 per 10000 ms (configured) in use`. */
+  readonly reason: string;
+  readonly ms: number;
+  readonly method: string;
+  /** The request's path (redacted). */
+  readonly path: string;
 }
 
 /** One request to send. */
@@ -39,6 +58,11 @@ export interface SendRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** Send the bearer token (default true); false proves that auth is enforced. */
   readonly auth?: boolean;
+  /**
+   * Aborting it ends the send at once, whatever it is doing (a rate-limit wait, a backoff, the
+   * limiter's queue, the request in flight): `send` rejects with {@link SendInterrupted}.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -52,6 +76,61 @@ export class DailyLimitReached extends Error {
   }
 }
 
+/** The path of a recorded (redacted) URL, for messages. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
+
+/** Milliseconds as the console says them: `86400 s`, `0.25 s`. */
+function seconds(ms: number): string {
+  return `${Number.isFinite(ms) ? Math.round(ms) / 1000 : ms} s`;
+}
+
+/**
+ * A wait longer than `maxWaitMs` was asked for (a `Retry-After: 86400`, a server-imposed budget of
+ * one request a day): the client does not make it, and the run ends inconclusive naming the wait.
+ * When at least one attempt was made, `exchange` was also recorded (`onExchange`), so its 429 is
+ * judged like any other.
+ */
+export class WaitTooLong extends Error {
+  override readonly name = 'WaitTooLong';
+  constructor(
+    /** The wait asked for, in milliseconds. */
+    readonly waitMs: number,
+    /** What asked for it, e.g. `Retry-After: 86400 on a 429 TEN_SECONDLY_ROLLING` (redacted). */
+    readonly reason: string,
+    /** The bound it exceeds (`maxWaitMs`). */
+    readonly maxWaitMs: number,
+    /** The exchange so far: the request and the attempts made (none when the limiter refused first). */
+    readonly exchange: Exchange,
+  ) {
+    super(`${exchange.request.method} ${pathOf(exchange.request.url)}: asked to wait ${seconds(waitMs)} (${reason}), over the ${seconds(maxWaitMs)} bound on a single wait (maxWaitMs)`);
+  }
+}
+
+/**
+ * The send's `signal` aborted (Ctrl-C, SIGTERM): the wait or request in progress was ended at once.
+ * `exchange` holds what was done before; an attempt cut short is not in it. When at least one
+ * attempt was made, the exchange was also recorded (`onExchange`).
+ */
+export class SendInterrupted extends Error {
+  override readonly name = 'SendInterrupted';
+  constructor(
+    /** The exchange so far (no attempt when it was interrupted before its first answer). */
+    readonly exchange: Exchange,
+    /** The signal's reason. */
+    override readonly cause?: unknown,
+  ) {
+    super(`${exchange.request.method} ${pathOf(exchange.request.url)}: interrupted after ${exchange.attempts.length} attempt(s)`);
+  }
+}
+
+/** A single wait over a minute is a server's mistake or a daily limit in disguise (issue 12). */
+const DEFAULT_MAX_WAIT_MS = 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
@@ -104,27 +183,19 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-/** The 429 policy, read from a body that may not be JSON at all. */
-function rateLimitPolicy(body: string | undefined): { policyName?: string; message?: string } {
-  if (!body) return {};
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    const record = parsed as Record<string, unknown>;
-    return {
-      policyName: typeof record.policyName === 'string' ? record.policyName : undefined,
-      message: typeof record.message === 'string' ? record.message : undefined,
-    };
-  } catch {
-    return {};
-  }
+/** What one attempt produced; `rateLimit` holds the unredacted 429 for reading its policy (never recorded). */
+interface Outcome {
+  readonly response?: RecordedResponse;
+  readonly failure?: { kind: TransportFailureKind; message: string };
+  readonly rateLimit?: { readonly headers: Readonly<Record<string, string>>; readonly body?: string };
 }
 
 /**
  * hsac's HTTP client for HubSpot and the sandbox: bearer auth, a rolling-window rate limiter that
  * adapts to HubSpot's headers, bounded retries with backoff and jitter on 5xx, resets and
- * timeouts, 429 handling by policy, a response-size cap, and a record of every exchange with the
- * token removed by value wherever it appears (also when the provider echoes it).
+ * timeouts, 429s of any shape waited out within a bound (`rateLimitDecision`), every wait
+ * interruptible, a response-size cap, and a record of every exchange (every 429 met included) with
+ * the token removed by value wherever it appears (also when the provider echoes it).
  */
 export class HubSpotClient {
   private readonly limiter: RateLimiter;
@@ -133,6 +204,7 @@ export class HubSpotClient {
   private readonly fetchImpl: typeof fetch;
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
+  private readonly maxWaitMs: number;
   private nextId = 1;
   /** Every finished exchange, in completion order. */
   readonly exchanges: Exchange[] = [];
@@ -144,6 +216,8 @@ export class HubSpotClient {
     this.fetchImpl = options.fetch ?? fetch;
     this.random = options.random ?? Math.random;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+    if (!Number.isFinite(this.maxWaitMs) || this.maxWaitMs < 0) throw new RangeError(`maxWaitMs must be a finite number of milliseconds >= 0, got ${String(options.maxWaitMs)}`);
   }
 
   /** The redactor for this client's token, for anything else that writes files. */
@@ -151,9 +225,12 @@ export class HubSpotClient {
     return this.redactor;
   }
 
-  /** Sends nothing for `ms` (after another client of the run met a 429). */
-  pauseFor(ms: number): void {
-    this.limiter.pauseFor(ms);
+  /**
+   * Sends nothing for `ms` (after another client of the run met a 429); `reason` is said with every
+   * wait it imposes. A pause over `maxWaitMs` makes the next send reject with {@link WaitTooLong}.
+   */
+  pauseFor(ms: number, reason?: string): void {
+    this.limiter.pauseFor(ms, reason);
   }
 
   /** The rate budget in force, after adapting to the server's headers. */
@@ -163,8 +240,10 @@ export class HubSpotClient {
 
   /**
    * Sends one request, retrying as the policy allows, and resolves to the recorded exchange.
-   * Conformance problems never reject: a 4xx, a 5xx after retries or a reset are data in the
-   * exchange. It rejects only with {@link DailyLimitReached}.
+   * Conformance problems never reject: a 4xx, a 5xx after retries, a 429 after
+   * `maxRateLimitRetries` or a reset are data in the exchange. It rejects only with
+   * {@link DailyLimitReached} (a 429 DAILY), {@link WaitTooLong} (a wait over `maxWaitMs`) or
+   * {@link SendInterrupted} (the request's signal aborted).
    */
   async send(request: SendRequest): Promise<Exchange> {
     const id = this.nextId++;
@@ -181,57 +260,104 @@ export class HubSpotClient {
       headers: this.redactor.headers(headers),
       ...(body === undefined ? {} : { body: this.redactor.text(body) }),
     };
-
+    const { signal } = request;
     const attempts: Attempt[] = [];
     const firstStart = this.clock.now();
+    let last: Outcome = {};
+    const soFar = (): Exchange => this.finish(id, recordedRequest, last, attempts, firstStart);
+    // What was done is kept (and judged) even when the send ends early; an exchange with no
+    // attempt sent nothing, so there is nothing to record.
+    const stop = (error: WaitTooLong | SendInterrupted | DailyLimitReached): never => {
+      if (error.exchange.attempts.length > 0) this.record(error.exchange);
+      throw error;
+    };
+    const interrupted = (): never => stop(new SendInterrupted(soFar(), signal?.reason));
+    if (signal?.aborted) interrupted();
+
     let errorRetries = 0;
     let rateLimitRetries = 0;
     for (;;) {
-      await this.limiter.acquire();
+      try {
+        await this.limiter.acquire({
+          ...(signal ? { signal } : {}),
+          beforeWait: (ms, reason) => this.allowWait(ms, reason, request, soFar),
+        });
+      } catch (error) {
+        if (error instanceof WaitTooLong) stop(error);
+        if (signal?.aborted) interrupted();
+        throw error;
+      }
       const attemptStart = this.clock.now();
-      const outcome = await this.attempt(url, request.method, headers, body);
-      const attemptBase = { startedAt: new Date(attemptStart).toISOString(), durationMs: this.clock.now() - attemptStart };
+      const outcome = await this.attempt(url, request.method, headers, body, signal);
+      // The request was cut off by the signal, not by the server: it is no answer to record.
+      if (signal?.aborted) interrupted();
+      last = outcome;
+      const attempt: Attempt = {
+        startedAt: new Date(attemptStart).toISOString(),
+        durationMs: this.clock.now() - attemptStart,
+        ...(outcome.response ? { status: outcome.response.status } : {}),
+        ...(outcome.failure ? { failure: outcome.failure } : {}),
+        // Every 429 is kept whole, not only the final answer: the contract judges those waited out too.
+        ...(outcome.response?.status === 429 ? { rateLimited: outcome.response } : {}),
+      };
       if (outcome.response && this.options.adaptToHeaders !== false) this.limiter.observe(outcome.response.headers);
 
-      let retryReason: string | undefined;
-      let waitMs = 0;
+      let retry: { reason: string; waitMs: number } | undefined;
       if (outcome.failure && outcome.failure.kind !== 'body-too-large' && errorRetries < this.retry.maxRetries) {
-        retryReason = outcome.failure.kind;
-        waitMs = backoffDelay(this.retry, errorRetries++, this.random);
+        retry = { reason: outcome.failure.kind, waitMs: backoffDelay(this.retry, errorRetries++, this.random) };
       } else if (outcome.response && isRetryableStatus(outcome.response.status) && errorRetries < this.retry.maxRetries) {
-        retryReason = `status ${outcome.response.status}`;
-        waitMs = backoffDelay(this.retry, errorRetries++, this.random);
+        retry = { reason: `status ${outcome.response.status}`, waitMs: backoffDelay(this.retry, errorRetries++, this.random) };
       } else if (outcome.response?.status === 429) {
-        const policy = rateLimitPolicy(outcome.response.body);
-        const exchange = this.finish(id, recordedRequest, outcome, [...attempts, { ...attemptBase, status: 429 }], firstStart);
-        if (policy.policyName === 'DAILY') {
-          this.record(exchange);
-          throw new DailyLimitReached(exchange);
-        }
-        const after = retryAfterMs(outcome.response.headers['retry-after'], this.clock.now());
-        const secondly = policy.message === 'You have reached your secondly limit.';
-        // TEN_SECONDLY_ROLLING (or an unnamed 429 that says when to come back) is waited out.
-        if ((policy.policyName === 'TEN_SECONDLY_ROLLING' || secondly || after !== undefined) && rateLimitRetries < this.retry.maxRateLimitRetries) {
-          retryReason = `429 ${policy.policyName ?? 'rate limit'}`;
-          waitMs = after ?? (secondly ? 1000 : this.limiter.current().windowMs);
+        const decision = rateLimitDecision(outcome.rateLimit ?? outcome.response, { now: this.clock.now(), previous: rateLimitRetries, maxBackoffMs: this.maxWaitMs });
+        if (decision.action === 'stop') {
+          attempts.push(attempt);
+          stop(new DailyLimitReached(soFar()));
+        } else if (rateLimitRetries < this.retry.maxRateLimitRetries) {
+          // The reason quotes the provider (its policyName, its Retry-After): it may hold the token.
+          retry = { reason: this.redactor.text(decision.reason), waitMs: decision.ms };
           rateLimitRetries++;
-          this.limiter.pauseFor(waitMs);
         }
       }
 
-      const attempt: Attempt = {
-        ...attemptBase,
-        ...(outcome.response ? { status: outcome.response.status } : {}),
-        ...(outcome.failure ? { failure: outcome.failure } : {}),
-        ...(retryReason ? { retry: { reason: retryReason, waitMs } } : {}),
-      };
-      attempts.push(attempt);
-      if (!retryReason) {
-        const exchange = this.finish(id, recordedRequest, outcome, attempts, firstStart);
+      if (!retry) {
+        attempts.push(attempt);
+        const exchange = soFar();
         this.record(exchange);
         return exchange;
       }
-      await this.clock.sleep(waitMs);
+      if (retry.waitMs > this.maxWaitMs) {
+        attempts.push(attempt);
+        stop(new WaitTooLong(retry.waitMs, retry.reason, this.maxWaitMs, soFar()));
+      }
+      attempts.push({ ...attempt, retry });
+      // Other sends on this client must not run into the same limit meanwhile.
+      if (outcome.response?.status === 429) this.limiter.pauseFor(retry.waitMs, retry.reason);
+      if (retry.waitMs > 0) {
+        this.notifyWait(retry.waitMs, retry.reason, request);
+        try {
+          await this.clock.sleep(retry.waitMs, signal);
+        } catch (error) {
+          if (!signal?.aborted) throw error;
+          // The wait was not made: the attempt's record must not say it was.
+          attempts[attempts.length - 1] = attempt;
+          interrupted();
+        }
+      }
+    }
+  }
+
+  /** The limiter's `beforeWait`: refuses a wait over the bound, announces the others. */
+  private allowWait(ms: number, reason: string, request: SendRequest, soFar: () => Exchange): void {
+    if (ms > this.maxWaitMs) throw new WaitTooLong(ms, this.redactor.text(reason), this.maxWaitMs, soFar());
+    this.notifyWait(ms, this.redactor.text(reason), request);
+  }
+
+  private notifyWait(ms: number, reason: string, request: SendRequest): void {
+    try {
+      this.options.onWait?.({ reason, ms, method: request.method, path: this.redactor.text(request.path) });
+    } catch {
+      // A listener only reports (a console line); its failure (a closed pipe) must not change
+      // what is sent or waited for.
     }
   }
 
@@ -243,7 +369,7 @@ export class HubSpotClient {
   private finish(
     id: number,
     request: RecordedRequest,
-    outcome: { response?: RecordedResponse; failure?: { kind: TransportFailureKind; message: string } },
+    outcome: Outcome,
     attempts: readonly Attempt[],
     firstStart: number,
   ): Exchange {
@@ -252,7 +378,8 @@ export class HubSpotClient {
       request,
       ...(outcome.response ? { response: outcome.response } : {}),
       ...(outcome.failure ? { failure: outcome.failure } : {}),
-      attempts,
+      // A copy: the send goes on pushing attempts after an early exchange was handed out.
+      attempts: [...attempts],
       startedAt: new Date(firstStart).toISOString(),
       durationMs: this.clock.now() - firstStart,
     };
@@ -263,13 +390,17 @@ export class HubSpotClient {
     method: string,
     headers: Readonly<Record<string, string>>,
     body: string | undefined,
-  ): Promise<{ response?: RecordedResponse; failure?: { kind: TransportFailureKind; message: string } }> {
+    signal: AbortSignal | undefined,
+  ): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    // The caller's signal aborts the request in flight too (the body read included).
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const response = await this.fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: 'manual' });
       const read = await readLimited(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
@@ -287,13 +418,18 @@ export class HubSpotClient {
         bytes: read.bytes.byteLength,
         ...(read.truncated ? { truncated: true } : {}),
       };
-      if (read.truncated) return { response: recorded, failure: { kind: 'body-too-large', message: `response body over ${this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES} bytes; reading stopped` } };
-      return { response: recorded };
+      // A 429's policy is read from the bytes as sent, in the charset they name: a gateway's page
+      // may be in any encoding, and redaction must not change what the server asked for.
+      const rateLimit = response.status === 429 ? { headers: rawHeaders, body: decodeBody(read.bytes, rawHeaders['content-type']) } : undefined;
+      const withPolicy = rateLimit ? { rateLimit } : {};
+      if (read.truncated) return { response: recorded, failure: { kind: 'body-too-large', message: `response body over ${this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES} bytes; reading stopped` }, ...withPolicy };
+      return { response: recorded, ...withPolicy };
     } catch (error) {
       const failure = failureOf(error, timedOut);
       return { failure: { kind: failure.kind, message: this.redactor.text(failure.message) } };
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 }

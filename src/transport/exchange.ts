@@ -38,6 +38,11 @@ export interface Attempt {
   readonly failure?: { readonly kind: TransportFailureKind; readonly message: string };
   /** Why the next attempt was made, and how long hsac waited first. */
   readonly retry?: { readonly reason: string; readonly waitMs: number };
+  /**
+   * The whole answer of an attempt that met a 429 (headers and body, redacted), the final one
+   * included: every 429 is judged by the rate-limit contract, also those waited out and retried.
+   */
+  readonly rateLimited?: RecordedResponse;
 }
 
 /** The whole exchange: the final attempt's response plus the history. */

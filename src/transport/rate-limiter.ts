@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import { abortReason, type Clock } from './clock.js';
 
 /** A request budget: at most `requests` per rolling `windowMs`. */
 export interface RateBudget {
@@ -24,17 +24,53 @@ function headerNumber(headers: Readonly<Record<string, string>>, name: string): 
   return Number(raw);
 }
 
+/** Options of one {@link RateLimiter.acquire}. */
+export interface AcquireOptions {
+  /** Ends the wait for a slot at once (also while queued behind other calls): `acquire` rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+  /**
+   * Called before every wait with its length and what imposes it (the budget, a pause after a
+   * 429). It may throw to refuse the wait (the client's `maxWaitMs`): `acquire` then rejects with
+   * that error and claims no slot.
+   */
+  readonly beforeWait?: (ms: number, reason: string) => void;
+}
+
+/** Rejects with the signal's reason as soon as it aborts, whatever `promise` is still doing. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
 /**
  * A rolling-window limiter that starts from a configured budget and adapts to what the server
  * says. HubSpot's ten-secondly limit is a rolling window per app and portal (FACTS.md §6), so the
  * limiter remembers when it sent each request in the window and waits until the oldest one ages
  * out; a smaller `X-HubSpot-RateLimit-Max` lowers the budget, and a `Remaining` of 0 (someone
- * else shares the portal's budget) pauses until a slot should be free.
+ * else shares the portal's budget) pauses until a slot should be free. Every wait can be refused
+ * (`beforeWait`) and interrupted (`signal`): a server can make the budget as slow as it likes.
  */
 export class RateLimiter {
   private budget: RateBudget;
+  /** Where the budget came from, for the reason of a wait it imposes. */
+  private budgetSource = 'configured';
   private readonly sent: number[] = [];
   private pausedUntil = 0;
+  private pauseReason = 'paused';
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -50,30 +86,36 @@ export class RateLimiter {
   }
 
   /** Waits for a slot and claims it; resolves to the milliseconds waited. Calls are served in order. */
-  acquire(): Promise<number> {
-    const turn = this.queue.then(() => this.claim());
+  acquire(options: AcquireOptions = {}): Promise<number> {
+    const turn = this.queue.then(() => this.claim(options));
     this.queue = turn.then(
       () => undefined,
       () => undefined,
     );
-    return turn;
+    // A call aborted while queued behind a long wait must not wait for its turn to say so; its
+    // turn, when it comes, sees the aborted signal and claims nothing.
+    return untilAborted(turn, options.signal);
   }
 
-  private async claim(): Promise<number> {
+  private async claim(options: AcquireOptions): Promise<number> {
     const start = this.clock.now();
     for (;;) {
+      if (options.signal?.aborted) throw abortReason(options.signal);
       const now = this.clock.now();
       // The server counts a request when it arrives, a little after the client sent it, so its
       // window ends a little later too: a 2% margin (at least 10 ms) keeps the two from
       // disagreeing at the edge, which would cost a whole Retry-After.
       const window = this.budget.windowMs + Math.max(10, this.budget.windowMs * 0.02);
       while (this.sent.length > 0 && (this.sent[0] ?? 0) <= now - window) this.sent.shift();
-      const wait = Math.max(this.pausedUntil - now, this.sent.length >= this.budget.requests ? (this.sent[0] ?? now) + window - now : 0);
+      const paused = this.pausedUntil - now;
+      const full = this.sent.length >= this.budget.requests ? (this.sent[0] ?? now) + window - now : 0;
+      const wait = Math.max(paused, full);
       if (wait <= 0) {
         this.sent.push(now);
         return now - start;
       }
-      await this.clock.sleep(wait);
+      options.beforeWait?.(wait, paused >= full ? this.pauseReason : `rate budget ${this.budget.requests} per ${this.budget.windowMs} ms (${this.budgetSource}) in use`);
+      await this.clock.sleep(wait, options.signal);
     }
   }
 
@@ -85,14 +127,21 @@ export class RateLimiter {
     // budget may be deliberately low (a portal shared with other integrations).
     if (max !== undefined && max > 0) {
       const windowMs = interval !== undefined && interval > 0 ? interval : this.budget.windowMs;
-      if (max / windowMs < this.budget.requests / this.budget.windowMs) this.budget = { requests: max, windowMs };
+      if (max / windowMs < this.budget.requests / this.budget.windowMs) {
+        this.budget = { requests: max, windowMs };
+        this.budgetSource = 'from the X-HubSpot-RateLimit headers';
+      }
     }
     const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly-remaining');
-    if (remaining === 0) this.pauseFor((this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now());
+    if (remaining === 0) this.pauseFor((this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now(), 'X-HubSpot-RateLimit-Remaining: 0');
   }
 
-  /** Sends nothing for `ms` (after a 429). */
-  pauseFor(ms: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + Math.max(0, ms));
+  /** Sends nothing for `ms` (after a 429); `reason` is said with every wait the pause imposes. */
+  pauseFor(ms: number, reason = 'paused after a 429'): void {
+    const until = this.clock.now() + Math.max(0, ms);
+    if (until > this.pausedUntil) {
+      this.pausedUntil = until;
+      this.pauseReason = reason;
+    }
   }
 }

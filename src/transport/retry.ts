@@ -1,8 +1,10 @@
+import { parseRetryAfter } from './rate-limit-policy.js';
+
 /** How many times, and how patiently, a failed exchange is tried again. */
 export interface RetryPolicy {
   /** Retries after 5xx answers, resets and timeouts (attempts = 1 + maxRetries). */
   readonly maxRetries: number;
-  /** Retries after a 429 TEN_SECONDLY_ROLLING; counted apart, since waiting them out is normal. */
+  /** Retries after a 429 of any shape but DAILY; counted apart, since waiting them out is normal. */
   readonly maxRateLimitRetries: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
@@ -26,10 +28,10 @@ export function isRetryableStatus(status: number): boolean {
   return status === 500 || status === 502 || status === 503 || status === 504;
 }
 
-/** `Retry-After` in milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+/**
+ * `Retry-After` in milliseconds: delta-seconds (also fractional) or an HTTP-date (0 when past);
+ * undefined when absent or unreadable. See {@link parseRetryAfter} for which form it was.
+ */
 export function retryAfterMs(value: string | undefined, now: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.ceil(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return parseRetryAfter(value, now)?.ms;
 }

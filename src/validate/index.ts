@@ -7,14 +7,14 @@ import {
 } from '../catalogue/index.js';
 import type { Finding } from '../finding.js';
 import { readBody, DEFAULT_BODY_LIMITS, type BodyLimits } from './body.js';
-import type { Profile } from './profiles.js';
+import { DEFAULT_UNKNOWN_FIELD_POLICY, type Profile, type UnknownFieldPolicy } from './profiles.js';
 import type { ValidateFunction } from 'ajv';
 import { SchemaRegistry, PUBLISHED_DEFINITION, type JsonSchemaNode } from './registry.js';
 import { BODY_RULES, type BodyContext } from './rules/index.js';
 import { schemaFindings } from './schema-findings.js';
 
 export { readBody, DEFAULT_BODY_LIMITS, jsonNestingDepth, type BodyLimits, type ReadBody } from './body.js';
-export { PROFILES, isProfile, type Profile } from './profiles.js';
+export { PROFILES, isProfile, type Profile, UNKNOWN_FIELD_POLICIES, DEFAULT_UNKNOWN_FIELD_POLICY, isUnknownFieldPolicy, type UnknownFieldPolicy } from './profiles.js';
 export { SchemaLoadError, SchemaRegistry, PUBLISHED_REPAIR_REFS } from './registry.js';
 export { BODY_RULES, type BodyRule, type BodyContext } from './rules/index.js';
 export { SCHEMA_CHECKS, ERROR_SHAPE_DEFINITIONS } from './schema-findings.js';
@@ -45,12 +45,19 @@ export interface RequestInput {
 export interface ValidatorOptions {
   /** Default `strict` (DESIGN.md: strict for `validate`, lenient for live runs). */
   readonly profile?: Profile;
+  /**
+   * How an undeclared field is graded under either profile (default `warn`: objects are open in
+   * the published spec); `error` makes every `unknown-field` finding an error.
+   */
+  readonly unknownFields?: UnknownFieldPolicy;
   readonly limits?: BodyLimits;
 }
 
 /** Checks bodies against the catalogue's schemas under one profile. */
 export interface Validator {
   readonly profile: Profile;
+  /** How it grades undeclared fields (`warn` unless asked otherwise). */
+  readonly unknownFields: UnknownFieldPolicy;
   validateResponse(input: ResponseInput): ValidationResult;
   /** Reads bytes or text first: malformed, empty, HTML, oversized and over-deep bodies become findings. */
   validateResponseText(input: Omit<ResponseInput, 'body'> & { readonly body: string | Uint8Array }): ValidationResult;
@@ -81,6 +88,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function createValidator(options: ValidatorOptions = {}): Validator {
   const profile = options.profile ?? 'strict';
+  const unknownFields = options.unknownFields ?? DEFAULT_UNKNOWN_FIELD_POLICY;
   const limits = options.limits ?? DEFAULT_BODY_LIMITS;
   const registry = SchemaRegistry.load();
 
@@ -108,7 +116,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     // A body the fast path accepts is valid; one it rejects is checked again for the report.
     if (fast?.(body) || validate(body)) return [];
     const defs = (registry.schemaNode(documentKey).$defs ?? {}) as Record<string, JsonSchemaNode>;
-    return schemaFindings(validate.errors ?? [], body, { defs, root: registry.schemaNode(documentKey, definition), rootName }, profile);
+    return schemaFindings(validate.errors ?? [], body, { defs, root: registry.schemaNode(documentKey, definition), rootName }, profile, unknownFields);
   };
 
   const runRules = (body: unknown, context: BodyContext): Finding[] => {
@@ -138,6 +146,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
 
   const validator: Validator = {
     profile,
+    unknownFields,
     validateResponse({ endpoint, apiVersion = DEFAULT_API_VERSION, status, body }) {
       const op = findOperation(endpoint, apiVersion);
       const code = status ?? op.responses[0]?.status ?? 200;

@@ -3,7 +3,8 @@ import { isRequired, type SchemaSite } from './schema-walk.js';
 
 /**
  * The two profiles of DESIGN.md. One schema per version; a profile is a tolerance policy over it.
- * - `strict`: the spec as published (and as hsac closes it): every deviation is an error.
+ * - `strict`: the spec as published: every deviation is an error. The published spec leaves
+ *   objects open, so an undeclared field is not a deviation from it (see {@link UNKNOWN_FIELD_POLICIES}).
  * - `lenient`: what a robust client must tolerate; those deviations become warnings, never
  *   silently dropped, because they still tell an SDK team what its decoder must survive.
  */
@@ -13,6 +14,26 @@ export type Profile = (typeof PROFILES)[number];
 /** Narrowing guard for user input. */
 export function isProfile(value: string): value is Profile {
   return (PROFILES as readonly string[]).includes(value);
+}
+
+/**
+ * How an undeclared field is graded, under either profile. HubSpot's OpenAPI has no
+ * `additionalProperties: false` (FACTS.md header), JSON Structure SDKs read an absent
+ * `additionalProperties` as open, and HubSpot adds optional fields inside a version
+ * (`fromObjectTypeId`/`toObjectTypeId` joined 2026-03 on 2026-08-17, FACTS.md §2, §5). hsac's
+ * schemas close their objects only so that such a field is seen: by default it is an
+ * `unknown-field` warning (drift), and an error only where the user asks for it
+ * (`hsac validate --unknown-fields error`, `run.checks["unknown-field"]: "error"`).
+ */
+export const UNKNOWN_FIELD_POLICIES = ['warn', 'error'] as const;
+export type UnknownFieldPolicy = (typeof UNKNOWN_FIELD_POLICIES)[number];
+
+/** The default: objects are open in both profiles (DESIGN.md "Profiles"). */
+export const DEFAULT_UNKNOWN_FIELD_POLICY: UnknownFieldPolicy = 'warn';
+
+/** Narrowing guard for user input. */
+export function isUnknownFieldPolicy(value: string): value is UnknownFieldPolicy {
+  return (UNKNOWN_FIELD_POLICIES as readonly string[]).includes(value);
 }
 
 /** What the lenient policy needs to judge one ajv error. */
@@ -34,6 +55,25 @@ interface Tolerance {
   readonly reason: string;
 }
 
+/** A tolerance that applied: its id and reason, and the profiles it holds under. */
+export interface AppliedTolerance {
+  readonly id: string;
+  readonly reason: string;
+  /** `every`: a warning under strict too (open objects); `lenient`: under lenient only. */
+  readonly under: 'every' | 'lenient';
+}
+
+/**
+ * Open objects: not a lenient tolerance but the spec as published, so it holds under every
+ * profile, unless the user made unknown fields errors.
+ */
+const OPEN_OBJECTS: Tolerance = {
+  id: 'unknown-field',
+  applies: ({ error }) => error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties',
+  reason:
+    'objects are open in the published spec (no additionalProperties: false) and HubSpot adds optional fields inside a version (fromObjectTypeId/toObjectTypeId joined 2026-03 on 2026-08-17, FACTS.md §5); clients must ignore fields they do not know',
+};
+
 const ID_PROPERTY = /^(id|[A-Za-z]*Id)$/;
 
 const expectsType = (error: ErrorObject, type: string): boolean => {
@@ -42,17 +82,12 @@ const expectsType = (error: ErrorObject, type: string): boolean => {
 };
 
 /**
- * The lenient tolerances, in the order they are tried. Each is a deviation seen from HubSpot in
+ * The lenient tolerances, in the order they are tried (after {@link OPEN_OBJECTS}). Each is a deviation seen from HubSpot in
  * the wild (FACTS.md §5, §7, §8), not a guess. The batch `status` enum is deliberately absent:
  * clients branch on it, and `CANCELLED` vs `CANCELED` is a known misspelling (FACTS.md §7.1), so
  * an unknown status stays an error under every profile.
  */
 const TOLERANCES: readonly Tolerance[] = [
-  {
-    id: 'unknown-field',
-    applies: ({ error }) => error.keyword === 'additionalProperties',
-    reason: 'clients must ignore fields they do not know (HubSpot added fields inside "immutable" 2026-03, FACTS.md §5)',
-  },
   {
     id: 'null-optional',
     // Only a property the schema declares and does not require: a null array item, a null body or
@@ -84,9 +119,13 @@ const TOLERANCES: readonly Tolerance[] = [
   },
 ];
 
-/** The tolerance that lets a deviation pass as a warning under `profile`, if any. */
-export function toleranceFor(profile: Profile, input: ToleranceInput): { id: string; reason: string } | undefined {
+/**
+ * The tolerance that lets a deviation pass as a warning under `profile`, if any. An undeclared
+ * field is one under every profile unless `unknownFields` is `error`; the others under `lenient` only.
+ */
+export function toleranceFor(profile: Profile, input: ToleranceInput, unknownFields: UnknownFieldPolicy = DEFAULT_UNKNOWN_FIELD_POLICY): AppliedTolerance | undefined {
+  if (OPEN_OBJECTS.applies(input)) return unknownFields === 'warn' ? { id: OPEN_OBJECTS.id, reason: OPEN_OBJECTS.reason, under: 'every' } : undefined;
   if (profile === 'strict') return undefined;
   const found = TOLERANCES.find((tolerance) => tolerance.applies(input));
-  return found ? { id: found.id, reason: found.reason } : undefined;
+  return found ? { id: found.id, reason: found.reason, under: 'lenient' } : undefined;
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../finding.js';
-import { toleranceFor, type Profile } from './profiles.js';
+import { DEFAULT_UNKNOWN_FIELD_POLICY, toleranceFor, type Profile, type UnknownFieldPolicy } from './profiles.js';
 import { childPointer, valueAt } from './pointer.js';
 import type { JsonSchemaNode } from './registry.js';
 import { schemaSite, type SchemaSite } from './schema-walk.js';
@@ -23,7 +23,7 @@ export const SCHEMA_CHECKS = {
   format: 'a string breaks its format (RFC 3339 date-time, uuid, ...)',
   'int32-range': 'an int32 field is outside -2^31..2^31-1',
   range: 'a number or string-encoded integer is outside its range',
-  'unknown-field': 'an object carries a field its schema does not declare',
+  'unknown-field': 'an object carries a field its schema does not declare (a warning under both profiles unless unknown fields are set to error)',
   'error-shape': 'a StandardError, ErrorDetail, Error or 429 body breaks its shape',
   schema: 'any other schema keyword failed',
 } as const;
@@ -45,6 +45,9 @@ function locate(error: ErrorObject, defs: Readonly<Record<string, JsonSchemaNode
 
 function classify(error: ErrorObject, located: Located): keyof typeof SCHEMA_CHECKS {
   const { site, instancePath } = located;
+  // An undeclared field is drift wherever it is, error bodies included: one id, so the user's
+  // `unknown-field` setting grades every one of them (profiles.ts UNKNOWN_FIELD_POLICIES).
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') return 'unknown-field';
   // For a missing field the site is the field itself, which may not resolve; its parent path decides.
   if (site.definitions.some((name) => ERROR_SHAPE_DEFINITIONS.has(name))) return 'error-shape';
   switch (error.keyword) {
@@ -63,9 +66,6 @@ function classify(error: ErrorObject, located: Located): keyof typeof SCHEMA_CHE
       const node = site.node;
       return node && node.minimum === INT32_MIN && node.maximum === INT32_MAX ? 'int32-range' : 'range';
     }
-    case 'additionalProperties':
-    case 'unevaluatedProperties':
-      return 'unknown-field';
     default:
       return error.keyword.startsWith('structure') ? 'range' : 'schema';
   }
@@ -115,13 +115,14 @@ function describe(error: ErrorObject, data: unknown, located: Located): { messag
 
 /**
  * Turns ajv's errors for one body into findings: classified by check, pointed at the field, and
- * graded by the profile's tolerance policy.
+ * graded by the profile's tolerance policy and the unknown-field policy.
  */
 export function schemaFindings(
   errors: readonly ErrorObject[],
   body: unknown,
   schema: { defs: Readonly<Record<string, JsonSchemaNode>>; root: JsonSchemaNode; rootName: string },
   profile: Profile,
+  unknownFields: UnknownFieldPolicy = DEFAULT_UNKNOWN_FIELD_POLICY,
 ): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -133,12 +134,12 @@ export function schemaFindings(
     if (seen.has(key)) continue;
     seen.add(key);
     const { message, expected, actual } = describe(error, data, located);
-    const tolerated = toleranceFor(profile, { error, data, site: located.site, check });
+    const tolerated = toleranceFor(profile, { error, data, site: located.site, check }, unknownFields);
     const finding: Finding = {
       check,
       severity: tolerated ? 'warning' : 'error',
       instancePath: located.instancePath,
-      message: tolerated ? `${message}; tolerated under lenient (${tolerated.id}): ${tolerated.reason}` : message,
+      message: tolerated ? `${message}; tolerated under ${tolerated.under === 'every' ? 'every profile' : 'lenient'} (${tolerated.id}): ${tolerated.reason}` : message,
     };
     if (expected !== undefined) finding.expected = expected;
     if (actual !== undefined) finding.actual = actual;

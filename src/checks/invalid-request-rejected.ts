@@ -1,0 +1,37 @@
+import { statusFamily } from '../catalogue/index.js';
+import { findingFor } from './support.js';
+import type { ExchangeCheck } from './types.js';
+
+/**
+ * A request body the spec makes invalid (no `inputs`, an input without its id, a field of a type
+ * no backend can coerce) must be refused with a 4xx. An API that answers it with a 2xx has either
+ * guessed what the client meant or dropped the input in silence; either way a client bug goes
+ * unnoticed. The 4xx body itself is judged by `response-body` against the version's `Error`.
+ */
+export const invalidRequestRejected: ExchangeCheck = {
+  id: 'invalid-request-rejected',
+  scope: 'exchange',
+  description: 'a request body the spec makes invalid gets a 4xx (with a valid error body)',
+  caughtFaults: ['invalid-request-accepted'],
+  // PUT default has no body to break; its path IDs are the other checks' business.
+  endpoints: ['batch-read', 'batch-associate-default', 'configurations-batch-create'],
+  notExercisedWhy: 'no invalid request body got an answer below 500 other than a 429 (hsac sends them only within the rate budget)',
+  exercised(observed) {
+    const status = observed.exchange.response?.status;
+    return observed.intent === 'invalid-request' && status !== undefined && status !== 429 && status < 500 ? 1 : 0;
+  },
+  check(observed) {
+    const status = observed.exchange.response?.status;
+    if (observed.intent !== 'invalid-request' || status === undefined || status === 429 || status >= 500 || statusFamily(status) === 4) return [];
+    return [
+      findingFor(observed, {
+        check: this.id,
+        severity: 'error',
+        instancePath: '',
+        message: `an invalid ${observed.operation.endpoint} body (${observed.invalidity ?? 'breaks the request schema'}) was answered ${status}, not refused with a 4xx`,
+        expected: '4xx',
+        actual: status,
+      }),
+    ];
+  },
+};
