@@ -4,8 +4,8 @@
  */
 export { arbitraries, ArbitraryConstraintError, ERROR_STATUSES, TOLERANCE_IDS, formatDateTime, parseDateTime } from './arbitraries/index.js';
 export type * from './arbitraries/index.js';
-export { mutations, mutationCatalogue, mutationsFor, mutationById, ALWAYS_ERROR, LENIENT_WARNING } from './mutations/index.js';
-export type { Mutation, MutationCheck, MutationFamily, MutationTarget, ToleranceId } from './mutations/index.js';
+export { mutations, mutationCatalogue, mutationsFor, mutationById, ALWAYS_ERROR, LENIENT_WARNING, OPEN_OBJECT_WARNING, severityUnder } from './mutations/index.js';
+export type { Grading, Mutation, MutationCheck, MutationFamily, MutationTarget, ToleranceId } from './mutations/index.js';
 export { assertArbitrary, assertConforms, assertJsonRoundTrip, assertSameSeedSameValues, assertShrinksConform, type ArbitrarySubject, type AssertionOptions } from './assertions.js';
 export { checkProperty, replayCommand, PropertyFailure, type CheckOptions, type PropertyOrigin } from './run.js';
 export { readPropertySettings, describeSettings, CI_SEED, DEFAULT_RUNS, PropertySettingsError, type PropertySettings, type SeedSource } from './settings.js';

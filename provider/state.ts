@@ -36,13 +36,27 @@ const sideKey = (fromTypeId: string, fromId: string, toTypeId: string): string =
 const pairKey = (fromTypeId: string, toTypeId: string): string => `${fromTypeId}>${toTypeId}`;
 
 /**
+ * One record's associations to one object type: the targets with their type IDs, how many targets
+ * each type links (so a configured limit is checked in O(1), not by counting every target), and
+ * the targets in ID order, kept until the next change (so following the pages of a record with
+ * thousands of associations sorts them once, not once per page).
+ */
+interface Side {
+  readonly targets: Map<string, Set<number>>;
+  readonly typeCounts: Map<number, number>;
+  sorted: AssociatedTarget[] | undefined;
+}
+
+/**
  * The sandbox's in-memory CRM: records, associations (stored in both directions, as HubSpot
- * reports them) and limit configurations. Every write is visible to the next read at once.
+ * reports them) and limit configurations. Every write is visible to the next read at once. Every
+ * write and every lookup is O(1) in the number of associations a record has, so provisioning
+ * thousands of them stays linear; a read sorts a record's targets once per change.
  */
 export class Store {
   private readonly records = new Map<string, CrmRecord>();
-  /** `from type | from id | to type` -> to id -> association type IDs. */
-  private readonly associations = new Map<string, Map<string, Set<number>>>();
+  /** `from type | from id | to type` -> that record's associations to that type. */
+  private readonly associations = new Map<string, Side>();
   private readonly configurations = new Map<string, Map<number, LimitConfiguration>>();
   private small: number;
   private large: number;
@@ -62,7 +76,7 @@ export class Store {
   contents(): { readonly records: readonly string[]; readonly associations: readonly string[]; readonly configurations: readonly string[] } {
     const records = [...this.records.values()].map((record) => `${record.typeId}:${record.id}`).sort();
     const associations: string[] = [];
-    for (const [side, targets] of this.associations) for (const [toId, types] of targets) for (const typeId of types) associations.push(`${side}>${toId}:${typeId}`);
+    for (const [side, { targets }] of this.associations) for (const [toId, types] of targets) for (const typeId of types) associations.push(`${side}>${toId}:${typeId}`);
     const configurations: string[] = [];
     for (const [pair, byType] of this.configurations) for (const [typeId, configuration] of byType) configurations.push(`${pair}:${typeId}:${JSON.stringify(configuration)}`);
     return { records, associations: associations.sort(), configurations: configurations.sort() };
@@ -94,7 +108,7 @@ export class Store {
     if (!this.records.delete(recordKey(typeId, id))) return;
     for (const { id: toTypeId } of OBJECT_TYPES) {
       const key = sideKey(typeId, id, toTypeId);
-      for (const toId of this.associations.get(key)?.keys() ?? []) this.associations.get(sideKey(toTypeId, toId, typeId))?.delete(id);
+      for (const toId of [...(this.associations.get(key)?.targets.keys() ?? [])]) this.unlink(sideKey(toTypeId, toId, typeId), id);
       this.associations.delete(key);
     }
   }
@@ -107,45 +121,57 @@ export class Store {
 
   private link(fromTypeId: string, fromId: string, toTypeId: string, toId: string, typeId: number): void {
     const key = sideKey(fromTypeId, fromId, toTypeId);
-    let targets = this.associations.get(key);
-    if (!targets) {
-      targets = new Map();
-      this.associations.set(key, targets);
+    let side = this.associations.get(key);
+    if (!side) {
+      side = { targets: new Map(), typeCounts: new Map(), sorted: undefined };
+      this.associations.set(key, side);
     }
-    let types = targets.get(toId);
+    let types = side.targets.get(toId);
     if (!types) {
       types = new Set();
-      targets.set(toId, types);
+      side.targets.set(toId, types);
     }
+    if (types.has(typeId)) return;
     types.add(typeId);
+    side.typeCounts.set(typeId, (side.typeCounts.get(typeId) ?? 0) + 1);
+    side.sorted = undefined;
+  }
+
+  /** Removes every type linking one side to `toId`, keeping the type counts right. */
+  private unlink(key: string, toId: string): void {
+    const side = this.associations.get(key);
+    const types = side?.targets.get(toId);
+    if (!side || !types) return;
+    for (const typeId of types) side.typeCounts.set(typeId, (side.typeCounts.get(typeId) ?? 1) - 1);
+    side.targets.delete(toId);
+    side.sorted = undefined;
   }
 
   /** Removes every association type between two records, in both directions. */
   archiveAssociations(fromTypeId: string, fromId: string, toTypeId: string, toId: string): void {
-    this.associations.get(sideKey(fromTypeId, fromId, toTypeId))?.delete(toId);
-    this.associations.get(sideKey(toTypeId, toId, fromTypeId))?.delete(fromId);
+    this.unlink(sideKey(fromTypeId, fromId, toTypeId), toId);
+    this.unlink(sideKey(toTypeId, toId, fromTypeId), fromId);
   }
 
-  /** The records `fromId` is associated with in `toTypeId`, in ID order (the order pages follow). */
-  associationsOf(fromTypeId: string, fromId: string, toTypeId: string): AssociatedTarget[] {
-    const targets = this.associations.get(sideKey(fromTypeId, fromId, toTypeId));
-    if (!targets) return [];
-    return [...targets]
+  /** The records `fromId` is associated with in `toTypeId`, in ID order (the order pages follow); do not modify. */
+  associationsOf(fromTypeId: string, fromId: string, toTypeId: string): readonly AssociatedTarget[] {
+    const side = this.associations.get(sideKey(fromTypeId, fromId, toTypeId));
+    if (!side) return [];
+    side.sorted ??= [...side.targets]
       .filter(([, types]) => types.size > 0)
       .map(([toId, types]) => ({ toId, typeIds: [...types].sort((a, b) => a - b) }))
       .sort((a, b) => compareIds(a.toId, b.toId));
+    return side.sorted;
   }
 
   /** How many records `fromId` is linked to with `typeId` (for limit configurations). */
   countWithType(fromTypeId: string, fromId: string, toTypeId: string, typeId: number): number {
-    let count = 0;
-    for (const types of this.associations.get(sideKey(fromTypeId, fromId, toTypeId))?.values() ?? []) if (types.has(typeId)) count += 1;
-    return count;
+    return this.associations.get(sideKey(fromTypeId, fromId, toTypeId))?.typeCounts.get(typeId) ?? 0;
   }
 
   /** Whether one record is linked to another with `typeId`. */
   hasAssociation(fromTypeId: string, fromId: string, toTypeId: string, toId: string, typeId: number): boolean {
-    return this.associations.get(sideKey(fromTypeId, fromId, toTypeId))?.get(toId)?.has(typeId) ?? false;
+    return this.associations.get(sideKey(fromTypeId, fromId, toTypeId))?.targets.get(toId)?.has(typeId) ?? false;
   }
 
   setConfiguration(fromTypeId: string, toTypeId: string, configuration: LimitConfiguration): void {

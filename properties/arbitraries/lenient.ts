@@ -9,9 +9,11 @@ import { requestBody } from './requests.js';
 import { responseBody } from './responses.js';
 
 /**
- * Lenient-only variants: real-world deviations a robust client must survive (FACTS.md §9), each an
- * error under `strict` and a warning under `lenient`. Built by applying the mutation catalogue's
- * tolerated mutations to a valid body, so each variant says which deviations it carries and where.
+ * Lenient variants: real-world deviations a robust client must survive (FACTS.md §9), each a
+ * warning under `lenient` and an error under `strict`, but for undeclared fields: objects are open
+ * in the published spec, so those are warnings under both profiles unless unknown fields are set
+ * to error. Built by applying the mutation catalogue's tolerated mutations to a valid body, so each
+ * variant says which deviations it carries and where.
  */
 
 /** The tolerances, in profiles.ts order. */

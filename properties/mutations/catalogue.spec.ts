@@ -5,7 +5,7 @@ import { packageRoot } from '../../src/paths.js';
 import { BODY_RULES, SCHEMA_CHECKS } from '../../src/validate/index.js';
 import { arbitraries } from '../arbitraries/index.js';
 import { exampleOf } from '../example.js';
-import { catalogueDefinitions, mutationById, mutationCatalogue, mutationsFor } from './index.js';
+import { catalogueDefinitions, mutationById, mutationCatalogue, mutationsFor, severityUnder } from './index.js';
 
 const catalogue = mutationCatalogue();
 
@@ -16,10 +16,29 @@ describe('the mutation catalogue', () => {
     expect(catalogue.filter((m) => !known.has(m.check)).map((m) => m.id)).toEqual([]);
   });
 
-  it('declares a lenient warning exactly where it names a tolerance', () => {
+  it('declares a lenient warning exactly where it names a tolerance, and a strict one only for an undeclared field', () => {
     for (const m of catalogue) {
-      expect(m.severityByProfile.strict, m.id).toBe('error');
+      expect(m.severityByProfile.strict, m.id).toBe(m.tolerance === 'unknown-field' ? 'warning' : 'error');
       expect(m.severityByProfile.lenient, m.id).toBe(m.tolerance ? 'warning' : 'error');
+    }
+  });
+
+  it('every undeclared field is an unknown-field warning under both profiles by default, and an error under both when unknown fields are errors', () => {
+    const unknown = catalogue.filter((m) => m.family === 'unknown-field');
+    expect(unknown.length).toBeGreaterThan(0);
+    // Error bodies included: one id, so the user's setting grades every undeclared field.
+    expect(unknown.some((m) => m.id.startsWith('unknown-field:Error/'))).toBe(true);
+    for (const m of unknown) {
+      expect([m.check, m.tolerance], m.id).toEqual(['unknown-field', 'unknown-field']);
+      for (const profile of ['strict', 'lenient'] as const) {
+        expect(severityUnder(m, { profile }), m.id).toBe('warning');
+        expect(severityUnder(m, { profile, unknownFields: 'warn' }), m.id).toBe('warning');
+        expect(severityUnder(m, { profile, unknownFields: 'error' }), m.id).toBe('error');
+      }
+    }
+    // The setting changes nothing else.
+    for (const m of catalogue.filter((m) => m.tolerance !== 'unknown-field')) {
+      for (const profile of ['strict', 'lenient'] as const) expect(severityUnder(m, { profile, unknownFields: 'error' }), m.id).toBe(m.severityByProfile[profile]);
     }
   });
 

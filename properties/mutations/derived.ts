@@ -5,13 +5,13 @@ import { childPointer, pointerTokens, valueAt } from '../../src/validate/pointer
 import { withValueAt, withoutValueAt } from '../schema/edit.js';
 import { JSON_TYPES, concretePaths, schemaSites, type JsonType, type SchemaSite } from '../schema/sites.js';
 import { checkFor, ID_PROPERTY, toleranceFor, type SchemaKeyword } from './expectations.js';
-import { ALWAYS_ERROR, LENIENT_WARNING, chooseSite, type Mutation, type MutationFamily, type MutationTarget } from './mutation.js';
+import { ALWAYS_ERROR, LENIENT_WARNING, OPEN_OBJECT_WARNING, chooseSite, type Mutation, type MutationFamily, type MutationTarget } from './mutation.js';
 import { catalogueDefinitions, targetDefinition } from './targets.js';
 
 /**
  * Mutations derived by walking every compiled definition the catalogue uses, site by site: each
  * required field removed at every level, every wrong JSON type at every leaf and container, an
- * unknown field in every closed object, unknown and lower-case values in every enum, malformed and
+ * unknown field in every object the schemas close (a warning unless unknown fields are errors), unknown and lower-case values in every enum, malformed and
  * out-of-range values in every date-time and uuid, both sides of every int32 range, and the docs'
  * string `ErrorDetail.context`. A field added to `schemas/` gets its mutations without a new line here.
  */
@@ -54,7 +54,7 @@ function build(spec: SiteMutationSpec, versions: Set<ApiVersion>): Derived {
   const { site, edit, keyword } = spec;
   const id = `${spec.family}:${site.definition}${site.pattern}${spec.variant === undefined ? '' : `=${spec.variant}`}`;
   const tolerance = toleranceFor(site, keyword, spec.probe);
-  const severityByProfile: Readonly<Record<Profile, Severity>> = tolerance ? LENIENT_WARNING : ALWAYS_ERROR;
+  const severityByProfile: Readonly<Record<Profile, Severity>> = tolerance === 'unknown-field' ? OPEN_OBJECT_WARNING : tolerance ? LENIENT_WARNING : ALWAYS_ERROR;
   const check = checkFor(site, keyword);
   const definition = site.definition;
   const sites = (body: unknown): readonly string[] =>
@@ -147,7 +147,10 @@ const INT32_OUTSIDE: ReadonlyArray<readonly [variant: string, value: number]> = 
   ['below-int32', -2147483649],
 ];
 
-/** The field name used to probe closed objects: a real HubSpot field, just not a declared one here. */
+/**
+ * The field name used to probe the objects hsac's schemas close (so that an undeclared field is
+ * seen; it is a warning by default): a real HubSpot field, just not a declared one here.
+ */
 const EXTRA_FIELD = 'createdAt';
 const DOCS_CONTEXT = '{missingScopes=[scope1, scope2]}';
 

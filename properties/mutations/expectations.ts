@@ -15,8 +15,13 @@ export type SchemaKeyword = 'required' | 'type' | 'enum' | 'format' | 'int32' | 
 /** profiles.ts's ID rule: `id`, or a camel-case name ending in `Id` (`toObjectId`, `correlationId`). */
 export const ID_PROPERTY = /^(id|[A-Za-z]*Id)$/;
 
-/** Anything inside StandardError, ErrorDetail, Error or the 429 body is `error-shape` (ARCHITECTURE.md). */
+/**
+ * An undeclared field is `unknown-field` wherever it is (one id, graded by the user's unknown-field
+ * setting); anything else inside StandardError, ErrorDetail, Error or the 429 body is `error-shape`
+ * (ARCHITECTURE.md).
+ */
 export function checkFor(site: SchemaSite, keyword: SchemaKeyword): MutationCheck {
+  if (keyword === 'additional') return 'unknown-field';
   if (site.definitions.some((name) => ERROR_SHAPE_DEFINITIONS.has(name))) return 'error-shape';
   switch (keyword) {
     case 'required':
@@ -30,14 +35,12 @@ export function checkFor(site: SchemaSite, keyword: SchemaKeyword): MutationChec
       return 'format';
     case 'int32':
       return 'int32-range';
-    case 'additional':
-      return 'unknown-field';
   }
 }
 
 /**
- * The lenient tolerance for a value put at a site, if any (profiles.ts `TOLERANCES`, in order):
- * unknown fields; `null` in a declared, optional property (never an array item, a map value or the body); integers in string ID fields; a string
+ * The tolerance for a value put at a site, if any (profiles.ts, in order): unknown fields (open
+ * objects: a warning under both profiles by default, mutation.ts `OPEN_OBJECT_WARNING`); then the lenient ones: `null` in a declared, optional property (never an array item, a map value or the body); integers in string ID fields; a string
  * `subCategory` where an object is declared; unknown strings in enums other than the batch status.
  * `property` is the name the value sits under (a map key for map values).
  */

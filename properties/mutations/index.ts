@@ -3,8 +3,8 @@ import { derivedMutations } from './derived.js';
 import type { Mutation, MutationTarget } from './mutation.js';
 import { semanticMutations } from './semantic.js';
 
-export type { Mutation, MutationCheck, MutationFamily, MutationTarget, ToleranceId } from './mutation.js';
-export { ALWAYS_ERROR, LENIENT_WARNING } from './mutation.js';
+export type { Grading, Mutation, MutationCheck, MutationFamily, MutationTarget, ToleranceId } from './mutation.js';
+export { ALWAYS_ERROR, LENIENT_WARNING, OPEN_OBJECT_WARNING, severityUnder } from './mutation.js';
 export { checkFor, toleranceFor, ID_PROPERTY } from './expectations.js';
 export { targetDefinition, catalogueDefinitions } from './targets.js';
 

@@ -1,6 +1,6 @@
 import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
 import type { Severity } from '../../src/finding.js';
-import type { Profile } from '../../src/validate/profiles.js';
+import type { Profile, UnknownFieldPolicy } from '../../src/validate/profiles.js';
 import type { SCHEMA_CHECKS } from '../../src/validate/schema-findings.js';
 
 /** What a mutation is applied to: a response with this HTTP status, or the request body. */
@@ -14,7 +14,10 @@ export type MutationCheck =
   | 'multi-status-has-errors'
   | 'input-limit';
 
-/** The lenient tolerances of `src/validate/profiles.ts`, by id. */
+/**
+ * The tolerances of `src/validate/profiles.ts`, by id: `unknown-field` (open objects) holds under
+ * both profiles unless unknown fields are set to error; the others under `lenient` only.
+ */
 export type ToleranceId = 'unknown-field' | 'null-optional' | 'numeric-id' | 'sub-category-string' | 'open-enum';
 
 /** How a mutation was made: walked from the schema, or written for a semantic rule. */
@@ -49,9 +52,13 @@ export interface Mutation {
   readonly check: MutationCheck;
   /** The `instancePath` of that finding, for the site used. */
   instancePath(body: unknown, at?: string): string;
-  /** The severity of that finding under each profile (`lenient` follows `src/validate/profiles.ts`). */
+  /**
+   * The severity of that finding under each profile, by default (`src/validate/profiles.ts`): an
+   * undeclared field is a warning under both; with unknown fields set to error it is an error
+   * under both (see {@link severityUnder}).
+   */
   readonly severityByProfile: Readonly<Record<Profile, Severity>>;
-  /** The named lenient tolerance that makes it a warning, if any. */
+  /** The named tolerance that makes it a warning, if any. */
   readonly tolerance?: ToleranceId;
 }
 
@@ -60,6 +67,28 @@ export const ALWAYS_ERROR: Readonly<Record<Profile, Severity>> = Object.freeze({
 
 /** Severities of a deviation `lenient` tolerates. */
 export const LENIENT_WARNING: Readonly<Record<Profile, Severity>> = Object.freeze({ strict: 'error', lenient: 'warning' });
+
+/**
+ * Severities of an undeclared field: objects are open in the published spec, so a warning under
+ * both profiles by default (an error only when the user sets unknown fields to error).
+ */
+export const OPEN_OBJECT_WARNING: Readonly<Record<Profile, Severity>> = Object.freeze({ strict: 'warning', lenient: 'warning' });
+
+/** What grades a finding: the profile, and how undeclared fields are graded (default `warn`). */
+export interface Grading {
+  readonly profile: Profile;
+  readonly unknownFields?: UnknownFieldPolicy;
+}
+
+/**
+ * The severity a validator with this grading must give the mutation's finding: its
+ * `severityByProfile`, except that with unknown fields set to `error` an undeclared field is an
+ * error under every profile (`hsac validate --unknown-fields error`, `run.checks["unknown-field"]`).
+ */
+export function severityUnder(mutation: Pick<Mutation, 'severityByProfile' | 'tolerance'>, grading: Grading): Severity {
+  if (mutation.tolerance === 'unknown-field' && grading.unknownFields === 'error') return 'error';
+  return mutation.severityByProfile[grading.profile];
+}
 
 /** The site to use: `at` when given (it must be one of `sites`), else the first. */
 export function chooseSite(mutation: Pick<Mutation, 'id' | 'sites'>, body: unknown, at?: string): string {

@@ -16,6 +16,13 @@ describe('the fault registry', () => {
     expect(() => indexFaults([{ name: 'a', description: 'd', kind: 'schema', triggers: ['required'] }])).toThrow(/changes nothing/);
   });
 
+  it('counts every hook as a change, the auxiliary ones included', () => {
+    const bare = { name: 'a', description: 'd', kind: 'exchange', triggers: ['required'] } as const;
+    expect(indexFaults([{ ...bare, intercept: () => undefined }]).size).toBe(1);
+    expect(indexFaults([{ ...bare, auxiliaryPolicy: { applyAssociationArchives: false } }]).size).toBe(1);
+    expect(indexFaults([{ ...bare, auxiliaryIntercept: () => undefined }]).size).toBe(1);
+  });
+
   it('indexes the shipped registry', () => {
     expect(indexFaults(FAULTS).size).toBe(FAULTS.length);
   });

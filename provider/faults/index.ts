@@ -1,4 +1,6 @@
 import { EXCHANGE_CHECK_IDS, BODY_CHECK_IDS, type Fault } from './fault.js';
+import { fault as archiveKeepsAssociation } from './archive-keeps-association.js';
+import { fault as associateNotIdempotent } from './associate-not-idempotent.js';
 import { fault as authNotEnforced } from './auth-not-enforced.js';
 import { fault as categoryNotInEnum } from './category-not-in-enum.js';
 import { fault as completedAtLocaleString } from './completedAt-locale-string.js';
@@ -11,6 +13,7 @@ import { fault as htmlErrorPage } from './html-error-page.js';
 import { fault as idNumber } from './id-number.js';
 import { fault as inputDropped } from './input-dropped.js';
 import { fault as inputLimitNotEnforced } from './input-limit-not-enforced.js';
+import { fault as invalidRequestAccepted } from './invalid-request-accepted.js';
 import { fault as missingAssociationCategory } from './missing-associationCategory.js';
 import { fault as missingAssociationSpec } from './missing-associationSpec.js';
 import { fault as missingAssociationTypeId } from './missing-associationTypeId.js';
@@ -32,8 +35,9 @@ import { fault as pagingNeverEnds } from './paging-never-ends.js';
 import { fault as pagingNotAdvancing } from './paging-not-advancing.js';
 import { fault as rateLimitBodyMissingPolicyName } from './rate-limit-body-missing-policyName.js';
 import { fault as rateLimitHeadersMissing } from './rate-limit-headers-missing.js';
+import { fault as rateLimitHtmlBody } from './rate-limit-html-body.js';
+import { fault as rateLimitUnnamedAuxiliary } from './rate-limit-unnamed-auxiliary.js';
 import { fault as readAfterWriteLost } from './read-after-write-lost.js';
-import { fault as associateNotIdempotent } from './associate-not-idempotent.js';
 import { fault as requestedAtNull } from './requestedAt-null.js';
 import { fault as slowResponse } from './slow-response.js';
 import { fault as standardErrorMissingContext } from './standard-error-missing-context.js';
@@ -50,12 +54,12 @@ import { fault as tokenEchoBody } from './token-echo-body.js';
 import { fault as tokenEchoErrorMessage } from './token-echo-error-message.js';
 import { fault as tokenEchoHeader } from './token-echo-header.js';
 import { fault as toObjectIdNumber } from './toObjectId-number.js';
+import { fault as truncatedJson } from './truncated-json.js';
 import { fault as typeIdOverInt32 } from './typeId-over-int32.js';
 import { fault as typeIdString } from './typeId-string.js';
-import { fault as truncatedJson } from './truncated-json.js';
 import { fault as unknownEnvelopeField } from './unknown-envelope-field.js';
 
-export { BODY_CHECK_IDS, EXCHANGE_CHECK_IDS, type CheckId, type Fault, type FaultContext, type FaultKind, type FaultOptions } from './fault.js';
+export { BODY_CHECK_IDS, EXCHANGE_CHECK_IDS, type AuxiliaryFaultContext, type CheckId, type Fault, type FaultContext, type FaultKind, type FaultOptions } from './fault.js';
 
 /**
  * Every planted fault, in the order their hooks run when several are planted at once. The order
@@ -106,14 +110,18 @@ export const FAULTS: readonly Fault[] = [
   // Exchange: paging.
   pagingNeverEnds,
   pagingNotAdvancing,
-  // Exchange: behaviours switched off (auth, input limit, persistence).
+  // Exchange: behaviours switched off (auth, input limit, request validation, persistence, archive).
   authNotEnforced,
   inputLimitNotEnforced,
+  invalidRequestAccepted,
   readAfterWriteLost,
   associateNotIdempotent,
-  // Exchange: the 429 contract.
+  archiveKeepsAssociation,
+  // Exchange: the 429 contract (the last two answer in the sandbox's place, once per operation).
   rateLimitBodyMissingPolicyName,
   rateLimitHeadersMissing,
+  rateLimitUnnamedAuxiliary,
+  rateLimitHtmlBody,
   // Exchange: status code and media type.
   status200For201,
   statusFamily4xx,
@@ -145,7 +153,8 @@ export function indexFaults(faults: readonly Fault[]): ReadonlyMap<string, Fault
     if (!/^[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*$/.test(fault.name)) throw new Error(`fault name "${fault.name}" is not kebab-case`);
     if (fault.triggers.length === 0) throw new Error(`fault "${fault.name}" names no check that must catch it`);
     for (const check of fault.triggers) if (!KNOWN_CHECKS.has(check)) throw new Error(`fault "${fault.name}" names unknown check "${check}"`);
-    if (!fault.policy && !fault.response && !fault.delivery) throw new Error(`fault "${fault.name}" changes nothing`);
+    const hooks = [fault.policy, fault.intercept, fault.response, fault.delivery, fault.auxiliaryPolicy, fault.auxiliaryIntercept];
+    if (hooks.every((hook) => hook === undefined)) throw new Error(`fault "${fault.name}" changes nothing`);
     byName.set(fault.name, fault);
   }
   return byName;

@@ -1,58 +1,143 @@
 import type { Finding } from '../finding.js';
-import { field, findingFor, header, responseJson } from './support.js';
+import type { Exchange, RecordedResponse } from '../transport/index.js';
+// The same reading of a 429 as the client's (transport/rate-limit-policy.ts, pure, no I/O): what
+// the check calls "says when to retry" is exactly what hsac itself can wait on.
+import { exhaustedInterval, isRateLimitPolicy, parseRetryAfter, RATE_LIMIT_POLICIES, readRateLimitBody } from '../transport/rate-limit-policy.js';
+import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
+
+const ID = 'rate-limit-contract';
 
 const LIMIT_HEADERS = ['x-hubspot-ratelimit-max', 'x-hubspot-ratelimit-remaining', 'x-hubspot-ratelimit-secondly', 'x-hubspot-ratelimit-secondly-remaining', 'x-hubspot-ratelimit-daily', 'x-hubspot-ratelimit-daily-remaining', 'x-hubspot-ratelimit-interval-milliseconds'] as const;
 
-/** HubSpot's 429 policies (FACTS.md §6; SECONDLY is the search API's, seen in third-party code). */
-const KNOWN_POLICIES: ReadonlySet<string> = new Set(['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY']);
+const LIMIT_PAIRS = [
+  ['x-hubspot-ratelimit-max', 'x-hubspot-ratelimit-remaining'],
+  ['x-hubspot-ratelimit-secondly', 'x-hubspot-ratelimit-secondly-remaining'],
+  ['x-hubspot-ratelimit-daily', 'x-hubspot-ratelimit-daily-remaining'],
+] as const;
+
+/** A finding before it is tagged with where it was met (an endpoint under test or an auxiliary call). */
+type Untagged = Omit<Finding, 'endpoint' | 'apiVersion' | 'replay'>;
+
+/** One answer judged: the final response, or a 429 met on the way; `where` prefixes its findings. */
+interface Judged {
+  readonly response: RecordedResponse;
+  readonly where: string;
+}
 
 /**
- * The rate-limit contract clients throttle by (FACTS.md §6): a 429 says when to come back
- * (`Retry-After`, or the interval and a zero `Remaining`), and the rate-limit headers, when sent,
- * are whole numbers with Remaining <= Max. The 429 body's shape (policyName, ...) is the
- * response-body check's `error-shape`.
+ * Every 429 met in an exchange, each once: every attempt's `rateLimited` (the final answer, when
+ * a 429, is the last attempt's), plus a final 429 that no attempt carries (records made before
+ * attempts kept their 429s, or built by hand), so none is missed and none is judged twice.
+ */
+function rateLimitedAnswers(exchange: Exchange): Judged[] {
+  const total = exchange.attempts.length;
+  const met: Judged[] = [];
+  exchange.attempts.forEach((attempt, index) => {
+    if (!attempt.rateLimited) return;
+    const last = index === total - 1;
+    const where = last ? (total > 1 ? `the final answer (attempt ${index + 1} of ${total}): ` : '') : `attempt ${index + 1} of ${total} (waited out and retried): `;
+    met.push({ response: attempt.rateLimited, where });
+  });
+  if (exchange.response?.status === 429 && !exchange.attempts.at(-1)?.rateLimited) met.push({ response: exchange.response, where: '' });
+  return met;
+}
+
+/** A provider's value, quoted and kept short for a message (the record is already redacted). */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 60)}...` : text;
+}
+
+/** Rate-limit headers, when sent, are whole numbers, and no Remaining exceeds its limit. */
+function headerConsistency({ response, where }: Judged): Untagged[] {
+  const findings: Untagged[] = [];
+  const numbers = new Map<string, number>();
+  for (const name of LIMIT_HEADERS) {
+    const value = response.headers[name];
+    if (value === undefined) continue;
+    if (!/^\d+$/.test(value.trim())) {
+      findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}${name} is ${quote(value)}, not a whole number`, expected: 'a whole number', actual: value });
+    } else numbers.set(name, Number(value));
+  }
+  for (const [max, remaining] of LIMIT_PAIRS) {
+    const limit = numbers.get(max);
+    const left = numbers.get(remaining);
+    if (limit !== undefined && left !== undefined && left > limit) {
+      findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}${remaining} (${left}) exceeds ${max} (${limit})`, expected: `<= ${limit}`, actual: left });
+    }
+  }
+  return findings;
+}
+
+/**
+ * What a client needs from a 429 (FACTS.md §6): a JSON error it can read, a policy it knows
+ * (TEN_SECONDLY_ROLLING: wait; DAILY: stop), and when to come back.
+ */
+function judge429({ response, where }: Judged, now: number): Untagged[] {
+  const findings: Untagged[] = [];
+  const body = readRateLimitBody(response.body);
+  if (body.kind === 'unreadable') {
+    const contentType = response.headers['content-type'] ?? 'no content type';
+    findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}a 429 whose body is not a JSON error (${contentType}, ${body.what}): clients cannot read its policy`, expected: 'a JSON error object with policyName', actual: `${contentType}: ${body.what}` });
+  } else if (!isRateLimitPolicy(body.policyName)) {
+    // A body that is not JSON has no policy either; one finding says it.
+    const why = 'clients cannot tell a ten-secondly limit (retry) from the daily one (stop)';
+    const message = body.policyName === undefined ? `${where}a 429 without policyName: ${why}` : `${where}a 429 whose policyName is ${quote(body.policyName)}, not one HubSpot documents: ${why}`;
+    findings.push({ check: ID, severity: 'error', instancePath: '/policyName', message, expected: [...RATE_LIMIT_POLICIES], actual: body.policyName ?? 'absent' });
+  }
+
+  const retryAfter = response.headers['retry-after'];
+  const after = parseRetryAfter(retryAfter, now);
+  const interval = exhaustedInterval(response.headers);
+  if (retryAfter !== undefined && after === undefined) {
+    findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}a 429 whose Retry-After ${quote(retryAfter)} is neither delta-seconds nor an HTTP-date (RFC 9110 §10.2.3): clients cannot read when to retry`, expected: 'delta-seconds or an HTTP-date', actual: retryAfter });
+  } else if (after?.kind === 'seconds' && after.fractional) {
+    // hsac waits it, but delta-seconds is 1*DIGIT and common clients (urllib3, ...) reject a fraction.
+    findings.push({ check: ID, severity: 'warning', instancePath: '', message: `${where}a 429 whose Retry-After ${quote(retryAfter)} has a fraction: delta-seconds is a whole number (RFC 9110 §10.2.3), and some clients reject it`, expected: 'a whole number of seconds', actual: retryAfter });
+  } else if (after === undefined && interval === undefined) {
+    findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining`, expected: 'Retry-After, or the interval with Remaining 0', actual: 'absent' });
+  }
+  return findings;
+}
+
+/**
+ * Every answer of an exchange: the final response's rate-limit headers, and every 429 met (the
+ * retried ones included, each naming its attempt).
+ */
+function judgeExchange(exchange: Exchange): Untagged[] {
+  const met = rateLimitedAnswers(exchange);
+  const now = Date.parse(exchange.startedAt);
+  // The final response is the last attempt's rateLimited when that attempt met a 429 (already in
+  // `met`); otherwise it is judged here, for its headers (and, in an old record, its 429).
+  const finalAnswer = exchange.response && !exchange.attempts.at(-1)?.rateLimited && exchange.response.status !== 429 ? [{ response: exchange.response, where: '' }] : [];
+  return [...met, ...finalAnswer].flatMap((judged) => [...headerConsistency(judged), ...(judged.response.status === 429 ? judge429(judged, Number.isNaN(now) ? 0 : now) : [])]);
+}
+
+/**
+ * The rate-limit contract clients throttle by (FACTS.md §6), on every call, provisioning and
+ * cleanup included (a 429 is the provider's whatever the call): every 429, also those hsac waited
+ * out and retried, has a JSON error body with a known `policyName` and says when to retry
+ * (`Retry-After` as delta-seconds or an HTTP-date, or the interval with a zero `Remaining`); the
+ * rate-limit headers, when sent, are whole numbers with Remaining <= Max. Exercised once per 429
+ * met, so a run that met none says the contract was not exercised instead of passing it.
  */
 export const rateLimitContract: ExchangeCheck = {
-  id: 'rate-limit-contract',
+  id: ID,
   scope: 'exchange',
-  description: 'a 429 says when to retry, and rate-limit headers are consistent whole numbers',
-  caughtFaults: ['rate-limit-headers-missing', 'rate-limit-body-missing-policyName'],
+  description: 'every 429 is a JSON error with a known policyName that says when to retry, and rate-limit headers are consistent whole numbers',
+  caughtFaults: ['rate-limit-headers-missing', 'rate-limit-body-missing-policyName', 'rate-limit-unnamed-auxiliary', 'rate-limit-html-body'],
+  notExercisedWhy: 'no answer was a 429: hsac bursts until one only against the embedded sandbox or with --probe-rate-limit',
+  exercised(observed) {
+    return rateLimitedAnswers(observed.exchange).length;
+  },
   check(observed) {
-    const response = observed.exchange.response;
-    if (!response) return [];
-    const findings: Finding[] = [];
-    const numbers = new Map<string, number>();
-    for (const name of LIMIT_HEADERS) {
-      const value = header(observed, name);
-      if (value === undefined) continue;
-      if (!/^\d+$/.test(value.trim())) {
-        findings.push(findingFor(observed, { check: this.id, severity: 'error', instancePath: '', message: `${name} is "${value}", not a whole number`, expected: 'a whole number', actual: value }));
-      } else numbers.set(name, Number(value));
-    }
-    for (const [max, remaining] of [
-      ['x-hubspot-ratelimit-max', 'x-hubspot-ratelimit-remaining'],
-      ['x-hubspot-ratelimit-secondly', 'x-hubspot-ratelimit-secondly-remaining'],
-      ['x-hubspot-ratelimit-daily', 'x-hubspot-ratelimit-daily-remaining'],
-    ] as const) {
-      const limit = numbers.get(max);
-      const left = numbers.get(remaining);
-      if (limit !== undefined && left !== undefined && left > limit) {
-        findings.push(findingFor(observed, { check: this.id, severity: 'error', instancePath: '', message: `${remaining} (${left}) exceeds ${max} (${limit})`, expected: `<= ${limit}`, actual: left }));
-      }
-    }
-    if (response.status === 429) {
-      // The policy decides whether to retry at all (TEN_SECONDLY_ROLLING: wait; DAILY: stop, FACTS.md §6).
-      const policy = field(responseJson(observed), 'policyName');
-      if (typeof policy !== 'string' || !KNOWN_POLICIES.has(policy)) {
-        findings.push(findingFor(observed, { check: this.id, severity: 'error', instancePath: '/policyName', message: `a 429 whose policyName is ${JSON.stringify(policy) ?? 'absent'}: clients cannot tell a ten-secondly limit (retry) from the daily one (stop)`, expected: [...KNOWN_POLICIES], actual: policy ?? 'absent' }));
-      }
-      const retryAfter = header(observed, 'retry-after');
-      const saysWhen = (retryAfter !== undefined && /^\s*\d+\s*$/.test(retryAfter)) || (numbers.get('x-hubspot-ratelimit-remaining') === 0 && numbers.has('x-hubspot-ratelimit-interval-milliseconds'));
-      if (!saysWhen) {
-        findings.push(findingFor(observed, { check: this.id, severity: 'error', instancePath: '', message: 'a 429 without Retry-After (or a zero Remaining with an interval): clients cannot tell when to retry', expected: 'Retry-After', actual: retryAfter ?? 'absent' }));
-      }
-    }
-    return findings;
+    return judgeExchange(observed.exchange).map((finding) => findingFor(observed, finding));
+  },
+  exercisedAuxiliary({ exchange }) {
+    return rateLimitedAnswers(exchange).length;
+  },
+  checkAuxiliary({ auxiliary, exchange, replay }) {
+    return judgeExchange(exchange).map((finding) => ({ ...finding, endpoint: auxiliary.id, apiVersion: auxiliary.apiVersion, ...(replay ? { replay } : {}) }));
   },
 };

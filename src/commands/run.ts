@@ -37,6 +37,7 @@ interface RunFlags {
   pagingBudget?: number;
   invalidRequests?: number;
   sandboxPageSize?: number;
+  maxWait?: number;
 }
 
 function parseWhole(value: string): number {
@@ -104,6 +105,7 @@ interface Settings {
   requireExercised?: 'all' | string[];
   pagingBudget?: number;
   invalidRequests?: number;
+  maxWait?: number;
   probeRateLimit: boolean;
   sandboxPageSize: number;
 }
@@ -151,6 +153,8 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
   const bounded = (name: string, value: number | undefined, min: number, max: number): void => {
     if (value !== undefined && (value < min || value > max)) throw new UsageError(`${name} must be in ${min}..${max}, got ${value}`);
   };
+  const maxWait = flags.maxWait ?? config.maxWait;
+  bounded('--max-wait', maxWait, 1, 3600);
   bounded('--paging-budget', pagingBudget, 0, 1000);
   bounded('--invalid-requests', invalidRequests, 0, 50);
   bounded('--sandbox-page-size', flags.sandboxPageSize ?? config.sandboxPageSize, 1, 10_000);
@@ -180,6 +184,7 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
     ...(requireExercised !== undefined ? { requireExercised } : {}),
     ...(pagingBudget !== undefined ? { pagingBudget } : {}),
     ...(invalidRequests !== undefined ? { invalidRequests } : {}),
+    ...(maxWait !== undefined ? { maxWait } : {}),
     probeRateLimit: flags.probeRateLimit ?? config.probeRateLimit ?? false,
     sandboxPageSize: flags.sandboxPageSize ?? config.sandboxPageSize ?? DEFAULT_SANDBOX_PAGE_SIZE,
   };
@@ -190,6 +195,9 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
  * so a default run reaches paging the way it must on a portal: by building a wide record.
  */
 const DEFAULT_SANDBOX_PAGE_SIZE = 500;
+
+/** Waits longer than this are shown on the console. */
+const SHOWN_WAIT_MS = 2000;
 
 /**
  * The command that reproduces a run: every setting that changes what is sent or how it is judged
@@ -208,6 +216,7 @@ export function replayCommand(settings: Settings): string {
   if (settings.rateLimit !== undefined) parts.push(`--rate-limit ${settings.rateLimit}`);
   if (settings.pagingBudget !== undefined) parts.push(`--paging-budget ${settings.pagingBudget}`);
   if (settings.invalidRequests !== undefined) parts.push(`--invalid-requests ${settings.invalidRequests}`);
+  if (settings.maxWait !== undefined) parts.push(`--max-wait ${settings.maxWait}`);
   if (settings.requireExercised !== undefined) parts.push(`--require-exercised ${settings.requireExercised === 'all' ? 'all' : settings.requireExercised.join(',')}`);
   if (settings.probeRateLimit && settings.target) parts.push('--probe-rate-limit');
   if (settings.allowProductionPortal) parts.push('--allow-production-portal');
@@ -337,6 +346,11 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       ...(settings.requireExercised !== undefined ? { requireExercised: settings.requireExercised } : {}),
       ...(settings.pagingBudget !== undefined ? { pagingBudget: settings.pagingBudget } : {}),
       ...(settings.invalidRequests !== undefined ? { invalidPerEndpoint: settings.invalidRequests } : {}),
+      ...(settings.maxWait !== undefined ? { maxWaitMs: settings.maxWait * 1000 } : {}),
+      // A wait a person would notice is said: what, and how long (issue 12).
+      onWait: (wait) => {
+        if (wait.ms > SHOWN_WAIT_MS) io.err(`hsac run: waiting ${(wait.ms / 1000).toFixed(1)} s before ${wait.method} ${wait.path}: ${wait.reason} (Ctrl-C ends the wait)\n`);
+      },
       signal: controller.signal,
       replay: replayCommand(settings),
       toolVersion: process.env.npm_package_version ?? '0.1.0',
@@ -378,6 +392,7 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
     .option('--fault <name>', 'plant a fault in the embedded sandbox (repeatable; see hsac sandbox --list-faults)', collect)
     .option('--probe-rate-limit', "burst until a 429 to check the rate-limit contract (always on for the embedded sandbox; spends a real portal's 10-second budget)")
     .option('--require-exercised <checks>', 'all, or comma-separated check ids that must be exercised, else the run is inconclusive (exit 3)')
+    .option('--max-wait <seconds>', 'the longest single wait (Retry-After, backoff); a longer one ends the run inconclusive (default 60)', parseWhole)
     .option('--paging-budget <n>', 'requests the wide record built to reach paging may cost (default: enough for a page of 1000)', parseWhole)
     .option('--invalid-requests <n>', 'invalid request bodies sent per endpoint with a body (default 3)', parseWhole)
     .option('--sandbox-page-size <n>', 'associations per batch-read page of the embedded sandbox (default 500, HubSpot-like)', parseWhole)

@@ -28,6 +28,7 @@ export interface RunConfig {
   readonly allowProductionPortal?: boolean;
   readonly requireExercised?: 'all' | readonly string[];
   readonly pagingBudget?: number;
+  readonly maxWait?: number;
   readonly invalidRequests?: number;
   readonly probeRateLimit?: boolean;
   readonly sandboxPageSize?: number;

@@ -123,7 +123,8 @@ const NO_REASON: Readonly<Record<'not-exercised' | 'off', string>> = {
 };
 
 /**
- * The checks with outcome `outcome`, grouped by check in the order the run lists them. Checks
+ * The checks with outcome `outcome`, grouped by check: those exercised on no endpoint first, then
+ * in the order the run lists them. Checks
  * the summary names as exercised nowhere but that have no row (a check that judges only
  * auxiliary calls) are listed too, so nothing the runner said goes unshown.
  */
@@ -141,7 +142,7 @@ export function unjudgedChecks(result: RunResult, outcome: 'not-exercised' | 'of
   if (outcome === 'not-exercised') {
     for (const [check, why] of nowhere) if (!groups.has(check)) groups.set(check, { endpoints: [], why });
   }
-  return [...groups.entries()].map(([check, group]) => ({
+  const entries = [...groups.entries()].map(([check, group]) => ({
     check,
     endpoints: group.endpoints,
     why: group.why,
@@ -149,6 +150,8 @@ export function unjudgedChecks(result: RunResult, outcome: 'not-exercised' | 'of
     exercisedOn: result.checks.filter((row) => row.check === check && row.exercised > 0).map((row) => row.endpoint),
     required: outcome === 'not-exercised' && (requireAll || required.has(check)),
   }));
+  // Checks exercised nowhere first (the larger gap), each group in run order (sort is stable).
+  return entries.sort((a, b) => Number(b.nowhere) - Number(a.nowhere));
 }
 
 /**

@@ -53,13 +53,15 @@ th { background: #f0f0f0; }
 td.cell { text-align: center; white-space: nowrap; }
 table#matrix th[scope="row"] { width: 34%; }
 .desc { display: block; font-weight: normal; font-size: 12px; color: #666; }
-td.cell small { display: block; color: inherit; opacity: 0.85; }
+td.cell small { display: block; color: inherit; opacity: 0.85; white-space: normal; }
+/* A wide matrix (four endpoints and the auxiliary calls) scrolls inside the page rather than past it. */
+.matrix-scroll { overflow-x: auto; }
 .outcome-pass { background: #e8f5e9; color: #1b5e20; } .outcome-fail { background: #ffebee; color: #b71c1c; font-weight: 600; }
 .outcome-warn { background: #fff3e0; color: #e65100; } .outcome-none { background: #f5f5f5; color: #757575; }
 /* Nothing judged: neutral grey-blue with a dashed border (not exercised) or grey stripes (off), never a pass's green. */
 .outcome-not-exercised { background: #eceff1; color: #37474f; outline: 1px dashed #78909c; outline-offset: -3px; font-style: italic; }
-.outcome-off { background: repeating-linear-gradient(135deg, #f5f5f5 0 6px, #e0e0e0 6px 12px); color: #616161; text-decoration: line-through; }
-td.cell small.why { font-style: normal; text-decoration: none; white-space: normal; min-width: 14em; }
+.outcome-off { background: repeating-linear-gradient(135deg, #f5f5f5 0 6px, #e0e0e0 6px 12px); color: #424242; }
+td.cell small.why { font-style: normal; min-width: 14em; }
 ul.unjudged li { margin: 4px 0; }
 .mark-not-exercised, .mark-off { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; }
 .mark-not-exercised { background: #eceff1; color: #37474f; border: 1px dashed #78909c; } .mark-off { background: #e0e0e0; color: #616161; }
@@ -172,7 +174,7 @@ function matrixBlock(result: RunResult): string {
   const body = checks
     .map((check) => `<tr><th scope="row">${htmlText(check)}<span class="desc">${htmlText(describe.get(check) ?? '')}</span></th>${endpoints.map((e) => td(cell.get(`${e}|${check}`))).join('')}</tr>`)
     .join('\n');
-  return `<table id="matrix"><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;
+  return `<div class="matrix-scroll"><table id="matrix"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function endpointTable(result: RunResult): string {

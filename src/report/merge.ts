@@ -122,11 +122,16 @@ function combineRequests(results: readonly RunResult[]): Record<string, number> 
   return total;
 }
 
-/** The required checks (`--require-exercised`, `all` for every one) exercised on no endpoint of the merge. */
-function requiredNotExercised(requireExercised: readonly string[] | undefined, notExercised: readonly { readonly check: string }[]): string[] {
+/**
+ * The required checks (`--require-exercised`; `all` for every one) the merge did not exercise,
+ * with why, judged as the runner judges one run: exercised on no row, or with no row at all (a
+ * required check that applies to none of the plan's endpoints).
+ */
+function unmetRequirements(requireExercised: readonly string[] | undefined, notExercised: readonly { readonly check: string; readonly why: string }[], checks: readonly CheckOutcome[]): { check: string; why: string }[] {
   if (!requireExercised || requireExercised.length === 0) return [];
-  const ids = notExercised.map((entry) => entry.check);
-  return requireExercised.includes('all') ? ids : ids.filter((id) => requireExercised.includes(id));
+  if (requireExercised.includes('all')) return [...notExercised];
+  const absent = requireExercised.filter((id) => !checks.some((row) => row.check === id)).map((check) => ({ check, why: 'it applies to none of the endpoints of this run' }));
+  return [...notExercised.filter((entry) => requireExercised.includes(entry.check)), ...absent];
 }
 
 /** Concatenated in shard order and renumbered 1..N: each shard's client numbers its exchanges from 1. */
@@ -175,8 +180,9 @@ export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
   const checks = combineChecks(results);
   const notExercised = combineNotExercised(results, checks);
   // Judged on the merge, not per shard: a required check one shard missed and another exercised is exercised.
-  const unmetRequirement = requiredNotExercised(first.run.requireExercised, notExercised);
-  const requirementNote = unmetRequirement.length > 0 ? [`required check(s) not exercised: ${unmetRequirement.join(', ')}`] : [];
+  const unmetRequirement = unmetRequirements(first.run.requireExercised, notExercised, checks);
+  // Worded as the runner words it, so a merged reason reads like a run's.
+  const requirementNote = unmetRequirement.length > 0 ? [`required check(s) not exercised: ${unmetRequirement.map((u) => `${u.check} (${u.why})`).join('; ')}`] : [];
   let verdict: Verdict = 'pass';
   let reason: string | undefined;
   // Fail beats inconclusive beats pass: an error finding stands even when the run was cut short.

@@ -207,6 +207,7 @@ class CreateConfigurations implements Command {
       // A configuration is "read back" in the answer that created it: the spec has no read of it in scope.
       expected: reflected ? [] : [{ fromId: `configuration ${typeId}`, toId: `max ${this.maxToObjectIds}` }],
       reads: [observed],
+      writes: 1,
     });
   }
   toString(): string {

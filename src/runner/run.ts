@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ENDPOINT_IDS, operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import { ALL_CHECKS, appliesTo, field, isUnchecked, type Check } from '../checks/index.js';
 import type { Finding } from '../finding.js';
-import { DailyLimitReached, HubSpotClient, type Clock, type RateBudget, type RetryPolicy } from '../transport/index.js';
+import { DailyLimitReached, HubSpotClient, rateLimitDecision, SendInterrupted, WaitTooLong, type Clock, type RateBudget, type RetryPolicy, type WaitNotice } from '../transport/index.js';
 import { createValidator, type Profile } from '../validate/index.js';
 import { coverageSequence, runSequence, sampleSequences, type RecordPool, type Real } from './commands.js';
 import { Journal, readJournal } from './journal.js';
@@ -29,6 +29,10 @@ export interface RunOptions {
   readonly shard?: { readonly index: number; readonly count: number };
   readonly rateLimit?: RateBudget;
   readonly timeoutMs?: number;
+  /** The longest single wait (Retry-After, backoff, throttling); a longer one ends the run inconclusive. Default 60 s. */
+  readonly maxWaitMs?: number;
+  /** Told of every wait the client makes (the CLI shows those over 2 s). */
+  readonly onWait?: (wait: WaitNotice) => void;
   readonly retry?: RetryPolicy;
   readonly records?: GivenRecords;
   readonly allowProductionPortal?: boolean;
@@ -107,6 +111,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
     random: seededRandom(options.seed),
     userAgent: `hsac/${options.toolVersion ?? '0'}`,
   });
@@ -197,10 +203,14 @@ export async function run(options: RunOptions): Promise<RunResult> {
     // a bug) propagates after the cleanup below.
     if (error instanceof DailyLimitReached) inconclusive = 'HubSpot answered 429 DAILY: the daily request limit is used up';
     else if (error instanceof ProvisioningError) inconclusive = `provisioning failed: ${error.message}`;
+    else if (error instanceof WaitTooLong) inconclusive = `${error.message}; raise --max-wait to wait it out`;
+    else if (error instanceof SendInterrupted) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) during a wait and cut short; what it created was cleaned up';
     else throw error;
   } finally {
     progress('cleanup');
     session.purpose = 'cleanup';
+    // Cleanup must finish after Ctrl-C: its calls are not interrupted by the stop signal.
+    session.interruptible = false;
     try {
       cleanup = await cleanUp(session, journal, readJournal(options.journalPath), options.apiVersion);
     } catch (error) {
@@ -263,8 +273,10 @@ async function rateLimitProbe(options: RunOptions, session: Session, client: Hub
     // No answer, or a server error: the probe says nothing about rate limits (transport reports it).
     if (!response || response.status >= 500) return;
     if (response.status === 429) {
-      const retryAfter = Number(response.headers['retry-after']);
-      client.pauseFor(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 10_000);
+      // The run's own client waits as this 429 says (any shape: Retry-After, interval, policy).
+      const decision = rateLimitDecision(response, { now: Date.now(), previous: 0 });
+      if (decision.action === 'stop') throw new DailyLimitReached(observed.exchange);
+      client.pauseFor(decision.ms, decision.reason);
       return;
     }
   }
@@ -453,6 +465,8 @@ function unmetRequirements(required: RunOptions['requireExercised'], rows: reado
   if (!required) return [];
   const missing = notExercisedChecks(rows);
   if (required === 'all') return missing;
-  return missing.filter((entry) => required.includes(entry.check));
+  // A required check with no row applies to none of the run's endpoints: it cannot be exercised.
+  const absent = required.filter((id) => !rows.some((row) => row.check === id)).map((check) => ({ check, why: 'it applies to none of the endpoints of this run' }));
+  return [...missing.filter((entry) => required.includes(entry.check)), ...absent];
 }
 

@@ -1,7 +1,7 @@
 import { buildPath, auxiliaryOperation, type AuxiliaryId, type Operation } from '../catalogue/index.js';
 import { appliesTo, checkExchange, EXCHANGE_CHECKS, isUnchecked, type CheckContext, type ExchangeIntent, type ObservedExchange, type SequenceCheck } from '../checks/index.js';
 import type { Finding } from '../finding.js';
-import type { Exchange, HubSpotClient } from '../transport/index.js';
+import { DailyLimitReached, SendInterrupted, WaitTooLong, type Exchange, type HubSpotClient, type SendRequest } from '../transport/index.js';
 import type { ReportedExchange } from './result.js';
 
 /** The report row under which checks of auxiliary calls are tallied (provisioning, cleanup, account details). */
@@ -46,6 +46,12 @@ export class Session {
     private readonly abort?: AbortSignal,
   ) {}
 
+  /**
+   * While true, a stop signal ends any wait of a call at once (`SendInterrupted`). Cleanup turns it
+   * off: what the run created must still be archived after Ctrl-C.
+   */
+  interruptible = true;
+
   /** True once the run was asked to stop (SIGINT/SIGTERM) or the target keeps failing: callers send nothing more. */
   get stopped(): boolean {
     return (this.abort?.aborted ?? false) || this.brokenTarget !== undefined;
@@ -83,12 +89,24 @@ export class Session {
     via: HubSpotClient = this.client,
     invalidity?: string,
   ): Promise<ObservedExchange> {
-    const exchange = await via.send({
-      method: operation.method,
-      path: buildPath(operation, params),
-      ...(body === undefined ? {} : { body }),
-      auth: intent !== 'no-auth',
-    });
+    let ended: Error | undefined;
+    let exchange: Exchange;
+    try {
+      exchange = await via.send(this.interruptibly({
+        method: operation.method,
+        path: buildPath(operation, params),
+        ...(body === undefined ? {} : { body }),
+        auth: intent !== 'no-auth',
+      }));
+    } catch (error) {
+      // A send that ended the run (a daily limit, a wait over --max-wait, Ctrl-C) still met
+      // answers: they are reported and judged (its 429s by the rate-limit contract), then the
+      // error goes on to end the run.
+      const partial = endedExchange(error);
+      if (!partial) throw error;
+      exchange = partial;
+      ended = error as Error;
+    }
     this.exchanges.push(report(exchange, operation.endpoint, operation.apiVersion, intent, this.purpose));
     this.uncheckedInARow = isUnchecked({ exchange }) ? this.uncheckedInARow + 1 : 0;
     if (this.uncheckedInARow >= BROKEN_AFTER) {
@@ -103,17 +121,23 @@ export class Session {
       tally.exercised += check.exercised(observed, this.context);
       this.keep(operation.endpoint, check.id, findings);
     }
+    if (ended) throw ended;
     return observed;
   }
 
   /** Sends an auxiliary request (provisioning, cleanup, account details); not under test. */
   async auxiliary(id: AuxiliaryId, apiVersion: string, params: Readonly<Record<string, string>>, body?: unknown): Promise<Exchange> {
     const operation = auxiliaryOperation(id, apiVersion);
-    const exchange = await this.client.send({
-      method: operation.method,
-      path: buildPath(operation, params),
-      ...(body === undefined ? {} : { body }),
-    });
+    let ended: Error | undefined;
+    let exchange: Exchange;
+    try {
+      exchange = await this.client.send(this.interruptibly({ method: operation.method, path: buildPath(operation, params), ...(body === undefined ? {} : { body }) }));
+    } catch (error) {
+      const partial = endedExchange(error);
+      if (!partial) throw error;
+      exchange = partial;
+      ended = error as Error;
+    }
     this.exchanges.push(report(exchange, id, apiVersion, 'auxiliary', this.purpose));
     // Rate limits and echoed tokens are the provider's whatever the call: the checks that say so
     // judge auxiliary calls too, tallied under the `auxiliary` row.
@@ -125,7 +149,13 @@ export class Session {
       tally.exercised += check.exercisedAuxiliary?.(observed) ?? 0;
       this.keep(AUXILIARY_ROW, check.id, check.checkAuxiliary(observed, this.context));
     }
+    if (ended) throw ended;
     return exchange;
+  }
+
+  /** The request with the run's stop signal while calls are interruptible. */
+  private interruptibly(request: SendRequest): SendRequest {
+    return this.interruptible && this.abort ? { ...request, signal: this.abort } : request;
   }
 
   /** Runs a sequence check and keeps its findings under the endpoint it is about. */
@@ -153,6 +183,14 @@ export class Session {
   recheck(observed: ObservedExchange): Finding[] {
     return checkExchange(observed, this.context);
   }
+}
+
+/** The exchange a send had made when it ended the run (with attempts), or undefined for any other error. */
+function endedExchange(error: unknown): Exchange | undefined {
+  if (error instanceof DailyLimitReached || error instanceof WaitTooLong || error instanceof SendInterrupted) {
+    return error.exchange.attempts.length > 0 ? error.exchange : undefined;
+  }
+  return undefined;
 }
 
 /**

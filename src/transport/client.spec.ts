@@ -105,7 +105,7 @@ describe('rate limits', () => {
     const clock = new VirtualClock();
     const exchange = await client(clock).send({ method: 'POST', path: PATH, body: {} });
     expect(exchange.response?.status).toBe(200);
-    expect(exchange.attempts[0]?.retry).toEqual({ reason: '429 TEN_SECONDLY_ROLLING', waitMs: 3000 });
+    expect(exchange.attempts[0]?.retry).toEqual({ reason: 'Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING', waitMs: 3000 });
   });
 
   it('without Retry-After waits the window', async () => {

@@ -308,7 +308,7 @@ export class HubSpotClient {
       } else if (outcome.response && isRetryableStatus(outcome.response.status) && errorRetries < this.retry.maxRetries) {
         retry = { reason: `status ${outcome.response.status}`, waitMs: backoffDelay(this.retry, errorRetries++, this.random) };
       } else if (outcome.response?.status === 429) {
-        const decision = rateLimitDecision(outcome.rateLimit ?? outcome.response, { now: this.clock.now(), previous: rateLimitRetries, maxBackoffMs: this.maxWaitMs });
+        const decision = rateLimitDecision(outcome.rateLimit ?? outcome.response, { now: this.clock.now(), previous: rateLimitRetries, maxBackoffMs: this.maxWaitMs, redact: (text) => this.redactor.text(text) });
         if (decision.action === 'stop') {
           attempts.push(attempt);
           stop(new DailyLimitReached(soFar()));

@@ -111,7 +111,7 @@ export function parseHttpDate(value: string, now: number): number | undefined {
     return utc(year, match[2] ?? '', Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
   }
   match = ASCTIME_DATE.exec(text);
-  if (match) return utc(Number(match[7]), match[1] ?? '', Number((match[2] ?? '').trim()), Number(match[3]), Number(match[4]), Number(match[5]));
+  if (match) return utc(Number(match[6]), match[1] ?? '', Number((match[2] ?? '').trim()), Number(match[3]), Number(match[4]), Number(match[5]));
   return undefined;
 }
 
@@ -168,14 +168,19 @@ export interface RateLimitDecisionOptions {
   readonly previous: number;
   /** The longest backoff hsac chooses on its own (a server-given wait is not capped: the caller bounds it). */
   readonly maxBackoffMs?: number;
+  /**
+   * Applied to a provider's policyName before it is shortened for the reason: a secret cut in
+   * half no longer matches a redactor, so redaction must come first.
+   */
+  readonly redact?: (text: string) => string;
 }
 
 /** A policy name fit for a message: a provider may send anything there, of any length. */
-function describePolicy(body: RateLimitBody): string {
+function describePolicy(body: RateLimitBody, redact: (text: string) => string): string {
   if (body.kind === 'unreadable') return `whose body is ${body.what}`;
   if (body.policyName === undefined) return 'with no policyName';
   if (isRateLimitPolicy(body.policyName)) return body.policyName;
-  const shown = JSON.stringify(body.policyName) ?? String(body.policyName);
+  const shown = redact(JSON.stringify(body.policyName) ?? String(body.policyName));
   return `with an unknown policyName ${shown.length > 40 ? `${shown.slice(0, 40)}...` : shown}`;
 }
 
@@ -189,7 +194,7 @@ function describePolicy(body: RateLimitBody): string {
  */
 export function rateLimitDecision(response: { readonly headers: Readonly<Record<string, string>>; readonly body?: string }, options: RateLimitDecisionOptions): RateLimitDecision {
   const body = readRateLimitBody(response.body);
-  const policy = describePolicy(body);
+  const policy = describePolicy(body, options.redact ?? ((text) => text));
   if (body.kind === 'json-object' && body.policyName === 'DAILY') return { action: 'stop', reason: 'a 429 DAILY' };
   const retryAfter = response.headers['retry-after'];
   const after = parseRetryAfter(retryAfter, options.now);

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS, startSandbox, type Sandbox } from '../../provider/index.js';
 import { API_VERSIONS } from '../../src/catalogue/index.js';
+import { ALL_CHECKS } from '../../src/checks/index.js';
 import { main } from '../../src/cli.js';
 import { packageRoot } from '../../src/paths.js';
 import type { RunResult } from '../../src/runner/result.js';
@@ -50,6 +51,7 @@ async function hsacRun(args: readonly string[]): Promise<Ran> {
  */
 const WARNING_BY_DESIGN: Readonly<Record<string, string>> = {
   'status-200-for-201': 'a 200 where 201 is declared is the right family: a status-code warning, never an error (FACTS.md §8)',
+  'unknown-envelope-field': 'objects are open in the spec as published: an undocumented field is an unknown-field warning under both profiles unless the config makes it an error (issue 11 §7; proven below)',
 };
 
 const bodyLevel = new Set(['required', 'status-enum', 'enum', 'type', 'format', 'int32-range', 'unknown-field', 'error-shape', 'num-errors-matches-errors', 'timestamps-ordered', 'multi-status-has-errors', 'body-not-json', 'status-code']);
@@ -82,13 +84,28 @@ describe('every planted fault is caught by the check it names (strict profile)',
   });
 });
 
-describe('the clean sandbox passes in every version, under both profiles', { concurrent: true }, () => {
+describe('an unknown field is an error only where the config says so', () => {
+  it('unknown-envelope-field with run.checks["unknown-field"] = "error" fails a strict run (exit 1)', async () => {
+    const config = join(dir, 'closed-objects.json');
+    writeFileSync(config, JSON.stringify({ run: { checks: { 'unknown-field': 'error' } } }));
+    const { code, result } = await hsacRun(['--profile', 'strict', '--fault', 'unknown-envelope-field', '--runs', '0', '--config', config]);
+    expect(code).toBe(1);
+    expect(result.findings.filter((f) => f.check === 'unknown-field' && f.severity === 'error').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the clean sandbox passes in every version, under both profiles, with every check exercised', { concurrent: true }, () => {
   it.each(API_VERSIONS.flatMap((version) => (['strict', 'lenient'] as const).map((profile) => ({ version, profile }))))('$version $profile', async ({ version, profile }) => {
-    const { code, result } = await hsacRun(['--api-version', version, '--profile', profile]);
+    const { code, result } = await hsacRun(['--api-version', version, '--profile', profile, '--require-exercised', 'all']);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(result.findings).toEqual([]);
-    expect(code).toBe(0);
+    expect(result.summary.notExercised).toEqual([]);
+    expect(code, result.summary.reason).toBe(0);
     expect(result.summary).toMatchObject({ verdict: 'pass', unchecked: 0 });
+    // Every check of the registry passed somewhere, having judged something.
+    for (const check of ALL_CHECKS) {
+      expect(result.checks.some((c) => c.check === check.id && c.outcome === 'pass' && c.exercised > 0), check.id).toBe(true);
+    }
     // Every endpoint was exercised by the checks that matter most.
     for (const endpoint of ['batch-read', 'batch-associate-default', 'configurations-batch-create', 'associate-default']) {
       expect(result.checks.find((c) => c.endpoint === endpoint && c.check === 'response-body')?.outcome, endpoint).toBe('pass');
@@ -96,6 +113,29 @@ describe('the clean sandbox passes in every version, under both profiles', { con
     }
     expect(result.checks.find((c) => c.endpoint === 'batch-read' && c.check === 'paging-terminates')?.outcome).toBe('pass');
     expect(result.checks.find((c) => c.endpoint === 'batch-read' && c.check === 'input-limit-enforced')?.outcome).toBe('pass');
+  });
+});
+
+describe('paging is reached by what hsac sends, at any page size', { concurrent: true }, () => {
+  // The wide record grows until a read pages: at 5, 50, 200 and HubSpot-like 500 per page alike.
+  it.each([5, 50, 200, 500])('page size %i: paging exercised, every page followed, clean pass', async (pageSize) => {
+    const { code, result } = await hsacRun(['--sandbox-page-size', String(pageSize), '--runs', '0', '--require-exercised', 'paging-terminates']);
+    expect(code, result.summary.reason).toBe(0);
+    const paging = result.checks.find((c) => c.endpoint === 'batch-read' && c.check === 'paging-terminates');
+    expect(paging?.outcome).toBe('pass');
+    // A page of N needs more than N associations: the wide record grew past the page size, and
+    // every next page of it was followed (ceil(width / N) - 1 of them at least).
+    const wideReads = result.exchanges.filter((e) => e.purpose === 'wide-record' && e.endpoint === 'batch-read');
+    const followed = wideReads.filter((e) => (e.request.body ?? '').includes('"after"')).length;
+    expect(followed).toBeGreaterThan(0);
+    expect(paging?.exercised).toBeGreaterThanOrEqual(followed);
+    expect(result.summary.requests['wide-record']).toBeGreaterThan(0);
+  });
+
+  it.each(['paging-not-advancing', 'paging-never-ends'])('%s is caught at the HubSpot-like page size (500)', async (fault) => {
+    const { code, result } = await hsacRun(['--fault', fault, '--runs', '0']);
+    expect(code).toBe(1);
+    expect(result.findings.some((f) => f.check === 'paging-terminates' && f.severity === 'error')).toBe(true);
   });
 });
 

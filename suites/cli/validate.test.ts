@@ -57,6 +57,8 @@ describe('hsac validate on the shipped examples', () => {
     const seen = report.findings.map((f) => `${f.check} ${f.instancePath}`);
     expect(seen).toEqual(expect.arrayContaining(['status-enum /status', 'unknown-field /errors', 'unknown-field /numErrors', 'num-errors-matches-errors /numErrors']));
     for (const finding of report.findings) expect(Object.keys(finding)).toEqual(expect.arrayContaining(['check', 'severity', 'instancePath', 'message']));
+    // Strict is the spec as published, and it leaves objects open: undeclared fields are warnings.
+    expect(report.findings.filter((f) => f.check === 'unknown-field').map((f) => f.severity)).toEqual(['warning', 'warning']);
   });
 
   it('the same body under lenient still fails on the status enum but only warns about extra fields', async () => {
@@ -80,6 +82,57 @@ describe('hsac validate on the shipped examples', () => {
   });
 });
 
+describe('--unknown-fields: an undeclared field is a warning under both profiles, an error when asked for', () => {
+  /** The shipped 200 with a field HubSpot added inside the version (as fromObjectTypeId joined 2026-03 on 2026-08-17). */
+  const withNewField = (): string => {
+    const body = JSON.parse(readFileSync(example('batch-read-200.json'), 'utf8')) as Record<string, unknown>;
+    return file('new-field.json', JSON.stringify({ ...body, batchId: 'b-0001' }));
+  };
+
+  it.each(['strict', 'lenient'])('%s: a warning by default (exit 0), an error with --unknown-fields error (exit 1)', async (profile) => {
+    const path = withNewField();
+    for (const args of [[], ['--unknown-fields', 'warn']]) {
+      const ran = await hsac(['validate', '--endpoint', 'batch-read', '--profile', profile, ...args, '--json', path]);
+      expect(JSON.parse(ran.out)).toEqual({ ok: true, findings: [expect.objectContaining({ check: 'unknown-field', severity: 'warning', instancePath: '/batchId' })] });
+      expect(ran.code).toBe(0);
+    }
+    const strictest = await hsac(['validate', '--endpoint', 'batch-read', '--profile', profile, '--unknown-fields', 'error', '--json', path]);
+    expect(JSON.parse(strictest.out)).toEqual({ ok: false, findings: [expect.objectContaining({ check: 'unknown-field', severity: 'error', instancePath: '/batchId' })] });
+    expect(strictest.code).toBe(1);
+  });
+
+  it('the text report says when unknown fields are errors', async () => {
+    const path = withNewField();
+    expect((await hsac(['validate', '--endpoint', 'batch-read', path])).out).not.toContain('unknown fields are errors');
+    const ran = await hsac(['validate', '--endpoint', 'batch-read', '--unknown-fields', 'error', path]);
+    expect(ran.out).toContain('unknown fields are errors');
+    expect(ran.out).toContain('unknown-field');
+  });
+
+  it('applies to requests and to --published too', async () => {
+    const request = file('req-extra.json', JSON.stringify({ inputs: [{ id: '101' }], archived: false }));
+    expect((await hsac(['validate', '--endpoint', 'batch-read', '--request', request])).code).toBe(0);
+    expect((await hsac(['validate', '--endpoint', 'batch-read', '--request', '--unknown-fields', 'error', request])).code).toBe(1);
+    // The seed's own root is open (it states no additionalProperties); its Association is resolved to
+    // hsac's MultiAssociatedObjectWithLabel, which hsac closes to see undeclared fields.
+    const body = JSON.parse(readFileSync(example('batch-read-200.json'), 'utf8')) as { results: { to: Record<string, unknown>[] }[] };
+    Object.assign(body.results[0]?.to[0] ?? {}, { toObjectTypeId: '0-2' });
+    const path = file('published-new-field.json', JSON.stringify(body));
+    const warned = JSON.parse((await hsac(['validate', '--published', '--json', path])).out) as { ok: boolean; findings: { check: string; severity: string }[] };
+    expect(warned).toEqual({ ok: true, findings: [expect.objectContaining({ check: 'unknown-field', severity: 'warning' })] });
+    const published = await hsac(['validate', '--published', '--unknown-fields', 'error', '--json', path]);
+    const report = JSON.parse(published.out) as { findings: { check: string; severity: string }[] };
+    expect(report.findings).toContainEqual(expect.objectContaining({ check: 'unknown-field', severity: 'error' }));
+  });
+
+  it('the docs example: its undeclared errors/numErrors become errors', async () => {
+    const ran = await hsac(['validate', '--endpoint', 'batch-read', '--unknown-fields', 'error', '--json', example('batch-read-docs-example.json')]);
+    const report = JSON.parse(ran.out) as { findings: { check: string; severity: string }[] };
+    expect(report.findings.filter((f) => f.check === 'unknown-field').map((f) => f.severity)).toEqual(['error', 'error']);
+    expect(ran.code).toBe(1);
+  });
+});
+
 describe('bad input gets a finding, never a crash or a hang', () => {
   const cases: { name: string; content: () => string | Buffer; check: string; code: number }[] = [
     { name: 'not JSON', content: () => '{"status": "COMPLETE",', check: 'body-not-json', code: 1 },
@@ -88,7 +141,8 @@ describe('bad input gets a finding, never a crash or a hang', () => {
     { name: 'an HTML error page', content: () => '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', check: 'body-not-json', code: 1 },
     { name: '100,000-deep nesting', content: () => `{"status":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, check: 'body-depth', code: 1 },
     { name: 'a 50 MB body', content: () => `{"status":"COMPLETE","pad":"${'x'.repeat(50 * 1024 * 1024)}"}`, check: 'body-size', code: 1 },
-    { name: '__proto__ and constructor keys', content: () => '{"__proto__":{"polluted":true},"constructor":{"prototype":{}},"status":"COMPLETE","results":[],"startedAt":"2026-11-20T09:15:02Z","completedAt":"2026-11-20T09:15:03Z"}', check: 'unknown-field', code: 1 },
+    // Undeclared keys, nothing else wrong: warnings (exit 0), as objects are open in the published spec.
+    { name: '__proto__ and constructor keys', content: () => '{"__proto__":{"polluted":true},"constructor":{"prototype":{}},"status":"COMPLETE","results":[],"startedAt":"2026-11-20T09:15:02Z","completedAt":"2026-11-20T09:15:03Z"}', check: 'unknown-field', code: 0 },
     { name: 'a JSON array', content: () => '[]', check: 'type', code: 1 },
     { name: 'invalid UTF-8 bytes', content: () => Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), check: 'unknown-field', code: 1 },
   ];
@@ -117,6 +171,7 @@ describe('usage errors: exit 2 and one clear line', () => {
     { argv: ['validate', '--endpoint', 'batch-read', '--api-version', '2024-01', 'x.json'], says: '2024-01' },
     { argv: ['validate', '--endpoint', 'batch-read', '--status', '2000', 'x.json'], says: 'status' },
     { argv: ['validate', '--endpoint', 'batch-read', '--profile', 'loose', 'x.json'], says: 'loose' },
+    { argv: ['validate', '--endpoint', 'batch-read', '--unknown-fields', 'ignore', 'x.json'], says: 'ignore' },
     { argv: ['validate', 'x.json'], says: '--endpoint' },
     { argv: ['validate', '--endpoint', 'batch-read', '/nonexistent/body.json'], says: 'cannot read /nonexistent/body.json' },
     { argv: ['frobnicate'], says: 'frobnicate' },

@@ -14,8 +14,17 @@ import { readPropertySettings } from '../../properties/settings.js';
 /** The run's seed and run count. */
 export const SETTINGS = readPropertySettings();
 
-/** One validator per profile, built once (schemas compile once per process). */
+/** One validator per profile, built once (schemas compile once per process); undeclared fields are warnings (the default). */
 export const VALIDATORS: Readonly<Record<Profile, Validator>> = { strict: createValidator({ profile: 'strict' }), lenient: createValidator({ profile: 'lenient' }) };
+
+/**
+ * One validator per profile with unknown fields set to error, as `hsac validate --unknown-fields
+ * error` builds it (a run gets the same grading from `run.checks["unknown-field"]: "error"`).
+ */
+export const UNKNOWN_FIELDS_AS_ERRORS: Readonly<Record<Profile, Validator>> = {
+  strict: createValidator({ profile: 'strict', unknownFields: 'error' }),
+  lenient: createValidator({ profile: 'lenient', unknownFields: 'error' }),
+};
 
 /** One case per endpoint x version x profile, named for `-t`. */
 export interface ProfileCase {

@@ -6,7 +6,7 @@ import type { Validator } from '../../src/validate/index.js';
 import { arbitraries } from '../../properties/arbitraries/index.js';
 import { exampleOf } from '../../properties/example.js';
 import type { ResponseCase } from '../../properties/arbitraries/responses.js';
-import type { Mutation, MutationTarget } from '../../properties/mutations/mutation.js';
+import { severityUnder, type Mutation, type MutationTarget } from '../../properties/mutations/mutation.js';
 import { mutationsFor } from '../../properties/mutations/index.js';
 
 /**
@@ -14,8 +14,13 @@ import { mutationsFor } from '../../properties/mutations/index.js';
  * mutations) it judges, so `planted-faults.test.ts` can hand it a broken one and show the law fails.
  */
 
-/** The two calls a law makes, so a planted fault can wrap them. */
-export type Judge = Pick<Validator, 'profile' | 'validateResponse' | 'validateRequest'>;
+/** The two calls a law makes, and how the validator grades (profile, unknown fields), so a planted fault can wrap them. */
+export type Judge = Pick<Validator, 'profile' | 'unknownFields' | 'validateResponse' | 'validateRequest'>;
+
+/** A judge's grading, as a name says it: `strict`, `lenient, unknown fields as errors`. */
+function grading(judge: Pick<Judge, 'profile' | 'unknownFields'>): string {
+  return `${judge.profile}${judge.unknownFields === 'error' ? ', unknown fields as errors' : ''}`;
+}
 
 function list(findings: readonly Finding[]): string {
   return findings.map((f) => `${f.severity} ${f.check} ${f.instancePath || '(body)'}: ${f.message}`).join('\n  ');
@@ -64,10 +69,10 @@ interface Applied {
 }
 
 /** Why a mutated body was not caught as declared, or undefined when it was. */
-export function missedBy(applied: Applied, profile: Judge['profile'], body: unknown): string | undefined {
+export function missedBy(applied: Applied, judge: Pick<Judge, 'profile' | 'unknownFields'>, body: unknown): string | undefined {
   const { mutation, at, findings, ok } = applied;
   const instancePath = mutation.instancePath(body, at);
-  const severity = mutation.severityByProfile[profile];
+  const severity = severityUnder(mutation, judge);
   const caught = findings.some((f) => f.check === mutation.check && f.instancePath === instancePath && f.severity === severity);
   if (!caught || (severity === 'error' && ok)) {
     return `${mutation.id} at ${at}: expected ${severity} ${mutation.check} at ${instancePath || '(body)'}${severity === 'error' ? ' and ok=false' : ''}; got ok=${ok}:\n  ${list(findings) || '(no findings)'}`;
@@ -86,7 +91,8 @@ export interface MutationLawOptions {
 
 /**
  * Every applicable mutation of a valid body is caught: the declared check, at the declared path,
- * with the declared severity under this profile (and `ok` false for an error). The site is drawn
+ * with the declared severity under this grading (profile and unknown-field policy, mutation.ts
+ * `severityUnder`), and `ok` false for an error. The site is drawn
  * per mutation, so deep sites (the third result's second type) are hit too; `apply` must leave the
  * original body untouched.
  */
@@ -101,11 +107,11 @@ export function catchesMutations(judge: Judge, op: Operation, bodies: fc.Arbitra
       if (at === undefined) continue;
       const mutated = mutation.apply(body, at);
       const result = judge.validateResponse({ endpoint: op.endpoint, apiVersion: op.apiVersion, status, body: mutated });
-      const missed = missedBy({ mutation, at, findings: result.findings, ok: result.ok }, judge.profile, body);
+      const missed = missedBy({ mutation, at, findings: result.findings, ok: result.ok }, judge, body);
       if (missed) misses.push(missed);
     }
     if (JSON.stringify(body) !== before) throw new Error('a mutation changed the body it was given (apply must return a copy)');
-    if (misses.length > 0) throw new Error(`${misses.length} mutation(s) of a ${status} body not caught under ${judge.profile}:\n${misses.slice(0, 6).join('\n')}`);
+    if (misses.length > 0) throw new Error(`${misses.length} mutation(s) of a ${status} body not caught under ${grading(judge)}:\n${misses.slice(0, 6).join('\n')}`);
   });
 }
 
@@ -119,16 +125,18 @@ export function catchesRequestMutations(judge: Judge, op: Operation, options: Mu
       const at = sites[pick % Math.max(sites.length, 1)];
       if (at === undefined) continue;
       const result = judge.validateRequest({ endpoint: op.endpoint, apiVersion: op.apiVersion, body: mutation.apply(body, at) });
-      const missed = missedBy({ mutation, at, findings: result.findings, ok: result.ok }, judge.profile, body);
+      const missed = missedBy({ mutation, at, findings: result.findings, ok: result.ok }, judge, body);
       if (missed) misses.push(missed);
     }
-    if (misses.length > 0) throw new Error(`${misses.length} mutation(s) of a request not caught under ${judge.profile}:\n${misses.slice(0, 6).join('\n')}`);
+    if (misses.length > 0) throw new Error(`${misses.length} mutation(s) of a request not caught under ${grading(judge)}:\n${misses.slice(0, 6).join('\n')}`);
   });
 }
 
 /**
- * Lenient-only variants: under `lenient` every deviation is a warning and nothing is an error;
- * under `strict` every deviation is an error.
+ * Lenient variants: under `lenient` every deviation is a warning and nothing is an error; under
+ * `strict` every deviation is an error but undeclared fields, which are warnings under both
+ * profiles (objects are open in the published spec); with unknown fields set to error, those are
+ * errors under both. `ok` follows: false exactly when some deviation is an error.
  */
 export function gradesLenientVariants(judge: Judge, op: Operation, target: MutationTarget): fc.IPropertyWithHooks<[{ body: unknown; deviations: readonly { check: string; instancePath: string; tolerance: string }[] }]> {
   const variants = arbitraries.lenientVariant({ endpoint: op.endpoint, apiVersion: op.apiVersion, status: target });
@@ -138,11 +146,16 @@ export function gradesLenientVariants(judge: Judge, op: Operation, target: Mutat
       target === 'request'
         ? judge.validateRequest({ endpoint: op.endpoint, apiVersion: op.apiVersion, body })
         : judge.validateResponse({ endpoint: op.endpoint, apiVersion: op.apiVersion, status: target, body });
-    const severity = judge.profile === 'lenient' ? 'warning' : 'error';
-    const missing = deviations.filter((d) => !result.findings.some((f) => f.check === d.check && f.instancePath === d.instancePath && f.severity === severity));
-    if (missing.length > 0) throw new Error(`deviations without a ${severity} under ${judge.profile}: ${missing.map((d) => `${d.tolerance} ${d.check} ${d.instancePath}`).join(', ')}\n  ${list(result.findings)}`);
-    if (judge.profile === 'lenient' && (!result.ok || result.findings.some((f) => f.severity === 'error'))) throw new Error(`a lenient-only variant got errors under lenient:\n  ${list(result.findings)}`);
-    if (judge.profile === 'strict' && result.ok) throw new Error('a lenient-only variant passed strict');
+    // src/validate/profiles.ts's policy, restated here rather than read from the validator under test.
+    const severityOf = (tolerance: string): 'error' | 'warning' =>
+      tolerance === 'unknown-field' ? (judge.unknownFields === 'error' ? 'error' : 'warning') : judge.profile === 'lenient' ? 'warning' : 'error';
+    const missing = deviations.filter((d) => !result.findings.some((f) => f.check === d.check && f.instancePath === d.instancePath && f.severity === severityOf(d.tolerance)));
+    if (missing.length > 0) {
+      throw new Error(`deviations without their severity under ${grading(judge)}: ${missing.map((d) => `${severityOf(d.tolerance)} ${d.tolerance} ${d.check} ${d.instancePath}`).join(', ')}\n  ${list(result.findings)}`);
+    }
+    const anError = deviations.some((d) => severityOf(d.tolerance) === 'error');
+    if (!anError && (!result.ok || result.findings.some((f) => f.severity === 'error'))) throw new Error(`a variant with only tolerated deviations got errors under ${grading(judge)}:\n  ${list(result.findings)}`);
+    if (anError && result.ok) throw new Error(`a variant with a deviation ${grading(judge)} does not tolerate passed`);
   });
 }
 

@@ -9,7 +9,7 @@ import { mutationCatalogue, mutationsFor } from '../../properties/mutations/inde
 import type { Mutation, MutationCheck, MutationTarget } from '../../properties/mutations/mutation.js';
 import { PropertyFailure } from '../../properties/run.js';
 import { siteProblems } from '../../properties/schema/site-validator.js';
-import { holds, SETTINGS, VALIDATORS } from './harness.js';
+import { holds, SETTINGS, UNKNOWN_FIELDS_AS_ERRORS, VALIDATORS } from './harness.js';
 import { acceptsValidBodies, catchesMutations, catchesRequestMutations, completeExamples, gradesLenientVariants, requestsPass, responseCases, roundTripsThroughJson } from './laws.js';
 
 /**
@@ -122,6 +122,25 @@ describe('mutations: the law fails when a check is disabled, a declared path is 
     },
   }));
   planted('a mutation that changes nothing', (m) => (m.id === 'completed-before-started' ? { ...m, apply: (body) => structuredClone(body) } : m));
+});
+
+describe('undeclared fields: the law fails when objects are closed by default, or stay open when unknown fields are errors', () => {
+  const undeclared = (t: MutationTarget) => mutationsFor(READ.endpoint, READ.apiVersion, t).filter((m) => m.family === 'unknown-field');
+  const bodies = responseCases(READ, true).filter((c) => c.status === 207);
+  const examples = { examples: completeExamples(READ, SETTINGS.seed).filter((e) => e.status === 207).map((e): [typeof e, number] => [e, 0]) };
+  it('planted: strict closing objects again (unknown fields errors by default)', () => {
+    const name = 'planted strict closes objects';
+    const closing: Validator = { ...UNKNOWN_FIELDS_AS_ERRORS.strict, unknownFields: 'warn' };
+    expectCaught(name, () => holds(FILE, name, catchesMutations(closing, READ, bodies, { mutationsOf: undeclared }), examples));
+    expectCaught(`${name} (variants)`, () => holds(FILE, `${name} (variants)`, gradesLenientVariants(closing, READ, 200), { runs: Math.max(SETTINGS.runs, 50) }));
+    holds(FILE, `${name} (clean)`, catchesMutations(VALIDATORS.strict, READ, bodies, { mutationsOf: undeclared }), examples);
+  });
+  it('planted: unknown fields set to error but still graded as warnings', () => {
+    const name = 'planted unknown-fields setting ignored';
+    const ignoring: Validator = { ...VALIDATORS.lenient, unknownFields: 'error' };
+    expectCaught(name, () => holds(FILE, name, catchesMutations(ignoring, READ, bodies, { mutationsOf: undeclared }), examples));
+    holds(FILE, `${name} (clean)`, catchesMutations(UNKNOWN_FIELDS_AS_ERRORS.lenient, READ, bodies, { mutationsOf: undeclared }), examples);
+  });
 });
 
 describe('lenient-only variants: the law fails when lenient grades like strict, or strict like lenient', () => {

@@ -89,6 +89,28 @@ describe.skipIf(!chromiumAvailable)(TITLE, () => {
     await watched.page.close();
   });
 
+  it('cells of checks not exercised or switched off never look like a pass; the check sees it when they do', async () => {
+    const html = renderHtml(sampleResult());
+    const pages = {
+      sample: html,
+      // Planted: the not-exercised style painted as a pass.
+      planted: html.replace(/\.outcome-not-exercised \{[^}]*\}/, '.outcome-not-exercised { background: #e8f5e9; color: #1b5e20; }'),
+    };
+    expect(pages.planted).not.toBe(html);
+    const seen: Record<string, { unjudgedCells: number; problems: readonly string[] }> = {};
+    for (const [name, page] of Object.entries(pages)) {
+      const path = join(dir, `unjudged-${name}.html`);
+      writeFileSync(path, page);
+      const watched = await watchedPage(browser);
+      await watched.page.goto(pathToFileURL(path).href);
+      seen[name] = await inspectReport(watched.page);
+      await watched.page.close();
+    }
+    // The sample has 4 not-exercised cells and 1 off cell.
+    expect(seen.sample).toMatchObject({ unjudgedCells: 5, problems: [] });
+    expect(seen.planted?.problems).toEqual(['a not-exercised cell looks like a pass']);
+  });
+
   it('a body, header or message holding </script><script> stays text: nothing runs, with or without the CSP', async () => {
     const payload = '</script><script>window.__pwned=1;alert(1)</script><img src=x onerror="window.__pwned=2">';
     const base = sampleResult();

@@ -27,10 +27,13 @@ export function launchChromium(): Promise<Browser> {
 /** What the browser check reads off a rendered report.html. */
 export interface ReportInspection {
   readonly verdict: string;
+  /** Matrix cells with an endpoint x check row behind them (one per `checks[]` entry). */
   readonly matrixCells: number;
   /** Sum of the bars' values: exchanges counted by each chart. */
   readonly latencyTotal: number;
   readonly statusTotal: number;
+  /** Matrix cells of checks that judged nothing (`not-exercised` or `off`). */
+  readonly unjudgedCells: number;
   /** Everything missing or invisible; empty for a good page. */
   readonly problems: readonly string[];
 }
@@ -49,6 +52,40 @@ async function chart(page: Page, figure: string, name: string, problems: string[
   return total;
 }
 
+/** One matrix cell as the browser paints it. */
+interface PaintedCell {
+  readonly className: string;
+  readonly paint: string;
+  readonly text: string;
+}
+
+/** Whether a CSS colour (`rgb(r, g, b)` / `rgba(...)`) is clearly green: the colour of a pass. */
+function greenish(colour: string): boolean {
+  const [r, g, b] = (colour.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+  return r !== undefined && g !== undefined && b !== undefined && g > r + 30 && g > b + 30;
+}
+
+/**
+ * The matrix cells of checks that judged nothing, as painted: none may look like a pass (the
+ * pass cells' paint, a green background, or PASS as its text). Read with a string expression so
+ * this file needs no DOM types.
+ */
+async function unjudgedCells(page: Page, problems: string[]): Promise<number> {
+  const cells = (await page.evaluate(
+    `[...document.querySelectorAll('table#matrix td.cell')].map((c) => { const s = getComputedStyle(c); return { className: c.className, paint: s.backgroundColor + ' ' + s.backgroundImage, text: c.textContent ?? '' }; })`,
+  )) as PaintedCell[];
+  const passPaint = new Set(cells.filter((c) => c.className.includes('outcome-pass')).map((c) => c.paint));
+  const unjudged = cells.filter((c) => /outcome-(not-exercised|off)\b/.test(c.className));
+  for (const cell of unjudged) {
+    const kind = cell.className.includes('outcome-off') ? 'an off cell' : 'a not-exercised cell';
+    if (passPaint.has(cell.paint) || greenish(cell.paint) || /^PASS/.test(cell.text)) {
+      problems.push(`${kind} looks like a pass`);
+      break;
+    }
+  }
+  return unjudged.length;
+}
+
 /** Finds the verdict banner, the endpoint x check matrix and both charts, as a person would see them. */
 export async function inspectReport(page: Page): Promise<ReportInspection> {
   const problems: string[] = [];
@@ -56,12 +93,14 @@ export async function inspectReport(page: Page): Promise<ReportInspection> {
   const verdict = (await banner.count()) === 1 ? ((await banner.textContent()) ?? '') : '';
   if (!/^hsac: (PASS|FAIL|INCONCLUSIVE)$/.test(verdict)) problems.push('no verdict banner');
   const matrix = page.locator('table#matrix');
-  const matrixCells = (await matrix.count()) === 1 ? await matrix.locator('td.cell').count() : 0;
+  // Cells with a row behind them; `n/a` cells (a check that does not apply to an endpoint) carry no data-check.
+  const matrixCells = (await matrix.count()) === 1 ? await matrix.locator('td.cell[data-check]').count() : 0;
   if (matrixCells === 0) problems.push('no endpoint x check matrix');
   else if (!(await matrix.isVisible())) problems.push('the matrix is not visible');
   const latencyTotal = await chart(page, '#latency-histogram', 'latency histogram', problems);
   const statusTotal = await chart(page, '#status-codes', 'status-code chart', problems);
-  return { verdict, matrixCells, latencyTotal, statusTotal, problems };
+  const unjudged = await unjudgedCells(page, problems);
+  return { verdict, matrixCells, latencyTotal, statusTotal, unjudgedCells: unjudged, problems };
 }
 
 /** A page that records console errors, page errors, dialogs and every request it makes. */

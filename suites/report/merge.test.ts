@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/finding.js';
 import { REPORT_FILES, reportProblems, type Har } from '../../src/report/index.js';
+import { checkOutcomeKind } from '../../src/report/merge.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { hsac, readResult, type Ran } from './harness.js';
 
@@ -57,6 +58,26 @@ describe('hsac report merge of a 3-shard run vs the unsharded run of the same se
   it('the same failing endpoint x check cells', () => {
     const failing = (r: RunResult): string[] => r.checks.filter((c) => c.outcome === 'fail').map((c) => `${c.endpoint}|${c.check}`).sort();
     expect(failing(merged)).toEqual(failing(whole));
+  });
+
+  it('exercised summed per endpoint x check, outcomes recomputed by the runner\'s rules, notExercised and requests recomputed', () => {
+    const key = (c: { endpoint: string; check: string }): string => `${c.endpoint}|${c.check}`;
+    for (const row of merged.checks) {
+      const parts = shards.flatMap((s) => s.checks.filter((c) => key(c) === key(row)));
+      expect(parts, key(row)).toHaveLength(shards.length);
+      const total = (of: (c: (typeof parts)[number]) => number): number => parts.reduce((sum, c) => sum + of(c), 0);
+      expect(row.exercised, key(row)).toBe(total((c) => c.exercised));
+      expect(row.evaluated, key(row)).toBe(total((c) => c.evaluated));
+      expect(row.outcome, key(row)).toBe(checkOutcomeKind({ off: parts.some((c) => c.outcome === 'off'), errors: row.errors, warnings: row.warnings, exercised: row.exercised }));
+      // Exercised in any shard: not "not exercised" in the merge.
+      if (parts.some((c) => c.exercised > 0)) expect(row.outcome, key(row)).not.toBe('not-exercised');
+    }
+    const idleIds = (r: RunResult): string[] => r.summary.notExercised.map((e) => e.check).sort();
+    expect(idleIds(merged)).toEqual([...new Set(merged.checks.map((c) => c.check))].filter((id) => merged.checks.every((c) => c.check !== id || c.outcome === 'not-exercised')).sort());
+    // The shards together exercised what the unsharded run did.
+    expect(idleIds(merged)).toEqual(idleIds(whole));
+    const purposes = new Set(shards.flatMap((s) => Object.keys(s.summary.requests)));
+    expect(merged.summary.requests).toEqual(Object.fromEntries([...purposes].map((p) => [p, shards.reduce((sum, s) => sum + (s.summary.requests[p] ?? 0), 0)])));
   });
 
   it('HAR entries and exchanges equal the sum of the shards\', with ids unique', () => {

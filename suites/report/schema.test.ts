@@ -63,6 +63,11 @@ describe('schemas/report/report.schema.json', () => {
     expect(faulty.exchanges.some((e) => (e.response?.echoedToken?.length ?? 0) > 0)).toBe(true);
     expect(transport.summary.verdict).toBe('inconclusive');
     expect(transport.exchanges.some((e) => e.failure !== undefined && e.attempts.some((a) => a.retry !== undefined))).toBe(true);
+    // And the coverage fields: checks exercised and not, with why; requests per purpose.
+    expect(faulty.checks.some((c) => c.outcome === 'pass' && c.exercised > 0)).toBe(true);
+    expect(faulty.checks.some((c) => c.outcome === 'not-exercised' && c.why !== undefined)).toBe(true);
+    expect(faulty.exchanges.every((e) => e.purpose !== undefined)).toBe(true);
+    expect(Object.keys(faulty.summary.requests).length).toBeGreaterThan(1);
     expect(reportProblems(faulty)).toEqual([]);
     expect(reportProblems(transport)).toEqual([]);
   });
@@ -84,8 +89,27 @@ describe('schemas/report/report.schema.json', () => {
     ['a negative count', '/summary/exchanges', -1, '/summary/exchanges: must be >= 0'],
     ['a start time that is not a date-time', '/run/startedAt', 'yesterday', '/run/startedAt: must match format "date-time"'],
     ['no exchanges array', '/exchanges', REMOVE, "(root): must have required property 'exchanges'"],
+    ['a check outcome without exercised', '/checks/0/exercised', REMOVE, "/checks/0: must have required property 'exercised'"],
+    ['the outcome the model no longer has', '/checks/0/outcome', 'skip', '/checks/0/outcome: must be one of "pass", "fail", "warn", "not-exercised", "off"'],
+    ['no summary.notExercised', '/summary/notExercised', REMOVE, "/summary: must have required property 'notExercised'"],
+    ['no summary.requests', '/summary/requests', REMOVE, "/summary: must have required property 'requests'"],
+    ['a negative request count', '/summary/requests/sequences', -1, '/summary/requests/sequences: must be >= 0'],
+    ['a purpose that is not a phase name', '/exchanges/0/purpose', 'Wide Record!', '/exchanges/0/purpose: must match pattern'],
+    ['a rate-limited answer without a status', '/exchanges/0/attempts/0/rateLimited', { headers: {}, bytes: 0 }, "/exchanges/0/attempts/0/rateLimited: must have required property 'status'"],
   ] as const)('a broken report fails it: %s', (_name, pointer, value, problem) => {
     const broken = edited(reports.faulty!, pointer, value);
     expect(reportProblems(broken).join('\n')).toContain(problem);
+  });
+
+  it('a pass with nothing exercised fails it; so does a not-exercised check that exercised something or gives no why', () => {
+    const faulty = reports.faulty!;
+    const pass = faulty.checks.findIndex((c) => c.outcome === 'pass');
+    const idle = faulty.checks.findIndex((c) => c.outcome === 'not-exercised');
+    expect(pass).toBeGreaterThanOrEqual(0);
+    expect(idle).toBeGreaterThanOrEqual(0);
+    expect(reportProblems(edited(faulty, `/checks/${pass}/exercised`, 0)).join('\n')).toContain(`/checks/${pass}/exercised: must be >= 1`);
+    expect(reportProblems(edited(faulty, `/checks/${idle}/outcome`, 'pass')).join('\n')).toContain(`/checks/${idle}/exercised: must be >= 1`);
+    expect(reportProblems(edited(faulty, `/checks/${idle}/exercised`, 3)).join('\n')).toContain(`/checks/${idle}/exercised: must be equal to constant`);
+    expect(reportProblems(edited(faulty, `/checks/${idle}/why`, REMOVE)).join('\n')).toContain(`/checks/${idle}: must have required property 'why'`);
   });
 });

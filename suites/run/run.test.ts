@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
 import { main } from '../../src/cli.js';
+import { ENDPOINT_IDS } from '../../src/catalogue/index.js';
+import { ALL_CHECKS, appliesTo } from '../../src/checks/index.js';
 import { leftovers, readJournal } from '../../src/runner/journal.js';
 import type { RunResult } from '../../src/runner/result.js';
 
@@ -48,7 +50,10 @@ describe('hsac run reports', () => {
     expect(finding).toMatchObject({ severity: 'error', endpoint: expect.any(String), apiVersion: '2026-03', instancePath: '/status', replay: expect.stringContaining('--fault status-cancelled') });
     const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).toHaveLength(result.checks.length);
-    expect(result.checks.length).toBe(4 * 12);
+    // One row per endpoint x check where the check applies, and one per check that judges auxiliary calls.
+    const rows = ENDPOINT_IDS.flatMap((endpoint) => ALL_CHECKS.filter((check) => appliesTo(check, endpoint)).map((check) => `${endpoint} ${check.id}`));
+    const auxiliaryRows = ALL_CHECKS.filter((check) => check.scope === 'exchange' && check.checkAuxiliary).map((check) => `auxiliary ${check.id}`);
+    expect(result.checks.map((c) => `${c.endpoint} ${c.check}`).sort()).toEqual([...rows, ...auxiliaryRows].sort());
     expect(junit).toMatch(/<testcase name="response-body" classname="hsac\.2026-03\.batch-read"[^>]*>\s*<failure message="[^"]*status-enum/);
     expect(junit).toContain('Reproduce with: hsac run --seed 11');
   });
@@ -100,6 +105,11 @@ describe('configuration', () => {
     [{ run: { profile: 'loose' } }, '"run.profile" must be one of "strict", "lenient"'],
     [{ run: { checks: { 'status-enum': 'fatal' } } }, 'run.checks.status-enum'],
     [{ runner: {} }, 'unknown key "runner"'],
+    // A typo in a check id must not be accepted silently (the check would stay on, unnoticed).
+    [{ run: { checks: { requird: 'off' } } }, '"requird" (did you mean "required"?)'],
+    [{ run: { checks: { 'inputs-acounted': 'warn' } } }, '"inputs-acounted" (did you mean "inputs-accounted"?)'],
+    [{ run: { requireExercised: ['paging-terminate'] } }, '"paging-terminate" (did you mean "paging-terminates"?)'],
+    [{ run: { pagingBudget: 5000 } }, 'run.pagingBudget'],
   ])('a bad config %j is a usage error naming the key', async (config, says) => {
     const path = join(dir, `bad-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(path, JSON.stringify(config));
@@ -159,8 +169,69 @@ describe('given records (--records FILE)', () => {
     const reportDir = join(dir, 'given');
     const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--records', records, '--runs', '2', '--seed', '4', '--report-dir', reportDir]);
     expect(ran.code, ran.out).toBe(0);
-    expect(report(reportDir).exchanges.some((e) => e.endpoint === 'objects-batch-create')).toBe(false);
+    // The given records are used, not created: the only records created are the wide record's own
+    // (hsac's, tagged, archived at cleanup), so the user's records gain nothing that stays.
+    const creates = report(reportDir).exchanges.filter((e) => e.endpoint === 'objects-batch-create');
+    expect(creates.length).toBeGreaterThan(0);
+    expect(creates.every((e) => e.purpose === 'wide-record')).toBe(true);
     expect(sandbox.contents()).toEqual(before);
     expect(leftovers(readJournal(join(reportDir, 'journal.jsonl'))).complete).toBe(true);
+  });
+});
+
+describe('exercised, not evaluated (issue 11)', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ rateLimit: { max: 50, intervalMs: 1000 } });
+  });
+  afterAll(() => sandbox.stop());
+
+  it('a check whose condition never arose is not-exercised, said with why, and --require-exercised makes the run inconclusive', async () => {
+    // Against a target, hsac does not burst for a 429 unless asked: the 429 contract has nothing to judge.
+    const reportDir = join(dir, 'no-429');
+    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '1', '--seed', '3', '--require-exercised', 'rate-limit-contract', '--report-dir', reportDir]);
+    const result = report(reportDir);
+    expect(result.exchanges.some((e) => e.response?.status === 429)).toBe(false);
+    const rows = result.checks.filter((c) => c.check === 'rate-limit-contract');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatchObject({ outcome: 'not-exercised', exercised: 0, why: expect.stringContaining('429') });
+    expect(rows.every((row) => row.evaluated > 0 || row.endpoint === 'auxiliary')).toBe(true);
+    expect(result.summary.notExercised).toContainEqual({ check: 'rate-limit-contract', why: expect.stringContaining('429') });
+    expect(ran.out).toMatch(/NOT EXERCISED rate-limit-contract: .*429/);
+    expect(ran.code).toBe(3);
+    expect(result.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('required check(s) not exercised: rate-limit-contract') });
+    expect(result.run.requireExercised).toEqual(['rate-limit-contract']);
+    expect(result.run.replay).toContain('--require-exercised rate-limit-contract');
+  });
+
+  it('a required check that applies to none of the run\'s endpoints cannot be exercised (exit 3)', async () => {
+    const reportDir = join(dir, 'not-applicable');
+    const ran = await hsac(['run', '--endpoints', 'associate-default', '--runs', '0', '--seed', '3', '--require-exercised', 'paging-terminates', '--report-dir', reportDir]);
+    expect(ran.code).toBe(3);
+    expect(report(reportDir).summary.reason).toContain('paging-terminates (it applies to none of the endpoints of this run)');
+  });
+
+  it('a check switched off by the config is listed as off (never pass), and the replay carries the config and every flag', async () => {
+    const cwd = join(dir, 'switched-off');
+    await import('node:fs').then((fs) => fs.mkdirSync(cwd, { recursive: true }));
+    writeFileSync(join(cwd, 'hsac.config.json'), JSON.stringify({ run: { checks: { 'inputs-accounted': 'off' }, reportDir: 'out' } }));
+    const ran = await hsac(['run', '--seed', '8', '--runs', '1', '--fault', 'input-dropped', '--timeout-ms', '5000', '--rate-limit', '40/1s', '--paging-budget', '30', '--invalid-requests', '2'], cwd);
+    const result = report(join(cwd, 'out'));
+    // input-dropped is caught only by inputs-accounted, which is off: no finding, and it says so.
+    expect(result.findings.filter((f) => f.check === 'inputs-accounted')).toEqual([]);
+    expect(result.checks.filter((c) => c.check === 'inputs-accounted').every((c) => c.outcome === 'off' && c.why?.includes('config'))).toBe(true);
+    expect(result.run.checksOff).toEqual(['inputs-accounted']);
+    expect(ran.out).toContain('OFF inputs-accounted');
+    const replay = result.run.replay;
+    for (const part of ['--seed 8', '--runs 1', '--fault input-dropped', '--timeout-ms 5000', '--rate-limit 40/1s', '--paging-budget 30', '--invalid-requests 2', `--config ${join(cwd, 'hsac.config.json')}`]) {
+      expect(replay).toContain(part);
+    }
+    // The replay command reproduces the run: the same requests.
+    const again = join(dir, 'replayed');
+    const argv = replay.split(' ').slice(1);
+    await hsac([...argv, '--report-dir', again]);
+    const requests = (r: RunResult): string[] => r.exchanges.filter((e) => e.intent !== 'auxiliary').map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
+    expect(requests(report(again))).toEqual(requests(result));
+    expect(report(again).run.checksOff).toEqual(['inputs-accounted']);
   });
 });

@@ -1,10 +1,11 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auxiliaryOperation, ERROR_STATUSES, operation, SUCCESS_STATUSES, type ApiVersion } from '../../src/catalogue/index.js';
+import { API_VERSIONS, auxiliaryOperation, ERROR_STATUSES, operation, SUCCESS_STATUSES, type ApiVersion } from '../../src/catalogue/index.js';
 import { createValidator } from '../../src/validate/index.js';
 import { encodeCursor, manualClock, startSandbox, type ManualClock, type Sandbox, type SandboxOptions } from '../../provider/index.js';
 import { bodyOf, send, type Call, type Exchange } from './client.js';
 import { diffExchanges } from './diff.js';
+import { acceptedBodies, INVALID_BODIES, type BodyEndpoint } from './invalid-bodies.js';
 import { auxiliaryCall, endpointCall, id, ids, SCENARIOS, suiteOptions, TEST_TOKEN } from './scenarios.js';
 
 const strict = createValidator({ profile: 'strict' });
@@ -352,7 +353,7 @@ describe('bad requests get an Error body, never a crash or a hang', () => {
     ['an escaped __proto__ key', { rawBody: '{"inputs": [], "\\u005f_proto__": {"polluted": true}}' }, /__proto__/],
     ['deep nesting', { rawBody: `${'['.repeat(100)}${']'.repeat(100)}` }, /nested deeper than 64/],
     ['no body', { rawBody: '' }, /"inputs"/],
-    ['inputs not an array', { body: { inputs: { id: '1' } } }, /"inputs" is required and must be an array/],
+    ['inputs not an array', { body: { inputs: { id: '1' } } }, /inputs must be an array/],
     ['an input without id', { body: { inputs: [{}] } }, /inputs\[0\]\.id is required/],
     ['an input that is not an object', { body: { inputs: ['1'] } }, /inputs\[0\] must be an object/],
   ] as const)('%s', async (_what, extra, message) => {
@@ -382,6 +383,147 @@ describe('bad requests get an Error body, never a crash or a hang', () => {
     expectErrorBody(badEncoding, ERROR_STATUSES.badRequest, 'VALIDATION_ERROR');
     const badId = await send(s, endpointCall('associate-default', V, { fromObjectType: 'contacts', fromObjectId: 'abc', toObjectType: 'companies', toObjectId: '1' }));
     expectErrorBody(badId, ERROR_STATUSES.badRequest, 'VALIDATION_ERROR');
+  });
+});
+
+describe('request bodies the spec makes invalid: a 400 VALIDATION_ERROR whose body is the version\'s Error', () => {
+  const endpoints = Object.keys(INVALID_BODIES) as BodyEndpoint[];
+
+  it.each(API_VERSIONS.flatMap((version) => endpoints.map((endpoint) => [endpoint, version] as const)))('%s %s', async (endpoint, version) => {
+    const s = await sandbox({ rateLimit: { max: 10_000 } });
+    const pair = endpoint === 'batch-associate-default' ? { fromObjectType: 'contacts', toObjectType: 'deals' } : CONTACTS_COMPANIES;
+    for (const { what, body, message } of INVALID_BODIES[endpoint]) {
+      const answer = await send(s, endpointCall(endpoint, version, pair, body));
+      expect(answer.status, what).toBe(ERROR_STATUSES.badRequest);
+      expect(strict.validateResponseText({ endpoint, apiVersion: version, status: answer.status, body: answer.text }).findings, what).toEqual([]);
+      expect(bodyOf(answer), what).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', correlationId: answer.headers['x-hubspot-correlation-id'], message: expect.stringMatching(message) });
+      expect(answer.headers['x-hubspot-correlation-id'], what).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    }
+    // What HubSpot's binding takes is not refused: numeric IDs, undeclared fields, an empty batch.
+    for (const [what, body] of acceptedBodies({ from: id(s, 'contacts', 1), to: id(s, endpoint === 'batch-associate-default' ? 'deals' : 'companies', 2) })[endpoint]) {
+      const answer = await send(s, endpointCall(endpoint, version, pair, body));
+      expect(operation(endpoint, version).responses.map((r) => r.status), `${what}: ${answer.text.slice(0, 200)}`).toContain(answer.status);
+    }
+  });
+
+  it('judges the input limit before the inputs: 1001 inputs, one of them broken, are refused for their number', async () => {
+    const s = await sandbox();
+    const inputs: unknown[] = Array.from({ length: 1001 }, () => ({ id: id(s, 'contacts', 1) }));
+    inputs[7] = {};
+    expect(expectErrorBody(await send(s, readCall(inputs)), ERROR_STATUSES.badRequest, 'VALIDATION_ERROR').message).toMatch(/Too many inputs: 1001/);
+    // Under input-limit-not-enforced the broken input is what is refused.
+    const unlimited = await sandbox({ faults: ['input-limit-not-enforced'] });
+    expect(expectErrorBody(await send(unlimited, readCall(inputs)), ERROR_STATUSES.badRequest, 'VALIDATION_ERROR').message).toMatch(/inputs\[7\]\.id is required/);
+  });
+});
+
+describe('the single association archive (DELETE of one pair)', () => {
+  const deleteCall = (version: ApiVersion, from: readonly [string, string], to: readonly [string, string]): Call =>
+    auxiliaryCall('association-archive-single', version, { fromObjectType: from[0], fromObjectId: from[1], toObjectType: to[0], toObjectId: to[1] });
+
+  it.each(API_VERSIONS)('%s: removes every association type between the pair, both directions, and answers 204 with no body', async (version) => {
+    const s = await sandbox();
+    const contact = id(s, 'contacts', 0);
+    const hub = s.seeded?.hubCompanyId ?? '';
+    const companiesOf = async () => resultsOf(await send(s, endpointCall('batch-read', version, CONTACTS_COMPANIES, { inputs: [{ id: contact }] })))[0]?.to ?? [];
+    const contactsOfHub = async () => resultsOf(await send(s, endpointCall('batch-read', version, { fromObjectType: 'companies', toObjectType: 'contacts' }, { inputs: [{ id: hub }, { id: hub, after: encodeCursor(3) }] }))).flatMap((r) => r.to);
+    // Contact 0 is linked to the hub three ways: the default type, Primary and a user label.
+    expect((await companiesOf()).find((t) => t.toObjectId === hub)?.associationTypes.map((t) => t.typeId)).toEqual([1, 142, 279]);
+    const answer = await send(s, deleteCall(version, ['contacts', contact], ['companies', hub]));
+    expect(answer.status).toBe(auxiliaryOperation('association-archive-single', version).responses[0]?.status);
+    expect(answer.status).toBe(SUCCESS_STATUSES.noContent);
+    expect(answer.text).toBe('');
+    expect((await companiesOf()).map((t) => t.toObjectId)).not.toContain(hub);
+    expect((await contactsOfHub()).map((t) => t.toObjectId)).not.toContain(contact);
+    // Again, and for a pair that was never associated: still 204 (idempotent, as the batch archive).
+    expect((await send(s, deleteCall(version, ['contacts', contact], ['companies', hub]))).status).toBe(SUCCESS_STATUSES.noContent);
+    expect((await send(s, deleteCall(version, ['contacts', s.seeded?.unassociated.contacts ?? ''], ['companies', hub]))).status).toBe(SUCCESS_STATUSES.noContent);
+  });
+
+  it('answers an unknown record 404 and a malformed ID 400, both with an Error body, and removes nothing', async () => {
+    const s = await sandbox();
+    const hub = s.seeded?.hubCompanyId ?? '';
+    for (const [from, to] of [[['contacts', '999'], ['companies', hub]], [['contacts', id(s, 'contacts', 1)], ['companies', '999']]] as const) {
+      const answer = await send(s, deleteCall(V, from, to));
+      expect(answer.status).toBe(ERROR_STATUSES.notFound);
+      expect(strict.validateResponseText({ endpoint: 'associate-default', apiVersion: V, status: answer.status, body: answer.text }).findings).toEqual([]);
+      expect(bodyOf(answer)).toMatchObject({ status: 'error', category: 'OBJECT_NOT_FOUND', message: 'No ' + (from[1] === '999' ? 'contact' : 'company') + ' with ID 999 exists', correlationId: answer.headers['x-hubspot-correlation-id'] });
+    }
+    expectErrorBody(await send(s, deleteCall(V, ['contacts', 'abc'], ['companies', hub])), ERROR_STATUSES.badRequest, 'VALIDATION_ERROR');
+    expectErrorBody(await send(s, deleteCall(V, ['widgets', '1'], ['companies', hub])), ERROR_STATUSES.badRequest, 'VALIDATION_ERROR');
+    expect(resultsOf(await send(s, readCall([{ id: id(s, 'contacts', 1) }])))[0]?.to.map((t) => t.toObjectId)).toEqual([hub]);
+  });
+});
+
+describe('large pages: a record with 1001 associations', () => {
+  const pair = { fromObjectType: 'companies', toObjectType: 'contacts' };
+  const wide = (pageSize: number, faults: readonly string[] = []): Promise<Sandbox> =>
+    sandbox({ pageSize, faults, seedData: { recordsPerType: 6, hubAssociations: 1001 }, rateLimit: { max: 100_000 } });
+  const page = async (s: Sandbox, after?: string) => resultsOf(await send(s, readCall([after === undefined ? { id: s.seeded?.hubCompanyId ?? '' } : { id: s.seeded?.hubCompanyId ?? '', after }], {}, pair)))[0];
+  const byId = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
+
+  it.each([
+    [5, 201],
+    [50, 21],
+    [200, 6],
+    [500, 3],
+  ] as const)('pages at %i: %i pages, every association once, in order', async (pageSize, pages) => {
+    const s = await wide(pageSize);
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let after: string | undefined;
+    do {
+      const result = await page(s, after);
+      sizes.push(result?.to.length ?? 0);
+      seen.push(...(result?.to.map((t) => t.toObjectId) ?? []));
+      after = result?.paging?.next?.after;
+    } while (after !== undefined && sizes.length <= pages);
+    expect(sizes).toHaveLength(pages);
+    expect(sizes.slice(0, -1).every((size) => size === pageSize)).toBe(true);
+    expect(sizes.at(-1)).toBe(1001 - pageSize * (pages - 1));
+    expect(seen).toEqual(ids(s, 'contacts').slice(0, 1001).slice().sort(byId));
+  });
+
+  it.each([5, 50, 200, 500])('paging-not-advancing answers the first page again at %i', async (pageSize) => {
+    const s = await wide(pageSize, ['paging-not-advancing']);
+    const first = await page(s);
+    const second = await page(s, first?.paging?.next?.after);
+    expect(first?.to).toHaveLength(pageSize);
+    expect(second).toEqual(first);
+    expect(second?.paging?.next?.after).toBe(encodeCursor(pageSize));
+  });
+
+  it.each([5, 50, 200, 500])('paging-never-ends points past the last page at %i, and on past the end', async (pageSize) => {
+    const s = await wide(pageSize, ['paging-never-ends']);
+    const pages = Math.ceil(1001 / pageSize);
+    const last = await page(s, encodeCursor(pageSize * (pages - 1)));
+    expect(last?.to).toHaveLength(1001 - pageSize * (pages - 1));
+    expect(last?.paging?.next?.after).toBe(encodeCursor(pageSize * pages));
+    const beyond = await page(s, last?.paging?.next?.after);
+    expect(beyond).toMatchObject({ to: [], paging: { next: { after: encodeCursor(pageSize * (pages + 1)) } } });
+  });
+
+  it('creates 1100 records (11 batches of 100) and associates them to one company (11 batches of 100) in the store', async () => {
+    const s = await sandbox({ pageSize: 500, rateLimit: { max: 100_000 } });
+    const company = id(s, 'companies', 3);
+    const created: string[] = [];
+    for (let batch = 0; batch < 11; batch++) {
+      const inputs = Array.from({ length: 100 }, (_, i) => ({ properties: { email: `wide-${batch * 100 + i}@example.com` } }));
+      const answer = await send(s, auxiliaryCall('objects-batch-create', V, { objectType: 'contacts' }, { inputs }));
+      created.push(...(bodyOf(answer).results as { id: string }[]).map((r) => r.id));
+    }
+    expect(new Set(created).size).toBe(1100);
+    for (let batch = 0; batch < 11; batch++) {
+      const inputs = created.slice(batch * 100, batch * 100 + 100).map((contact) => ({ from: { id: company }, to: { id: contact } }));
+      const answer = await send(s, endpointCall('batch-associate-default', V, { fromObjectType: 'companies', toObjectType: 'contacts' }, { inputs }));
+      expect(bodyOf(answer).numErrors).toBe(0);
+    }
+    const read = async (after?: string) => resultsOf(await send(s, readCall([after === undefined ? { id: company } : { id: company, after }], {}, pair)))[0];
+    const first = await read();
+    const second = await read(first?.paging?.next?.after);
+    const third = await read(second?.paging?.next?.after);
+    expect([first, second, third].map((r) => r?.to.length)).toEqual([500, 500, 100]);
+    expect(third).not.toHaveProperty('paging');
   });
 });
 

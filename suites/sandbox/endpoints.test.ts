@@ -175,6 +175,9 @@ describe('auxiliary operations answer what the catalogue declares for them', () 
       case 'objects-batch-archive':
         answer = await send(sandbox, auxiliaryCall(auxId, version, { objectType: 'contacts' }, { inputs: [{ id: id(sandbox, 'contacts', 1) }] }));
         break;
+      case 'association-archive-single':
+        answer = await send(sandbox, auxiliaryCall(auxId, version, { fromObjectType: 'contacts', fromObjectId: id(sandbox, 'contacts', 1), toObjectType: 'companies', toObjectId: sandbox.seeded?.hubCompanyId ?? '' }));
+        break;
     }
     expect(answer.status).toBe(declared?.status);
     if (declared?.status === SUCCESS_STATUSES.noContent) expect(answer.text).toBe('');

@@ -1,12 +1,19 @@
 import { expect } from 'vitest';
-import { ERROR_STATUSES, operation, SUCCESS_STATUSES, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
+import { auxiliaryOperation, ERROR_STATUSES, operation, SUCCESS_STATUSES, type ApiVersion, type AuxiliaryId, type EndpointId } from '../../src/catalogue/index.js';
+import { createValidator } from '../../src/validate/index.js';
 import { encodeCursor, type Sandbox, type SandboxOptions } from '../../provider/index.js';
-import { bodyOf, send, type Exchange } from './client.js';
+import { bodyOf, send, type Call, type Exchange } from './client.js';
 import { diffExchanges } from './diff.js';
-import { endpointCall, id, SCENARIOS, suiteSandbox, TEST_TOKEN, type ScenarioName } from './scenarios.js';
+import { INVALID_BODIES, type BodyEndpoint } from './invalid-bodies.js';
+import { auxiliaryCall, endpointCall, id, SCENARIOS, suiteSandbox, TEST_TOKEN, type ScenarioName } from './scenarios.js';
 
-/** Which endpoint each scenario's observed exchange belongs to (for the validator). */
-export const SCENARIO_ENDPOINT: Record<ScenarioName, EndpointId> = {
+const strict = createValidator({ profile: 'strict' });
+
+/**
+ * Which endpoint each scenario's observed exchange belongs to (for the validator); `auxiliary`
+ * for an auxiliary operation's answer, which hsac holds no schema for.
+ */
+export const SCENARIO_ENDPOINT: Record<ScenarioName, EndpointId | 'auxiliary'> = {
   'read-one': 'batch-read',
   'read-two': 'batch-read',
   'read-partial': 'batch-read',
@@ -21,6 +28,10 @@ export const SCENARIO_ENDPOINT: Record<ScenarioName, EndpointId> = {
   'associate-put-not-found': 'associate-default',
   configure: 'configurations-batch-create',
   'configure-partial': 'configurations-batch-create',
+  'archive-batch-then-read': 'batch-read',
+  'archive-single-then-read': 'batch-read',
+  'create-records': 'auxiliary',
+  'read-invalid': 'batch-read',
   'rate-limited': 'batch-read',
 };
 
@@ -97,6 +108,25 @@ function serverError(status: number): FaultCase {
 }
 
 const PATH_TYPE_ID = '/results/0/to/0/associationTypes/0';
+
+/** What a kept association changes in the read after the archive: the pair is still listed. */
+const ARCHIVE_KEPT = ['body + /results/0', 'body - /errors', 'body - /numErrors', 'status 207 -> 200'];
+
+/** The archive itself is answered exactly as on the clean sandbox: only the read after it shows the pair kept. */
+function archiveAnsweredAlike(aux: 'associations-batch-archive' | 'association-archive-single'): NonNullable<FaultCase['check']> {
+  return async (_compared, version) => {
+    const archive = (sandbox: Sandbox): Call => {
+      const contact = id(sandbox, 'contacts', 1);
+      const hub = sandbox.seeded?.hubCompanyId ?? '';
+      return aux === 'associations-batch-archive'
+        ? auxiliaryCall(aux, version, { fromObjectType: 'contacts', toObjectType: 'companies' }, { inputs: [{ from: { id: contact }, to: [{ id: hub }] }] })
+        : auxiliaryCall(aux, version, { fromObjectType: 'contacts', fromObjectId: contact, toObjectType: 'companies', toObjectId: hub });
+    };
+    const compared = await compare(['archive-keeps-association'], { scenario: 'read-one', run: (sandbox) => send(sandbox, archive(sandbox)) });
+    expect(compared.diff).toEqual([]);
+    expect(compared.faulted.status).toBe(auxiliaryOperation(aux, version).responses[0]?.status);
+  };
+}
 const PUT_IDS = ['/results/0/from', '/results/0/to', '/results/1/from', '/results/1/to'];
 
 /**
@@ -246,6 +276,122 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
         expect((await compare(['associate-not-idempotent'], { scenario: 'associate-put', run: first })).diff).toEqual([]);
       },
     },
+  ],
+  'archive-keeps-association': [
+    // The read after the archive still lists the pair (a 200 with it, not the 207 "no company associated").
+    { scenario: 'archive-batch-then-read', diff: ARCHIVE_KEPT, check: archiveAnsweredAlike('associations-batch-archive') },
+    { scenario: 'archive-single-then-read', diff: ARCHIVE_KEPT, check: archiveAnsweredAlike('association-archive-single') },
+    { scenario: 'archive-batch-then-read', version: 'v4', diff: ARCHIVE_KEPT, check: archiveAnsweredAlike('associations-batch-archive') },
+  ],
+  'rate-limit-unnamed-auxiliary': [
+    {
+      scenario: 'create-records',
+      diff: [
+        ...['category', 'correlationId', 'message'].map((name) => `body + /${name}`),
+        ...['completedAt', 'requestedAt', 'results', 'startedAt'].map((name) => `body - /${name}`),
+        'body ~ /status',
+        ...['daily', 'daily-remaining', 'secondly', 'secondly-remaining'].map((name) => `header - x-hubspot-ratelimit-${name}`),
+        'header ~ x-hubspot-ratelimit-remaining',
+        'status 201 -> 429',
+      ],
+      check: async ({ clean, faulted }, version) => {
+        expect(bodyOf(faulted)).toEqual({ status: 'error', message: 'You have reached your rate limit.', category: 'RATE_LIMITS', correlationId: faulted.headers['x-hubspot-correlation-id'] });
+        expect(faulted.headers['retry-after']).toBeUndefined();
+        expect(faulted.headers).toMatchObject({ 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0' });
+        // Nothing was created by the refused request, and its retry is served as the first request of a clean sandbox.
+        const sequence = await compare(['rate-limit-unnamed-auxiliary'], { scenario: 'create-records', run: async (sandbox, v) => { await SCENARIOS['create-records'].run(sandbox, v); return SCENARIOS['create-records'].run(sandbox, v); } });
+        expect(diffExchanges(clean, sequence.faulted)).toEqual(['header ~ x-hubspot-correlation-id']);
+        // Once per auxiliary operation (account details spared); the endpoints under test untouched.
+        const faulty = await suiteSandbox({ faults: ['rate-limit-unnamed-auxiliary'] });
+        try {
+          const twice = async (call: Call): Promise<number[]> => [(await send(faulty, call)).status, (await send(faulty, call)).status];
+          const success = (aux: AuxiliaryId): number => auxiliaryOperation(aux, version).responses[0]?.status ?? 0;
+          expect(await twice(auxiliaryCall('account-details', version, {}))).toEqual([success('account-details'), success('account-details')]);
+          const pair = { fromObjectType: 'contacts', toObjectType: 'companies' };
+          const hub = faulty.seeded?.hubCompanyId ?? '';
+          const calls: readonly (readonly [AuxiliaryId, Call])[] = [
+            ['objects-batch-create', auxiliaryCall('objects-batch-create', version, { objectType: 'deals' }, { inputs: [{ properties: { dealname: 'x' } }] })],
+            ['associations-batch-archive', auxiliaryCall('associations-batch-archive', version, pair, { inputs: [{ from: { id: id(faulty, 'contacts', 1) }, to: [{ id: hub }] }] })],
+            ['association-archive-single', auxiliaryCall('association-archive-single', version, { fromObjectType: 'contacts', fromObjectId: id(faulty, 'contacts', 2), toObjectType: 'companies', toObjectId: hub })],
+            ['configurations-batch-purge', auxiliaryCall('configurations-batch-purge', version, pair, { inputs: [{ category: 'USER_DEFINED', typeId: 142 }] })],
+            ['objects-batch-archive', auxiliaryCall('objects-batch-archive', version, { objectType: 'deals' }, { inputs: [{ id: id(faulty, 'deals', 1) }] })],
+          ];
+          for (const [aux, call] of calls) expect(await twice(call), aux).toEqual([ERROR_STATUSES.tooManyRequests, success(aux)]);
+          expect((await send(faulty, endpointCall('batch-read', version, pair, { inputs: [{ id: id(faulty, 'contacts', 3) }] }))).status).toBe(SUCCESS_STATUSES.ok);
+        } finally {
+          await faulty.stop();
+        }
+      },
+    },
+  ],
+  'rate-limit-html-body': [
+    {
+      scenario: 'read-one',
+      diff: [
+        'header + retry-after',
+        'header - x-hubspot-correlation-id',
+        ...RATE_LIMIT_HEADERS.filter((name) => name !== 'retry-after').map((name) => `header - ${name}`),
+        'header ~ content-type',
+        'status 200 -> 429',
+        'text ~',
+      ],
+      check: async ({ clean, faulted }, version) => {
+        expect(faulted.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'retry-after': '1' });
+        expect(faulted.text).toMatch(/^<!DOCTYPE html>[\s\S]*429 Too Many Requests/);
+        // The retry is served as the first request of a clean sandbox (the 429 was not counted).
+        const retried = await compare(['rate-limit-html-body'], { scenario: 'read-one', run: async (sandbox, v) => { await SCENARIOS['read-one'].run(sandbox, v); return SCENARIOS['read-one'].run(sandbox, v); } });
+        expect(diffExchanges(clean, retried.faulted)).toEqual(['header ~ x-hubspot-correlation-id']);
+        // Once per endpoint under test; unauthenticated requests still get their 401 first; auxiliary operations untouched.
+        const faulty = await suiteSandbox({ faults: ['rate-limit-html-body'] });
+        try {
+          const put = endpointCall('associate-default', version, { fromObjectType: 'contacts', fromObjectId: id(faulty, 'contacts', 2), toObjectType: 'companies', toObjectId: id(faulty, 'companies', 5) });
+          expect((await send(faulty, { ...put, token: null })).status).toBe(ERROR_STATUSES.unauthorized);
+          expect([(await send(faulty, put)).status, (await send(faulty, put)).status]).toEqual([ERROR_STATUSES.tooManyRequests, SUCCESS_STATUSES.ok]);
+          const created = await send(faulty, auxiliaryCall('objects-batch-create', version, { objectType: 'contacts' }, { inputs: [{ properties: {} }] }));
+          expect(created.status).toBe(auxiliaryOperation('objects-batch-create', version).responses[0]?.status);
+        } finally {
+          await faulty.stop();
+        }
+      },
+    },
+  ],
+  'invalid-request-accepted': [
+    {
+      scenario: 'read-invalid',
+      diff: [
+        ...['completedAt', 'links', 'requestedAt', 'results', 'startedAt'].map((name) => `body + /${name}`),
+        ...['category', 'correlationId', 'message'].map((name) => `body - /${name}`),
+        'body ~ /status',
+        'status 400 -> 200',
+      ],
+      check: async ({ faulted }, version) => {
+        expect(bodyOf(faulted).results).toEqual([]);
+        const faulty = await suiteSandbox({ faults: ['invalid-request-accepted'], rateLimit: { max: 10_000 } });
+        try {
+          for (const endpoint of Object.keys(INVALID_BODIES) as BodyEndpoint[]) {
+            const pair = { fromObjectType: 'contacts', toObjectType: 'companies' };
+            const success = operation(endpoint, version).responses.find((r) => r.kind === 'success');
+            for (const { what, body } of INVALID_BODIES[endpoint]) {
+              const answer = await send(faulty, endpointCall(endpoint, version, pair, body));
+              expect(answer.status, `${endpoint} ${what}`).toBe(success?.status);
+              expect(strict.validateResponseText({ endpoint, apiVersion: version, status: answer.status, body: answer.text }).findings, `${endpoint} ${what}`).toEqual([]);
+              expect(bodyOf(answer).results, `${endpoint} ${what}`).toEqual([]);
+            }
+          }
+          // Still refused: too many inputs (input-limit-not-enforced's business), malformed JSON, no token.
+          const read = (extra: Partial<Call>, body: unknown = { inputs: [{ id: id(faulty, 'contacts', 1) }] }) =>
+            send(faulty, endpointCall('batch-read', version, { fromObjectType: 'contacts', toObjectType: 'companies' }, body, extra));
+          expect((await read({}, { inputs: Array.from({ length: 1001 }, () => ({})) })).status).toBe(ERROR_STATUSES.badRequest);
+          expect((await read({ rawBody: '{"inputs": [' })).status).toBe(ERROR_STATUSES.badRequest);
+          expect((await read({ contentType: 'text/plain' })).status).toBe(ERROR_STATUSES.badRequest);
+          expect((await read({ token: null })).status).toBe(ERROR_STATUSES.unauthorized);
+        } finally {
+          await faulty.stop();
+        }
+      },
+    },
+    // A valid request is answered exactly as on the clean sandbox.
+    { scenario: 'read-one', diff: [] },
   ],
   'rate-limit-body-missing-policyName': [{ scenario: 'rate-limited', diff: ['body - /policyName'] }],
   'rate-limit-headers-missing': [

@@ -11,8 +11,8 @@ const BODY_CHECKS: ReadonlySet<string> = new Set(BODY_CHECK_IDS);
 
 /** The check ids strict hsac reports on an exchange's bytes (none when no answer arrived). */
 function reported(testCase: FaultCase, exchange: Compared['clean']): string[] {
-  if (exchange.error !== undefined) return [];
   const endpoint = SCENARIO_ENDPOINT[testCase.scenario];
+  if (exchange.error !== undefined || endpoint === 'auxiliary') return [];
   const result = strict.validateResponseText({ endpoint, apiVersion: testCase.version ?? '2026-03', status: exchange.status, body: exchange.text });
   return result.findings.map((finding) => finding.check);
 }
@@ -80,7 +80,27 @@ describe('faults compose and stay on the endpoints under test', () => {
     expect(a.faulted.text).toBe(b.faulted.text);
   });
 
-  it('provisioning, cleanup and account details are never faulted, so a faulted run can still set up', async () => {
+  it('only the faults that say so (auxiliaryPolicy, auxiliaryIntercept) reach the auxiliary operations', () => {
+    expect(FAULTS.filter((fault) => fault.auxiliaryPolicy !== undefined || fault.auxiliaryIntercept !== undefined).map((fault) => fault.name)).toEqual([
+      'archive-keeps-association',
+      'rate-limit-unnamed-auxiliary',
+    ]);
+  });
+
+  it('a fault\'s memory (firstTime) is its own sandbox\'s: a new sandbox misbehaves again', async () => {
+    for (let round = 0; round < 2; round++) {
+      const sandbox = await startSandbox(suiteOptions({ faults: ['rate-limit-unnamed-auxiliary'] }));
+      try {
+        const create = auxiliaryCall('objects-batch-create', '2026-03', { objectType: 'contacts' }, { inputs: [{ properties: {} }] });
+        expect((await send(sandbox, create)).status).toBe(ERROR_STATUSES.tooManyRequests);
+        expect((await send(sandbox, create)).status).toBe(auxiliaryOperation('objects-batch-create', '2026-03').responses[0]?.status);
+      } finally {
+        await sandbox.stop();
+      }
+    }
+  });
+
+  it('provisioning, cleanup and account details are not faulted by faults that do not ask, so a faulted run can still set up', async () => {
     const sandbox = await startSandbox(suiteOptions({ faults: ['status-500', 'auth-not-enforced', 'connection-reset'] }));
     try {
       const created = await send(sandbox, auxiliaryCall('objects-batch-create', '2026-03', { objectType: 'contacts' }, { inputs: [{ properties: { email: 'a@example.com' } }] }));

@@ -150,6 +150,28 @@ export const SCENARIOS = {
       }),
     ),
   },
+  'archive-batch-then-read': {
+    description: 'associations batch archive of contact 1 -> the hub company (its only company), then read contact 1',
+    run: async (s, v) => {
+      await send(s, auxiliaryCall('associations-batch-archive', v, PAIR, { inputs: [{ from: { id: id(s, 'contacts', 1) }, to: [{ id: s.seeded?.hubCompanyId ?? '' }] }] }));
+      return send(s, endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 1) }] }));
+    },
+  },
+  'archive-single-then-read': {
+    description: 'DELETE of the pair contact 1 -> the hub company (its only company), then read contact 1',
+    run: async (s, v) => {
+      await send(s, auxiliaryCall('association-archive-single', v, { fromObjectType: 'contacts', fromObjectId: id(s, 'contacts', 1), toObjectType: 'companies', toObjectId: s.seeded?.hubCompanyId ?? '' }));
+      return send(s, endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 1) }] }));
+    },
+  },
+  'create-records': {
+    description: 'objects batch create of one contact (an auxiliary operation: provisioning)',
+    run: once((_s, v) => auxiliaryCall('objects-batch-create', v, { objectType: 'contacts' }, { inputs: [{ properties: { email: 'new@example.com' } }] })),
+  },
+  'read-invalid': {
+    description: 'batch read with an input that has no id (a body the request schema makes invalid)',
+    run: once((_s, v) => endpointCall('batch-read', v, PAIR, { inputs: [{}] })),
+  },
   'rate-limited': {
     description: 'the third read-one within 10 s with a limit of 2 per 10 s (429)',
     options: { rateLimit: { max: 2 } },

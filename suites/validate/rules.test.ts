@@ -7,6 +7,8 @@ import { errorBody, rateLimitBody, standardError, validRequestBody, validRespons
 type Body = Record<string, unknown>;
 
 const validators = { strict: createValidator({ profile: 'strict' }), lenient: createValidator({ profile: 'lenient' }) };
+/** The same profiles with unknown fields set to error (`hsac validate --unknown-fields error`). */
+const unknownAsErrors = { strict: createValidator({ profile: 'strict', unknownFields: 'error' }), lenient: createValidator({ profile: 'lenient', unknownFields: 'error' }) };
 
 function errorsOf(findings: readonly Finding[]): Finding[] {
   return findings.filter((finding) => finding.severity === 'error');
@@ -100,9 +102,12 @@ const FAULTS: readonly Fault[] = [
   { name: 'label null', endpoint: 'batch-read', mutate: (b) => (at(b, ['results', 0, 'to', 0, 'associationTypes', 0]).label = null), check: 'type', instancePath: '/results/0/to/0/associationTypes/0/label', strict: 'error', lenient: 'warning' },
   { name: 'toObjectId as a number above 2^31', endpoint: 'batch-read', mutate: (b) => (at(b, ['results', 0, 'to', 0]).toObjectId = 5434402448), check: 'type', instancePath: '/results/0/to/0/toObjectId', strict: 'error', lenient: 'warning' },
   { name: 'unknown category value', endpoint: 'batch-read', mutate: (b) => (at(b, ['results', 0, 'to', 0, 'associationTypes', 0]).category = 'PARTNER_DEFINED'), check: 'enum', instancePath: '/results/0/to/0/associationTypes/0/category', strict: 'error', lenient: 'warning' },
-  { name: 'an extra field', endpoint: 'configurations-batch-create', mutate: (b) => (at(b, ['results', 0]).createdAt = '2026-11-20T09:15:02Z'), check: 'unknown-field', instancePath: '/results/0/createdAt', strict: 'error', lenient: 'warning' },
+  // Undeclared fields: warnings under both profiles, as the published spec leaves objects open (DESIGN.md "Profiles").
+  { name: 'an extra field', endpoint: 'configurations-batch-create', mutate: (b) => (at(b, ['results', 0]).createdAt = '2026-11-20T09:15:02Z'), check: 'unknown-field', instancePath: '/results/0/createdAt', strict: 'warning', lenient: 'warning' },
+  { name: 'an extra field in a StandardError (unknown-field, not error-shape)', endpoint: 'batch-read', kind: 'partial', versions: PARTIAL_VERSIONS, mutate: (b) => (at(b, ['errors', 0]).errorType = 'OBJECT_NOT_FOUND'), check: 'unknown-field', instancePath: '/errors/0/errorType', strict: 'warning', lenient: 'warning' },
+  { name: 'an extra field in an Error body', endpoint: 'batch-read', status: 404, body: () => errorBody(), mutate: (b) => (b.requestId = '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b12'), check: 'unknown-field', instancePath: '/requestId', strict: 'warning', lenient: 'warning' },
   { name: 'StandardError.subCategory as a string', endpoint: 'batch-read', kind: 'partial', versions: PARTIAL_VERSIONS, mutate: (b) => (at(b, ['errors', 0]).subCategory = 'OBJECT_NOT_FOUND'), check: 'error-shape', instancePath: '/errors/0/subCategory', strict: 'error', lenient: 'warning' },
-  { name: 'a __proto__ key', endpoint: 'batch-read', mutate: (b) => Object.defineProperty(b, '__proto__', { value: { polluted: true }, enumerable: true, configurable: true, writable: true }), check: 'unknown-field', instancePath: '/__proto__', strict: 'error', lenient: 'warning' },
+  { name: 'a __proto__ key', endpoint: 'batch-read', mutate: (b) => Object.defineProperty(b, '__proto__', { value: { polluted: true }, enumerable: true, configurable: true, writable: true }), check: 'unknown-field', instancePath: '/__proto__', strict: 'warning', lenient: 'warning' },
 ];
 
 describe('each rule fires on a minimal broken body, per version and profile', () => {
@@ -146,21 +151,28 @@ describe('status-code families', () => {
     expect(result.findings).toEqual([expect.objectContaining({ check: 'status-code', severity: 'warning' })]);
   });
 
-  it('errors in a 2026-03 batch-read 200 are unknown fields (the *WithErrors split)', () => {
+  it('errors in a 2026-03 batch-read 200 are unknown fields (the *WithErrors split): warnings, errors when asked for', () => {
     const { body } = successBody('batch-read', '2026-03');
     Object.assign(body, { errors: [standardError()], numErrors: 1 });
     const result = validators.strict.validateResponse({ endpoint: 'batch-read', apiVersion: '2026-03', status: 200, body });
-    expect(result.findings.map((f) => `${f.check} ${f.instancePath}`).sort()).toEqual(['unknown-field /errors', 'unknown-field /numErrors']);
+    expect(result.findings.map((f) => `${f.severity} ${f.check} ${f.instancePath}`).sort()).toEqual(['warning unknown-field /errors', 'warning unknown-field /numErrors']);
+    expect(result.ok).toBe(true);
+    expect(unknownAsErrors.strict.validateResponse({ endpoint: 'batch-read', apiVersion: '2026-03', status: 200, body }).ok).toBe(false);
   });
 });
 
 describe('versions differ where HubSpot differs', () => {
-  it('fromObjectTypeId is declared where the spec has it and unknown in the 2026-09 draft', () => {
+  it('fromObjectTypeId is declared where the spec has it and unknown in the 2026-09 draft: a warning there, under strict too', () => {
+    // HubSpot added these fields inside 2026-03 on 2026-08-17 (FACTS.md §2, §5): a strict run must not fail on the day
+    // a version gains an optional field, so an undeclared one is drift (a warning) unless the user asks for errors.
     for (const apiVersion of API_VERSIONS) {
       const { body, status } = successBody('batch-read', apiVersion);
       Object.assign(at(body, ['results', 0, 'to', 0, 'associationTypes', 0]), { fromObjectTypeId: '0-1', toObjectTypeId: '0-2' });
       const result = validators.strict.validateResponse({ endpoint: 'batch-read', apiVersion, status, body });
-      expect(result.ok, apiVersion).toBe(apiVersion !== '2026-09');
+      expect(result.ok, apiVersion).toBe(true);
+      const undeclared = apiVersion === '2026-09' ? ['fromObjectTypeId', 'toObjectTypeId'].map((name) => `warning unknown-field /results/0/to/0/associationTypes/0/${name}`) : [];
+      expect(result.findings.map((f) => `${f.severity} ${f.check} ${f.instancePath}`), apiVersion).toEqual(undeclared);
+      expect(unknownAsErrors.strict.validateResponse({ endpoint: 'batch-read', apiVersion, status, body }).ok, apiVersion).toBe(apiVersion !== '2026-09');
     }
   });
 
@@ -172,6 +184,53 @@ describe('versions differ where HubSpot differs', () => {
     delete type.typeId;
     const checks = validators.strict.validateResponse({ endpoint: 'batch-read', apiVersion: '2026-03', status, body }).findings.map((f) => f.check);
     expect(checks).toEqual(expect.arrayContaining(['required', 'unknown-field']));
+  });
+});
+
+describe('unknown fields: a warning under both profiles by default, an error under both when asked for', () => {
+  const undeclared = FAULTS.filter((fault) => fault.check === 'unknown-field');
+  const cases = undeclared.flatMap((fault) => (fault.versions ?? API_VERSIONS).flatMap((apiVersion) => PROFILES.map((profile) => ({ fault, apiVersion, profile, name: `${fault.name} (${apiVersion}, ${profile})` }))));
+
+  it('the table above holds undeclared fields, each a warning under both profiles', () => {
+    expect(undeclared.length).toBeGreaterThan(2);
+    for (const fault of undeclared) expect([fault.strict, fault.lenient], fault.name).toEqual(['warning', 'warning']);
+  });
+
+  it.each(cases)('$name: an error, and ok is false, with unknown fields set to error', ({ fault, apiVersion, profile }) => {
+    const base = fault.body ? { body: fault.body(apiVersion), status: fault.status ?? 200 } : successBody(fault.endpoint, apiVersion, fault.kind);
+    const status = fault.status ?? base.status;
+    expect(unknownAsErrors[profile].validateResponse({ endpoint: fault.endpoint, apiVersion, status, body: structuredClone(base.body) }).findings, 'the unmutated body is clean').toEqual([]);
+    fault.mutate(base.body);
+    const result = unknownAsErrors[profile].validateResponse({ endpoint: fault.endpoint, apiVersion, status, body: base.body });
+    expect(result.findings).toContainEqual(expect.objectContaining({ check: 'unknown-field', instancePath: fault.instancePath, severity: 'error' }));
+    expect(result.ok).toBe(false);
+    // The setting changes the grading of undeclared fields only: the message no longer calls it tolerated.
+    expect(result.findings.find((f) => f.instancePath === fault.instancePath)?.message).not.toContain('tolerated');
+  });
+
+  it('the warning says why: objects are open in the published spec', () => {
+    const { body, status } = successBody('batch-read', '2026-03');
+    body.batchId = 'b-0001';
+    const [finding] = validators.strict.validateResponse({ endpoint: 'batch-read', apiVersion: '2026-03', status, body }).findings;
+    expect(finding).toMatchObject({ check: 'unknown-field', severity: 'warning', instancePath: '/batchId' });
+    expect(finding?.message).toContain('tolerated under every profile (unknown-field)');
+    expect(finding?.message).toContain('objects are open in the published spec');
+  });
+
+  it('requests too: an undeclared request field is a warning by default and an error when asked for', () => {
+    const op = operation('batch-read', '2026-03');
+    const body = { ...validRequestBody(op), archived: false };
+    expect(validators.strict.validateRequest({ endpoint: op.endpoint, body }).findings).toEqual([expect.objectContaining({ check: 'unknown-field', instancePath: '/archived', severity: 'warning' })]);
+    expect(unknownAsErrors.strict.validateRequest({ endpoint: op.endpoint, body }).ok).toBe(false);
+  });
+
+  it('nothing else changes with the setting: the lenient tolerances stay lenient-only', () => {
+    const { body, status } = successBody('batch-read', '2026-03');
+    body.requestedAt = null;
+    expect(unknownAsErrors.strict.validateResponse({ endpoint: 'batch-read', apiVersion: '2026-03', status, body }).findings).toEqual([expect.objectContaining({ check: 'type', severity: 'error' })]);
+    expect(unknownAsErrors.lenient.validateResponse({ endpoint: 'batch-read', apiVersion: '2026-03', status, body }).findings).toEqual([expect.objectContaining({ check: 'type', severity: 'warning' })]);
+    expect(unknownAsErrors.strict.unknownFields).toBe('error');
+    expect(validators.strict.unknownFields).toBe('warn');
   });
 });
 
