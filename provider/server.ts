@@ -120,7 +120,8 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
   /**
    * The answer a planted fault gives instead of the sandbox (the first in registry order that
    * gives one), before the request is counted, read or handled: a gateway or a limiter in front of
-   * the API. Its correlation id header is added when it sets none.
+   * the API. It is sent with the headers the fault gave it, and no others (an edge page carries
+   * no HubSpot header).
    */
   const intercepted = (target: RouteTarget, request: SandboxRequest, correlationId: string): SandboxResponse | undefined => {
     const common = { request, token: request.token, options: settings.faultOptions, pageSize: settings.pageSize, correlationId, rateLimit: settings.rateLimiter.options };

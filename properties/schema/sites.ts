@@ -31,7 +31,10 @@ export interface SchemaSite {
   readonly definitions: readonly string[];
   /** The resolved schema node (after `$ref`). */
   readonly node: JsonSchemaNode;
-  /** An object with `properties` and `additionalProperties: false`. */
+  /**
+   * An object with `properties` and `additionalProperties: false`: hsac's schemas close objects so
+   * that an undeclared field is seen (an `unknown-field` warning by default: the spec leaves them open).
+   */
   readonly closed: boolean;
   readonly enumValues: readonly unknown[] | undefined;
   readonly format: string | undefined;

@@ -18,6 +18,8 @@ function side(input: Record<string, unknown>, name: 'from' | 'to', index: number
 export function batchAssociateDefault(context: HandlerContext, operation: Operation): SandboxResponse {
   const from = objectTypeParam(context, 'fromObjectType');
   const to = objectTypeParam(context, 'toObjectType');
+  // handleEndpoint judged the body (shape and input limit) first; the checks below only keep this
+  // handler safe on its own.
   const inputs = inputsOf(context.request.body);
   const results: Record<string, unknown>[] = [];
   const errors: StandardErrorBody[] = [];

@@ -24,6 +24,8 @@ const isInt32 = (value: unknown): value is number => typeof value === 'number' &
 export function configurationsBatchCreate(context: HandlerContext, operation: Operation): SandboxResponse {
   const from = objectTypeParam(context, 'fromObjectType');
   const to = objectTypeParam(context, 'toObjectType');
+  // handleEndpoint judged the body (shape and input limit) first; the checks below only keep this
+  // handler safe on its own.
   const inputs = inputsOf(context.request.body);
   const defined = typesForPair(from.id, to.id);
   const results: Record<string, unknown>[] = [];

@@ -71,8 +71,7 @@ export function renderJunit(result: RunResult): string {
       // The tallies first: "evaluated 45, exercised 0" is what tells a reader a skip is a coverage gap.
       const tally = `evaluated ${row.evaluated}, exercised ${row.exercised}`;
       parts.push(`      <system-out>${xmlText([tally, ...warnings.map(findingText)].join('\n\n'))}</system-out>`);
-      const body = parts.length > 0 ? `>\n${parts.join('\n')}\n    </testcase>` : '/>';
-      return `    <testcase name="${name}" classname="${classname}" time="0"${body}`;
+      return `    <testcase name="${name}" classname="${classname}" time="0">\n${parts.join('\n')}\n    </testcase>`;
     });
     return `  <testsuite name="hsac ${xmlText(result.run.apiVersion)} ${xmlText(endpoint)}" tests="${rows.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${result.run.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
   });

@@ -116,7 +116,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
     random: seededRandom(options.seed),
     userAgent: `hsac/${options.toolVersion ?? '0'}`,
   });
-  const validator = createValidator({ profile: options.profile });
+  // A config that makes unknown fields errors gets a validator that says so in its messages too.
+  const validator = createValidator({ profile: options.profile, ...(options.overrides?.['unknown-field'] === 'error' ? { unknownFields: 'error' as const } : {}) });
   const session = new Session(client, { profile: options.profile, validator }, options.replay, options.overrides, options.signal);
   const journal = new Journal(options.journalPath);
   const endpoints = new Set(options.endpoints);

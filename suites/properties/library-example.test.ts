@@ -12,7 +12,7 @@ fc.assert(
   }),
 );
 
-// 2. What HubSpot sends in the wild but the spec forbids (numeric toObjectId, null label, a new
+// 2. What HubSpot sends in the wild beyond the spec (numeric toObjectId, null label, a new
 //    category, extra fields): warnings under lenient, never errors. Your decoder must survive these too.
 fc.assert(
   fc.property(arbitraries.lenientVariant({ ...read, status: 200 }), ({ body, deviations }) => {
