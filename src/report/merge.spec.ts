@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, RunResult } from '../runner/result.js';
-import { checkOutcomeKind, mergeResults, MergeError } from './merge.js';
+import { checkOutcomeKind } from '../runner/result.js';
+import { mergeResults, MergeError } from './merge.js';
 import { sampleResult } from './sample.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import type { CheckOutcome, CheckOutcomeKind, ReportedExchange, RunResult, Verdict } from '../runner/result.js';
+import { checkOutcomeKind, type CheckOutcome, type ReportedExchange, type RunResult, type Verdict } from '../runner/result.js';
 import type { ShardRef } from './digest.js';
 
 /** Shard reports that cannot be merged (different plans, the same shard twice): a usage error. */
@@ -31,13 +31,6 @@ const SAME_PLAN: readonly { readonly name: string; readonly of: (r: RunResult) =
  * tallies, so a check exercised in any shard is not `not-exercised`, and one exercised in none
  * never becomes a pass however often it was evaluated.
  */
-export function checkOutcomeKind(tally: { readonly off: boolean; readonly errors: number; readonly warnings: number; readonly exercised: number }): CheckOutcomeKind {
-  if (tally.off) return 'off';
-  if (tally.errors > 0) return 'fail';
-  if (tally.warnings > 0) return 'warn';
-  if (tally.exercised === 0) return 'not-exercised';
-  return 'pass';
-}
 
 function findingKey(finding: Finding): string {
   return JSON.stringify([finding.check, finding.endpoint ?? '', finding.apiVersion ?? '', finding.instancePath, finding.message, finding.replay ?? '']);

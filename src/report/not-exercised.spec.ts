@@ -5,7 +5,7 @@ import type { CheckOutcome, CheckOutcomeKind, RunResult } from '../runner/result
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
-import { checkOutcomeKind } from './merge.js';
+import { checkOutcomeKind } from '../runner/result.js';
 import { sampleResult } from './sample.js';
 import { reportProblems } from './schema.js';
 import { renderMarkdown } from './summary-md.js';

@@ -25,6 +25,18 @@ export interface ReportedExchange {
 /** What one endpoint x check came to. */
 export type CheckOutcomeKind = 'pass' | 'fail' | 'warn' | 'not-exercised' | 'off';
 
+/**
+ * The one rule from tallies to an outcome, used by the runner and by `report merge`: `off` (the
+ * config) > `fail` > `warn` > `not-exercised` (nothing arose to judge) > `pass`. However often a
+ * check was evaluated, it passes only where it exercised something.
+ */
+export function checkOutcomeKind(tally: { readonly off: boolean; readonly errors: number; readonly warnings: number; readonly exercised: number }): CheckOutcomeKind {
+  if (tally.off) return 'off';
+  if (tally.errors > 0) return 'fail';
+  if (tally.warnings > 0) return 'warn';
+  return tally.exercised > 0 ? 'pass' : 'not-exercised';
+}
+
 /** One endpoint x check outcome: a JUnit testcase, a cell of the HTML matrix. */
 export interface CheckOutcome {
   readonly endpoint: string;

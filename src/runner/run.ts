@@ -9,7 +9,7 @@ import { Journal, readJournal } from './journal.js';
 import { RunModel } from './model.js';
 import { cleanUp, createRecords, ProvisioningError, type CleanupReport, type GivenRecords } from './provision.js';
 import { DEFAULT_INVALID_PER_ENDPOINT, planInvalidRequests, sendInvalidRequests } from './invalid-requests.js';
-import type { CheckOutcome, CheckOutcomeKind, RunResult, Verdict } from './result.js';
+import { checkOutcomeKind, type CheckOutcome, type RunResult, type Verdict } from './result.js';
 import { AUXILIARY_ROW, Session, type SeverityOverride, type Tally } from './session.js';
 import { buildWideRecord, DEFAULT_PAGING_BUDGET, type WideRecordOutcome } from './wide-record.js';
 
@@ -419,13 +419,6 @@ function buildResult(
 
 const NO_TALLY: Tally = { evaluated: 0, exercised: 0, errors: 0, warnings: 0 };
 
-/** `off` (config) > `fail` > `warn` > `not-exercised` (nothing arose to judge) > `pass`. */
-function outcomeOf(tally: Tally, off: boolean): CheckOutcomeKind {
-  if (off) return 'off';
-  if (tally.errors > 0) return 'fail';
-  if (tally.warnings > 0) return 'warn';
-  return tally.exercised > 0 ? 'pass' : 'not-exercised';
-}
 
 /** Why a check was not exercised in this run: the wide record's own story for paging, else the check's. */
 function whyNotExercised(check: Check, wide: WideRecordOutcome | undefined): string {
@@ -441,7 +434,7 @@ function outcomes(options: RunOptions, session: Session, wide: WideRecordOutcome
   const rows: CheckOutcome[] = [];
   const row = (endpoint: string, check: Check): CheckOutcome => {
     const tally = session.tallies.get(`${endpoint}|${check.id}`) ?? NO_TALLY;
-    const outcome = outcomeOf(tally, options.overrides?.[check.id] === 'off');
+    const outcome = checkOutcomeKind({ ...tally, off: options.overrides?.[check.id] === 'off' });
     const why = outcome === 'off' ? 'switched off by the config (run.checks)' : outcome === 'not-exercised' ? whyNotExercised(check, wide) : undefined;
     return { endpoint, check: check.id, description: check.description, outcome, evaluated: tally.evaluated, exercised: tally.exercised, errors: tally.errors, warnings: tally.warnings, ...(why ? { why } : {}) };
   };

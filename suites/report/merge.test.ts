@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/finding.js';
 import { REPORT_FILES, reportProblems, type Har } from '../../src/report/index.js';
-import { checkOutcomeKind } from '../../src/report/merge.js';
+import { checkOutcomeKind } from '../../src/runner/result.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { hsac, readResult, type Ran } from './harness.js';
 
