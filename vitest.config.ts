@@ -8,6 +8,9 @@ export default defineConfig({
     // Once per run, for both projects: prints the property-test seed and pins a random one for
     // every worker (properties/settings.ts reads HSAC_SEED / HSAC_RUNS; nothing else does).
     globalSetup: ['./suites/properties/global-setup.ts'],
+    // One worker per core: the default leaves one core idle, and most suites are CPU work on
+    // their worker's one thread (the self-test's runs, the property suites).
+    maxWorkers: '100%',
     projects: [
       {
         test: {
