@@ -49,6 +49,16 @@ function resultsOf(observed: ObservedExchange): unknown[] {
   }
 }
 
+/**
+ * The pairs a write's answer lists in `results`: what it says it associated. A partial answer (a
+ * limit reached, an unknown record) names the rest in `errors`; those were not written, so no
+ * read is expected to return them.
+ */
+export function answeredPairs(observed: ObservedExchange, pairs: readonly (readonly [string, string])[]): (readonly [string, string])[] {
+  const listed = new Set(resultsOf(observed).map((result) => `${String(field(field(result, 'from'), 'id'))}>${String(field(field(result, 'to'), 'id'))}`));
+  return pairs.filter(([from, to]) => listed.has(`${from}>${to}`) || listed.has(`${to}>${from}`));
+}
+
 /** The default type a write answered for `fromId -> toId`, if it said. */
 function reportedType(observed: ObservedExchange, fromId: string, toId: string): number | undefined {
   for (const result of resultsOf(observed)) {
@@ -101,7 +111,7 @@ class AssociateBatch implements Command {
     journalAssociations(real, this.pairs);
     const body = { inputs: this.pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) };
     const observed = await real.session.call(operation('batch-associate-default', real.apiVersion), { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
-    if (succeeded(observed) && resultsOf(observed).length > 0) recordWrites(model, real, observed, this.pairs, observed.operation.endpoint);
+    if (succeeded(observed)) recordWrites(model, real, observed, answeredPairs(observed, this.pairs), observed.operation.endpoint);
   }
   toString(): string {
     return `associateBatch(${this.pairs.map((p) => p.join('>')).join(',')})`;

@@ -1,6 +1,6 @@
 import { operation, type EndpointId } from '../catalogue/index.js';
 import { nextAfter, readAfterWrite } from '../checks/index.js';
-import { readAll, type Real } from './commands.js';
+import { answeredPairs, readAll, type Real } from './commands.js';
 import type { Journal } from './journal.js';
 import { createRecords } from './provision.js';
 
@@ -83,7 +83,17 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
       if (Math.floor((observed.exchange.response?.status ?? 0) / 100) !== 2) {
         return { width: targets.length, paged: false, requests: spent(), why: `associating the wide record failed (status ${observed.exchange.response?.status ?? observed.exchange.failure?.kind ?? '?'})` };
       }
-      targets.push(...ids);
+      // Only what the answer lists was associated (a portal's limit configuration may refuse the
+      // rest, naming them in errors): the record is as wide as the answers say, no wider.
+      const associated = answeredPairs(observed, pairs).map(([, toId]) => toId);
+      targets.push(...associated);
+      if (associated.length < pairs.length) {
+        const refused = pairs.length - associated.length;
+        const pages = await readAll(real, [fromId]);
+        const paged = pages[0] !== undefined && nextAfter(pages[0], fromId) !== undefined;
+        if (paged) session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
+        return { width: targets.length, paged, requests: spent(), ...(paged ? {} : { why: `the provider refused ${refused} of ${pairs.length} associations of the wide record at ${targets.length} (a limit configuration on the portal?), before any read paged` }) };
+      }
     }
     if (session.stopped) break;
     const pages = await readAll(real, [fromId]);

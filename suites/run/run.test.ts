@@ -204,6 +204,29 @@ describe('exercised, not evaluated (issue 11)', () => {
     expect(result.run.replay).toContain('--require-exercised rate-limit-contract');
   });
 
+  it('a portal with a limit configuration of 2 set beforehand: partial answers naming the from ID are not errors, and paging says why it was not reached', async () => {
+    const limited = await startSandbox({ rateLimit: { max: 50, intervalMs: 1000 } });
+    try {
+      const configured = await fetch(`${limited.url}/crm/associations/2026-03/definitions/configurations/contacts/companies/batch/create`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${limited.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 2 }] }),
+      });
+      expect(configured.status).toBeLessThan(300);
+      const reportDir = join(dir, 'limited');
+      const ran = await hsac(['run', '--target', limited.url, '--token', limited.token, '--runs', '1', '--seed', '6', '--report-dir', reportDir]);
+      const result = report(reportDir);
+      // HubSpot's (and the sandbox's) 207 errors name the from ID only: every input is accounted for.
+      expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(result.exchanges.some((e) => (e.response?.body ?? '').includes('"numErrors"'))).toBe(true);
+      expect(ran.code).toBe(0);
+      const paging = result.checks.find((c) => c.endpoint === 'batch-read' && c.check === 'paging-terminates');
+      expect(paging).toMatchObject({ outcome: 'not-exercised', why: expect.stringContaining('refused') });
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('a required check that applies to none of the run\'s endpoints cannot be exercised (exit 3)', async () => {
     const reportDir = join(dir, 'not-applicable');
     const ran = await hsac(['run', '--endpoints', 'associate-default', '--runs', '0', '--seed', '3', '--require-exercised', 'paging-terminates', '--report-dir', reportDir]);
