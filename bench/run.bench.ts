@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSandbox } from '../provider/index.js';
-import { buildPath, operation } from '../src/catalogue/index.js';
+import { buildPath, ENDPOINT_IDS, operation } from '../src/catalogue/index.js';
+import { run } from '../src/runner/run.js';
 import { Session } from '../src/runner/session.js';
 import { HubSpotClient } from '../src/transport/index.js';
 import { createValidator } from '../src/validate/index.js';
@@ -16,7 +20,11 @@ const LIMIT = { max: 50, intervalMs: 1000 };
  *    the same request in the same run, one at a time both (goal >= 0.5: checking at most doubles
  *    the cost of an exchange);
  * 2. the request rate the client achieves against a rate-limited sandbox, as a fraction of the
- *    limit (goal >= 0.9), with the failed exchanges and the 429s that were not retried (goal 0).
+ *    limit (goal >= 0.9), with the failed exchanges and the 429s that were not retried (goal 0);
+ * 3. what reaching every check costs: in a default run (seed 42, 5 sequences) against sandboxes
+ *    paging at 5, 50, 200 and 500, the requests spent on the wide record and the invalid bodies
+ *    as a share of all requests of the same run, with every check exercised (goal: paging
+ *    exercised at every page size, coverage at most half the run).
  */
 const bench: Bench = {
   id: 'run',
@@ -100,6 +108,45 @@ const bench: Bench = {
       });
     } finally {
       await limited.stop();
+    }
+
+    for (const pageSize of [5, 50, 200, 500]) {
+      const sandbox = await startSandbox({ pageSize, rateLimit: LIMIT, seed: 42 });
+      const dir = mkdtempSync(join(tmpdir(), 'hsac-bench-'));
+      try {
+        const started = performance.now();
+        const result = await run({
+          baseUrl: sandbox.url,
+          token: sandbox.token,
+          targetLabel: 'bench sandbox',
+          apiVersion: '2026-03',
+          endpoints: ENDPOINT_IDS,
+          runs: 5,
+          seed: 42,
+          profile: 'lenient',
+          journalPath: join(dir, 'journal.jsonl'),
+          rateLimit: { requests: LIMIT.max, windowMs: LIMIT.intervalMs },
+          probeRateLimit: true,
+          replay: 'bench',
+        });
+        const seconds = (performance.now() - started) / 1000;
+        const requests = result.summary.requests;
+        const total = Object.values(requests).reduce((sum, count) => sum + count, 0);
+        const coverage = (requests['wide-record'] ?? 0) + (requests['invalid-requests'] ?? 0);
+        const paging = result.checks.find((c) => c.endpoint === 'batch-read' && c.check === 'paging-terminates');
+        figures.push({
+          id: `run.coverage-cost.page-${pageSize}`,
+          description: `requests spent reaching paging (wide record) and rejections (invalid bodies) / all requests of one default run, sandbox paging at ${pageSize}`,
+          value: coverage / total,
+          unit: 'fraction',
+          goal: '<= 0.5 with paging exercised and no check left unexercised',
+          met: coverage / total <= 0.5 && (paging?.exercised ?? 0) > 0 && result.summary.notExercised.length === 0,
+          detail: { ...requests, total, pagesFollowed: paging?.exercised ?? 0, notExercised: result.summary.notExercised.length, verdict: result.summary.verdict, seconds: Number(seconds.toFixed(2)) },
+        });
+      } finally {
+        await sandbox.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
     return figures;
   },
