@@ -10,15 +10,16 @@ export const authEnforced: ExchangeCheck = {
   scope: 'exchange',
   description: 'a request without a token gets 401',
   caughtFaults: ['auth-not-enforced'],
-  notExercisedWhy: 'no request without a token got an answer (the no-token probes were not sent or got no response)',
+  notExercisedWhy: 'no request without a token got an answer other than a 429 or 5xx (the no-token probes were not sent, rate-limited or unanswered)',
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    return observed.intent === 'no-auth' && status !== undefined && status < 500 ? 1 : 0;
+    return observed.intent === 'no-auth' && status !== undefined && status < 500 && status !== 429 ? 1 : 0;
   },
   check(observed) {
     const status = observed.exchange.response?.status;
-    // A 5xx says nothing about auth or limits: the transport check reports it (inconclusive).
-    if (observed.intent !== 'no-auth' || status === undefined || status >= 500 || status === 401) return [];
+    // A 5xx or a 429 says nothing about auth: the transport check and the rate-limit contract
+    // judge those, and the probe is then not exercised.
+    if (observed.intent !== 'no-auth' || status === undefined || status >= 500 || status === 429 || status === 401) return [];
     return [
       findingFor(observed, {
         check: this.id,

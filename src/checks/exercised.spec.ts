@@ -71,7 +71,10 @@ describe('the registry declares, for every check, where it applies and why it ma
 describe('exchange checks count only the cases that arose', () => {
   it.each([
     ['auth-enforced', observed({ intent: 'no-auth', status: 401, body: ERROR }), observed({ status: 200 })],
+    // A rate-limited probe says nothing about auth or the input limit: not exercised, and no finding.
+    ['auth-enforced', observed({ intent: 'no-auth', status: 401, body: ERROR }), observed({ intent: 'no-auth', status: 429, body: ERROR })],
     ['input-limit-enforced', observed({ intent: 'over-limit', status: 400, body: ERROR }), observed({ intent: 'over-limit', status: 503 })],
+    ['input-limit-enforced', observed({ intent: 'over-limit', status: 400, body: ERROR }), observed({ intent: 'over-limit', status: 429, body: ERROR })],
     ['invalid-request-rejected', observed({ intent: 'invalid-request', status: 400, body: ERROR }), observed({ intent: 'conformance', status: 400, body: ERROR })],
     ['status-family', observed({ status: 200 }), observed({ intent: 'no-auth', status: 401, body: ERROR })],
     ['content-type', observed({ status: 200, body: {} }), observed({ status: 204 })],
@@ -81,6 +84,7 @@ describe('exchange checks count only the cases that arose', () => {
     const check = exchangeCheck(id);
     expect(check.exercised(arose, context)).toBe(1);
     expect(check.exercised(didNot, context)).toBe(0);
+    if (didNot.exchange.response?.status === 429) expect(check.check(didNot, context)).toEqual([]);
   });
 });
 
@@ -92,7 +96,8 @@ describe('invalid-request-rejected', () => {
     expect(finding?.message).toContain('required-removed:/inputs');
     expect(invalidRequestRejected.check(observed({ intent: 'conformance', status: 200 }), context)).toEqual([]);
     expect(invalidRequestRejected.check(observed({ intent: 'invalid-request', status: 429 }), context)).toEqual([]);
-    expect(invalidRequestRejected.check(observed({ intent: 'invalid-request', status: 500 }), context)).toEqual([]);
+    // A server that fails on a malformed body instead of refusing it is wrong too.
+    expect(invalidRequestRejected.check(observed({ intent: 'invalid-request', status: 500 }), context)).toMatchObject([{ check: 'invalid-request-rejected', actual: 500 }]);
   });
 });
 
@@ -107,11 +112,16 @@ describe('sequence checks count the cases their sequence held', () => {
     expect(readAfterWrite.exercised({ expected: [{ fromId: '101', toId: '201' }], reads: [] })).toBe(0);
   });
 
-  it('idempotent: a repeat compared only when the first write succeeded', () => {
-    const ok = observed({ endpoint: 'associate-default', status: 200 });
+  it('idempotent: a repeat compared only when the first write succeeded and listed the pair', () => {
+    const listed = { status: 'COMPLETE', results: [{ from: { id: '101' }, to: { id: '201' }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 } }], ...STAMPS };
+    const ok = observed({ endpoint: 'associate-default', status: 200, body: listed });
     const failed = observed({ endpoint: 'associate-default', status: 404, body: ERROR });
+    // A 207 that names the pair in errors wrote nothing: comparing a repeat with it would be a false error.
+    const refused = observed({ endpoint: 'batch-associate-default', status: 207, body: { status: 'COMPLETE', results: [], errors: [{ ...ERROR, context: { ids: ['101'] } }], numErrors: 1, ...STAMPS } });
     expect(idempotent.exercised({ first: ok, second: ok, fromId: '101', toId: '201' })).toBe(1);
     expect(idempotent.exercised({ first: failed, second: ok, fromId: '101', toId: '201' })).toBe(0);
+    expect(idempotent.exercised({ first: refused, second: ok, fromId: '101', toId: '201' })).toBe(0);
+    expect(idempotent.check({ first: refused, second: ok, fromId: '101', toId: '201' }, context)).toEqual([]);
   });
 });
 

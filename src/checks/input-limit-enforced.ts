@@ -12,15 +12,16 @@ export const inputLimitEnforced: ExchangeCheck = {
   caughtFaults: ['input-limit-not-enforced'],
   // Only batch read has a documented input limit (FACTS.md §2); the others have none to probe.
   endpoints: ['batch-read'],
-  notExercisedWhy: 'the over-limit probe (1001 inputs to batch read) was not sent or got no answer below 500',
+  notExercisedWhy: 'the over-limit probe (1001 inputs to batch read) was not sent, or got a 429, a 5xx or no answer',
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    return observed.intent === 'over-limit' && status !== undefined && status < 500 ? 1 : 0;
+    return observed.intent === 'over-limit' && status !== undefined && status < 500 && status !== 429 ? 1 : 0;
   },
   check(observed) {
     const status = observed.exchange.response?.status;
-    // A 5xx says nothing about auth or limits: the transport check reports it (inconclusive).
-    if (observed.intent !== 'over-limit' || status === undefined || status >= 500 || (status >= 400 && status < 500 && status !== 429)) return [];
+    // A 5xx or a 429 says nothing about the input limit: the transport check and the rate-limit
+    // contract judge those, and the probe is then not exercised.
+    if (observed.intent !== 'over-limit' || status === undefined || status >= 500 || status === 429 || (status >= 400 && status < 500)) return [];
     return [
       findingFor(observed, {
         check: this.id,

@@ -247,3 +247,28 @@ describe('against the sandbox', () => {
     expect(judge(o)).toEqual({ exercised: 2, missing: ['999999999999'] });
   });
 });
+
+describe('inputs-accounted: more inputs missing than errors can explain', () => {
+  const STAMPS = { startedAt: '2026-11-20T09:15:02.204Z', completedAt: '2026-11-20T09:15:02.377Z' };
+  const error = (id: string): Record<string, unknown> => ({ status: 'error', category: 'VALIDATION_ERROR', message: 'limit reached', context: { ids: [id] }, errors: [], links: {} });
+  const sent = { inputs: ['201', '202', '203', '204'].map((to) => ({ from: { id: '101' }, to: { id: to } })) };
+  const exchange = (errors: Record<string, unknown>[]): ObservedExchange => {
+    const op = operation('batch-associate-default', '2026-03');
+    const body = JSON.stringify({ status: 'COMPLETE', results: [{ from: { id: '101' }, to: { id: '201' }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 } }], errors, numErrors: errors.length, ...STAMPS });
+    return {
+      operation: op,
+      intent: 'conformance',
+      sent,
+      exchange: { id: 1, request: { method: 'POST', url: 'http://127.0.0.1/x', headers: {} }, response: { status: 207, headers: { 'content-type': 'application/json' }, body, bytes: body.length }, attempts: [], startedAt: STAMPS.startedAt, durationMs: 1 },
+    };
+  };
+
+  it('one error per failed pair, each naming the shared from ID (HubSpot form): accounted for', () => {
+    expect(inputsAccounted.check(exchange([error('101'), error('101'), error('101')]), { profile: 'strict', validator: createValidator({ profile: 'strict' }) })).toEqual([]);
+  });
+
+  it('one error naming the shared from ID for three missing pairs: two are unexplained', () => {
+    const findings = inputsAccounted.check(exchange([error('101')]), { profile: 'strict', validator: createValidator({ profile: 'strict' }) });
+    expect(findings).toMatchObject([{ check: 'inputs-accounted', severity: 'error', instancePath: '/errors', actual: 3, expected: '<= 1 inputs without a result' }]);
+  });
+});

@@ -166,6 +166,25 @@ function namedByErrors(body: unknown): Named {
   return named;
 }
 
+/**
+ * How many inputs the answer's errors can answer for at most: each error one, or as many as it
+ * lists (context value lists, ErrorDetails). HubSpot's errors name a shared from ID, so names
+ * alone cannot tell which of several pairs of one record failed; the count can still tell when
+ * more inputs went missing than there are errors to explain them.
+ */
+function errorCapacity(body: unknown): number {
+  const errors = field(body, 'errors');
+  if (!Array.isArray(errors)) return 0;
+  let capacity = 0;
+  for (const error of errors) {
+    const context = field(error, 'context');
+    const listed = typeof context === 'object' && context !== null && !Array.isArray(context) ? Object.values(context as Record<string, unknown>).reduce<number>((sum, value) => sum + (Array.isArray(value) ? value.length : 1), 0) : 0;
+    const details = field(error, 'errors');
+    capacity += Math.max(1, listed, Array.isArray(details) ? details.length : 0);
+  }
+  return capacity;
+}
+
 const ID = 'inputs-accounted';
 
 /** The batch answer to judge: a conformance request answered 2xx with a JSON object body. */
@@ -209,7 +228,21 @@ export const inputsAccounted: ExchangeCheck = {
           .map((input) => input.label),
       ),
     ];
-    if (missing.length === 0) return [];
+    if (missing.length === 0) {
+      const withoutResult = [...new Set(judged.inputs.filter((input) => !input.resultKeys.some((key) => results.has(key))).map((input) => input.label))];
+      const capacity = errorCapacity(judged.body);
+      if (withoutResult.length <= capacity) return [];
+      return [
+        findingFor(observed, {
+          check: ID,
+          severity: 'error',
+          instancePath: '/errors',
+          message: `${withoutResult.length} input(s) have no result but the errors account for at most ${capacity}: more inputs went missing than errors explain (${withoutResult.slice(0, 5).join(', ')}${withoutResult.length > 5 ? ', …' : ''})`,
+          expected: `<= ${capacity} inputs without a result`,
+          actual: withoutResult.length,
+        }),
+      ];
+    }
     const finding: Finding = {
       check: ID,
       severity: 'error',

@@ -142,6 +142,13 @@ describe('rate-limit-contract: silent on a well-formed 429', () => {
     }
   });
 
+  it('a DAILY 429 as HubSpot documents it (no Retry-After, daily headers) needs no retry signal: it says stop', () => {
+    const body = JSON.stringify({ status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', correlationId: '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11', policyName: 'DAILY', requestId: 'r1' });
+    expect(judge(answer(429, body, { ...JSON_TYPE, 'x-hubspot-ratelimit-daily': '250000', 'x-hubspot-ratelimit-daily-remaining': '0' }))).toEqual([]);
+    // A ten-secondly one with the same silence still fails: a client cannot tell when to come back.
+    expect(errors(judge(answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), JSON_TYPE)))).toHaveLength(1);
+  });
+
   it('a JSON error behind a byte-order mark is still readable', () => {
     expect(judge(answer(429, `\uFEFF${POLICY_BODY('DAILY')}`, { ...JSON_TYPE, 'retry-after': '3600' }))).toEqual([]);
   });

@@ -95,7 +95,9 @@ function judge429({ response, where }: Judged, now: number): Untagged[] {
   } else if (after?.kind === 'seconds' && after.fractional) {
     // hsac waits it, but delta-seconds is 1*DIGIT and common clients (urllib3, ...) reject a fraction.
     findings.push({ check: ID, severity: 'warning', instancePath: '', message: `${where}a 429 whose Retry-After ${quote(retryAfter)} has a fraction: delta-seconds is a whole number (RFC 9110 §10.2.3), and some clients reject it`, expected: 'a whole number of seconds', actual: retryAfter });
-  } else if (after === undefined && interval === undefined) {
+  } else if (after === undefined && interval === undefined && !(body.kind !== 'unreadable' && body.policyName === 'DAILY')) {
+    // DAILY says "stop until midnight in the portal's time zone" by its policy alone: HubSpot
+    // documents no Retry-After for it (FACTS.md §6), and a client must not retry it at all.
     findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining`, expected: 'Retry-After, or the interval with Remaining 0', actual: 'absent' });
   }
   return findings;

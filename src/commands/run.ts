@@ -147,6 +147,9 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
       : config.requireExercised !== undefined
         ? parseRequireExercised(config.requireExercised, `config ${configPath ?? ''}: run.requireExercised`)
         : undefined;
+  const switchedOff = Object.entries(config.checks ?? {}).filter(([, grade]) => grade === 'off').map(([id]) => id);
+  const contradicted = Array.isArray(requireExercised) ? requireExercised.filter((id) => switchedOff.includes(id)) : [];
+  if (contradicted.length > 0) throw new UsageError(`check(s) ${contradicted.join(', ')} are required to be exercised but switched off by the config (run.checks): drop one or the other`);
   const pagingBudget = flags.pagingBudget ?? config.pagingBudget;
   const invalidRequests = flags.invalidRequests ?? config.invalidRequests;
   // The same bounds as the config's JSON Schema (schemas/config/hsac.config.schema.json).

@@ -100,7 +100,9 @@ describe('mergeResults contents', () => {
   it('outcome rules: off, then fail, then warn, then not-exercised, else pass', () => {
     expect(checkOutcomeKind({ off: true, errors: 3, warnings: 1, exercised: 4 })).toBe('off');
     expect(checkOutcomeKind({ off: false, errors: 1, warnings: 1, exercised: 0 })).toBe('fail');
-    expect(checkOutcomeKind({ off: false, errors: 0, warnings: 1, exercised: 0 })).toBe('warn');
+    // A warning about the attempt does not hide that nothing was judged.
+    expect(checkOutcomeKind({ off: false, errors: 0, warnings: 1, exercised: 0 })).toBe('not-exercised');
+    expect(checkOutcomeKind({ off: false, errors: 0, warnings: 1, exercised: 2 })).toBe('warn');
     expect(checkOutcomeKind({ off: false, errors: 0, warnings: 0, exercised: 0 })).toBe('not-exercised');
     expect(checkOutcomeKind({ off: false, errors: 0, warnings: 0, exercised: 1 })).toBe('pass');
   });

@@ -61,6 +61,24 @@ export interface CleanupReport {
 const ARCHIVE_BATCH = 100;
 
 /**
+ * The journal entries of the runs against `baseUrl`, and the other targets the journal names. A
+ * journal (the default `reports/latest/journal.jsonl`) may hold a crashed run against another
+ * portal: its record IDs mean other records here, so a run never cleans up what it did not send
+ * to this target (`hsac cleanup --journal FILE --target URL` does that, on purpose).
+ */
+export function entriesForTarget(entries: readonly JournalEntry[], baseUrl: string): { readonly mine: JournalEntry[]; readonly otherTargets: string[] } {
+  const mine: JournalEntry[] = [];
+  const otherTargets = new Set<string>();
+  let current: string | undefined;
+  for (const entry of entries) {
+    if (entry.kind === 'run') current = entry.baseUrl;
+    if (current === baseUrl) mine.push(entry);
+    else if (current !== undefined) otherTargets.add(current);
+  }
+  return { mine, otherTargets: [...otherTargets] };
+}
+
+/**
  * Archives everything a journal says a run created and has not archived yet: associations first
  * (so records are never archived with live links), then limit configurations, then records. Each
  * step journals what it archived, so cleanup can be run again after a partial failure.

@@ -27,14 +27,15 @@ export type CheckOutcomeKind = 'pass' | 'fail' | 'warn' | 'not-exercised' | 'off
 
 /**
  * The one rule from tallies to an outcome, used by the runner and by `report merge`: `off` (the
- * config) > `fail` > `warn` > `not-exercised` (nothing arose to judge) > `pass`. However often a
- * check was evaluated, it passes only where it exercised something.
+ * config) > `fail` > `not-exercised` (nothing arose to judge) > `warn` > `pass`. However often a
+ * check was evaluated, it passes (or warns) only where it exercised something: a warning about
+ * the attempt (a burst that met no 429) must not hide that nothing was judged.
  */
 export function checkOutcomeKind(tally: { readonly off: boolean; readonly errors: number; readonly warnings: number; readonly exercised: number }): CheckOutcomeKind {
   if (tally.off) return 'off';
   if (tally.errors > 0) return 'fail';
-  if (tally.warnings > 0) return 'warn';
-  return tally.exercised > 0 ? 'pass' : 'not-exercised';
+  if (tally.exercised === 0) return 'not-exercised';
+  return tally.warnings > 0 ? 'warn' : 'pass';
 }
 
 /** One endpoint x check outcome: a JUnit testcase, a cell of the HTML matrix. */
@@ -94,7 +95,7 @@ export interface RunResult {
     readonly seed: number;
     /** Check ids exercised on no endpoint of this run (nor switched off), with why. */
     readonly notExercised: readonly { readonly check: string; readonly why: string }[];
-    /** Requests sent per purpose: what coverage cost (the wide record, invalid requests, probes, ...). */
+    /** Requests sent per purpose, every attempt counted: what coverage cost (the wide record, invalid requests, probes, ...). */
     readonly requests: Readonly<Record<string, number>>;
   };
   readonly findings: readonly Finding[];

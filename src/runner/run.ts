@@ -7,7 +7,7 @@ import { createValidator, type Profile } from '../validate/index.js';
 import { coverageSequence, runSequence, sampleSequences, type RecordPool, type Real } from './commands.js';
 import { Journal, readJournal } from './journal.js';
 import { RunModel } from './model.js';
-import { cleanUp, createRecords, ProvisioningError, type CleanupReport, type GivenRecords } from './provision.js';
+import { cleanUp, createRecords, entriesForTarget, ProvisioningError, type CleanupReport, type GivenRecords } from './provision.js';
 import { DEFAULT_INVALID_PER_ENDPOINT, planInvalidRequests, sendInvalidRequests } from './invalid-requests.js';
 import { checkOutcomeKind, type CheckOutcome, type RunResult, type Verdict } from './result.js';
 import { AUXILIARY_ROW, Session, type SeverityOverride, type Tally } from './session.js';
@@ -213,7 +213,16 @@ export async function run(options: RunOptions): Promise<RunResult> {
     // Cleanup must finish after Ctrl-C: its calls are not interrupted by the stop signal.
     session.interruptible = false;
     try {
-      cleanup = await cleanUp(session, journal, readJournal(options.journalPath), options.apiVersion);
+      const { mine, otherTargets } = entriesForTarget(readJournal(options.journalPath), options.baseUrl);
+      cleanup = await cleanUp(session, journal, mine, options.apiVersion);
+      if (otherTargets.length > 0) {
+        session.note({
+          check: 'cleanup',
+          severity: 'warning',
+          instancePath: '',
+          message: `the journal ${options.journalPath} also holds work of runs against ${otherTargets.join(', ')}: not touched here (run hsac cleanup --journal ${options.journalPath} --target URL against that target)`,
+        });
+      }
     } catch (error) {
       if (!(error instanceof DailyLimitReached)) throw error;
       cleanup = { associations: 0, configurations: 0, records: 0, failures: ['daily limit reached during cleanup'], untracked: [] };
@@ -378,7 +387,8 @@ function buildResult(
     reason = `required check(s) not exercised: ${unmet.map((u) => `${u.check} (${u.why})`).join('; ')}`;
   }
   const requests: Record<string, number> = {};
-  for (const exchange of session.exchanges) requests[exchange.purpose ?? 'other'] = (requests[exchange.purpose ?? 'other'] ?? 0) + 1;
+  // Requests on the wire: every attempt, the retried 429s and 5xx included.
+  for (const exchange of session.exchanges) requests[exchange.purpose ?? 'other'] = (requests[exchange.purpose ?? 'other'] ?? 0) + exchange.attempts.length;
   const checksOff = Object.entries(options.overrides ?? {}).filter(([, severity]) => severity === 'off').map(([id]) => id).sort();
   const finishedAt = new Date();
   return {

@@ -1,5 +1,5 @@
 import { operation, type EndpointId } from '../catalogue/index.js';
-import { nextAfter, readAfterWrite } from '../checks/index.js';
+import { field, nextAfter, readAfterWrite, responseJson, type ObservedExchange } from '../checks/index.js';
 import { answeredPairs, readAll, type Real } from './commands.js';
 import type { Journal } from './journal.js';
 import { createRecords } from './provision.js';
@@ -36,6 +36,15 @@ export function costToReach(width: number): number {
   return cost;
 }
 
+/** How many targets one page lists for `fromId`. */
+function targetsListed(page: ObservedExchange, fromId: string): number {
+  const results = field(responseJson(page), 'results');
+  if (!Array.isArray(results)) return 0;
+  const result = results.find((r) => String(field(field(r, 'from'), 'id')) === fromId);
+  const to = field(result, 'to');
+  return Array.isArray(to) ? to.length : 0;
+}
+
 /** What building the wide record did, for the report. */
 export interface WideRecordOutcome {
   /** Associations the record had when the run stopped growing it. */
@@ -67,6 +76,7 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
   const [fromId] = await createRecords(session, journal, apiVersion, pool.fromObjectType, 1, `${tag}-wide`);
   if (fromId === undefined || session.stopped) return { width: 0, paged: false, requests: spent() };
   const targets: string[] = [];
+  let last: { read: number } | undefined;
   const associate = operation('batch-associate-default', apiVersion);
   const params = { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType };
   for (const step of WIDTH_STEPS) {
@@ -91,24 +101,25 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
         const refused = pairs.length - associated.length;
         const pages = await readAll(real, [fromId]);
         const paged = pages[0] !== undefined && nextAfter(pages[0], fromId) !== undefined;
-        if (paged) session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
+        session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
         return { width: targets.length, paged, requests: spent(), ...(paged ? {} : { why: `the provider refused ${refused} of ${pairs.length} associations of the wide record at ${targets.length} (a limit configuration on the portal?), before any read paged` }) };
       }
     }
     if (session.stopped) break;
     const pages = await readAll(real, [fromId]);
+    // Every association must be on some page of every read, paged or not: a provider that cuts a
+    // read short without paging, or drops items between pages, loses data where clients cannot see it.
+    session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
     const first = pages[0];
-    if (first && nextAfter(first, fromId) !== undefined) {
-      // Every association must be on some page: a provider that pages but drops or repeats
-      // items between pages loses data exactly where clients cannot see it.
-      session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
-      return { width: targets.length, paged: true, requests: spent() };
-    }
+    if (first && nextAfter(first, fromId) !== undefined) return { width: targets.length, paged: true, requests: spent() };
+    last = { read: first ? targetsListed(first, fromId) : 0 };
   }
   return {
     width: targets.length,
     paged: false,
     requests: spent(),
-    why: session.stopped ? 'the run stopped while the wide record was being built' : `a record with ${targets.length} associations came back in one page`,
+    why: session.stopped
+      ? 'the run stopped while the wide record was being built'
+      : `a record with ${targets.length} associations came back in one page (${last?.read ?? 0} of them listed, no paging)`,
   };
 }

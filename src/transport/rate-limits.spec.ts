@@ -61,6 +61,14 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('429 of any shape is waited out, in order of what it says', () => {
+  it('Retry-After wins over a zero Remaining with a long interval on the same 429: the retry waits 1 s, not the window', async () => {
+    const headers = { ...JSON_TYPE, 'retry-after': '1', 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' };
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers }, OK]);
+    const exchange = await t.send();
+    expect(exchange.response?.status).toBe(200);
+    expect(t.clock.sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(1000);
+  });
+
   it('TEN_SECONDLY_ROLLING with Retry-After: waits the seconds given, says so, and retries', async () => {
     const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '3' } }, OK]);
     const exchange = await t.send();
