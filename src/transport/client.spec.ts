@@ -147,6 +147,14 @@ describe('rate limits', () => {
     expect(waited).toBe(10_000);
   });
 
+  it('a Remaining of 0 pauses for the server\'s own interval, not the configured ten seconds', async () => {
+    const clock = new VirtualClock();
+    const limiter = new RateLimiter(parseRateBudget('100/10s'), clock);
+    await limiter.acquire();
+    limiter.observe({ 'x-hubspot-ratelimit-max': '50', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '1000' });
+    expect(await limiter.acquire()).toBe(1000);
+  });
+
   it('parses budgets and names a bad one', () => {
     expect(parseRateBudget('190/10s')).toEqual({ requests: 190, windowMs: 10_000 });
     expect(parseRateBudget('600/1m')).toEqual({ requests: 600, windowMs: 60_000 });

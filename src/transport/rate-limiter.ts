@@ -133,7 +133,12 @@ export class RateLimiter {
       }
     }
     const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly-remaining');
-    if (remaining === 0) this.pauseFor((this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now(), 'X-HubSpot-RateLimit-Remaining: 0');
+    if (remaining === 0) {
+      // The server's own interval says when its window frees a slot; only without it does the
+      // configured window (which may be HubSpot's ten seconds against a one-second server) decide.
+      const ms = interval !== undefined && interval > 0 ? interval : (this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now();
+      this.pauseFor(ms, `X-HubSpot-RateLimit-Remaining: 0${interval !== undefined && interval > 0 ? ` (interval ${interval} ms)` : ''}`);
+    }
   }
 
   /** Sends nothing for `ms` (after a 429); `reason` is said with every wait the pause imposes. */

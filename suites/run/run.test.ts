@@ -227,6 +227,30 @@ describe('exercised, not evaluated (issue 11)', () => {
     }
   });
 
+  it('cleanup never touches work a journal records against another target (a crashed run against another portal)', async () => {
+    const reportDir = join(dir, 'foreign-journal');
+    await import('node:fs').then((fs) => fs.mkdirSync(reportDir, { recursive: true }));
+    // Record IDs the sandbox holds (seeded), journaled by a run against another portal: on this
+    // target they are someone else's records.
+    const existing = sandbox.contents().records.filter((record) => record.startsWith('0-1:')).slice(0, 2).map((record) => record.split(':')[1] ?? '');
+    expect(existing).toHaveLength(2);
+    writeFileSync(
+      join(reportDir, 'journal.jsonl'),
+      [
+        { kind: 'run', runId: 'hsac-elsewhere', baseUrl: 'https://api.hubapi.com', apiVersion: '2026-03', at: '2026-12-01T00:00:00.000Z' },
+        { kind: 'create-records', objectType: 'contacts', tag: 'hsac-elsewhere', count: 2 },
+        { kind: 'records-created', objectType: 'contacts', ids: existing },
+      ].map((entry) => `${JSON.stringify(entry)}\n`).join(''),
+    );
+    const before = sandbox.contents();
+    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '1', '--seed', '3', '--report-dir', reportDir]);
+    expect(sandbox.contents()).toEqual(before);
+    const result = report(reportDir);
+    expect(result.exchanges.filter((e) => e.purpose === 'cleanup').some((e) => existing.some((id) => (e.request.body ?? '').includes(`"${id}"`)))).toBe(false);
+    expect(result.findings).toContainEqual(expect.objectContaining({ check: 'cleanup', severity: 'warning', message: expect.stringContaining('https://api.hubapi.com') }));
+    expect(ran.code).toBe(0);
+  });
+
   it('a required check that applies to none of the run\'s endpoints cannot be exercised (exit 3)', async () => {
     const reportDir = join(dir, 'not-applicable');
     const ran = await hsac(['run', '--endpoints', 'associate-default', '--runs', '0', '--seed', '3', '--require-exercised', 'paging-terminates', '--report-dir', reportDir]);
