@@ -1,4 +1,6 @@
 import { appendFileSync, closeSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { guardOutput } from '../transport/redact.js';
 
 /**
  * The cleanup journal: one JSON line per write, appended (and synced) BEFORE the write is sent,
@@ -15,15 +17,24 @@ export type JournalEntry =
   | { readonly kind: 'configure'; readonly fromObjectType: string; readonly toObjectType: string; readonly typeIds: readonly number[] }
   /** Cleanup progress, so a second cleanup does not repeat work. */
   | { readonly kind: 'archived'; readonly what: 'associations' | 'records' | 'configurations'; readonly keys: readonly string[] }
-  | { readonly kind: 'complete'; readonly at: string };
+  | { readonly kind: 'complete'; readonly at: string }
+  /**
+   * A second SIGINT/SIGTERM ended the process before cleanup finished: what the journal lists and
+   * does not mark archived is still on the portal (`hsac cleanup` archives it).
+   */
+  | { readonly kind: 'interrupted'; readonly at: string; readonly signal: string };
 
 /** An append-only journal file. */
 export class Journal {
   constructor(readonly path: string) {}
 
-  /** Appends one entry and syncs it to disk before returning. */
+  /**
+   * Appends one entry and syncs it to disk before returning. The line first passes the final scan
+   * (`guardOutput`): one that would hold the access token in any form (a provider's record IDs
+   * end up here) is not appended, and `RedactionFailure` is thrown instead.
+   */
   append(entry: JournalEntry): void {
-    appendFileSync(this.path, `${JSON.stringify(entry)}\n`, 'utf8');
+    appendFileSync(this.path, guardOutput(basename(this.path), `${JSON.stringify(entry)}\n`), 'utf8');
     const fd = openSync(this.path, 'r');
     try {
       fsyncSync(fd);

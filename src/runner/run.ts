@@ -75,6 +75,9 @@ export class RunRefused extends Error {
   override readonly name = 'RunRefused';
 }
 
+/** After Ctrl-C, the longest single wait cleanup may make (the run must end within 10 s, issue 12). */
+const CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS = 3000;
+
 /** Account types a run may write to without `--allow-production-portal`. */
 export const WRITABLE_ACCOUNT_TYPES: ReadonlySet<string> = new Set(['SANDBOX', 'DEVELOPER_TEST', 'DEVELOPER']);
 
@@ -210,8 +213,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   } finally {
     progress('cleanup');
     session.purpose = 'cleanup';
-    // Cleanup must finish after Ctrl-C: its calls are not interrupted by the stop signal.
+    // Cleanup must finish after Ctrl-C: its calls are not interrupted by the stop signal, and
+    // after one no single wait may hold it past a few seconds (what is left stays journaled).
     session.interruptible = false;
+    if (options.signal?.aborted) client.limitWaits(CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS);
     try {
       const { mine, otherTargets } = entriesForTarget(readJournal(options.journalPath), options.baseUrl);
       cleanup = await cleanUp(session, journal, mine, options.apiVersion);
@@ -224,8 +229,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
         });
       }
     } catch (error) {
-      if (!(error instanceof DailyLimitReached)) throw error;
-      cleanup = { associations: 0, configurations: 0, records: 0, failures: ['daily limit reached during cleanup'], untracked: [] };
+      // Cleanup stopped by the portal (a daily limit, a wait over the bound): what is left stays
+      // in the journal for `hsac cleanup`, and the run says so.
+      if (!(error instanceof DailyLimitReached || error instanceof WaitTooLong || error instanceof SendInterrupted)) throw error;
+      const why = error instanceof DailyLimitReached ? 'daily limit reached during cleanup' : `cleanup stopped: ${error.message}`;
+      cleanup = { associations: 0, configurations: 0, records: 0, failures: [why], untracked: [] };
     }
   }
   if (session.brokenTarget && !inconclusive) inconclusive = session.brokenTarget;
