@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { field, findingFor, responseJson } from './support.js';
+import { field, findingFor, readTargets } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /** An association the runner archived (and the archive answered a 2xx), and how. */
@@ -18,16 +18,7 @@ export interface ArchiveEffectiveInput {
 
 /** Whether any page of `reads` still lists `toId` among `fromId`'s targets. */
 function stillListed(reads: readonly ObservedExchange[], fromId: string, toId: string): ObservedExchange | undefined {
-  for (const read of reads) {
-    const results = field(responseJson(read), 'results');
-    if (!Array.isArray(results)) continue;
-    for (const result of results) {
-      if (String(field(field(result, 'from'), 'id')) !== fromId) continue;
-      const to = field(result, 'to');
-      if (Array.isArray(to) && to.some((target) => String(field(target, 'toObjectId')) === toId)) return read;
-    }
-  }
-  return undefined;
+  return reads.find((read) => readTargets(read, fromId).some((target) => String(field(target, 'toObjectId')) === toId));
 }
 
 const succeeded = (read: ObservedExchange): boolean => Math.floor((read.exchange.response?.status ?? 0) / 100) === 2;

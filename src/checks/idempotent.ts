@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { field, findingFor, responseJson } from './support.js';
+import { field, findingFor, readTargets, responseJson } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /**
@@ -55,19 +55,13 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
       findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '/results', message: 'repeating associate-default changed its results', expected: once, actual: twice }));
     }
     for (const read of reads) {
-      const results = field(responseJson(read), 'results');
-      if (!Array.isArray(results)) continue;
-      for (const result of results) {
-        if (String(field(field(result, 'from'), 'id')) !== fromId) continue;
-        const to = field(result, 'to');
-        const targets = Array.isArray(to) ? to.filter((t) => String(field(t, 'toObjectId')) === toId) : [];
-        const typeIds = targets.flatMap((t) => {
-          const types = field(t, 'associationTypes');
-          return Array.isArray(types) ? types.map((x) => `${String(field(x, 'category'))}:${String(field(x, 'typeId'))}`) : [];
-        });
-        if (targets.length > 1 || new Set(typeIds).size !== typeIds.length) {
-          findings.push(findingFor(read, { check: this.id, severity: 'error', instancePath: '/results', message: `${fromId} -> ${toId} is listed more than once after a repeated associate-default`, actual: typeIds }));
-        }
+      const targets = readTargets(read, fromId).filter((t) => String(field(t, 'toObjectId')) === toId);
+      const typeIds = targets.flatMap((t) => {
+        const types = field(t, 'associationTypes');
+        return Array.isArray(types) ? types.map((x) => `${String(field(x, 'category'))}:${String(field(x, 'typeId'))}`) : [];
+      });
+      if (targets.length > 1 || new Set(typeIds).size !== typeIds.length) {
+        findings.push(findingFor(read, { check: this.id, severity: 'error', instancePath: '/results', message: `${fromId} -> ${toId} is listed more than once after a repeated associate-default`, actual: typeIds }));
       }
     }
     return findings;

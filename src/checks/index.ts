@@ -21,7 +21,7 @@ export { readAfterWrite, type ExpectedAssociation, type ReadAfterWriteInput } fr
 export { idempotent, type IdempotentInput } from './idempotent.js';
 export { archiveEffective, type ArchivedPair, type ArchiveEffectiveInput } from './archive-effective.js';
 export { isUnchecked } from './transport.js';
-export { field, responseJson } from './support.js';
+export { field, readTargets, responseJson } from './support.js';
 
 /**
  * Every exchange check, in the order it runs on each exchange (STYLE.md: one check per module,

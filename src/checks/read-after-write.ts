@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { field, findingFor, responseJson } from './support.js';
+import { field, findingFor, readTargets } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /** An association the runner made and expects to read back. */
@@ -26,17 +26,10 @@ export interface ReadAfterWriteInput {
 function typesFor(reads: readonly ObservedExchange[], fromId: string, toId: string): number[] | undefined {
   let found: number[] | undefined;
   for (const read of reads) {
-    const results = field(responseJson(read), 'results');
-    if (!Array.isArray(results)) continue;
-    for (const result of results) {
-      if (String(field(field(result, 'from'), 'id')) !== fromId) continue;
-      const to = field(result, 'to');
-      if (!Array.isArray(to)) continue;
-      for (const target of to) {
-        if (String(field(target, 'toObjectId')) !== toId) continue;
-        const types = field(target, 'associationTypes');
-        found = [...(found ?? []), ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : [])];
-      }
+    for (const target of readTargets(read, fromId)) {
+      if (String(field(target, 'toObjectId')) !== toId) continue;
+      const types = field(target, 'associationTypes');
+      found = [...(found ?? []), ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : [])];
     }
   }
   return found;

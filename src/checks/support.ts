@@ -25,6 +25,21 @@ export function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
+/**
+ * The targets (`to[]` items) one batch-read answer lists for `fromId`, over every result of that
+ * record: the one walk of a read that read-after-write, idempotency, archive and paging share.
+ */
+export function readTargets(read: ObservedExchange, fromId: string): unknown[] {
+  const results = field(responseJson(read), 'results');
+  if (!Array.isArray(results)) return [];
+  return results
+    .filter((result) => String(field(field(result, 'from'), 'id')) === fromId)
+    .flatMap((result) => {
+      const to = field(result, 'to');
+      return Array.isArray(to) ? (to as unknown[]) : [];
+    });
+}
+
 /** A lower-cased response header. */
 export function header(observed: ObservedExchange, name: string): string | undefined {
   return observed.exchange.response?.headers[name.toLowerCase()];

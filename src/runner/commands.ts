@@ -241,23 +241,27 @@ class ArchiveAssociations implements Command {
     const exchange = await real.session.auxiliary('associations-batch-archive', real.apiVersion, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, {
       inputs: [...byFrom].map(([from, tos]) => ({ from: { id: from }, to: tos.map((id) => ({ id })) })),
     });
-    const status = exchange.response?.status ?? 0;
-    if (status >= 200 && status < 300) {
-      for (const pair of pairs) model.archive(pair.fromId, pair.toId);
-      real.journal.append({ kind: 'archived', what: 'associations', keys: pairs.map((p) => `${pool.fromObjectType}|${pool.toObjectType}:${p.fromId}>${p.toId}`) });
-      await readBackArchived(real, pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })));
-    }
+    if (isSuccess(exchange)) await archived(model, real, pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })));
   }
   toString(): string {
     return `archive(${this.count})`;
   }
 }
 
-/** Reads the records whose associations were just archived (every page) and checks the pairs are gone. */
-async function readBackArchived(real: Real, archived: readonly ArchivedPair[]): Promise<void> {
-  if (!real.endpoints.has('batch-read') || real.session.stopped || archived.length === 0) return;
-  const reads = await readAll(real, [...new Set(archived.map((pair) => pair.fromId))]);
-  real.session.sequence(archiveEffective, 'batch-read', { archived, reads });
+const isSuccess = (exchange: { readonly response?: { readonly status: number } }): boolean => Math.floor((exchange.response?.status ?? 0) / 100) === 2;
+
+/**
+ * After an archive answered 2xx: the model forgets the pairs, the journal marks them archived (so
+ * cleanup does not archive them again), and the records are read back (every page): the pairs
+ * must be gone (`archive-effective`).
+ */
+async function archived(model: RunModel, real: Real, pairs: readonly ArchivedPair[]): Promise<void> {
+  const { pool } = real;
+  for (const pair of pairs) model.archive(pair.fromId, pair.toId);
+  real.journal.append({ kind: 'archived', what: 'associations', keys: pairs.map((p) => `${pool.fromObjectType}|${pool.toObjectType}:${p.fromId}>${p.toId}`) });
+  if (!real.endpoints.has('batch-read') || real.session.stopped || pairs.length === 0) return;
+  const reads = await readAll(real, [...new Set(pairs.map((pair) => pair.fromId))]);
+  real.session.sequence(archiveEffective, 'batch-read', { archived: pairs, reads });
 }
 
 /**
@@ -281,11 +285,7 @@ class DeleteAssociation implements Command {
       toObjectType: pool.toObjectType,
       toObjectId: pair.toId,
     });
-    const status = exchange.response?.status ?? 0;
-    if (status < 200 || status >= 300) return;
-    model.archive(pair.fromId, pair.toId);
-    real.journal.append({ kind: 'archived', what: 'associations', keys: [`${pool.fromObjectType}|${pool.toObjectType}:${pair.fromId}>${pair.toId}`] });
-    await readBackArchived(real, [{ fromId: pair.fromId, toId: pair.toId, how: 'single-delete' }]);
+    if (isSuccess(exchange)) await archived(model, real, [{ fromId: pair.fromId, toId: pair.toId, how: 'single-delete' }]);
   }
   toString(): string {
     return `delete(#${this.index})`;

@@ -1,5 +1,5 @@
 import { operation, type EndpointId } from '../catalogue/index.js';
-import { field, nextAfter, readAfterWrite, responseJson, type ObservedExchange } from '../checks/index.js';
+import { nextAfter, readAfterWrite, readTargets } from '../checks/index.js';
 import { answeredPairs, readAll, type Real } from './commands.js';
 import type { Journal } from './journal.js';
 import { createRecords } from './provision.js';
@@ -34,15 +34,6 @@ export function costToReach(width: number): number {
     built = target;
   }
   return cost;
-}
-
-/** How many targets one page lists for `fromId`. */
-function targetsListed(page: ObservedExchange, fromId: string): number {
-  const results = field(responseJson(page), 'results');
-  if (!Array.isArray(results)) return 0;
-  const result = results.find((r) => String(field(field(r, 'from'), 'id')) === fromId);
-  const to = field(result, 'to');
-  return Array.isArray(to) ? to.length : 0;
 }
 
 /** What building the wide record did, for the report. */
@@ -112,7 +103,7 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
     session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
     const first = pages[0];
     if (first && nextAfter(first, fromId) !== undefined) return { width: targets.length, paged: true, requests: spent() };
-    last = { read: first ? targetsListed(first, fromId) : 0 };
+    last = { read: first ? readTargets(first, fromId).length : 0 };
   }
   return {
     width: targets.length,
