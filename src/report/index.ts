@@ -1,6 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../runner/result.js';
+import { guardOutput, RedactionFailure } from '../transport/redact.js';
 import { renderHar } from './har.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
@@ -15,6 +16,8 @@ export { buildHar, renderHar, type Har, type HarEntry } from './har.js';
 export { mergeResults, MergeError, type MergedRunResult } from './merge.js';
 export { reportProblems, REPORT_SCHEMA_PATH } from './schema.js';
 export { shardsOf, type ShardRef } from './digest.js';
+// What writeReports throws when the final scan withholds a report (exit 3 in `hsac`).
+export { RedactionFailure } from '../transport/redact.js';
 
 /** The report files a run writes, by name. */
 export const REPORT_FILES = {
@@ -34,12 +37,43 @@ const WRITERS: readonly (readonly [name: string, render: (result: RunResult) => 
   [REPORT_FILES.har, renderHar],
 ];
 
-/** Writes every report format into `dir` (created if needed); returns the paths written. */
-export function writeReports(result: RunResult, dir: string): string[] {
+/** Options of {@link writeReports}. */
+export interface WriteReportsOptions {
+  /**
+   * Secrets the final scan looks for besides those of the current scope (`hsac` opens one per
+   * invocation, holding `--token`, `HUBSPOT_ACCESS_TOKEN` and every client's token). A library
+   * caller outside `hsac` passes its token here, or runs inside `withSecretScope`.
+   */
+  readonly secrets?: readonly (string | undefined)[];
+}
+
+/**
+ * Writes every report format into `dir` (created if needed); returns the paths written.
+ *
+ * Every file first passes the final scan (`guardOutput`): a report that would hold the access
+ * token in any form, after decoding, is not written (a file of that name left by an earlier run is
+ * removed, so nobody reads a stale report as this run's), the clean ones are, and it then throws
+ * {@link RedactionFailure} naming the reports withheld, with `written` listing the others. `hsac`
+ * turns that into exit 3.
+ */
+export function writeReports(result: RunResult, dir: string, options: WriteReportsOptions = {}): string[] {
   mkdirSync(dir, { recursive: true });
-  return WRITERS.map(([name, render]) => {
+  const written: string[] = [];
+  const withheld: RedactionFailure[] = [];
+  for (const [name, render] of WRITERS) {
     const path = join(dir, name);
-    writeFileSync(path, render(result), 'utf8');
-    return path;
-  });
+    let text: string;
+    try {
+      text = guardOutput(name, render(result), options);
+    } catch (error) {
+      if (!(error instanceof RedactionFailure)) throw error;
+      withheld.push(error);
+      rmSync(path, { force: true });
+      continue;
+    }
+    writeFileSync(path, text, 'utf8');
+    written.push(path);
+  }
+  if (withheld.length > 0) throw new RedactionFailure(withheld.flatMap((failure) => failure.artifacts), withheld.flatMap((failure) => failure.forms), written);
+  return written;
 }

@@ -1,8 +1,8 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Attempt, Exchange, RecordedRequest, RecordedResponse, TransportFailureKind } from './exchange.js';
-import { decodeBody, rateLimitDecision } from './rate-limit-policy.js';
+import { decodeBody, parseRetryAfter, rateLimitDecision } from './rate-limit-policy.js';
 import { DEFAULT_RATE_BUDGET, RateLimiter, type RateBudget } from './rate-limiter.js';
-import { createRedactor, type Redactor } from './redact.js';
+import { guardSecret, redactorFor, type Redactor } from './redact.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry.js';
 
 /** Options of {@link HubSpotClient}. */
@@ -204,7 +204,7 @@ export class HubSpotClient {
   private readonly fetchImpl: typeof fetch;
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
-  private readonly maxWaitMs: number;
+  private maxWaitMs: number;
   private nextId = 1;
   /** Every finished exchange, in completion order. */
   readonly exchanges: Exchange[] = [];
@@ -212,7 +212,9 @@ export class HubSpotClient {
   constructor(private readonly options: ClientOptions) {
     this.clock = options.clock ?? systemClock;
     this.limiter = new RateLimiter(options.rateLimit ?? DEFAULT_RATE_BUDGET, this.clock);
-    this.redactor = createRedactor([options.token]);
+    this.redactor = redactorFor([options.token]);
+    // Every writer of this invocation (reports, journal, console) scans for the token it sends.
+    guardSecret(options.token);
     this.fetchImpl = options.fetch ?? fetch;
     this.random = options.random ?? Math.random;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
@@ -231,6 +233,14 @@ export class HubSpotClient {
    */
   pauseFor(ms: number, reason?: string): void {
     this.limiter.pauseFor(ms, reason);
+  }
+
+  /**
+   * Lowers the bound on a single wait from now on (never raises it): after Ctrl-C, cleanup must
+   * finish within seconds, so a long Retry-After then leaves work in the journal instead.
+   */
+  limitWaits(maxWaitMs: number): void {
+    this.maxWaitMs = Math.min(this.maxWaitMs, Math.max(0, maxWaitMs));
   }
 
   /** The rate budget in force, after adapting to the server's headers. */
@@ -258,7 +268,7 @@ export class HubSpotClient {
       method: request.method,
       url: this.redactor.text(url.toString()),
       headers: this.redactor.headers(headers),
-      ...(body === undefined ? {} : { body: this.redactor.text(body) }),
+      ...(body === undefined ? {} : { body: this.redactor.body(body) }),
     };
     const { signal } = request;
     const attempts: Attempt[] = [];
@@ -300,7 +310,10 @@ export class HubSpotClient {
         // Every 429 is kept whole, not only the final answer: the contract judges those waited out too.
         ...(outcome.response?.status === 429 ? { rateLimited: outcome.response } : {}),
       };
-      if (outcome.response && this.options.adaptToHeaders !== false) this.limiter.observe(outcome.response.headers);
+      // A 429's Retry-After is the server's own word on when to come back: its Remaining and
+      // interval headers must not hold the retry back longer than that (RFC 9110 §10.2.3).
+      const saysRetryAfter = outcome.response?.status === 429 && parseRetryAfter(outcome.response.headers['retry-after'], this.clock.now()) !== undefined;
+      if (outcome.response && this.options.adaptToHeaders !== false && !saysRetryAfter) this.limiter.observe(outcome.response.headers);
 
       let retry: { reason: string; waitMs: number } | undefined;
       if (outcome.failure && outcome.failure.kind !== 'body-too-large' && errorRetries < this.retry.maxRetries) {
@@ -413,7 +426,8 @@ export class HubSpotClient {
       const recorded: RecordedResponse = {
         status: response.status,
         headers: this.redactor.headers(rawHeaders),
-        ...(text === undefined ? {} : { body: this.redactor.text(text) }),
+        // The body's raw text and its decoded values: a token sent as JSON escapes parses to the token.
+        ...(text === undefined ? {} : { body: this.redactor.body(text) }),
         ...(echoedToken.length > 0 ? { echoedToken } : {}),
         bytes: read.bytes.byteLength,
         ...(read.truncated ? { truncated: true } : {}),

@@ -10,14 +10,18 @@ import { REPORT_FILES } from '../../src/report/index.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { REDACTED } from '../../src/transport/index.js';
 import { hsac, readResult, targetFlags } from './harness.js';
+import { safe } from '../redaction/harness.js';
+import { leaksIn, readOutputs } from '../redaction/oracle.js';
 import { scanForToken, tokenForms } from './scan.js';
 
 /**
  * The redaction proof: runs against a sandbox that echoes the token in a response header, a body
  * field and error messages; every byte of every file they wrote (the five reports, the HAR, the
  * journal, the captured stdout/stderr logs of an in-process run and of a real `hsac` process) is
- * scanned for the token in every encoding: no copy. The runs must have received the echoes (the
- * token-redaction check reported all three kinds), so the proof cannot pass vacuously.
+ * scanned for the token in every encoding: no copy, byte for byte (scan.ts) nor after decoding
+ * (suites/redaction/oracle.ts: escapes undone, any case, hex). The runs must have received the
+ * echoes (the token-redaction check reported all three kinds), so the proof cannot pass vacuously.
+ * Echoes in every encoding and placement are proven in suites/redaction.
  */
 
 const TOKEN = `pat-na1-${randomUUID()}`;
@@ -61,8 +65,8 @@ beforeAll(async () => {
   // What the in-process run printed, kept as its log files (the logs a CI job would keep).
   writeFileSync(join(inProcessDir, 'stdout.log'), ran.out);
   writeFileSync(join(inProcessDir, 'stderr.log'), ran.err);
-  expect(ran.code, ran.err).toBe(1);
-  expect(code, readFileSync(join(dir, 'process', 'stderr.log'), 'utf8')).toBe(1);
+  expect(ran.code, safe(ran.err, TOKEN)).toBe(1);
+  expect(code, safe(readFileSync(join(dir, 'process', 'stderr.log'), 'utf8'), TOKEN)).toBe(1);
   inProcess = readResult(inProcessDir);
   child = readResult(join(dir, 'process'));
 });
@@ -83,7 +87,7 @@ describe('no file holds the token, whatever the provider echoes', () => {
     }
     // Where the token was, the records say [REDACTED]: in the report, the HAR and the page.
     for (const name of [REPORT_FILES.json, REPORT_FILES.har, REPORT_FILES.html]) {
-      expect(readFileSync(join(dir, 'in-process', name), 'utf8'), name).toContain(REDACTED);
+      expect(readFileSync(join(dir, 'in-process', name), 'utf8').includes(REDACTED), name).toBe(true);
     }
   });
 
@@ -110,8 +114,12 @@ describe('no file holds the token, whatever the provider echoes', () => {
     const names = new Set(scan.files.map((file) => file.slice(file.lastIndexOf('/') + 1)));
     for (const name of [...Object.values(REPORT_FILES), 'journal.jsonl', 'stdout.log', 'stderr.log']) expect(names, name).toContain(name);
     // Both runs' logs have content: the scan read what hsac printed, not empty files.
-    for (const run of ['in-process', 'process']) expect(readFileSync(join(dir, run, 'stderr.log'), 'utf8')).toContain('hsac run: seed 3');
-    expect(scan.copies).toEqual([]);
+    for (const run of ['in-process', 'process']) expect(readFileSync(join(dir, run, 'stderr.log'), 'utf8').includes('hsac run: seed 3'), run).toBe(true);
+    // Where, never what: a copy's form is an encoding of the token.
+    expect(scan.copies.map((copy) => `${copy.file.slice(dir.length)} at byte ${copy.offset}`)).toEqual([]);
+    // And after decoding: escapes (JSON, HTML, percent) undone level by level, any letter case, hex.
+    const outputs = Object.fromEntries(['in-process', 'process'].flatMap((run) => Object.entries(readOutputs(join(dir, run))).map(([name, text]) => [`${run}/${name}`, text])));
+    expect(leaksIn(outputs, TOKEN)).toEqual([]);
     console.info(
       `redaction scan: ${scan.files.length} files, ${scan.bytes} bytes, ${scan.forms.length} distinct forms of the token (raw, percent-encoded, base64 and base64url at all 3 alignments); ` +
         `echoes received: ${[inProcess, child].map((r) => r.exchanges.filter((e) => (e.response?.echoedToken?.length ?? 0) > 0).length).join(' + ')} exchanges; copies found: ${scan.copies.length}`,
