@@ -189,4 +189,9 @@ export class Store {
   configuration(fromTypeId: string, toTypeId: string, typeId: number): LimitConfiguration | undefined {
     return this.configurations.get(pairKey(fromTypeId, toTypeId))?.get(typeId);
   }
+
+  /** Every limit configured on a pair's association types, in type ID order (configurations read). */
+  configurationsOf(fromTypeId: string, toTypeId: string): readonly LimitConfiguration[] {
+    return [...(this.configurations.get(pairKey(fromTypeId, toTypeId))?.values() ?? [])].sort((a, b) => a.typeId - b.typeId);
+  }
 }

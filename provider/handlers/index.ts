@@ -10,9 +10,12 @@ import { batchRead } from './batch-read.js';
 import { badRequest, batchReply, enforceInputLimit, field, isObject } from './common.js';
 import { configurationsBatchCreate } from './configurations-batch-create.js';
 import { configurationsBatchPurge } from './configurations-batch-purge.js';
+import { configurationsBatchUpdate } from './configurations-batch-update.js';
+import { configurationsRead } from './configurations-read.js';
 import type { HandlerContext } from './context.js';
 import { objectsBatchArchive } from './objects-batch-archive.js';
 import { objectsBatchCreate } from './objects-batch-create.js';
+import { objectsBatchRead } from './objects-batch-read.js';
 
 export type { AccountSettings, HandlerContext } from './context.js';
 
@@ -27,7 +30,7 @@ export const ENDPOINT_HANDLERS: Readonly<Record<EndpointId, (context: HandlerCon
   'associate-default': associateDefaultPut,
 };
 
-/** The auxiliary operations' handlers (provisioning, cleanup, archive, account details). */
+/** The auxiliary operations' handlers (provisioning, cleanup, archive, account details, the reads a run makes before it writes). */
 export const AUXILIARY_HANDLERS: Readonly<Record<AuxiliaryId, (context: HandlerContext, operation: AuxiliaryOperation) => SandboxResponse>> = {
   'account-details': accountDetails,
   'objects-batch-create': objectsBatchCreate,
@@ -35,6 +38,9 @@ export const AUXILIARY_HANDLERS: Readonly<Record<AuxiliaryId, (context: HandlerC
   'configurations-batch-purge': configurationsBatchPurge,
   'objects-batch-archive': objectsBatchArchive,
   'association-archive-single': associationArchiveSingle,
+  'configurations-read': configurationsRead,
+  'configurations-batch-update': configurationsBatchUpdate,
+  'objects-batch-read': objectsBatchRead,
 };
 
 /**

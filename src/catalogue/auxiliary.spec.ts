@@ -46,7 +46,38 @@ describe('auxiliary operations', () => {
       expect(auxiliaryOperation('association-archive-single', version).evidence).toContain(`${version}/associations.json`);
     }
     // Appended: the ids a run already used keep their order.
-    expect(AUXILIARY_IDS.at(-1)).toBe('association-archive-single');
+    expect(AUXILIARY_IDS.slice(0, 6)).toEqual(['account-details', 'objects-batch-create', 'associations-batch-archive', 'configurations-batch-purge', 'objects-batch-archive', 'association-archive-single']);
+  });
+
+  it('reads a pair\'s limit configurations with GET in every version, from each version\'s associationsSchema.json (FACTS §10)', () => {
+    for (const version of API_VERSIONS) {
+      expect(auxiliaryOperation('configurations-read', version)).toMatchObject({
+        method: 'GET',
+        pathTemplate: `/crm/associations/${version}/definitions/configurations/{fromObjectType}/{toObjectType}`,
+        pathParams: ['fromObjectType', 'toObjectType'],
+      });
+      expect(statuses('configurations-read', version)).toEqual(['200 CollectionResponsePublicAssociationDefinitionUserConfigurationNoPaging']);
+      expect(auxiliaryOperation('configurations-read', version).evidence).toContain(`${version}/associationsSchema.json`);
+    }
+  });
+
+  it('keeps the configurations update differences of each version (207 in v4 and 2026-03 only)', () => {
+    const ok = '200 BatchResponsePublicAssociationDefinitionConfigurationUpdateResult';
+    const partial = '207 BatchResponsePublicAssociationDefinitionConfigurationUpdateResultWithErrors';
+    expect(statuses('configurations-batch-update', 'v4')).toEqual([ok, partial]);
+    expect(statuses('configurations-batch-update', '2025-09')).toEqual([ok]);
+    expect(statuses('configurations-batch-update', '2026-03')).toEqual([ok, partial]);
+    expect(statuses('configurations-batch-update', '2026-09')).toEqual([ok]);
+    expect(auxiliaryOperation('configurations-batch-update', 'v4').pathTemplate).toBe('/crm/associations/v4/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update');
+  });
+
+  it('reads objects in batches of at most 100, answering 200 or a 207 for missing IDs (assumed; see the evidence)', () => {
+    expect(auxiliaryOperation('objects-batch-read', 'v4')).toMatchObject({ method: 'POST', pathTemplate: '/crm/v3/objects/{objectType}/batch/read', maxInputs: 100 });
+    expect(auxiliaryOperation('objects-batch-read', '2026-03').pathTemplate).toBe('/crm/objects/2026-03/{objectType}/batch/read');
+    for (const version of API_VERSIONS) {
+      expect(statuses('objects-batch-read', version)).toEqual(['200 BatchResponseSimplePublicObject', '207 BatchResponseSimplePublicObjectWithErrors']);
+      expect(auxiliaryOperation('objects-batch-read', version).evidence).toMatch(/assumed/);
+    }
   });
 
   it('names the bad value in a CatalogueError', () => {

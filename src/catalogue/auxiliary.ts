@@ -1,7 +1,8 @@
 /**
  * The auxiliary operations: what a run needs around the four endpoints under test (provisioning
  * records, archiving associations (cleanup, and the proof that an archive is effective), checking
- * it talks to a sandbox account), and the non-2xx
+ * it talks to a sandbox account, reading a limit configuration before it is changed and putting it
+ * back afterwards, checking that records given with `--records` exist), and the non-2xx
  * statuses HubSpot answers. They live in the catalogue because nothing else may hard-code a path or
  * a status code (DESIGN.md). They are plumbing, not under test: hsac holds no schema for their
  * bodies, so `definition` names HubSpot's OpenAPI component for the reader and nothing compiles it.
@@ -20,6 +21,9 @@ export const AUXILIARY_IDS = [
   'configurations-batch-purge',
   'objects-batch-archive',
   'association-archive-single',
+  'configurations-read',
+  'configurations-batch-update',
+  'objects-batch-read',
 ] as const;
 /** One of {@link AUXILIARY_IDS}. */
 export type AuxiliaryId = (typeof AUXILIARY_IDS)[number];
@@ -37,7 +41,7 @@ export interface AuxiliaryOperation {
   readonly id: AuxiliaryId;
   /** The associations API version this form goes with (objects have no v4: a v4 run uses v3 objects). */
   readonly apiVersion: ApiVersion;
-  /** `DELETE` only for the single association archive (HubSpot's DELETE of one pair). */
+  /** `DELETE` only for the single association archive (HubSpot's DELETE of one pair); `GET` for reads without a body. */
   readonly method: 'GET' | 'POST' | 'DELETE';
   readonly pathTemplate: string;
   readonly pathParams: readonly string[];
@@ -67,7 +71,7 @@ const recordAssociationsBase = (version: ApiVersion): string => (version === 'v4
 // spec (../shared/.../2026-09-beta/associations.json, which includes the objects endpoints):
 // batch/create 201 + 207, batch/archive 204; HubSpot/hubspot-api-php#603 (FACTS §8.7) shows a live
 // objects batch create answering 201. ASSUMED: v3, 2025-09, 2026-03 and 2026-09 answer the same.
-// HubSpot's CRM objects guide: batch create and archive take at most 100 records per request
+// HubSpot's CRM objects guide: batch create, read and archive take at most 100 records per request
 // (not in ../shared; the sandbox refuses more with a 400, as HubSpot does).
 const OBJECTS_BATCH_LIMIT = 100;
 
@@ -160,6 +164,71 @@ function associationArchiveSingle(version: ApiVersion): Form {
   };
 }
 
+/**
+ * The limit configurations of one pair, from each version's associationsSchema.json: `GET
+ * .../definitions/configurations/{fromObjectType}/{toObjectType}`, 200
+ * `CollectionResponsePublicAssociationDefinitionUserConfigurationNoPaging` in every version (FACTS
+ * §3, §10). A run reads a pair before it changes a limit, so cleanup can put the original back.
+ */
+function configurationsRead(version: ApiVersion): Form {
+  return {
+    method: 'GET',
+    pathTemplate: `/crm/associations/${version}/definitions/configurations/{fromObjectType}/{toObjectType}`,
+    pathParams: PAIR,
+    responses: [{ status: 200, definition: 'CollectionResponsePublicAssociationDefinitionUserConfigurationNoPaging', kind: 'success' }],
+    evidence: `../shared/.../${version}/associationsSchema.json, GET .../definitions/configurations/{fromObjectType}/{toObjectType} (FACTS §3, §10)`,
+  };
+}
+
+/**
+ * Configurations batch update per version, from each version's associationsSchema.json (FACTS §3:
+ * "batch/update -> 200/207"): v4 and 2026-03 answer 200 or a 207 `...WithErrors`; 2025-09 and the
+ * 2026-09 draft a 200 whose definition carries `errors`/`numErrors` itself.
+ */
+const UPDATE_RESPONSES: Record<ApiVersion, readonly AuxiliaryResponse[]> = {
+  v4: [
+    { status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' },
+    { status: 207, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResultWithErrors', kind: 'partial' },
+  ],
+  '2025-09': [{ status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' }],
+  '2026-03': [
+    { status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' },
+    { status: 207, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResultWithErrors', kind: 'partial' },
+  ],
+  '2026-09': [{ status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' }],
+};
+
+/** Puts an existing limit back to its original value (cleanup), body `{inputs: [{category, typeId, maxToObjectIds}]}`. */
+function configurationsBatchUpdate(version: ApiVersion): Form {
+  return {
+    method: 'POST',
+    pathTemplate: `/crm/associations/${version}/definitions/configurations/{fromObjectType}/{toObjectType}/batch/update`,
+    pathParams: PAIR,
+    requestDefinition: 'BatchInputPublicAssociationDefinitionConfigurationUpdateRequest',
+    responses: UPDATE_RESPONSES[version],
+    evidence: `../shared/.../${version}/associationsSchema.json, POST .../configurations/.../batch/update`,
+  };
+}
+
+/**
+ * CRM objects batch read: which of the records given with `--records` exist. A missing ID is a 207
+ * `...WithErrors` naming it (`OBJECT_NOT_FOUND`, `context.ids`), as HubSpot's objects APIs answer.
+ */
+function objectsBatchRead(version: ApiVersion): Form {
+  return {
+    method: 'POST',
+    pathTemplate: `${objectsBase(version)}/{objectType}/batch/read`,
+    pathParams: OBJECT_TYPE,
+    requestDefinition: 'BatchReadInputSimplePublicObjectId',
+    responses: [
+      { status: 200, definition: 'BatchResponseSimplePublicObject', kind: 'success' },
+      { status: 207, definition: 'BatchResponseSimplePublicObjectWithErrors', kind: 'partial' },
+    ],
+    maxInputs: OBJECTS_BATCH_LIMIT,
+    evidence: 'assumed from the 2026-09-beta merged spec (objects batch/read 200/207, body BatchReadInputSimplePublicObjectId); the objects specs of this version are not in ../shared',
+  };
+}
+
 function accountDetails(): Form {
   return {
     method: 'GET',
@@ -178,6 +247,9 @@ const FORMS: Record<AuxiliaryId, (version: ApiVersion) => Form> = {
   'configurations-batch-purge': configurationsBatchPurge,
   'objects-batch-archive': objectsBatchArchive,
   'association-archive-single': associationArchiveSingle,
+  'configurations-read': configurationsRead,
+  'configurations-batch-update': configurationsBatchUpdate,
+  'objects-batch-read': objectsBatchRead,
 };
 
 let built: readonly AuxiliaryOperation[] | undefined;

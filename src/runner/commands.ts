@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import { archiveEffective, field, idempotent, nextAfter, pagingTerminates, readAfterWrite, type ArchivedPair, type ObservedExchange } from '../checks/index.js';
+import { guardConfiguration } from './configurations.js';
 import type { Journal } from './journal.js';
 import type { RunModel } from './model.js';
 import type { Session } from './session.js';
@@ -195,7 +196,10 @@ class ReadWithPaging implements Command {
   }
 }
 
-/** Configurations batch create on the default type; the answer must reflect the limit asked for. */
+/**
+ * Configurations batch create on the default type; the answer must reflect the limit asked for.
+ * The pair's configuration is read and its original journaled first (`guardConfiguration`).
+ */
 class CreateConfigurations implements Command {
   constructor(private readonly maxToObjectIds: number) {}
   check(): boolean {
@@ -206,7 +210,10 @@ class CreateConfigurations implements Command {
     const { pool } = real;
     // HubSpot's contact -> company default type; the portal's own report wins when a write said.
     const typeId = model.defaultTypeId ?? 279;
-    real.journal.append({ kind: 'configure', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, typeIds: [typeId] });
+    // The limit may be the user's: its original is read and journaled before it is overwritten,
+    // and one that cannot be read is not touched (cleanup could not put it back).
+    const guard = await guardConfiguration(real.session, real.journal, real.apiVersion, pool.fromObjectType, pool.toObjectType, typeId);
+    if (!guard.ok || real.session.stopped) return;
     const op = operation('configurations-batch-create', real.apiVersion);
     const body = { inputs: [{ category: 'HUBSPOT_DEFINED', typeId, maxToObjectIds: this.maxToObjectIds }] };
     const observed = await real.session.call(op, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { operation, type EndpointId } from '../catalogue/index.js';
 import { mutationsFor, type Mutation } from '../../properties/mutations/index.js';
 import type { Real } from './commands.js';
+import { guardConfiguration } from './configurations.js';
 
 /**
  * Invalid request bodies, drawn from the request mutation catalogue (`properties/mutations`), that
@@ -79,7 +80,8 @@ export function planInvalidRequests(real: Real, seed: number, perEndpoint: numbe
 
 /**
  * Sends the planned invalid bodies. A provider that wrongly accepts one may act on it, so the
- * writes it could make are journaled first, as for any write: cleanup then undoes them.
+ * writes it could make are journaled first, as for any write: cleanup then undoes them. For a
+ * limit configuration that is its original, read first; one that cannot be read is not sent to.
  */
 export async function sendInvalidRequests(real: Real, planned: readonly InvalidRequest[], typeId = 279): Promise<void> {
   const { pool } = real;
@@ -91,9 +93,10 @@ export async function sendInvalidRequests(real: Real, planned: readonly InvalidR
     if (request.endpoint === 'batch-associate-default' && fromId !== undefined && toId !== undefined && !pool.preexisting.has(`${fromId}>${toId}`)) {
       real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: [[fromId, toId]] });
     }
-    if (request.endpoint === 'configurations-batch-create') {
-      real.journal.append({ kind: 'configure', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, typeIds: [typeId] });
-    }
+    // A provider that wrongly accepts the body may set the limit: its original is read and
+    // journaled first, and a limit that cannot be read is not put at risk (the body is not sent).
+    if (request.endpoint === 'configurations-batch-create' && !(await guardConfiguration(real.session, real.journal, real.apiVersion, pool.fromObjectType, pool.toObjectType, typeId)).ok) continue;
+    if (real.session.stopped) return;
     await real.session.call(operation(request.endpoint, real.apiVersion), params, request.body, 'invalid-request', undefined, request.mutation);
   }
 }

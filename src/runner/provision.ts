@@ -1,7 +1,8 @@
 import type { ApiVersion } from '../catalogue/index.js';
 import { field } from '../checks/index.js';
 import type { Exchange } from '../transport/index.js';
-import { leftovers, type Journal, type JournalEntry } from './journal.js';
+import { restoreConfigurations } from './configurations.js';
+import { leftovers, nothingLeft, type Journal, type JournalEntry } from './journal.js';
 import type { Session } from './session.js';
 
 /** A provisioning or cleanup step that failed: the run cannot go on (or could not tidy up). */
@@ -48,9 +49,54 @@ export async function createRecords(session: Session, journal: Journal, apiVersi
   return ids;
 }
 
+/** Most missing IDs a refusal names one by one; the rest are counted. */
+const NAMED_MISSING = 50;
+
+/**
+ * The records given with `--records` that the target does not hold, as `type id` ("contacts
+ * 123"), read with the CRM objects batch read (at most 100 IDs a request): an ID its answer does
+ * not list (a 207 names them in `errors`) is missing. Read before anything is written, so a wrong
+ * file is the user's usage error, not `status-family` findings against the target. An answer that
+ * is not a 200 or 207 list says nothing either way: `ProvisioningError` (the run is inconclusive).
+ */
+export async function missingRecords(session: Session, apiVersion: ApiVersion, records: GivenRecords): Promise<string[]> {
+  const missing: string[] = [];
+  const sides = [
+    { objectType: records.fromObjectType ?? 'contacts', ids: records.fromIds },
+    { objectType: records.toObjectType ?? 'companies', ids: records.toIds },
+  ];
+  for (const { objectType, ids } of sides) {
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += ARCHIVE_BATCH) {
+      const chunk = unique.slice(i, i + ARCHIVE_BATCH);
+      const exchange = await session.auxiliary('objects-batch-read', apiVersion, { objectType }, { inputs: chunk.map((id) => ({ id })), properties: [], propertiesWithHistory: [] });
+      const status = exchange.response?.status ?? 0;
+      let results: unknown;
+      try {
+        results = field(JSON.parse(exchange.response?.body ?? 'null'), 'results');
+      } catch {
+        results = undefined;
+      }
+      if ((status !== 200 && status !== 207) || !Array.isArray(results)) {
+        throw new ProvisioningError(`cannot tell whether the given ${objectType} exist: the objects batch read answered ${describe(exchange)}${Array.isArray(results) ? '' : ' without a results list'}`);
+      }
+      const found = new Set(results.map((result) => String(field(result, 'id'))));
+      for (const id of chunk) if (!found.has(id)) missing.push(`${objectType} ${id}`);
+    }
+  }
+  return missing;
+}
+
+/** The missing records in one line: the first {@link NAMED_MISSING} by name, the rest counted. */
+export function nameMissing(missing: readonly string[]): string {
+  const named = missing.slice(0, NAMED_MISSING).join(', ');
+  return missing.length > NAMED_MISSING ? `${named} and ${missing.length - NAMED_MISSING} more` : named;
+}
+
 /** What a cleanup did: per kind, how many it removed and what it could not. */
 export interface CleanupReport {
   readonly associations: number;
+  /** Limit configurations put back as they were before the run (re-set, or purged where none was), or found so. */
   readonly configurations: number;
   readonly records: number;
   readonly failures: readonly string[];
@@ -64,24 +110,43 @@ const ARCHIVE_BATCH = 100;
  * The journal entries of the runs against `baseUrl`, and the other targets the journal names. A
  * journal (the default `reports/latest/journal.jsonl`) may hold a crashed run against another
  * portal: its record IDs mean other records here, so a run never cleans up what it did not send
- * to this target (`hsac cleanup --journal FILE --target URL` does that, on purpose).
+ * to this target (`hsac cleanup --journal FILE --target URL` does that, on purpose). A `cleanup`
+ * entry (written by `hsac cleanup`) switches the target like a `run` entry: the progress entries
+ * after it belong to the target it cleaned.
  */
 export function entriesForTarget(entries: readonly JournalEntry[], baseUrl: string): { readonly mine: JournalEntry[]; readonly otherTargets: string[] } {
   const mine: JournalEntry[] = [];
   const otherTargets = new Set<string>();
   let current: string | undefined;
+  // `http://host/` and `http://host` are one target.
+  const target = baseUrl.replace(/\/+$/, '');
   for (const entry of entries) {
-    if (entry.kind === 'run') current = entry.baseUrl;
-    if (current === baseUrl) mine.push(entry);
-    else if (current !== undefined) otherTargets.add(current);
+    if (entry.kind === 'run' || entry.kind === 'cleanup') current = entry.baseUrl.replace(/\/+$/, '');
+    // A cleanup entry before any run of its target has nothing to attach to.
+    if (current === target) {
+      if (mine.length > 0 || entry.kind === 'run') mine.push(entry);
+    } else if (current !== undefined) otherTargets.add(current);
   }
   return { mine, otherTargets: [...otherTargets] };
 }
 
 /**
- * Archives everything a journal says a run created and has not archived yet: associations first
- * (so records are never archived with live links), then limit configurations, then records. Each
- * step journals what it archived, so cleanup can be run again after a partial failure.
+ * The targets of a journal, other than `baseUrl`, whose runs left work that no cleanup has done
+ * yet: the ones worth naming (a journal of many clean runs against past embedded sandboxes names
+ * none).
+ */
+export function targetsWithLeftovers(entries: readonly JournalEntry[], baseUrl: string): string[] {
+  return entriesForTarget(entries, baseUrl).otherTargets.filter((target) => {
+    const { mine } = entriesForTarget(entries, target);
+    return mine.length > 0 && !nothingLeft(leftovers(mine));
+  });
+}
+
+/**
+ * Undoes everything a journal says a run did and no cleanup has undone yet: archives associations
+ * first (so records are never archived with live links), then puts limit configurations back as
+ * they were before the run (`configurations.ts`), then archives records. Each step journals what
+ * it did, so cleanup can be run again after a partial failure.
  */
 export async function cleanUp(session: Session, journal: Journal, entries: readonly JournalEntry[], apiVersion: ApiVersion): Promise<CleanupReport> {
   const left = leftovers(entries);
@@ -113,15 +178,19 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
     }
   }
 
-  for (const [key, typeIds] of left.configurations) {
-    const [fromObjectType = '', toObjectType = ''] = key.split('|');
-    const exchange = await session.auxiliary('configurations-batch-purge', apiVersion, { fromObjectType, toObjectType }, { inputs: typeIds.map((typeId) => ({ category: 'HUBSPOT_DEFINED', typeId })) });
-    if (!ok(exchange)) {
-      failures.push(`purging configurations ${key}: ${describe(exchange)}`);
-      continue;
+  // Limits go back as they were before records are archived, and after the run's associations
+  // are gone (so the original limit is never below what the records hold because of hsac).
+  const restore = await restoreConfigurations(session, journal, apiVersion, left.configurations.values());
+  failures.push(...restore.failures);
+  configurations += restore.restored;
+  for (const [pair, typeIds] of left.unknownConfigurations) {
+    const [fromObjectType = '', toObjectType = ''] = pair.split('|');
+    for (const typeId of typeIds) {
+      // An older hsac journaled the write but not what was there: purging could delete a user's
+      // limit, re-setting needs a value nobody kept. Said once, left alone.
+      failures.push(`the limit configuration of ${fromObjectType} -> ${toObjectType} type ${typeId} was changed by a run whose journal holds no original (an older hsac): left as it is, check it by hand`);
+      journal.append({ kind: 'configuration-restored', fromObjectType, toObjectType, typeId, how: 'original-unknown' });
     }
-    journal.append({ kind: 'archived', what: 'configurations', keys: typeIds.map((id) => `${key}:${id}`) });
-    configurations += typeIds.length;
   }
 
   for (const [objectType, ids] of left.records) {

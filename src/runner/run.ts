@@ -5,9 +5,10 @@ import type { Finding } from '../finding.js';
 import { DailyLimitReached, HubSpotClient, rateLimitDecision, SendInterrupted, WaitTooLong, type Clock, type RateBudget, type RetryPolicy, type WaitNotice } from '../transport/index.js';
 import { createValidator, type Profile } from '../validate/index.js';
 import { coverageSequence, runSequence, sampleSequences, type RecordPool, type Real } from './commands.js';
+import { guardConfiguration } from './configurations.js';
 import { Journal, readJournal } from './journal.js';
 import { RunModel } from './model.js';
-import { cleanUp, createRecords, entriesForTarget, ProvisioningError, type CleanupReport, type GivenRecords } from './provision.js';
+import { cleanUp, createRecords, entriesForTarget, missingRecords, nameMissing, ProvisioningError, targetsWithLeftovers, type CleanupReport, type GivenRecords } from './provision.js';
 import { DEFAULT_INVALID_PER_ENDPOINT, planInvalidRequests, sendInvalidRequests } from './invalid-requests.js';
 import { checkOutcomeKind, type CheckOutcome, type RunResult, type Verdict } from './result.js';
 import { AUXILIARY_ROW, Session, type SeverityOverride, type Tally } from './session.js';
@@ -169,9 +170,17 @@ export async function run(options: RunOptions): Promise<RunResult> {
       }
     }
 
+    // Given records are read before anything is sent that could write: one that is not there is
+    // the user's mistake (exit 2), never a finding against the target.
+    if (!inconclusive && options.records) {
+      session.purpose = 'provision';
+      const missing = await missingRecords(session, options.apiVersion, options.records);
+      if (missing.length > 0) throw new RunRefused(`--records names ${missing.length} record(s) the target does not hold: ${nameMissing(missing)}; nothing was written`);
+    }
+
     if (!inconclusive) {
       session.purpose = 'probes';
-      await probes(options, session, endpoints);
+      await probes(options, session, endpoints, journal);
       if (options.probeRateLimit) await rateLimitProbe(options, session, client);
       progress('probes');
       session.purpose = 'provision';
@@ -218,8 +227,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
     session.interruptible = false;
     if (options.signal?.aborted) client.limitWaits(CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS);
     try {
-      const { mine, otherTargets } = entriesForTarget(readJournal(options.journalPath), options.baseUrl);
-      cleanup = await cleanUp(session, journal, mine, options.apiVersion);
+      const entries = readJournal(options.journalPath);
+      cleanup = await cleanUp(session, journal, entriesForTarget(entries, options.baseUrl).mine, options.apiVersion);
+      // Only targets with work left are worth naming: a default journal also holds the finished
+      // runs against past embedded sandboxes.
+      const otherTargets = targetsWithLeftovers(entries, options.baseUrl);
       if (otherTargets.length > 0) {
         session.note({
           check: 'cleanup',
@@ -243,20 +255,25 @@ export async function run(options: RunOptions): Promise<RunResult> {
 }
 
 /** The negative probes: a request without a token per endpoint, and one over the input limit. */
-async function probes(options: RunOptions, session: Session, endpoints: ReadonlySet<EndpointId>): Promise<void> {
+async function probes(options: RunOptions, session: Session, endpoints: ReadonlySet<EndpointId>, journal: Journal): Promise<void> {
   if (!inShard(0, options.shard)) return;
   const pair = { fromObjectType: 'contacts', toObjectType: 'companies' };
   for (const endpoint of ENDPOINT_IDS) {
     if (!endpoints.has(endpoint) || session.stopped) continue;
     const op = operation(endpoint, options.apiVersion);
-    // Bodies are valid apart from the missing token, so only auth can explain a refusal.
+    // Bodies are valid apart from the missing token, so only auth can explain a refusal. Their
+    // record IDs exist nowhere: a provider that does not check tokens must not link real records
+    // (IDs 1 and 2 are somebody's on a real portal).
     const bodies: Record<EndpointId, unknown> = {
-      'batch-read': { inputs: [{ id: '1' }] },
-      'batch-associate-default': { inputs: [{ from: { id: '1' }, to: { id: '2' } }] },
+      'batch-read': { inputs: [{ id: PROBE_IDS[0] }] },
+      'batch-associate-default': { inputs: [{ from: { id: PROBE_IDS[0] }, to: { id: PROBE_IDS[1] } }] },
       'configurations-batch-create': { inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 100 }] },
       'associate-default': undefined,
     };
-    const params = endpoint === 'associate-default' ? { ...pair, fromObjectId: '1', toObjectId: '2' } : pair;
+    const params = endpoint === 'associate-default' ? { ...pair, fromObjectId: PROBE_IDS[0], toObjectId: PROBE_IDS[1] } : pair;
+    // A provider that does not enforce auth may act on the body: the limit's original is read and
+    // journaled first, and one that cannot be read is not put at risk.
+    if (endpoint === 'configurations-batch-create' && !(await guardConfiguration(session, journal, options.apiVersion, pair.fromObjectType, pair.toObjectType, 279)).ok) continue;
     await session.call(op, params, bodies[endpoint], 'no-auth');
   }
   if (endpoints.has('batch-read') && !session.stopped) {
@@ -265,6 +282,9 @@ async function probes(options: RunOptions, session: Session, endpoints: Readonly
     await session.call(op, pair, { inputs: Array.from({ length: limit + 1 }, (_, i) => ({ id: String(900_000_000 + i) })) }, 'over-limit');
   }
 }
+
+/** Record IDs no portal holds (above any ID HubSpot has issued), for probes that must not touch records. */
+const PROBE_IDS = ['999999999999991', '999999999999992'] as const;
 
 /** Most requests the rate-limit probe sends before concluding the limit is not enforced. */
 const RATE_PROBE_MAX = 400;
@@ -372,7 +392,7 @@ function buildResult(
       check: 'cleanup',
       severity: 'warning',
       instancePath: '',
-      message: `cleanup left work: ${[...cleanup.failures, ...cleanup.untracked.map((u) => `untracked ${u}`)].join('; ')} (re-run: hsac cleanup --journal ${options.journalPath})`,
+      message: `cleanup left work: ${[...cleanup.failures, ...cleanup.untracked.map((u) => `untracked ${u}`)].join('; ')} (re-run: hsac cleanup --journal ${options.journalPath} --target ${options.baseUrl})`,
     });
   }
   const unchecked = session.exchanges.filter((exchange) => exchange.intent !== 'auxiliary' && isUnchecked({ exchange })).length;

@@ -178,6 +178,19 @@ describe('auxiliary operations answer what the catalogue declares for them', () 
       case 'association-archive-single':
         answer = await send(sandbox, auxiliaryCall(auxId, version, { fromObjectType: 'contacts', fromObjectId: id(sandbox, 'contacts', 1), toObjectType: 'companies', toObjectId: sandbox.seeded?.hubCompanyId ?? '' }));
         break;
+      case 'configurations-read':
+        // The seeded label limit (type 142, max 5) on contacts -> companies.
+        answer = await send(sandbox, auxiliaryCall(auxId, version, { fromObjectType: 'contacts', toObjectType: 'companies' }));
+        expect(bodyOf(answer)).toMatchObject({ results: [{ category: 'USER_DEFINED', typeId: 142, userEnforcedMaxToObjectIds: 5 }] });
+        break;
+      case 'configurations-batch-update':
+        answer = await send(sandbox, auxiliaryCall(auxId, version, { fromObjectType: 'contacts', toObjectType: 'companies' }, { inputs: [{ category: 'USER_DEFINED', typeId: 142, maxToObjectIds: 4 }] }));
+        expect(bodyOf(answer)).toMatchObject({ status: 'COMPLETE', results: [{ category: 'USER_DEFINED', typeId: 142, userEnforcedMaxToObjectIds: 4 }] });
+        break;
+      case 'objects-batch-read':
+        answer = await send(sandbox, auxiliaryCall(auxId, version, { objectType: 'contacts' }, { inputs: [{ id: id(sandbox, 'contacts', 1) }], properties: [], propertiesWithHistory: [] }));
+        expect(bodyOf(answer)).toMatchObject({ status: 'COMPLETE', results: [{ id: id(sandbox, 'contacts', 1) }] });
+        break;
     }
     expect(answer.status).toBe(declared?.status);
     if (declared?.status === SUCCESS_STATUSES.noContent) expect(answer.text).toBe('');
