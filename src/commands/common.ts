@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import type { Finding } from '../finding.js';
 import { DEFAULT_BODY_LIMITS, type ValidationResult } from '../validate/index.js';
@@ -118,4 +119,129 @@ export function printResult(io: Io, json: boolean, heading: string, result: Vali
 /** Where a command action records its exit code. */
 export interface ExitSlot {
   code: number;
+}
+
+/** The signals a long-running command stops on (Ctrl-C; `kill`, CI timeouts, container stops). */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
+/** What asked a long-running command to stop: a signal, or its parent process going away. */
+export type StopCause = StopSignal | 'parent-exited';
+
+/**
+ * The exit code of a process ended by a second signal: the shell's convention, 128 + the signal's
+ * number (130 for SIGINT, 143 for SIGTERM), so a caller tells "stopped hard" apart from hsac's
+ * own 0-3 (DESIGN.md), and `$?` reads as it would had the signal killed the process.
+ */
+export function exitCodeAfterSignal(signal: StopSignal): number {
+  return 128 + osConstants.signals[signal];
+}
+
+/** How often the parent process is looked for; it costs one syscall, and a second is soon enough. */
+const PARENT_POLL_MS = 500;
+
+/**
+ * How long a process whose parent went away may still take to clean up before it exits anyway:
+ * with no parent, nobody can send the second Ctrl-C that would end a cleanup that hangs. The same
+ * bound as a signal's promise (issue 12: cleanup and reports within 10 s).
+ */
+const ORPHAN_GRACE_MS = 10_000;
+
+/** Options of {@link watchForStop}. */
+export interface StopWatchOptions {
+  /** Told once, at the first cause: the command now ends its waits, cleans up and reports. */
+  readonly onStop?: (cause: StopCause) => void;
+  /**
+   * Runs synchronously just before a hard exit (a second signal, or an orphan past its grace):
+   * the last chance to record state (the run's journal), since nothing asynchronous runs after it.
+   */
+  readonly beforeHardExit?: (cause: StopCause, exitCode: number) => void;
+  /** Overrides for tests of the watch itself. */
+  readonly parentPollMs?: number;
+  readonly orphanGraceMs?: number;
+}
+
+/** A running watch: `signal` aborts at the first cause. */
+export interface StopWatch {
+  readonly signal: AbortSignal;
+  /** The first cause seen, if any. */
+  readonly cause: StopCause | undefined;
+  /** Stops watching: handlers removed, polling ended. */
+  dispose(): void;
+}
+
+/**
+ * Watches for what must stop a long-running command (`hsac run`, `hsac sandbox`):
+ * - the first SIGINT or SIGTERM aborts `signal` (the command ends any wait at once, cleans up and
+ *   writes its reports);
+ * - a second one exits at once, with {@link exitCodeAfterSignal}, after `beforeHardExit`;
+ * - the parent process going away counts as a SIGTERM: its pid changes (the process was
+ *   re-parented, POSIX) or, for a child with an IPC channel, the channel closes. A process must
+ *   never outlive whoever started it (issue 12: under `timeout ... npx hsac`, hsac ran on for an
+ *   hour). An orphan has nobody to press Ctrl-C twice, so it exits anyway after
+ *   {@link ORPHAN_GRACE_MS}.
+ *
+ * stdin is not watched: a closed stdin is a normal state for a command that reads none
+ * (`hsac run < /dev/null`, `cmd | hsac run`, a spawner that ends the child's stdin at once), so
+ * taking its end for the parent's would stop honest runs; the parent's pid is the reliable sign.
+ * The poll and the grace timer are unref'd: they never keep a finished command alive.
+ */
+export function watchForStop(options: StopWatchOptions = {}): StopWatch {
+  const controller = new AbortController();
+  let cause: StopCause | undefined;
+  let orphanTimer: NodeJS.Timeout | undefined;
+  const parentAtStart = process.ppid;
+
+  const exitHard = (why: StopCause): never => {
+    const code = exitCodeAfterSignal(why === 'parent-exited' ? 'SIGTERM' : why);
+    try {
+      options.beforeHardExit?.(why, code);
+    } catch {
+      // Exiting regardless: a hard stop that could not record its state still stops.
+    }
+    process.exit(code);
+  };
+  const stop = (why: StopCause): void => {
+    if (cause === undefined) {
+      cause = why;
+      controller.abort(why);
+      options.onStop?.(why);
+    } else if (why !== 'parent-exited') {
+      exitHard(why);
+    }
+    if (why === 'parent-exited' && orphanTimer === undefined) {
+      orphanTimer = setTimeout(() => exitHard('parent-exited'), options.orphanGraceMs ?? ORPHAN_GRACE_MS);
+      orphanTimer.unref();
+    }
+  };
+  const onSigint = (): void => stop('SIGINT');
+  const onSigterm = (): void => stop('SIGTERM');
+  const onDisconnect = (): void => stop('parent-exited');
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  if (process.channel) process.on('disconnect', onDisconnect);
+  const poll = setInterval(() => {
+    if (process.ppid === parentAtStart) return;
+    clearInterval(poll);
+    stop('parent-exited');
+  }, options.parentPollMs ?? PARENT_POLL_MS);
+  poll.unref();
+
+  return {
+    signal: controller.signal,
+    get cause() {
+      return cause;
+    },
+    dispose() {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      process.off('disconnect', onDisconnect);
+      clearInterval(poll);
+      if (orphanTimer !== undefined) clearTimeout(orphanTimer);
+    },
+  };
+}
+
+/** How a stop cause is said on the console. */
+export function describeStop(cause: StopCause): string {
+  return cause === 'parent-exited' ? 'the parent process exited (taken as SIGTERM)' : cause;
 }

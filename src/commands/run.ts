@@ -1,18 +1,19 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { startSandbox, UnknownFaultError, type Sandbox } from '../../provider/index.js';
 import { API_VERSIONS, DEFAULT_API_VERSION, ENDPOINT_IDS, isApiVersion, isEndpointId, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import { gradableCheckIds, registryCheckIds, unknownIds } from '../config/check-ids.js';
-import { ConfigError, loadRunConfig, type RunConfig } from '../config/run-config.js';
+import { ConfigError, loadRunConfig, settingProblems, type RunConfig } from '../config/run-config.js';
 import { writeReports } from '../report/index.js';
+import { Journal } from '../runner/journal.js';
 import type { GivenRecords } from '../runner/provision.js';
 import type { RunResult } from '../runner/result.js';
 import { run, RunRefused, type RunProgress } from '../runner/run.js';
 import type { SeverityOverride } from '../runner/session.js';
 import { parseRateBudget } from '../transport/index.js';
 import { isProfile, PROFILES, type Profile } from '../validate/index.js';
-import { EXIT, UsageError, type ExitSlot, type Io } from './common.js';
+import { describeStop, EXIT, exitCodeAfterSignal, UsageError, watchForStop, type ExitSlot, type Io, type StopCause } from './common.js';
 
 interface RunFlags {
   target?: string;
@@ -119,6 +120,30 @@ function parseRequireExercised(value: 'all' | readonly string[], source: string)
   return ids;
 }
 
+/** `timeoutMs` -> `--timeout-ms`: flags and config keys share their names (the schema says so). */
+function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/**
+ * The flags given, bounded exactly like the config keys they share: validated against the `run`
+ * section of schemas/config/hsac.config.schema.json (one source for every bound and enum), so
+ * `--seed 4294967297`, `--runs 99999` and `--timeout-ms 0` are usage errors naming the flag and
+ * the bound. Runs after settle's own checks, whose messages say more for lists (endpoints, check ids).
+ */
+function checkFlagsAgainstSchema(flags: RunFlags): void {
+  const given: Record<string, unknown> = {
+    ...flags,
+    // As the config file spells them: lists are arrays there.
+    ...(flags.endpoints !== undefined ? { endpoints: flags.endpoints.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
+    ...(flags.requireExercised !== undefined && flags.requireExercised !== 'all' ? { requireExercised: flags.requireExercised.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
+  };
+  const problems = settingProblems('run', given);
+  if (problems.length === 0) return;
+  const said = problems.map(({ key, message }) => `${flagName(key)} ${message}, got ${JSON.stringify(given[key])}`);
+  throw new UsageError(`${said.join('; ')} (the bounds of run.* in schemas/config/hsac.config.schema.json)`);
+}
+
 function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, configPath: string | undefined): Settings {
   const apiVersion = flags.apiVersion ?? config.apiVersion ?? DEFAULT_API_VERSION;
   if (!isApiVersion(apiVersion)) throw new UsageError(`unknown API version "${apiVersion}" (known: ${API_VERSIONS.join(', ')})`);
@@ -136,7 +161,7 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
     try {
       parseRateBudget(rateLimit);
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError(`${flags.rateLimit !== undefined ? '--rate-limit' : `config ${configPath ?? ''}: run.rateLimit`}: ${(error as Error).message}`);
     }
   }
   const unknownChecks = unknownIds(Object.keys(config.checks ?? {}), gradableCheckIds());
@@ -150,17 +175,10 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
   const switchedOff = Object.entries(config.checks ?? {}).filter(([, grade]) => grade === 'off').map(([id]) => id);
   const contradicted = Array.isArray(requireExercised) ? requireExercised.filter((id) => switchedOff.includes(id)) : [];
   if (contradicted.length > 0) throw new UsageError(`check(s) ${contradicted.join(', ')} are required to be exercised but switched off by the config (run.checks): drop one or the other`);
+  checkFlagsAgainstSchema(flags);
   const pagingBudget = flags.pagingBudget ?? config.pagingBudget;
   const invalidRequests = flags.invalidRequests ?? config.invalidRequests;
-  // The same bounds as the config's JSON Schema (schemas/config/hsac.config.schema.json).
-  const bounded = (name: string, value: number | undefined, min: number, max: number): void => {
-    if (value !== undefined && (value < min || value > max)) throw new UsageError(`${name} must be in ${min}..${max}, got ${value}`);
-  };
   const maxWait = flags.maxWait ?? config.maxWait;
-  bounded('--max-wait', maxWait, 1, 3600);
-  bounded('--paging-budget', pagingBudget, 0, 1000);
-  bounded('--invalid-requests', invalidRequests, 0, 50);
-  bounded('--sandbox-page-size', flags.sandboxPageSize ?? config.sandboxPageSize, 1, 10_000);
   const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
   const timeoutMs = flags.timeoutMs ?? config.timeoutMs;
   const records = flags.records ?? config.records;
@@ -260,6 +278,8 @@ function summaryLines(result: RunResult, written: readonly string[]): string {
   // What had nothing to judge is said, never passed over: a check not exercised proved nothing.
   for (const entry of s.notExercised) lines.push(`  NOT EXERCISED ${entry.check}: ${entry.why}`);
   for (const id of result.run.checksOff ?? []) lines.push(`  OFF ${id} (switched off by the config)`);
+  // What cleanup left (and how to finish it) is said here too, not only in report.json (issue 12).
+  for (const finding of result.findings.filter((f) => f.check === 'cleanup')) lines.push(`  CLEANUP ${finding.message}`);
   const cost = Object.entries(s.requests).map(([purpose, count]) => `${purpose} ${count}`).join(', ');
   if (cost) lines.push(`  requests: ${cost}`);
   // The distinct errors (check, endpoint, place), most frequent first, with how often each was seen.
@@ -320,10 +340,17 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
     throw new UsageError('a --target needs a token: --token or HUBSPOT_ACCESS_TOKEN');
   }
 
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const journalSizeAtStart = existsSync(journalPath) ? statSync(journalPath).size : 0;
+  // The first SIGINT/SIGTERM (or the parent going away) ends any wait at once; the run then cleans
+  // up (its waits capped at a few seconds) and writes its reports: exit 3. A second one exits at
+  // once, after appending the journal's state, so `hsac cleanup` knows the run did not finish.
+  const stopWatch = watchForStop({
+    onStop: (cause) => io.err(`hsac run: ${describeStop(cause)}: stopping: ending any wait, cleaning up what the run created, writing the reports (a second SIGINT/SIGTERM exits at once, ${exitCodeAfterSignal('SIGINT')}/${exitCodeAfterSignal('SIGTERM')})\n`),
+    beforeHardExit: (cause, code) => {
+      const left = journalInterrupted(journalPath, journalSizeAtStart, cause);
+      io.err(`hsac run: ${describeStop(cause)}: exiting now (exit ${code}) without finishing cleanup${left ? `; what is left is journaled: hsac cleanup --journal ${journalPath}` : ''}\n`);
+    },
+  });
   try {
     const result = await run({
       baseUrl,
@@ -354,7 +381,7 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       onWait: (wait) => {
         if (wait.ms > SHOWN_WAIT_MS) io.err(`hsac run: waiting ${(wait.ms / 1000).toFixed(1)} s before ${wait.method} ${wait.path}: ${wait.reason} (Ctrl-C ends the wait)\n`);
       },
-      signal: controller.signal,
+      signal: stopWatch.signal,
       replay: replayCommand(settings),
       toolVersion: process.env.npm_package_version ?? '0.1.0',
       onProgress: progressLine(io, Boolean(flags.progress ?? process.stderr.isTTY)),
@@ -366,10 +393,21 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
     if (error instanceof RunRefused) throw new UsageError(error.message);
     throw error;
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
     await sandbox?.stop();
+    stopWatch.dispose();
   }
+}
+
+/**
+ * Appends `{kind: 'interrupted'}` to the run's journal, synchronously (the process exits right
+ * after): the journal then says the run ended before its cleanup did, and `hsac cleanup` archives
+ * what it lists. Only when this run has begun its part of the journal (the file grew since the
+ * command started: a journal is shared by the runs that write to it); returns whether it appended.
+ */
+function journalInterrupted(journalPath: string, sizeAtStart: number, cause: StopCause): boolean {
+  if (!existsSync(journalPath) || statSync(journalPath).size <= sizeAtStart) return false;
+  new Journal(journalPath).append({ kind: 'interrupted', at: new Date().toISOString(), signal: cause });
+  return true;
 }
 
 /** `hsac run`: DESIGN.md's contract (flags, exit codes 0/1/2/3, report.json and junit.xml). */
@@ -400,7 +438,16 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
     .option('--invalid-requests <n>', 'invalid request bodies sent per endpoint with a body (default 3)', parseWhole)
     .option('--sandbox-page-size <n>', 'associations per batch-read page of the embedded sandbox (default 500, HubSpot-like)', parseWhole)
     .option('--progress', 'show the progress line even when stderr is not a terminal')
-    .addHelpText('after', '\nExit codes: 0 conformant, 1 non-conformant, 2 usage or configuration error, 3 inconclusive (unreachable, daily limit, cut short).')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 conformant, 1 non-conformant, 2 usage or configuration error, 3 inconclusive (unreachable, daily limit, cut short).',
+        'Stopping: one SIGINT/SIGTERM (or the parent process exiting) ends any wait, cleans up and writes the reports (exit 3);',
+        `a second one exits at once (${exitCodeAfterSignal('SIGINT')} for SIGINT, ${exitCodeAfterSignal('SIGTERM')} for SIGTERM), leaving the journal for hsac cleanup.`,
+        'Numeric and enum flags are bounded like their config keys (schemas/config/hsac.config.schema.json).',
+      ].join('\n'),
+    )
     .action(async (flags: RunFlags) => {
       exit.code = await runCommand(flags, io, process.env, process.cwd());
     });

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { FAULTS, startSandbox, UnknownFaultError, type Sandbox, type SandboxOptions } from '../../provider/index.js';
 import { API_VERSIONS, auxiliaryOperation, DEFAULT_API_VERSION } from '../catalogue/index.js';
-import { EXIT, parsePositiveInt, UsageError, type ExitSlot, type Io } from './common.js';
+import { settingProblems } from '../config/run-config.js';
+import { describeStop, EXIT, parsePositiveInt, UsageError, watchForStop, type ExitSlot, type Io } from './common.js';
 
 /** The parsed options of `hsac sandbox`. */
 export interface SandboxCommandOptions {
@@ -60,29 +61,38 @@ function startBanner(sandbox: Sandbox): string {
   ].join('\n');
 }
 
-/** Resolves at the first SIGINT or SIGTERM, then stops listening for them. */
-function untilSignal(): Promise<void> {
+/** Resolves when `signal` aborts. */
+function aborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }
 
 /**
- * Runs the sandbox until `until` resolves (the CLI: a signal), printing the banner and a last
+ * `--seed` and `--page-size` mean what the config's `run.seed` and `run.sandboxPageSize` mean (the
+ * embedded sandbox of `hsac run` takes them from there), so they are bounded by the same schema.
+ */
+function checkFlagsAgainstSchema(options: SandboxCommandOptions): void {
+  const flags: Record<string, string> = { seed: '--seed', sandboxPageSize: '--page-size' };
+  const given = { seed: options.seed, sandboxPageSize: options.pageSize };
+  const problems = settingProblems('run', given);
+  if (problems.length === 0) return;
+  const said = problems.map(({ key, message }) => `${flags[key] ?? key} ${message}, got ${String(given[key as keyof typeof given])}`);
+  throw new UsageError(`${said.join('; ')} (the bounds of run.seed and run.sandboxPageSize in schemas/config/hsac.config.schema.json)`);
+}
+
+/**
+ * Runs the sandbox until `until` resolves (default: a signal or the parent exiting), printing the banner and a last
  * line on a clean stop. Usage problems (an unknown fault, a bad token, a busy port) are
  * `UsageError`s: one line, exit 2.
  */
-export async function runSandboxCommand(options: SandboxCommandOptions, io: Io, until: (sandbox: Sandbox) => Promise<void> = untilSignal): Promise<number> {
+export async function runSandboxCommand(options: SandboxCommandOptions, io: Io, until?: (sandbox: Sandbox) => Promise<void>): Promise<number> {
   if (options.listFaults) {
     io.out(faultListing());
     return EXIT.ok;
   }
+  checkFlagsAgainstSchema(options);
   const sandboxOptions: SandboxOptions = {
     port: options.port,
     faults: options.fault,
@@ -103,12 +113,19 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Io, 
     if (code === 'EACCES') throw new UsageError(`port ${options.port} needs privileges; use a port above 1023 or 0`);
     throw error;
   }
-  io.out(startBanner(sandbox));
-  await until(sandbox);
-  const served = sandbox.requestCount();
-  await sandbox.stop();
-  io.out(`hsac sandbox: stopped after ${served} request${served === 1 ? '' : 's'}\n`);
-  return EXIT.ok;
+  // By default it serves until SIGINT/SIGTERM or until its parent process exits (a sandbox must
+  // not outlive whoever started it); a second signal while it stops exits at once (130/143).
+  const watch = until ? undefined : watchForStop({ onStop: (cause) => io.err(`hsac sandbox: ${describeStop(cause)}: stopping\n`) });
+  try {
+    io.out(startBanner(sandbox));
+    await (watch ? aborted(watch.signal) : until?.(sandbox));
+    const served = sandbox.requestCount();
+    await sandbox.stop();
+    io.out(`hsac sandbox: stopped after ${served} request${served === 1 ? '' : 's'}\n`);
+    return EXIT.ok;
+  } finally {
+    watch?.dispose();
+  }
 }
 
 /** `hsac sandbox`: DESIGN.md's `[--port P] [--fault NAME]...` plus the sandbox's own settings. */
@@ -127,7 +144,7 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
     .option('--account-type <type>', 'accountType reported by account details (default SANDBOX)')
     .addHelpText(
       'after',
-      '\nPrints its URL and token, serves until SIGINT or SIGTERM, then exits 0.\nExit codes: 0 clean stop, 2 usage error (unknown fault, busy port, bad option).\nExample: hsac sandbox --port 8080 --fault missing-completedAt --fault content-type-text',
+      '\nPrints its URL and token, serves until SIGINT or SIGTERM (or until its parent process exits), then exits 0; a second signal exits at once (130/143).\nThe seed and page size are bounded like run.seed and run.sandboxPageSize in the config schema.\nExit codes: 0 clean stop, 2 usage error (unknown fault, busy port, bad option).\nExample: hsac sandbox --port 8080 --fault missing-completedAt --fault content-type-text',
     )
     .action(async (options: SandboxCommandOptions) => {
       exit.code = await runSandboxCommand(options, io);

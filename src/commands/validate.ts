@@ -29,19 +29,21 @@ function runValidate(file: string, options: ValidateOptions, io: Io): number {
   const input = readInput(file, io, limits.maxBytes);
   const source = file === '-' ? 'stdin' : file;
   // An oversized file is judged by its size alone; readBody makes the same finding for bytes in hand.
-  const read = readBody(input.truncatedSize === undefined ? input.bytes : { byteLength: input.truncatedSize }, limits);
+  const read = readBody(input.truncatedSize === undefined ? input.bytes : { byteLength: input.truncatedSize }, limits, options.profile);
   if (!read.ok) return printResult(io, Boolean(options.json), `hsac validate ${source}`, { ok: false, findings: [...read.findings] });
+  // A body that parses may still fail in its text (a duplicate key under strict).
+  const readOk = read.findings.every((finding) => finding.severity !== 'error');
   if (options.published) {
     const checked = validator.validatePublished({ apiVersion: options.apiVersion, body: read.value });
     const heading = `hsac validate ${source} against the published BatchAssociationResponse (repair mode, ${options.apiVersion} definitions, ${options.profile}${unknownFieldsNote(options.unknownFields)})`;
-    return printResult(io, Boolean(options.json), heading, { ok: checked.ok, findings: [...read.findings, ...checked.findings] }, checked.repairs);
+    return printResult(io, Boolean(options.json), heading, { ok: checked.ok && readOk, findings: [...read.findings, ...checked.findings] }, checked.repairs);
   }
   const checked = options.request
     ? validator.validateRequest({ endpoint, apiVersion: options.apiVersion, body: read.value })
     : validator.validateResponse({ endpoint, apiVersion: options.apiVersion, status: options.status, body: read.value });
   const what = options.request ? 'request' : `response ${options.status ?? `${operation(endpoint, options.apiVersion).responses[0]?.status ?? 200} (default)`}`;
   const heading = `hsac validate ${source}: ${endpoint} ${options.apiVersion} ${what}, ${options.profile}${unknownFieldsNote(options.unknownFields)}`;
-  return printResult(io, Boolean(options.json), heading, { ok: checked.ok, findings: [...read.findings, ...checked.findings] });
+  return printResult(io, Boolean(options.json), heading, { ok: checked.ok && readOk, findings: [...read.findings, ...checked.findings] });
 }
 
 

@@ -1,16 +1,17 @@
 import { ALL_CHECKS } from '../checks/index.js';
-import { BODY_RULES, SCHEMA_CHECKS } from '../validate/index.js';
+import { BODY_READER_CHECK_IDS, BODY_RULES, SCHEMA_CHECKS } from '../validate/index.js';
 
 /**
  * Ids a finding can carry that do not belong to a registry check of `src/checks/` nor to the
- * validate layer's tables: what the body reader, the request check and the runner report under.
- * (One registry for every kind of check is issue 13's; until then this list is the remainder.)
+ * validate layer's tables (schema checks, body rules, the body reader's ids): what the request
+ * check and the runner report under. (One registry for every kind of check is issue 13's; until
+ * then this list is the remainder.)
  */
-const READER_AND_RUNNER_IDS = ['status-code', 'body-not-json', 'body-encoding', 'body-size', 'body-depth', 'request-body', 'input-limit', 'cleanup'] as const;
+const REQUEST_AND_RUNNER_IDS = ['status-code', 'request-body', 'input-limit', 'cleanup'] as const;
 
 /** Every id the config's `run.checks` may grade: registry checks and the body-level ids they report under. */
 export function gradableCheckIds(): readonly string[] {
-  return [...new Set([...ALL_CHECKS.map((check) => check.id), ...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), ...READER_AND_RUNNER_IDS])].sort();
+  return [...new Set([...ALL_CHECKS.map((check) => check.id), ...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), ...BODY_READER_CHECK_IDS, ...REQUEST_AND_RUNNER_IDS])].sort();
 }
 
 /** Ids of registry checks (what `--require-exercised` may name: only they have an exercised count). */

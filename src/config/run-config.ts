@@ -40,16 +40,88 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-let validator: ((value: unknown) => boolean) & { errors?: ErrorObject[] | null } | undefined;
+type SchemaValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-function schemaValidator(): ((value: unknown) => boolean) & { errors?: ErrorObject[] | null } {
-  if (!validator) {
+/** The config schema's own ajv, built at first use: the whole file's validator and the sections'. */
+interface ConfigSchema {
+  readonly ajv: Ajv2020;
+  readonly id: string;
+  readonly document: { readonly properties: Readonly<Record<string, { readonly properties?: Readonly<Record<string, unknown>> }>> };
+  readonly whole: SchemaValidator;
+}
+
+let configSchema: ConfigSchema | undefined;
+
+function loadConfigSchema(): ConfigSchema {
+  if (!configSchema) {
     // A small ajv of its own: the config schema is JSON Schema, not one of the body schemas.
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
-    validator = ajv.compile(JSON.parse(readFileSync(join(packageRoot(), CONFIG_SCHEMA_PATH), 'utf8')) as object);
+    const document = JSON.parse(readFileSync(join(packageRoot(), CONFIG_SCHEMA_PATH), 'utf8')) as ConfigSchema['document'] & { $id: string };
+    ajv.addSchema(document);
+    const whole = ajv.getSchema(document.$id);
+    if (!whole) throw new Error(`the config schema ${CONFIG_SCHEMA_PATH} did not compile`);
+    configSchema = { ajv, id: document.$id, document, whole };
   }
-  return validator;
+  return configSchema;
+}
+
+function schemaValidator(): SchemaValidator {
+  return loadConfigSchema().whole;
+}
+
+const sectionValidators = new Map<string, SchemaValidator>();
+
+/** The validator of one top-level section of the config schema (`run`), compiled once. */
+function sectionValidator(section: ConfigSection): SchemaValidator {
+  let validate = sectionValidators.get(section);
+  if (!validate) {
+    const schema = loadConfigSchema();
+    // A reference into the one schema document: the bounds have one source, the file users read.
+    validate = schema.ajv.compile({ $ref: `${schema.id}#/properties/${section}` });
+    sectionValidators.set(section, validate);
+  }
+  return validate;
+}
+
+/** The sections of the config schema whose keys command-line flags share. */
+export type ConfigSection = 'run';
+
+/** A setting that breaks the config schema: its key (a section key, camelCase) and what is wrong. */
+export interface SettingProblem {
+  /** The key of the section, e.g. `seed`, `timeoutMs`. */
+  readonly key: string;
+  /** What the schema says, e.g. `must be <= 4294967295`. */
+  readonly message: string;
+}
+
+/**
+ * Checks settings given outside the config file (command-line flags, camelCase keys as in the
+ * file) against the same section of `schemas/config/hsac.config.schema.json`, so a flag is bounded
+ * exactly like the key it shares with the config (issue 12: `--seed 4294967297` is no longer
+ * seed 1). Keys the section does not declare (flags with no config key) and undefined values are
+ * left out. Returns one problem per key, in the section's key order.
+ */
+export function settingProblems(section: ConfigSection, settings: Readonly<Record<string, unknown>>): SettingProblem[] {
+  const declared = Object.keys(loadConfigSchema().document.properties[section]?.properties ?? {});
+  const given = Object.fromEntries(declared.filter((key) => settings[key] !== undefined).map((key) => [key, settings[key]]));
+  const validate = sectionValidator(section);
+  if (validate(given)) return [];
+  const problems = new Map<string, string>();
+  for (const error of validate.errors ?? []) {
+    const key = error.instancePath.split('/')[1] ?? '';
+    // `oneOf` repeats what its branches said; the branch errors are the useful ones.
+    if (key === '' || problems.has(key) || error.keyword === 'oneOf') continue;
+    problems.set(key, settingMessage(error));
+  }
+  return declared.filter((key) => problems.has(key)).map((key) => ({ key, message: problems.get(key) ?? '' }));
+}
+
+/** What one schema error says about a setting, with the allowed values spelled out. */
+function settingMessage(error: ErrorObject): string {
+  const params = error.params as { allowedValues?: unknown[] };
+  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  return error.message ?? 'is invalid';
 }
 
 /** One line per problem, naming the key as a dotted path (`run.runs`, `run.checks.status-code`). */

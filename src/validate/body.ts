@@ -1,4 +1,6 @@
 import type { Finding } from '../finding.js';
+import { childPointer } from './pointer.js';
+import type { Profile } from './profiles.js';
 
 /** Limits that keep a hostile or broken body from hanging or crashing a check. */
 export interface BodyLimits {
@@ -18,6 +20,13 @@ export type ReadBody =
 
 const BOM = '\uFEFF';
 
+/**
+ * The ids of the findings the body reader makes (before any schema is applied). They are
+ * body-level ids like the schema checks' and the body rules': reports carry them and the config's
+ * `run.checks` may grade them (src/config/check-ids.ts lists them from here).
+ */
+export const BODY_READER_CHECK_IDS = ['body-not-json', 'body-encoding', 'body-size', 'body-depth', 'duplicate-key'] as const;
+
 function fail(check: string, message: string, actual?: unknown): ReadBody {
   const finding: Finding = { check, severity: 'error', instancePath: '', message };
   if (actual !== undefined) finding.actual = actual;
@@ -36,24 +45,7 @@ function excerpt(text: string): string {
  * it, and no later walker (ajv, the lenient policy, reporters) ever meets unbounded depth.
  */
 export function jsonNestingDepth(text: string, stopAt = Number.POSITIVE_INFINITY): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      depth++;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > stopAt) return deepest;
-      }
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
-  }
-  return deepest;
+  return scanJsonText(text, stopAt, 0).deepest;
 }
 
 /**
@@ -61,7 +53,7 @@ export function jsonNestingDepth(text: string, stopAt = Number.POSITIVE_INFINITY
  * pages, malformed JSON, oversized and over-deep bodies become findings. A UTF-8 byte-order mark
  * is removed with a warning (RFC 8259 §8.1: senders MUST NOT add one; parsers MAY ignore it).
  */
-export function readBody(input: string | Uint8Array | { readonly byteLength: number }, limits: BodyLimits = DEFAULT_BODY_LIMITS): ReadBody {
+export function readBody(input: string | Uint8Array | { readonly byteLength: number }, limits: BodyLimits = DEFAULT_BODY_LIMITS, profile: Profile = 'strict'): ReadBody {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (size > limits.maxBytes) {
     return fail(
@@ -90,8 +82,9 @@ export function readBody(input: string | Uint8Array | { readonly byteLength: num
   if (/^<(!doctype|html|\?xml|head|body)/i.test(trimmed)) {
     return fail('body-not-json', `body is an HTML/XML page, not JSON: "${excerpt(trimmed)}"`, excerpt(trimmed));
   }
-  const depth = jsonNestingDepth(trimmed, limits.maxDepth);
-  if (depth > limits.maxDepth) {
+  // One pass finds both the depth (checked before parsing) and the duplicate keys (said after it).
+  const scanned = scanJsonText(trimmed, limits.maxDepth, MAX_DUPLICATE_KEYS + 1);
+  if (scanned.deepest > limits.maxDepth) {
     return fail('body-depth', `body nests deeper than ${limits.maxDepth} levels; not parsed`, `> ${limits.maxDepth}`);
   }
   let value: unknown;
@@ -103,5 +96,175 @@ export function readBody(input: string | Uint8Array | { readonly byteLength: num
     const reason = error instanceof Error ? error.message : String(error);
     return fail('body-not-json', `body is not valid JSON (${reason}): "${excerpt(trimmed)}"`, excerpt(trimmed));
   }
+  // Said only for a body that parses: a malformed one is said once, as not JSON.
+  for (const finding of duplicateKeyFindings(scanned.duplicates, profile)) findings.push(finding);
   return { ok: true, value, findings };
+}
+
+/** One key that an object of a JSON text holds more than once. */
+export interface DuplicateKey {
+  /** JSON Pointer of the object (`''`: the top-level object). */
+  readonly pointer: string;
+  /** The key, decoded (`"\u0061"` and `"a"` are the same key, as every parser compares them). */
+  readonly key: string;
+}
+
+/** Duplicates listed per body: a hostile body could repeat a key a million times; the first few say it all. */
+export const MAX_DUPLICATE_KEYS = 20;
+
+/** Keys per object compared by a linear scan; past this a Set is cheaper (HubSpot objects hold under 10). */
+const LINEAR_KEYS = 8;
+
+/**
+ * The keys that appear more than once in one object of `text`, in the order they are met (each
+ * object and key once), at most `limit`. A leading byte-order mark is skipped. On text that is not
+ * JSON it ends without looping or throwing, but what it finds there means nothing.
+ *
+ * Why a scanner: `JSON.parse` keeps the last of two equal keys without a word, and other parsers
+ * keep the first or refuse the body (RFC 8259 §4: names SHOULD be unique; "the behavior of
+ * software that receives such an object is unpredictable"), so a client and hsac may read two
+ * different bodies. The parsed value has lost the evidence; only the text has it.
+ */
+export function duplicateKeys(text: string, limit = MAX_DUPLICATE_KEYS): DuplicateKey[] {
+  return scanJsonText(text, Number.POSITIVE_INFINITY, limit).duplicates;
+}
+
+/**
+ * One linear pass over JSON text: the deepest nesting (stopping once past `maxDepth`) and up to
+ * `limit` duplicate keys (none looked for when `limit` is 0). readBody needs both, before and after
+ * its parse: sharing the depth scan's pass is what keeps bodies without duplicates cheap (a second
+ * pass of its own would cost about as much as JSON.parse of the same body).
+ *
+ * It allocates nothing per value: only keys are sliced (and decoded only when they hold an
+ * escape), per-depth key lists are reused, and a pointer is built only when a duplicate is found.
+ */
+function scanJsonText(text: string, maxDepth: number, limit: number): { deepest: number; duplicates: DuplicateKey[] } {
+  const found: DuplicateKey[] = [];
+  const reported = new Set<string>();
+  // Per depth: whether the container is an object, the keys seen in it (reused from object to
+  // object at the same depth), a Set once it grows past LINEAR_KEYS, and the current key or index
+  // (the child's pointer token).
+  const isObject: boolean[] = [];
+  const keys: string[][] = [];
+  const keyCount: number[] = [];
+  const keySets: (Set<string> | undefined)[] = [];
+  const token: (string | number)[] = [];
+  // `depth` indexes the open container (-1: none); the nesting is depth + 1.
+  let depth = -1;
+  let deepest = 0;
+  let expectKey = false;
+  let collecting = limit > 0;
+  const n = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      // Walked char by char: measured faster than indexOf per string (strings here are short), and
+      // it learns on the way whether the string holds an escape (then only is it decoded).
+      let end = i + 1;
+      let escaped = false;
+      // Bounded by n: on text that is not JSON (an unterminated string) the scan ends, never loops.
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === 0x22) break;
+        if (d === 0x5c) {
+          escaped = true;
+          end += 2;
+        } else end++;
+      }
+      if (end >= n) break;
+      if (expectKey && collecting) {
+        expectKey = false;
+        const key = escaped ? decodeKey(text.slice(i, end + 1)) : text.slice(i + 1, end);
+        token[depth] = key;
+        const list = keys[depth] as string[];
+        const count = keyCount[depth] as number;
+        let seen = false;
+        if (count < LINEAR_KEYS) {
+          for (let k = 0; k < count; k++) if (list[k] === key) seen = true;
+          list[count] = key;
+        } else {
+          let set = keySets[depth];
+          if (count === LINEAR_KEYS || set === undefined) {
+            set = keySets[depth] ?? new Set<string>();
+            set.clear();
+            for (let k = 0; k < count; k++) set.add(list[k] as string);
+            keySets[depth] = set;
+          }
+          seen = set.has(key);
+          set.add(key);
+        }
+        keyCount[depth] = count + 1;
+        if (seen) {
+          let pointer = '';
+          for (let d = 0; d < depth; d++) pointer = childPointer(pointer, token[d] as string | number);
+          const id = `${pointer}\u0000${key}`;
+          if (!reported.has(id)) {
+            reported.add(id);
+            found.push({ pointer, key });
+            if (found.length >= limit) {
+              // Enough said; the depth may still need the rest of the text.
+              if (maxDepth === Number.POSITIVE_INFINITY) return { deepest, duplicates: found };
+              collecting = false;
+            }
+          }
+        }
+      }
+      i = end + 1;
+    } else if (c === 0x7b /* { */) {
+      depth++;
+      if (depth >= deepest && (deepest = depth + 1) > maxDepth) return { deepest, duplicates: found };
+      isObject[depth] = true;
+      if (keys[depth] === undefined) keys[depth] = [];
+      keyCount[depth] = 0;
+      expectKey = true;
+      i++;
+    } else if (c === 0x5b /* [ */) {
+      depth++;
+      if (depth >= deepest && (deepest = depth + 1) > maxDepth) return { deepest, duplicates: found };
+      isObject[depth] = false;
+      token[depth] = 0;
+      expectKey = false;
+      i++;
+    } else if (c === 0x2c /* , */) {
+      if (isObject[depth]) expectKey = true;
+      else token[depth] = (token[depth] as number) + 1;
+      i++;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--;
+      // An empty object leaves expectKey set; what follows a close is never a key.
+      expectKey = false;
+      i++;
+    } else i++;
+  }
+  return { deepest, duplicates: found };
+}
+
+/** A key that holds an escape, decoded; on text that is not JSON (a bad escape) its raw spelling will do. */
+function decodeKey(quoted: string): string {
+  try {
+    return JSON.parse(quoted) as string;
+  } catch {
+    return quoted;
+  }
+}
+
+/**
+ * `duplicate-key` findings for the duplicates a scan found (at most {@link MAX_DUPLICATE_KEYS}
+ * listed, the last saying when there were more): an error under `strict`, a warning under `lenient`
+ * (HubSpot never sends duplicates, but a robust client survives them; parsers disagree on which
+ * value wins, so it is never silently dropped).
+ */
+export function duplicateKeyFindings(duplicates: readonly DuplicateKey[], profile: Profile = 'strict'): Finding[] {
+  const listed = duplicates.slice(0, MAX_DUPLICATE_KEYS);
+  return listed.map(({ pointer, key }, index) => ({
+    check: 'duplicate-key',
+    severity: profile === 'strict' ? 'error' : 'warning',
+    instancePath: pointer,
+    message:
+      `the object has the key ${JSON.stringify(key)} more than once; JSON parsers disagree on which value wins (JSON.parse and hsac keep the last, others the first or refuse the body; RFC 8259 §4)` +
+      (index === MAX_DUPLICATE_KEYS - 1 && duplicates.length > MAX_DUPLICATE_KEYS ? `; only the first ${MAX_DUPLICATE_KEYS} duplicates are listed` : ''),
+    expected: 'unique keys',
+    actual: key,
+  }));
 }

@@ -13,7 +13,7 @@ import { SchemaRegistry, PUBLISHED_DEFINITION, type JsonSchemaNode } from './reg
 import { BODY_RULES, type BodyContext } from './rules/index.js';
 import { schemaFindings } from './schema-findings.js';
 
-export { readBody, DEFAULT_BODY_LIMITS, jsonNestingDepth, type BodyLimits, type ReadBody } from './body.js';
+export { readBody, DEFAULT_BODY_LIMITS, jsonNestingDepth, duplicateKeys, BODY_READER_CHECK_IDS, type BodyLimits, type DuplicateKey, type ReadBody } from './body.js';
 export { PROFILES, isProfile, type Profile, UNKNOWN_FIELD_POLICIES, DEFAULT_UNKNOWN_FIELD_POLICY, isUnknownFieldPolicy, type UnknownFieldPolicy } from './profiles.js';
 export { SchemaLoadError, SchemaRegistry, PUBLISHED_REPAIR_REFS } from './registry.js';
 export { BODY_RULES, type BodyRule, type BodyContext } from './rules/index.js';
@@ -164,7 +164,8 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     },
     validateResponseText(input) {
       const op = findOperation(input.endpoint, input.apiVersion ?? DEFAULT_API_VERSION);
-      const read = readBody(input.body, limits);
+      // The reader grades what it finds in the text (duplicate keys) by the validator's profile.
+      const read = readBody(input.body, limits, profile);
       if (!read.ok) return result([...read.findings], op);
       const checked = validator.validateResponse({ ...input, body: read.value });
       return result([...read.findings, ...checked.findings], op);
