@@ -1,6 +1,6 @@
 import type { AuxiliaryOperation, Operation } from '../../src/catalogue/index.js';
 import { ALL_CHECKS } from '../../src/checks/index.js';
-import { BODY_RULES, SCHEMA_CHECKS } from '../../src/validate/index.js';
+import { BODY_READER_CHECK_IDS, BODY_RULES, SCHEMA_CHECKS } from '../../src/validate/index.js';
 import type { Delivery, SandboxRequest, SandboxResponse } from '../http-types.js';
 import type { SandboxPolicy } from '../policy.js';
 import type { RateLimitOptions } from '../rate-limit.js';
@@ -17,7 +17,7 @@ export type FaultKind = 'schema' | 'exchange' | 'transport';
 export const EXCHANGE_CHECK_IDS: readonly string[] = ALL_CHECKS.map((check) => check.id).filter((id) => id !== 'response-body');
 
 /** Body-level ids (the `response-body` check reports findings under these). */
-export const BODY_CHECK_IDS: readonly string[] = [...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), 'status-code', 'body-not-json'];
+export const BODY_CHECK_IDS: readonly string[] = [...new Set([...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), 'status-code', ...BODY_READER_CHECK_IDS])];
 
 /** A check a fault must trigger: one of {@link EXCHANGE_CHECK_IDS} or {@link BODY_CHECK_IDS}, checked at load. */
 export type CheckId = string;

@@ -55,6 +55,7 @@ import { fault as tokenEchoErrorMessage } from './token-echo-error-message.js';
 import { fault as tokenEchoHeader } from './token-echo-header.js';
 import { fault as toObjectIdNumber } from './toObjectId-number.js';
 import { fault as truncatedJson } from './truncated-json.js';
+import { fault as duplicateStatusKey } from './duplicate-status-key.js';
 import { fault as typeIdOverInt32 } from './typeId-over-int32.js';
 import { fault as typeIdString } from './typeId-string.js';
 import { fault as unknownEnvelopeField } from './unknown-envelope-field.js';
@@ -103,6 +104,8 @@ export const FAULTS: readonly Fault[] = [
   standardErrorSubCategoryString,
   // Schema: batch chronology (body rule `timestamps-ordered`).
   timestampsReversed,
+  // Schema: a key twice in one object (the body reader's `duplicate-key`; parsers disagree on it).
+  duplicateStatusKey,
   // Exchange: batch semantics (inputs accounted for, error counts, 207 meaning).
   numErrorsMismatch,
   multiStatusWithoutErrors,

@@ -5,7 +5,7 @@ import { startSandbox, UnknownFaultError, type Sandbox } from '../../provider/in
 import { API_VERSIONS, DEFAULT_API_VERSION, ENDPOINT_IDS, isApiVersion, isEndpointId, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import { gradableCheckIds, registryCheckIds, unknownIds } from '../config/check-ids.js';
 import { ConfigError, loadRunConfig, settingProblems, type RunConfig } from '../config/run-config.js';
-import { writeReports } from '../report/index.js';
+import { RedactionFailure, writeReports } from '../report/index.js';
 import { Journal } from '../runner/journal.js';
 import type { GivenRecords } from '../runner/provision.js';
 import type { RunResult } from '../runner/result.js';
@@ -348,7 +348,7 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
     onStop: (cause) => io.err(`hsac run: ${describeStop(cause)}: stopping: ending any wait, cleaning up what the run created, writing the reports (a second SIGINT/SIGTERM exits at once, ${exitCodeAfterSignal('SIGINT')}/${exitCodeAfterSignal('SIGTERM')})\n`),
     beforeHardExit: (cause, code) => {
       const left = journalInterrupted(journalPath, journalSizeAtStart, cause);
-      io.err(`hsac run: ${describeStop(cause)}: exiting now (exit ${code}) without finishing cleanup${left ? `; what is left is journaled: hsac cleanup --journal ${journalPath}` : ''}\n`);
+      io.err(`hsac run: ${describeStop(cause)}: exiting now (exit ${code}) without finishing cleanup${left ? `; what is left is journaled: hsac cleanup --journal ${journalPath} --target ${baseUrl}` : ''}\n`);
     },
   });
   try {
@@ -386,8 +386,22 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       toolVersion: process.env.npm_package_version ?? '0.1.0',
       onProgress: progressLine(io, Boolean(flags.progress ?? process.stderr.isTTY)),
     });
-    const written = writeReports(result, reportDir);
+    // A report that would hold the token in any encoding is withheld (the final scan fails
+    // closed): the others are written, the summary printed, and the run is inconclusive.
+    let written: readonly string[];
+    let withheld: RedactionFailure | undefined;
+    try {
+      written = writeReports(result, reportDir);
+    } catch (error) {
+      if (!(error instanceof RedactionFailure)) throw error;
+      withheld = error;
+      written = error.written;
+    }
     io.out(summaryLines(result, written));
+    if (withheld) {
+      io.err(`hsac run: ${withheld.message}\n`);
+      return EXIT.inconclusive;
+    }
     return EXIT_FOR[result.summary.verdict];
   } catch (error) {
     if (error instanceof RunRefused) throw new UsageError(error.message);

@@ -78,6 +78,8 @@ export class RunRefused extends Error {
 
 /** After Ctrl-C, the longest single wait cleanup may make (the run must end within 10 s, issue 12). */
 const CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS = 3000;
+/** After Ctrl-C, the longest a cleanup request may take: a target that stopped answering must not hold the exit. */
+const CLEANUP_AFTER_SIGNAL_TIMEOUT_MS = 3000;
 
 /** Account types a run may write to without `--allow-production-portal`. */
 export const WRITABLE_ACCOUNT_TYPES: ReadonlySet<string> = new Set(['SANDBOX', 'DEVELOPER_TEST', 'DEVELOPER']);
@@ -225,7 +227,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
     // Cleanup must finish after Ctrl-C: its calls are not interrupted by the stop signal, and
     // after one no single wait may hold it past a few seconds (what is left stays journaled).
     session.interruptible = false;
-    if (options.signal?.aborted) client.limitWaits(CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS);
+    if (options.signal?.aborted) {
+      client.limitWaits(CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS);
+      client.limitTimeouts(CLEANUP_AFTER_SIGNAL_TIMEOUT_MS);
+    }
     try {
       const entries = readJournal(options.journalPath);
       cleanup = await cleanUp(session, journal, entriesForTarget(entries, options.baseUrl).mine, options.apiVersion);

@@ -205,6 +205,8 @@ export class HubSpotClient {
   private readonly random: () => number;
   private readonly retry: RetryPolicy;
   private maxWaitMs: number;
+  /** The per-attempt timeout may only be lowered (after Ctrl-C); see {@link limitTimeouts}. */
+  private timeoutCapMs = Number.POSITIVE_INFINITY;
   private nextId = 1;
   /** Every finished exchange, in completion order. */
   readonly exchanges: Exchange[] = [];
@@ -241,6 +243,11 @@ export class HubSpotClient {
    */
   limitWaits(maxWaitMs: number): void {
     this.maxWaitMs = Math.min(this.maxWaitMs, Math.max(0, maxWaitMs));
+  }
+
+  /** Lowers the per-attempt timeout from now on (never raises it), for the same reason as {@link limitWaits}. */
+  limitTimeouts(timeoutMs: number): void {
+    this.timeoutCapMs = Math.min(this.timeoutCapMs, Math.max(1, timeoutMs));
   }
 
   /** The rate budget in force, after adapting to the server's headers. */
@@ -410,7 +417,7 @@ export class HubSpotClient {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    }, Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.timeoutCapMs));
     // The caller's signal aborts the request in flight too (the body read included).
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });

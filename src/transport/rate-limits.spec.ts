@@ -351,3 +351,13 @@ describe('every wait is interruptible', () => {
     await expect(systemClock.sleep(1, AbortSignal.abort())).rejects.toBeInstanceOf(DOMException);
   });
 });
+
+describe('after Ctrl-C, cleanup requests are bounded too', () => {
+  it('limitTimeouts lowers the per-attempt timeout (never raises it): a target that stopped answering cannot hold the exit', async () => {
+    const t = setup(['hang'], { timeoutMs: 600_000, retry: { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+    t.client.limitTimeouts(20);
+    t.client.limitTimeouts(60_000);
+    const exchange = await t.send();
+    expect(exchange.failure?.kind).toBe('timeout');
+  });
+});

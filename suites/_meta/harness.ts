@@ -35,12 +35,25 @@ export function useReportDir(prefix: string): () => string {
   return () => dir;
 }
 
+/**
+ * The per-request timeout of self-test runs: generous, because many runs share one busy worker and
+ * a healthy answer must never time out (a timeout makes a run inconclusive). A later
+ * `--timeout-ms` in `args` wins (the slow-response fault uses a short one).
+ */
+const TIMEOUT_MS = '10000';
+
+/**
+ * Faults that need a short timeout to be seen in reasonable time: the sandbox holds each answer
+ * for the timeout plus a second, and a run retries it.
+ */
+const SHORT_TIMEOUT: Readonly<Record<string, string>> = { 'slow-response': '400' };
+
 let counter = 0;
-/** Runs `hsac run` with the self-test's seed and short timeout, in a fresh report directory under `dir`. */
+/** Runs `hsac run` with the self-test's seed, in a fresh report directory under `dir`. */
 export async function hsacRun(dir: string, args: readonly string[]): Promise<Ran> {
   const reportDir = join(dir, `run-${++counter}`);
   let out = '';
-  const code = await main(['run', '--seed', SEED, '--runs', RUNS, '--timeout-ms', '400', '--report-dir', reportDir, ...args], {
+  const code = await main(['run', '--seed', SEED, '--runs', RUNS, '--timeout-ms', TIMEOUT_MS, '--report-dir', reportDir, ...args], {
     out: (text) => void (out += text),
     err: () => undefined,
     stdin: () => Buffer.alloc(0),
@@ -66,7 +79,8 @@ export function describeFaultsOfKind(kind: FaultKind, dir: () => string): void {
     it.each(FAULTS.filter((fault) => fault.kind === kind).map((fault) => ({ name: fault.name, triggers: fault.triggers })))('$name -> $triggers', async ({ name, triggers }) => {
       // The coverage sequence, the wide record and the invalid requests exercise every check
       // whatever the seed, so no random sequence is needed here.
-      const { code, result } = await hsacRun(dir(), ['--profile', 'strict', '--fault', name, '--runs', '0']);
+      const timeout = SHORT_TIMEOUT[name];
+      const { code, result } = await hsacRun(dir(), ['--profile', 'strict', '--fault', name, '--runs', '0', ...(timeout ? ['--timeout-ms', timeout] : [])]);
       const seen = new Set(result.findings.map((finding) => finding.check));
       if (kind === 'transport' && triggers.includes('transport')) {
         // Retried, then unchecked: the verdict is inconclusive, never a pass hiding an unchecked exchange.

@@ -52,7 +52,12 @@ export function diffExchanges(clean: Exchange, faulted: Exchange): string[] {
     if (before === after) continue;
     out.push(before === undefined ? `header + ${name}` : after === undefined ? `header - ${name}` : `header ~ ${name}`);
   }
-  if (clean.json !== undefined && faulted.json !== undefined) diffJson(clean.json, faulted.json, [], out);
-  else if (clean.text !== faulted.text) out.push('text ~');
+  if (clean.json !== undefined && faulted.json !== undefined) {
+    const before = out.length;
+    diffJson(clean.json, faulted.json, [], out);
+    // The same parsed value from different text: what one parser reads, another may not (a key
+    // said twice parses last-wins here).
+    if (out.length === before && clean.text !== faulted.text) out.push('text ~ (same parsed value)');
+  } else if (clean.text !== faulted.text) out.push('text ~');
   return out.sort();
 }

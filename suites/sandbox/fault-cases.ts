@@ -181,6 +181,17 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
   'timestamps-reversed': [
     { scenario: 'read-one', diff: ['body ~ /completedAt'], check: ({ faulted }) => expect(Date.parse(String(bodyOf(faulted).completedAt))).toBe(Date.parse(String(bodyOf(faulted).startedAt)) - 1000) },
   ],
+  'duplicate-status-key': [
+    {
+      scenario: 'read-one',
+      diff: ['text ~ (same parsed value)'],
+      check: ({ clean, faulted }) => {
+        // Last wins for JSON.parse: the parsed body is unchanged, the text says status twice.
+        expect(faulted.text).toBe(`{"status":"CANCELED",${clean.text.slice(1)}`);
+        expect(JSON.parse(faulted.text)).toEqual(JSON.parse(clean.text));
+      },
+    },
+  ],
   'num-errors-mismatch': [{ scenario: 'read-partial', diff: ['body ~ /numErrors'], check: ({ faulted }) => expect(bodyOf(faulted).numErrors).toBe(2) }],
   'multi-status-without-errors': [
     { scenario: 'read-partial', diff: ['body - /errors/0', 'body ~ /numErrors'], check: ({ faulted }) => expect(faulted.status).toBe(SUCCESS_STATUSES.multiStatus) },
