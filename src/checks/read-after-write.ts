@@ -22,14 +22,19 @@ export interface ReadAfterWriteInput {
   readonly writes?: number;
 }
 
-/** The association types a read reports for a pair, across every page read. */
-function typesFor(reads: readonly ObservedExchange[], fromId: string, toId: string): number[] | undefined {
-  let found: number[] | undefined;
+/**
+ * The association types the reads report per pair (`from>to`), across every page read: one walk
+ * of the reads, however many associations are looked for (a wide record has a thousand).
+ */
+function typesByPair(reads: readonly ObservedExchange[], fromIds: ReadonlySet<string>): Map<string, number[]> {
+  const found = new Map<string, number[]>();
   for (const read of reads) {
-    for (const target of readTargets(read, fromId)) {
-      if (String(field(target, 'toObjectId')) !== toId) continue;
-      const types = field(target, 'associationTypes');
-      found = [...(found ?? []), ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : [])];
+    for (const fromId of fromIds) {
+      for (const target of readTargets(read, fromId)) {
+        const key = `${fromId}>${String(field(target, 'toObjectId'))}`;
+        const types = field(target, 'associationTypes');
+        found.set(key, [...(found.get(key) ?? []), ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : [])]);
+      }
     }
   }
   return found;
@@ -54,8 +59,9 @@ export const readAfterWrite: SequenceCheck<ReadAfterWriteInput> = {
     const first = reads[0];
     if (!first) return [];
     const findings: Finding[] = [];
+    const found = typesByPair(reads, new Set(expected.map((association) => association.fromId)));
     for (const association of expected) {
-      const types = typesFor(reads, association.fromId, association.toId);
+      const types = found.get(`${association.fromId}>${association.toId}`);
       if (types === undefined) {
         findings.push(findingFor(first, { check: this.id, severity: 'error', instancePath: '/results', message: `${association.fromId} -> ${association.toId} was associated but is not read back`, expected: `${association.fromId} -> ${association.toId}`, actual: 'absent' }));
       } else if (association.typeId !== undefined && !types.includes(association.typeId)) {

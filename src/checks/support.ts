@@ -12,12 +12,22 @@ export function findingFor(observed: ObservedExchange, finding: Finding): Findin
   };
 }
 
+/**
+ * Parsed bodies, by the recorded response they came from (recorded responses are never changed):
+ * every check and sequence walks the same answer, a wide record's page of 500 is read by
+ * read-after-write once per association it looks for, so each body is parsed once.
+ */
+const parsedBodies = new WeakMap<object, unknown>();
+
 /** The parsed response body, or undefined when there is none or it is not JSON (other checks say so). */
 export function responseJson(observed: ObservedExchange): unknown {
-  const body = observed.exchange.response?.body;
-  if (body === undefined) return undefined;
-  const read = readBody(body);
-  return read.ok ? read.value : undefined;
+  const response = observed.exchange.response;
+  if (response?.body === undefined) return undefined;
+  if (parsedBodies.has(response)) return parsedBodies.get(response);
+  const read = readBody(response.body);
+  const value = read.ok ? read.value : undefined;
+  parsedBodies.set(response, value);
+  return value;
 }
 
 /** Own property access on unknown JSON. */

@@ -277,8 +277,11 @@ function bytesHold(bytes: Buffer, matcher: SecretMatcher): boolean {
 function decodedRunHits(view: string, matcher: SecretMatcher, after: string | undefined): LeakHit[] {
   const hits: LeakHit[] = [];
   const shortestBase64 = Math.ceil((matcher.minBytes * 4) / 3);
-  const base64Runs = new RegExp(`[A-Za-z0-9+/_-]{${shortestBase64},}`, 'g');
+  // Maximal runs, then their length: `[...]{59,}` would re-scan up to 59 characters from every
+  // start inside every shorter run (most of a report), a run of its own costs one pass.
+  const base64Runs = /[A-Za-z0-9+/_-]+/g;
   for (let run = base64Runs.exec(view); run !== null; run = base64Runs.exec(view)) {
+    if (run[0].length < shortestBase64) continue;
     const normalised = run[0].replace(/-/g, '+').replace(/_/g, '/');
     for (let shift = 0; shift < 4; shift++) {
       const usable = normalised.slice(shift, shift + Math.floor((normalised.length - shift) / 4) * 4);
@@ -288,8 +291,9 @@ function decodedRunHits(view: string, matcher: SecretMatcher, after: string | un
       }
     }
   }
-  const hexRuns = new RegExp(`[0-9a-fA-F]{${matcher.minBytes * 2},}`, 'g');
+  const hexRuns = /[0-9a-fA-F]+/g;
   for (let run = hexRuns.exec(view); run !== null; run = hexRuns.exec(view)) {
+    if (run[0].length < matcher.minBytes * 2) continue;
     for (let shift = 0; shift < 2; shift++) {
       const usable = run[0].slice(shift, shift + Math.floor((run[0].length - shift) / 2) * 2);
       if (bytesHold(Buffer.from(usable, 'hex'), matcher)) {

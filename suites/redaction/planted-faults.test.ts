@@ -53,7 +53,7 @@ function echoOf(encoding: Echo['encoding'], placement: Echo['placement']): Echo 
 
 /** The artifacts a run did not write, as its stderr names them. */
 function withheld(run: CaseRun): string[] {
-  return [...(run.outputs.stderr ?? '').matchAll(/hsac: ([^\n]*?) (?:was|were) not written: (?:it|they) would have held the access token in an encoded form/g)].flatMap((match) => (match[1] ?? '').split(', '));
+  return [...(run.outputs.stderr ?? '').matchAll(/hsac(?: run)?: ([^\n]*?) (?:was|were) not written: (?:it|they) would have held the access token in an encoded form/g)].flatMap((match) => (match[1] ?? '').split(', '));
 }
 
 describe('planted: the old redactor without the final scan leaks, and the property says so', () => {
