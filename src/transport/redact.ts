@@ -284,7 +284,9 @@ function decodedRunHits(view: string, matcher: SecretMatcher, after: string | un
     if (run[0].length < shortestBase64) continue;
     const normalised = run[0].replace(/-/g, '+').replace(/_/g, '/');
     for (let shift = 0; shift < 4; shift++) {
-      const usable = normalised.slice(shift, shift + Math.floor((normalised.length - shift) / 4) * 4);
+      // The whole rest of the run, its unpadded tail included: a run that ends the text (base64
+      // with its "=" stripped) keeps the secret's last bytes in a partial group.
+      const usable = normalised.slice(shift);
       if (bytesHold(Buffer.from(usable, 'base64'), matcher)) {
         hits.push({ form: 'base64', offset: run.index, ...(after ? { after } : {}) });
         break;
