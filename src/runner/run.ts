@@ -11,7 +11,7 @@ import { RunModel } from './model.js';
 import { cleanUp, createRecords, entriesForTarget, missingRecords, nameMissing, ProvisioningError, targetsWithLeftovers, type CleanupReport, type GivenRecords } from './provision.js';
 import { DEFAULT_INVALID_PER_ENDPOINT, planInvalidRequests, sendInvalidRequests } from './invalid-requests.js';
 import { checkOutcomeKind, type CheckOutcome, type RunResult, type Verdict } from './result.js';
-import { AUXILIARY_ROW, Session, type SeverityOverride, type Tally } from './session.js';
+import { AUXILIARY_ROW, DeadlinePassed, Session, type SeverityOverride, type Tally } from './session.js';
 import { buildWideRecord, DEFAULT_PAGING_BUDGET, type WideRecordOutcome } from './wide-record.js';
 
 /** Everything a run needs; the CLI fills it from flags, the config file and the environment. */
@@ -79,7 +79,9 @@ export class RunRefused extends Error {
 /** After Ctrl-C, the longest single wait cleanup may make (the run must end within 10 s, issue 12). */
 const CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS = 3000;
 /** After Ctrl-C, the longest a cleanup request may take: a target that stopped answering must not hold the exit. */
-const CLEANUP_AFTER_SIGNAL_TIMEOUT_MS = 3000;
+const CLEANUP_AFTER_SIGNAL_TIMEOUT_MS = 2000;
+/** After Ctrl-C, how long cleanup may go on sending (a request already sent may finish): the run ends within 10 s. */
+const CLEANUP_AFTER_SIGNAL_BUDGET_MS = 4000;
 
 /** Account types a run may write to without `--allow-production-portal`. */
 export const WRITABLE_ACCOUNT_TYPES: ReadonlySet<string> = new Set(['SANDBOX', 'DEVELOPER_TEST', 'DEVELOPER']);
@@ -219,7 +221,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
     if (error instanceof DailyLimitReached) inconclusive = 'HubSpot answered 429 DAILY: the daily request limit is used up';
     else if (error instanceof ProvisioningError) inconclusive = `provisioning failed: ${error.message}`;
     else if (error instanceof WaitTooLong) inconclusive = `${error.message}; raise --max-wait to wait it out`;
-    else if (error instanceof SendInterrupted) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) during a wait and cut short; what it created was cleaned up';
+    else if (error instanceof SendInterrupted) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) during a wait and cut short';
     else throw error;
   } finally {
     progress('cleanup');
@@ -230,6 +232,8 @@ export async function run(options: RunOptions): Promise<RunResult> {
     if (options.signal?.aborted) {
       client.limitWaits(CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS);
       client.limitTimeouts(CLEANUP_AFTER_SIGNAL_TIMEOUT_MS);
+      client.limitRetries(0);
+      session.deadline = Date.now() + CLEANUP_AFTER_SIGNAL_BUDGET_MS;
     }
     try {
       const entries = readJournal(options.journalPath);
@@ -248,13 +252,20 @@ export async function run(options: RunOptions): Promise<RunResult> {
     } catch (error) {
       // Cleanup stopped by the portal (a daily limit, a wait over the bound): what is left stays
       // in the journal for `hsac cleanup`, and the run says so.
-      if (!(error instanceof DailyLimitReached || error instanceof WaitTooLong || error instanceof SendInterrupted)) throw error;
+      if (!(error instanceof DailyLimitReached || error instanceof WaitTooLong || error instanceof SendInterrupted || error instanceof DeadlinePassed)) throw error;
       const why = error instanceof DailyLimitReached ? 'daily limit reached during cleanup' : `cleanup stopped: ${error.message}`;
       cleanup = { associations: 0, configurations: 0, records: 0, failures: [why], untracked: [] };
     }
   }
   if (session.brokenTarget && !inconclusive) inconclusive = session.brokenTarget;
-  if (session.stopped && !inconclusive) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) and cut short; what it created was cleaned up';
+  if (session.stopped && !inconclusive) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) and cut short';
+  // Say what cleanup achieved, never assume it: after a signal it has seconds, and a target may not answer.
+  if (inconclusive && session.stopped) {
+    const left = cleanup === undefined || cleanup.failures.length > 0 || cleanup.untracked.length > 0;
+    inconclusive += left
+      ? `; cleanup left work in the journal: run hsac cleanup --journal ${options.journalPath} --target ${options.baseUrl}`
+      : '; what it created was cleaned up';
+  }
   progress('done');
   return buildResult(options, runId, startedAt, session, inconclusive, cleanup, wide);
 }

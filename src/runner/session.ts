@@ -52,6 +52,13 @@ export class Session {
    */
   interruptible = true;
 
+  /**
+   * After Ctrl-C: the time (ms since the epoch) after which no further call is sent. Cleanup must
+   * end within seconds even against a target that stopped answering; what it did not reach stays
+   * in the journal for `hsac cleanup`.
+   */
+  deadline: number | undefined;
+
   /** True once the run was asked to stop (SIGINT/SIGTERM) or the target keeps failing: callers send nothing more. */
   get stopped(): boolean {
     return (this.abort?.aborted ?? false) || this.brokenTarget !== undefined;
@@ -89,6 +96,7 @@ export class Session {
     via: HubSpotClient = this.client,
     invalidity?: string,
   ): Promise<ObservedExchange> {
+    if (this.deadline !== undefined && Date.now() > this.deadline) throw new DeadlinePassed(`${operation.method} ${operation.endpoint} not sent: the time left after the signal ran out`);
     let ended: Error | undefined;
     let exchange: Exchange;
     try {
@@ -129,6 +137,7 @@ export class Session {
   /** Sends an auxiliary request (provisioning, cleanup, account details); not under test. */
   async auxiliary(id: AuxiliaryId, apiVersion: string, params: Readonly<Record<string, string>>, body?: unknown): Promise<Exchange> {
     const operation = auxiliaryOperation(id, apiVersion);
+    if (this.deadline !== undefined && Date.now() > this.deadline) throw new DeadlinePassed(`${operation.method} ${operation.id} not sent: the time left after the signal ran out`);
     let ended: Error | undefined;
     let exchange: Exchange;
     try {
@@ -184,6 +193,11 @@ export class Session {
   recheck(observed: ObservedExchange): Finding[] {
     return checkExchange(observed, this.context);
   }
+}
+
+/** A call not sent because the deadline after a signal had passed (cleanup stops; the journal keeps the rest). */
+export class DeadlinePassed extends Error {
+  override readonly name = 'DeadlinePassed';
 }
 
 /** The exchange a send had made when it ended the run (with attempts), or undefined for any other error. */

@@ -203,7 +203,7 @@ export class HubSpotClient {
   private readonly clock: Clock;
   private readonly fetchImpl: typeof fetch;
   private readonly random: () => number;
-  private readonly retry: RetryPolicy;
+  private retry: RetryPolicy;
   private maxWaitMs: number;
   /** The per-attempt timeout may only be lowered (after Ctrl-C); see {@link limitTimeouts}. */
   private timeoutCapMs = Number.POSITIVE_INFINITY;
@@ -243,6 +243,12 @@ export class HubSpotClient {
    */
   limitWaits(maxWaitMs: number): void {
     this.maxWaitMs = Math.min(this.maxWaitMs, Math.max(0, maxWaitMs));
+  }
+
+  /** Lowers the retries from now on (never raises them), for the same reason as {@link limitWaits}. */
+  limitRetries(retries: number): void {
+    const n = Math.max(0, retries);
+    this.retry = { ...this.retry, maxRetries: Math.min(this.retry.maxRetries, n), maxRateLimitRetries: Math.min(this.retry.maxRateLimitRetries, n) };
   }
 
   /** Lowers the per-attempt timeout from now on (never raises it), for the same reason as {@link limitWaits}. */

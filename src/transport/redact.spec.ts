@@ -261,6 +261,7 @@ describe('the final scan reads the unpadded tail of a base64 run', () => {
     const token = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
     const capitalised = `P${token.slice(1)}`;
     const matcher = compileSecretMatcher([token]);
+    if (!matcher) throw new Error('no matcher for a real token');
     for (const variant of [capitalised, token.toUpperCase()]) {
       const encoded = Buffer.from(variant, 'utf8').toString('base64').replace(/=+$/, '');
       expect(scanForSecrets(`{"f":"${encoded}"}`, matcher).length).toBeGreaterThan(0);

@@ -77,7 +77,7 @@ describe('the parent dies while hsac run is stuck in cleanup (the target stopped
   });
   afterAll(() => sandbox.stop());
 
-  it('hsac still exits by itself after its grace (10 s), the journal marked interrupted by the parent\'s exit', async () => {
+  it('hsac still exits by itself (cleanup gives up within seconds, or the 10 s grace ends it), leaving the rest journaled', async () => {
     const proxy = await holdingProxy(sandbox.url);
     try {
       const wrapper = join(dir, 'wrapper.mjs');
@@ -88,11 +88,15 @@ describe('the parent dies while hsac run is stuck in cleanup (the target stopped
       expect(await waitFor(() => existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'), 40_000), ran.err()).toBe(true);
       proxy.hold(ASSOCIATION_CALLS);
       expect(await waitFor(() => proxy.held() > 0, 30_000), ran.err()).toBe(true);
-      // Nobody is left to send a second signal, and cleanup's calls hang: the grace ends it.
+      // Nobody is left to send a second signal, and cleanup's calls hang: cleanup's own deadline
+      // after the stop (each call capped, no call sent after a few seconds) ends the run, or the
+      // grace does; either way what cleanup could not archive stays journaled for hsac cleanup.
       const { pid, afterMs } = await killParent(ran, 40_000);
       expect(afterMs, `hsac (pid ${pid}) still running 40 s after its parent died`).toBeDefined();
-      say('parent SIGKILLed, cleanup hanging: parent death to hsac exit (grace 10 s)', afterMs ?? Number.NaN);
-      expect(readJournalLines(journal).at(-1)).toMatchObject({ kind: 'interrupted', signal: 'parent-exited' });
+      say('parent SIGKILLed, cleanup hanging: parent death to hsac exit', afterMs ?? Number.NaN);
+      const kinds = readJournalLines(journal).map((entry) => entry.kind);
+      expect(kinds).not.toContain('complete');
+      expect(kinds).toContain('associate');
     } finally {
       await proxy.stop();
     }
