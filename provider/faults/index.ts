@@ -55,6 +55,7 @@ import { fault as tokenEchoErrorMessage } from './token-echo-error-message.js';
 import { fault as tokenEchoHeader } from './token-echo-header.js';
 import { fault as toObjectIdNumber } from './toObjectId-number.js';
 import { fault as truncatedJson } from './truncated-json.js';
+import { fault as configurationsReadEmpty } from './configurations-read-empty.js';
 import { fault as duplicateStatusKey } from './duplicate-status-key.js';
 import { fault as typeIdOverInt32 } from './typeId-over-int32.js';
 import { fault as typeIdString } from './typeId-string.js';
@@ -118,6 +119,7 @@ export const FAULTS: readonly Fault[] = [
   inputLimitNotEnforced,
   invalidRequestAccepted,
   readAfterWriteLost,
+  configurationsReadEmpty,
   associateNotIdempotent,
   archiveKeepsAssociation,
   // Exchange: the 429 contract (the last two answer in the sandbox's place, once per operation).

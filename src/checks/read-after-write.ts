@@ -49,7 +49,7 @@ export const readAfterWrite: SequenceCheck<ReadAfterWriteInput> = {
   id: 'read-after-write',
   scope: 'sequence',
   description: 'an association made is read back at once, with its default type',
-  caughtFaults: ['read-after-write-lost'],
+  caughtFaults: ['read-after-write-lost', 'configurations-read-empty'],
   endpoints: ['batch-read', 'configurations-batch-create'],
   notExercisedWhy: 'no write was read back (a read after a successful write, or a configuration create answer)',
   exercised({ expected, reads, writes }) {

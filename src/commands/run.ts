@@ -180,6 +180,9 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
   const invalidRequests = flags.invalidRequests ?? config.invalidRequests;
   const maxWait = flags.maxWait ?? config.maxWait;
   const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
+  // A token this short is ordinary text (it would be "redacted" out of every report, or missed):
+  // hsac promises it never writes the token, so it refuses one it cannot tell apart.
+  if (token !== undefined && token !== '' && token.length < MIN_TOKEN_LENGTH) throw new UsageError(`the token is ${token.length} characters long; hsac needs at least ${MIN_TOKEN_LENGTH} to keep it out of every report (HubSpot's are over 40)`);
   const timeoutMs = flags.timeoutMs ?? config.timeoutMs;
   const records = flags.records ?? config.records;
   const journal = flags.journal ?? config.journal;
@@ -216,6 +219,9 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
  * so a default run reaches paging the way it must on a portal: by building a wide record.
  */
 const DEFAULT_SANDBOX_PAGE_SIZE = 500;
+
+/** The shortest token hsac accepts: shorter ones cannot be told from ordinary text when redacting. */
+const MIN_TOKEN_LENGTH = 8;
 
 /** Waits longer than this are shown on the console. */
 const SHOWN_WAIT_MS = 2000;

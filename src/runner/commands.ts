@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import { archiveEffective, field, idempotent, nextAfter, pagingTerminates, readAfterWrite, type ArchivedPair, type ObservedExchange } from '../checks/index.js';
-import { guardConfiguration } from './configurations.js';
+import { guardConfiguration, readPairConfigurations } from './configurations.js';
 import type { Journal } from './journal.js';
 import type { RunModel } from './model.js';
 import type { Session } from './session.js';
@@ -213,7 +213,11 @@ class CreateConfigurations implements Command {
     // The limit may be the user's: its original is read and journaled before it is overwritten,
     // and one that cannot be read is not touched (cleanup could not put it back).
     const guard = await guardConfiguration(real.session, real.journal, real.apiVersion, pool.fromObjectType, pool.toObjectType, typeId);
-    if (!guard.ok || real.session.stopped) return;
+    if (!guard.ok) {
+      real.session.leftUntouched('configurations-batch-create', guard.why);
+      return;
+    }
+    if (real.session.stopped) return;
     const op = operation('configurations-batch-create', real.apiVersion);
     const body = { inputs: [{ category: 'HUBSPOT_DEFINED', typeId, maxToObjectIds: this.maxToObjectIds }] };
     const observed = await real.session.call(op, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
@@ -221,11 +225,27 @@ class CreateConfigurations implements Command {
     model.configurations.set(typeId, this.maxToObjectIds);
     const reflected = resultsOf(observed).some((r) => field(r, 'typeId') === typeId && field(r, 'userEnforcedMaxToObjectIds') === this.maxToObjectIds);
     real.session.sequence(readAfterWrite, op.endpoint, {
-      // A configuration is "read back" in the answer that created it: the spec has no read of it in scope.
+      // A configuration is "read back" in the answer that created it, and by the configurations read.
       expected: reflected ? [] : [{ fromId: `configuration ${typeId}`, toId: `max ${this.maxToObjectIds}` }],
       reads: [observed],
       writes: 1,
     });
+    // The read hsac restores the portal by must show what was just written: a read that lies (or
+    // lags) would have journaled a wrong original and would "verify" a wrong restore.
+    const reread = await readPairConfigurations(real.session, real.apiVersion, pool.fromObjectType, pool.toObjectType);
+    const shown = reread.ok ? reread.byType.get(typeId)?.maxToObjectIds : undefined;
+    if (shown !== this.maxToObjectIds) {
+      real.session.note({
+        check: readAfterWrite.id,
+        severity: 'error',
+        endpoint: op.endpoint,
+        apiVersion: op.apiVersion,
+        instancePath: '',
+        message: `the configurations read does not show the limit just created (type ${typeId} max ${this.maxToObjectIds}; read: ${reread.ok ? (shown ?? 'no limit') : reread.why}): the original it reported before cannot be trusted, so cleanup may not restore the portal's limit`,
+        expected: this.maxToObjectIds,
+        actual: reread.ok ? (shown ?? 'absent') : reread.why,
+      });
+    }
   }
   toString(): string {
     return `configure(max ${this.maxToObjectIds})`;

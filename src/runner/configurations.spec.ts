@@ -198,3 +198,12 @@ describe('a limit that cannot be read is not touched, and one that does not take
     expect(session.exchanges.map((e) => e.request.method)).toEqual(['GET']);
   });
 });
+
+describe('a configurations read that names a type twice is not trusted', () => {
+  it('is unusable: which of the two is the limit cannot be told', async () => {
+    const { parseConfigurations } = await import('./configurations.js');
+    const body = JSON.stringify({ results: [{ category: 'HUBSPOT_DEFINED', typeId: 279, userEnforcedMaxToObjectIds: 2 }, { category: 'HUBSPOT_DEFINED', typeId: 279, userEnforcedMaxToObjectIds: 9 }] });
+    const read = parseConfigurations({ id: 1, request: { method: 'GET', url: 'http://127.0.0.1/x', headers: {} }, response: { status: 200, headers: {}, body, bytes: body.length }, attempts: [], startedAt: '2026-12-03T00:00:00.000Z', durationMs: 1 });
+    expect(read).toEqual({ ok: false, why: 'the configurations read lists type 279 twice' });
+  });
+});

@@ -56,6 +56,8 @@ export function parseConfigurations(exchange: Exchange): PairConfigurations {
     if (max === undefined || max === null) continue;
     const maxToObjectIds = integer(max);
     if (maxToObjectIds === undefined) return { ok: false, why: `the configurations read answered results[${index}].userEnforcedMaxToObjectIds ${JSON.stringify(max)}, not an integer` };
+    // A type listed twice with a limit: which one is the limit cannot be told, so nothing is touched.
+    if (byType.has(typeId)) return { ok: false, why: `the configurations read lists type ${typeId} twice` };
     const label = field(result, 'label');
     byType.set(typeId, { category, typeId, maxToObjectIds, ...(typeof label === 'string' ? { label } : {}) });
   }

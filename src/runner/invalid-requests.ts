@@ -95,7 +95,13 @@ export async function sendInvalidRequests(real: Real, planned: readonly InvalidR
     }
     // A provider that wrongly accepts the body may set the limit: its original is read and
     // journaled first, and a limit that cannot be read is not put at risk (the body is not sent).
-    if (request.endpoint === 'configurations-batch-create' && !(await guardConfiguration(real.session, real.journal, real.apiVersion, pool.fromObjectType, pool.toObjectType, typeId)).ok) continue;
+    if (request.endpoint === 'configurations-batch-create') {
+      const guard = await guardConfiguration(real.session, real.journal, real.apiVersion, pool.fromObjectType, pool.toObjectType, typeId);
+      if (!guard.ok) {
+        real.session.leftUntouched(request.endpoint, guard.why);
+        continue;
+      }
+    }
     if (real.session.stopped) return;
     await real.session.call(operation(request.endpoint, real.apiVersion), params, request.body, 'invalid-request', undefined, request.mutation);
   }

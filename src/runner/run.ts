@@ -289,7 +289,13 @@ async function probes(options: RunOptions, session: Session, endpoints: Readonly
     const params = endpoint === 'associate-default' ? { ...pair, fromObjectId: PROBE_IDS[0], toObjectId: PROBE_IDS[1] } : pair;
     // A provider that does not enforce auth may act on the body: the limit's original is read and
     // journaled first, and one that cannot be read is not put at risk.
-    if (endpoint === 'configurations-batch-create' && !(await guardConfiguration(session, journal, options.apiVersion, pair.fromObjectType, pair.toObjectType, 279)).ok) continue;
+    if (endpoint === 'configurations-batch-create') {
+      const guard = await guardConfiguration(session, journal, options.apiVersion, pair.fromObjectType, pair.toObjectType, 279);
+      if (!guard.ok) {
+        session.leftUntouched(endpoint, guard.why);
+        continue;
+      }
+    }
     await session.call(op, params, bodies[endpoint], 'no-auth');
   }
   if (endpoints.has('batch-read') && !session.stopped) {
@@ -474,9 +480,17 @@ function buildResult(
 const NO_TALLY: Tally = { evaluated: 0, exercised: 0, errors: 0, warnings: 0 };
 
 
-/** Why a check was not exercised in this run: the wide record's own story for paging, else the check's. */
-function whyNotExercised(check: Check, wide: WideRecordOutcome | undefined): string {
+/**
+ * Why a check was not exercised on an endpoint in this run: what the run itself knows first (an
+ * endpoint it left untouched, the wide record's story for paging, a burst that met no 429), else
+ * the check's own reason.
+ */
+function whyNotExercised(check: Check, endpoint: string, session: Session, wide: WideRecordOutcome | undefined): string {
+  const untouched = session.untouched.get(endpoint);
+  if (untouched) return untouched;
   if (check.id === 'paging-terminates' && wide?.why) return `${wide.why} (${wide.requests} requests spent on the wide record)`;
+  const probe = session.findings.find((finding) => finding.check === check.id && finding.endpoint === endpoint && finding.severity === 'warning' && /in a burst got no 429/.test(finding.message));
+  if (probe) return probe.message;
   return check.notExercisedWhy;
 }
 
@@ -489,7 +503,7 @@ function outcomes(options: RunOptions, session: Session, wide: WideRecordOutcome
   const row = (endpoint: string, check: Check): CheckOutcome => {
     const tally = session.tallies.get(`${endpoint}|${check.id}`) ?? NO_TALLY;
     const outcome = checkOutcomeKind({ ...tally, off: options.overrides?.[check.id] === 'off' });
-    const why = outcome === 'off' ? 'switched off by the config (run.checks)' : outcome === 'not-exercised' ? whyNotExercised(check, wide) : undefined;
+    const why = outcome === 'off' ? 'switched off by the config (run.checks)' : outcome === 'not-exercised' ? whyNotExercised(check, endpoint, session, wide) : undefined;
     return { endpoint, check: check.id, description: check.description, outcome, evaluated: tally.evaluated, exercised: tally.exercised, errors: tally.errors, warnings: tally.warnings, ...(why ? { why } : {}) };
   };
   for (const endpoint of options.endpoints) {
@@ -512,7 +526,14 @@ function notExercisedChecks(rows: readonly CheckOutcome[]): { check: string; why
 function unmetRequirements(required: RunOptions['requireExercised'], rows: readonly CheckOutcome[]): { check: string; why: string }[] {
   if (!required) return [];
   const missing = notExercisedChecks(rows);
-  if (required === 'all') return missing;
+  if (required === 'all') {
+    // `all` also means every endpoint of the run judged something: one the run had to leave alone
+    // (a limit it could not read first) is as unexercised as a check.
+    const silent = [...new Set(rows.map((row) => row.endpoint))]
+      .filter((endpoint) => rows.filter((row) => row.endpoint === endpoint).every((row) => row.outcome === 'not-exercised'))
+      .map((endpoint) => ({ check: `(every check on ${endpoint})`, why: rows.find((row) => row.endpoint === endpoint)?.why ?? 'nothing was judged' }));
+    return [...missing, ...silent];
+  }
   // A required check with no row applies to none of the run's endpoints: it cannot be exercised.
   const absent = required.filter((id) => !rows.some((row) => row.check === id)).map((check) => ({ check, why: 'it applies to none of the endpoints of this run' }));
   return [...missing.filter((entry) => required.includes(entry.check)), ...absent];

@@ -179,6 +179,14 @@ export class Session {
     return findings;
   }
 
+  /** Endpoint -> why the run left it (or part of it) untouched: said with its checks not exercised. */
+  readonly untouched = new Map<string, string>();
+
+  /** Records why the run sent an endpoint less than it meant to (a limit it could not read first). */
+  leftUntouched(endpoint: string, why: string): void {
+    if (!this.untouched.has(endpoint)) this.untouched.set(endpoint, why);
+  }
+
   /** Whether a check has already reported an error in this run. */
   hasError(check: string): boolean {
     return this.findings.some((finding) => finding.check === check && finding.severity === 'error');

@@ -121,7 +121,11 @@ describe('configuration', () => {
   it('usage errors: unknown endpoint, bad shard, --fault with --target, a target without a token', async () => {
     expect((await hsac(['run', '--endpoints', 'batch-write'])).code).toBe(2);
     expect((await hsac(['run', '--shard', '3/2'])).code).toBe(2);
-    expect((await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 't', '--fault', 'status-500'])).err).toContain('--fault');
+    expect((await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'pat-na1-x', '--fault', 'status-500'])).err).toContain('--fault');
+    // A token too short to tell from ordinary text cannot be kept out of reports: refused.
+    const short = await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'abc']);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('the token is 3 characters long');
     const previous = process.env.HUBSPOT_ACCESS_TOKEN;
     delete process.env.HUBSPOT_ACCESS_TOKEN;
     try {

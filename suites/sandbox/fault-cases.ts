@@ -271,6 +271,22 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
       },
     },
   ],
+  'configurations-read-empty': [
+    {
+      // A limit is created, then read (an auxiliary call, as the run makes it): the clean sandbox
+      // shows it, the faulted read shows none.
+      scenario: 'create-records',
+      run: async (sandbox, version) => {
+        const pair = { fromObjectType: 'contacts', toObjectType: 'companies' };
+        await send(sandbox, endpointCall('configurations-batch-create', version, pair, { inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 7 }] }));
+        return send(sandbox, auxiliaryCall('configurations-read', version, pair));
+      },
+      check: ({ clean, faulted }) => {
+        expect(JSON.stringify(bodyOf(clean).results)).toContain('"userEnforcedMaxToObjectIds":7');
+        expect(bodyOf(faulted).results).toEqual([]);
+      },
+    },
+  ],
   'associate-not-idempotent': [
     {
       // The first association of a pair is answered alike; only a repeat differs.
