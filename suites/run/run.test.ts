@@ -255,6 +255,39 @@ describe('exercised, not evaluated (issue 11)', () => {
     expect(ran.code).toBe(0);
   });
 
+  it('a limit configuration that cannot be read first is not touched: the endpoint says why, and --require-exercised all is inconclusive', async () => {
+    // A proxy that answers the configurations read 500 and forwards everything else.
+    const { createServer, request } = await import('node:http');
+    const proxy = createServer((req, res) => {
+      if (req.method === 'GET' && (req.url ?? '').includes('/definitions/configurations/')) {
+        req.resume();
+        res.writeHead(500, { 'content-type': 'application/json' }).end('{"status":"error","message":"internal","correlationId":"3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11","category":"INTERNAL_ERROR"}');
+        return;
+      }
+      const upstream = request(new URL(req.url ?? '/', sandbox.url), { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const address = proxy.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const before = sandbox.contents();
+      const reportDir = join(dir, 'unreadable-limits');
+      const ran = await hsac(['run', '--target', url, '--token', sandbox.token, '--runs', '1', '--seed', '3', '--probe-rate-limit', '--require-exercised', 'all', '--report-dir', reportDir]);
+      const result = report(reportDir);
+      expect(result.exchanges.filter((e) => e.endpoint === 'configurations-batch-create')).toEqual([]);
+      for (const row of result.checks.filter((c) => c.endpoint === 'configurations-batch-create')) expect(row).toMatchObject({ outcome: 'not-exercised', why: expect.stringContaining('could not be read first') });
+      expect(ran.code).toBe(3);
+      expect(result.summary.reason).toContain('(every check on configurations-batch-create)');
+      expect(sandbox.contents()).toEqual(before);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
   it('a required check that applies to none of the run\'s endpoints cannot be exercised (exit 3)', async () => {
     const reportDir = join(dir, 'not-applicable');
     const ran = await hsac(['run', '--endpoints', 'associate-default', '--runs', '0', '--seed', '3', '--require-exercised', 'paging-terminates', '--report-dir', reportDir]);
