@@ -82,6 +82,7 @@ describe('faults compose and stay on the endpoints under test', () => {
 
   it('only the faults that say so (auxiliaryPolicy, auxiliaryIntercept) reach the auxiliary operations', () => {
     expect(FAULTS.filter((fault) => fault.auxiliaryPolicy !== undefined || fault.auxiliaryIntercept !== undefined).map((fault) => fault.name)).toEqual([
+      'configurations-read-empty',
       'archive-keeps-association',
       'rate-limit-unnamed-auxiliary',
     ]);
