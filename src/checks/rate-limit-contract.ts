@@ -1,8 +1,8 @@
 import type { Finding } from '../finding.js';
-import type { Exchange, RecordedResponse } from '../transport/index.js';
-// The same reading of a 429 as the client's (transport/rate-limit-policy.ts, pure, no I/O): what
+import type { Exchange, RecordedResponse } from '../exchange.js';
+// The same reading of a 429 as the client's (catalogue/rate-limit-policy.ts, pure, no I/O): what
 // the check calls "says when to retry" is exactly what hsac itself can wait on.
-import { exhaustedInterval, isRateLimitPolicy, parseRetryAfter, RATE_LIMIT_POLICIES, readRateLimitBody } from '../transport/rate-limit-policy.js';
+import { exhaustedInterval, isRateLimitPolicy, parseRetryAfter, RATE_LIMIT_POLICIES, readRateLimitBody } from '../catalogue/rate-limit-policy.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 

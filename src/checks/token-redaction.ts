@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import type { Exchange } from '../transport/index.js';
+import type { Exchange } from '../exchange.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 

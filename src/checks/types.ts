@@ -1,6 +1,6 @@
 import type { AuxiliaryOperation, EndpointId, Operation } from '../catalogue/index.js';
 import type { Finding } from '../finding.js';
-import type { Exchange } from '../transport/index.js';
+import type { Exchange } from '../exchange.js';
 import type { Profile, Validator } from '../validate/index.js';
 
 /**

@@ -3,6 +3,6 @@
  * every answer the contract allows? See `run.ts` for the checks and `checks.ts` for their ids.
  */
 export { GATE_CHECKS, type GateCheckId } from './checks.js';
-export { GateUsageError } from './errors.js';
-export { DEFAULT_SDK, loadSdk, type LoadedSdk } from './sdk.js';
+export { GateUsageError } from '../sdk/errors.js';
+export { DEFAULT_SDK, loadSdk, type LoadedSdk } from '../sdk/sdk.js';
 export { runGate, type GateOptions } from './run.js';

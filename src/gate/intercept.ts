@@ -1,4 +1,4 @@
-import { GateUsageError } from './errors.js';
+import { GateUsageError } from '../sdk/errors.js';
 
 /**
  * The gate's HTTP stand-in: nock answers every request the SDK sends to {@link GATE_BASE_URL}

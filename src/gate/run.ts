@@ -4,14 +4,14 @@ import { CONSUMER_READS, ERROR_READS } from '../pact/reliance.js';
 import type { ReportedExchange, RunResult } from '../runner/result.js';
 import { createRedactor } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
-import { locateMethod, locateUnwired, SDK_BINDINGS, sdkArguments, sdkModels, typedInput, versionNamespaces, type SdkMethod } from './bindings.js';
+import { locateMethod, locateUnwired, SDK_BINDINGS, sdkArguments, sdkModels, typedInput, versionNamespaces, type SdkMethod } from '../sdk/bindings.js';
 import { requestCases, responseCases, statusesOf, type RequestCase, type ResponseCase } from './cases.js';
 import { Collector, pointerPattern } from './collector.js';
 import { compareDecoded, type Difference } from './compare.js';
 import { enumGaps, locate, reachableDefinitions } from './enums.js';
 import { GATE_BASE_URL, Interceptor, type CapturedRequest } from './intercept.js';
 import { modelView } from './model-view.js';
-import type { LoadedSdk, SdkClient } from './sdk.js';
+import type { LoadedSdk, SdkClient } from '../sdk/sdk.js';
 
 /**
  * `runGate`: for every endpoint x version, does the SDK have a method; (a) do the requests it

@@ -97,24 +97,12 @@ export class Session {
     invalidity?: string,
   ): Promise<ObservedExchange> {
     if (this.deadline !== undefined && Date.now() > this.deadline) throw new DeadlinePassed(`${operation.method} ${operation.endpoint} not sent: the time left after the signal ran out`);
-    let ended: Error | undefined;
-    let exchange: Exchange;
-    try {
-      exchange = await via.send(this.interruptibly({
-        method: operation.method,
-        path: buildPath(operation, params),
-        ...(body === undefined ? {} : { body }),
-        auth: intent !== 'no-auth',
-      }));
-    } catch (error) {
-      // A send that ended the run (a daily limit, a wait over --max-wait, Ctrl-C) still met
-      // answers: they are reported and judged (its 429s by the rate-limit contract), then the
-      // error goes on to end the run.
-      const partial = endedExchange(error);
-      if (!partial) throw error;
-      exchange = partial;
-      ended = error as Error;
-    }
+    const { exchange, ended } = await this.send(via, {
+      method: operation.method,
+      path: buildPath(operation, params),
+      ...(body === undefined ? {} : { body }),
+      auth: intent !== 'no-auth',
+    });
     this.exchanges.push(report(exchange, operation.endpoint, operation.apiVersion, intent, this.purpose));
     // A 5xx to a body hsac broke on purpose is that check's finding, not a sign the target is down.
     if (intent !== 'invalid-request') this.uncheckedInARow = isUnchecked({ exchange }) ? this.uncheckedInARow + 1 : 0;
@@ -138,16 +126,7 @@ export class Session {
   async auxiliary(id: AuxiliaryId, apiVersion: string, params: Readonly<Record<string, string>>, body?: unknown): Promise<Exchange> {
     const operation = auxiliaryOperation(id, apiVersion);
     if (this.deadline !== undefined && Date.now() > this.deadline) throw new DeadlinePassed(`${operation.method} ${operation.id} not sent: the time left after the signal ran out`);
-    let ended: Error | undefined;
-    let exchange: Exchange;
-    try {
-      exchange = await this.client.send(this.interruptibly({ method: operation.method, path: buildPath(operation, params), ...(body === undefined ? {} : { body }) }));
-    } catch (error) {
-      const partial = endedExchange(error);
-      if (!partial) throw error;
-      exchange = partial;
-      ended = error as Error;
-    }
+    const { exchange, ended } = await this.send(this.client, { method: operation.method, path: buildPath(operation, params), ...(body === undefined ? {} : { body }) });
     this.exchanges.push(report(exchange, id, apiVersion, 'auxiliary', this.purpose));
     // Rate limits and echoed tokens are the provider's whatever the call: the checks that say so
     // judge auxiliary calls too, tallied under the `auxiliary` row.
@@ -161,6 +140,21 @@ export class Session {
     }
     if (ended) throw ended;
     return exchange;
+  }
+
+  /**
+   * Sends through `via` (with the stop signal while interruptible). A send that ended the run (a
+   * daily limit, a wait over --max-wait, Ctrl-C) still met answers: they come back with the error,
+   * to be reported and judged (its 429s by the rate-limit contract) before the error ends the run.
+   */
+  private async send(via: HubSpotClient, request: SendRequest): Promise<{ exchange: Exchange; ended?: Error }> {
+    try {
+      return { exchange: await via.send(this.interruptibly(request)) };
+    } catch (error) {
+      const partial = endedExchange(error);
+      if (!partial) throw error;
+      return { exchange: partial, ended: error as Error };
+    }
   }
 
   /** The request with the run's stop signal while calls are interruptible. */

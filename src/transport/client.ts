@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from './clock.js';
-import type { Attempt, Exchange, RecordedRequest, RecordedResponse, TransportFailureKind } from './exchange.js';
-import { decodeBody, parseRetryAfter, rateLimitDecision } from './rate-limit-policy.js';
+import type { Attempt, Exchange, RecordedRequest, RecordedResponse, TransportFailureKind } from '../exchange.js';
+import { decodeBody, parseRetryAfter, rateLimitDecision } from '../catalogue/rate-limit-policy.js';
 import { DEFAULT_RATE_BUDGET, RateLimiter, type RateBudget } from './rate-limiter.js';
 import { guardSecret, redactorFor, type Redactor } from './redact.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DailyLimitReached, HubSpotClient, SendInterrupted, WaitTooLong, type ClientOptions, type WaitNotice } from './client.js';
-import type { Exchange } from './exchange.js';
+import type { Exchange } from '../exchange.js';
 import { REDACTED } from './redact.js';
 import { VirtualClock } from './test-clock.js';
 

@@ -1,4 +1,4 @@
-import { parseRetryAfter } from './rate-limit-policy.js';
+import { parseRetryAfter } from '../catalogue/rate-limit-policy.js';
 
 /** How many times, and how patiently, a failed exchange is tried again. */
 export interface RetryPolicy {

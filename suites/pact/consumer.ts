@@ -1,6 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
-import { loadSdk } from '../../src/gate/sdk.js';
+import { loadSdk } from '../../src/sdk/sdk.js';
 import { decodeSuccess } from '../../src/pact/consumers/decode.js';
 import { hsacConsumer } from '../../src/pact/consumers/hsac.js';
 import { hubspotSdkConsumer } from '../../src/pact/consumers/hubspot-sdk.js';

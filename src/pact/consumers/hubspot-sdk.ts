@@ -1,6 +1,6 @@
 import type { ApiVersion, EndpointId } from '../../catalogue/index.js';
-import { locateMethod, sdkArguments } from '../../gate/bindings.js';
-import { loadSdk, type LoadedSdk, type SdkClient } from '../../gate/sdk.js';
+import { locateMethod, sdkArguments } from '../../sdk/bindings.js';
+import { loadSdk, type LoadedSdk, type SdkClient } from '../../sdk/sdk.js';
 import { ContractViolation, HubSpotApiError, type AssociatedRecords, type Batch, type BatchFailure, type ConsumerCall, type DefaultAssociation, type LimitSet, type Outcome, type AssociationsConsumer } from './model.js';
 import { pathParamsOf } from './request.js';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkProperty } from '../../properties/run.js';
 import { decodeBody, exhaustedInterval, parseHttpDate, parseRetryAfter, rateLimitDecision, readRateLimitBody } from './rate-limit-policy.js';
-import { retryAfterMs } from './retry.js';
+import { retryAfterMs } from '../transport/retry.js';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
 const AT = Date.UTC(1994, 10, 6, 8, 49, 37);
@@ -127,7 +127,7 @@ describe('rateLimitDecision: the order of what a 429 says', () => {
         expect(decision.reason.length).toBeGreaterThan(0);
         if (decision.action === 'wait') expect(decision.ms).toBeGreaterThanOrEqual(0);
       }),
-      { name: 'never throws and always decides, on any headers and body', file: 'src/transport/rate-limit-policy.spec.ts' },
+      { name: 'never throws and always decides, on any headers and body', file: 'src/catalogue/rate-limit-policy.spec.ts' },
     );
   });
 });
