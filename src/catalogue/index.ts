@@ -6,6 +6,8 @@
  */
 
 export * from './auxiliary.js';
+export { statusFamily, isSuccess, isClientError, isServerError, isErrorStatus } from './status.js';
+import { statusFamily } from './status.js';
 
 /** The API versions hsac knows, oldest first. */
 export const API_VERSIONS = ['v4', '2025-09', '2026-03', '2026-09'] as const;
@@ -209,10 +211,6 @@ export function buildPath(
   });
 }
 
-/** The family of a status code: 2 for 2xx and so on. */
-export function statusFamily(status: number): number {
-  return Math.floor(status / 100);
-}
 
 /** How a body of a given status is to be checked, and whether that status is the one declared. */
 export interface ResponseResolution {
