@@ -4,7 +4,7 @@
  * of the catalogue; `mutations` names the ways to break a valid body and the finding that must
  * catch each (see README "Library").
  */
-export type { Finding, Severity } from './finding.js';
+export type { Finding, Severity } from './registry/finding.js';
 export {
   API_VERSIONS,
   DEFAULT_API_VERSION,

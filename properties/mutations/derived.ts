@@ -1,5 +1,5 @@
 import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
-import type { Severity } from '../../src/finding.js';
+import type { Severity } from '../../src/registry/finding.js';
 import type { Profile } from '../../src/validate/profiles.js';
 import { childPointer, pointerTokens, valueAt } from '../../src/validate/pointer.js';
 import { withValueAt, withoutValueAt } from '../schema/edit.js';

@@ -1,5 +1,5 @@
 import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
-import type { Severity } from '../../src/finding.js';
+import type { Severity } from '../../src/registry/finding.js';
 import type { Profile, UnknownFieldPolicy } from '../../src/validate/profiles.js';
 import type { SCHEMA_CHECKS } from '../../src/validate/schema-findings.js';
 

@@ -13,7 +13,7 @@ import { statusFamilyCheck } from './status-family.js';
 import { tokenRedaction } from './token-redaction.js';
 import { transportCheck } from './transport.js';
 import type { Check, CheckContext, ExchangeCheck, ObservedExchange } from './types.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 
 export type { Check, CheckContext, ExchangeCheck, ExchangeIntent, ObservedExchange, SequenceCheck } from './types.js';
 export { pagingTerminates, nextAfter, type PagingInput } from './paging-terminates.js';

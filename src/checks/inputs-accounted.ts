@@ -1,5 +1,5 @@
 import type { EndpointId } from '../catalogue/index.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { field, findingFor, responseJson } from './support.js';
 import type { ExchangeCheck, ObservedExchange } from './types.js';
 

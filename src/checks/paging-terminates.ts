@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { field, findingFor, responseJson } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auxiliaryOperation, operation } from '../catalogue/index.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import type { Attempt, Exchange, RecordedResponse } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import { rateLimitContract } from './rate-limit-contract.js';

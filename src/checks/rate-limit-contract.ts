@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import type { Exchange, RecordedResponse } from '../exchange.js';
 // The same reading of a 429 as the client's (catalogue/rate-limit-policy.ts, pure, no I/O): what
 // the check calls "says when to retry" is exactly what hsac itself can wait on.

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 

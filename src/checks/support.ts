@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { readBody } from '../validate/index.js';
 import type { ObservedExchange } from './types.js';
 

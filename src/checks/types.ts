@@ -1,5 +1,5 @@
 import type { AuxiliaryOperation, EndpointId, Operation } from '../catalogue/index.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import type { Exchange } from '../exchange.js';
 import type { Profile, Validator } from '../validate/index.js';
 

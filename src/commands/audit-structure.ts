@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { lintStructure, type StructureIssue } from '../structure/index.js';
 import { DEFAULT_BODY_LIMITS, readBody } from '../validate/index.js';
 import { countLine, EXIT, findingLines, readInput, type ExitSlot, type Io } from './common.js';

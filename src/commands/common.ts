@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { InvalidArgumentError } from 'commander';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { DEFAULT_BODY_LIMITS, type ValidationResult } from '../validate/index.js';
 
 /**

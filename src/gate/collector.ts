@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, Severity } from '../registry/finding.js';
 import type { CheckOutcome } from '../runner/result.js';
 import { GATE_CHECKS, type GateCheckId } from './checks.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import type { CheckOutcomeKind, ReportedExchange, RunResult } from '../runner/result.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
 import { valueAt } from '../validate/pointer.js';
 import { distinctFindings, endpointRows, judgedExchanges, latencyBuckets, offWithoutRow, OUTCOME_WORD, percentileMs, requestCosts, shardsOf, statusDistribution, unjudgedChecks, verdictWord, type FindingGroup } from './digest.js';

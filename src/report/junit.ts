@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, RunResult } from '../runner/result.js';
 
 /** XML 1.0 text: escapes markup and drops characters XML cannot carry (control characters, lone surrogates). */

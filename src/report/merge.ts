@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { checkOutcomeKind, type CheckOutcome, type ReportedExchange, type RunResult, type Verdict } from '../runner/result.js';
 import type { ShardRef } from './digest.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import type { ExchangeIntent } from '../checks/index.js';
 import type { Attempt, RecordedRequest, RecordedResponse, TransportFailureKind } from '../transport/index.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ENDPOINT_IDS, operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import { ALL_CHECKS, appliesTo, field, isUnchecked, type Check } from '../checks/index.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { DailyLimitReached, HubSpotClient, rateLimitDecision, SendInterrupted, WaitTooLong, type Clock, type RateBudget, type RetryPolicy, type WaitNotice } from '../transport/index.js';
 import { createValidator, type Profile } from '../validate/index.js';
 import { coverageSequence, runSequence, sampleSequences, type RecordPool, type Real } from './commands.js';

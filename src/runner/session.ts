@@ -1,6 +1,6 @@
 import { buildPath, auxiliaryOperation, type AuxiliaryId, type Operation } from '../catalogue/index.js';
 import { appliesTo, checkExchange, EXCHANGE_CHECKS, isUnchecked, type CheckContext, type ExchangeIntent, type ObservedExchange, type SequenceCheck } from '../checks/index.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { DailyLimitReached, SendInterrupted, WaitTooLong, type Exchange, type HubSpotClient, type SendRequest } from '../transport/index.js';
 import type { ReportedExchange } from './result.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { childPointer } from './pointer.js';
 import type { Profile } from './profiles.js';
 

@@ -5,7 +5,7 @@ import {
   type Operation,
   type ResponseResolution,
 } from '../catalogue/index.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { readBody, DEFAULT_BODY_LIMITS, type BodyLimits } from './body.js';
 import { DEFAULT_UNKNOWN_FIELD_POLICY, type Profile, type UnknownFieldPolicy } from './profiles.js';
 import type { ValidateFunction } from 'ajv';

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../registry/finding.js';
 import { DEFAULT_UNKNOWN_FIELD_POLICY, toleranceFor, type Profile, type UnknownFieldPolicy } from './profiles.js';
 import { childPointer, valueAt } from './pointer.js';
 import type { JsonSchemaNode } from './registry.js';

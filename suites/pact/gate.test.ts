@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPropertySettings } from '../../properties/settings.js';
 import { main } from '../../src/cli.js';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/registry/finding.js';
 import { pointerPattern } from '../../src/gate/collector.js';
 import { loadSdk } from '../../src/gate/index.js';
 import { REPORT_FILES, reportProblems } from '../../src/report/index.js';

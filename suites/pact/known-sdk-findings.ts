@@ -1,4 +1,4 @@
-import type { Severity } from '../../src/finding.js';
+import type { Severity } from '../../src/registry/finding.js';
 import type { GateCheckId } from '../../src/gate/index.js';
 
 /**

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { Operation } from '../../src/catalogue/index.js';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/registry/finding.js';
 import type { Validator } from '../../src/validate/index.js';
 import { arbitraries } from '../../properties/arbitraries/index.js';
 import { exampleOf } from '../../properties/example.js';

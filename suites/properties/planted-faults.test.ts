@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { operation, type Operation } from '../../src/catalogue/index.js';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/registry/finding.js';
 import type { Validator } from '../../src/validate/index.js';
 import { arbitraries } from '../../properties/arbitraries/index.js';
 import { assertConforms, assertJsonRoundTrip, assertSameSeedSameValues, assertShrinksConform, type ArbitrarySubject } from '../../properties/assertions.js';

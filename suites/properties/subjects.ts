@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { API_VERSIONS, allOperations, operation, type ApiVersion, type Operation } from '../../src/catalogue/index.js';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/registry/finding.js';
 import type { Profile } from '../../src/validate/index.js';
 import { epochNanos } from '../../src/validate/rules/timestamps-ordered.js';
 import { arbitraries, type ArbitraryName } from '../../properties/arbitraries/index.js';

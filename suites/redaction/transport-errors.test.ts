@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/registry/finding.js';
 import { writeReports } from '../../src/report/index.js';
 import { sampleResult } from '../../src/report/sample.js';
 import type { ReportedExchange } from '../../src/runner/result.js';

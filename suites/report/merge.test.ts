@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/registry/finding.js';
 import { REPORT_FILES, reportProblems, type Har } from '../../src/report/index.js';
 import { checkOutcomeKind } from '../../src/runner/result.js';
 import type { RunResult } from '../../src/runner/result.js';

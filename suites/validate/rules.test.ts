@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_VERSIONS, allOperations, operation, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
-import type { Finding } from '../../src/finding.js';
+import type { Finding } from '../../src/registry/finding.js';
 import { createValidator, PROFILES, type Profile } from '../../src/validate/index.js';
 import { errorBody, rateLimitBody, standardError, validRequestBody, validResponseBody } from './bodies.js';
 

@@ -1,5 +1,5 @@
 import type { Operation, ResponseResolution } from '../../catalogue/index.js';
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../registry/finding.js';
 import type { Profile } from '../profiles.js';
 
 /** What a body rule knows besides the body. */

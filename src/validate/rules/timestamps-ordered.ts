@@ -1,4 +1,4 @@
-import type { Finding } from '../../finding.js';
+import type { Finding } from '../../registry/finding.js';
 import type { BodyRule } from './rule.js';
 import { own } from './rule.js';
 
