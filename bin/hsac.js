@@ -24,7 +24,10 @@ function cannotStart(message) {
 async function load() {
   // `npm ci --ignore-scripts` (or a checkout without `npm run build`) leaves no dist/: say what to do.
   if (!existsSync(fileURLToPath(entry))) {
-    cannotStart('the build is missing (dist/src/cli.js not found): run `npm run build` first (`npm ci --ignore-scripts` skips it)');
+    cannotStart(
+      'the build is missing (dist/src/cli.js not found): ' +
+        'run `npm run build` first (`npm ci --ignore-scripts` skips it)',
+    );
     return undefined;
   }
   try {
@@ -33,7 +36,11 @@ async function load() {
     // A partial build or a missing dependency: still one line, with what is missing.
     const missing = error && (error.code === 'ERR_MODULE_NOT_FOUND' || error.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED');
     const first = String(error instanceof Error ? error.message : error).split('\n')[0];
-    cannotStart(missing ? `cannot load the build: ${first}; run \`npm ci\` then \`npm run build\`` : `internal error: cannot load the build: ${first}`);
+    cannotStart(
+      missing
+        ? `cannot load the build: ${first}; run \`npm ci\` then \`npm run build\``
+        : `internal error: cannot load the build: ${first}`,
+    );
     if (process.env.HSAC_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
     return undefined;
   }
