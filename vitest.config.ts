@@ -1,4 +1,13 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { readPropertySettings, timeoutForRuns } from './properties/settings.js';
+
+/**
+ * A conformance or pact test's (and hook's) hang guard, never a speed check: 60 s, plus room that
+ * grows with HSAC_RUNS for the suites whose properties run HSAC_RUNS times (a run: ~100 ms at
+ * most, idle). Unit specs keep vitest's 5 s; the few that run many property cases set their own,
+ * from the same helper.
+ */
+const SUITE_TIMEOUT_MS = timeoutForRuns(readPropertySettings().runs, 100, 60_000);
 
 // Three projects: unit specs sit beside the code (`*.spec.ts`); conformance suites live in
 // `suites/<area>/*.test.ts` and prove what hsac promises against the reference material; the pact
@@ -25,7 +34,9 @@ export default defineConfig({
           include: ['suites/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'suites/pact/**'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: SUITE_TIMEOUT_MS,
+          // Their beforeAll hooks do a test's work (whole `hsac run`s, sandboxes): the same guard.
+          hookTimeout: SUITE_TIMEOUT_MS,
           // suites/_meta runs `hsac run` against many sandboxes at once; those runs mostly wait
           // (rate-limit pauses, loopback I/O), so more of them than cores finish sooner.
           maxConcurrency: 12,
@@ -36,7 +47,9 @@ export default defineConfig({
           name: 'pact',
           include: ['suites/pact/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: SUITE_TIMEOUT_MS,
+          // Their beforeAll hooks do a test's work (whole `hsac run`s, sandboxes): the same guard.
+          hookTimeout: SUITE_TIMEOUT_MS,
           // Pact's native core keeps process-wide state (its logger, the mock servers it starts,
           // the verifier's proxy), and the consumer tests rewrite the files in pacts/ that the
           // provider tests read; the SDK gate patches node's http with nock. So these suites run

@@ -21,7 +21,11 @@ const BOTH = (version: string): string[] => [`${version}/associations.json`, `${
 const TIMED: Pair = { id: 'v4-vs-2026-03', old: BOTH('v4'), new: BOTH('2026-03') };
 /** The issue's other HubSpot pairs: checked for coverage only (one openapi-diff run each). */
 const COVERAGE_ONLY: readonly Pair[] = [
-  { id: '2026-03-first-vs-now', old: ['history/associations.2026-03@a0dacc3089.json'], new: ['2026-03/associations.json'] },
+  {
+    id: '2026-03-first-vs-now',
+    old: ['history/associations.2026-03@a0dacc3089.json'],
+    new: ['2026-03/associations.json'],
+  },
   { id: '2026-03-vs-2026-09', old: BOTH('2026-03'), new: BOTH('2026-09') },
 ];
 const HSAC_RUNS = 30;
@@ -42,7 +46,9 @@ function rewriteRefs(node: unknown, renames: ReadonlyMap<string, string>): unkno
   if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, renames));
   if (!isObject(node)) return node;
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) out[key] = key === '$ref' && typeof value === 'string' ? (renames.get(value) ?? value) : rewriteRefs(value, renames);
+  for (const [key, value] of Object.entries(node))
+    out[key] =
+      key === '$ref' && typeof value === 'string' ? (renames.get(value) ?? value) : rewriteRefs(value, renames);
   return out;
 }
 
@@ -56,7 +62,8 @@ export function combineForOpenapiDiff(paths: readonly string[]): JsonObject {
     for (const [kind, entries] of Object.entries((raw.components ?? {}) as Record<string, JsonObject>)) {
       for (const [name, value] of Object.entries(entries)) {
         const existing = components[kind]?.[name];
-        if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(value)) renames.set(`#/components/${kind}/${name}`, `#/components/${kind}/${name}__file${index}`);
+        if (existing !== undefined && JSON.stringify(existing) !== JSON.stringify(value))
+          renames.set(`#/components/${kind}/${name}`, `#/components/${kind}/${name}__file${index}`);
       }
     }
     const doc = rewriteRefs(raw, renames) as JsonObject;
@@ -74,7 +81,7 @@ export function combineForOpenapiDiff(paths: readonly string[]): JsonObject {
       const target = (components[kind] ??= {});
       for (const [name, value] of Object.entries(entries)) {
         const renamed = renames.get(`#/components/${kind}/${name}`);
-        target[renamed === undefined ? name : (renamed.split('/').pop() as string)] = value;
+        target[renamed === undefined ? name : renamed.split('/').pop()!] = value;
       }
     }
   }
@@ -88,10 +95,19 @@ interface OpenapiDiffBreak {
 
 /** `paths./crm/associations/{a}/{b}/batch/read.post.responses.207` -> the parts hsac reports by. */
 function parseLocation(location: string): { key?: string; status?: string; request: boolean } {
-  const match = /^paths\.(\/[^.]*)(?:\.(get|put|post|delete|patch|head|options|trace))?(?:\.(requestBody|parameters)|\.responses\.([^.]+))?/.exec(location);
+  const match =
+    /^paths\.(\/[^.]*)(?:\.(get|put|post|delete|patch|head|options|trace))?(?:\.(requestBody|parameters)|\.responses\.([^.]+))?/.exec(
+      location,
+    );
   if (!match) return { request: false };
   const [, path = '', method, requestPart, status] = match;
-  return { ...(method ? { key: `${method.toUpperCase()} ${normalisePath(path).key}` } : { key: `* ${normalisePath(path).key}` }), ...(status ? { status } : {}), request: requestPart !== undefined };
+  return {
+    ...(method
+      ? { key: `${method.toUpperCase()} ${normalisePath(path).key}` }
+      : { key: `* ${normalisePath(path).key}` }),
+    ...(status ? { status } : {}),
+    request: requestPart !== undefined,
+  };
 }
 
 function changeKey(change: Change): string {
@@ -105,12 +121,13 @@ function covered(item: OpenapiDiffBreak, changes: readonly Change[]): boolean {
   const where = parseLocation(item.location);
   const breaking = changes.filter((change) => change.severity === 'breaking');
   const sameOperation = (change: Change): boolean =>
-    where.key !== undefined && (where.key.startsWith('* ') ? changeKey(change).endsWith(where.key.slice(1)) : changeKey(change) === where.key);
+    where.key !== undefined &&
+    (where.key.startsWith('* ') ? changeKey(change).endsWith(where.key.slice(1)) : changeKey(change) === where.key);
   return breaking.some((change) => {
     if (!sameOperation(change)) return false;
     if (item.code === 'path.remove' || item.code === 'method.remove') return change.rule === 'operation-removed';
     if (where.request) return change.direction === 'request';
-    if (where.status !== undefined) return change.status !== undefined && change.status.split('→').includes(where.status);
+    if (where.status !== undefined) return change.status?.split('→').includes(where.status) ?? false;
     return true;
   });
 }
@@ -122,7 +139,10 @@ function side(dir: string, files: readonly string[]): string {
 
 /** openapi-diff's input for a pair: one combined document per side. */
 function combinedContents(dir: string, pair: Pair): [string, string] {
-  return [JSON.stringify(combineForOpenapiDiff(pair.old.map((file) => join(dir, file)))), JSON.stringify(combineForOpenapiDiff(pair.new.map((file) => join(dir, file))))];
+  return [
+    JSON.stringify(combineForOpenapiDiff(pair.old.map((file) => join(dir, file)))),
+    JSON.stringify(combineForOpenapiDiff(pair.new.map((file) => join(dir, file)))),
+  ];
 }
 
 function runOpenapiDiff(pair: Pair, contents: [string, string]): ReturnType<typeof openapiDiff.diffSpecs> {
@@ -133,13 +153,19 @@ function runOpenapiDiff(pair: Pair, contents: [string, string]): ReturnType<type
 }
 
 /** Both tools once on a pair: hsac's changes and openapi-diff's breaking differences. */
-async function compareOnce(dir: string, pair: Pair): Promise<{ hsac: readonly Change[]; openapiDiff: OpenapiDiffBreak[] }> {
+async function compareOnce(
+  dir: string,
+  pair: Pair,
+): Promise<{ hsac: readonly Change[]; openapiDiff: OpenapiDiffBreak[] }> {
   const result = await auditDiff(side(dir, pair.old), side(dir, pair.new), DEFAULT_AUDIT_CONFIG);
   const outcome = await runOpenapiDiff(pair, combinedContents(dir, pair));
   const breaks = outcome.breakingDifferencesFound ? outcome.breakingDifferences : [];
   return {
     hsac: result.changes,
-    openapiDiff: breaks.map((item) => ({ code: item.code, location: item.sourceSpecEntityDetails[0]?.location ?? item.destinationSpecEntityDetails[0]?.location ?? '' })),
+    openapiDiff: breaks.map((item) => ({
+      code: item.code,
+      location: item.sourceSpecEntityDetails[0]?.location ?? item.destinationSpecEntityDetails[0]?.location ?? '',
+    })),
   };
 }
 
@@ -148,7 +174,9 @@ function coverageFigure(pair: Pair, outcome: { hsac: readonly Change[]; openapiD
   const missed = outcome.openapiDiff.filter((item) => !covered(item, outcome.hsac));
   return {
     id: `audit.${pair.id}.breaking-missed`,
-    description: `breaking changes openapi-diff reports on ${pair.old.join(' + ')} -> ${pair.new.join(' + ')} that hsac does not`,
+    description:
+      `breaking changes openapi-diff reports on ${pair.old.join(' + ')} -> ${pair.new.join(' + ')} ` +
+      'that hsac does not',
     value: missed.length,
     unit: 'changes',
     goal: '0',
@@ -181,11 +209,15 @@ function coverageFigure(pair: Pair, outcome: { hsac: readonly Change[]; openapiD
  */
 const bench: Bench = {
   id: 'audit',
-  description: "hsac audit diff vs openapi-diff 0.24.1: HubSpot's v4 vs 2026-03 association specs (associations.json + associationsSchema.json per side)",
+  description:
+    "hsac audit diff vs openapi-diff 0.24.1: HubSpot's v4 vs 2026-03 association specs " +
+    '(associations.json + associationsSchema.json per side)',
   async run(): Promise<readonly Figure[]> {
     const dir = specDir();
     if (dir === undefined) {
-      return [{ id: 'audit.skipped', description: '../shared not found: no HubSpot specs to diff', value: 0, unit: 'n/a' }];
+      return [
+        { id: 'audit.skipped', description: '../shared not found: no HubSpot specs to diff', value: 0, unit: 'n/a' },
+      ];
     }
     // Warm-up, and the outcomes compared below.
     const outcome = await compareOnce(dir, TIMED);
@@ -208,12 +240,19 @@ const bench: Bench = {
     const figures: Figure[] = [
       {
         id: `audit.${TIMED.id}.speedup`,
-        description: 'median time of openapi-diff / median time of hsac audit diff on the same pair (hsac timing includes reading and parsing the four files)',
+        description:
+          'median time of openapi-diff / median time of hsac audit diff on the same pair ' +
+          '(hsac timing includes reading and parsing the four files)',
         value: ratio,
         unit: 'ratio',
         goal: '>= 5',
         met: ratio >= 5,
-        detail: { hsacMillis: Number(hsacMillis.toFixed(2)), openapiDiffMillis: Number(openapiDiffMillis.toFixed(2)), hsacRuns: HSAC_RUNS, openapiDiffRuns: OPENAPI_DIFF_RUNS },
+        detail: {
+          hsacMillis: Number(hsacMillis.toFixed(2)),
+          openapiDiffMillis: Number(openapiDiffMillis.toFixed(2)),
+          hsacRuns: HSAC_RUNS,
+          openapiDiffRuns: OPENAPI_DIFF_RUNS,
+        },
       },
       coverageFigure(TIMED, outcome),
     ];

@@ -32,7 +32,11 @@ export interface Bench {
  * Runs `fn` repeatedly for about `millis` (after a warm-up) and returns operations per second.
  * `batch` calls per timing check keep `performance.now()` out of the measured cost.
  */
-export function opsPerSecond(fn: () => unknown, millis = 1000, batch = 100): { opsPerSecond: number; operations: number } {
+export function opsPerSecond(
+  fn: () => unknown,
+  millis = 1000,
+  batch = 100,
+): { opsPerSecond: number; operations: number } {
   const warmUntil = performance.now() + Math.min(300, millis / 3);
   while (performance.now() < warmUntil) for (let i = 0; i < batch; i++) fn();
   let operations = 0;

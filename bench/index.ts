@@ -10,7 +10,9 @@ import type { Bench, Figure } from './bench.js';
  */
 async function loadBenches(): Promise<Bench[]> {
   const here = dirname(fileURLToPath(import.meta.url));
-  const files = readdirSync(here).filter((name) => name.endsWith('.bench.js')).sort();
+  const files = readdirSync(here)
+    .filter((name) => name.endsWith('.bench.js'))
+    .sort();
   const benches: Bench[] = [];
   for (const name of files) {
     const loaded = (await import(pathToFileURL(`${here}/${name}`).href)) as { default?: Bench };
@@ -21,7 +23,13 @@ async function loadBenches(): Promise<Bench[]> {
 }
 
 function table(figures: readonly Figure[]): string {
-  const rows = figures.map((f) => [f.id, formatValue(f.value), f.unit, f.goal ?? '', f.met === undefined ? '' : f.met ? 'met' : 'MISSED']);
+  const rows = figures.map((f) => [
+    f.id,
+    formatValue(f.value),
+    f.unit,
+    f.goal ?? '',
+    f.met === undefined ? '' : f.met ? 'met' : 'MISSED',
+  ]);
   const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => (row[i] ?? '').length), 4));
   return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ')).join('\n');
 }
@@ -37,7 +45,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const BENCHES = await loadBenches();
   const selected = BENCHES.filter((bench) => only === undefined || bench.id === only);
   if (selected.length === 0) {
-    process.stderr.write(`bench: nothing to run${only ? ` (no bench "${only}"; known: ${BENCHES.map((b) => b.id).join(', ')})` : ''}\n`);
+    process.stderr.write(
+      `bench: nothing to run${only ? ` (no bench "${only}"; known: ${BENCHES.map((b) => b.id).join(', ')})` : ''}\n`,
+    );
     return 2;
   }
   const figures: Figure[] = [];
@@ -47,7 +57,12 @@ async function main(argv: readonly string[]): Promise<number> {
     figures.push(...measured);
     if (!json) process.stdout.write(`${table(measured)}\n\n`);
   }
-  const environment = { node: process.version, platform: process.platform, arch: process.arch, cpus: (await import('node:os')).cpus().length };
+  const environment = {
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    cpus: (await import('node:os')).cpus().length,
+  };
   if (json) process.stdout.write(`${JSON.stringify({ environment, figures }, null, 2)}\n`);
   return 0;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../provider/index.js';
-import { buildPath, ENDPOINT_IDS, operation } from '../src/catalogue/index.js';
+import { buildPath, ENDPOINT_IDS, isErrorStatus, operation } from '../src/catalogue/index.js';
 import { run } from '../src/runner/run.js';
 import { Session } from '../src/runner/session.js';
 import { HubSpotClient } from '../src/transport/index.js';
@@ -44,8 +44,16 @@ const bench: Bench = {
         const response = await fetch(url, { method: 'POST', headers, body });
         await response.arrayBuffer();
       };
-      const client = new HubSpotClient({ baseUrl: open.url, token: open.token, rateLimit: { requests: 1_000_000, windowMs: 1000 } });
-      const session = new Session(client, { profile: 'lenient', validator: createValidator({ profile: 'lenient' }) }, 'bench');
+      const client = new HubSpotClient({
+        baseUrl: open.url,
+        token: open.token,
+        rateLimit: { requests: 1_000_000, windowMs: 1000 },
+      });
+      const session = new Session(
+        client,
+        { profile: 'lenient', validator: createValidator({ profile: 'lenient' }) },
+        'bench',
+      );
       const sent = JSON.parse(body) as unknown;
       const checked = async (): Promise<void> => {
         await session.call(op, params, sent, 'conformance');
@@ -75,7 +83,12 @@ const bench: Bench = {
         unit: 'ratio',
         goal: '>= 0.5',
         met: ratio >= 0.5,
-        detail: { checkedPerSecond: Math.round(checkedRate), barePerSecond: Math.round(bareRate), requests: REQUESTS, findings: session.findings.length },
+        detail: {
+          checkedPerSecond: Math.round(checkedRate),
+          barePerSecond: Math.round(bareRate),
+          requests: REQUESTS,
+          findings: session.findings.length,
+        },
       });
     } finally {
       await open.stop();
@@ -83,23 +96,30 @@ const bench: Bench = {
 
     const limited = await startSandbox({ rateLimit: LIMIT });
     try {
-      const client = new HubSpotClient({ baseUrl: limited.url, token: limited.token, rateLimit: { requests: LIMIT.max, windowMs: LIMIT.intervalMs } });
+      const client = new HubSpotClient({
+        baseUrl: limited.url,
+        token: limited.token,
+        rateLimit: { requests: LIMIT.max, windowMs: LIMIT.intervalMs },
+      });
       const body = { inputs: [{ id: limited.seeded?.hubCompanyId ?? '1' }] };
       const start = performance.now();
       const exchanges = [];
-      for (let i = 0; i < LIMITED_REQUESTS; i++) exchanges.push(await client.send({ method: 'POST', path: buildPath(op, params), body }));
+      for (let i = 0; i < LIMITED_REQUESTS; i++)
+        exchanges.push(await client.send({ method: 'POST', path: buildPath(op, params), body }));
       const seconds = (performance.now() - start) / 1000;
       // A rolling window lets `max` requests out at once and the next `max` one interval later, so
       // the least time N requests can take is (ceil(N / max) - 1) intervals; utilisation is that
       // ideal over the time taken (1.0: the client used every slot the limit allows).
       const idealSeconds = ((Math.ceil(LIMITED_REQUESTS / LIMIT.max) - 1) * LIMIT.intervalMs) / 1000;
       const achieved = idealSeconds / seconds;
-      const failed = exchanges.filter((e) => e.failure || (e.response?.status ?? 0) >= 400).length;
+      const failed = exchanges.filter((e) => e.failure !== undefined || isErrorStatus(e.response?.status ?? 0)).length;
       const retried429 = exchanges.reduce((sum, e) => sum + e.attempts.filter((a) => a.status === 429).length, 0);
       const unretried429 = exchanges.filter((e) => e.response?.status === 429).length;
       figures.push({
         id: 'run.rate-limit-utilisation',
-        description: `ideal time / time taken for ${LIMITED_REQUESTS} requests under the sandbox's limit (${LIMIT.max} per ${LIMIT.intervalMs} ms)`,
+        description:
+          `ideal time / time taken for ${LIMITED_REQUESTS} requests under the sandbox's limit ` +
+          `(${LIMIT.max} per ${LIMIT.intervalMs} ms)`,
         value: achieved,
         unit: 'fraction',
         goal: '>= 0.9 with 0 failed and 0 unretried 429',
@@ -136,12 +156,21 @@ const bench: Bench = {
         const paging = result.checks.find((c) => c.endpoint === 'batch-read' && c.check === 'paging-terminates');
         figures.push({
           id: `run.coverage-cost.page-${pageSize}`,
-          description: `requests spent reaching paging (wide record) and rejections (invalid bodies) / all requests of one default run, sandbox paging at ${pageSize}`,
+          description:
+            'requests spent reaching paging (wide record) and rejections (invalid bodies) / ' +
+            `all requests of one default run, sandbox paging at ${pageSize}`,
           value: coverage / total,
           unit: 'fraction',
           goal: '<= 0.5 with paging exercised and no check left unexercised',
           met: coverage / total <= 0.5 && (paging?.exercised ?? 0) > 0 && result.summary.notExercised.length === 0,
-          detail: { ...requests, total, pagesFollowed: paging?.exercised ?? 0, notExercised: result.summary.notExercised.length, verdict: result.summary.verdict, seconds: Number(seconds.toFixed(2)) },
+          detail: {
+            ...requests,
+            total,
+            pagesFollowed: paging?.exercised ?? 0,
+            notExercised: result.summary.notExercised.length,
+            verdict: result.summary.verdict,
+            seconds: Number(seconds.toFixed(2)),
+          },
         });
       } finally {
         await sandbox.stop();

@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { buildPath, operation } from '../src/catalogue/index.js';
+import { buildPath, isSuccess, operation } from '../src/catalogue/index.js';
 import { startSandbox, type Sandbox } from '../provider/index.js';
 import type { Bench, Figure } from './bench.js';
 
@@ -50,7 +50,7 @@ async function measure(sandbox: Sandbox, shot: Shot): Promise<{ rps: number; req
       while (sent < MAX_REQUESTS && performance.now() < deadline) {
         sent += 1;
         const status = await fire(sandbox, agent, shot);
-        if (status < 200 || status > 299) throw new Error(`${shot.method} ${shot.path} answered ${status}`);
+        if (!isSuccess(status)) throw new Error(`${shot.method} ${shot.path} answered ${status}`);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
@@ -90,11 +90,24 @@ const bench: Bench = {
       };
       const putShot: Shot = {
         method: put.method,
-        path: buildPath(put, { fromObjectType: 'contacts', fromObjectId: contacts[2] ?? '', toObjectType: 'companies', toObjectId: sandbox.seeded?.records.companies?.[3] ?? '' }),
+        path: buildPath(put, {
+          fromObjectType: 'contacts',
+          fromObjectId: contacts[2] ?? '',
+          toObjectType: 'companies',
+          toObjectId: sandbox.seeded?.records.companies?.[3] ?? '',
+        }),
       };
       return [
-        figure('sandbox.batch-read', 'POST batch/read, 10 inputs per request, 2026-03', await measure(sandbox, readShot)),
-        figure('sandbox.associate-default', 'PUT associations/default (idempotent), 2026-03', await measure(sandbox, putShot)),
+        figure(
+          'sandbox.batch-read',
+          'POST batch/read, 10 inputs per request, 2026-03',
+          await measure(sandbox, readShot),
+        ),
+        figure(
+          'sandbox.associate-default',
+          'PUT associations/default (idempotent), 2026-03',
+          await measure(sandbox, putShot),
+        ),
       ];
     } finally {
       await sandbox.stop();

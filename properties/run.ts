@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { escapeRegExp, shellQuote } from '../src/text.js';
 import { readPropertySettings, type PropertySettings } from './settings.js';
 
 /**
@@ -43,20 +44,10 @@ export class PropertyFailure extends Error {
   }
 }
 
-/** Single-quotes a value for a POSIX shell. */
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A `-t` pattern matching exactly this name (vitest reads `-t` as a regular expression). */
-function namePattern(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The command that replays a property with a seed (and, optionally, a fast-check path). */
 export function replayCommand(origin: PropertyOrigin, settings: Pick<PropertySettings, 'seed' | 'runs'>, path?: string): string {
   const seed = path === undefined ? String(settings.seed) : `${settings.seed}:${path}`;
-  return `HSAC_SEED=${seed} HSAC_RUNS=${settings.runs} npx vitest run ${origin.file ?? 'suites/properties'} -t ${shellQuote(namePattern(origin.name))}`;
+  return `HSAC_SEED=${seed} HSAC_RUNS=${settings.runs} npx vitest run ${origin.file ?? 'suites/properties'} -t ${shellQuote(escapeRegExp(origin.name))}`;
 }
 
 function show(value: unknown): string {

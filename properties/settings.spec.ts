@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CI_SEED, DEFAULT_RUNS, describeSettings, PropertySettingsError, readPropertySettings } from './settings.js';
+import {
+  CI_SEED,
+  DEFAULT_RUNS,
+  describeSettings,
+  PropertySettingsError,
+  readPropertySettings,
+  scaledRuns,
+  TIMEOUT_SLACK,
+  timeoutForRuns,
+} from './settings.js';
 
 describe('readPropertySettings', () => {
   it('reads HSAC_SEED and HSAC_RUNS', () => {
@@ -26,5 +35,18 @@ describe('readPropertySettings', () => {
 
   it('describes how to replay the run', () => {
     expect(describeSettings({ seed: 9, runs: 30, seedSource: 'CI' })).toBe('hsac properties: seed 9 (pinned for CI), 30 runs per property; replay with HSAC_SEED=9 HSAC_RUNS=30');
+  });
+});
+
+describe('run counts and timeouts that scale with HSAC_RUNS', () => {
+  it('scales a property sized for the default run count, never below one run', () => {
+    expect(scaledRuns(500, { runs: DEFAULT_RUNS })).toBe(500);
+    expect(scaledRuns(500, { runs: DEFAULT_RUNS * 25 })).toBe(12_500);
+    expect(scaledRuns(3, { runs: 1 })).toBe(1);
+  });
+
+  it('gives a test its idle time times the slack, per run, on top of a fixed base', () => {
+    expect(timeoutForRuns(20, 50, 1000)).toBe(1000 + 20 * 50 * TIMEOUT_SLACK);
+    expect(timeoutForRuns(500, 50)).toBe(25 * (timeoutForRuns(20, 50) - timeoutForRuns(0, 50)) + timeoutForRuns(0, 50));
   });
 });

@@ -53,6 +53,35 @@ export function readPropertySettings(env: Readonly<Record<string, string | undef
   return { seed: Math.floor(random() * 2 ** 31), runs, seedSource: 'random' };
 }
 
+/**
+ * Runs for a property sized at `atDefault` runs for the default `HSAC_RUNS`: scaled by
+ * `HSAC_RUNS / DEFAULT_RUNS` (at least 1), so a heavy run (`HSAC_RUNS=500`) runs it 25 times as
+ * long and `HSAC_RUNS=1` nearly not at all, like every property that runs `HSAC_RUNS` times.
+ */
+export function scaledRuns(
+  atDefault: number,
+  settings: Pick<PropertySettings, 'runs'> = readPropertySettings(),
+): number {
+  return Math.max(1, Math.round((atDefault * settings.runs) / DEFAULT_RUNS));
+}
+
+/**
+ * How many times its idle-machine time a test gets before it is called hung: `npm test` must pass
+ * on a 2-core machine running two other CPU-bound processes, where each of vitest's two workers
+ * gets about a third of the CPU it gets on an idle machine; 10 leaves room for more than that.
+ */
+export const TIMEOUT_SLACK = 10;
+
+/**
+ * The per-test timeout of a test that does `runs` runs of about `msPerRun` each (on an idle
+ * machine): a hang guard, never a speed check. It grows with the runs (`HSAC_RUNS=500` gets 25
+ * times the room of the default 20) and allows {@link TIMEOUT_SLACK} times the idle time, plus
+ * `baseMs` for what does not scale with the runs (imports, compiling schemas, examples).
+ */
+export function timeoutForRuns(runs: number, msPerRun: number, baseMs = 10_000): number {
+  return Math.ceil(baseMs + runs * msPerRun * TIMEOUT_SLACK);
+}
+
 /** One line saying how to reproduce this run. */
 export function describeSettings(settings: PropertySettings): string {
   const from = settings.seedSource === 'HSAC_SEED' ? 'from HSAC_SEED' : settings.seedSource === 'CI' ? 'pinned for CI' : 'random';

@@ -3,7 +3,7 @@ import { generateToken, validateToken } from './auth.js';
 import { systemClock, type Clock } from './clock.js';
 import { faultsByName, type FaultOptions } from './faults/index.js';
 import { PORTAL_ID } from './object-types.js';
-import { seededRandom } from './random.js';
+import { sandboxRandom } from './random.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-body.js';
 import { seedDefaults, seedStore, type SeedDataOptions, type SeedSummary } from './seed.js';
@@ -11,7 +11,15 @@ import { createSandboxServer } from './server.js';
 import { Store } from './state.js';
 
 export { manualClock, systemClock, type Clock, type ManualClock } from './clock.js';
-export { BODY_CHECK_IDS, EXCHANGE_CHECK_IDS, FAULTS, FAULT_NAMES, UnknownFaultError, faultsByName, type CheckId, type Fault, type FaultKind, type FaultOptions } from './faults/index.js';
+export {
+  FAULTS,
+  FAULT_NAMES,
+  UnknownFaultError,
+  faultsByName,
+  type Fault,
+  type FaultKind,
+  type FaultOptions,
+} from './faults/index.js';
 export { OBJECT_TYPES, PORTAL_ID, resolveObjectType, type ObjectType } from './object-types.js';
 export { ASSOCIATION_TYPES, defaultTypeFor, typesForPair, type AssociationTypeDefinition } from './association-types.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
@@ -90,7 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock ?? systemClock;
   const rateLimiter = new RateLimiter(options.rateLimit ?? {}, clock);
   // Two streams from one seed: data and ids, so creating a record never shifts the next correlation id.
-  const store = new Store(seededRandom(seed));
+  const store = new Store(sandboxRandom(seed));
   const seeded = options.seedData === false ? undefined : seedStore(store, seedDefaults(options.seedData), clock.now());
 
   const running = createSandboxServer({
@@ -100,7 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     rateLimiter,
     store,
-    ids: seededRandom(seed ^ 0x5eed),
+    ids: sandboxRandom(seed ^ 0x5eed),
     pageSize,
     account: { portalId: PORTAL_ID, accountType },
     limits,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTypeFor, typesForPair } from './association-types.js';
-import { seededRandom } from './random.js';
+import { sandboxRandom } from './random.js';
 import { Store } from './state.js';
 
 const CONTACT = '0-1';
@@ -9,7 +9,7 @@ const label142 = typesForPair(CONTACT, COMPANY).find((definition) => definition.
 
 describe('the store keeps per-type counts and the sorted targets right through every write', () => {
   it('counts each type once per target, and forgets it on archive (pair or record)', () => {
-    const store = new Store(seededRandom(1));
+    const store = new Store(sandboxRandom(1));
     const company = store.createRecord(COMPANY, {}, 0).id;
     const contacts = Array.from({ length: 4 }, () => store.createRecord(CONTACT, {}, 0).id);
     const count = (typeId: number) => store.countWithType(COMPANY, company, CONTACT, typeId);
@@ -25,7 +25,7 @@ describe('the store keeps per-type counts and the sorted targets right through e
   });
 
   it('lists targets in ID order, and a write after a read shows in the next read', () => {
-    const store = new Store(seededRandom(2));
+    const store = new Store(sandboxRandom(2));
     const company = store.createRecord(COMPANY, {}, 0).id;
     const contacts = Array.from({ length: 6 }, () => store.createRecord(CONTACT, {}, 0).id);
     const listed = () => store.associationsOf(COMPANY, company, CONTACT).map((target) => target.toId);

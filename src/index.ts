@@ -5,6 +5,18 @@
  * catch each (see README "Library").
  */
 export type { Finding, Severity } from './registry/finding.js';
+// The check registry: every check of every kind, and the ids a finding may carry.
+export {
+  CHECKS,
+  checkDeclaration,
+  checkIdsOf,
+  isCheckId,
+  type CheckDeclaration,
+  type CheckId,
+  type CheckIdOfKind,
+  type CheckKind,
+  type CheckScope,
+} from './registry/index.js';
 export {
   API_VERSIONS,
   DEFAULT_API_VERSION,
@@ -44,7 +56,7 @@ export {
   mutationCatalogue,
   mutationsFor,
   ArbitraryConstraintError,
-  ERROR_STATUSES,
+  GENERATED_ERROR_STATUSES,
   TOLERANCE_IDS,
   assertArbitrary,
   assertConforms,

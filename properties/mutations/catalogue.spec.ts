@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemaDocumentPath } from '../../src/catalogue/index.js';
 import { packageRoot } from '../../src/paths.js';
-import { BODY_RULES, SCHEMA_CHECKS } from '../../src/validate/index.js';
+import { checkIdsOf } from '../../src/registry/index.js';
 import { arbitraries } from '../arbitraries/index.js';
 import { exampleOf } from '../example.js';
 import { catalogueDefinitions, mutationById, mutationCatalogue, mutationsFor, severityUnder } from './index.js';
@@ -12,7 +12,7 @@ const catalogue = mutationCatalogue();
 describe('the mutation catalogue', () => {
   it('has unique ids and only known check ids', () => {
     expect(new Set(catalogue.map((m) => m.id)).size).toBe(catalogue.length);
-    const known = new Set<string>([...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), 'input-limit']);
+    const known = new Set<string>(checkIdsOf('schema', 'body-rule', 'request'));
     expect(catalogue.filter((m) => !known.has(m.check)).map((m) => m.id)).toEqual([]);
   });
 

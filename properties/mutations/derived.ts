@@ -1,7 +1,7 @@
 import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
 import type { Severity } from '../../src/registry/finding.js';
 import type { Profile } from '../../src/validate/profiles.js';
-import { childPointer, pointerTokens, valueAt } from '../../src/validate/pointer.js';
+import { childPointer, pointerTokens, valueAt } from '../../src/json-pointer.js';
 import { withValueAt, withoutValueAt } from '../schema/edit.js';
 import { JSON_TYPES, concretePaths, schemaSites, type JsonType, type SchemaSite } from '../schema/sites.js';
 import { checkFor, ID_PROPERTY, toleranceFor, type SchemaKeyword } from './expectations.js';

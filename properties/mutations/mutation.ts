@@ -1,18 +1,16 @@
 import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
 import type { Severity } from '../../src/registry/finding.js';
+import type { CheckIdOfKind } from '../../src/registry/index.js';
 import type { Profile, UnknownFieldPolicy } from '../../src/validate/profiles.js';
-import type { SCHEMA_CHECKS } from '../../src/validate/schema-findings.js';
 
 /** What a mutation is applied to: a response with this HTTP status, or the request body. */
 export type MutationTarget = number | 'request';
 
-/** The check ids a mutation may declare: the schema checks, the body rules, and the request limit. */
-export type MutationCheck =
-  | keyof typeof SCHEMA_CHECKS
-  | 'num-errors-matches-errors'
-  | 'timestamps-ordered'
-  | 'multi-status-has-errors'
-  | 'input-limit';
+/**
+ * The check ids a mutation may declare: what the validator finds in one body beyond reading it (the
+ * schema checks, the body rules) and in one request (the request checks: the input limit).
+ */
+export type MutationCheck = CheckIdOfKind<'schema' | 'body-rule' | 'request'>;
 
 /**
  * The tolerances of `src/validate/profiles.ts`, by id: `unknown-field` (open objects) holds under

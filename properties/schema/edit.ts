@@ -1,4 +1,4 @@
-import { pointerTokens } from '../../src/validate/pointer.js';
+import { pointerTokens } from '../../src/json-pointer.js';
 
 /**
  * Pure edits of JSON bodies by JSON Pointer: each returns a changed deep copy and leaves its input

@@ -1,5 +1,5 @@
 import type { ApiVersion } from '../../src/catalogue/index.js';
-import { childPointer, escapeToken } from '../../src/validate/pointer.js';
+import { childPointer, escapeToken } from '../../src/json-pointer.js';
 import type { JsonSchemaNode } from '../../src/validate/registry.js';
 import { asNode, definitionNode, refName } from './definitions.js';
 

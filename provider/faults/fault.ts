@@ -1,26 +1,11 @@
 import type { AuxiliaryOperation, Operation } from '../../src/catalogue/index.js';
-import { ALL_CHECKS } from '../../src/checks/index.js';
-import { BODY_READER_CHECK_IDS, BODY_RULES, SCHEMA_CHECKS } from '../../src/validate/index.js';
+import type { CheckId } from '../../src/registry/index.js';
 import type { Delivery, SandboxRequest, SandboxResponse } from '../http-types.js';
 import type { SandboxPolicy } from '../policy.js';
 import type { RateLimitOptions } from '../rate-limit.js';
 
 /** Where a fault acts: a body's schema, the exchange's semantics, or the transport. */
 export type FaultKind = 'schema' | 'exchange' | 'transport';
-
-/**
- * The ids a fault may name: every check of the registry in `src/checks/` (exchange and sequence
- * checks) and every body-level check of `src/validate/` (schema checks, body rules, and the
- * reading check `body-not-json`). Derived, not listed again, so a renamed check breaks the fault
- * that names it at load.
- */
-export const EXCHANGE_CHECK_IDS: readonly string[] = ALL_CHECKS.map((check) => check.id).filter((id) => id !== 'response-body');
-
-/** Body-level ids (the `response-body` check reports findings under these). */
-export const BODY_CHECK_IDS: readonly string[] = [...new Set([...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), 'status-code', ...BODY_READER_CHECK_IDS])];
-
-/** A check a fault must trigger: one of {@link EXCHANGE_CHECK_IDS} or {@link BODY_CHECK_IDS}, checked at load. */
-export type CheckId = string;
 
 /** Settings of the faults that need one. */
 export interface FaultOptions {
@@ -74,7 +59,10 @@ export interface Fault {
   /** One line: what changes. */
   readonly description: string;
   readonly kind: FaultKind;
-  /** The checks that must catch it (at least one). */
+  /**
+   * The checks that must catch it (at least one): registry ids (src/registry/), each of whose
+   * declarations lists this fault in its `faults` (suites/_meta/fault-coverage.test.ts proves it).
+   */
   readonly triggers: readonly CheckId[];
   readonly policy?: Partial<SandboxPolicy>;
   /**

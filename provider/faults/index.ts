@@ -1,4 +1,5 @@
-import { EXCHANGE_CHECK_IDS, BODY_CHECK_IDS, type Fault } from './fault.js';
+import { isCheckId } from '../../src/registry/index.js';
+import type { Fault } from './fault.js';
 import { fault as archiveKeepsAssociation } from './archive-keeps-association.js';
 import { fault as associateNotIdempotent } from './associate-not-idempotent.js';
 import { fault as authNotEnforced } from './auth-not-enforced.js';
@@ -61,7 +62,7 @@ import { fault as typeIdOverInt32 } from './typeId-over-int32.js';
 import { fault as typeIdString } from './typeId-string.js';
 import { fault as unknownEnvelopeField } from './unknown-envelope-field.js';
 
-export { BODY_CHECK_IDS, EXCHANGE_CHECK_IDS, type AuxiliaryFaultContext, type CheckId, type Fault, type FaultContext, type FaultKind, type FaultOptions } from './fault.js';
+export type { AuxiliaryFaultContext, Fault, FaultContext, FaultKind, FaultOptions } from './fault.js';
 
 /**
  * Every planted fault, in the order their hooks run when several are planted at once. The order
@@ -145,11 +146,10 @@ export const FAULTS: readonly Fault[] = [
   connectionReset,
 ];
 
-const KNOWN_CHECKS: ReadonlySet<string> = new Set<string>([...EXCHANGE_CHECK_IDS, ...BODY_CHECK_IDS]);
-
 /**
  * Checks a fault list and indexes it by name: a duplicate or non-kebab-case name, a fault that
- * names no check (or an unknown one), or a fault without any hook throws, naming the fault.
+ * names no check (or one the registry, src/registry/, lacks), or a fault without any hook throws,
+ * naming the fault.
  */
 export function indexFaults(faults: readonly Fault[]): ReadonlyMap<string, Fault> {
   const byName = new Map<string, Fault>();
@@ -157,7 +157,10 @@ export function indexFaults(faults: readonly Fault[]): ReadonlyMap<string, Fault
     if (byName.has(fault.name)) throw new Error(`duplicate fault name "${fault.name}"`);
     if (!/^[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*$/.test(fault.name)) throw new Error(`fault name "${fault.name}" is not kebab-case`);
     if (fault.triggers.length === 0) throw new Error(`fault "${fault.name}" names no check that must catch it`);
-    for (const check of fault.triggers) if (!KNOWN_CHECKS.has(check)) throw new Error(`fault "${fault.name}" names unknown check "${check}"`);
+    // Typed as registry ids, but a fault list may come from plain JavaScript: checked at load too.
+    for (const check of fault.triggers) {
+      if (!isCheckId(check)) throw new Error(`fault "${fault.name}" names unknown check "${check}"`);
+    }
     const hooks = [fault.policy, fault.intercept, fault.response, fault.delivery, fault.auxiliaryPolicy, fault.auxiliaryIntercept];
     if (hooks.every((hook) => hook === undefined)) throw new Error(`fault "${fault.name}" changes nothing`);
     byName.set(fault.name, fault);

@@ -1,4 +1,4 @@
-import { statusFamily } from '../../src/catalogue/index.js';
+import { isSuccess } from '../../src/catalogue/index.js';
 import type { SandboxResponse } from '../http-types.js';
 import type { Fault, FaultContext } from './fault.js';
 
@@ -36,12 +36,12 @@ export function editBody(response: SandboxResponse, edit: (body: Json) => void):
 
 /** A hook that edits 2xx JSON bodies only (batch envelopes), leaving error bodies alone. */
 export function onSuccess(edit: (body: Json, response: SandboxResponse, context: FaultContext) => void): Hook {
-  return (response, context) => (statusFamily(response.status) === 2 ? editBody(response, (body) => edit(body, response, context)) : response);
+  return (response, context) => (isSuccess(response.status) ? editBody(response, (body) => edit(body, response, context)) : response);
 }
 
 /** A hook that edits non-2xx JSON bodies only (`Error` and the 429 body). */
 export function onError(edit: (body: Json, response: SandboxResponse, context: FaultContext) => void): Hook {
-  return (response, context) => (statusFamily(response.status) !== 2 ? editBody(response, (body) => edit(body, response, context)) : response);
+  return (response, context) => (!isSuccess(response.status) ? editBody(response, (body) => edit(body, response, context)) : response);
 }
 
 /** A hook that removes `field` from every object at any of `paths` of a 2xx body. */

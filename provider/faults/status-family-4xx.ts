@@ -1,4 +1,4 @@
-import { ERROR_STATUSES, statusFamily } from '../../src/catalogue/index.js';
+import { ERROR_STATUSES, isSuccess } from '../../src/catalogue/index.js';
 import type { Fault } from './fault.js';
 
 /** A successful batch answered with 400 (the success body unchanged): the wrong status family. */
@@ -7,5 +7,5 @@ export const fault: Fault = {
   description: 'every 2xx answer is sent as 400, its success body unchanged',
   kind: 'exchange',
   triggers: ['status-family'],
-  response: (response) => (statusFamily(response.status) === 2 ? { ...response, status: ERROR_STATUSES.badRequest } : response),
+  response: (response) => (isSuccess(response.status) ? { ...response, status: ERROR_STATUSES.badRequest } : response),
 };

@@ -6,7 +6,7 @@
  * alternatives. Schema graphs may be cyclic: a pair already on the walk's stack is not entered
  * again, so recursive `$ref`s end.
  */
-import { escapeToken } from './json.js';
+import { escapeToken } from '../json-pointer.js';
 import { isSuccessStatus, operationLabel, type ApiModel, type OperationModel, type ParameterModel, type SchemaNode } from './model.js';
 import { visibleProperties } from './rules/helpers.js';
 import { AUDIT_RULES, type AnyRule, type Detection, type Direction, type RuleContext, type Severity, type SiteKind, type SiteMap, type StatusPairing } from './rules/index.js';

@@ -18,9 +18,10 @@
  * `/results/*\/to/*\/associationTypes/*\/category`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isApiVersion, isEndpointId, operation as catalogueOperation, resolveResponse, type ApiVersion } from '../catalogue/index.js';
+import { isApiVersion, isEndpointId, isStatusCode, operation as catalogueOperation, resolveResponse, type ApiVersion } from '../catalogue/index.js';
+import { childPointer } from '../json-pointer.js';
 import { AuditInputError } from './errors.js';
-import { escapeToken, isObject, own, type JsonObject } from './json.js';
+import { isObject, own, type JsonObject } from './json.js';
 import { loadSide } from './load.js';
 import type { ApiModel, EnumValue, SchemaNode } from './model.js';
 
@@ -110,7 +111,7 @@ export function parseDriftInput(value: unknown, source: string): RecordedExchang
     const request = field(entry, 'request', where, 'object') as JsonObject;
     const response = field(entry, 'response', where, 'object') as JsonObject;
     const status = own(response, 'status');
-    if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) throw new AuditInputError(`${where}.response.status must be an HTTP status code (100-599)`);
+    if (typeof status !== 'number' || !isStatusCode(status)) throw new AuditInputError(`${where}.response.status must be an HTTP status code (100-599)`);
     const headers = own(response, 'headers');
     if (headers !== undefined && !isObject(headers)) throw new AuditInputError(`${where}.response.headers must be an object`);
     return {
@@ -164,7 +165,7 @@ export function schemaFieldPaths(node: SchemaNode): string[] {
     stack.push(current);
     const flat = flatten(current);
     for (const [name, child] of flat.properties) {
-      const childPath = `${path}/${escapeToken(name)}`;
+      const childPath = childPointer(path, name);
       out.push(childPath);
       walk(child, childPath, stack);
     }
@@ -207,13 +208,13 @@ class BodyObserver {
     for (const key of Object.keys(value)) {
       const child = flat.properties.get(key);
       if (child) {
-        const childPath = `${path}/${escapeToken(key)}`;
+        const childPath = childPointer(path, key);
         this.seen.add(childPath);
         this.walk(value[key], child, childPath, depth + 1);
       } else if (typeof flat.additional === 'object') {
         this.walk(value[key], flat.additional, `${path}/*`, depth + 1);
       } else {
-        const childPath = `${path}/${escapeToken(key)}`;
+        const childPath = childPointer(path, key);
         this.unknownFields.set(childPath, (this.unknownFields.get(childPath) ?? 0) + 1);
       }
     }

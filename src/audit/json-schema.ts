@@ -5,7 +5,8 @@
  * schema is a cycle in the graph instead of an endless expansion. Inline nesting is bounded.
  */
 import { AuditInputError } from './errors.js';
-import { decodeFragment, entriesOf, isObject, own, ownNumber, ownString, pointerChild, resolvePointer, type JsonObject } from './json.js';
+import { childPointer, fragmentToPointer, unescapeToken, valueAt } from '../json-pointer.js';
+import { entriesOf, isObject, own, ownNumber, ownString, type JsonObject } from './json.js';
 import { cloneSchema, emptySchema, type EnumValue, type JsonType, type Limits, type MutableSchemaNode, type SchemaNode } from './model.js';
 
 /** Which rules the schema objects follow. */
@@ -24,7 +25,7 @@ const NAMED_CONTAINERS = ['/components/schemas/', '/$defs/', '/definitions/'];
 function nameOf(pointer: string): string | undefined {
   for (const container of NAMED_CONTAINERS) {
     if (pointer.startsWith(container) && !pointer.slice(container.length).includes('/')) {
-      return pointer.slice(container.length).replace(/~1/g, '/').replace(/~0/g, '~');
+      return unescapeToken(pointer.slice(container.length));
     }
   }
   return undefined;
@@ -52,13 +53,13 @@ export class JsonSchemaReader {
 
   /** The schema a local `$ref` points to (one node per target, however often referenced). */
   readRef(ref: string, at: string, depth = 0): SchemaNode {
-    const pointer = decodeFragment(ref);
+    const pointer = fragmentToPointer(ref);
     if (pointer === undefined) {
       throw new AuditInputError(`${this.source}: $ref "${ref}" at ${at || '/'} is not a local reference (external files are bundled first; this one was not found)`);
     }
     const cached = this.byPointer.get(pointer);
     if (cached) return cached;
-    const target = resolvePointer(this.root, pointer);
+    const target = valueAt(this.root, pointer);
     if (target === undefined) throw new AuditInputError(`${this.source}: $ref "${ref}" at ${at || '/'} points to nothing`);
     const node = emptySchema(nameOf(pointer));
     this.byPointer.set(pointer, node);
@@ -120,7 +121,7 @@ export class JsonSchemaReader {
     node.writeOnly = own(raw, 'writeOnly') === true;
     const allOf = own(raw, 'allOf');
     if (Array.isArray(allOf)) {
-      allOf.forEach((member, i) => mergeInto(node, this.convert(member, pointerChild(pointerChild(at, 'allOf'), i), depth + 1)));
+      allOf.forEach((member, i) => mergeInto(node, this.convert(member, childPointer(at, 'allOf', i), depth + 1)));
     }
     this.readVariants(node, raw, at, depth);
     // No `type` but a shape: the author meant that shape (tools differ; this avoids "any -> object" noise).
@@ -164,18 +165,18 @@ export class JsonSchemaReader {
     const properties = own(raw, 'properties');
     if (properties !== undefined) {
       if (!isObject(properties)) this.fail(at, 'has `properties` that is not an object');
-      const propertiesAt = pointerChild(at, 'properties');
+      const propertiesAt = childPointer(at, 'properties');
       for (const [name, value] of entriesOf(properties)) {
-        node.properties.set(name, this.convert(value, pointerChild(propertiesAt, name), depth + 1));
+        node.properties.set(name, this.convert(value, childPointer(propertiesAt, name), depth + 1));
       }
     }
     const required = own(raw, 'required');
     if (Array.isArray(required)) for (const name of required) if (typeof name === 'string') node.required.add(name);
     const additional = own(raw, 'additionalProperties');
     if (additional === false || own(raw, 'unevaluatedProperties') === false) node.additionalProperties = false;
-    else if (isObject(additional)) node.additionalProperties = this.convert(additional, pointerChild(at, 'additionalProperties'), depth + 1);
+    else if (isObject(additional)) node.additionalProperties = this.convert(additional, childPointer(at, 'additionalProperties'), depth + 1);
     const items = own(raw, 'items');
-    if (isObject(items)) node.items = this.convert(items, pointerChild(at, 'items'), depth + 1);
+    if (isObject(items)) node.items = this.convert(items, childPointer(at, 'items'), depth + 1);
   }
 
   private readLimits(node: MutableSchemaNode, raw: JsonObject): void {
@@ -204,7 +205,7 @@ export class JsonSchemaReader {
     for (const kind of ['oneOf', 'anyOf'] as const) {
       const list = own(raw, kind);
       if (!Array.isArray(list)) continue;
-      const members = list.map((member, i) => this.convert(member, pointerChild(pointerChild(at, kind), i), depth + 1));
+      const members = list.map((member, i) => this.convert(member, childPointer(at, kind, i), depth + 1));
       const nonNull = members.filter((member) => !(member.types.length === 0 && member.nullable && member.enum === undefined && member.properties.size === 0));
       // `anyOf: [X, {type: 'null'}]` is how 3.1 (and generators) spell "nullable X": read it so.
       if (nonNull.length < members.length) node.nullable = true;

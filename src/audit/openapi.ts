@@ -5,7 +5,8 @@
  */
 import { AuditInputError } from './errors.js';
 import { JsonSchemaReader, type SchemaDialect } from './json-schema.js';
-import { decodeFragment, entriesOf, isObject, own, ownObject, ownString, pointerChild, resolvePointer, type JsonObject } from './json.js';
+import { childPointer, fragmentToPointer, valueAt } from '../json-pointer.js';
+import { entriesOf, isObject, own, ownObject, ownString, type JsonObject } from './json.js';
 import {
   HTTP_METHODS,
   type ApiModel,
@@ -62,8 +63,8 @@ class OpenApiReader {
       if (!isObject(node)) this.fail(where, 'is not an object');
       const ref = ownString(node, '$ref');
       if (ref === undefined) return { node, at: where };
-      const pointer = decodeFragment(ref);
-      const target = pointer === undefined ? undefined : resolvePointer(this.doc, pointer);
+      const pointer = fragmentToPointer(ref);
+      const target = pointer === undefined ? undefined : valueAt(this.doc, pointer);
       if (target === undefined || pointer === undefined) this.fail(where, `has $ref "${ref}" that points to nothing`);
       node = target;
       where = pointer;
@@ -76,13 +77,13 @@ class OpenApiReader {
     const paths = own(this.doc, 'paths');
     if (paths !== undefined && !isObject(paths)) this.fail('/paths', 'is not an object');
     for (const [template, rawItem] of entriesOf(paths ?? {})) {
-      const itemAt = pointerChild('/paths', template);
+      const itemAt = childPointer('/paths', template);
       const { node: item } = this.deref(rawItem, itemAt);
-      const shared = this.parameters(own(item, 'parameters'), pointerChild(itemAt, 'parameters'), template);
+      const shared = this.parameters(own(item, 'parameters'), childPointer(itemAt, 'parameters'), template);
       for (const method of HTTP_METHODS) {
         const rawOperation = own(item, method);
         if (rawOperation === undefined) continue;
-        const op = this.operation(method, template, rawOperation, pointerChild(itemAt, method), shared);
+        const op = this.operation(method, template, rawOperation, childPointer(itemAt, method), shared);
         // Two templates of one document that differ only in their version segment (`/v1/x`, `/v2/x`)
         // keep both: the later one's key carries its version.
         const key = operations.has(op.key) ? `${op.key} @${normalisePath(template).version ?? template}` : op.key;
@@ -93,7 +94,7 @@ class OpenApiReader {
     const components = ownObject(this.doc, 'components');
     const componentSchemas = components ? ownObject(components, 'schemas') : undefined;
     for (const [name] of entriesOf(componentSchemas ?? {})) {
-      schemas.set(name, this.schemas.readRef(`#${pointerChild('/components/schemas', name)}`, '/components/schemas'));
+      schemas.set(name, this.schemas.readRef(`#${childPointer('/components/schemas', name)}`, '/components/schemas'));
     }
     return { source: this.source, formats: [this.dialect], operations, schemas };
   }
@@ -101,10 +102,10 @@ class OpenApiReader {
   private operation(method: string, template: string, raw: unknown, at: string, shared: readonly ParameterModel[]): OperationModel {
     if (!isObject(raw)) this.fail(at, 'is not an operation object');
     const path = normalisePath(template);
-    const own_ = this.parameters(own(raw, 'parameters'), pointerChild(at, 'parameters'), template);
+    const own_ = this.parameters(own(raw, 'parameters'), childPointer(at, 'parameters'), template);
     // Operation-level parameters override path-level ones of the same name and location.
     const parameters = [...shared.filter((p) => !own_.some((o) => o.in === p.in && sameName(o, p))), ...own_];
-    const requestBody = own(raw, 'requestBody') === undefined ? undefined : this.requestBody(own(raw, 'requestBody'), pointerChild(at, 'requestBody'));
+    const requestBody = own(raw, 'requestBody') === undefined ? undefined : this.requestBody(own(raw, 'requestBody'), childPointer(at, 'requestBody'));
     const operationId = ownString(raw, 'operationId');
     const model: OperationModel = {
       key: `${method.toUpperCase()} ${path.key}`,
@@ -113,7 +114,7 @@ class OpenApiReader {
       displayPath: path.display,
       deprecated: own(raw, 'deprecated') === true,
       parameters,
-      responses: this.responses(own(raw, 'responses'), pointerChild(at, 'responses')),
+      responses: this.responses(own(raw, 'responses'), childPointer(at, 'responses')),
       ...(operationId === undefined ? {} : { operationId }),
       ...(requestBody === undefined ? {} : { requestBody }),
     };
@@ -125,7 +126,7 @@ class OpenApiReader {
     if (!Array.isArray(raw)) this.fail(at, 'is not an array');
     const pathParameters = normalisePath(template).parameters;
     return raw.map((entry, i) => {
-      const { node, at: where } = this.deref(entry, pointerChild(at, i));
+      const { node, at: where } = this.deref(entry, childPointer(at, i));
       const name = ownString(node, 'name');
       const location = ownString(node, 'in');
       if (name === undefined || location === undefined || !LOCATIONS.has(location)) this.fail(where, 'is not a parameter (needs `name` and `in`: path, query, header or cookie)');
@@ -145,9 +146,9 @@ class OpenApiReader {
   }
 
   private parameterSchema(node: JsonObject, at: string): SchemaNode | undefined {
-    if (own(node, 'schema') !== undefined) return this.schemas.read(own(node, 'schema'), pointerChild(at, 'schema'));
+    if (own(node, 'schema') !== undefined) return this.schemas.read(own(node, 'schema'), childPointer(at, 'schema'));
     const content = ownObject(node, 'content');
-    return content ? this.mediaSchema(content, pointerChild(at, 'content')).schema : undefined;
+    return content ? this.mediaSchema(content, childPointer(at, 'content')).schema : undefined;
   }
 
   /** The JSON media type's schema (else the first one's), and every media type listed. */
@@ -156,16 +157,16 @@ class OpenApiReader {
     const chosen = mediaTypes.find((type) => type === 'application/json') ?? mediaTypes.find((type) => /[/+]json\b/.test(type)) ?? mediaTypes[0];
     if (chosen === undefined) return { mediaTypes };
     const media = own(content, chosen);
-    if (!isObject(media)) this.fail(pointerChild(at, chosen), 'is not a media type object');
+    if (!isObject(media)) this.fail(childPointer(at, chosen), 'is not a media type object');
     const rawSchema = own(media, 'schema');
     if (rawSchema === undefined) return { mediaTypes };
-    return { mediaTypes, schema: this.schemas.read(rawSchema, pointerChild(pointerChild(at, chosen), 'schema')) };
+    return { mediaTypes, schema: this.schemas.read(rawSchema, childPointer(at, chosen, 'schema')) };
   }
 
   private requestBody(raw: unknown, at: string): RequestBodyModel {
     const { node, at: where } = this.deref(raw, at);
     const content = ownObject(node, 'content') ?? {};
-    const { mediaTypes, schema } = this.mediaSchema(content, pointerChild(where, 'content'));
+    const { mediaTypes, schema } = this.mediaSchema(content, childPointer(where, 'content'));
     return { required: own(node, 'required') === true, mediaTypes, ...(schema === undefined ? {} : { schema }) };
   }
 
@@ -175,10 +176,10 @@ class OpenApiReader {
     if (!isObject(raw)) this.fail(at, 'is not an object');
     for (const [status, entry] of entriesOf(raw)) {
       if (status.startsWith('x-')) continue;
-      const { node, at: where } = this.deref(entry, pointerChild(at, status));
+      const { node, at: where } = this.deref(entry, childPointer(at, status));
       const content = ownObject(node, 'content');
-      const { mediaTypes, schema } = content ? this.mediaSchema(content, pointerChild(where, 'content')) : { mediaTypes: [] };
-      out.set(status, { status, mediaTypes, headers: this.headers(own(node, 'headers'), pointerChild(where, 'headers')), ...(schema === undefined ? {} : { schema }) });
+      const { mediaTypes, schema } = content ? this.mediaSchema(content, childPointer(where, 'content')) : { mediaTypes: [] };
+      out.set(status, { status, mediaTypes, headers: this.headers(own(node, 'headers'), childPointer(where, 'headers')), ...(schema === undefined ? {} : { schema }) });
     }
     return out;
   }
@@ -187,7 +188,7 @@ class OpenApiReader {
     const out = new Map<string, HeaderModel>();
     if (!isObject(raw)) return out;
     for (const [name, entry] of entriesOf(raw)) {
-      const { node, at: where } = this.deref(entry, pointerChild(at, name));
+      const { node, at: where } = this.deref(entry, childPointer(at, name));
       const schema = this.parameterSchema(node, where);
       out.set(name.toLowerCase(), {
         name,

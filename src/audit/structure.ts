@@ -15,7 +15,8 @@ import { allOperations, isApiVersion, type ApiVersion } from '../catalogue/index
 import { lintStructure } from '../structure/index.js';
 import { AuditInputError } from './errors.js';
 import { mergeInto } from './json-schema.js';
-import { decodeFragment, entriesOf, isObject, own, ownNumber, ownString, pointerChild, resolvePointer, type JsonObject } from './json.js';
+import { childPointer, fragmentToPointer, pointerTokens, valueAt } from '../json-pointer.js';
+import { entriesOf, isObject, own, ownNumber, ownString, type JsonObject } from './json.js';
 import {
   cloneSchema,
   emptySchema,
@@ -161,7 +162,7 @@ class StructureReader {
       if (depth > MAX_DEPTH) this.fail(at, `nests namespaces deeper than ${MAX_DEPTH}`);
       for (const [name, member] of entriesOf(node)) {
         if (!isObject(member)) continue;
-        const memberAt = pointerChild(at, name);
+        const memberAt = childPointer(at, name);
         if (TYPE_MARKERS.some((marker) => Object.hasOwn(member, marker))) out.set(`${prefix}${name}`, this.at(memberAt));
         else walk(member, memberAt, `${prefix}${name}.`, depth + 1);
       }
@@ -175,24 +176,23 @@ class StructureReader {
   /** A top-level definition by name. */
   definition(name: string): SchemaNode | undefined {
     const definitions = own(this.doc, 'definitions');
-    return isObject(definitions) && isObject(own(definitions, name)) ? this.at(pointerChild('/definitions', name)) : undefined;
+    return isObject(definitions) && isObject(own(definitions, name)) ? this.at(childPointer('/definitions', name)) : undefined;
   }
 
   /** The type at a pointer: one node per location, created before it is filled (cycles). */
   private at(pointer: string, depth = 0): SchemaNode {
     const cached = this.byPointer.get(pointer);
     if (cached) return cached;
-    const raw = resolvePointer(this.doc, pointer);
+    const raw = valueAt(this.doc, pointer);
     if (!isObject(raw)) this.fail(pointer, 'is not a type');
-    const tokens = pointer.split('/');
-    const node = emptySchema(pointer.startsWith('/definitions/') ? tokens[tokens.length - 1] : undefined);
+    const node = emptySchema(pointer.startsWith('/definitions/') ? pointerTokens(pointer).at(-1) : undefined);
     this.byPointer.set(pointer, node);
     this.fill(node, raw, pointer, depth + 1);
     return node;
   }
 
   private ref(ref: unknown, at: string, depth: number): SchemaNode {
-    const pointer = typeof ref === 'string' ? decodeFragment(ref) : undefined;
+    const pointer = typeof ref === 'string' ? fragmentToPointer(ref) : undefined;
     if (pointer === undefined) this.fail(at, `has $ref ${JSON.stringify(ref)} that is not a local reference`);
     return this.at(pointer, depth);
   }
@@ -222,7 +222,7 @@ class StructureReader {
     if (depth > MAX_DEPTH) this.fail(at, `is nested deeper than ${MAX_DEPTH} levels`);
     const type = own(raw, 'type');
     if (Array.isArray(type)) this.applyUnion(node, type, at, depth);
-    else if (isObject(type)) mergeInto(node, this.ref(own(type, '$ref'), pointerChild(at, 'type'), depth));
+    else if (isObject(type)) mergeInto(node, this.ref(own(type, '$ref'), childPointer(at, 'type'), depth));
     else if (typeof type === 'string') this.applyType(node, type, raw, at, depth);
     else if (own(raw, '$ref') !== undefined) mergeInto(node, this.ref(own(raw, '$ref'), at, depth));
     this.applyExtends(node, raw, at, depth);
@@ -237,7 +237,7 @@ class StructureReader {
     const converted: SchemaNode[] = [];
     members.forEach((member, i) => {
       if (member === 'null') node.nullable = true;
-      else converted.push(this.convert(isObject(member) ? member : String(member), pointerChild(pointerChild(at, 'type'), i), depth));
+      else converted.push(this.convert(isObject(member) ? member : String(member), childPointer(at, 'type', i), depth));
     });
     if (converted.length === 1) mergeInto(node, converted[0] as SchemaNode);
     else if (converted.length > 1) node.variants = { kind: 'anyOf', members: converted };
@@ -265,15 +265,15 @@ class StructureReader {
       case 'tuple':
         node.types = ['array'];
         if (type === 'set') node.limits.uniqueItems = true;
-        if (own(raw, 'items') !== undefined) node.items = this.convert(own(raw, 'items'), pointerChild(at, 'items'), depth);
+        if (own(raw, 'items') !== undefined) node.items = this.convert(own(raw, 'items'), childPointer(at, 'items'), depth);
         return;
       case 'map':
         node.types = ['object'];
-        node.additionalProperties = own(raw, 'values') === undefined ? true : this.convert(own(raw, 'values'), pointerChild(at, 'values'), depth);
+        node.additionalProperties = own(raw, 'values') === undefined ? true : this.convert(own(raw, 'values'), childPointer(at, 'values'), depth);
         return;
       case 'choice': {
         const choices = own(raw, 'choices');
-        const members = isObject(choices) ? entriesOf(choices).map(([name, member]) => this.convert(member, pointerChild(pointerChild(at, 'choices'), name), depth)) : [];
+        const members = isObject(choices) ? entriesOf(choices).map(([name, member]) => this.convert(member, childPointer(at, 'choices', name), depth)) : [];
         node.variants = { kind: 'oneOf', members };
         return;
       }
@@ -285,21 +285,21 @@ class StructureReader {
   private applyObject(node: MutableSchemaNode, raw: JsonObject, at: string, depth: number): void {
     const properties = own(raw, 'properties');
     if (isObject(properties)) {
-      for (const [name, member] of entriesOf(properties)) node.properties.set(name, this.convert(member, pointerChild(pointerChild(at, 'properties'), name), depth));
+      for (const [name, member] of entriesOf(properties)) node.properties.set(name, this.convert(member, childPointer(at, 'properties', name), depth));
     }
     const required = own(raw, 'required');
     // `required: [["a"], ["b"]]` (alternatives) says no single property is always required.
     if (Array.isArray(required)) for (const name of required) if (typeof name === 'string') node.required.add(name);
     const additional = own(raw, 'additionalProperties');
     if (additional === false) node.additionalProperties = false;
-    else if (additional !== undefined && additional !== true) node.additionalProperties = this.convert(additional, pointerChild(at, 'additionalProperties'), depth);
+    else if (additional !== undefined && additional !== true) node.additionalProperties = this.convert(additional, childPointer(at, 'additionalProperties'), depth);
   }
 
   /** `$extends`: the base types' properties are the subtype's too. */
   private applyExtends(node: MutableSchemaNode, raw: JsonObject, at: string, depth: number): void {
     const bases = own(raw, '$extends');
     for (const base of Array.isArray(bases) ? bases : bases === undefined ? [] : [bases]) {
-      const inherited = this.ref(base, pointerChild(at, '$extends'), depth);
+      const inherited = this.ref(base, childPointer(at, '$extends'), depth);
       for (const [name, schema] of inherited.properties) if (!node.properties.has(name)) node.properties.set(name, schema);
       for (const name of inherited.required) node.required.add(name);
     }

@@ -6,8 +6,8 @@
  */
 
 export * from './auxiliary.js';
-export { statusFamily, isSuccess, isClientError, isServerError, isErrorStatus } from './status.js';
-import { statusFamily } from './status.js';
+export { statusFamily, isStatusCode, isSuccess, isClientError, isServerError, isErrorStatus } from './status.js';
+import { isStatusCode, isSuccess } from './status.js';
 
 /** The API versions hsac knows, oldest first. */
 export const API_VERSIONS = ['v4', '2025-09', '2026-03', '2026-09'] as const;
@@ -232,13 +232,13 @@ export interface ResponseResolution {
  * hsac's rate-limit body and every other non-2xx the spec's `default` `Error`.
  */
 export function resolveResponse(op: Operation, status: number): ResponseResolution {
-  if (!Number.isInteger(status) || status < 100 || status > 599) {
+  if (!isStatusCode(status)) {
     throw new CatalogueError(`status ${status} is not an HTTP status code (100-599)`);
   }
   const exact = op.responses.find((r) => r.status === status);
   if (exact) return { definition: exact.definition, declared: exact, exact: true };
   if (status === 429) return { definition: op.rateLimitDefinition, exact: true };
-  if (statusFamily(status) !== 2) return { definition: op.errorDefinition, exact: true };
+  if (!isSuccess(status)) return { definition: op.errorDefinition, exact: true };
   const declaredCodes = op.responses.map((r) => r.status).join('/');
   if (status === 204) {
     return { definition: undefined, exact: false, note: `${op.apiVersion} ${op.endpoint} declares ${declaredCodes}, not 204` };

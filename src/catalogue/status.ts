@@ -9,6 +9,11 @@ export function statusFamily(status: number): number {
   return Number.isInteger(status) && status >= 100 && status <= 599 ? Math.floor(status / 100) : 0;
 }
 
+/** An integer in 100..599: a code with a family, the only statuses a response may carry. */
+export function isStatusCode(status: number): boolean {
+  return statusFamily(status) !== 0;
+}
+
 /** 2xx. */
 export function isSuccess(status: number): boolean {
   return statusFamily(status) === 2;

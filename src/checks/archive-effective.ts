@@ -1,5 +1,8 @@
+import { isSuccess } from '../catalogue/index.js';
+import { field } from '../json.js';
 import type { Finding } from '../registry/finding.js';
-import { field, findingFor, readTargets } from './support.js';
+import { checkDeclaration } from '../registry/index.js';
+import { findingFor } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /** An association the runner archived (and the archive answered a 2xx), and how. */
@@ -18,10 +21,12 @@ export interface ArchiveEffectiveInput {
 
 /** Whether any page of `reads` still lists `toId` among `fromId`'s targets. */
 function stillListed(reads: readonly ObservedExchange[], fromId: string, toId: string): ObservedExchange | undefined {
-  return reads.find((read) => readTargets(read, fromId).some((target) => String(field(target, 'toObjectId')) === toId));
+  const listsPair = (read: ObservedExchange): boolean =>
+    read.batch.targetsOf(fromId).some((target) => String(field(target, 'toObjectId')) === toId);
+  return reads.find(listsPair);
 }
 
-const succeeded = (read: ObservedExchange): boolean => Math.floor((read.exchange.response?.status ?? 0) / 100) === 2;
+const succeeded = (read: ObservedExchange): boolean => isSuccess(read.exchange.response?.status ?? 0);
 
 /**
  * An archived association is gone: after a batch archive or a single DELETE answered a 2xx, a
@@ -29,12 +34,7 @@ const succeeded = (read: ObservedExchange): boolean => Math.floor((read.exchange
  * link leaves every sync that removes associations believing it did.
  */
 export const archiveEffective: SequenceCheck<ArchiveEffectiveInput> = {
-  id: 'archive-effective',
-  scope: 'sequence',
-  description: 'after a batch archive or a single DELETE, a read no longer returns the pair',
-  caughtFaults: ['archive-keeps-association'],
-  endpoints: ['batch-read'],
-  notExercisedWhy: 'no archive of an association the run made was followed by a successful read of its record',
+  ...checkDeclaration('archive-effective'),
   exercised({ archived, reads }) {
     return reads.some(succeeded) ? archived.length : 0;
   },

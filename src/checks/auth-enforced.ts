@@ -1,3 +1,5 @@
+import { ERROR_STATUSES, isServerError } from '../catalogue/index.js';
+import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -6,27 +8,25 @@ import type { ExchangeCheck } from './types.js';
  * authentication on that path: the most serious finding hsac can make.
  */
 export const authEnforced: ExchangeCheck = {
-  id: 'auth-enforced',
-  scope: 'exchange',
-  description: 'a request without a token gets 401',
-  caughtFaults: ['auth-not-enforced'],
-  notExercisedWhy: 'no request without a token got an answer other than a 429 or 5xx (the no-token probes were not sent, rate-limited or unanswered)',
+  ...checkDeclaration('auth-enforced'),
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    return observed.intent === 'no-auth' && status !== undefined && status < 500 && status !== 429 ? 1 : 0;
+    const judged = status !== undefined && !isServerError(status) && status !== ERROR_STATUSES.tooManyRequests;
+    return observed.intent === 'no-auth' && judged ? 1 : 0;
   },
   check(observed) {
     const status = observed.exchange.response?.status;
     // A 5xx or a 429 says nothing about auth: the transport check and the rate-limit contract
     // judge those, and the probe is then not exercised.
-    if (observed.intent !== 'no-auth' || status === undefined || status >= 500 || status === 429 || status === 401) return [];
+    if (observed.intent !== 'no-auth' || status === undefined || isServerError(status)) return [];
+    if (status === ERROR_STATUSES.tooManyRequests || status === ERROR_STATUSES.unauthorized) return [];
     return [
       findingFor(observed, {
         check: this.id,
         severity: 'error',
         instancePath: '',
-        message: `a request without a token got ${status}, not 401`,
-        expected: 401,
+        message: `a request without a token got ${status}, not ${ERROR_STATUSES.unauthorized}`,
+        expected: ERROR_STATUSES.unauthorized,
         actual: status,
       }),
     ];

@@ -1,3 +1,5 @@
+import { isServerError } from '../catalogue/index.js';
+import { checkDeclaration } from '../registry/index.js';
 import { findingFor, header } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -8,18 +10,15 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * `text/html` or `text/plain` is lost to them even when it parses.
  */
 export const contentType: ExchangeCheck = {
-  id: 'content-type',
-  scope: 'exchange',
-  description: 'a response with a body says Content-Type: application/json',
-  caughtFaults: ['content-type-text'],
-  notExercisedWhy: 'no answer carried a body to label (below 500)',
+  ...checkDeclaration('content-type'),
   exercised(observed) {
     const response = observed.exchange.response;
-    return response && response.body !== undefined && response.body.length > 0 && response.status < 500 ? 1 : 0;
+    // An empty body has nothing to label.
+    return response?.body && !isServerError(response.status) ? 1 : 0;
   },
   check(observed) {
     const response = observed.exchange.response;
-    if (!response || response.body === undefined || response.body.length === 0 || response.status >= 500) return [];
+    if (!response?.body || isServerError(response.status)) return [];
     const value = header(observed, 'content-type');
     if (value !== undefined && JSON_MEDIA_TYPE.test(value)) return [];
     return [

@@ -4,6 +4,7 @@ import type { Exchange } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import { ALL_CHECKS, appliesTo, archiveEffective, EXCHANGE_CHECKS, idempotent, pagingTerminates, readAfterWrite } from './index.js';
 import { invalidRequestRejected } from './invalid-request-rejected.js';
+import { observeExchange } from './observed.js';
 import type { ExchangeCheck, ExchangeIntent, ObservedExchange } from './types.js';
 
 /**
@@ -30,7 +31,10 @@ function observed(options: { endpoint?: EndpointId; intent?: ExchangeIntent; sta
     startedAt: '2026-11-20T09:15:02.000Z',
     durationMs: 3,
   };
-  return { operation: op, intent: options.intent ?? 'conformance', exchange, ...(options.sent === undefined ? {} : { sent: options.sent }), replay: 'hsac run --seed 42', invalidity: 'required-removed:/inputs' };
+  const sent = options.sent === undefined ? {} : { sent: options.sent };
+  const intent = options.intent ?? 'conformance';
+  const invalidity = 'required-removed:/inputs';
+  return observeExchange({ operation: op, intent, exchange, ...sent, replay: 'hsac run --seed 42', invalidity });
 }
 
 function read(targets: Record<string, string[]>, after?: string): ObservedExchange {

@@ -1,5 +1,8 @@
+import { isSuccess } from '../catalogue/index.js';
+import { field } from '../json.js';
 import type { Finding } from '../registry/finding.js';
-import { field, findingFor, readTargets, responseJson } from './support.js';
+import { checkDeclaration } from '../registry/index.js';
+import { findingFor } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /**
@@ -17,11 +20,13 @@ export interface IdempotentInput {
 
 /** The association specs an answer reports for one pair (the pair's other direction is ignored). */
 function specs(observed: ObservedExchange, fromId: string, toId: string): string[] {
-  const results = field(responseJson(observed), 'results');
-  if (!Array.isArray(results)) return [];
-  return results
-    .filter((r) => String(field(field(r, 'from'), 'id')) === fromId && String(field(field(r, 'to'), 'id')) === toId)
-    .map((r) => `${String(field(field(r, 'associationSpec'), 'associationCategory'))}:${String(field(field(r, 'associationSpec'), 'associationTypeId'))}`)
+  return observed.batch
+    .resultsOf(fromId)
+    .filter((result) => result.toId === toId)
+    .map(({ raw }) => {
+      const spec = field(raw, 'associationSpec');
+      return `${String(field(spec, 'associationCategory'))}:${String(field(spec, 'associationTypeId'))}`;
+    })
     .sort();
 }
 
@@ -30,23 +35,18 @@ function specs(observed: ObservedExchange, fromId: string, toId: string): string
  * same result, and the pair does not gain a duplicate type. Retries after a timeout rely on it.
  */
 export const idempotent: SequenceCheck<IdempotentInput> = {
-  id: 'idempotent',
-  scope: 'sequence',
-  description: 'associate default twice answers the same and creates no duplicate',
-  caughtFaults: ['associate-not-idempotent'],
-  endpoints: ['batch-associate-default', 'associate-default'],
-  notExercisedWhy: 'no pair was associated twice with both answers successful (a repeat needs a first write that succeeded)',
+  ...checkDeclaration('idempotent'),
   exercised({ first, second, fromId, toId }) {
     const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
-    return a !== undefined && b !== undefined && Math.floor(a / 100) === 2 && specs(first, fromId, toId).length > 0 ? 1 : 0;
+    return a !== undefined && b !== undefined && isSuccess(a) && specs(first, fromId, toId).length > 0 ? 1 : 0;
   },
   check({ first, second, reads = [], fromId, toId }) {
     const findings: Finding[] = [];
     const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
     // A first answer that does not list the pair (a 207 naming it in errors) wrote nothing to
     // repeat: there is no upsert to compare, and inputs-accounted judges the answer itself.
-    if (a === undefined || b === undefined || Math.floor(a / 100) !== 2 || specs(first, fromId, toId).length === 0) return findings;
-    if (Math.floor(b / 100) !== 2) {
+    if (a === undefined || b === undefined || !isSuccess(a) || specs(first, fromId, toId).length === 0) return findings;
+    if (!isSuccess(b)) {
       findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '', message: `the same associate-default request succeeded (${a}) and then failed (${b})`, expected: a, actual: b }));
       return findings;
     }
@@ -55,7 +55,7 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
       findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '/results', message: 'repeating associate-default changed its results', expected: once, actual: twice }));
     }
     for (const read of reads) {
-      const targets = readTargets(read, fromId).filter((t) => String(field(t, 'toObjectId')) === toId);
+      const targets = read.batch.targetsOf(fromId).filter((t) => String(field(t, 'toObjectId')) === toId);
       const typeIds = targets.flatMap((t) => {
         const types = field(t, 'associationTypes');
         return Array.isArray(types) ? types.map((x) => `${String(field(x, 'category'))}:${String(field(x, 'typeId'))}`) : [];

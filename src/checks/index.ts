@@ -12,57 +12,66 @@ import { responseBody } from './response-body.js';
 import { statusFamilyCheck } from './status-family.js';
 import { tokenRedaction } from './token-redaction.js';
 import { transportCheck } from './transport.js';
-import type { Check, CheckContext, ExchangeCheck, ObservedExchange } from './types.js';
+import type { Check, CheckContext, ExchangeCheck, ObservedExchange, SequenceCheck } from './types.js';
 import type { Finding } from '../registry/finding.js';
+import { appliesTo, checkIdsOf, type CheckIdOfKind } from '../registry/index.js';
 
-export type { Check, CheckContext, ExchangeCheck, ExchangeIntent, ObservedExchange, SequenceCheck } from './types.js';
-export { pagingTerminates, nextAfter, type PagingInput } from './paging-terminates.js';
+export type {
+  AuxiliaryObservedExchange,
+  Check,
+  CheckContext,
+  ExchangeCheck,
+  ExchangeIntent,
+  ObservedExchange,
+  ReadAnswer,
+  SequenceCheck,
+} from './types.js';
+export { observeAuxiliary, observeExchange } from './observed.js';
+export { pagingTerminates, type PagingInput } from './paging-terminates.js';
 export { readAfterWrite, type ExpectedAssociation, type ReadAfterWriteInput } from './read-after-write.js';
 export { idempotent, type IdempotentInput } from './idempotent.js';
 export { archiveEffective, type ArchivedPair, type ArchiveEffectiveInput } from './archive-effective.js';
 export { isUnchecked } from './transport.js';
-export { field, readTargets, responseJson } from './support.js';
+export { appliesTo } from '../registry/index.js';
 
 /**
- * Every exchange check, in the order it runs on each exchange (STYLE.md: one check per module,
- * one ordered list; a duplicate id throws at load).
+ * The implementation of every exchange check, by its registry id (STYLE.md: one check per module):
+ * a declaration without an implementation, or an implementation of an id the registry lacks, does
+ * not compile; registry.spec.ts proves each one carries the id it is filed under.
  */
-export const EXCHANGE_CHECKS: readonly ExchangeCheck[] = [
-  // First: was there an answer to judge at all? (resets, timeouts, persistent 5xx)
-  transportCheck,
-  // Security before shape: a leaked credential matters more than any field.
-  tokenRedaction,
-  // The answer's envelope: status family, then content type.
-  statusFamilyCheck,
-  contentType,
-  // The body: schema under the profile plus the batch envelope rules.
-  responseBody,
-  // Batch semantics one answer can show.
-  inputsAccounted,
-  // Requests the runner sent to be refused.
-  authEnforced,
-  inputLimitEnforced,
-  invalidRequestRejected,
-  // Throttling metadata on every answer, and the 429 contract.
-  rateLimitContract,
-];
+const EXCHANGE_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'exchange'>]: ExchangeCheck } = {
+  transport: transportCheck,
+  'token-redaction': tokenRedaction,
+  'status-family': statusFamilyCheck,
+  'content-type': contentType,
+  'response-body': responseBody,
+  'inputs-accounted': inputsAccounted,
+  'auth-enforced': authEnforced,
+  'input-limit-enforced': inputLimitEnforced,
+  'invalid-request-rejected': invalidRequestRejected,
+  'rate-limit-contract': rateLimitContract,
+};
 
-/** Checks over sequences the runner drives; the runner calls each with its own input. */
-export const SEQUENCE_CHECKS = [pagingTerminates, readAfterWrite, idempotent, archiveEffective] as const;
+/** Every sequence check's implementation, by its registry id; the runner calls each with its own input. */
+const SEQUENCE_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'sequence'>]: SequenceCheck<never> } = {
+  'paging-terminates': pagingTerminates,
+  'read-after-write': readAfterWrite,
+  idempotent,
+  'archive-effective': archiveEffective,
+};
 
-/** The whole registry, for listing, config validation and the fault-coverage proof. */
-export const ALL_CHECKS: readonly Check[] = [...EXCHANGE_CHECKS, ...(SEQUENCE_CHECKS as readonly Check[])];
+/** Every exchange check, in the order it runs on each exchange: the registry's (src/registry/exchange.ts). */
+export const EXCHANGE_CHECKS: readonly ExchangeCheck[] = checkIdsOf('exchange').map(
+  (id) => EXCHANGE_IMPLEMENTATIONS[id],
+);
 
-const ids = new Set<string>();
-for (const check of ALL_CHECKS) {
-  if (ids.has(check.id)) throw new Error(`duplicate check id "${check.id}"`);
-  ids.add(check.id);
-}
+/** Every sequence check, in the registry's order (src/registry/sequence.ts). */
+export const SEQUENCE_CHECKS: readonly SequenceCheck<never>[] = checkIdsOf('sequence').map(
+  (id) => SEQUENCE_IMPLEMENTATIONS[id],
+);
 
-/** Whether a registry check applies to an endpoint under test (its declared `endpoints`, else all four). */
-export function appliesTo(check: Pick<Check, 'endpoints'>, endpoint: string): boolean {
-  return check.endpoints === undefined || (check.endpoints as readonly string[]).includes(endpoint);
-}
+/** Every implemented check of src/checks/, for the runner's outcomes (one row per check x endpoint). */
+export const ALL_CHECKS: readonly Check[] = [...EXCHANGE_CHECKS, ...SEQUENCE_CHECKS];
 
 /** Runs every exchange check that applies to the exchange's endpoint. */
 export function checkExchange(observed: ObservedExchange, context: CheckContext): Finding[] {

@@ -4,6 +4,7 @@ import { buildPath, operation, type EndpointId } from '../catalogue/index.js';
 import type { Exchange } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import { inputsAccounted } from './inputs-accounted.js';
+import { observeExchange } from './observed.js';
 import type { ExchangeIntent, ObservedExchange } from './types.js';
 
 const context = { profile: 'strict' as const, validator: createValidator({ profile: 'strict' }) };
@@ -21,7 +22,9 @@ function observed(options: { endpoint?: EndpointId; intent?: ExchangeIntent; sta
     startedAt: STAMPS.startedAt,
     durationMs: 3,
   };
-  return { operation: op, intent: options.intent ?? 'conformance', exchange, ...(options.sent === undefined ? {} : { sent: options.sent }), replay: 'hsac run --seed 42' };
+  const sent = options.sent === undefined ? {} : { sent: options.sent };
+  const intent = options.intent ?? 'conformance';
+  return observeExchange({ operation: op, intent, exchange, ...sent, replay: 'hsac run --seed 42' });
 }
 
 /** What the check says: the inputs it judged and the unaccounted ones it names (empty: none). */
@@ -151,7 +154,7 @@ describe('what it does not judge: exercised 0, no finding, never a throw', () =>
   it('declares where it applies and why it may not be exercised', () => {
     expect(inputsAccounted.endpoints).toEqual(['batch-read', 'batch-associate-default', 'configurations-batch-create']);
     expect(inputsAccounted.notExercisedWhy).toMatch(/2xx with a JSON body/);
-    expect(inputsAccounted.caughtFaults).toEqual(['input-dropped', 'multi-status-without-errors']);
+    expect(inputsAccounted.faults).toEqual(['input-dropped', 'multi-status-without-errors']);
   });
 });
 
@@ -187,7 +190,8 @@ describe('against the sandbox', () => {
       startedAt: STAMPS.startedAt,
       durationMs: 1,
     };
-    return { operation: op, intent: 'conformance', exchange, sent: body, replay: 'hsac run --seed 42' };
+    const replay = 'hsac run --seed 42';
+    return observeExchange({ operation: op, intent: 'conformance', exchange, sent: body, replay });
   }
 
   let contacts: readonly string[] = [];
@@ -255,12 +259,12 @@ describe('inputs-accounted: more inputs missing than errors can explain', () => 
   const exchange = (errors: Record<string, unknown>[]): ObservedExchange => {
     const op = operation('batch-associate-default', '2026-03');
     const body = JSON.stringify({ status: 'COMPLETE', results: [{ from: { id: '101' }, to: { id: '201' }, associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 } }], errors, numErrors: errors.length, ...STAMPS });
-    return {
+    return observeExchange({
       operation: op,
       intent: 'conformance',
       sent,
       exchange: { id: 1, request: { method: 'POST', url: 'http://127.0.0.1/x', headers: {} }, response: { status: 207, headers: { 'content-type': 'application/json' }, body, bytes: body.length }, attempts: [], startedAt: STAMPS.startedAt, durationMs: 1 },
-    };
+    });
   };
 
   it('one error per failed pair, each naming the shared from ID (HubSpot form): accounted for', () => {

@@ -1,10 +1,13 @@
-import type { EndpointId } from '../catalogue/index.js';
+import { isSuccess, type EndpointId } from '../catalogue/index.js';
+import { field } from '../json.js';
 import type { Finding } from '../registry/finding.js';
-import { field, findingFor, responseJson } from './support.js';
+import { jsonId, type BatchView } from '../validate/batch-view.js';
+import { checkDeclaration } from '../registry/index.js';
+import { findingFor } from './support.js';
 import type { ExchangeCheck, ObservedExchange } from './types.js';
 
-/** The batch endpoints whose answers account for their inputs (PUT default sends none). */
-const BATCH_ENDPOINTS = ['batch-read', 'batch-associate-default', 'configurations-batch-create'] as const satisfies readonly EndpointId[];
+/** The batch endpoints whose answers account for their inputs (PUT default sends none): where the check applies. */
+const BATCH_ENDPOINTS = checkDeclaration('inputs-accounted').endpoints;
 type BatchEndpoint = (typeof BATCH_ENDPOINTS)[number];
 
 function isBatchEndpoint(endpoint: EndpointId): endpoint is BatchEndpoint {
@@ -23,13 +26,6 @@ interface JudgedInput {
   readonly label: string;
 }
 
-/** An ID as JSON carries it (a string, or a number from a lenient provider); anything else names nothing. */
-function scalar(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
 const pair = (from: string, to: string): string => `${from}->${to}`;
 
 /** The inputs sent, each with the keys it is known by; an input without a usable key is not judged. */
@@ -40,20 +36,20 @@ function judgedInputs(endpoint: BatchEndpoint, sent: unknown): JudgedInput[] {
   inputs.forEach((input: unknown, index) => {
     switch (endpoint) {
       case 'batch-read': {
-        const id = scalar(field(input, 'id'));
+        const id = jsonId(field(input, 'id'));
         if (id !== undefined) judged.push({ index, resultKeys: [id], ids: [id], label: id });
         return;
       }
       case 'batch-associate-default': {
-        const from = scalar(field(field(input, 'from'), 'id'));
-        const to = scalar(field(field(input, 'to'), 'id'));
+        const from = jsonId(field(field(input, 'from'), 'id'));
+        const to = jsonId(field(field(input, 'to'), 'id'));
         // HubSpot answers a pair in both directions (FACTS.md §1 leaves the count unverified), and its
         // error names the from ID, or the to ID when that one was bad.
         if (from !== undefined && to !== undefined) judged.push({ index, resultKeys: [pair(from, to), pair(to, from)], ids: [from, to], label: pair(from, to) });
         return;
       }
       case 'configurations-batch-create': {
-        const typeId = scalar(field(input, 'typeId'));
+        const typeId = jsonId(field(input, 'typeId'));
         if (typeId !== undefined) judged.push({ index, resultKeys: [typeId], ids: [typeId], label: `typeId ${typeId}` });
         return;
       }
@@ -63,24 +59,19 @@ function judgedInputs(endpoint: BatchEndpoint, sent: unknown): JudgedInput[] {
 }
 
 /** The keys the answer's `results` account for. */
-function resultKeys(endpoint: BatchEndpoint, body: unknown): Set<string> {
+function resultKeys(endpoint: BatchEndpoint, batch: BatchView): Set<string> {
   const keys = new Set<string>();
-  const results = field(body, 'results');
-  if (!Array.isArray(results)) return keys;
-  for (const result of results) {
+  for (const result of batch.results ?? []) {
     let key: string | undefined;
     switch (endpoint) {
       case 'batch-read':
-        key = scalar(field(field(result, 'from'), 'id'));
+        key = result.fromId;
         break;
-      case 'batch-associate-default': {
-        const from = scalar(field(field(result, 'from'), 'id'));
-        const to = scalar(field(field(result, 'to'), 'id'));
-        key = from === undefined || to === undefined ? undefined : pair(from, to);
+      case 'batch-associate-default':
+        key = result.fromId === undefined || result.toId === undefined ? undefined : pair(result.fromId, result.toId);
         break;
-      }
       case 'configurations-batch-create':
-        key = scalar(field(result, 'typeId'));
+        key = jsonId(field(result.raw, 'typeId'));
         break;
     }
     if (key !== undefined) keys.add(key);
@@ -88,113 +79,19 @@ function resultKeys(endpoint: BatchEndpoint, body: unknown): Set<string> {
   return keys;
 }
 
-/** What the answer's errors name: exact values, whole words of text, and input positions. */
-interface Named {
-  readonly values: Set<string>;
-  readonly positions: Set<number>;
-}
-
-/**
- * Whole tokens of a text, so input "1" is not named by an error about "10". A trailing hyphen is
- * dropped too ("101->202" names 101).
- */
-function addTokens(text: string, into: Set<string>): void {
-  for (const token of text.split(/[^A-Za-z0-9_-]+/)) {
-    if (token === '') continue;
-    into.add(token);
-    const trimmed = token.replace(/-+$/, '');
-    if (trimmed !== '') into.add(trimmed);
-  }
-}
-
-/** `inputs[3]`, `inputs.3`, `/inputs/3`: a field path that names an input by its position. */
-const INPUT_POSITION = /\binputs(?:\[(\d+)\]|[./](\d+))/g;
-
-/**
- * A `context` map as the spec declares it (StandardError and ErrorDetail: string -> string[],
- * FACTS.md §5): every value of every list names something (`ids`, `typeId`, `fromObjectId`, ...).
- * The docs' string form (`"{ids=[1, 2]}"`, FACTS.md §7.3) is read as text.
- */
-function addContext(context: unknown, named: Named): void {
-  if (typeof context === 'string') return addTokens(context, named.values);
-  if (typeof context !== 'object' || context === null || Array.isArray(context)) return;
-  for (const value of Object.values(context as Record<string, unknown>)) {
-    const list = Array.isArray(value) ? (value as unknown[]) : [value];
-    for (const item of list) {
-      const id = scalar(item);
-      if (id !== undefined) named.values.add(id);
-    }
-  }
-}
-
-/**
- * A field path or parameter (`in`): the input position it points at, and the ID in it as a whole
- * token. The position's digits are not an ID: `inputs[1].typeId` does not name type 1.
- */
-function addIn(value: unknown, named: Named): void {
-  if (typeof value !== 'string') return;
-  for (const match of value.matchAll(INPUT_POSITION)) named.positions.add(Number(match[1] ?? match[2]));
-  named.values.add(value);
-  addTokens(value.replace(INPUT_POSITION, ' '), named.values);
-}
-
-/**
- * Everything the answer's `errors` (StandardError[]) name an input by, as HubSpot writes them
- * (FACTS.md §5): the error's `id`, its `context` value lists, `in` (on the error or on its
- * `errors[]` ErrorDetails), their `context`s, and the messages as whole tokens.
- */
-function namedByErrors(body: unknown): Named {
-  const named: Named = { values: new Set(), positions: new Set() };
-  const errors = field(body, 'errors');
-  if (!Array.isArray(errors)) return named;
-  for (const error of errors) {
-    const id = scalar(field(error, 'id'));
-    if (id !== undefined) named.values.add(id);
-    addContext(field(error, 'context'), named);
-    addIn(field(error, 'in'), named);
-    const message = field(error, 'message');
-    if (typeof message === 'string') addTokens(message, named.values);
-    const details = field(error, 'errors');
-    if (!Array.isArray(details)) continue;
-    for (const detail of details) {
-      addContext(field(detail, 'context'), named);
-      addIn(field(detail, 'in'), named);
-      const text = field(detail, 'message');
-      if (typeof text === 'string') addTokens(text, named.values);
-    }
-  }
-  return named;
-}
-
-/**
- * How many inputs the answer's errors can answer for at most: each error one, or as many as it
- * lists (context value lists, ErrorDetails). HubSpot's errors name a shared from ID, so names
- * alone cannot tell which of several pairs of one record failed; the count can still tell when
- * more inputs went missing than there are errors to explain them.
- */
-function errorCapacity(body: unknown): number {
-  const errors = field(body, 'errors');
-  if (!Array.isArray(errors)) return 0;
-  let capacity = 0;
-  for (const error of errors) {
-    const context = field(error, 'context');
-    const listed = typeof context === 'object' && context !== null && !Array.isArray(context) ? Object.values(context as Record<string, unknown>).reduce<number>((sum, value) => sum + (Array.isArray(value) ? value.length : 1), 0) : 0;
-    const details = field(error, 'errors');
-    capacity += Math.max(1, listed, Array.isArray(details) ? details.length : 0);
-  }
-  return capacity;
-}
-
 const ID = 'inputs-accounted';
 
 /** The batch answer to judge: a conformance request answered 2xx with a JSON object body. */
-function judgeable(observed: ObservedExchange): { endpoint: BatchEndpoint; body: unknown; inputs: JudgedInput[] } | undefined {
+function judgeable(
+  observed: ObservedExchange,
+): { endpoint: BatchEndpoint; batch: BatchView; inputs: JudgedInput[] } | undefined {
   const endpoint = observed.operation.endpoint;
   const status = observed.exchange.response?.status;
-  if (!isBatchEndpoint(endpoint) || observed.intent !== 'conformance' || status === undefined || Math.floor(status / 100) !== 2) return undefined;
-  const body = responseJson(observed);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  return { endpoint, body, inputs: judgedInputs(endpoint, observed.sent) };
+  if (!isBatchEndpoint(endpoint) || observed.intent !== 'conformance') return undefined;
+  if (status === undefined || !isSuccess(status)) return undefined;
+  const { batch } = observed;
+  if (!batch.isObject) return undefined;
+  return { endpoint, batch, inputs: judgedInputs(endpoint, observed.sent) };
 }
 
 /**
@@ -207,20 +104,15 @@ function judgeable(observed: ObservedExchange): { endpoint: BatchEndpoint; body:
  * by both of its IDs.
  */
 export const inputsAccounted: ExchangeCheck = {
-  id: ID,
-  scope: 'exchange',
-  description: 'every batch input appears in results or is named by an error',
-  caughtFaults: ['input-dropped', 'multi-status-without-errors'],
-  endpoints: BATCH_ENDPOINTS,
-  notExercisedWhy: 'no batch answer with inputs to account for came back (a conformance request answered 2xx with a JSON body)',
+  ...checkDeclaration(ID),
   exercised(observed) {
     return judgeable(observed)?.inputs.length ?? 0;
   },
   check(observed) {
     const judged = judgeable(observed);
     if (!judged || judged.inputs.length === 0) return [];
-    const results = resultKeys(judged.endpoint, judged.body);
-    const named = namedByErrors(judged.body);
+    const results = resultKeys(judged.endpoint, judged.batch);
+    const named = judged.batch.errorNames;
     const missing = [
       ...new Set(
         judged.inputs
@@ -230,7 +122,7 @@ export const inputsAccounted: ExchangeCheck = {
     ];
     if (missing.length === 0) {
       const withoutResult = [...new Set(judged.inputs.filter((input) => !input.resultKeys.some((key) => results.has(key))).map((input) => input.label))];
-      const capacity = errorCapacity(judged.body);
+      const capacity = judged.batch.errorCapacity;
       if (withoutResult.length <= capacity) return [];
       return [
         findingFor(observed, {

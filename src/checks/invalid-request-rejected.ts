@@ -1,4 +1,5 @@
-import { statusFamily } from '../catalogue/index.js';
+import { ERROR_STATUSES, isClientError, isServerError } from '../catalogue/index.js';
+import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -9,21 +10,18 @@ import type { ExchangeCheck } from './types.js';
  * unnoticed. The 4xx body itself is judged by `response-body` against the version's `Error`.
  */
 export const invalidRequestRejected: ExchangeCheck = {
-  id: 'invalid-request-rejected',
-  scope: 'exchange',
-  description: 'a request body the spec makes invalid gets a 4xx (with a valid error body)',
-  caughtFaults: ['invalid-request-accepted'],
-  // PUT default has no body to break; its path IDs are the other checks' business.
-  endpoints: ['batch-read', 'batch-associate-default', 'configurations-batch-create'],
-  notExercisedWhy: 'no invalid request body got an answer other than a 429 (hsac sends them only within the rate budget)',
+  ...checkDeclaration('invalid-request-rejected'),
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    return observed.intent === 'invalid-request' && status !== undefined && status !== 429 ? 1 : 0;
+    const answered = status !== undefined && status !== ERROR_STATUSES.tooManyRequests;
+    return observed.intent === 'invalid-request' && answered ? 1 : 0;
   },
   check(observed) {
     const status = observed.exchange.response?.status;
-    if (observed.intent !== 'invalid-request' || status === undefined || status === 429 || statusFamily(status) === 4) return [];
-    if (status >= 500) {
+    if (observed.intent !== 'invalid-request' || status === undefined) return [];
+    if (status === ERROR_STATUSES.tooManyRequests) return [];
+    if (isClientError(status)) return [];
+    if (isServerError(status)) {
       // Still a 5xx after every retry, for a body the client got wrong: the server failed where it
       // had to say what was wrong (a client cannot tell this from an outage, and retries it).
       return [

@@ -4,6 +4,7 @@ import type { Finding } from '../registry/finding.js';
 import type { Attempt, Exchange, RecordedResponse } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import { rateLimitContract } from './rate-limit-contract.js';
+import { observeAuxiliary, observeExchange } from './observed.js';
 import type { ObservedExchange } from './types.js';
 
 const context = { profile: 'strict' as const, validator: createValidator({ profile: 'strict' }) };
@@ -41,7 +42,9 @@ function exchangeOf(answers: readonly RecordedResponse[]): Exchange {
 }
 
 function observed(answers: readonly RecordedResponse[]): ObservedExchange {
-  return { operation: operation('batch-read', '2026-03'), intent: 'conformance', exchange: exchangeOf(answers), replay: 'hsac run --seed 42' };
+  const op = operation('batch-read', '2026-03');
+  const exchange = exchangeOf(answers);
+  return observeExchange({ operation: op, intent: 'conformance', exchange, replay: 'hsac run --seed 42' });
 }
 
 const judge = (...answers: RecordedResponse[]): Finding[] => rateLimitContract.check(observed(answers), context);
@@ -178,16 +181,17 @@ describe('rate-limit-contract on auxiliary calls (provisioning, cleanup)', () =>
   it('judges their 429s, tagged with the auxiliary operation (the unnamed 429 of rate-limit-unnamed-auxiliary)', () => {
     const unnamed = answer(429, JSON.stringify({ status: 'error', message: 'You have reached your rate limit.', category: 'RATE_LIMITS', correlationId: 'c' }), { ...JSON_TYPE, 'x-hubspot-ratelimit-interval-milliseconds': '1000', 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0' });
     const exchange = exchangeOf([unnamed, answer(201, '{}')]);
-    const findings = rateLimitContract.checkAuxiliary?.({ auxiliary, exchange, replay: 'hsac run --seed 42' }, context) ?? [];
+    const observed = observeAuxiliary({ auxiliary, exchange, replay: 'hsac run --seed 42' });
+    const findings = rateLimitContract.checkAuxiliary?.(observed, context) ?? [];
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ check: 'rate-limit-contract', severity: 'error', endpoint: 'objects-batch-create', apiVersion: '2026-03', replay: 'hsac run --seed 42', instancePath: '/policyName' });
     expect(findings[0]?.message).toContain('attempt 1 of 2 (waited out and retried): a 429 without policyName');
-    expect(rateLimitContract.exercisedAuxiliary?.({ auxiliary, exchange })).toBe(1);
+    expect(rateLimitContract.exercisedAuxiliary?.(observeAuxiliary({ auxiliary, exchange }))).toBe(1);
   });
 
   it('is silent and unexercised on an auxiliary call that met no 429', () => {
     const exchange = exchangeOf([answer(201, '{}')]);
-    expect(rateLimitContract.checkAuxiliary?.({ auxiliary, exchange }, context)).toEqual([]);
-    expect(rateLimitContract.exercisedAuxiliary?.({ auxiliary, exchange })).toBe(0);
+    expect(rateLimitContract.checkAuxiliary?.(observeAuxiliary({ auxiliary, exchange }), context)).toEqual([]);
+    expect(rateLimitContract.exercisedAuxiliary?.(observeAuxiliary({ auxiliary, exchange }))).toBe(0);
   });
 });

@@ -3,6 +3,8 @@ import type { Exchange, RecordedResponse } from '../exchange.js';
 // The same reading of a 429 as the client's (catalogue/rate-limit-policy.ts, pure, no I/O): what
 // the check calls "says when to retry" is exactly what hsac itself can wait on.
 import { exhaustedInterval, isRateLimitPolicy, parseRetryAfter, RATE_LIMIT_POLICIES, readRateLimitBody } from '../catalogue/rate-limit-policy.js';
+import { ERROR_STATUSES } from '../catalogue/index.js';
+import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -39,8 +41,15 @@ function rateLimitedAnswers(exchange: Exchange): Judged[] {
     const where = last ? (total > 1 ? `the final answer (attempt ${index + 1} of ${total}): ` : '') : `attempt ${index + 1} of ${total} (waited out and retried): `;
     met.push({ response: attempt.rateLimited, where });
   });
-  if (exchange.response?.status === 429 && !exchange.attempts.at(-1)?.rateLimited) met.push({ response: exchange.response, where: '' });
+  if (exchange.response && isRateLimited(exchange.response) && !exchange.attempts.at(-1)?.rateLimited) {
+    met.push({ response: exchange.response, where: '' });
+  }
   return met;
+}
+
+/** Whether an answer is a 429. */
+function isRateLimited(response: RecordedResponse): boolean {
+  return response.status === ERROR_STATUSES.tooManyRequests;
 }
 
 /** A provider's value, quoted and kept short for a message (the record is already redacted). */
@@ -112,8 +121,14 @@ function judgeExchange(exchange: Exchange): Untagged[] {
   const now = Date.parse(exchange.startedAt);
   // The final response is the last attempt's rateLimited when that attempt met a 429 (already in
   // `met`); otherwise it is judged here, for its headers (and, in an old record, its 429).
-  const finalAnswer = exchange.response && !exchange.attempts.at(-1)?.rateLimited && exchange.response.status !== 429 ? [{ response: exchange.response, where: '' }] : [];
-  return [...met, ...finalAnswer].flatMap((judged) => [...headerConsistency(judged), ...(judged.response.status === 429 ? judge429(judged, Number.isNaN(now) ? 0 : now) : [])]);
+  const final = exchange.response;
+  const judgedHere = final && !exchange.attempts.at(-1)?.rateLimited && !isRateLimited(final);
+  const finalAnswer = judgedHere ? [{ response: final, where: '' }] : [];
+  const when = Number.isNaN(now) ? 0 : now;
+  return [...met, ...finalAnswer].flatMap((judged) => [
+    ...headerConsistency(judged),
+    ...(isRateLimited(judged.response) ? judge429(judged, when) : []),
+  ]);
 }
 
 /**
@@ -125,11 +140,7 @@ function judgeExchange(exchange: Exchange): Untagged[] {
  * met, so a run that met none says the contract was not exercised instead of passing it.
  */
 export const rateLimitContract: ExchangeCheck = {
-  id: ID,
-  scope: 'exchange',
-  description: 'every 429 is a JSON error with a known policyName that says when to retry, and rate-limit headers are consistent whole numbers',
-  caughtFaults: ['rate-limit-headers-missing', 'rate-limit-body-missing-policyName', 'rate-limit-unnamed-auxiliary', 'rate-limit-html-body'],
-  notExercisedWhy: 'no answer was a 429: hsac bursts until one only against the embedded sandbox or with --probe-rate-limit',
+  ...checkDeclaration(ID),
   exercised(observed) {
     return rateLimitedAnswers(observed.exchange).length;
   },

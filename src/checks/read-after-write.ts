@@ -1,5 +1,7 @@
 import type { Finding } from '../registry/finding.js';
-import { field, findingFor, readTargets } from './support.js';
+import { field } from '../json.js';
+import { checkDeclaration } from '../registry/index.js';
+import { findingFor } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /** An association the runner made and expects to read back. */
@@ -30,7 +32,7 @@ function typesByPair(reads: readonly ObservedExchange[], fromIds: ReadonlySet<st
   const found = new Map<string, number[]>();
   for (const read of reads) {
     for (const fromId of fromIds) {
-      for (const target of readTargets(read, fromId)) {
+      for (const target of read.batch.targetsOf(fromId)) {
         const key = `${fromId}>${String(field(target, 'toObjectId'))}`;
         const types = field(target, 'associationTypes');
         found.set(key, [...(found.get(key) ?? []), ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : [])]);
@@ -46,12 +48,7 @@ function typesByPair(reads: readonly ObservedExchange[], fromIds: ReadonlySet<st
  * every sync built on the API drift silently.
  */
 export const readAfterWrite: SequenceCheck<ReadAfterWriteInput> = {
-  id: 'read-after-write',
-  scope: 'sequence',
-  description: 'an association made is read back at once, with its default type',
-  caughtFaults: ['read-after-write-lost', 'configurations-read-empty'],
-  endpoints: ['batch-read', 'configurations-batch-create'],
-  notExercisedWhy: 'no write was read back (a read after a successful write, or a configuration create answer)',
+  ...checkDeclaration('read-after-write'),
   exercised({ expected, reads, writes }) {
     return reads.length > 0 ? (writes ?? expected.length) : 0;
   },

@@ -1,4 +1,5 @@
-import { statusFamily } from '../catalogue/index.js';
+import { ERROR_STATUSES, isServerError, isSuccess } from '../catalogue/index.js';
+import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -8,18 +9,16 @@ import type { ExchangeCheck } from './types.js';
  * family is an error. 429 and 5xx are judged by the rate-limit and transport checks.
  */
 export const statusFamilyCheck: ExchangeCheck = {
-  id: 'status-family',
-  scope: 'exchange',
-  description: 'a valid request gets a 2xx answer',
-  caughtFaults: ['status-family-4xx'],
-  notExercisedWhy: 'no valid request got an answer other than a 429 or 5xx',
+  ...checkDeclaration('status-family'),
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    return observed.intent === 'conformance' && status !== undefined && status !== 429 && status < 500 ? 1 : 0;
+    const judged = status !== undefined && status !== ERROR_STATUSES.tooManyRequests && !isServerError(status);
+    return observed.intent === 'conformance' && judged ? 1 : 0;
   },
   check(observed) {
     const status = observed.exchange.response?.status;
-    if (observed.intent !== 'conformance' || status === undefined || status === 429 || status >= 500 || statusFamily(status) === 2) return [];
+    if (observed.intent !== 'conformance' || status === undefined) return [];
+    if (isSuccess(status) || isServerError(status) || status === ERROR_STATUSES.tooManyRequests) return [];
     const declared = observed.operation.responses.map((r) => r.status).join('/');
     return [
       findingFor(observed, {

@@ -1,5 +1,6 @@
 import type { Finding } from '../registry/finding.js';
 import type { Exchange } from '../exchange.js';
+import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -24,11 +25,7 @@ function echoFinding(exchange: Exchange): Finding | undefined {
  * and the client: an error under every profile, on any call, provisioning and cleanup included.
  */
 export const tokenRedaction: ExchangeCheck = {
-  id: ID,
-  scope: 'exchange',
-  description: 'the provider never echoes the access token',
-  caughtFaults: ['token-echo-header', 'token-echo-body', 'token-echo-error-message'],
-  notExercisedWhy: 'no answer came back to look for an echoed token in',
+  ...checkDeclaration(ID),
   exercised(observed) {
     return observed.exchange.response ? 1 : 0;
   },

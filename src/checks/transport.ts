@@ -1,3 +1,5 @@
+import { isServerError } from '../catalogue/index.js';
+import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -8,11 +10,7 @@ import type { ExchangeCheck } from './types.js';
  * an unchecked exchange behind a pass.
  */
 export const transportCheck: ExchangeCheck = {
-  id: 'transport',
-  scope: 'exchange',
-  description: 'every exchange ended in a checkable answer (no reset, timeout or persistent 5xx)',
-  caughtFaults: ['status-500', 'status-502', 'status-503', 'html-error-page', 'slow-response', 'connection-reset'],
-  notExercisedWhy: 'no request was sent',
+  ...checkDeclaration('transport'),
   // Every exchange is a case: it either ended in a checkable answer or it did not.
   exercised() {
     return 1;
@@ -24,7 +22,7 @@ export const transportCheck: ExchangeCheck = {
       return [findingFor(observed, { check: this.id, severity: 'warning', instancePath: '', message: `no checkable answer ${tries}: ${exchange.failure.kind}: ${exchange.failure.message}`, actual: exchange.failure.kind })];
     }
     const status = exchange.response?.status;
-    if (status !== undefined && status >= 500) {
+    if (status !== undefined && isServerError(status)) {
       return [findingFor(observed, { check: this.id, severity: 'warning', instancePath: '', message: `the server answered ${status} ${tries}`, actual: status })];
     }
     return [];
@@ -33,5 +31,5 @@ export const transportCheck: ExchangeCheck = {
 
 /** Whether an exchange left the run unable to judge it (the runner's inconclusive rule). */
 export function isUnchecked(observed: { readonly exchange: { readonly failure?: unknown; readonly response?: { readonly status: number } } }): boolean {
-  return observed.exchange.failure !== undefined || (observed.exchange.response?.status ?? 0) >= 500;
+  return observed.exchange.failure !== undefined || isServerError(observed.exchange.response?.status ?? 0);
 }

@@ -1,7 +1,9 @@
-import type { AuxiliaryOperation, EndpointId, Operation } from '../catalogue/index.js';
+import type { AuxiliaryOperation, Operation } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
+import type { CheckDeclarationOf, CheckIdOfKind } from '../registry/index.js';
 import type { Exchange } from '../exchange.js';
-import type { Profile, Validator } from '../validate/index.js';
+import type { BatchView } from '../validate/batch-view.js';
+import type { Profile, ReadBody, Validator } from '../validate/index.js';
 
 /**
  * Why the runner sent a request, so a check knows what answer is right: a conformance request
@@ -9,8 +11,21 @@ import type { Profile, Validator } from '../validate/index.js';
  */
 export type ExchangeIntent = 'conformance' | 'no-auth' | 'over-limit' | 'invalid-request';
 
+/**
+ * An answer as the checks and the runner read it: its body read once (`readBody`: BOM, HTML
+ * pages, size, depth, duplicate keys) and the batch view over that read. Nobody parses the text
+ * again; build one with `observeExchange` / `observeAuxiliary` (`./observed.ts`).
+ */
+export interface ReadAnswer {
+  readonly exchange: Exchange;
+  /** The response body as read, graded by the run's profile; undefined when no body came back. */
+  readonly body: ReadBody | undefined;
+  /** The batch answer in that body (an empty view when there is none or it could not be read). */
+  readonly batch: BatchView;
+}
+
 /** One exchange as the checks see it: the catalogue operation, what was sent, what came back. */
-export interface ObservedExchange {
+export interface ObservedExchange extends ReadAnswer {
   readonly operation: Operation;
   readonly intent: ExchangeIntent;
   readonly exchange: Exchange;
@@ -27,7 +42,7 @@ export interface ObservedExchange {
  * it: no endpoint under test, no schema of hsac's, but a provider's answer all the same (a 429 or
  * an echoed token is the provider's, whatever the call).
  */
-export interface AuxiliaryObservedExchange {
+export interface AuxiliaryObservedExchange extends ReadAnswer {
   readonly auxiliary: AuxiliaryOperation;
   readonly exchange: Exchange;
   readonly replay?: string;
@@ -39,28 +54,13 @@ export interface CheckContext {
   readonly validator: Validator;
 }
 
-/** Fields every check declares, for the registry and for the fault-coverage proof. */
-interface CheckBase {
-  /** Stable id, used in findings, reports and config overrides. */
-  readonly id: string;
-  readonly description: string;
-  /** Sandbox faults (provider/faults) that this check must catch; the self-test proves it. */
-  readonly caughtFaults: readonly string[];
-  /**
-   * The endpoints under test where the condition it judges can arise (absent: all four). Reports
-   * list a check only where it applies, so "not exercised" never means "cannot apply".
-   */
-  readonly endpoints?: readonly EndpointId[];
-  /**
-   * Why a run may leave it not exercised, and what would exercise it: said in every report next
-   * to a `not-exercised` outcome (e.g. "no answer was a 429: pass --probe-rate-limit").
-   */
-  readonly notExercisedWhy: string;
-}
-
-/** A check of one exchange. Pure: no I/O, never throws for a conformance problem. */
-export interface ExchangeCheck extends CheckBase {
-  readonly scope: 'exchange';
+/**
+ * A check of one exchange. Pure: no I/O, never throws for a conformance problem. What it is (id,
+ * description, endpoints, severity, faults, why it may not be exercised) is its registry
+ * declaration, spread in: `{ ...checkDeclaration('transport'), exercised() {..}, check() {..} }`.
+ */
+export type ExchangeCheck = CheckDeclarationOf<'exchange'> & {
+  readonly id: CheckIdOfKind<'exchange'>;
   check(observed: ObservedExchange, context: CheckContext): Finding[];
   /**
    * How many cases of the condition it judges arose in this exchange (0: none, so it judged
@@ -72,15 +72,15 @@ export interface ExchangeCheck extends CheckBase {
   checkAuxiliary?(observed: AuxiliaryObservedExchange, context: CheckContext): Finding[];
   /** Cases of its condition in an auxiliary call (with {@link checkAuxiliary}). */
   exercisedAuxiliary?(observed: AuxiliaryObservedExchange): number;
-}
+};
 
-/** A check over a sequence the runner drove (writes then reads, pages of one record, repeats). */
-export interface SequenceCheck<Input> extends CheckBase {
-  readonly scope: 'sequence';
+/** A check over a sequence the runner drove (writes then reads, pages of one record, repeats); bound as above. */
+export type SequenceCheck<Input> = CheckDeclarationOf<'sequence'> & {
+  readonly id: CheckIdOfKind<'sequence'>;
   check(input: Input, context: CheckContext): Finding[];
   /** How many cases of its condition the sequence held (pages followed, writes read back, repeats compared). */
   exercised(input: Input): number;
-}
+};
 
 /** Any check in the registry. */
 export type Check = ExchangeCheck | SequenceCheck<never>;

@@ -1,17 +1,22 @@
 import type { Command } from 'commander';
-import type { Finding } from '../registry/finding.js';
 import { lintStructure, type StructureIssue } from '../structure/index.js';
 import { DEFAULT_BODY_LIMITS, readBody } from '../validate/index.js';
-import { countLine, EXIT, findingLines, readInput, type ExitSlot, type Io } from './common.js';
+import { countLine, EXIT, findingLines, readInput, type ExitSlot, type FindingLine, type Io } from './common.js';
 
-function issueAsFinding(issue: StructureIssue): Finding {
+/**
+ * A lint issue as this command reports it: under the structure linter's own code (`BARE_REF`,
+ * `DOCUMENT_NOT_JSON`, ...), not a check of the registry, so it is not a `Finding`.
+ */
+type StructureFinding = FindingLine;
+
+function issueAsFinding(issue: StructureIssue): StructureFinding {
   return { check: issue.code, severity: issue.severity, instancePath: issue.path, message: issue.message };
 }
 
 function runAuditStructure(file: string, options: { json?: boolean }, io: Io): number {
   const input = readInput(file, io, DEFAULT_BODY_LIMITS.maxBytes);
   const read = input.truncatedSize === undefined ? readBody(input.bytes) : undefined;
-  let findings: Finding[];
+  let findings: StructureFinding[];
   if (!read) findings = [{ check: 'DOCUMENT_TOO_LARGE', severity: 'error', instancePath: '', message: `document is ${input.truncatedSize} bytes; not read` }];
   else if (!read.ok) findings = read.findings.map((f) => ({ ...f, check: 'DOCUMENT_NOT_JSON' }));
   else findings = lintStructure(read.value).map(issueAsFinding);

@@ -87,8 +87,14 @@ export function parsePositiveInt(value: string): number {
 
 const SEVERITY_WIDTH = 8;
 
+/**
+ * What a finding line shows. `check` is any label: a registry id, a structure lint code (`hsac
+ * audit structure`), or an id with its endpoint and version (`hsac gate sdk`).
+ */
+export type FindingLine = Pick<Finding, 'severity' | 'instancePath' | 'message'> & { readonly check: string };
+
 /** One finding as two lines: severity, check and pointer aligned in columns, then the message. */
-export function findingLines(findings: readonly Pick<Finding, 'severity' | 'check' | 'instancePath' | 'message'>[]): string {
+export function findingLines(findings: readonly FindingLine[]): string {
   const checkWidth = Math.max(0, ...findings.map((finding) => finding.check.length)) + 2;
   return findings
     .map((finding) => {

@@ -1,19 +1,22 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { startSandbox, UnknownFaultError, type Sandbox } from '../../provider/index.js';
 import { API_VERSIONS, DEFAULT_API_VERSION, ENDPOINT_IDS, isApiVersion, isEndpointId, type ApiVersion, type EndpointId } from '../catalogue/index.js';
-import { gradableCheckIds, registryCheckIds, unknownIds } from '../config/check-ids.js';
+import { gradableCheckIds, exercisableCheckIds, unknownIds } from '../config/check-ids.js';
 import { ConfigError, loadRunConfig, settingProblems, type RunConfig } from '../config/run-config.js';
-import { RedactionFailure, writeReports } from '../report/index.js';
+import type { Sandbox } from '../../provider/index.js';
+import { field } from '../json.js';
+import { RedactionFailure, renderConsoleSummary, writeReports } from '../report/index.js';
 import { Journal } from '../runner/journal.js';
 import type { GivenRecords } from '../runner/provision.js';
 import type { RunResult } from '../runner/result.js';
 import { run, RunRefused, type RunProgress } from '../runner/run.js';
 import type { SeverityOverride } from '../runner/session.js';
+import { shellWord } from '../text.js';
 import { parseRateBudget } from '../transport/index.js';
 import { isProfile, PROFILES, type Profile } from '../validate/index.js';
 import { describeStop, EXIT, exitCodeAfterSignal, UsageError, watchForStop, type ExitSlot, type Io, type StopCause } from './common.js';
+import { DEFAULT_SANDBOX_PAGE_SIZE, startEmbeddedTarget, type EmbeddedTarget } from './sandbox-target.js';
 
 interface RunFlags {
   target?: string;
@@ -67,18 +70,21 @@ function readRecords(path: string): GivenRecords {
     throw new UsageError(`cannot read records file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   const ids = (key: string): string[] => {
-    const list = (value as Record<string, unknown> | null)?.[key];
+    const list = field(value, key);
     if (!Array.isArray(list) || list.length === 0 || !list.every((id) => typeof id === 'string' && /^\d+$/.test(id))) {
       throw new UsageError(`records file ${path}: "${key}" must be a non-empty array of record IDs (digit strings)`);
     }
     return list as string[];
   };
-  const record = value as Record<string, unknown>;
+  const fromIds = ids('fromIds');
+  const toIds = ids('toIds');
+  const fromObjectType = field(value, 'fromObjectType');
+  const toObjectType = field(value, 'toObjectType');
   return {
-    ...(typeof record.fromObjectType === 'string' ? { fromObjectType: record.fromObjectType } : {}),
-    ...(typeof record.toObjectType === 'string' ? { toObjectType: record.toObjectType } : {}),
-    fromIds: ids('fromIds'),
-    toIds: ids('toIds'),
+    ...(typeof fromObjectType === 'string' ? { fromObjectType } : {}),
+    ...(typeof toObjectType === 'string' ? { toObjectType } : {}),
+    fromIds,
+    toIds,
   };
 }
 
@@ -115,8 +121,11 @@ interface Settings {
 function parseRequireExercised(value: 'all' | readonly string[], source: string): 'all' | string[] {
   if (value === 'all') return 'all';
   const ids = [...value].map((id) => id.trim()).filter(Boolean);
-  const unknown = unknownIds(ids, registryCheckIds());
-  if (ids.length === 0 || unknown.length > 0) throw new UsageError(`${source}: unknown check id ${unknown.join(', ') || '(none given)'}; known: all, ${registryCheckIds().join(', ')}`);
+  const unknown = unknownIds(ids, exercisableCheckIds());
+  if (ids.length === 0 || unknown.length > 0) {
+    const known = exercisableCheckIds().join(', ');
+    throw new UsageError(`${source}: unknown check id ${unknown.join(', ') || '(none given)'}; known: all, ${known}`);
+  }
   return ids;
 }
 
@@ -214,12 +223,6 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
   };
 }
 
-/**
- * The embedded sandbox pages batch reads as HubSpot is seen to (hundreds per page, FACTS.md §10),
- * so a default run reaches paging the way it must on a portal: by building a wide record.
- */
-const DEFAULT_SANDBOX_PAGE_SIZE = 500;
-
 /** The shortest token hsac accepts: shorter ones cannot be told from ordinary text when redacting. */
 const MIN_TOKEN_LENGTH = 8;
 
@@ -250,11 +253,6 @@ export function replayCommand(settings: Settings): string {
   return parts.join(' ');
 }
 
-/** A word safe to paste into a POSIX shell (quoted only when it needs to be). */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
 function progressLine(io: Io, tty: boolean): (progress: RunProgress) => void {
   let lastPhase = '';
   return (progress) => {
@@ -263,43 +261,6 @@ function progressLine(io: Io, tty: boolean): (progress: RunProgress) => void {
     else if (progress.phase !== lastPhase || progress.phase === 'sequences') io.err(`hsac run: ${text}\n`);
     lastPhase = progress.phase;
   };
-}
-
-function summaryLines(result: RunResult, written: readonly string[]): string {
-  const s = result.summary;
-  const lines = [
-    `hsac run: ${s.verdict.toUpperCase()}${s.reason ? ` (${s.reason})` : ''}`,
-    `  target ${result.run.target}, API ${result.run.apiVersion}, profile ${result.run.profile}, seed ${result.run.seed}`,
-    `  ${s.exchanges} exchanges (${s.unchecked} unchecked), ${s.sequences} sequence checks, ${s.errors} errors, ${s.warnings} warnings`,
-  ];
-  // One line per endpoint (the off-terminal progress contract; also the summary on a terminal).
-  for (const endpoint of result.run.endpoints) {
-    const exchanges = result.exchanges.filter((e) => e.endpoint === endpoint).length;
-    const findings = result.findings.filter((f) => f.endpoint === endpoint);
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    lines.push(`  ${endpoint.padEnd(28)}${String(exchanges).padStart(5)} exchanges  ${errors} errors  ${findings.length - errors} warnings`);
-  }
-  const failing = result.checks.filter((c) => c.outcome === 'fail');
-  for (const row of failing.slice(0, 20)) lines.push(`  FAIL ${row.endpoint} ${row.check} (${row.errors} error${row.errors === 1 ? '' : 's'})`);
-  // What had nothing to judge is said, never passed over: a check not exercised proved nothing.
-  for (const entry of s.notExercised) lines.push(`  NOT EXERCISED ${entry.check}: ${entry.why}`);
-  for (const id of result.run.checksOff ?? []) lines.push(`  OFF ${id} (switched off by the config)`);
-  // What cleanup left (and how to finish it) is said here too, not only in report.json (issue 12).
-  for (const finding of result.findings.filter((f) => f.check === 'cleanup')) lines.push(`  CLEANUP ${finding.message}`);
-  const cost = Object.entries(s.requests).map(([purpose, count]) => `${purpose} ${count}`).join(', ');
-  if (cost) lines.push(`  requests: ${cost}`);
-  // The distinct errors (check, endpoint, place), most frequent first, with how often each was seen.
-  const distinct = new Map<string, { count: number; text: string }>();
-  for (const finding of result.findings.filter((f) => f.severity === 'error')) {
-    const key = `${finding.check}|${finding.endpoint ?? ''}|${finding.instancePath}`;
-    const seen = distinct.get(key);
-    if (seen) seen.count++;
-    else distinct.set(key, { count: 1, text: `${finding.check} ${finding.endpoint ?? ''} ${finding.instancePath || '(body)'}: ${finding.message}` });
-  }
-  for (const { count, text } of [...distinct.values()].sort((a, b) => b.count - a.count).slice(0, 8)) lines.push(`  error ${text}${count > 1 ? ` (x${count})` : ''}`);
-  lines.push(`  reports: ${written.join(', ')}`);
-  lines.push(`  Reproduce with: ${result.run.replay}`);
-  return `${lines.join('\n')}\n`;
 }
 
 const EXIT_FOR: Record<RunResult['summary']['verdict'], number> = { pass: EXIT.ok, fail: EXIT.nonConformant, inconclusive: EXIT.inconclusive };
@@ -323,28 +284,17 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
   io.err(`hsac run: seed ${settings.seed}${settings.seedSource === 'random' ? ' (random; pass --seed to replay)' : ''}\n`);
 
   let sandbox: Sandbox | undefined;
-  let baseUrl = settings.target;
-  let token = settings.token;
-  if (baseUrl === undefined) {
-    try {
-      // HubSpot-like pages (paging is reached by the wide record, as on a portal), and a
-      // one-second window so the rate-limit probe meets a 429 (and waits it out) in well under a second.
-      sandbox = await startSandbox({
-        faults: settings.faults,
-        seed: settings.seed >>> 0,
-        pageSize: settings.sandboxPageSize,
-        rateLimit: { max: 50, intervalMs: 1000 },
-        faultOptions: { slowResponseMs: (settings.timeoutMs ?? 30_000) + 1000 },
-      });
-    } catch (error) {
-      if (error instanceof UnknownFaultError) throw new UsageError(error.message);
-      throw error;
-    }
-    baseUrl = sandbox.url;
-    token = sandbox.token;
-  } else if (!token) {
+  let target: EmbeddedTarget['options'];
+  if (settings.target === undefined) {
+    const { faults, seed, sandboxPageSize: pageSize, timeoutMs } = settings;
+    ({ sandbox, options: target } = await startEmbeddedTarget({ faults, seed, pageSize, timeoutMs }));
+  } else if (!settings.token) {
     throw new UsageError('a --target needs a token: --token or HUBSPOT_ACCESS_TOKEN');
+  } else {
+    const { target: baseUrl, token, probeRateLimit } = settings;
+    target = { baseUrl, token, targetLabel: baseUrl, probeRateLimit };
   }
+  const { baseUrl } = target;
 
   const journalSizeAtStart = existsSync(journalPath) ? statSync(journalPath).size : 0;
   // The first SIGINT/SIGTERM (or the parent going away) ends any wait at once; the run then cleans
@@ -359,9 +309,8 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
   });
   try {
     const result = await run({
-      baseUrl,
-      ...(token ? { token } : {}),
-      targetLabel: sandbox ? `embedded sandbox (${sandbox.url}${settings.faults.length > 0 ? `, faults: ${settings.faults.join(', ')}` : ''})` : baseUrl,
+      // Where the run goes, and (for the embedded sandbox) its tuning: a flag given still wins.
+      ...target,
       apiVersion: settings.apiVersion,
       endpoints: settings.endpoints,
       runs: settings.runs,
@@ -369,15 +318,10 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       profile: settings.profile,
       journalPath,
       ...(settings.shard ? { shard: settings.shard } : {}),
-      // The embedded sandbox's budget is known (50 per second): start from it, so a 429 that
-      // says nothing of when to retry costs one second, not HubSpot's ten.
-      ...(settings.rateLimit ? { rateLimit: parseRateBudget(settings.rateLimit) } : sandbox ? { rateLimit: { requests: 50, windowMs: 1000 } } : {}),
+      ...(settings.rateLimit ? { rateLimit: parseRateBudget(settings.rateLimit) } : {}),
       ...(settings.timeoutMs ? { timeoutMs: settings.timeoutMs } : {}),
-      // The embedded sandbox never needs long backoffs; a real portal gets the defaults.
-      ...(sandbox ? { retry: { maxRetries: 2, maxRateLimitRetries: 6, baseDelayMs: 20, maxDelayMs: 200 } } : {}),
       ...(records ? { records } : {}),
       allowProductionPortal: settings.allowProductionPortal,
-      probeRateLimit: sandbox !== undefined || settings.probeRateLimit,
       overrides: settings.checks,
       ...(settings.requireExercised !== undefined ? { requireExercised: settings.requireExercised } : {}),
       ...(settings.pagingBudget !== undefined ? { pagingBudget: settings.pagingBudget } : {}),
@@ -403,7 +347,7 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       withheld = error;
       written = error.written;
     }
-    io.out(summaryLines(result, written));
+    io.out(renderConsoleSummary(result, written));
     if (withheld) {
       io.err(`hsac run: ${withheld.message}\n`);
       return EXIT.inconclusive;

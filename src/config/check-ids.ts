@@ -1,22 +1,18 @@
-import { ALL_CHECKS } from '../checks/index.js';
-import { BODY_READER_CHECK_IDS, BODY_RULES, SCHEMA_CHECKS } from '../validate/index.js';
+import { CHECKS, checkIdsOf, type CheckId } from '../registry/index.js';
 
 /**
- * Ids a finding can carry that do not belong to a registry check of `src/checks/` nor to the
- * validate layer's tables (schema checks, body rules, the body reader's ids): what the request
- * check and the runner report under. (One registry for every kind of check is issue 13's; until
- * then this list is the remainder.)
+ * Every id the config's `run.checks` may grade: every check whose findings `hsac run` reports,
+ * read from the registry (src/registry/): every kind but the gate's, which `hsac gate sdk` reports.
  */
-const REQUEST_AND_RUNNER_IDS = ['status-code', 'request-body', 'input-limit', 'cleanup'] as const;
-
-/** Every id the config's `run.checks` may grade: registry checks and the body-level ids they report under. */
-export function gradableCheckIds(): readonly string[] {
-  return [...new Set([...ALL_CHECKS.map((check) => check.id), ...Object.keys(SCHEMA_CHECKS), ...BODY_RULES.map((rule) => rule.id), ...BODY_READER_CHECK_IDS, ...REQUEST_AND_RUNNER_IDS])].sort();
+export function gradableCheckIds(): readonly CheckId[] {
+  return CHECKS.filter((declaration) => declaration.kind !== 'gate')
+    .map((declaration) => declaration.id)
+    .sort();
 }
 
-/** Ids of registry checks (what `--require-exercised` may name: only they have an exercised count). */
-export function registryCheckIds(): readonly string[] {
-  return ALL_CHECKS.map((check) => check.id);
+/** Ids `--require-exercised` may name: only exchange and sequence checks count exercised cases. */
+export function exercisableCheckIds(): readonly CheckId[] {
+  return checkIdsOf('exchange', 'sequence');
 }
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean". */

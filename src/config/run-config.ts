@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { pointerTokens } from '../json-pointer.js';
 import { packageRoot } from '../paths.js';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module.
@@ -109,7 +110,7 @@ export function settingProblems(section: ConfigSection, settings: Readonly<Recor
   if (validate(given)) return [];
   const problems = new Map<string, string>();
   for (const error of validate.errors ?? []) {
-    const key = error.instancePath.split('/')[1] ?? '';
+    const key = pointerTokens(error.instancePath)[0] ?? '';
     // `oneOf` repeats what its branches said; the branch errors are the useful ones.
     if (key === '' || problems.has(key) || error.keyword === 'oneOf') continue;
     problems.set(key, settingMessage(error));
@@ -126,7 +127,7 @@ function settingMessage(error: ErrorObject): string {
 
 /** One line per problem, naming the key as a dotted path (`run.runs`, `run.checks.status-code`). */
 function describe(error: ErrorObject): string {
-  const path = error.instancePath.split('/').slice(1).map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = pointerTokens(error.instancePath);
   const params = error.params as { additionalProperty?: string; allowedValues?: unknown[] };
   if (error.keyword === 'additionalProperties') return `unknown key "${[...path, params.additionalProperty].join('.')}"`;
   const key = path.join('.') || '(root)';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { arbitraries } from '../../properties/index.js';
 import { enumOf } from '../../properties/schema/definitions.js';
-import type { ApiVersion, EndpointId, Operation } from '../catalogue/index.js';
+import { isSuccess, type ApiVersion, type EndpointId, type Operation } from '../catalogue/index.js';
 
 /**
  * What the gate feeds an SDK: generated requests (path parameters and a body), and for every
@@ -59,7 +59,7 @@ function namedCases(endpoint: EndpointId, apiVersion: ApiVersion, status: number
   const [complete] = sample(arbitraries.responseBody({ endpoint, apiVersion, status, complete: true, minResults: 2, maxResults: 2, maxTo: 2 }), NAMED_CASE_SEED, 1);
   if (complete === undefined) return [];
   const cases: ResponseCase[] = [{ status, name: 'complete', body: complete }];
-  if (status >= 300) return cases;
+  if (!isSuccess(status)) return cases;
   const categories = new Set(enumOf(apiVersion, 'AssociationSpecWithLabel', 'category'));
   cases.push({
     status,
@@ -77,7 +77,7 @@ function namedCases(endpoint: EndpointId, apiVersion: ApiVersion, status: number
 export function responseCases(op: Operation, status: number, seed: number, runs: number): ResponseCase[] {
   const named = namedCases(op.endpoint, op.apiVersion, status);
   const strict = sample(arbitraries.responseBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, status }), seed, runs).map((body, i): ResponseCase => ({ status, name: `generated #${i}`, body }));
-  if (status >= 300) return [...named, ...strict];
+  if (!isSuccess(status)) return [...named, ...strict];
   // Real-world deviations a client must survive (null optionals, numeric IDs, unknown enum values,
   // a string subCategory); unknown fields are left out: dropping one is not a loss.
   const lenient = sample(

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../registry/finding.js';
 import type { CheckOutcome } from '../runner/result.js';
-import { GATE_CHECKS, type GateCheckId } from './checks.js';
+import { declarationsOf, type CheckIdOfKind } from '../registry/index.js';
 
 /**
  * Collects the gate's findings and how often each check ran. One finding per check x endpoint x
@@ -11,7 +11,7 @@ import { GATE_CHECKS, type GateCheckId } from './checks.js';
 
 /** A finding as a check reports it, before aggregation. */
 export interface Observation {
-  readonly check: GateCheckId;
+  readonly check: CheckIdOfKind<'gate'>;
   readonly severity: Severity;
   readonly endpoint: string;
   readonly apiVersion: string;
@@ -46,7 +46,7 @@ export class Collector {
   constructor(private readonly replay: string) {}
 
   /** Counts one evaluation of a check on an endpoint. */
-  ran(check: GateCheckId, endpoint: string, times = 1): void {
+  ran(check: CheckIdOfKind<'gate'>, endpoint: string, times = 1): void {
     const key = `${endpoint}|${check}`;
     this.evaluated.set(key, (this.evaluated.get(key) ?? 0) + times);
   }
@@ -64,7 +64,7 @@ export class Collector {
 
   /** The findings, in check order, then endpoint, version and place. */
   findings(): Finding[] {
-    const order = new Map(GATE_CHECKS.map((check, index) => [check.id as string, index]));
+    const order = new Map(declarationsOf('gate').map((check, index) => [check.id as string, index]));
     return [...this.aggregates.values()]
       .sort((a, b) => (order.get(a.first.check) ?? 0) - (order.get(b.first.check) ?? 0) || a.first.endpoint.localeCompare(b.first.endpoint) || a.first.apiVersion.localeCompare(b.first.apiVersion) || a.first.pattern.localeCompare(b.first.pattern))
       .map(({ first, count, statuses }): Finding => {
@@ -87,7 +87,7 @@ export class Collector {
   outcomes(endpoints: readonly string[]): CheckOutcome[] {
     const findings = this.findings();
     return endpoints.flatMap((endpoint) =>
-      GATE_CHECKS.map((check): CheckOutcome => {
+      declarationsOf('gate').map((check): CheckOutcome => {
         const mine = findings.filter((f) => f.endpoint === endpoint && f.check === check.id);
         const errors = mine.filter((f) => f.severity === 'error').length;
         const warnings = mine.length - errors;

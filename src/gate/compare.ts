@@ -1,4 +1,5 @@
 import type { ApiVersion } from '../catalogue/index.js';
+import { childPointer } from '../json-pointer.js';
 import { asNode, definitionNode, refName } from '../../properties/schema/definitions.js';
 import type { JsonSchemaNode } from '../validate/registry.js';
 
@@ -20,10 +21,6 @@ export interface Difference {
   readonly required: boolean;
   readonly expected?: unknown;
   readonly actual?: unknown;
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function resolve(apiVersion: ApiVersion, node: JsonSchemaNode): JsonSchemaNode {
@@ -69,7 +66,7 @@ function walk(apiVersion: ApiVersion, raw: JsonSchemaNode, body: unknown, decode
     for (const [name, value] of Object.entries(fields)) {
       const declared = properties && Object.hasOwn(properties, name) ? asNode(properties[name]) : additional;
       if (!declared) continue;
-      const at = `${pointer}/${escape(name)}`;
+      const at = childPointer(pointer, name);
       const isRequired = properties !== undefined && requiredNames.has(name);
       if (!Object.hasOwn(model, name)) {
         out.push({ kind: 'lost', pointer: at, required: isRequired, expected: value });

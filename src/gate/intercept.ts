@@ -10,6 +10,9 @@ import { GateUsageError } from '../sdk/errors.js';
 /** Where the SDK is pointed: `.invalid` never resolves (RFC 2606), so a leak could not reach anyone. */
 export const GATE_BASE_URL = 'http://hsac-gate.invalid';
 
+/** The token the SDK is given: not a credential (nothing leaves the process), and redacted all the same. */
+export const GATE_TOKEN = 'hsac-gate-token';
+
 /** A request the SDK sent. */
 export interface CapturedRequest {
   readonly method: string;

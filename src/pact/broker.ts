@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isSuccess } from '../catalogue/index.js';
 import { PROVIDER_NAME } from './names.js';
 
 /**
@@ -109,7 +110,7 @@ export async function publishPacts(settings: BrokerSettings, pactFiles: readonly
     const request = publishRequest(settings, pactFile);
     const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(request.body) });
     const text = await response.text();
-    if (response.status < 200 || response.status > 299) throw new Error(`publishing ${pactFile} to ${settings.baseUrl}: ${response.status} ${text.slice(0, 300)}`);
+    if (!isSuccess(response.status)) throw new Error(`publishing ${pactFile} to ${settings.baseUrl}: ${response.status} ${text.slice(0, 300)}`);
     let notices: string[] = [];
     try {
       const parsed = JSON.parse(text) as { notices?: { text?: string }[] };

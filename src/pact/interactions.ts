@@ -1,5 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import { allOperations, buildPath, ERROR_STATUSES, type ApiVersion, type EndpointId, type Operation } from '../catalogue/index.js';
+import { allOperations, buildPath, ERROR_STATUSES, isSuccess, type ApiVersion, type EndpointId, type Operation } from '../catalogue/index.js';
 import { declares } from '../../properties/schema/definitions.js';
 import type { ConsumerCall } from './consumers/model.js';
 import { pathParamsOf } from './consumers/request.js';
@@ -211,7 +211,7 @@ export function interactionsFor(consumer: ConsumerName, supports: (endpoint: End
           token: kind === 'unauthorized' ? REVOKED_TOKEN : CONTRACT_TOKEN,
           call: shaped.call,
           request,
-          response: { ...response, statusMatch: response.status < 300 ? (SUCCESS_STATUS_RELIANCE[consumer] ?? 'exact') : 'exact' },
+          response: { ...response, statusMatch: isSuccess(response.status) ? (SUCCESS_STATUS_RELIANCE[consumer] ?? 'exact') : 'exact' },
         };
       }),
     );

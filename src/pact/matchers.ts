@@ -1,5 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import type { ApiVersion } from '../catalogue/index.js';
+import { escapeRegExp } from '../text.js';
 import { asNode, definitionNode, refName } from '../../properties/schema/definitions.js';
 import type { JsonSchemaNode } from '../validate/registry.js';
 
@@ -55,15 +56,11 @@ function dateTimeExample(example: unknown, path: string): string {
   return new Date(millis).toISOString();
 }
 
-function escapeRegex(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function stringTemplate(node: JsonSchemaNode, example: unknown, path: string): Template {
   if (typeof example !== 'string') throw new TemplateError(`${path}: example ${JSON.stringify(example)} is not a string`);
   if (Array.isArray(node.enum)) {
     const values = node.enum.filter((value): value is string => typeof value === 'string');
-    return MatchersV3.regex(`^(?:${values.map(escapeRegex).join('|')})$`, example);
+    return MatchersV3.regex(`^(?:${values.map(escapeRegExp).join('|')})$`, example);
   }
   if (node.format === 'date-time') return MatchersV3.datetime(DATE_TIME_FORMAT, dateTimeExample(example, path));
   if (node.format === 'uuid') return MatchersV3.uuid(example);

@@ -1,3 +1,5 @@
+import type { CheckId } from './index.js';
+
 /**
  * A conformance finding: data, never an exception. Every layer that judges a body or an exchange
  * returns these; reporters only read them.
@@ -6,8 +8,11 @@ export type Severity = 'error' | 'warning';
 
 /** One problem found in a body or an exchange. */
 export interface Finding {
-  /** The id of the check that produced it, e.g. `required`, `status-enum`, `num-errors-matches-errors`. */
-  check: string;
+  /**
+   * The id of the check that produced it, e.g. `required`, `status-enum`, `num-errors-matches-errors`:
+   * a registry id (src/registry/index.ts), so a misspelt one does not compile.
+   */
+  check: CheckId;
   severity: Severity;
   /** JSON Pointer (RFC 6901) into the checked body; `''` is the whole body. */
   instancePath: string;

@@ -17,11 +17,22 @@ function groupKey(finding: Finding): string {
   return JSON.stringify([finding.severity, finding.check, finding.endpoint ?? '', finding.apiVersion ?? '', finding.instancePath, finding.message, finding.replay ?? '']);
 }
 
-/** Findings grouped by (severity, check, endpoint, version, pointer, message, replay): errors first, then by count, then first seen. */
-export function distinctFindings(findings: readonly Finding[]): FindingGroup[] {
+/** The place of a finding (check, endpoint, pointer), for the shortest list: the same problem, however worded. */
+export function placeKey(finding: Finding): string {
+  return JSON.stringify([finding.check, finding.endpoint ?? '', finding.instancePath]);
+}
+
+/**
+ * Findings grouped by (severity, check, endpoint, version, pointer, message, replay), or by `keyOf`
+ * (each group shows its first finding): errors first, then by count, then first seen.
+ */
+export function distinctFindings(
+  findings: readonly Finding[],
+  keyOf: (finding: Finding) => string = groupKey,
+): FindingGroup[] {
   const groups = new Map<string, { finding: Finding; count: number; first: number }>();
   findings.forEach((finding, index) => {
-    const key = groupKey(finding);
+    const key = keyOf(finding);
     const seen = groups.get(key);
     if (seen) seen.count++;
     else groups.set(key, { finding, count: 1, first: index });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckId } from '../registry/index.js';
 import { htmlText } from './escape.js';
 import { renderHtml, REPORT_CSP } from './html.js';
 import { sampleResult } from './sample.js';
@@ -87,7 +88,19 @@ describe('report.html', () => {
     const [exchange] = base.exchanges;
     const hostile = sampleResult({
       run: { target: HOSTILE, replay: `hsac run ${HOSTILE}` },
-      findings: [{ check: HOSTILE, severity: 'error', instancePath: `/${HOSTILE}`, message: HOSTILE, endpoint: 'batch-read', expected: HOSTILE, actual: HOSTILE, replay: HOSTILE }],
+      // A report read back (report merge) may carry any id, whatever the type says hsac writes.
+      findings: [
+        {
+          check: HOSTILE as CheckId,
+          severity: 'error',
+          instancePath: `/${HOSTILE}`,
+          message: HOSTILE,
+          endpoint: 'batch-read',
+          expected: HOSTILE,
+          actual: HOSTILE,
+          replay: HOSTILE,
+        },
+      ],
       exchanges: [{ ...exchange!, request: { ...exchange!.request, url: `http://x/${HOSTILE}`, body: HOSTILE }, response: { status: 400, headers: { [HOSTILE]: HOSTILE }, body: HOSTILE, bytes: 1 } }],
       checks: [
         { endpoint: HOSTILE, check: HOSTILE, description: HOSTILE, outcome: 'fail', evaluated: 1, exercised: 1, errors: 1, warnings: 0 },

@@ -1,6 +1,7 @@
+import { statusFamily } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
-import { valueAt } from '../validate/pointer.js';
+import { valueAt } from '../json-pointer.js';
 import { distinctFindings, endpointRows, judgedExchanges, latencyBuckets, offWithoutRow, OUTCOME_WORD, percentileMs, requestCosts, shardsOf, statusDistribution, unjudgedChecks, verdictWord, type FindingGroup } from './digest.js';
 import { excerpt, htmlText, readableBody } from './escape.js';
 import { barChart, type Tone } from './svg.js';
@@ -79,12 +80,11 @@ details.exchange summary { cursor: pointer; }
 footer { color: #666; font-size: 12px; margin-top: 30px; }
 `;
 
+// A code outside every family (a hostile server may send 999) is as bad as a 5xx.
+const TONE_BY_FAMILY: Readonly<Record<number, Tone>> = { 1: 'ok', 2: 'ok', 3: 'info', 4: 'warn' };
+
 function statusTone(status: number | undefined): Tone {
-  if (status === undefined) return 'muted';
-  if (status >= 500) return 'bad';
-  if (status >= 400) return 'warn';
-  if (status >= 300) return 'info';
-  return 'ok';
+  return status === undefined ? 'muted' : (TONE_BY_FAMILY[statusFamily(status)] ?? 'bad');
 }
 
 function runBlock(result: RunResult): string {

@@ -9,13 +9,15 @@ import { renderJunit } from './junit.js';
 import { renderMarkdown } from './summary-md.js';
 
 export { renderJson } from './json.js';
-export { renderJunit, xmlText } from './junit.js';
+export { renderJunit } from './junit.js';
+export { xmlText } from './escape.js';
 export { renderMarkdown } from './summary-md.js';
 export { renderHtml, REPORT_CSP } from './html.js';
 export { buildHar, renderHar, type Har, type HarEntry } from './har.js';
 export { mergeResults, MergeError, type MergedRunResult } from './merge.js';
 export { reportProblems, REPORT_SCHEMA_PATH } from './schema.js';
 export { shardsOf, type ShardRef } from './digest.js';
+export { renderConsoleSummary } from './console.js';
 // What writeReports throws when the final scan withholds a report (exit 3 in `hsac`).
 export { RedactionFailure } from '../transport/redact.js';
 

@@ -1,15 +1,6 @@
 import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, RunResult } from '../runner/result.js';
-
-/** XML 1.0 text: escapes markup and drops characters XML cannot carry (control characters, lone surrogates). */
-export function xmlText(value: string): string {
-  return value
-    .replace(/[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+import { xmlText } from './escape.js';
 
 /** Which registry check a finding counts under (body-level ids count under `response-body`). */
 export function registryCheckOf(finding: Finding, registryIds: ReadonlySet<string>): string {

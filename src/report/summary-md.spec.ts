@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleResult } from './sample.js';
-import { mdCell, renderMarkdown } from './summary-md.js';
+import { mdCell } from './escape.js';
+import { renderMarkdown } from './summary-md.js';
 
 describe('summary.md', () => {
   it('has the verdict, one row per endpoint, the top findings and the replay command', () => {

@@ -1,11 +1,10 @@
 import type { RunResult } from '../runner/result.js';
 import type { CheckOutcomeKind } from '../runner/result.js';
 import { checkRows, distinctFindings, endpointRows, judgedExchanges, offWithoutRow, OUTCOME_WORD, percentileMs, requestCosts, shardsOf, unjudgedChecks, verdictWord } from './digest.js';
+import { mdCell, mdCode, mdFencedText } from './escape.js';
 
 /** Distinct findings listed under "Top findings"; the rest are counted. */
 const TOP_FINDINGS = 10;
-/** Characters of a message kept in a table cell (step summaries are read at a glance). */
-const MAX_CELL = 240;
 
 const MARK: Readonly<Record<RunResult['summary']['verdict'], string>> = { pass: '✅', fail: '❌', inconclusive: '⚠️' };
 
@@ -15,30 +14,6 @@ const MARK: Readonly<Record<RunResult['summary']['verdict'], string>> = { pass: 
  * for green never counts it (DESIGN.md "Exercised, not evaluated").
  */
 export const OUTCOME_MARK: Readonly<Record<CheckOutcomeKind, string>> = { pass: '✅', fail: '❌', warn: '⚠️', 'not-exercised': '⚪', off: '⏸️' };
-
-/**
- * Text safe inside a GitHub-flavoured Markdown table cell: no line breaks, pipes escaped, and
- * markup characters as entities so a target's message cannot inject HTML or links into the page.
- */
-export function mdCell(value: string, max = MAX_CELL): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  const cut = flat.length > max ? `${flat.slice(0, max)}…` : flat;
-  return cut
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[`*_[\]]/g, (c) => `\\${c}`);
-}
-
-/** Inline code that survives backticks in the value (a longer fence than any run inside). */
-function mdCode(value: string): string {
-  const flat = value.replace(/\s+/g, ' ');
-  const longest = Math.max(0, ...[...flat.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}${flat.startsWith('`') || flat.endsWith('`') ? ` ${flat} ` : flat}${fence}`.replace(/\|/g, '\\|');
-}
 
 /** An endpoint's outcome in a table cell: the mark and the word, so no outcome relies on colour or emoji alone. */
 function outcomeCell(endpoint: string, outcome: CheckOutcomeKind): string {
@@ -145,6 +120,6 @@ export function renderMarkdown(result: RunResult): string {
     if (groups.length > TOP_FINDINGS) lines.push('', `…and ${groups.length - TOP_FINDINGS} more distinct finding(s) (${result.findings.length} in all) in \`report.json\` and \`report.html\`.`);
   }
   lines.push(...unjudgedSections(result), ...checkSection(result), ...costSection(result));
-  lines.push('', '<details><summary>Reproduce</summary>', '', '```sh', run.replay.replace(/`/g, "'"), '```', '', '</details>', '');
+  lines.push('', '<details><summary>Reproduce</summary>', '', '```sh', mdFencedText(run.replay), '```', '', '</details>', '');
   return lines.join('\n');
 }

@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
-import { archiveEffective, field, idempotent, nextAfter, pagingTerminates, readAfterWrite, type ArchivedPair, type ObservedExchange } from '../checks/index.js';
+import {
+  archiveEffective,
+  idempotent,
+  pagingTerminates,
+  readAfterWrite,
+  type ArchivedPair,
+  type ObservedExchange,
+} from '../checks/index.js';
+import { field } from '../json.js';
 import { guardConfiguration, readPairConfigurations } from './configurations.js';
 import type { Journal } from './journal.js';
 import type { RunModel } from './model.js';
-import type { Session } from './session.js';
+import { succeeded, type Session } from './session.js';
 
 /** The records a run works on: `from` records (contacts) and `to` records (companies). */
 export interface RecordPool {
@@ -39,34 +47,22 @@ type Command = fc.AsyncCommand<RunModel, Real, false>;
 
 const pairKey = (fromId: string, toId: string): string => `${fromId}>${toId}`;
 
-function resultsOf(observed: ObservedExchange): unknown[] {
-  const body = observed.exchange.response?.body;
-  if (body === undefined) return [];
-  try {
-    const results = field(JSON.parse(body), 'results');
-    return Array.isArray(results) ? results : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
  * The pairs a write's answer lists in `results`: what it says it associated. A partial answer (a
  * limit reached, an unknown record) names the rest in `errors`; those were not written, so no
  * read is expected to return them.
  */
 export function answeredPairs(observed: ObservedExchange, pairs: readonly (readonly [string, string])[]): (readonly [string, string])[] {
-  const listed = new Set(resultsOf(observed).map((result) => `${String(field(field(result, 'from'), 'id'))}>${String(field(field(result, 'to'), 'id'))}`));
+  const listed = new Set((observed.batch.results ?? []).map((result) => `${result.fromId}>${result.toId}`));
   return pairs.filter(([from, to]) => listed.has(`${from}>${to}`) || listed.has(`${to}>${from}`));
 }
 
 /** The default type a write answered for `fromId -> toId`, if it said. */
 function reportedType(observed: ObservedExchange, fromId: string, toId: string): number | undefined {
-  for (const result of resultsOf(observed)) {
-    if (String(field(field(result, 'from'), 'id')) === fromId && String(field(field(result, 'to'), 'id')) === toId) {
-      const typeId = field(field(result, 'associationSpec'), 'associationTypeId');
-      if (typeof typeId === 'number') return typeId;
-    }
+  for (const result of observed.batch.resultsOf(fromId)) {
+    if (result.toId !== toId) continue;
+    const typeId = field(field(result.raw, 'associationSpec'), 'associationTypeId');
+    if (typeof typeId === 'number') return typeId;
   }
   return undefined;
 }
@@ -94,11 +90,6 @@ function journalAssociations(real: Real, pairs: readonly (readonly [string, stri
   const fresh = pairs.filter(([from, to]) => !pool.preexisting.has(pairKey(from, to)));
   if (fresh.length > 0) real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: fresh });
 }
-
-const succeeded = (observed: ObservedExchange): boolean => {
-  const status = observed.exchange.response?.status;
-  return status !== undefined && status >= 200 && status < 300;
-};
 
 /** Batch associate default for some pairs. */
 class AssociateBatch implements Command {
@@ -162,12 +153,12 @@ export async function readAll(real: Real, fromIds: readonly string[], extraIds: 
   const maxPages = real.session.hasError('paging-terminates') ? 2 : real.maxPages;
   for (const fromId of fromIds) {
     const chain: ObservedExchange[] = [first];
-    let after = nextAfter(first, fromId);
+    let after = first.batch.nextAfter(fromId);
     while (after !== undefined && chain.length < maxPages && !real.session.stopped) {
       const page = await real.session.call(op, params, { inputs: [{ id: fromId, after }] }, 'conformance');
       chain.push(page);
       pages.push(page);
-      const next = nextAfter(page, fromId);
+      const next = page.batch.nextAfter(fromId);
       if (next === after) break;
       after = next;
     }
@@ -223,7 +214,9 @@ class CreateConfigurations implements Command {
     const observed = await real.session.call(op, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
     if (!succeeded(observed)) return;
     model.configurations.set(typeId, this.maxToObjectIds);
-    const reflected = resultsOf(observed).some((r) => field(r, 'typeId') === typeId && field(r, 'userEnforcedMaxToObjectIds') === this.maxToObjectIds);
+    const reflected = (observed.batch.results ?? []).some(
+      ({ raw }) => field(raw, 'typeId') === typeId && field(raw, 'userEnforcedMaxToObjectIds') === this.maxToObjectIds,
+    );
     real.session.sequence(readAfterWrite, op.endpoint, {
       // A configuration is "read back" in the answer that created it, and by the configurations read.
       expected: reflected ? [] : [{ fromId: `configuration ${typeId}`, toId: `max ${this.maxToObjectIds}` }],
@@ -265,17 +258,16 @@ class ArchiveAssociations implements Command {
     if (pairs.length === 0) return;
     const byFrom = new Map<string, string[]>();
     for (const pair of pairs) byFrom.set(pair.fromId, [...(byFrom.get(pair.fromId) ?? []), pair.toId]);
-    const exchange = await real.session.auxiliary('associations-batch-archive', real.apiVersion, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, {
-      inputs: [...byFrom].map(([from, tos]) => ({ from: { id: from }, to: tos.map((id) => ({ id })) })),
-    });
-    if (isSuccess(exchange)) await archived(model, real, pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })));
+    const params = { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType };
+    const inputs = [...byFrom].map(([from, tos]) => ({ from: { id: from }, to: tos.map((id) => ({ id })) }));
+    const answer = await real.session.auxiliary('associations-batch-archive', real.apiVersion, params, { inputs });
+    if (!succeeded(answer)) return;
+    await archived(model, real, pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })));
   }
   toString(): string {
     return `archive(${this.count})`;
   }
 }
-
-const isSuccess = (exchange: { readonly response?: { readonly status: number } }): boolean => Math.floor((exchange.response?.status ?? 0) / 100) === 2;
 
 /**
  * After an archive answered 2xx: the model forgets the pairs, the journal marks them archived (so
@@ -306,13 +298,14 @@ class DeleteAssociation implements Command {
     const candidates = [...model.associations.values()].filter((a) => !pool.preexisting.has(pairKey(a.fromId, a.toId)));
     const pair = candidates[this.index % Math.max(1, candidates.length)];
     if (!pair) return;
-    const exchange = await real.session.auxiliary('association-archive-single', real.apiVersion, {
+    const answer = await real.session.auxiliary('association-archive-single', real.apiVersion, {
       fromObjectType: pool.fromObjectType,
       fromObjectId: pair.fromId,
       toObjectType: pool.toObjectType,
       toObjectId: pair.toId,
     });
-    if (isSuccess(exchange)) await archived(model, real, [{ fromId: pair.fromId, toId: pair.toId, how: 'single-delete' }]);
+    if (!succeeded(answer)) return;
+    await archived(model, real, [{ fromId: pair.fromId, toId: pair.toId, how: 'single-delete' }]);
   }
   toString(): string {
     return `delete(#${this.index})`;

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
+import { auxiliaryOperation } from '../catalogue/index.js';
+import { observeAuxiliary, type AuxiliaryObservedExchange } from '../checks/index.js';
 import { HubSpotClient, type Exchange } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import { guardConfiguration, parseConfigurations, restoreConfigurations, untouchedConfigurations } from './configurations.js';
@@ -45,8 +47,15 @@ const configure = (sandbox: Sandbox, maxToObjectIds: number): Promise<number> =>
   post(sandbox, `/crm/associations/${V}/definitions/configurations/contacts/companies/batch/create`, { inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds }] });
 const purge = (sandbox: Sandbox): Promise<number> => post(sandbox, `/crm/associations/${V}/definitions/configurations/contacts/companies/batch/purge`, { inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279 }] });
 
-function exchange(status: number, body: string): Exchange {
-  return { id: 1, request: { method: 'GET', url: 'http://x/', headers: {} }, response: { status, headers: {}, body, bytes: body.length }, attempts: [], startedAt: '', durationMs: 0 };
+/** A configurations read answer as the session hands it over (its body read once). */
+function configurationsAnswer(exchange: Exchange): AuxiliaryObservedExchange {
+  return observeAuxiliary({ auxiliary: auxiliaryOperation('configurations-read', V), exchange });
+}
+
+function exchange(status: number, body: string): AuxiliaryObservedExchange {
+  const request = { method: 'GET', url: 'http://x/', headers: {} };
+  const response = { status, headers: {}, body, bytes: body.length };
+  return configurationsAnswer({ id: 1, request, response, attempts: [], startedAt: '', durationMs: 0 });
 }
 
 describe('parseConfigurations: only an answer fully understood counts as read', () => {
@@ -203,7 +212,11 @@ describe('a configurations read that names a type twice is not trusted', () => {
   it('is unusable: which of the two is the limit cannot be told', async () => {
     const { parseConfigurations } = await import('./configurations.js');
     const body = JSON.stringify({ results: [{ category: 'HUBSPOT_DEFINED', typeId: 279, userEnforcedMaxToObjectIds: 2 }, { category: 'HUBSPOT_DEFINED', typeId: 279, userEnforcedMaxToObjectIds: 9 }] });
-    const read = parseConfigurations({ id: 1, request: { method: 'GET', url: 'http://127.0.0.1/x', headers: {} }, response: { status: 200, headers: {}, body, bytes: body.length }, attempts: [], startedAt: '2026-12-03T00:00:00.000Z', durationMs: 1 });
+    const request = { method: 'GET', url: 'http://127.0.0.1/x', headers: {} };
+    const response = { status: 200, headers: {}, body, bytes: body.length };
+    const startedAt = '2026-12-03T00:00:00.000Z';
+    const answer = configurationsAnswer({ id: 1, request, response, attempts: [], startedAt, durationMs: 1 });
+    const read = parseConfigurations(answer);
     expect(read).toEqual({ ok: false, why: 'the configurations read lists type 279 twice' });
   });
 });

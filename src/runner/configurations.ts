@@ -1,8 +1,8 @@
 import { operation, type ApiVersion } from '../catalogue/index.js';
-import { field } from '../checks/index.js';
-import type { Exchange } from '../transport/index.js';
+import type { ReadAnswer } from '../checks/index.js';
+import { field } from '../json.js';
 import { configurationKey, type ConfigurationOriginal, type ConfigurationToRestore, type Journal } from './journal.js';
-import type { Session } from './session.js';
+import { describeAnswer, succeeded, type Session } from './session.js';
 
 /**
  * Limit configurations a run did not create stay as they were (DESIGN.md: "A run leaves the
@@ -19,12 +19,6 @@ export type SetLimit = Exclude<ConfigurationOriginal, 'none'>;
 /** A pair's limit configurations as read (typeId -> limit; a type without one is absent), or why they could not be read. */
 export type PairConfigurations = { readonly ok: true; readonly byType: ReadonlyMap<number, SetLimit> } | { readonly ok: false; readonly why: string };
 
-function describe(exchange: Exchange): string {
-  return exchange.failure ? `${exchange.failure.kind}: ${exchange.failure.message}` : `status ${exchange.response?.status ?? '?'}`;
-}
-
-const succeeded = (exchange: Exchange): boolean => (exchange.response?.status ?? 0) >= 200 && (exchange.response?.status ?? 0) < 300;
-
 /** An int32 as HubSpot may write it: a number, or (lenient) its digits. */
 function integer(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
@@ -36,17 +30,13 @@ function integer(value: unknown): number | undefined {
  * Parses a configurations read answer. Anything not understood makes the whole read unusable: a
  * limit misread as absent would be purged at cleanup, so doubt means "do not touch".
  */
-export function parseConfigurations(exchange: Exchange): PairConfigurations {
-  if (!succeeded(exchange)) return { ok: false, why: `the configurations read answered ${describe(exchange)}` };
-  let results: unknown;
-  try {
-    results = field(JSON.parse(exchange.response?.body ?? 'null'), 'results');
-  } catch {
-    return { ok: false, why: 'the configurations read answered a body that is not JSON' };
-  }
-  if (!Array.isArray(results)) return { ok: false, why: 'the configurations read answered no results array' };
+export function parseConfigurations(answer: ReadAnswer): PairConfigurations {
+  if (!succeeded(answer)) return { ok: false, why: `the configurations read answered ${describeAnswer(answer)}` };
+  if (answer.body?.ok === false) return { ok: false, why: 'the configurations read answered a body that is not JSON' };
+  const { results } = answer.batch;
+  if (results === undefined) return { ok: false, why: 'the configurations read answered no results array' };
   const byType = new Map<number, SetLimit>();
-  for (const [index, result] of results.entries()) {
+  for (const [index, { raw: result }] of results.entries()) {
     const typeId = integer(field(result, 'typeId'));
     const category = field(result, 'category');
     const max = field(result, 'userEnforcedMaxToObjectIds');
@@ -165,23 +155,29 @@ export async function restoreConfigurations(session: Session, journal: Journal, 
         done(item, 'unchanged');
         continue;
       }
-      let exchange: Exchange;
+      let answer: ReadAnswer;
       let how: How;
       if (item.original === 'none') {
         how = 'purged';
-        exchange = await session.auxiliary('configurations-batch-purge', apiVersion, params, { inputs: [{ category: current?.category ?? 'HUBSPOT_DEFINED', typeId: item.typeId }] });
+        const purged = { category: current?.category ?? 'HUBSPOT_DEFINED', typeId: item.typeId };
+        answer = await session.auxiliary('configurations-batch-purge', apiVersion, params, { inputs: [purged] });
       } else {
         const input = { category: item.original.category, typeId: item.typeId, maxToObjectIds: item.original.maxToObjectIds };
         if (current !== undefined) {
           how = 'updated';
-          exchange = await session.auxiliary('configurations-batch-update', apiVersion, params, { inputs: [input] });
+          answer = await session.auxiliary('configurations-batch-update', apiVersion, params, { inputs: [input] });
         } else {
           how = 'recreated';
-          exchange = (await session.call(operation('configurations-batch-create', apiVersion), params, { inputs: [input] }, 'conformance')).exchange;
+          const create = operation('configurations-batch-create', apiVersion);
+          answer = await session.call(create, params, { inputs: [input] }, 'conformance');
         }
       }
-      if (succeeded(exchange)) written.push({ item, how });
-      else failures.push(`restoring ${name(item)} from ${show(current)} to ${show(item.original)} (${how === 'purged' ? 'purge' : how === 'updated' ? 'update' : 'create'}): ${describe(exchange)}; the journal keeps the original`);
+      if (succeeded(answer)) written.push({ item, how });
+      else {
+        const call = how === 'purged' ? 'purge' : how === 'updated' ? 'update' : 'create';
+        const change = `from ${show(current)} to ${show(item.original)} (${call})`;
+        failures.push(`restoring ${name(item)} ${change}: ${describeAnswer(answer)}; the journal keeps the original`);
+      }
     }
     if (written.length === 0) continue;
     // A 2xx is not proof: a provider may answer success and keep the value (or take another).

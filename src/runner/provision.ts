@@ -1,9 +1,8 @@
 import type { ApiVersion } from '../catalogue/index.js';
-import { field } from '../checks/index.js';
-import type { Exchange } from '../transport/index.js';
+import { field } from '../json.js';
 import { restoreConfigurations } from './configurations.js';
 import { leftovers, nothingLeft, type Journal, type JournalEntry } from './journal.js';
-import type { Session } from './session.js';
+import { answeredAsDeclared, describeAnswer, succeeded, type Session } from './session.js';
 
 /** A provisioning or cleanup step that failed: the run cannot go on (or could not tidy up). */
 export class ProvisioningError extends Error {
@@ -20,8 +19,9 @@ export interface GivenRecords {
 
 const PROPERTY_FOR: Readonly<Record<string, string>> = { contacts: 'firstname', companies: 'name', deals: 'dealname', tickets: 'subject' };
 
-function describe(exchange: Exchange): string {
-  return exchange.failure ? `${exchange.failure.kind}: ${exchange.failure.message}` : `status ${exchange.response?.status ?? '?'}`;
+/** The IDs of the records an objects batch answer lists (digit strings only: anything else is no record). */
+function recordIds(results: readonly { readonly raw: unknown }[]): string[] {
+  return results.map(({ raw }) => String(field(raw, 'id'))).filter((id) => /^\d+$/.test(id));
 }
 
 /**
@@ -33,18 +33,12 @@ export async function createRecords(session: Session, journal: Journal, apiVersi
   journal.append({ kind: 'create-records', objectType, tag, count });
   const property = PROPERTY_FOR[objectType] ?? 'name';
   const inputs = Array.from({ length: count }, (_, i) => ({ properties: { [property]: `${tag}-${i + 1}` } }));
-  const exchange = await session.auxiliary('objects-batch-create', apiVersion, { objectType }, { inputs });
-  const status = exchange.response?.status ?? 0;
-  let ids: string[] = [];
-  try {
-    const results = field(JSON.parse(exchange.response?.body ?? 'null'), 'results');
-    ids = Array.isArray(results) ? results.map((r) => String(field(r, 'id'))).filter((id) => /^\d+$/.test(id)) : [];
-  } catch {
-    ids = [];
-  }
+  const answer = await session.auxiliary('objects-batch-create', apiVersion, { objectType }, { inputs });
+  const ids = recordIds(answer.batch.results ?? []);
   if (ids.length > 0) journal.append({ kind: 'records-created', objectType, ids });
-  if (status < 200 || status >= 300 || ids.length < count) {
-    throw new ProvisioningError(`creating ${count} ${objectType} failed (${describe(exchange)}; ${ids.length} created)`);
+  if (!succeeded(answer) || ids.length < count) {
+    const what = `${describeAnswer(answer)}; ${ids.length} created`;
+    throw new ProvisioningError(`creating ${count} ${objectType} failed (${what})`);
   }
   return ids;
 }
@@ -69,18 +63,16 @@ export async function missingRecords(session: Session, apiVersion: ApiVersion, r
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += ARCHIVE_BATCH) {
       const chunk = unique.slice(i, i + ARCHIVE_BATCH);
-      const exchange = await session.auxiliary('objects-batch-read', apiVersion, { objectType }, { inputs: chunk.map((id) => ({ id })), properties: [], propertiesWithHistory: [] });
-      const status = exchange.response?.status ?? 0;
-      let results: unknown;
-      try {
-        results = field(JSON.parse(exchange.response?.body ?? 'null'), 'results');
-      } catch {
-        results = undefined;
+      const read = { inputs: chunk.map((id) => ({ id })), properties: [], propertiesWithHistory: [] };
+      const answer = await session.auxiliary('objects-batch-read', apiVersion, { objectType }, read);
+      // Only a declared answer (200, or 207 naming the rest in `errors`) lists what was found.
+      const { results } = answer.batch;
+      if (!answeredAsDeclared(answer) || results === undefined) {
+        const without = results === undefined ? ' without a results list' : '';
+        const answered = `the objects batch read answered ${describeAnswer(answer)}${without}`;
+        throw new ProvisioningError(`cannot tell whether the given ${objectType} exist: ${answered}`);
       }
-      if ((status !== 200 && status !== 207) || !Array.isArray(results)) {
-        throw new ProvisioningError(`cannot tell whether the given ${objectType} exist: the objects batch read answered ${describe(exchange)}${Array.isArray(results) ? '' : ' without a results list'}`);
-      }
-      const found = new Set(results.map((result) => String(field(result, 'id'))));
+      const found = new Set(results.map(({ raw }) => String(field(raw, 'id'))));
       for (const id of chunk) if (!found.has(id)) missing.push(`${objectType} ${id}`);
     }
   }
@@ -154,7 +146,6 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
   let associations = 0;
   let configurations = 0;
   let records = 0;
-  const ok = (exchange: Exchange): boolean => (exchange.response?.status ?? 0) >= 200 && (exchange.response?.status ?? 0) < 300;
 
   for (const [key, pairs] of left.associations) {
     const [fromObjectType = '', toObjectType = ''] = key.split('|');
@@ -167,9 +158,10 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
     );
     for (let i = 0; i < inputs.length; i += ARCHIVE_BATCH) {
       const chunk = inputs.slice(i, i + ARCHIVE_BATCH);
-      const exchange = await session.auxiliary('associations-batch-archive', apiVersion, { fromObjectType, toObjectType }, { inputs: chunk });
-      if (!ok(exchange)) {
-        failures.push(`archiving associations ${key}: ${describe(exchange)}`);
+      const params = { fromObjectType, toObjectType };
+      const answer = await session.auxiliary('associations-batch-archive', apiVersion, params, { inputs: chunk });
+      if (!succeeded(answer)) {
+        failures.push(`archiving associations ${key}: ${describeAnswer(answer)}`);
         continue;
       }
       const keys = chunk.flatMap((input) => input.to.map((to) => `${key}:${input.from.id}>${to.id}`));
@@ -196,9 +188,10 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
   for (const [objectType, ids] of left.records) {
     for (let i = 0; i < ids.length; i += ARCHIVE_BATCH) {
       const chunk = ids.slice(i, i + ARCHIVE_BATCH);
-      const exchange = await session.auxiliary('objects-batch-archive', apiVersion, { objectType }, { inputs: chunk.map((id) => ({ id })) });
-      if (!ok(exchange)) {
-        failures.push(`archiving ${objectType}: ${describe(exchange)}`);
+      const inputs = chunk.map((id) => ({ id }));
+      const answer = await session.auxiliary('objects-batch-archive', apiVersion, { objectType }, { inputs });
+      if (!succeeded(answer)) {
+        failures.push(`archiving ${objectType}: ${describeAnswer(answer)}`);
         continue;
       }
       journal.append({ kind: 'archived', what: 'records', keys: chunk.map((id) => `${objectType}:${id}`) });

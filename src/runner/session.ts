@@ -1,6 +1,19 @@
-import { buildPath, auxiliaryOperation, type AuxiliaryId, type Operation } from '../catalogue/index.js';
-import { appliesTo, checkExchange, EXCHANGE_CHECKS, isUnchecked, type CheckContext, type ExchangeIntent, type ObservedExchange, type SequenceCheck } from '../checks/index.js';
+import { buildPath, auxiliaryOperation, isSuccess, type AuxiliaryId, type Operation } from '../catalogue/index.js';
+import {
+  appliesTo,
+  checkExchange,
+  EXCHANGE_CHECKS,
+  isUnchecked,
+  observeAuxiliary,
+  observeExchange,
+  type AuxiliaryObservedExchange,
+  type CheckContext,
+  type ExchangeIntent,
+  type ObservedExchange,
+  type SequenceCheck,
+} from '../checks/index.js';
 import type { Finding } from '../registry/finding.js';
+import type { Profile } from '../validate/index.js';
 import { DailyLimitReached, SendInterrupted, WaitTooLong, type Exchange, type HubSpotClient, type SendRequest } from '../transport/index.js';
 import type { ReportedExchange } from './result.js';
 
@@ -64,6 +77,11 @@ export class Session {
     return (this.abort?.aborted ?? false) || this.brokenTarget !== undefined;
   }
 
+  /** The profile answers are read under: the validator's, which grades what the reader finds (duplicate keys). */
+  private get profile(): Profile {
+    return this.context.validator.profile;
+  }
+
   private tally(endpoint: string, check: string): Tally {
     const key = `${endpoint}|${check}`;
     let tally = this.tallies.get(key);
@@ -109,7 +127,9 @@ export class Session {
     if (this.uncheckedInARow >= BROKEN_AFTER) {
       this.brokenTarget = `${BROKEN_AFTER} exchanges in a row got no checkable answer (last: ${exchange.failure?.kind ?? `status ${exchange.response?.status}`}); the run stopped`;
     }
-    const observed: ObservedExchange = { operation, intent, exchange, ...(body === undefined ? {} : { sent: body }), replay: this.replay, ...(invalidity ? { invalidity } : {}) };
+    // The answer's body is read at most once, here, for every check and for the runner.
+    const sent = { ...(body === undefined ? {} : { sent: body }), ...(invalidity ? { invalidity } : {}) };
+    const observed = observeExchange({ operation, intent, exchange, ...sent, replay: this.replay }, this.profile);
     for (const check of EXCHANGE_CHECKS) {
       if (!appliesTo(check, operation.endpoint)) continue;
       const findings = check.check(observed, this.context);
@@ -122,15 +142,20 @@ export class Session {
     return observed;
   }
 
-  /** Sends an auxiliary request (provisioning, cleanup, account details); not under test. */
-  async auxiliary(id: AuxiliaryId, apiVersion: string, params: Readonly<Record<string, string>>, body?: unknown): Promise<Exchange> {
+  /** Sends an auxiliary request (provisioning, cleanup, account details): not under test, read like any answer. */
+  async auxiliary(
+    id: AuxiliaryId,
+    apiVersion: string,
+    params: Readonly<Record<string, string>>,
+    body?: unknown,
+  ): Promise<AuxiliaryObservedExchange> {
     const operation = auxiliaryOperation(id, apiVersion);
     if (this.deadline !== undefined && Date.now() > this.deadline) throw new DeadlinePassed(`${operation.method} ${operation.id} not sent: the time left after the signal ran out`);
     const { exchange, ended } = await this.send(this.client, { method: operation.method, path: buildPath(operation, params), ...(body === undefined ? {} : { body }) });
     this.exchanges.push(report(exchange, id, apiVersion, 'auxiliary', this.purpose));
     // Rate limits and echoed tokens are the provider's whatever the call: the checks that say so
     // judge auxiliary calls too, tallied under the `auxiliary` row.
-    const observed = { auxiliary: operation, exchange, replay: this.replay };
+    const observed = observeAuxiliary({ auxiliary: operation, exchange, replay: this.replay }, this.profile);
     for (const check of EXCHANGE_CHECKS) {
       if (!check.checkAuxiliary) continue;
       const tally = this.tally(AUXILIARY_ROW, check.id);
@@ -139,7 +164,7 @@ export class Session {
       this.keep(AUXILIARY_ROW, check.id, check.checkAuxiliary(observed, this.context));
     }
     if (ended) throw ended;
-    return exchange;
+    return observed;
   }
 
   /**
@@ -195,6 +220,23 @@ export class Session {
   recheck(observed: ObservedExchange): Finding[] {
     return checkExchange(observed, this.context);
   }
+}
+
+/** Whether an answer (under test or auxiliary) is a 2xx. */
+export function succeeded(answer: { readonly exchange: Exchange }): boolean {
+  return isSuccess(answer.exchange.response?.status ?? 0);
+}
+
+/** Whether an auxiliary call answered a status its operation declares (the catalogue's, never a literal). */
+export function answeredAsDeclared(answer: AuxiliaryObservedExchange): boolean {
+  const status = answer.exchange.response?.status;
+  return answer.auxiliary.responses.some((declared) => declared.status === status);
+}
+
+/** What an answer was, for messages: the transport failure, or the status. */
+export function describeAnswer(answer: { readonly exchange: Exchange }): string {
+  const { failure, response } = answer.exchange;
+  return failure ? `${failure.kind}: ${failure.message}` : `status ${response?.status ?? '?'}`;
 }
 
 /** A call not sent because the deadline after a signal had passed (cleanup stops; the journal keeps the rest). */

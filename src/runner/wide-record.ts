@@ -1,8 +1,9 @@
 import { operation, type EndpointId } from '../catalogue/index.js';
-import { nextAfter, readAfterWrite, readTargets } from '../checks/index.js';
+import { readAfterWrite } from '../checks/index.js';
 import { answeredPairs, readAll, type Real } from './commands.js';
 import type { Journal } from './journal.js';
 import { createRecords } from './provision.js';
+import { succeeded } from './session.js';
 
 /**
  * HubSpot's page size for batch read is not documented, and a v4 read has been seen returning more
@@ -81,7 +82,7 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
       const pairs = ids.map((toId) => [fromId, toId] as const);
       journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs });
       const observed = await session.call(associate, params, { inputs: pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) }, 'conformance');
-      if (Math.floor((observed.exchange.response?.status ?? 0) / 100) !== 2) {
+      if (!succeeded(observed)) {
         return { width: targets.length, paged: false, requests: spent(), why: `associating the wide record failed (status ${observed.exchange.response?.status ?? observed.exchange.failure?.kind ?? '?'})` };
       }
       // Only what the answer lists was associated (a portal's limit configuration may refuse the
@@ -91,7 +92,7 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
       if (associated.length < pairs.length) {
         const refused = pairs.length - associated.length;
         const pages = await readAll(real, [fromId]);
-        const paged = pages[0] !== undefined && nextAfter(pages[0], fromId) !== undefined;
+        const paged = pages[0]?.batch.nextAfter(fromId) !== undefined;
         session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
         return { width: targets.length, paged, requests: spent(), ...(paged ? {} : { why: `the provider refused ${refused} of ${pairs.length} associations of the wide record at ${targets.length} (a limit configuration on the portal?), before any read paged` }) };
       }
@@ -102,8 +103,8 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
     // read short without paging, or drops items between pages, loses data where clients cannot see it.
     session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
     const first = pages[0];
-    if (first && nextAfter(first, fromId) !== undefined) return { width: targets.length, paged: true, requests: spent() };
-    last = { read: first ? readTargets(first, fromId).length : 0 };
+    if (first?.batch.nextAfter(fromId) !== undefined) return { width: targets.length, paged: true, requests: spent() };
+    last = { read: first?.batch.targetsOf(fromId).length ?? 0 };
   }
   return {
     width: targets.length,

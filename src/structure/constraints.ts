@@ -14,7 +14,7 @@ import {
   isStringEncodedNumeric,
 } from './keywords.js';
 import { type Decimal, INTEGER_STRING, compareDecimal, constraintText, parseDecimal } from './numeric.js';
-import { childPath } from './pointer.js';
+import { childPointer } from '../json-pointer.js';
 import type { StructureIssue } from './issues.js';
 
 /** Where the linter reports to, and how it descends into schema-valued keywords. */
@@ -126,7 +126,7 @@ export function lintConstraints(node: JsonObject, path: string, types: readonly 
   for (const [keyword, rule] of Object.entries(RULES)) {
     if (!Object.hasOwn(node, keyword)) continue;
     const value = node[keyword];
-    const at = childPath(path, keyword);
+    const at = childPointer(path, keyword);
     const type = types?.find((name) => rule.appliesTo(name));
     if (types !== undefined && type === undefined) {
       sink.report('SCHEMA_CONSTRAINT_TYPE_MISMATCH', 'error', at, `${keyword} applies to ${rule.expects}, not to ${types.join(' | ')}`);
@@ -184,7 +184,7 @@ function checkValue(keyword: string, kind: ValueKind, value: unknown, at: string
         return;
       }
       for (const [pattern, schema] of Object.entries(value)) {
-        const memberPath = childPath(at, pattern);
+        const memberPath = childPointer(at, pattern);
         checkPattern(pattern, memberPath, sink);
         if (!isObject(schema)) sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', memberPath, 'must be a schema object');
         else sink.schema(schema, memberPath);
@@ -268,6 +268,6 @@ function checkPairs(node: JsonObject, path: string, sink: ConstraintSink): void 
   const precision = own(node, 'precision');
   const scale = own(node, 'scale');
   if (typeof precision === 'number' && typeof scale === 'number' && scale > precision) {
-    sink.report('SCHEMA_MIN_GREATER_THAN_MAX', 'error', childPath(path, 'scale'), `scale (${scale}) must not exceed precision (${precision})`);
+    sink.report('SCHEMA_MIN_GREATER_THAN_MAX', 'error', childPointer(path, 'scale'), `scale (${scale}) must not exceed precision (${precision})`);
   }
 }

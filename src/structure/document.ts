@@ -12,7 +12,8 @@ import {
   VALIDATION_ADDIN,
   VALIDATION_META_SCHEMA,
 } from './keywords.js';
-import { childPath, definitionKey, parseRefFragment } from './pointer.js';
+import { childPointer } from '../json-pointer.js';
+import { definitionKey, parseRefFragment } from './refs.js';
 
 /** A JSON object as parsed (keys are the document's, never trusted as prototype keys). */
 export type JsonObject = Record<string, unknown>;
@@ -110,7 +111,7 @@ export function indexDocument(root: JsonObject): StructureDocument {
       return;
     }
     for (const [name, member] of Object.entries(container)) {
-      const memberPath = childPath(path, name);
+      const memberPath = childPointer(path, name);
       const memberTokens = [...tokens, name];
       if (name === '$import' || name === '$importdefs') {
         problems.push({

@@ -16,7 +16,7 @@ import {
   resolveReference,
 } from './document.js';
 import { COMPOSITION_ARRAYS, COMPOSITION_KEYWORDS, PRIMITIVE_TYPES } from './keywords.js';
-import { defsRef } from './pointer.js';
+import { defsRef } from './refs.js';
 import { primitiveSchema } from './primitives.js';
 
 /** The JSON Schema dialect of every compiled document. */

@@ -10,4 +10,4 @@ export type { RepairOptions } from './repair.js';
 export type { CompileOptions, CompiledStructure } from './compile.js';
 export { compileStructure } from './compile.js';
 export { addStructureVocabulary } from './vocabulary.js';
-export { jsonSchemaPointer } from './pointer.js';
+export { jsonSchemaPointer } from './refs.js';

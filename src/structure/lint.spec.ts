@@ -250,11 +250,11 @@ describe('robustness: lint never throws', () => {
     expect(summary(lintStructure(parsed))).toEqual(['error SCHEMA_TYPE_INVALID /properties/constructor/type']);
   });
 
-  it('checks a 10 000-value enum quickly', () => {
-    const values = Array.from({ length: 10_000 }, (_unused, index) => `v${index}`);
-    const started = performance.now();
+  it('checks a 200 000-value enum in linear time (a pairwise check would not finish)', () => {
+    // No clock: the size is the proof. Comparing every pair would take 2 * 10^10 comparisons
+    // (minutes); a linear check takes milliseconds, so the test's timeout is the only guard needed.
+    const values = Array.from({ length: 200_000 }, (_unused, index) => `v${index}`);
     expect(lintStructure(withProperties({ a: { type: 'string', enum: [...values, 'v42'] } })).map((issue) => issue.code)).toEqual(['SCHEMA_ENUM_DUPLICATES']);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -21,7 +21,7 @@ import {
 } from './document.js';
 import type { StructureIssue } from './issues.js';
 import { COMPOSITION_ARRAYS, COMPOSITION_KEYWORDS, COMPOUND_TYPES, IDENTIFIER, PRIMITIVE_TYPES } from './keywords.js';
-import { childPath } from './pointer.js';
+import { childPointer } from '../json-pointer.js';
 import { primitiveValueProblem } from './primitives.js';
 
 /** Compound types that cannot be named in a union (inline compounds are prohibited there). */
@@ -82,10 +82,10 @@ class Linter implements ConstraintSink {
       this.error('SCHEMA_ROOT_MISSING_TYPE', '', "the document declares no type: give it a 'type', a '$root', or 'definitions'");
     }
     for (const definition of extendsCycles(this.doc)) {
-      this.error('SCHEMA_EXTENDS_CIRCULAR', childPath(definition.path, '$extends'), `$extends of ${definition.path} leads back to itself`);
+      this.error('SCHEMA_EXTENDS_CIRCULAR', childPointer(definition.path, '$extends'), `$extends of ${definition.path} leads back to itself`);
     }
     for (const definition of aliasCycles(this.doc)) {
-      this.error('SCHEMA_REF_CIRCULAR', childPath(definition.path, 'type'), `${definition.path} is only a reference chain back to itself; no instance can ever be checked against it`);
+      this.error('SCHEMA_REF_CIRCULAR', childPointer(definition.path, 'type'), `${definition.path} is only a reference chain back to itself; no instance can ever be checked against it`);
     }
   }
 
@@ -113,7 +113,7 @@ class Linter implements ConstraintSink {
     }
     for (const keyword of ['$import', '$importdefs']) {
       if (Object.hasOwn(root, keyword)) {
-        this.error('SCHEMA_IMPORT_NOT_SUPPORTED', childPath('', keyword), `${keyword} is not resolved by hsac: inline the imported definitions before compiling`);
+        this.error('SCHEMA_IMPORT_NOT_SUPPORTED', childPointer('', keyword), `${keyword} is not resolved by hsac: inline the imported definitions before compiling`);
       }
     }
   }
@@ -147,14 +147,14 @@ class Linter implements ConstraintSink {
     }
     if (Object.hasOwn(node, '$ref')) {
       const ref = node.$ref;
-      this.error('SCHEMA_REF_NOT_IN_TYPE', childPath(path, '$ref'), `'$ref' is only permitted inside 'type': write {"type": {"$ref": ${JSON.stringify(ref)}}}`);
+      this.error('SCHEMA_REF_NOT_IN_TYPE', childPointer(path, '$ref'), `'$ref' is only permitted inside 'type': write {"type": {"$ref": ${JSON.stringify(ref)}}}`);
       const resolved = resolveReference(this.doc, ref);
-      if (resolved.kind === 'malformed') this.error('SCHEMA_REF_INVALID', childPath(path, '$ref'), `reference ${JSON.stringify(ref)} ${resolved.reason}`);
-      else if (resolved.kind === 'missing') this.error('SCHEMA_REF_NOT_FOUND', childPath(path, '$ref'), `reference ${JSON.stringify(ref)} ${resolved.reason}`);
+      if (resolved.kind === 'malformed') this.error('SCHEMA_REF_INVALID', childPointer(path, '$ref'), `reference ${JSON.stringify(ref)} ${resolved.reason}`);
+      else if (resolved.kind === 'missing') this.error('SCHEMA_REF_NOT_FOUND', childPointer(path, '$ref'), `reference ${JSON.stringify(ref)} ${resolved.reason}`);
     }
     if (!site.root) {
       for (const keyword of ['$id', 'definitions', '$root']) {
-        if (Object.hasOwn(node, keyword)) this.error('SCHEMA_KEYWORD_NOT_AT_ROOT', childPath(path, keyword), `${keyword} may only appear at the document root`);
+        if (Object.hasOwn(node, keyword)) this.error('SCHEMA_KEYWORD_NOT_AT_ROOT', childPointer(path, keyword), `${keyword} may only appear at the document root`);
       }
     }
     const types = this.lintType(node, path, site);
@@ -171,7 +171,7 @@ class Linter implements ConstraintSink {
    * undefined for a `$ref` type or none.
    */
   private lintType(node: JsonObject, path: string, site: Site): string[] | undefined {
-    const at = childPath(path, 'type');
+    const at = childPointer(path, 'type');
     if (!Object.hasOwn(node, 'type')) {
       // A composition-only schema needs no type; a bare $ref was reported above.
       const composed = COMPOSITION_KEYWORDS.some((keyword) => Object.hasOwn(node, keyword));
@@ -190,7 +190,7 @@ class Linter implements ConstraintSink {
     if (isObject(type)) {
       if (!Object.hasOwn(type, '$ref')) this.error('SCHEMA_TYPE_OBJECT_MISSING_REF', at, 'a type object must be {"$ref": "#/definitions/..."}');
       else if (site.root) this.error('SCHEMA_ROOT_TYPE_REF', at, "$ref must not be the root's type: use $root to pick a definition");
-      else this.typeReference(type.$ref, childPath(at, '$ref'));
+      else this.typeReference(type.$ref, childPointer(at, '$ref'));
       return undefined;
     }
     this.error('SCHEMA_KEYWORD_INVALID_TYPE', at, 'type must be a type name, a union array, or {"$ref": ...}');
@@ -201,13 +201,13 @@ class Linter implements ConstraintSink {
     if (members.length === 0) this.error('SCHEMA_TYPE_ARRAY_EMPTY', at, 'a type union must name at least one type');
     const names: string[] = [];
     members.forEach((member, index) => {
-      const memberPath = childPath(at, index);
+      const memberPath = childPointer(at, index);
       if (typeof member === 'string') {
         if (!PRIMITIVE_TYPES.has(member) && !COMPOUND_TYPES.has(member)) this.error('SCHEMA_TYPE_INVALID', memberPath, `unknown type "${member}"`);
         else if (NOT_IN_UNION.has(member)) this.error('SCHEMA_UNION_MEMBER_INVALID', memberPath, `"${member}" cannot be a union member: only primitive names and {"$ref": ...} are allowed`);
         else names.push(member);
       } else if (isObject(member) && Object.hasOwn(member, '$ref')) {
-        this.typeReference(member.$ref, childPath(memberPath, '$ref'));
+        this.typeReference(member.$ref, childPointer(memberPath, '$ref'));
       } else {
         this.error('SCHEMA_UNION_MEMBER_INVALID', memberPath, 'union members are primitive type names or {"$ref": ...}; inline compounds are prohibited');
       }
@@ -217,10 +217,10 @@ class Linter implements ConstraintSink {
 
   private lintCompound(type: string, node: JsonObject, path: string, depth: number): void {
     if (type !== 'object' && Object.hasOwn(node, 'required')) {
-      this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', childPath(path, 'required'), `required is only allowed on object, not on ${type}`);
+      this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', childPointer(path, 'required'), `required is only allowed on object, not on ${type}`);
     }
     if (type !== 'object' && Object.hasOwn(node, 'additionalProperties')) {
-      this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', childPath(path, 'additionalProperties'), `additionalProperties is only allowed on object, not on ${type}${type === 'map' ? ' (a map takes values)' : ''}`);
+      this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', childPointer(path, 'additionalProperties'), `additionalProperties is only allowed on object, not on ${type}${type === 'map' ? ' (a map takes values)' : ''}`);
     }
     switch (type) {
       case 'object':
@@ -250,21 +250,21 @@ class Linter implements ConstraintSink {
       return;
     }
     const value = node[keyword];
-    if (!isObject(value)) this.error('SCHEMA_KEYWORD_INVALID_TYPE', childPath(path, keyword), `${keyword} must be a schema object`);
-    else this.lintSchema(value, childPath(path, keyword), depth + 1);
+    if (!isObject(value)) this.error('SCHEMA_KEYWORD_INVALID_TYPE', childPointer(path, keyword), `${keyword} must be a schema object`);
+    else this.lintSchema(value, childPointer(path, keyword), depth + 1);
   }
 
   /** Lints a `properties` object; returns its names (empty when absent or malformed). */
   private lintProperties(node: JsonObject, path: string, depth: number): string[] {
     if (!Object.hasOwn(node, 'properties')) return [];
     const properties = node.properties;
-    const at = childPath(path, 'properties');
+    const at = childPointer(path, 'properties');
     if (!isObject(properties)) {
       this.error('SCHEMA_PROPERTIES_NOT_OBJECT', at, 'properties must be an object of name -> schema');
       return [];
     }
     for (const [name, schema] of Object.entries(properties)) {
-      const propertyPath = childPath(at, name);
+      const propertyPath = childPointer(at, name);
       if (!IDENTIFIER.test(name)) this.warn('SCHEMA_NAME_INVALID', propertyPath, `property name "${name}" is not an identifier ([A-Za-z_][A-Za-z0-9_]*)`);
       this.lintSchema(schema, propertyPath, depth + 1);
     }
@@ -277,18 +277,18 @@ class Linter implements ConstraintSink {
     if (!extendsSomething && !Object.hasOwn(node, 'properties')) {
       this.error('SCHEMA_OBJECT_MISSING_PROPERTIES', path, "object type must declare 'properties' with at least one property; use \"map\" for dynamic keys");
     } else if (!extendsSomething && isObject(node.properties) && names.length === 0) {
-      this.error('SCHEMA_KEYWORD_EMPTY', childPath(path, 'properties'), 'object type must declare at least one property; use "map" for dynamic keys');
+      this.error('SCHEMA_KEYWORD_EMPTY', childPointer(path, 'properties'), 'object type must declare at least one property; use "map" for dynamic keys');
     }
     const flat = flattenObject(this.doc, node);
     for (const name of names) {
       if (flat.inherited.has(name)) {
-        this.error('SCHEMA_EXTENDS_PROPERTY_REDEFINED', childPath(path, 'properties', name), `property "${name}" is inherited through $extends and must not be redefined`);
+        this.error('SCHEMA_EXTENDS_PROPERTY_REDEFINED', childPointer(path, 'properties', name), `property "${name}" is inherited through $extends and must not be redefined`);
       }
     }
     this.lintRequired(node, path, new Set(flat.properties.map(([name]) => name)), flat.incomplete);
     if (Object.hasOwn(node, 'additionalProperties')) {
       const additional = node.additionalProperties;
-      const at = childPath(path, 'additionalProperties');
+      const at = childPointer(path, 'additionalProperties');
       if (isAbstract(node)) this.error('SCHEMA_ABSTRACT_ADDITIONAL_PROPERTIES', at, 'abstract types implicitly permit additional properties and must not declare additionalProperties');
       if (isObject(additional)) this.lintSchema(additional, at, depth + 1);
       else if (typeof additional !== 'boolean') this.error('SCHEMA_ADDITIONAL_PROPERTIES_INVALID', at, 'additionalProperties must be a boolean or a schema');
@@ -298,7 +298,7 @@ class Linter implements ConstraintSink {
   private lintRequired(node: JsonObject, path: string, known: ReadonlySet<string>, incomplete: boolean): void {
     if (!Object.hasOwn(node, 'required')) return;
     const required = node.required;
-    const at = childPath(path, 'required');
+    const at = childPointer(path, 'required');
     if (!Array.isArray(required)) {
       this.error('SCHEMA_REQUIRED_NOT_ARRAY', at, 'required must be an array of property names (or an array of such arrays)');
       return;
@@ -314,8 +314,8 @@ class Linter implements ConstraintSink {
       else if (!known.has(name) && !incomplete) this.error('SCHEMA_REQUIRED_PROPERTY_NOT_DEFINED', namePath, `required property "${name}" is not defined in properties`);
     };
     required.forEach((entry, index) => {
-      if (Array.isArray(entry)) entry.forEach((name, inner) => checkName(name, childPath(at, index, inner)));
-      else checkName(entry, childPath(at, index));
+      if (Array.isArray(entry)) entry.forEach((name, inner) => checkName(name, childPointer(at, index, inner)));
+      else checkName(entry, childPointer(at, index));
     });
   }
 
@@ -332,7 +332,7 @@ class Linter implements ConstraintSink {
       return;
     }
     const order = node.tuple;
-    const at = childPath(path, 'tuple');
+    const at = childPointer(path, 'tuple');
     if (!Array.isArray(order)) {
       this.error('SCHEMA_TUPLE_ORDER_NOT_ARRAY', at, 'tuple must be an array of property names');
       return;
@@ -341,14 +341,14 @@ class Linter implements ConstraintSink {
     const known = new Set(flat.properties.map(([name]) => name));
     const seen = new Set<string>();
     order.forEach((name, index) => {
-      const namePath = childPath(at, index);
+      const namePath = childPointer(at, index);
       if (typeof name !== 'string') this.error('SCHEMA_KEYWORD_INVALID_TYPE', namePath, 'tuple entries must be property names');
       else if (seen.has(name)) this.error('SCHEMA_TUPLE_DUPLICATE_ENTRY', namePath, `"${name}" appears twice in the tuple order`);
       else if (!known.has(name) && !flat.incomplete) this.error('SCHEMA_TUPLE_PROPERTY_NOT_DEFINED', namePath, `tuple element "${name}" is not defined in properties`);
       if (typeof name === 'string') seen.add(name);
     });
     for (const name of known) {
-      if (!seen.has(name)) this.warn('SCHEMA_TUPLE_PROPERTY_NOT_ORDERED', childPath(path, 'properties', name), `property "${name}" is not in the tuple order, so no element holds it`);
+      if (!seen.has(name)) this.warn('SCHEMA_TUPLE_PROPERTY_NOT_ORDERED', childPointer(path, 'properties', name), `property "${name}" is not in the tuple order, so no element holds it`);
     }
   }
 
@@ -358,15 +358,15 @@ class Linter implements ConstraintSink {
       return;
     }
     const choices = node.choices;
-    const at = childPath(path, 'choices');
+    const at = childPointer(path, 'choices');
     if (!isObject(choices)) {
       this.error('SCHEMA_CHOICES_NOT_OBJECT', at, 'choices must be an object of name -> schema');
       return;
     }
     if (Object.keys(choices).length === 0) this.error('SCHEMA_KEYWORD_EMPTY', at, 'a choice needs at least one alternative');
-    for (const [name, schema] of Object.entries(choices)) this.lintSchema(schema, childPath(at, name), depth + 1);
+    for (const [name, schema] of Object.entries(choices)) this.lintSchema(schema, childPointer(at, name), depth + 1);
     const selector = own(node, 'selector');
-    if (selector !== undefined && typeof selector !== 'string') this.error('SCHEMA_KEYWORD_INVALID_TYPE', childPath(path, 'selector'), 'selector must be a property name');
+    if (selector !== undefined && typeof selector !== 'string') this.error('SCHEMA_KEYWORD_INVALID_TYPE', childPointer(path, 'selector'), 'selector must be a property name');
     if (Object.hasOwn(node, '$extends') && selector === undefined) {
       this.error('SCHEMA_CHOICE_SELECTOR_MISSING', path, "an inline choice ($extends on a choice) needs a 'selector' property name");
     }
@@ -376,20 +376,20 @@ class Linter implements ConstraintSink {
     const union = Array.isArray(node.type);
     if (Object.hasOwn(node, 'enum')) {
       const values = node.enum;
-      const at = childPath(path, 'enum');
+      const at = childPointer(path, 'enum');
       if (!Array.isArray(values)) this.error('SCHEMA_ENUM_NOT_ARRAY', at, 'enum must be an array');
       else if (values.length === 0) this.error('SCHEMA_ENUM_EMPTY', at, 'enum must list at least one value');
       else {
         const seen = new Set<string>();
         values.forEach((value, index) => {
           const key = canonical(value);
-          if (seen.has(key)) this.error('SCHEMA_ENUM_DUPLICATES', childPath(at, index), `enum value ${key} appears more than once`);
+          if (seen.has(key)) this.error('SCHEMA_ENUM_DUPLICATES', childPointer(at, index), `enum value ${key} appears more than once`);
           seen.add(key);
         });
         if (single !== undefined && PRIMITIVE_TYPES.has(single)) {
           values.forEach((value, index) => {
             const problem = primitiveValueProblem(single, value);
-            if (problem) this.error('SCHEMA_ENUM_VALUE_INVALID', childPath(at, index), `enum value ${canonical(value)} does not match type ${single}: ${problem}`);
+            if (problem) this.error('SCHEMA_ENUM_VALUE_INVALID', childPointer(at, index), `enum value ${canonical(value)} does not match type ${single}: ${problem}`);
           });
         }
       }
@@ -398,7 +398,7 @@ class Linter implements ConstraintSink {
       else if (types === undefined && isObject(own(node, 'type'))) this.warn('SCHEMA_KEYWORD_IGNORED', at, 'enum on a $ref-typed schema is not enforced');
     }
     if (Object.hasOwn(node, 'const')) {
-      const at = childPath(path, 'const');
+      const at = childPointer(path, 'const');
       if (union) this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', at, 'const is not allowed with a type union');
       else if (single !== undefined && !PRIMITIVE_TYPES.has(single)) this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', at, `const is only allowed on primitive types, not on ${single}`);
       else if (single !== undefined) {
@@ -414,11 +414,11 @@ class Linter implements ConstraintSink {
       if (!Object.hasOwn(node, keyword)) continue;
       used = true;
       const value = node[keyword];
-      const at = childPath(path, keyword);
+      const at = childPointer(path, keyword);
       if (COMPOSITION_ARRAYS.has(keyword)) {
         if (!Array.isArray(value)) this.error('SCHEMA_COMPOSITION_NOT_ARRAY', at, `${keyword} must be an array of schemas`);
         else if (value.length === 0) this.error('SCHEMA_COMPOSITION_EMPTY', at, `${keyword} must list at least one schema`);
-        else value.forEach((branch, index) => this.lintSchema(branch, childPath(at, index), depth + 1));
+        else value.forEach((branch, index) => this.lintSchema(branch, childPointer(at, index), depth + 1));
       } else if (!isObject(value)) {
         this.error('SCHEMA_KEYWORD_INVALID_TYPE', at, `${keyword} must be a schema object`);
       } else {
@@ -436,12 +436,12 @@ class Linter implements ConstraintSink {
 
   private lintExtendsAndAbstract(node: JsonObject, path: string, single: string | undefined): void {
     if (Object.hasOwn(node, 'abstract')) {
-      const at = childPath(path, 'abstract');
+      const at = childPointer(path, 'abstract');
       if (typeof node.abstract !== 'boolean') this.error('SCHEMA_KEYWORD_INVALID_TYPE', at, 'abstract must be a boolean');
       else if (node.abstract && single !== 'object' && single !== 'tuple') this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', at, 'only object and tuple types can be abstract');
     }
     if (!Object.hasOwn(node, '$extends')) return;
-    const at = childPath(path, '$extends');
+    const at = childPointer(path, '$extends');
     if (single !== undefined && single !== 'object' && single !== 'tuple' && single !== 'choice') {
       this.error('SCHEMA_CONSTRAINT_INVALID_FOR_TYPE', at, `$extends is only allowed on object, tuple and choice, not on ${single}`);
       return;
@@ -450,7 +450,7 @@ class Linter implements ConstraintSink {
     const refs = extendsList(node);
     if (Array.isArray(value) && value.length === 0) this.error('SCHEMA_KEYWORD_EMPTY', at, '$extends must name at least one base type');
     refs.forEach((ref, index) => {
-      const refPath = Array.isArray(value) ? childPath(at, index) : at;
+      const refPath = Array.isArray(value) ? childPointer(at, index) : at;
       if (typeof ref !== 'string') {
         this.error('SCHEMA_KEYWORD_INVALID_TYPE', refPath, '$extends takes JSON Pointer strings');
         return;

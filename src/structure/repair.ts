@@ -6,7 +6,8 @@
  */
 import { type JsonObject, MAX_DEPTH, isObject, isTypeNode, own, putOwn } from './document.js';
 import { COMPOSITION_ARRAYS, COMPOSITION_KEYWORDS } from './keywords.js';
-import { childPath, escapeToken, parseRefFragment } from './pointer.js';
+import { childPointer, escapeToken } from '../json-pointer.js';
+import { parseRefFragment } from './refs.js';
 
 /** How to resolve what the document leaves dangling. */
 export interface RepairOptions {
@@ -96,16 +97,16 @@ class Repairer {
       const name = this.localName(ref);
       if (name !== undefined) this.need(name, path);
     }
-    for (const keyword of SCHEMA_KEYWORDS) this.schema(own(node, keyword), childPath(path, keyword), depth + 1);
+    for (const keyword of SCHEMA_KEYWORDS) this.schema(own(node, keyword), childPointer(path, keyword), depth + 1);
     const additional = own(node, 'additionalProperties');
-    if (isObject(additional)) this.schema(additional, childPath(path, 'additionalProperties'), depth + 1);
+    if (isObject(additional)) this.schema(additional, childPointer(path, 'additionalProperties'), depth + 1);
     for (const keyword of SCHEMA_MAP_KEYWORDS) {
       const members = own(node, keyword);
-      if (isObject(members)) for (const [name, member] of Object.entries(members)) this.schema(member, childPath(path, keyword, name), depth + 1);
+      if (isObject(members)) for (const [name, member] of Object.entries(members)) this.schema(member, childPointer(path, keyword, name), depth + 1);
     }
     for (const keyword of COMPOSITION_KEYWORDS) {
       const value = own(node, keyword);
-      if (COMPOSITION_ARRAYS.has(keyword) && Array.isArray(value)) value.forEach((branch, index) => this.schema(branch, childPath(path, keyword, index), depth + 1));
+      if (COMPOSITION_ARRAYS.has(keyword) && Array.isArray(value)) value.forEach((branch, index) => this.schema(branch, childPointer(path, keyword, index), depth + 1));
     }
   }
 
@@ -116,7 +117,7 @@ class Repairer {
     members.forEach((member, index) => {
       if (!isObject(member) || !Object.hasOwn(member, '$ref')) return;
       const ref = member.$ref;
-      const memberPath = Array.isArray(type) ? childPath(path, 'type', index) : childPath(path, 'type');
+      const memberPath = Array.isArray(type) ? childPointer(path, 'type', index) : childPointer(path, 'type');
       const target = this.target(ref, memberPath);
       if (target !== undefined && target !== ref) {
         member.$ref = target;
@@ -157,11 +158,11 @@ class Repairer {
           if (Object.hasOwn(this.definitions, name) || Object.hasOwn(this.options.definitions, name)) continue;
           putOwn(this.definitions, name, structuredClone(definition));
           this.repairs.push(`hoisted definition "${name}" from the copied "${next}" into /definitions`);
-          this.schema(this.definitions[name], childPath('/definitions', name), 1);
+          this.schema(this.definitions[name], childPointer('/definitions', name), 1);
         }
       }
       putOwn(this.definitions, next, copy);
-      this.schema(copy, childPath('/definitions', next), 1);
+      this.schema(copy, childPointer('/definitions', next), 1);
     }
   }
 
@@ -182,7 +183,7 @@ function walkDefinitions(container: JsonObject, path: string, depth: number, vis
   if (depth > MAX_DEPTH) return;
   for (const [name, member] of Object.entries(container)) {
     if (!isObject(member) || name.startsWith('$')) continue;
-    const memberPath = childPath(path, name);
+    const memberPath = childPointer(path, name);
     if (isTypeNode(member)) visit(member, memberPath, depth + 1);
     else walkDefinitions(member, memberPath, depth + 1, visit);
   }

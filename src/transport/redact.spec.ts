@@ -215,42 +215,29 @@ describe('the final scan: every form after decoding, failing closed', () => {
   });
 });
 
-describe('speed: one precompiled matcher', () => {
+describe('large and hostile bodies: one precompiled matcher (speed: bench/redact.bench.ts)', () => {
   /** A 1 MB batch-read body, HubSpot-shaped. */
   function megabyteBody(): string {
     const results = Array.from({ length: 7600 }, (_, i) => ({ from: { id: String(1_000_000 + i) }, to: [{ toObjectId: 2_000_000 + i, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }] }] }));
     return JSON.stringify({ status: 'COMPLETE', results, startedAt: '2026-11-20T09:15:02Z', completedAt: '2026-11-20T09:15:03Z' });
   }
 
-  it('redacts a 1 MB body in milliseconds, and scans it in tens', () => {
+  it('redacts a 1 MB body holding an escaped token, and leaves and scans a clean one as it is', () => {
     const body = megabyteBody();
     expect(body.length).toBeGreaterThan(1_000_000);
     const leaky = `${body.slice(0, -1)},"echo":"${jsonEscaped(TOKEN)}"}`;
-    const time = (fn: () => unknown): number => {
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const start = performance.now();
-        fn();
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
-    const clean = time(() => redactor.body(body));
-    const withToken = time(() => redactor.body(leaky));
-    const scan = time(() => redactor.scan(body));
-    console.info(`redaction of a ${(body.length / 1e6).toFixed(2)} MB body: ${clean.toFixed(1)} ms clean, ${withToken.toFixed(1)} ms with an escaped token (re-parsed to check); final scan ${scan.toFixed(1)} ms`);
-    // Generous bounds (shared CI cores); measured ~5 ms, ~30 ms and ~35 ms.
-    expect(clean).toBeLessThan(100);
-    expect(withToken).toBeLessThan(300);
-    expect(scan).toBeLessThan(500);
+    expect(redactor.body(body)).toBe(body);
+    expect(redactor.leaks(redactor.body(leaky))).toBe(false);
+    expect(redactor.scan(body)).toEqual([]);
   });
 
   it('stays linear on hostile bodies (a million backslashes, endless near-matches)', () => {
+    // No clock: the sizes are the proof. On these megabyte inputs a matcher that backtracked or
+    // rescanned per character would do ~10^12 steps (hours); a linear one takes milliseconds, so
+    // the test's timeout is the only guard needed. bench/redact.bench.ts measures the speed.
     for (const body of [JSON.stringify({ f: '\\'.repeat(1_000_000) }), JSON.stringify({ f: `${TOKEN.slice(0, -1)}!`.repeat(25_000) }), '%70%61%74'.repeat(110_000), '&#112;'.repeat(160_000)]) {
-      const start = performance.now();
-      redactor.body(body);
-      redactor.scan(body);
-      expect(performance.now() - start).toBeLessThan(1500);
+      expect(redactor.leaks(redactor.body(body))).toBe(false);
+      expect(redactor.scan(body)).toEqual([]);
     }
   });
 });

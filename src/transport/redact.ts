@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { escapeRegExp } from '../text.js';
 
 /**
  * Token redaction by value, after decoding. Key-name based masking (Schemathesis' approach,
@@ -78,10 +79,6 @@ export function secretForms(secret: string): string[] {
     forms.add(Array.from({ length: variant.length }, (_, i) => `\\u${(variant.charCodeAt(i) | 0x10000).toString(16).slice(1)}`).join(''));
   }
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 /** JSON's two-character escapes, by the character they stand for. */

@@ -1,5 +1,6 @@
 import type { Finding } from '../registry/finding.js';
-import { childPointer } from './pointer.js';
+import type { CheckIdOfKind } from '../registry/index.js';
+import { childPointer } from '../json-pointer.js';
 import type { Profile } from './profiles.js';
 
 /** Limits that keep a hostile or broken body from hanging or crashing a check. */
@@ -20,14 +21,8 @@ export type ReadBody =
 
 const BOM = '\uFEFF';
 
-/**
- * The ids of the findings the body reader makes (before any schema is applied). They are
- * body-level ids like the schema checks' and the body rules': reports carry them and the config's
- * `run.checks` may grade them (src/config/check-ids.ts lists them from here).
- */
-export const BODY_READER_CHECK_IDS = ['body-not-json', 'body-encoding', 'body-size', 'body-depth', 'duplicate-key'] as const;
-
-function fail(check: string, message: string, actual?: unknown): ReadBody {
+/** A body that cannot be read, said under one of the reader's checks (src/registry/body-reader.ts). */
+function fail(check: CheckIdOfKind<'body-reader'>, message: string, actual?: unknown): ReadBody {
   const finding: Finding = { check, severity: 'error', instancePath: '', message };
   if (actual !== undefined) finding.actual = actual;
   return { ok: false, findings: [finding] };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Format } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { scaledRuns, timeoutForRuns } from '../../properties/settings.js';
 import { addStructureVocabulary } from '../structure/index.js';
 import { fastDateTimeFormat } from './date-time-format.js';
 
@@ -39,14 +40,14 @@ describe('the fast date-time format answers as the vocabulary\'s', () => {
   it('on near-RFC 3339 strings', () => {
     fc.assert(fc.property(nearDateTime, (value) => {
       expect(fast(value)).toBe(reference(value));
-    }), { seed: 20261122, numRuns: 20_000 });
-  });
+    }), { seed: 20261122, numRuns: scaledRuns(20_000) });
+  }, timeoutForRuns(scaledRuns(20_000), 0.02));
 
   it('on any string', () => {
     fc.assert(fc.property(fc.string({ maxLength: 40 }), (value) => {
       expect(fast(value)).toBe(reference(value));
-    }), { seed: 7, numRuns: 5_000 });
-  });
+    }), { seed: 7, numRuns: scaledRuns(5_000) });
+  }, timeoutForRuns(scaledRuns(5_000), 0.02));
 
   it.each([
     ['2026-11-20T09:15:02.118Z', true],

@@ -1,4 +1,5 @@
 import type { Format } from 'ajv';
+import { rememberWholeSecondMillis, utcMillis } from './instants.js';
 
 /**
  * The `date-time` format an ajv instance already has (the structure vocabulary's: ajv-formats'
@@ -41,7 +42,14 @@ function commonShapeIsValid(value: string): boolean {
   const tzH = zulu ? 0 : twoDigits(value, value.length - 5);
   const tzM = zulu ? 0 : twoDigits(value, value.length - 2);
   if (tzH > 23 || tzM > 59) return false;
-  if (hr <= 23 && min <= 59 && sec < 60) return true;
+  if (hr <= 23 && min <= 59 && sec < 60) {
+    // In range: the instant the timestamps-ordered rule would compute (it skips Date.parse only
+    // for an upper-case T and a four-digit year), remembered so the rule need not parse it again.
+    if (year >= 100 && value.charCodeAt(10) === 84 /* T */) {
+      rememberWholeSecondMillis(value, utcMillis(year, month, day, hr, min, sec, tzSign * (tzH * 60 + tzM)));
+    }
+    return true;
+  }
   // A leap second is valid only at 23:59 UTC, as ajv-formats reads it.
   const utcMin = min - tzM * tzSign;
   const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);

@@ -13,11 +13,19 @@ import { SchemaRegistry, PUBLISHED_DEFINITION, type JsonSchemaNode } from './reg
 import { BODY_RULES, type BodyContext } from './rules/index.js';
 import { schemaFindings } from './schema-findings.js';
 
-export { readBody, DEFAULT_BODY_LIMITS, jsonNestingDepth, duplicateKeys, BODY_READER_CHECK_IDS, type BodyLimits, type DuplicateKey, type ReadBody } from './body.js';
+export {
+  readBody,
+  DEFAULT_BODY_LIMITS,
+  jsonNestingDepth,
+  duplicateKeys,
+  type BodyLimits,
+  type DuplicateKey,
+  type ReadBody,
+} from './body.js';
 export { PROFILES, isProfile, type Profile, UNKNOWN_FIELD_POLICIES, DEFAULT_UNKNOWN_FIELD_POLICY, isUnknownFieldPolicy, type UnknownFieldPolicy } from './profiles.js';
 export { SchemaLoadError, SchemaRegistry, PUBLISHED_REPAIR_REFS } from './registry.js';
 export { BODY_RULES, type BodyRule, type BodyContext } from './rules/index.js';
-export { SCHEMA_CHECKS, ERROR_SHAPE_DEFINITIONS } from './schema-findings.js';
+export { ERROR_SHAPE_DEFINITIONS } from './schema-findings.js';
 
 /** The outcome of checking one body: `ok` is false when any finding is an error. */
 export interface ValidationResult {
@@ -51,6 +59,12 @@ export interface ValidatorOptions {
    */
   readonly unknownFields?: UnknownFieldPolicy;
   readonly limits?: BodyLimits;
+  /**
+   * Default `true`: a body the inlined fast validator accepts (fast-path.ts) skips the reporting
+   * validator. `false` sends every body through the reporting validator; findings are the same
+   * either way (`fast-path-equivalence.spec.ts` proves it), only slower.
+   */
+  readonly fastPath?: boolean;
 }
 
 /** Checks bodies against the catalogue's schemas under one profile. */
@@ -70,9 +84,16 @@ export interface Validator {
   validatePublished(input: { readonly apiVersion?: string; readonly body: unknown }): ValidationResult & { readonly repairs: readonly string[] };
 }
 
-function result(findings: Finding[], op: Pick<Operation, 'endpoint' | 'apiVersion'> | { endpoint: string; apiVersion: string }): ValidationResult {
-  // The common case of a clean body costs no mapping (the bench checks 300,000 bodies a second).
-  if (findings.length === 0) return { ok: true, findings };
+/** No findings: shared and frozen, so a clean body allocates nothing on its way out. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+/** The result of every clean body (the common case: the bench checks 300,000 bodies a second). */
+const CLEAN: ValidationResult = Object.freeze({ ok: true, findings: NO_FINDINGS });
+
+function result(
+  findings: readonly Finding[],
+  op: Pick<Operation, 'endpoint' | 'apiVersion'> | { endpoint: string; apiVersion: string },
+): ValidationResult {
+  if (findings.length === 0) return CLEAN;
   const tagged = findings.map((finding) => ({ ...finding, endpoint: finding.endpoint ?? op.endpoint, apiVersion: finding.apiVersion ?? op.apiVersion }));
   return { ok: !tagged.some((finding) => finding.severity === 'error'), findings: tagged };
 }
@@ -90,6 +111,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   const profile = options.profile ?? 'strict';
   const unknownFields = options.unknownFields ?? DEFAULT_UNKNOWN_FIELD_POLICY;
   const limits = options.limits ?? DEFAULT_BODY_LIMITS;
+  const fastPath = options.fastPath ?? true;
   const registry = SchemaRegistry.load();
 
   // Compiled validators by document and definition, looked up without building a key string:
@@ -101,37 +123,51 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   const compiled = new Map<string, Map<string | undefined, Pair>>();
   const validatorsFor = (documentKey: string, definition: string | undefined): Pair => {
     let byDefinition = compiled.get(documentKey);
-    if (!byDefinition) compiled.set(documentKey, (byDefinition = new Map()));
+    if (!byDefinition) compiled.set(documentKey, (byDefinition = new Map<string | undefined, Pair>()));
     let pair = byDefinition.get(definition);
     if (!pair) {
-      pair = { validate: registry.validator(documentKey, definition), fast: definition === undefined ? undefined : registry.fastValidator(documentKey, definition) };
+      const fast = fastPath && definition !== undefined ? registry.fastValidator(documentKey, definition) : undefined;
+      pair = { validate: registry.validator(documentKey, definition), fast };
       byDefinition.set(definition, pair);
     }
     return pair;
   };
 
   /** `definition` undefined checks against the document's root type (the published seed has one). */
-  const checkAgainst = (documentKey: string, definition: string | undefined, body: unknown, rootName = definition ?? ''): Finding[] => {
-    const { validate, fast } = validatorsFor(documentKey, definition);
+  const checkWith = (
+    validators: Pair,
+    documentKey: string,
+    definition: string | undefined,
+    body: unknown,
+    rootName = definition ?? '',
+  ): readonly Finding[] => {
     // A body the fast path accepts is valid; one it rejects is checked again for the report.
-    if (fast?.(body) || validate(body)) return [];
+    if (validators.fast?.(body) || validators.validate(body)) return NO_FINDINGS;
     const defs = (registry.schemaNode(documentKey).$defs ?? {}) as Record<string, JsonSchemaNode>;
-    return schemaFindings(validate.errors ?? [], body, { defs, root: registry.schemaNode(documentKey, definition), rootName }, profile, unknownFields);
+    const root = registry.schemaNode(documentKey, definition);
+    return schemaFindings(validators.validate.errors ?? [], body, { defs, root, rootName }, profile, unknownFields);
   };
+  const checkAgainst = (
+    documentKey: string,
+    definition: string | undefined,
+    body: unknown,
+    rootName = definition ?? '',
+  ): readonly Finding[] => checkWith(validatorsFor(documentKey, definition), documentKey, definition, body, rootName);
 
-  const runRules = (body: unknown, context: BodyContext): Finding[] => {
-    if (!isPlainObject(body)) return [];
-    const findings: Finding[] = [];
+  const runRules = (body: unknown, context: BodyContext): readonly Finding[] => {
+    if (!isPlainObject(body)) return NO_FINDINGS;
+    // Allocated only when a rule finds something: most bodies are clean.
+    let findings: Finding[] | undefined;
     for (const rule of BODY_RULES) {
       const found = rule.check(body, context);
-      for (const finding of found) findings.push(finding);
+      for (const finding of found) (findings ??= []).push(finding);
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   };
 
-  const statusFinding = (resolution: ResponseResolution, status: number): Finding[] =>
+  const statusFinding = (resolution: ResponseResolution, status: number): readonly Finding[] =>
     resolution.exact
-      ? []
+      ? NO_FINDINGS
       : [
           {
             // A warning, never an error: the family is right (DESIGN.md "Status-code families").
@@ -144,23 +180,60 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
           },
         ];
 
+  /**
+   * Everything about a response that does not depend on its body, resolved once per endpoint x
+   * version x status and then looked up: the operation (which throws for an unknown endpoint or
+   * version), the status resolution and its finding, the validators, the body rules' context.
+   * Resolved on every call, with their allocations, they cost about a tenth of a small clean body.
+   */
+  interface ResponsePlan {
+    readonly op: Operation;
+    readonly statusFindings: readonly Finding[];
+    /** Absent when the status has no body definition (a 204 where another code is declared). */
+    readonly schema?: { readonly definition: string; readonly validators: Pair };
+    /** The body rules' context, when the status is a declared one (the rules judge only those). */
+    readonly rules?: BodyContext;
+  }
+  const plans = new Map<string, Map<string, Map<number | undefined, ResponsePlan>>>();
+  const planFor = (endpoint: string, apiVersion: string, status: number | undefined): ResponsePlan => {
+    let byVersion = plans.get(endpoint);
+    let byStatus = byVersion?.get(apiVersion);
+    const cached = byStatus?.get(status);
+    if (cached) return cached;
+    const op = findOperation(endpoint, apiVersion);
+    const code = status ?? op.responses[0]?.status ?? 200;
+    const resolution = resolveResponse(op, code);
+    const { definition, declared } = resolution;
+    const schema =
+      definition === undefined ? undefined : { definition, validators: validatorsFor(op.apiVersion, definition) };
+    const rules: BodyContext | undefined =
+      schema === undefined || !declared
+        ? undefined
+        : Object.freeze({ operation: op, direction: 'response', status: code, resolution, profile });
+    const plan: ResponsePlan = {
+      op,
+      statusFindings: Object.freeze(statusFinding(resolution, code).map((finding) => Object.freeze(finding))),
+      ...(schema === undefined ? {} : { schema }),
+      ...(rules === undefined ? {} : { rules }),
+    };
+    // Cached only once resolved: an unknown endpoint, version or status throws every time.
+    if (!byVersion) plans.set(endpoint, (byVersion = new Map<string, Map<number | undefined, ResponsePlan>>()));
+    if (!byStatus) byVersion.set(apiVersion, (byStatus = new Map<number | undefined, ResponsePlan>()));
+    byStatus.set(status, plan);
+    return plan;
+  };
+
   const validator: Validator = {
     profile,
     unknownFields,
     validateResponse({ endpoint, apiVersion = DEFAULT_API_VERSION, status, body }) {
-      const op = findOperation(endpoint, apiVersion);
-      const code = status ?? op.responses[0]?.status ?? 200;
-      const resolution = resolveResponse(op, code);
-      const findings = statusFinding(resolution, code);
-      if (resolution.definition !== undefined) {
-        const schema = checkAgainst(op.apiVersion, resolution.definition, body);
-        for (const finding of schema) findings.push(finding);
-        if (resolution.declared) {
-          const rules = runRules(body, { operation: op, direction: 'response', status: code, resolution, profile });
-          for (const finding of rules) findings.push(finding);
-        }
-      }
-      return result(findings, op);
+      const plan = planFor(endpoint, apiVersion, status);
+      const { op, schema, rules } = plan;
+      const schemaFound = schema ? checkWith(schema.validators, op.apiVersion, schema.definition, body) : NO_FINDINGS;
+      const rulesFound = rules ? runRules(body, rules) : NO_FINDINGS;
+      // The clean body, with nothing to join or tag.
+      if (plan.statusFindings.length === 0 && schemaFound.length === 0 && rulesFound.length === 0) return CLEAN;
+      return result([...plan.statusFindings, ...schemaFound, ...rulesFound], op);
     },
     validateResponseText(input) {
       const op = findOperation(input.endpoint, input.apiVersion ?? DEFAULT_API_VERSION);
@@ -196,8 +269,10 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     validatePublished({ apiVersion = DEFAULT_API_VERSION, body }) {
       const op = findOperation('batch-read', apiVersion);
       const { key, repairs } = registry.publishedDocument(op.apiVersion);
-      const findings = checkAgainst(key, undefined, body, PUBLISHED_DEFINITION);
-      findings.push(...runRules(body, { operation: op, direction: 'response', profile }));
+      const findings = [
+        ...checkAgainst(key, undefined, body, PUBLISHED_DEFINITION),
+        ...runRules(body, { operation: op, direction: 'response', profile }),
+      ];
       return { ...result(findings, { endpoint: 'published:BatchAssociationResponse', apiVersion: op.apiVersion }), repairs };
     },
   };

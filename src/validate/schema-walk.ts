@@ -1,5 +1,5 @@
+import { pointerTokens } from '../json-pointer.js';
 import type { JsonSchemaNode } from './registry.js';
-import { pointerTokens } from './pointer.js';
 
 /** What the schema says about one place in an instance. */
 export interface SchemaSite {

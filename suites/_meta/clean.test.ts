@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_VERSIONS } from '../../src/catalogue/index.js';
-import { ALL_CHECKS } from '../../src/checks/index.js';
+import { checkIdsOf } from '../../src/registry/index.js';
 import { hsacRun, useReportDir } from './harness.js';
 
 /**
@@ -18,8 +18,8 @@ describe('the clean sandbox passes in every version, under both profiles, with e
     expect(code, result.summary.reason).toBe(0);
     expect(result.summary).toMatchObject({ verdict: 'pass', unchecked: 0 });
     // Every check of the registry passed somewhere, having judged something.
-    for (const check of ALL_CHECKS) {
-      expect(result.checks.some((c) => c.check === check.id && c.outcome === 'pass' && c.exercised > 0), check.id).toBe(true);
+    for (const id of checkIdsOf('exchange', 'sequence')) {
+      expect(result.checks.some((c) => c.check === id && c.outcome === 'pass' && c.exercised > 0), id).toBe(true);
     }
     // Every endpoint was exercised by the checks that matter most.
     for (const endpoint of ['batch-read', 'batch-associate-default', 'configurations-batch-create', 'associate-default']) {

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY_CHECK_IDS, FAULTS, type FaultKind } from '../../provider/index.js';
+import { FAULTS, type FaultKind } from '../../provider/index.js';
 import { main } from '../../src/cli.js';
+import { BODY_LEVEL_KINDS, checkIdsOf } from '../../src/registry/index.js';
 import type { RunResult } from '../../src/runner/result.js';
 
 /**
@@ -74,7 +75,8 @@ export const WARNING_BY_DESIGN: Readonly<Record<string, string>> = {
   'unknown-envelope-field': 'objects are open in the spec as published: an undocumented field is an unknown-field warning under both profiles unless the config makes it an error (issue 11 §7; proven in faults-exchange.test.ts)',
 };
 
-const bodyLevel: ReadonlySet<string> = new Set(BODY_CHECK_IDS);
+/** Ids the `response-body` check reports findings under (for messages). */
+const bodyLevel: ReadonlySet<string> = new Set(checkIdsOf(...BODY_LEVEL_KINDS));
 
 /** Every planted fault of one kind is caught by the checks it names, under the strict profile. */
 export function describeFaultsOfKind(kind: FaultKind, dir: () => string): void {

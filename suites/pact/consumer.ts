@@ -1,5 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
+import { isSuccess, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
 import { loadSdk } from '../../src/sdk/sdk.js';
 import { decodeSuccess } from '../../src/pact/consumers/decode.js';
 import { hsacConsumer } from '../../src/pact/consumers/hsac.js';
@@ -50,7 +50,7 @@ export async function callResult(consumer: AssociationsConsumer, call: ConsumerC
 /** What the consumer must return for an interaction: the mock's example body, as the contract's reader sees it. */
 export function expectedResult(spec: InteractionSpec): CallResult {
   const body = MatchersV3.reify(spec.response.body) as Record<string, unknown>;
-  if (spec.response.status >= 300) {
+  if (!isSuccess(spec.response.status)) {
     return { ok: false, status: spec.response.status, category: String(body.category), message: String(body.message), correlationId: String(body.correlationId) };
   }
   return { ok: true, outcome: decodeSuccess(spec.endpoint, body) };

@@ -1,5 +1,5 @@
 import type { Severity } from '../../src/registry/finding.js';
-import type { GateCheckId } from '../../src/gate/index.js';
+import type { CheckIdOfKind } from '../../src/registry/index.js';
 
 /**
  * What `hsac gate sdk` finds in the pinned `@hubspot/api-client`: the exact verdict and findings,
@@ -11,7 +11,7 @@ import type { GateCheckId } from '../../src/gate/index.js';
 
 /** One expected finding. */
 export interface KnownSdkFinding {
-  readonly check: GateCheckId;
+  readonly check: CheckIdOfKind<'gate'>;
   readonly severity: Severity;
   readonly endpoint: string;
   readonly apiVersion: string;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
+import { isSuccess } from '../../src/catalogue/index.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { entriesOf, hsac, limitLine, SEED, setUserLimit, spawnRun, until, USER_LIMIT } from './harness.js';
 
@@ -31,7 +32,7 @@ afterEach(() => sandbox.stop());
 /** The run's own writes of the user's limit that the sandbox accepted, with the maxima asked for. */
 function limitWrites(result: RunResult): number[] {
   return result.exchanges
-    .filter((e) => e.endpoint === 'configurations-batch-create' && e.purpose !== 'cleanup' && (e.response?.status ?? 0) < 300 && (e.response?.status ?? 0) >= 200)
+    .filter((e) => e.endpoint === 'configurations-batch-create' && e.purpose !== 'cleanup' && isSuccess(e.response?.status ?? 0))
     .map((e) => (JSON.parse(e.request.body ?? '{}') as { inputs: { maxToObjectIds: number }[] }).inputs[0]?.maxToObjectIds ?? 0);
 }
 

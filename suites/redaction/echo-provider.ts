@@ -1,6 +1,7 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
+import { isErrorStatus, isSuccess } from '../../src/catalogue/index.js';
 import { encode, jsonContent, type Echo } from './encodings.js';
 
 /**
@@ -62,7 +63,7 @@ function echoedBody(body: string, status: number, path: string, plan: Plan): str
     case 'body-key':
       return `{"${content}":"echo"${glue}${rest}`;
     case 'error-message':
-      return status >= 400
+      return isErrorStatus(status)
         ? withValue((value) => {
             if (typeof value.message !== 'string') return false;
             value.message = `${value.message} (Authorization: ${PLACEHOLDER})`;
@@ -70,7 +71,7 @@ function echoedBody(body: string, status: number, path: string, plan: Plan): str
           })
         : undefined;
     case 'record-id':
-      return status < 300 && /\/batch\/create$/.test(path)
+      return isSuccess(status) && /\/batch\/create$/.test(path)
         ? withValue((value) => {
             const [first] = Array.isArray(value.results) ? (value.results as Record<string, unknown>[]) : [];
             if (first === undefined) return false;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEchoProvider, type EchoProvider } from './echo-provider.js';
 import { ENCODINGS, gridEcho, PLACEMENTS } from './encodings.js';
+import { timeoutForRuns } from '../../properties/settings.js';
 import { caseProblems, drawn, holdsAsync, redactionProperty, runCase, SETTINGS, SHOW_CASE, tally } from './harness.js';
 
 /**
@@ -51,7 +52,8 @@ describe('no byte of any artifact or console line holds the token, whatever the 
         `tokens: ${seen.realistic} pat-na1-<uuid>, ${seen.printable} printable; encodings: ${tally(seen.encodings)}; placements: ${tally(seen.placements)}`,
     );
     expect(details.numRuns).toBe(RUNS);
-  }, 120_000);
+    // A hang guard that grows with the runs (~80 ms each at most, idle), never a speed check.
+  }, timeoutForRuns(RUNS, 80, 60_000));
 
   const grid = PLACEMENTS.flatMap((placement) => ENCODINGS.map((encoding) => ({ encoding, placement, echo: gridEcho(encoding, placement, GRID_TOKEN), label: `${encoding} in the ${placement}` })));
 

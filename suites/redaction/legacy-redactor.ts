@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../src/text.js';
 import type { LeakHit, Redactor } from '../../src/transport/redact.js';
 
 /**
@@ -16,10 +17,6 @@ function legacyForms(secret: string): string[] {
   const forms = new Set([secret, bytes.toString('base64'), bytes.toString('base64url'), encodeURIComponent(secret)]);
   forms.add(bytes.toString('base64').replace(/=+$/, ''));
   return [...forms].filter((form) => form.length >= 4).sort((a, b) => b.length - a.length);
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The pre-issue-12 redactor, shaped as today's `Redactor` (its `body` is its `text`; it has no scan). */

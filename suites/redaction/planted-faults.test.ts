@@ -7,6 +7,7 @@ import { main } from '../../src/cli.js';
 import { plantRedactionFault } from '../../src/transport/redact.js';
 import { startEchoProvider, type EchoProvider } from './echo-provider.js';
 import { ENCODINGS, gridEcho, PLACEMENTS, type Echo } from './encodings.js';
+import { timeoutForRuns } from '../../properties/settings.js';
 import { failureMessage, redactionProperty, runCase, safe, SETTINGS, SHOW_CASE, type CaseRun } from './harness.js';
 import { legacyRedactor } from './legacy-redactor.js';
 import { leaksIn } from './oracle.js';
@@ -66,7 +67,8 @@ describe('planted: the old redactor without the final scan leaks, and the proper
     expect(/the token is in the outputs: /.test(message)).toBe(true);
     console.info(`planted (old redactor, scan off): the property failed after ${details.numRuns} run(s): ${message.split('\n').filter((line) => /Counterexample|Because/.test(line)).join(' / ')}`);
     if (details.counterexample) expect(leaksIn({ message }, details.counterexample[0])).toEqual([]);
-  }, 60_000);
+    // A hang guard that grows with the runs (an end-to-end run: ~80 ms idle), never a speed check.
+  }, timeoutForRuns(SETTINGS.runs * 2, 80, 60_000));
 
   it("the hostile tester's case: a body field of \\u escapes is in clear in report.json (a finding's actual), report.html, junit.xml and exchanges.har", async () => {
     const run = await planted({ redactor: legacyRedactor, finalScan: 'off' }, () => runCase(provider, dir, TOKEN, { ...echoOf('json-escape', 'body-field'), bearer: false }));

@@ -10,6 +10,7 @@ import type { ReportedExchange } from '../../src/runner/result.js';
 import { HubSpotClient } from '../../src/transport/client.js';
 import { plantRedactionFault, RedactionFailure, withSecretScope } from '../../src/transport/redact.js';
 import { anyToken, describeEcho, describeToken, echoFor, encode, ENCODINGS, type Echo } from './encodings.js';
+import { timeoutForRuns } from '../../properties/settings.js';
 import { holdsAsync, SETTINGS } from './harness.js';
 import { legacyRedactor } from './legacy-redactor.js';
 import { leaksIn, readOutputs } from './oracle.js';
@@ -93,7 +94,8 @@ describe('transport error messages', () => {
       { runs: SETTINGS.runs * 5 },
     );
     console.info(`transport errors: ${details.numRuns} runs in ${((performance.now() - started) / 1000).toFixed(1)} s; seed ${SETTINGS.seed}`);
-  }, 60_000);
+    // A hang guard that grows with the runs, never a speed check.
+  }, timeoutForRuns(SETTINGS.runs * 5, 15, 60_000));
 
   it('planted: with the old redactor the writers refuse those reports (fail closed); with the scan off too, they hold the token', async () => {
     const token = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointerTokens } from '../../src/json-pointer.js';
 import { packageRoot } from '../../src/paths.js';
 import { mergeResults, reportProblems, REPORT_SCHEMA_PATH } from '../../src/report/index.js';
 import type { RunResult } from '../../src/runner/result.js';
@@ -19,7 +20,7 @@ const REMOVE = Symbol('remove');
 /** A deep copy of `value` with the property at a JSON pointer set (or removed), to break a report on purpose. */
 function edited(value: unknown, pointer: string, replacement: unknown): unknown {
   const copy: unknown = structuredClone(value);
-  const tokens = pointer.slice(1).split('/');
+  const tokens = pointerTokens(pointer);
   const last = tokens.pop() ?? '';
   let parent: unknown = copy;
   for (const token of tokens) parent = (parent as Record<string, unknown>)[token];

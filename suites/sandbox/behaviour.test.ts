@@ -545,14 +545,15 @@ describe('stop()', () => {
     expect(idle).toBeDefined();
     const idleClosed = new Promise<boolean>((resolve) => {
       idle?.once('close', () => resolve(true));
-      setTimeout(() => resolve(false), 2_000).unref();
+      setTimeout(() => resolve(false), 10_000).unref();
     });
     const pending = send(s, { ...readCall([{ id: id(s, 'contacts', 1) }]), timeoutMs: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = performance.now();
     await s.stop();
     await s.stop(); // twice is harmless
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // A hang guard, not a speed check: stop must not wait out the held request (60 s); 10 s is room for any load.
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect((await pending).error).toMatch(/ECONNRESET|socket hang up/);
     // The idle keep-alive connection was closed by the server.
     expect(await idleClosed).toBe(true);

@@ -1,3 +1,4 @@
+import { formatPointer } from '../../src/json-pointer.js';
 import type { Exchange } from './client.js';
 
 /**
@@ -11,8 +12,6 @@ import type { Exchange } from './client.js';
  */
 const DERIVED_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-alive']);
 
-const pointer = (path: readonly (string | number)[]): string => (path.length === 0 ? '' : `/${path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`);
-
 function diffJson(a: unknown, b: unknown, path: (string | number)[], out: string[]): void {
   if (Object.is(a, b)) return;
   const bothArrays = Array.isArray(a) && Array.isArray(b);
@@ -21,8 +20,8 @@ function diffJson(a: unknown, b: unknown, path: (string | number)[], out: string
     const left = a as unknown[];
     const right = b as unknown[];
     for (let i = 0; i < Math.max(left.length, right.length); i++) {
-      if (i >= left.length) out.push(`body + ${pointer([...path, i])}`);
-      else if (i >= right.length) out.push(`body - ${pointer([...path, i])}`);
+      if (i >= left.length) out.push(`body + ${formatPointer([...path, i])}`);
+      else if (i >= right.length) out.push(`body - ${formatPointer([...path, i])}`);
       else diffJson(left[i], right[i], [...path, i], out);
     }
     return;
@@ -31,13 +30,13 @@ function diffJson(a: unknown, b: unknown, path: (string | number)[], out: string
     const left = a as Record<string, unknown>;
     const right = b as Record<string, unknown>;
     for (const key of new Set([...Object.keys(left), ...Object.keys(right)])) {
-      if (!Object.hasOwn(right, key)) out.push(`body - ${pointer([...path, key])}`);
-      else if (!Object.hasOwn(left, key)) out.push(`body + ${pointer([...path, key])}`);
+      if (!Object.hasOwn(right, key)) out.push(`body - ${formatPointer([...path, key])}`);
+      else if (!Object.hasOwn(left, key)) out.push(`body + ${formatPointer([...path, key])}`);
       else diffJson(left[key], right[key], [...path, key], out);
     }
     return;
   }
-  out.push(`body ~ ${pointer(path)}`);
+  out.push(`body ~ ${formatPointer(path)}`);
 }
 
 /** Every difference from `clean` to `faulted`, sorted. */

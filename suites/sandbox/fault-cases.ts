@@ -465,9 +465,15 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
   ],
   'slow-response': [
     {
+      // The clean answer must beat the client's timeout on a busy machine too: 2 s is room for a
+      // loopback request under any load; the fault holds its answer twice that.
       scenario: 'read-one',
-      options: { faultOptions: { slowResponseMs: 400 } },
-      run: (sandbox, version) => send(sandbox, { ...endpointCall('batch-read', version, { fromObjectType: 'contacts', toObjectType: 'companies' }, { inputs: [{ id: id(sandbox, 'contacts', 1) }] }), timeoutMs: 150 }),
+      options: { faultOptions: { slowResponseMs: 4_000 } },
+      run: (sandbox, version) => {
+        const pair = { fromObjectType: 'contacts', toObjectType: 'companies' };
+        const call = endpointCall('batch-read', version, pair, { inputs: [{ id: id(sandbox, 'contacts', 1) }] });
+        return send(sandbox, { ...call, timeoutMs: 2_000 });
+      },
       check: ({ clean, faulted }) => {
         expect(clean.error).toBeUndefined();
         expect(faulted.error).toBe('TIMEOUT');
@@ -480,6 +486,7 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
       run: async (sandbox, version) => {
         const started = performance.now();
         const answer = await SCENARIOS['read-one'].run(sandbox, version);
+        // A lower bound: load can only lengthen the wait, so this holds on any machine.
         if (sandbox.faults.length > 0) expect(performance.now() - started).toBeGreaterThanOrEqual(290);
         return answer;
       },

@@ -1,4 +1,4 @@
-import { escapeToken } from '../json.js';
+import { escapeToken } from '../../json-pointer.js';
 import { defineRule } from './rule.js';
 
 /** Clients sending that media type are refused (oasdiff `request-body-media-type-removed`, ERR). */

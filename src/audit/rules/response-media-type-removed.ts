@@ -1,4 +1,4 @@
-import { escapeToken } from '../json.js';
+import { escapeToken } from '../../json-pointer.js';
 import { defineRule } from './rule.js';
 
 /** A client asking for (or parsing) a media type that is no longer produced fails (oasdiff `response-media-type-removed`, ERR). */

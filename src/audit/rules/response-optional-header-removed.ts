@@ -1,4 +1,4 @@
-import { escapeToken } from '../json.js';
+import { escapeToken } from '../../json-pointer.js';
 import { defineRule } from './rule.js';
 
 /** An optional header was never guaranteed, but clients that used it lose it (oasdiff WARN). */

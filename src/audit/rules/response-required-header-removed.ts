@@ -1,4 +1,4 @@
-import { escapeToken } from '../json.js';
+import { escapeToken } from '../../json-pointer.js';
 import { defineRule } from './rule.js';
 
 /** A header the spec promised on every response is gone: clients reading it fail (oasdiff ERR). */

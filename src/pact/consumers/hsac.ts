@@ -1,4 +1,4 @@
-import { buildPath, operation, statusFamily, type ApiVersion, type EndpointId } from '../../catalogue/index.js';
+import { buildPath, isSuccess, operation, type ApiVersion, type EndpointId } from '../../catalogue/index.js';
 import { HubSpotClient } from '../../transport/index.js';
 import { decodeError, decodeSuccess } from './decode.js';
 import { ContractViolation, type AssociationsConsumer, type ConsumerCall, type Outcome } from './model.js';
@@ -38,7 +38,7 @@ export function hsacConsumer(options: HsacConsumerOptions): AssociationsConsumer
         throw new ContractViolation(`${call.endpoint} ${call.apiVersion}: the ${response.status} body is not JSON`);
       }
       // Status families, not exact codes (DESIGN.md): a 200 where 201 is declared is still a success.
-      if (statusFamily(response.status) !== 2) throw decodeError(response.status, parsed);
+      if (!isSuccess(response.status)) throw decodeError(response.status, parsed);
       return decodeSuccess(call.endpoint, parsed);
     },
   };

@@ -1,4 +1,4 @@
-import { auxiliaryOperation, buildPath, DEFAULT_API_VERSION, operation, statusFamily, type ApiVersion } from '../../catalogue/index.js';
+import { auxiliaryOperation, buildPath, DEFAULT_API_VERSION, isSuccess, operation, type ApiVersion } from '../../catalogue/index.js';
 import { HubSpotClient, type SendRequest } from '../../transport/index.js';
 
 /**
@@ -66,7 +66,7 @@ export class SetupApi {
     const response = exchange.response;
     if (!response) throw new StateSetupError(`${what}: no answer (${exchange.failure?.kind ?? 'unknown'}: ${exchange.failure?.message ?? ''})`);
     const body = parse(response.body);
-    if (statusFamily(response.status) !== 2) {
+    if (!isSuccess(response.status)) {
       const detail = typeof body === 'object' && body !== null ? `${String((body as Record<string, unknown>).category ?? '')} ${String((body as Record<string, unknown>).message ?? '')}`.trim() : String(body ?? '');
       throw new StateSetupError(`${what}: ${request.method} ${request.path} answered ${response.status}${detail ? ` (${detail})` : ''}`);
     }

@@ -1,3 +1,4 @@
+import { checkIdsOf, type CheckIdOfKind } from '../../registry/index.js';
 import { multiStatusHasErrors } from './multi-status-has-errors.js';
 import { numErrorsMatchesErrors } from './num-errors-matches-errors.js';
 import type { BodyRule } from './rule.js';
@@ -6,21 +7,19 @@ import { timestampsOrdered } from './timestamps-ordered.js';
 export type { BodyContext, BodyRule } from './rule.js';
 
 /**
- * The body rules, in the order they run. Each is one module (STYLE.md: one check per module, one
- * ordered list); schema conformance (required, types, enums, formats, ranges, error shapes) runs
- * before them in `validate/index.ts`.
+ * The implementation of every body rule, by its registry id (STYLE.md: one check per module): a
+ * declaration without a module, or a module of an id the registry lacks, does not compile;
+ * registry.spec.ts proves each carries the id it is filed under.
  */
-export const BODY_RULES: readonly BodyRule[] = [
-  // Batch envelope arithmetic: the count must match the list it counts.
-  numErrorsMatchesErrors,
-  // Batch envelope chronology.
-  timestampsOrdered,
-  // Status-dependent semantics: 207 means per-input failures, so they must be listed.
-  multiStatusHasErrors,
-];
+const BODY_RULE_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'body-rule'>]: BodyRule } = {
+  'num-errors-matches-errors': numErrorsMatchesErrors,
+  'timestamps-ordered': timestampsOrdered,
+  'multi-status-has-errors': multiStatusHasErrors,
+};
 
-const ids = new Set<string>();
-for (const rule of BODY_RULES) {
-  if (ids.has(rule.id)) throw new Error(`duplicate body rule id "${rule.id}"`);
-  ids.add(rule.id);
-}
+/**
+ * The body rules, in the order they run: the registry's (src/registry/body-rules.ts). Schema
+ * conformance (required, types, enums, formats, ranges, error shapes) runs before them in
+ * `validate/index.ts`.
+ */
+export const BODY_RULES: readonly BodyRule[] = checkIdsOf('body-rule').map((id) => BODY_RULE_IMPLEMENTATIONS[id]);

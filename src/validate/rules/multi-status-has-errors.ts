@@ -1,3 +1,4 @@
+import { checkDeclaration } from '../../registry/index.js';
 import type { BodyRule } from './rule.js';
 import { own } from './rule.js';
 
@@ -7,8 +8,7 @@ import { own } from './rule.js';
  * lost exactly these). A 207 with no errors is a wrong status or a lost error list.
  */
 export const multiStatusHasErrors: BodyRule = {
-  id: 'multi-status-has-errors',
-  description: 'a 207 body carries a non-empty errors array',
+  ...checkDeclaration('multi-status-has-errors'),
   check(body, context) {
     if (context.direction !== 'response' || context.status !== 207) return [];
     const errors = own(body, 'errors');

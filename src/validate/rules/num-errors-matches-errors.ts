@@ -1,3 +1,4 @@
+import { checkDeclaration } from '../../registry/index.js';
 import type { BodyRule } from './rule.js';
 import { own } from './rule.js';
 
@@ -7,8 +8,7 @@ import { own } from './rule.js';
  * a mismatch loses errors silently. An error under every profile: no client can reconcile it.
  */
 export const numErrorsMatchesErrors: BodyRule = {
-  id: 'num-errors-matches-errors',
-  description: 'numErrors equals errors.length when both are present',
+  ...checkDeclaration('num-errors-matches-errors'),
   check(body) {
     const numErrors = own(body, 'numErrors');
     const errors = own(body, 'errors');

@@ -1,5 +1,6 @@
 import type { Operation, ResponseResolution } from '../../catalogue/index.js';
 import type { Finding } from '../../registry/finding.js';
+import type { CheckDeclarationOf, CheckIdOfKind } from '../../registry/index.js';
 import type { Profile } from '../profiles.js';
 
 /** What a body rule knows besides the body. */
@@ -16,14 +17,13 @@ export interface BodyContext {
 /**
  * A rule about what one body can show beyond its schema (batch semantics). Pure: it reads the
  * parsed body and returns findings; it never throws for a conformance problem and never prints.
+ * What it is (id, description, severity, faults) is its registry declaration, spread in:
+ * `{ ...checkDeclaration('timestamps-ordered'), check(body, context) {..} }`.
  */
-export interface BodyRule {
-  /** Stable check id, used in findings, reports and the mutation catalogue. */
-  readonly id: string;
-  /** One line: what it proves. */
-  readonly description: string;
+export type BodyRule = CheckDeclarationOf<'body-rule'> & {
+  readonly id: CheckIdOfKind<'body-rule'>;
   readonly check: (body: Readonly<Record<string, unknown>>, context: BodyContext) => Finding[];
-}
+};
 
 /** Reads an own property (never the prototype chain: bodies may carry `__proto__` keys). */
 export function own(body: Readonly<Record<string, unknown>>, key: string): unknown {

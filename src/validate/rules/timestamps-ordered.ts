@@ -1,6 +1,8 @@
 import type { Finding } from '../../registry/finding.js';
+import { checkDeclaration } from '../../registry/index.js';
 import type { BodyRule } from './rule.js';
 import { own } from './rule.js';
+import { recallWholeSecondMillis, utcMillis } from '../instants.js';
 
 const RFC3339 = /^(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -27,69 +29,84 @@ function twoDigits(text: string, at: number): number {
   return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
 }
 
+/** {@link RFC3339} without its capture groups: `test` allocates nothing, and the fields sit at fixed positions. */
+const RFC3339_SHAPE = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+/** Length of `YYYY-MM-DDTHH:MM:SS`, where the fraction (if any) starts. */
+const WHOLE_SECONDS_LENGTH = 19;
+
+/** Where the offset (`Z` or `±HH:MM`) starts in a stamp of the {@link RFC3339} shape. */
+function offsetStart(value: string): number {
+  const last = value.charCodeAt(value.length - 1);
+  return last === 90 /* Z */ || last === 122 /* z */ ? value.length - 1 : value.length - 6;
+}
+
 /**
- * `Date.parse` of `YYYY-MM-DDTHH:MM:SS` plus an offset, computed directly when every field is in
- * range (then `Date.parse` and `Date.UTC` agree exactly); anything unusual (a lower-case `t`, a
- * leap second, 30 February, a two-digit year) goes to `Date.parse` itself, so the result is always
- * what `Date.parse` says. Three of these run per checked body, so they must be cheap.
+ * `Date.parse` of a stamp's whole seconds and offset (`value` has the {@link RFC3339} shape, its
+ * offset at `offsetAt`), computed directly when every field is in range (then `Date.parse` and
+ * `Date.UTC` agree exactly); anything unusual (a lower-case `t`, a leap second, 30 February, a
+ * two-digit year) goes to `Date.parse` itself, so the result is always what `Date.parse` says.
  */
-function parseWholeSeconds(wholeSeconds: string, offset: string): number {
-  const year = twoDigits(wholeSeconds, 0) * 100 + twoDigits(wholeSeconds, 2);
-  const month = twoDigits(wholeSeconds, 5);
-  const day = twoDigits(wholeSeconds, 8);
-  const hour = twoDigits(wholeSeconds, 11);
-  const minute = twoDigits(wholeSeconds, 14);
-  const second = twoDigits(wholeSeconds, 17);
+function wholeSecondMillis(value: string, offsetAt: number): number {
+  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  const hour = twoDigits(value, 11);
+  const minute = twoDigits(value, 14);
+  const second = twoDigits(value, 17);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const monthDays = month >= 1 && month <= 12 ? (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0)) : 0;
-  const separator = wholeSeconds.charCodeAt(10);
+  const separator = value.charCodeAt(10);
+  const numericOffset = value.length - offsetAt === 6;
   let offsetMinutes = 0;
   let offsetInRange = true;
-  if (offset.length === 6) {
-    const hours = twoDigits(offset, 1);
-    const minutes = twoDigits(offset, 4);
+  if (numericOffset) {
+    const hours = twoDigits(value, offsetAt + 1);
+    const minutes = twoDigits(value, offsetAt + 4);
     offsetInRange = hours <= 23 && minutes <= 59;
-    offsetMinutes = (offset.charCodeAt(0) === 45 /* - */ ? -1 : 1) * (hours * 60 + minutes);
+    offsetMinutes = (value.charCodeAt(offsetAt) === 45 /* - */ ? -1 : 1) * (hours * 60 + minutes);
   }
   const inRange = year >= 100 && day >= 1 && day <= monthDays && hour <= 23 && minute <= 59 && second <= 59 && offsetInRange;
   if (!inRange || (separator !== 84 /* T */ && separator !== 32) /* space */) {
-    return Date.parse(`${wholeSeconds}${offset.toUpperCase()}`.replace(' ', 'T'));
+    const wholeSeconds = value.slice(0, WHOLE_SECONDS_LENGTH);
+    return Date.parse(`${wholeSeconds}${value.slice(offsetAt).toUpperCase()}`.replace(' ', 'T'));
   }
-  return (daysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second) * 1000 - offsetMinutes * 60_000;
+  return utcMillis(year, month, day, hour, minute, second, offsetMinutes);
 }
 
 /**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`): what
- * `Date.UTC` computes for in-range dates, in integer arithmetic without a builtin call.
+ * Nanoseconds into the second of a stamp whose offset starts at `offsetAt` (digits past the ninth
+ * are dropped, as in {@link epochNanos}).
  */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
+function fractionNanos(value: string, offsetAt: number): number {
+  let nanos = 0;
+  let digits = 0;
+  for (let at = WHOLE_SECONDS_LENGTH + 1; at < offsetAt && digits < 9; at++, digits++) {
+    nanos = nanos * 10 + (value.charCodeAt(at) - 48);
+  }
+  for (; digits < 9; digits++) nanos *= 10;
+  return nanos;
 }
 
 /**
- * The same instant as {@link epochNanos}, as `[whole-second millis, nanoseconds into the second]`:
- * ordered exactly as the BigInt form (the millis are whole seconds, the nanoseconds below one
- * second) without allocating BigInts.
+ * The instant of a stamp to the whole second, as {@link epochNanos} reads it; NaN when the value is
+ * not a stamp. The `date-time` format has usually just read the same text and remembered it
+ * (instants.ts; it remembers only texts of the RFC 3339 shape). A capture-free test, not
+ * `RFC3339.exec`: three stamps are read per checked body, and the match arrays were most of the cost.
  */
-function instant(value: unknown): readonly [number, number] | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = RFC3339.exec(value);
-  if (!match) return undefined;
-  // Indexing, not destructuring: this runs three times per checked body.
-  const wholeSeconds = match[1] ?? '';
-  const fraction = match[2];
-  const millis = parseWholeSeconds(wholeSeconds, match[3] ?? 'Z');
-  if (Number.isNaN(millis)) return undefined;
-  return [millis, fraction !== undefined && fraction.length > 1 ? Number((fraction.slice(1) + '000000000').slice(0, 9)) : 0];
+function wholeSecondMillisOf(value: unknown): number {
+  if (typeof value !== 'string') return Number.NaN;
+  const remembered = recallWholeSecondMillis(value);
+  if (remembered !== undefined) return remembered;
+  return RFC3339_SHAPE.test(value) ? wholeSecondMillis(value, offsetStart(value)) : Number.NaN;
 }
 
-function isBefore(later: readonly [number, number], earlier: readonly [number, number]): boolean {
-  return later[0] < earlier[0] || (later[0] === earlier[0] && later[1] < earlier[1]);
+/**
+ * Whether stamp `later` is before stamp `earlier`, ordered exactly as their {@link epochNanos}
+ * without BigInts: by whole-second millis, then (in the same second only) by the fraction.
+ */
+function isBefore(laterMillis: number, later: string, earlierMillis: number, earlier: string): boolean {
+  if (laterMillis !== earlierMillis) return laterMillis < earlierMillis;
+  return fractionNanos(later, offsetStart(later)) < fractionNanos(earlier, offsetStart(earlier));
 }
 
 const ORDER = ['requestedAt', 'startedAt', 'completedAt'] as const;
@@ -101,17 +118,20 @@ const ORDER = ['requestedAt', 'startedAt', 'completedAt'] as const;
  * optional and null in the wild).
  */
 export const timestampsOrdered: BodyRule = {
-  id: 'timestamps-ordered',
-  description: 'requestedAt <= startedAt <= completedAt',
+  ...checkDeclaration('timestamps-ordered'),
   check(body) {
     let findings: Finding[] | undefined;
     let earlierName: (typeof ORDER)[number] | undefined;
-    let earlierAt: readonly [number, number] | undefined;
+    let earlierText = '';
+    let earlierMillis = Number.NaN;
     // Each present stamp is compared with the previous present one, as the rule has always done.
     for (const name of ORDER) {
-      const at = instant(own(body, name));
-      if (at === undefined) continue;
-      if (earlierAt !== undefined && earlierName !== undefined && isBefore(at, earlierAt)) {
+      const text = own(body, name);
+      const millis = wholeSecondMillisOf(text);
+      if (Number.isNaN(millis)) continue;
+      // A stamp is a string (wholeSecondMillisOf read one).
+      const stamp = text as string;
+      if (earlierName !== undefined && isBefore(millis, stamp, earlierMillis, earlierText)) {
         findings ??= [];
         findings.push({
           check: this.id,
@@ -123,7 +143,8 @@ export const timestampsOrdered: BodyRule = {
         });
       }
       earlierName = name;
-      earlierAt = at;
+      earlierText = stamp;
+      earlierMillis = millis;
     }
     return findings ?? [];
   },

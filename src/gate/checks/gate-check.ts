@@ -1,0 +1,97 @@
+import type { Operation } from '../../catalogue/index.js';
+import type { CheckIdOfKind } from '../../registry/index.js';
+import type { LoadedSdk } from '../../sdk/sdk.js';
+import type { SdkMethod } from '../../sdk/bindings.js';
+import type { Redactor } from '../../transport/index.js';
+import type { Validator } from '../../validate/index.js';
+import type { RequestCase, ResponseCase } from '../cases.js';
+import type { Observation } from '../collector.js';
+import type { CapturedRequest } from '../intercept.js';
+
+/**
+ * A check of `hsac gate sdk`: one module per check (src/gate/checks/<id>.ts), bound to its registry
+ * declaration (src/registry/gate.ts) by id. The gate (src/gate/run.ts) drives the SDK and hands each
+ * check the stage it judges: the lookup of the client's method, every request the SDK sent, every
+ * answer it decoded, an endpoint it exposes (for checks that drive calls of their own), and the
+ * whole run at the end. A check implements the hooks of the stages it judges; a finding is data,
+ * never an exception.
+ */
+export interface GateCheck {
+  readonly id: CheckIdOfKind<'gate'>;
+  /** After the gate looked for the client's method for an endpoint x version (found or not). */
+  located?(lookup: MethodLookup, report: GateReport): Promise<void>;
+  /** One generated request sent through the SDK's method (counted as judged by the gate). */
+  request?(sent: SentRequest, report: GateReport): void;
+  /** One answer served to the SDK, declared 2xx or a contract's error (counted as judged by the gate). */
+  decoded?(answer: ServedAnswer, report: GateReport): void;
+  /** An endpoint x version the client exposes, after its requests and answers: the check drives its own calls. */
+  exposed?(endpoint: ExposedEndpoint, report: GateReport): Promise<void>;
+  /** Once, after every endpoint: the operations the client exposes. */
+  finished?(exposed: readonly Operation[], gate: GateDriver, report: GateReport): void;
+}
+
+/** Where one check reports: observations under its own id only, and how often it judged. */
+export interface GateReport {
+  /** Counts one evaluation on an endpoint. */
+  ran(endpoint: string): void;
+  observe(observation: Omit<Observation, 'check'>): void;
+}
+
+/** One call of an SDK method the gate made: what it resolved or rejected with, and what nock captured. */
+export interface GateCall {
+  readonly value?: unknown;
+  readonly error?: unknown;
+  readonly threw: boolean;
+  readonly captured: readonly CapturedRequest[];
+}
+
+/** What the gate drives the SDK with, for the checks that make calls of their own. */
+export interface GateDriver {
+  readonly sdk: LoadedSdk;
+  /** The run's seed (generated cases). */
+  readonly seed: number;
+  /** The strict validator requests are checked with. */
+  readonly validator: Validator;
+  /** Removes the gate's token from anything a finding quotes. */
+  readonly redactor: Redactor;
+  /** Serves `served` to one call of `method` with `request`, and records the exchange. */
+  call(op: Operation, method: SdkMethod, request: RequestCase, served: ResponseCase): Promise<GateCall>;
+}
+
+/** The lookup of the client's method for an endpoint x version. */
+export interface MethodLookup {
+  readonly op: Operation;
+  /** Undefined: the client has no method for it. */
+  readonly method: SdkMethod | undefined;
+  /** Whether the version was asked for (`--api-version`), not just every version by default. */
+  readonly explicit: boolean;
+  /** The first generated request, if any. */
+  readonly request: RequestCase | undefined;
+  readonly gate: GateDriver;
+}
+
+/** A generated request, and what the SDK sent for it. */
+export interface SentRequest {
+  readonly op: Operation;
+  readonly request: RequestCase;
+  readonly call: GateCall;
+  readonly gate: GateDriver;
+}
+
+/** An answer served to the SDK for the endpoint's first request, and what the SDK made of it. */
+export interface ServedAnswer {
+  readonly op: Operation;
+  readonly status: number;
+  readonly served: ResponseCase;
+  /** The schema definition of the status, when the contract declares one. */
+  readonly definition: string | undefined;
+  readonly call: GateCall;
+}
+
+/** An endpoint x version the client exposes, its method and first request. */
+export interface ExposedEndpoint {
+  readonly op: Operation;
+  readonly method: SdkMethod;
+  readonly request: RequestCase;
+  readonly gate: GateDriver;
+}

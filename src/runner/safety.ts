@@ -1,0 +1,68 @@
+import { ERROR_STATUSES } from '../catalogue/index.js';
+import { field } from '../json.js';
+import type { RunOptions } from './options.js';
+import { missingRecords, nameMissing } from './provision.js';
+import { answeredAsDeclared, type Session } from './session.js';
+
+/**
+ * Safety first: nothing is written to a portal that is not a sandbox or a developer test account,
+ * and nothing at all when the records the user named are not there. Both are settled before the
+ * run sends anything that could write.
+ */
+
+/** The run refused to start (a production portal, a bad token): a configuration error, exit 2. */
+export class RunRefused extends Error {
+  override readonly name = 'RunRefused';
+}
+
+/** Account types a run may write to without `--allow-production-portal`. */
+export const WRITABLE_ACCOUNT_TYPES: ReadonlySet<string> = new Set(['SANDBOX', 'DEVELOPER_TEST', 'DEVELOPER']);
+
+/**
+ * The statuses that refuse the token itself: 401, and 403 for a token without the scope (no
+ * operation of the catalogue declares a 403, so ERROR_STATUSES has no name for it).
+ */
+const TOKEN_REFUSED: ReadonlySet<number> = new Set([ERROR_STATUSES.unauthorized, 403]);
+
+/**
+ * Reads the account details and refuses (`RunRefused`) a portal the run may not write to or a
+ * token it does not accept; then reads the given records (`--records`), refusing when one is not
+ * there (the user's mistake, exit 2, never a finding against the target). Returns why the run
+ * cannot go on when the target's answer says nothing either way (inconclusive), else undefined.
+ */
+export async function ensureSafeTarget(
+  options: Pick<RunOptions, 'apiVersion' | 'allowProductionPortal' | 'records'>,
+  session: Session,
+): Promise<string | undefined> {
+  const details = await session.auxiliary('account-details', options.apiVersion, {});
+  const { failure, response } = details.exchange;
+  if (failure || response === undefined) return `target unreachable: ${failure?.message ?? 'no answer'}`;
+  if (TOKEN_REFUSED.has(response.status)) {
+    const path = `${details.auxiliary.method} ${details.auxiliary.pathTemplate}`;
+    const fix = 'check the token (--token or HUBSPOT_ACCESS_TOKEN)';
+    throw new RunRefused(`the target answered ${response.status} to ${path}: ${fix}`);
+  }
+  if (!answeredAsDeclared(details)) {
+    return `account details answered ${response.status}; cannot tell whether the portal is a sandbox`;
+  }
+  const accountType = field(details.batch.value, 'accountType');
+  const writable = typeof accountType === 'string' && WRITABLE_ACCOUNT_TYPES.has(accountType);
+  if (!options.allowProductionPortal && !writable) {
+    const allowed = [...WRITABLE_ACCOUNT_TYPES].join(', ');
+    throw new RunRefused(
+      `refusing to write: the portal's accountType is ${JSON.stringify(accountType)}, not one of ${allowed}` +
+        ' (pass --allow-production-portal to override)',
+    );
+  }
+  if (options.records) {
+    session.purpose = 'provision';
+    const missing = await missingRecords(session, options.apiVersion, options.records);
+    if (missing.length > 0) {
+      const named = nameMissing(missing);
+      throw new RunRefused(
+        `--records names ${missing.length} record(s) the target does not hold: ${named}; nothing was written`,
+      );
+    }
+  }
+  return undefined;
+}
