@@ -37,9 +37,16 @@ export function assertConforms<T>(subject: ArbitrarySubject<T>, options: Asserti
   checkProperty(
     fc.property(subject.arbitrary, (value) => {
       const problems = subject.problems(value);
-      if (problems.length > 0) throw new Error(`${subject.name} produced a value that does not conform:\n  ${problems.slice(0, 8).join('\n  ')}`);
+      if (problems.length > 0)
+        throw new Error(
+          `${subject.name} produced a value that does not conform:\n  ${problems.slice(0, 8).join('\n  ')}`,
+        );
     }),
-    { name: options.testName ?? subject.name, settings: settingsOf(options), ...(options.file ? { file: options.file } : {}) },
+    {
+      name: options.testName ?? subject.name,
+      settings: settingsOf(options),
+      ...(options.file ? { file: options.file } : {}),
+    },
   );
 }
 
@@ -50,7 +57,9 @@ export function assertSameSeedSameValues<T>(subject: ArbitrarySubject<T>, option
   const second = fc.sample(subject.arbitrary, { seed, numRuns: runs });
   const index = first.findIndex((value, i) => !isDeepStrictEqual(value, second[i]));
   if (index >= 0 || first.length !== second.length) {
-    throw new Error(`${subject.name}: seed ${seed} gave different values on two samples (first difference at value ${index}):\n  ${fc.stringify(first[index])}\n  ${fc.stringify(second[index])}`);
+    throw new Error(
+      `${subject.name}: seed ${seed} gave different values on two samples (first difference at value ${index}):\n  ${fc.stringify(first[index])}\n  ${fc.stringify(second[index])}`,
+    );
   }
 }
 
@@ -60,9 +69,16 @@ export function assertJsonRoundTrip<T>(subject: ArbitrarySubject<T>, options: As
     fc.property(subject.arbitrary, (value) => {
       const text = JSON.stringify(value);
       const back: unknown = text === undefined ? undefined : JSON.parse(text);
-      if (!isDeepStrictEqual(back, value)) throw new Error(`${subject.name}: the value changes through JSON (undefined fields, null prototypes, non-JSON values?): ${fc.stringify(value).slice(0, 400)}`);
+      if (!isDeepStrictEqual(back, value))
+        throw new Error(
+          `${subject.name}: the value changes through JSON (undefined fields, null prototypes, non-JSON values?): ${fc.stringify(value).slice(0, 400)}`,
+        );
     }),
-    { name: options.testName ?? `${subject.name} JSON round trip`, settings: settingsOf(options), ...(options.file ? { file: options.file } : {}) },
+    {
+      name: options.testName ?? `${subject.name} JSON round trip`,
+      settings: settingsOf(options),
+      ...(options.file ? { file: options.file } : {}),
+    },
   );
 }
 
@@ -109,7 +125,9 @@ export function assertShrinksConform<T>(subject: ArbitrarySubject<T>, options: A
     checked++;
     const problems = subject.problems(value);
     if (problems.length > 0) {
-      throw new Error(`${subject.name}: a value ${depth} shrink step(s) from a generated one (seed ${seed}) does not conform: ${problems.slice(0, 5).join('; ')}\n  ${fc.stringify(value).slice(0, 600)}`);
+      throw new Error(
+        `${subject.name}: a value ${depth} shrink step(s) from a generated one (seed ${seed}) does not conform: ${problems.slice(0, 5).join('; ')}\n  ${fc.stringify(value).slice(0, 600)}`,
+      );
     }
   };
   for (const root of fc.sample(new WithShrinkContext(subject.arbitrary), { seed, numRuns: runs })) {

@@ -8,7 +8,10 @@ const failing = () => fc.property(fc.integer({ min: 0, max: 1000 }), (n) => n < 
 
 describe('checkProperty', () => {
   it('returns the run details when the property holds', () => {
-    const details = checkProperty(fc.property(fc.nat(), (n) => n >= 0), { name: 'holds', settings });
+    const details = checkProperty(
+      fc.property(fc.nat(), (n) => n >= 0),
+      { name: 'holds', settings },
+    );
     expect(details.failed).toBe(false);
     expect(details.numRuns).toBe(50);
   });
@@ -39,12 +42,16 @@ describe('checkProperty', () => {
       }
       throw new Error('did not fail');
     })();
-    expect(() => checkProperty(failing(), { name: 'fails', settings: { ...settings, path: first.path ?? '' } })).toThrow(/Counterexample: \[500\]/);
+    expect(() =>
+      checkProperty(failing(), { name: 'fails', settings: { ...settings, path: first.path ?? '' } }),
+    ).toThrow(/Counterexample: \[500\]/);
   });
 });
 
 describe('replayCommand', () => {
   it('quotes the name for the shell and escapes it for -t (a regular expression)', () => {
-    expect(replayCommand({ name: "it's (a) 2^31 test" }, { seed: 1, runs: 2 })).toBe(`HSAC_SEED=1 HSAC_RUNS=2 npx vitest run suites/properties -t 'it'\\''s \\(a\\) 2\\^31 test'`);
+    expect(replayCommand({ name: "it's (a) 2^31 test" }, { seed: 1, runs: 2 })).toBe(
+      `HSAC_SEED=1 HSAC_RUNS=2 npx vitest run suites/properties -t 'it'\\''s \\(a\\) 2\\^31 test'`,
+    );
   });
 });

@@ -45,7 +45,11 @@ export class PropertyFailure extends Error {
 }
 
 /** The command that replays a property with a seed (and, optionally, a fast-check path). */
-export function replayCommand(origin: PropertyOrigin, settings: Pick<PropertySettings, 'seed' | 'runs'>, path?: string): string {
+export function replayCommand(
+  origin: PropertyOrigin,
+  settings: Pick<PropertySettings, 'seed' | 'runs'>,
+  path?: string,
+): string {
   const seed = path === undefined ? String(settings.seed) : `${settings.seed}:${path}`;
   return `HSAC_SEED=${seed} HSAC_RUNS=${settings.runs} npx vitest run ${origin.file ?? 'suites/properties'} -t ${shellQuote(escapeRegExp(origin.name))}`;
 }
@@ -66,12 +70,20 @@ function show(value: unknown): string {
 export function checkProperty<Ts>(property: fc.IRawProperty<Ts>, options: CheckOptions<Ts>): fc.RunDetails<Ts> {
   const settings = options.settings ?? readPropertySettings();
   const runs = options.runs ?? settings.runs;
-  const parameters: fc.Parameters<Ts> = { seed: settings.seed, numRuns: runs, ...(settings.path === undefined ? {} : { path: settings.path }), ...(options.examples ? { examples: options.examples } : {}) };
+  const parameters: fc.Parameters<Ts> = {
+    seed: settings.seed,
+    numRuns: runs,
+    ...(settings.path === undefined ? {} : { path: settings.path }),
+    ...(options.examples ? { examples: options.examples } : {}),
+  };
   const details = fc.check(property, parameters) as fc.RunDetails<Ts>;
   if (!details.failed) return details;
   const path = details.counterexamplePath ?? undefined;
   const replay = replayCommand(options, settings, path);
-  const reason = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? 'the property returned false');
+  const reason =
+    details.errorInstance instanceof Error
+      ? details.errorInstance.message
+      : String(details.errorInstance ?? 'the property returned false');
   const lines = [
     `Property "${options.name}" failed after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s).`,
     `seed: ${settings.seed}   path: ${path ?? '(none)'}   runs: ${runs}`,
@@ -80,5 +92,12 @@ export function checkProperty<Ts>(property: fc.IRawProperty<Ts>, options: CheckO
     `Counterexample: ${details.counterexample === null ? '(none: too many skipped runs)' : show(details.counterexample)}`,
     `Because: ${reason}`,
   ];
-  throw new PropertyFailure(lines.join('\n'), settings.seed, path, replay, details.counterexample, details.errorInstance);
+  throw new PropertyFailure(
+    lines.join('\n'),
+    settings.seed,
+    path,
+    replay,
+    details.counterexample,
+    details.errorInstance,
+  );
 }

@@ -12,11 +12,20 @@ import {
 
 describe('readPropertySettings', () => {
   it('reads HSAC_SEED and HSAC_RUNS', () => {
-    expect(readPropertySettings({ HSAC_SEED: '42', HSAC_RUNS: '500' })).toEqual({ seed: 42, runs: 500, seedSource: 'HSAC_SEED' });
+    expect(readPropertySettings({ HSAC_SEED: '42', HSAC_RUNS: '500' })).toEqual({
+      seed: 42,
+      runs: 500,
+      seedSource: 'HSAC_SEED',
+    });
   });
 
   it('reads a fast-check path after the seed', () => {
-    expect(readPropertySettings({ HSAC_SEED: '-7:0:3:1' })).toEqual({ seed: -7, runs: DEFAULT_RUNS, path: '0:3:1', seedSource: 'HSAC_SEED' });
+    expect(readPropertySettings({ HSAC_SEED: '-7:0:3:1' })).toEqual({
+      seed: -7,
+      runs: DEFAULT_RUNS,
+      path: '0:3:1',
+      seedSource: 'HSAC_SEED',
+    });
   });
 
   it('pins the CI seed when CI is set and HSAC_SEED is not', () => {
@@ -25,16 +34,30 @@ describe('readPropertySettings', () => {
   });
 
   it('draws a random seed otherwise (CI=false is not CI)', () => {
-    expect(readPropertySettings({ CI: 'false' }, () => 0.5)).toEqual({ seed: 2 ** 30, runs: DEFAULT_RUNS, seedSource: 'random' });
+    expect(readPropertySettings({ CI: 'false' }, () => 0.5)).toEqual({
+      seed: 2 ** 30,
+      runs: DEFAULT_RUNS,
+      seedSource: 'random',
+    });
   });
 
-  it.each([['HSAC_SEED', 'abc'], ['HSAC_SEED', '1.5'], ['HSAC_SEED', '99999999999'], ['HSAC_SEED', '4:x'], ['HSAC_RUNS', '0'], ['HSAC_RUNS', '-3'], ['HSAC_RUNS', 'ten']])('refuses %s=%s, naming the value', (name, value) => {
+  it.each([
+    ['HSAC_SEED', 'abc'],
+    ['HSAC_SEED', '1.5'],
+    ['HSAC_SEED', '99999999999'],
+    ['HSAC_SEED', '4:x'],
+    ['HSAC_RUNS', '0'],
+    ['HSAC_RUNS', '-3'],
+    ['HSAC_RUNS', 'ten'],
+  ])('refuses %s=%s, naming the value', (name, value) => {
     expect(() => readPropertySettings({ [name]: value })).toThrow(PropertySettingsError);
     expect(() => readPropertySettings({ [name]: value })).toThrow(`"${value}"`);
   });
 
   it('describes how to replay the run', () => {
-    expect(describeSettings({ seed: 9, runs: 30, seedSource: 'CI' })).toBe('hsac properties: seed 9 (pinned for CI), 30 runs per property; replay with HSAC_SEED=9 HSAC_RUNS=30');
+    expect(describeSettings({ seed: 9, runs: 30, seedSource: 'CI' })).toBe(
+      'hsac properties: seed 9 (pinned for CI), 30 runs per property; replay with HSAC_SEED=9 HSAC_RUNS=30',
+    );
   });
 });
 

@@ -33,23 +33,32 @@ export class PropertySettingsError extends Error {
 const SEED = /^(-?\d{1,10})(?::(\d+(?::\d+)*))?$/;
 
 /** Reads the settings from an environment (default `process.env`); pure apart from the random fallback. */
-export function readPropertySettings(env: Readonly<Record<string, string | undefined>> = process.env, random: () => number = Math.random): PropertySettings {
+export function readPropertySettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  random: () => number = Math.random,
+): PropertySettings {
   const runsText = env.HSAC_RUNS?.trim();
   let runs = DEFAULT_RUNS;
   if (runsText !== undefined && runsText !== '') {
     runs = Number(runsText);
-    if (!/^\d+$/.test(runsText) || !Number.isSafeInteger(runs) || runs < 1) throw new PropertySettingsError(`HSAC_RUNS must be a positive integer, got "${runsText}"`);
+    if (!/^\d+$/.test(runsText) || !Number.isSafeInteger(runs) || runs < 1)
+      throw new PropertySettingsError(`HSAC_RUNS must be a positive integer, got "${runsText}"`);
   }
   const seedText = env.HSAC_SEED?.trim();
   if (seedText !== undefined && seedText !== '') {
     const match = SEED.exec(seedText);
     const seed = match ? Number(match[1]) : Number.NaN;
     if (!match || !Number.isSafeInteger(seed) || seed < -(2 ** 31) || seed >= 2 ** 32) {
-      throw new PropertySettingsError(`HSAC_SEED must be an integer (optionally "<seed>:<fast-check path>"), got "${seedText}"`);
+      throw new PropertySettingsError(
+        `HSAC_SEED must be an integer (optionally "<seed>:<fast-check path>"), got "${seedText}"`,
+      );
     }
-    return match[2] === undefined ? { seed, runs, seedSource: 'HSAC_SEED' } : { seed, runs, path: match[2], seedSource: 'HSAC_SEED' };
+    return match[2] === undefined
+      ? { seed, runs, seedSource: 'HSAC_SEED' }
+      : { seed, runs, path: match[2], seedSource: 'HSAC_SEED' };
   }
-  if (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0') return { seed: CI_SEED, runs, seedSource: 'CI' };
+  if (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0')
+    return { seed: CI_SEED, runs, seedSource: 'CI' };
   return { seed: Math.floor(random() * 2 ** 31), runs, seedSource: 'random' };
 }
 
@@ -84,6 +93,7 @@ export function timeoutForRuns(runs: number, msPerRun: number, baseMs = 10_000):
 
 /** One line saying how to reproduce this run. */
 export function describeSettings(settings: PropertySettings): string {
-  const from = settings.seedSource === 'HSAC_SEED' ? 'from HSAC_SEED' : settings.seedSource === 'CI' ? 'pinned for CI' : 'random';
+  const from =
+    settings.seedSource === 'HSAC_SEED' ? 'from HSAC_SEED' : settings.seedSource === 'CI' ? 'pinned for CI' : 'random';
   return `hsac properties: seed ${settings.seed} (${from}), ${settings.runs} runs per property; replay with HSAC_SEED=${settings.seed} HSAC_RUNS=${settings.runs}`;
 }

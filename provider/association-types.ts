@@ -71,7 +71,8 @@ const BY_PAIR = new Map<string, AssociationTypeDefinition[]>();
 for (const definition of ASSOCIATION_TYPES) {
   const pairKey = key([definition.fromTypeId, definition.toTypeId]);
   const list = BY_PAIR.get(pairKey) ?? [];
-  if (list.some((other) => other.typeId === definition.typeId)) throw new Error(`association type ${definition.typeId} defined twice for ${pairKey}`);
+  if (list.some((other) => other.typeId === definition.typeId))
+    throw new Error(`association type ${definition.typeId} defined twice for ${pairKey}`);
   list.push(definition);
   BY_PAIR.set(pairKey, list);
 }
@@ -93,8 +94,10 @@ export function reverseOf(definition: AssociationTypeDefinition): AssociationTyp
   if (definition.isDefault) return defaultTypeFor(definition.toTypeId, definition.fromTypeId);
   if (definition.fromTypeId === definition.toTypeId) return definition;
   for (const [from, to, forward, reverse] of LABELS) {
-    if (from === definition.fromTypeId && to === definition.toTypeId && forward === definition.typeId) return find(to, from, reverse);
-    if (to === definition.fromTypeId && from === definition.toTypeId && reverse === definition.typeId) return find(from, to, forward);
+    if (from === definition.fromTypeId && to === definition.toTypeId && forward === definition.typeId)
+      return find(to, from, reverse);
+    if (to === definition.fromTypeId && from === definition.toTypeId && reverse === definition.typeId)
+      return find(from, to, forward);
   }
   throw new Error(`association type ${definition.typeId} has no reverse`);
 }

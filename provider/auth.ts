@@ -35,6 +35,7 @@ export function generateToken(): string {
 
 /** A token must be one header-safe word: it is sent in `Authorization` and printed by `hsac sandbox`. */
 export function validateToken(token: string): string {
-  if (!/^[\x21-\x7e]{8,512}$/.test(token)) throw new RangeError('token must be 8-512 visible ASCII characters without spaces');
+  if (!/^[\x21-\x7e]{8,512}$/.test(token))
+    throw new RangeError('token must be 8-512 visible ASCII characters without spaces');
   return token;
 }

@@ -28,7 +28,13 @@ export interface StandardErrorBody {
 }
 
 /** A per-input failure; its one detail repeats the context so clients reading either see it. */
-export function standardError(input: { category: string; message: string; id?: string; field: string; context: Record<string, string[]> }): StandardErrorBody {
+export function standardError(input: {
+  category: string;
+  message: string;
+  id?: string;
+  field: string;
+  context: Record<string, string[]>;
+}): StandardErrorBody {
   const error: StandardErrorBody = {
     status: 'error',
     category: input.category,
@@ -42,7 +48,11 @@ export function standardError(input: { category: string; message: string; id?: s
 }
 
 /** The `Error` body of every non-2xx answer but 429 (`status: "error"` as real bodies carry it). */
-export function errorBody(input: { correlationId: string; category: string; message: string }): Record<string, unknown> {
+export function errorBody(input: {
+  correlationId: string;
+  category: string;
+  message: string;
+}): Record<string, unknown> {
   return { status: 'error', message: input.message, correlationId: input.correlationId, category: input.category };
 }
 
@@ -55,7 +65,11 @@ const POLICY_MESSAGES: Record<RateLimitPolicy, string> = {
 };
 
 /** The 429 body of HubSpot's documented example (FACTS §6). */
-export function rateLimitBody(input: { policy: RateLimitPolicy; correlationId: string; requestId: string }): Record<string, unknown> {
+export function rateLimitBody(input: {
+  policy: RateLimitPolicy;
+  correlationId: string;
+  requestId: string;
+}): Record<string, unknown> {
   return {
     status: 'error',
     message: POLICY_MESSAGES[input.policy],

@@ -18,12 +18,14 @@ export interface ManualClock extends Clock {
 
 /** A {@link ManualClock} starting at `start` (default 2026-11-20T09:15:02.118Z). */
 export function manualClock(start = Date.parse('2026-11-20T09:15:02.118Z')): ManualClock {
-  if (!Number.isFinite(start)) throw new RangeError(`manualClock: start must be a finite number of milliseconds, got ${String(start)}`);
+  if (!Number.isFinite(start))
+    throw new RangeError(`manualClock: start must be a finite number of milliseconds, got ${String(start)}`);
   let current = start;
   return {
     now: () => current,
     advance(millis) {
-      if (!Number.isFinite(millis) || millis < 0) throw new RangeError(`manualClock.advance: millis must be >= 0, got ${String(millis)}`);
+      if (!Number.isFinite(millis) || millis < 0)
+        throw new RangeError(`manualClock.advance: millis must be >= 0, got ${String(millis)}`);
       current += millis;
     },
   };

@@ -10,7 +10,14 @@ describe('paging cursors', () => {
   });
 
   it('refuses what the sandbox never handed out', () => {
-    for (const cursor of ['', 'not a cursor', 'MTAw', Buffer.from('o:-1').toString('base64url'), Buffer.from('o:01').toString('base64url'), 'x'.repeat(100)]) {
+    for (const cursor of [
+      '',
+      'not a cursor',
+      'MTAw',
+      Buffer.from('o:-1').toString('base64url'),
+      Buffer.from('o:01').toString('base64url'),
+      'x'.repeat(100),
+    ]) {
       expect(decodeCursor(cursor)).toBeUndefined();
     }
   });

@@ -21,7 +21,12 @@ export {
   type FaultOptions,
 } from './faults/index.js';
 export { OBJECT_TYPES, PORTAL_ID, resolveObjectType, type ObjectType } from './object-types.js';
-export { ASSOCIATION_TYPES, defaultTypeFor, typesForPair, type AssociationTypeDefinition } from './association-types.js';
+export {
+  ASSOCIATION_TYPES,
+  defaultTypeFor,
+  typesForPair,
+  type AssociationTypeDefinition,
+} from './association-types.js';
 export { decodeCursor, encodeCursor } from './cursor.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { SeedDataOptions, SeedSummary } from './seed.js';
@@ -73,7 +78,8 @@ export interface Sandbox {
 }
 
 function wholeNumber(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${name} must be a whole number in ${min}..${max}, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${name} must be a whole number in ${min}..${max}, got ${String(value)}`);
   return value;
 }
 
@@ -88,9 +94,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const pageSize = wholeNumber('pageSize', options.pageSize ?? 500, 1, 10_000);
   const token = validateToken(options.token ?? generateToken());
   const accountType = options.accountType ?? 'SANDBOX';
-  if (!/^[A-Z_]{1,40}$/.test(accountType)) throw new RangeError(`accountType must be an upper-case word such as SANDBOX, got ${JSON.stringify(accountType)}`);
+  if (!/^[A-Z_]{1,40}$/.test(accountType))
+    throw new RangeError(`accountType must be an upper-case word such as SANDBOX, got ${JSON.stringify(accountType)}`);
   const faults = faultsByName(options.faults ?? []);
-  const slowResponseMs = wholeNumber('faultOptions.slowResponseMs', options.faultOptions?.slowResponseMs ?? 35_000, 0, 600_000);
+  const slowResponseMs = wholeNumber(
+    'faultOptions.slowResponseMs',
+    options.faultOptions?.slowResponseMs ?? 35_000,
+    0,
+    600_000,
+  );
   const limits: RequestLimits = {
     maxBytes: wholeNumber('limits.maxBytes', options.limits?.maxBytes ?? DEFAULT_REQUEST_LIMITS.maxBytes, 1, 2 ** 30),
     maxDepth: wholeNumber('limits.maxDepth', options.limits?.maxDepth ?? DEFAULT_REQUEST_LIMITS.maxDepth, 1, 10_000),

@@ -26,7 +26,12 @@ export const OBJECT_TYPES: readonly ObjectType[] = [
   { id: '0-3', name: 'deals', aliases: ['deal'], primaryProperty: 'dealname' },
   { id: '0-5', name: 'tickets', aliases: ['ticket'], primaryProperty: 'subject' },
   // The custom type's ID is invented (custom type IDs are portal-specific).
-  { id: '2-4417271', name: 'projects', aliases: ['project', `p${PORTAL_ID}_projects`], primaryProperty: 'project_name' },
+  {
+    id: '2-4417271',
+    name: 'projects',
+    aliases: ['project', `p${PORTAL_ID}_projects`],
+    primaryProperty: 'project_name',
+  },
 ];
 
 const BY_SPELLING = new Map<string, ObjectType>();

@@ -19,7 +19,8 @@ export type RateDecision =
 const DAY_MS = 86_400_000;
 
 function positive(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`rateLimit.${name} must be a whole number >= 1, got ${String(value)}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`rateLimit.${name} must be a whole number >= 1, got ${String(value)}`);
   return value;
 }
 
@@ -76,18 +77,30 @@ export class RateLimiter {
       window.day = day;
       window.dayCount = 0;
     }
-    while (window.windowHead < window.times.length && (window.times[window.windowHead] ?? 0) <= now - intervalMs) window.windowHead += 1;
+    while (window.windowHead < window.times.length && (window.times[window.windowHead] ?? 0) <= now - intervalMs)
+      window.windowHead += 1;
     if (window.secondHead < window.windowHead) window.secondHead = window.windowHead;
-    while (window.secondHead < window.times.length && (window.times[window.secondHead] ?? 0) <= now - 1000) window.secondHead += 1;
+    while (window.secondHead < window.times.length && (window.times[window.secondHead] ?? 0) <= now - 1000)
+      window.secondHead += 1;
 
     if (window.dayCount >= daily) {
-      return { allowed: false, policy: 'DAILY', headers: this.headers(window, { 'Retry-After': String(Math.max(1, Math.ceil(((day + 1) * DAY_MS - now) / 1000))) }) };
+      return {
+        allowed: false,
+        policy: 'DAILY',
+        headers: this.headers(window, {
+          'Retry-After': String(Math.max(1, Math.ceil(((day + 1) * DAY_MS - now) / 1000))),
+        }),
+      };
     }
     const inWindow = window.times.length - window.windowHead;
     if (inWindow >= max) {
       const oldest = window.times[window.windowHead] ?? now;
       const retryAfter = Math.max(1, Math.ceil((oldest + intervalMs - now) / 1000));
-      return { allowed: false, policy: 'TEN_SECONDLY_ROLLING', headers: this.headers(window, { 'Retry-After': String(retryAfter) }) };
+      return {
+        allowed: false,
+        policy: 'TEN_SECONDLY_ROLLING',
+        headers: this.headers(window, { 'Retry-After': String(retryAfter) }),
+      };
     }
     window.times.push(now);
     window.dayCount += 1;
@@ -123,7 +136,9 @@ export class RateLimiter {
       'X-HubSpot-RateLimit-Max': String(max),
       'X-HubSpot-RateLimit-Remaining': String(Math.max(0, max - (window.times.length - window.windowHead))),
       'X-HubSpot-RateLimit-Secondly': String(secondly),
-      'X-HubSpot-RateLimit-Secondly-Remaining': String(Math.max(0, secondly - (window.times.length - window.secondHead))),
+      'X-HubSpot-RateLimit-Secondly-Remaining': String(
+        Math.max(0, secondly - (window.times.length - window.secondHead)),
+      ),
       ...extra,
     };
   }

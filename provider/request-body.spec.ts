@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HttpError } from './http-types.js';
 import { DEFAULT_REQUEST_LIMITS, parseJsonBody } from './request-body.js';
 
-const parse = (text: string, contentType = 'application/json') => parseJsonBody(Buffer.from(text), contentType, DEFAULT_REQUEST_LIMITS);
+const parse = (text: string, contentType = 'application/json') =>
+  parseJsonBody(Buffer.from(text), contentType, DEFAULT_REQUEST_LIMITS);
 
 describe('parseJsonBody', () => {
   it('parses JSON sent as application/json (with parameters) or a +json type; empty is undefined', () => {

@@ -12,7 +12,10 @@ export interface RequestLimits {
 }
 
 /** hsac's own body limits (32 MiB, 64 levels): what hsac reads, the sandbox accepts. */
-export const DEFAULT_REQUEST_LIMITS: RequestLimits = { maxBytes: DEFAULT_BODY_LIMITS.maxBytes, maxDepth: DEFAULT_BODY_LIMITS.maxDepth };
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  maxBytes: DEFAULT_BODY_LIMITS.maxBytes,
+  maxDepth: DEFAULT_BODY_LIMITS.maxDepth,
+};
 
 /** What was read: the bytes, or how many arrived when there were too many. */
 export type ReadRequest = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly size: number };
@@ -31,7 +34,9 @@ export function readRequest(request: IncomingMessage, maxBytes: number): Promise
       if (size <= maxBytes) chunks.push(chunk);
       else if (size > maxBytes * 4) request.destroy();
     });
-    request.on('end', () => resolve(size <= maxBytes ? { ok: true, bytes: Buffer.concat(chunks, size) } : { ok: false, size }));
+    request.on('end', () =>
+      resolve(size <= maxBytes ? { ok: true, bytes: Buffer.concat(chunks, size) } : { ok: false, size }),
+    );
     request.on('error', reject);
     request.on('close', () => {
       if (!request.complete) reject(new Error('request aborted'));
@@ -54,16 +59,18 @@ export function parseJsonBody(bytes: Buffer, contentType: string | undefined, li
     throw invalid(`Unsupported content type "${contentType ?? '(none)'}"; send application/json`);
   }
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-  if (jsonNestingDepth(text, limits.maxDepth) > limits.maxDepth) throw invalid(`Invalid input JSON: nested deeper than ${limits.maxDepth} levels`);
+  if (jsonNestingDepth(text, limits.maxDepth) > limits.maxDepth)
+    throw invalid(`Invalid input JSON: nested deeper than ${limits.maxDepth} levels`);
   let forbidden = false;
   // A reviver costs time on every key; only bodies that could spell __proto__ (directly or with
   // \u escapes) need it.
-  const reviver = text.includes('__proto__') || text.includes('\\u')
-    ? (key: string, value: unknown): unknown => {
-        if (key === '__proto__') forbidden = true;
-        return value;
-      }
-    : undefined;
+  const reviver =
+    text.includes('__proto__') || text.includes('\\u')
+      ? (key: string, value: unknown): unknown => {
+          if (key === '__proto__') forbidden = true;
+          return value;
+        }
+      : undefined;
   let value: unknown;
   try {
     value = JSON.parse(text, reviver);

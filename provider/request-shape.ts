@@ -21,7 +21,8 @@ import { definitionOf, type StructureNode } from './schema-shape.js';
  * request-shape problem: the handlers answer it as a per-input error.
  */
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 const REF_PREFIX = '#/definitions/';
@@ -57,10 +58,12 @@ function problemAt(walk: Walk, node: StructureNode, value: unknown, path: string
     case 'object': {
       const required = node.required ?? [];
       if (!isObject(value)) {
-        if (path === '') return `expected a JSON object with ${required.map((name) => JSON.stringify(name)).join(', ')}, got ${describe(value)}`;
+        if (path === '')
+          return `expected a JSON object with ${required.map((name) => JSON.stringify(name)).join(', ')}, got ${describe(value)}`;
         return `${path} must be an object, got ${describe(value)}`;
       }
-      for (const name of required) if (!Object.hasOwn(value, name) || value[name] === null) return `${child(path, name)} is required`;
+      for (const name of required)
+        if (!Object.hasOwn(value, name) || value[name] === null) return `${child(path, name)} is required`;
       for (const [name, property] of Object.entries(node.properties ?? {})) {
         if (!Object.hasOwn(value, name) || value[name] === null) continue;
         const problem = problemAt(walk, property, value[name], child(path, name));
@@ -79,12 +82,18 @@ function problemAt(walk: Walk, node: StructureNode, value: unknown, path: string
     }
     case 'string': {
       if (node.enum !== undefined) {
-        return typeof value === 'string' && node.enum.includes(value) ? undefined : `${path} must be one of ${node.enum.join(', ')}, got ${describe(value)}`;
+        return typeof value === 'string' && node.enum.includes(value)
+          ? undefined
+          : `${path} must be one of ${node.enum.join(', ')}, got ${describe(value)}`;
       }
-      return typeof value === 'string' || typeof value === 'number' ? undefined : `${path} must be a string, got ${describe(value)}`;
+      return typeof value === 'string' || typeof value === 'number'
+        ? undefined
+        : `${path} must be a string, got ${describe(value)}`;
     }
     case 'int32':
-      return typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX ? undefined : `${path} must be a 32-bit integer, got ${describe(value)}`;
+      return typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX
+        ? undefined
+        : `${path} must be a 32-bit integer, got ${describe(value)}`;
     default:
       // A request definition with a type the sandbox cannot judge is a sandbox bug: say so (500) rather than accept anything.
       throw new Error(`request-shape: type ${type} of ${path || 'the body'} is not supported`);
@@ -97,7 +106,12 @@ function problemAt(walk: Walk, node: StructureNode, value: unknown, path: string
  * the envelope (that `inputs` is an array), so a caller can apply the input limit before it judges
  * the inputs one by one, as HubSpot refuses an over-long batch whatever its inputs hold.
  */
-export function requestBodyProblem(version: ApiVersion, definition: string, body: unknown, options: { readonly items: boolean }): string | undefined {
+export function requestBodyProblem(
+  version: ApiVersion,
+  definition: string,
+  body: unknown,
+  options: { readonly items: boolean },
+): string | undefined {
   const problem = problemAt({ version, items: options.items }, definitionOf(version, definition), body, '');
   return problem === undefined ? undefined : `Invalid input JSON: ${problem}`;
 }

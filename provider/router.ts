@@ -1,7 +1,15 @@
-import { allAuxiliaryOperations, allOperations, type ApiVersion, type AuxiliaryOperation, type Operation } from '../src/catalogue/index.js';
+import {
+  allAuxiliaryOperations,
+  allOperations,
+  type ApiVersion,
+  type AuxiliaryOperation,
+  type Operation,
+} from '../src/catalogue/index.js';
 
 /** What a path leads to: one of the four endpoints under test, or an auxiliary operation. */
-export type RouteTarget = { readonly kind: 'endpoint'; readonly operation: Operation } | { readonly kind: 'auxiliary'; readonly operation: AuxiliaryOperation };
+export type RouteTarget =
+  | { readonly kind: 'endpoint'; readonly operation: Operation }
+  | { readonly kind: 'auxiliary'; readonly operation: AuxiliaryOperation };
 
 /** A matched route with its raw (still percent-encoded) path parameters. */
 export interface RouteMatch {
@@ -66,16 +74,25 @@ export class Router {
     auxiliaries: readonly AuxiliaryOperation[] = allAuxiliaryOperations(),
   ) {
     const routes = [
-      ...endpoints.map((operation) => compile({ kind: 'endpoint', operation }, operation.method, operation.pathTemplate)),
+      ...endpoints.map((operation) =>
+        compile({ kind: 'endpoint', operation }, operation.method, operation.pathTemplate),
+      ),
       // account-details has one path for every version; the first version's entry serves it.
-      ...auxiliaries.map((operation) => compile({ kind: 'auxiliary', operation }, operation.method, operation.pathTemplate)),
+      ...auxiliaries.map((operation) =>
+        compile({ kind: 'auxiliary', operation }, operation.method, operation.pathTemplate),
+      ),
     ];
     const seen = new Map<string, CompiledRoute>();
     for (const route of routes) {
       const shape = `${route.method} /${route.segments.map((s) => (typeof s === 'string' ? s : '{}')).join('/')}`;
       const earlier = seen.get(shape);
       if (earlier) {
-        if (earlier.target.kind === 'auxiliary' && route.target.kind === 'auxiliary' && earlier.target.operation.id === route.target.operation.id) continue;
+        if (
+          earlier.target.kind === 'auxiliary' &&
+          route.target.kind === 'auxiliary' &&
+          earlier.target.operation.id === route.target.operation.id
+        )
+          continue;
         throw new Error(`sandbox router: two operations share ${shape}`);
       }
       seen.set(shape, route);
@@ -96,7 +113,10 @@ export class Router {
         allowed.push(route.method);
         continue;
       }
-      return { kind: 'found', match: { target: route.target, apiVersion: route.target.operation.apiVersion, method, rawParams } };
+      return {
+        kind: 'found',
+        match: { target: route.target, apiVersion: route.target.operation.apiVersion, method, rawParams },
+      };
     }
     return allowed.length > 0 ? { kind: 'method-not-allowed', allowed: [...new Set(allowed)] } : { kind: 'not-found' };
   }

@@ -26,7 +26,9 @@ let loaded: ReadonlyMap<ApiVersion, Definitions> | undefined;
 function load(): ReadonlyMap<ApiVersion, Definitions> {
   const byVersion = new Map<ApiVersion, Definitions>();
   for (const version of API_VERSIONS) {
-    const document = JSON.parse(readFileSync(join(packageRoot(), schemaDocumentPath(version)), 'utf8')) as { definitions?: Record<string, StructureNode> };
+    const document = JSON.parse(readFileSync(join(packageRoot(), schemaDocumentPath(version)), 'utf8')) as {
+      definitions?: Record<string, StructureNode>;
+    };
     byVersion.set(version, new Map(Object.entries(document.definitions ?? {})));
   }
   return byVersion;

@@ -35,7 +35,11 @@ function propertiesFor(type: ObjectType, index: number): Record<string, string> 
     case 'companies':
       return { domain: `company${index}.example.com`, name: `${last} & Fils ${index}` };
     case 'deals':
-      return { dealname: `Renouvellement ${index} — ${last}`, amount: String(1000 + index * 250), dealstage: 'appointmentscheduled' };
+      return {
+        dealname: `Renouvellement ${index} — ${last}`,
+        amount: String(1000 + index * 250),
+        dealstage: 'appointmentscheduled',
+      };
     case 'tickets':
       return { subject: `Ticket ${index}: ça ne marche pas`, hs_pipeline_stage: '1' };
     default:
@@ -44,7 +48,8 @@ function propertiesFor(type: ObjectType, index: number): Record<string, string> 
 }
 
 function requireRange(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`seedData.${name} must be a whole number in ${min}..${max}, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`seedData.${name} must be a whole number in ${min}..${max}, got ${String(value)}`);
   return value;
 }
 
@@ -65,7 +70,8 @@ export function seedStore(store: Store, options: Required<SeedDataOptions>, now:
   const records: Record<string, string[]> = {};
   const byType = new Map<string, string[]>();
   for (const type of OBJECT_TYPES) {
-    const count = type.name === 'contacts' ? Math.max(options.recordsPerType, options.hubAssociations + 1) : options.recordsPerType;
+    const count =
+      type.name === 'contacts' ? Math.max(options.recordsPerType, options.hubAssociations + 1) : options.recordsPerType;
     const ids = Array.from({ length: count }, (_, i) => store.createRecord(type.id, propertiesFor(type, i), now).id);
     records[type.name] = ids;
     byType.set(type.id, ids);

@@ -7,7 +7,14 @@ import type { Clock } from './clock.js';
 import type { AuxiliaryFaultContext, FaultContext, FaultOptions } from './faults/fault.js';
 import type { Fault } from './faults/index.js';
 import { AUXILIARY_HANDLERS, handleEndpoint, type AccountSettings, type HandlerContext } from './handlers/index.js';
-import { CORRELATION_HEADER, HttpError, JSON_CONTENT_TYPE, type Delivery, type SandboxRequest, type SandboxResponse } from './http-types.js';
+import {
+  CORRELATION_HEADER,
+  HttpError,
+  JSON_CONTENT_TYPE,
+  type Delivery,
+  type SandboxRequest,
+  type SandboxResponse,
+} from './http-types.js';
 import { CLEAN_POLICY, type SandboxPolicy } from './policy.js';
 import type { Random } from './random.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -49,11 +56,20 @@ interface Decided {
 const router = new Router();
 
 /** The policy of the four endpoints (each fault's `policy`) or of the auxiliary operations (`auxiliaryPolicy`). */
-function mergePolicy(faults: readonly Fault[], pick: (fault: Fault) => Partial<SandboxPolicy> | undefined): SandboxPolicy {
+function mergePolicy(
+  faults: readonly Fault[],
+  pick: (fault: Fault) => Partial<SandboxPolicy> | undefined,
+): SandboxPolicy {
   return faults.reduce<SandboxPolicy>((policy, fault) => ({ ...policy, ...pick(fault) }), CLEAN_POLICY);
 }
 
-function errorResponse(status: number, correlationId: string, category: string, message: string, headers: Readonly<Record<string, string>> = {}): SandboxResponse {
+function errorResponse(
+  status: number,
+  correlationId: string,
+  category: string,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): SandboxResponse {
   return { status, headers, payload: { type: 'json', value: errorBody({ correlationId, category, message }) } };
 }
 
@@ -63,7 +79,11 @@ function decodeParams(match: RouteMatch): Record<string, string> {
     try {
       params[name] = decodeURIComponent(raw);
     } catch {
-      throw new HttpError(ERROR_STATUSES.badRequest, 'VALIDATION_ERROR', `Malformed percent-encoding in path parameter ${name}`);
+      throw new HttpError(
+        ERROR_STATUSES.badRequest,
+        'VALIDATION_ERROR',
+        `Malformed percent-encoding in path parameter ${name}`,
+      );
     }
   }
   return params;
@@ -115,7 +135,10 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
     };
 
   /** A context given to one fault's hook. */
-  const forFault = <C extends object>(context: C, fault: Fault): C & { firstTime: (key: string) => boolean } => ({ ...context, firstTime: firstTimeFor(fault) });
+  const forFault = <C extends object>(context: C, fault: Fault): C & { firstTime: (key: string) => boolean } => ({
+    ...context,
+    firstTime: firstTimeFor(fault),
+  });
 
   /**
    * The answer a planted fault gives instead of the sandbox (the first in registry order that
@@ -123,24 +146,55 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
    * the API. It is sent with the headers the fault gave it, and no others (an edge page carries
    * no HubSpot header).
    */
-  const intercepted = (target: RouteTarget, request: SandboxRequest, correlationId: string): SandboxResponse | undefined => {
-    const common = { request, token: request.token, options: settings.faultOptions, pageSize: settings.pageSize, correlationId, rateLimit: settings.rateLimiter.options };
+  const intercepted = (
+    target: RouteTarget,
+    request: SandboxRequest,
+    correlationId: string,
+  ): SandboxResponse | undefined => {
+    const common = {
+      request,
+      token: request.token,
+      options: settings.faultOptions,
+      pageSize: settings.pageSize,
+      correlationId,
+      rateLimit: settings.rateLimiter.options,
+    };
     for (const fault of settings.faults) {
       const answer =
         target.kind === 'endpoint'
-          ? fault.intercept?.(forFault<Omit<FaultContext, 'firstTime'>>({ ...common, operation: target.operation }, fault))
-          : fault.auxiliaryIntercept?.(forFault<Omit<AuxiliaryFaultContext, 'firstTime'>>({ ...common, operation: target.operation }, fault));
+          ? fault.intercept?.(
+              forFault<Omit<FaultContext, 'firstTime'>>({ ...common, operation: target.operation }, fault),
+            )
+          : fault.auxiliaryIntercept?.(
+              forFault<Omit<AuxiliaryFaultContext, 'firstTime'>>({ ...common, operation: target.operation }, fault),
+            );
       if (answer !== undefined) return answer;
     }
     return undefined;
   };
 
   /** Auth, rate limit, body and handler for a routed request; `HttpError`s become `Error` bodies. */
-  const serve = (match: RouteMatch, policy: SandboxPolicy, base: SandboxRequest, bytes: Buffer | undefined, correlationId: string, startedAt: number): { response: SandboxResponse; request: SandboxRequest } => {
+  const serve = (
+    match: RouteMatch,
+    policy: SandboxPolicy,
+    base: SandboxRequest,
+    bytes: Buffer | undefined,
+    correlationId: string,
+    startedAt: number,
+  ): { response: SandboxResponse; request: SandboxRequest } => {
     const headers = { [CORRELATION_HEADER]: correlationId };
     const authorized = tokenMatches(base.token, settings.token);
     if (!authorized && policy.enforceAuth) {
-      return { response: errorResponse(ERROR_STATUSES.unauthorized, correlationId, UNAUTHORIZED.category, UNAUTHORIZED.message, headers), request: base };
+      return {
+        response: errorResponse(
+          ERROR_STATUSES.unauthorized,
+          correlationId,
+          UNAUTHORIZED.category,
+          UNAUTHORIZED.message,
+          headers,
+        ),
+        request: base,
+      };
     }
     // A fault's own answer (a gateway's or a limiter's 429) comes before counting, as HubSpot
     // does not count refused requests, and before the body is read or handled, so nothing is written.
@@ -151,11 +205,19 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
     const limited = { ...headers, ...decision.headers };
     if (!decision.allowed) {
       const body = rateLimitBody({ policy: decision.policy, correlationId, requestId: settings.ids.uuid() });
-      return { response: { status: ERROR_STATUSES.tooManyRequests, headers: limited, payload: { type: 'json', value: body } }, request: base };
+      return {
+        response: { status: ERROR_STATUSES.tooManyRequests, headers: limited, payload: { type: 'json', value: body } },
+        request: base,
+      };
     }
     let request = base;
     try {
-      if (bytes === undefined) throw new HttpError(ERROR_STATUSES.badRequest, 'VALIDATION_ERROR', `Request body over ${settings.limits.maxBytes} bytes`);
+      if (bytes === undefined)
+        throw new HttpError(
+          ERROR_STATUSES.badRequest,
+          'VALIDATION_ERROR',
+          `Request body over ${settings.limits.maxBytes} bytes`,
+        );
       request = { ...base, body: parseJsonBody(bytes, base.headers['content-type'], settings.limits) };
       const context: HandlerContext = {
         request,
@@ -175,24 +237,60 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
       return { response: { ...handled, headers: { ...limited, ...handled.headers } }, request };
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      return { response: errorResponse(error.status, correlationId, error.category, error.message, { ...limited, ...error.extraHeaders }), request };
+      return {
+        response: errorResponse(error.status, correlationId, error.category, error.message, {
+          ...limited,
+          ...error.extraHeaders,
+        }),
+        request,
+      };
     }
   };
 
   /** The answer to one request, before faults; with the fault context for the four endpoints. */
-  const decide = (request: IncomingMessage, bytes: Buffer | undefined, correlationId: string, startedAt: number): Decided => {
+  const decide = (
+    request: IncomingMessage,
+    bytes: Buffer | undefined,
+    correlationId: string,
+    startedAt: number,
+  ): Decided => {
     const headers = { [CORRELATION_HEADER]: correlationId };
     const method = request.method ?? 'GET';
     let path: string;
     try {
       path = new URL(request.url ?? '/', 'http://sandbox.invalid').pathname;
     } catch {
-      return { response: errorResponse(ERROR_STATUSES.badRequest, correlationId, 'VALIDATION_ERROR', 'Malformed request target', headers) };
+      return {
+        response: errorResponse(
+          ERROR_STATUSES.badRequest,
+          correlationId,
+          'VALIDATION_ERROR',
+          'Malformed request target',
+          headers,
+        ),
+      };
     }
     const routed = router.route(method, path);
-    if (routed.kind === 'not-found') return { response: errorResponse(ERROR_STATUSES.notFound, correlationId, 'OBJECT_NOT_FOUND', `No such resource: ${method} ${path}`, headers) };
+    if (routed.kind === 'not-found')
+      return {
+        response: errorResponse(
+          ERROR_STATUSES.notFound,
+          correlationId,
+          'OBJECT_NOT_FOUND',
+          `No such resource: ${method} ${path}`,
+          headers,
+        ),
+      };
     if (routed.kind === 'method-not-allowed') {
-      return { response: errorResponse(ERROR_STATUSES.methodNotAllowed, correlationId, 'VALIDATION_ERROR', `${method} is not allowed on ${path}`, { ...headers, Allow: routed.allowed.join(', ') }) };
+      return {
+        response: errorResponse(
+          ERROR_STATUSES.methodNotAllowed,
+          correlationId,
+          'VALIDATION_ERROR',
+          `${method} is not allowed on ${path}`,
+          { ...headers, Allow: routed.allowed.join(', ') },
+        ),
+      };
     }
     const { match } = routed;
     const policy = match.target.kind === 'endpoint' ? endpointPolicy : auxiliaryPolicy;
@@ -204,7 +302,10 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
     } catch (error) {
       // A sandbox bug must still answer like a server (an Error body), never crash the process.
       const message = `internal sandbox error: ${error instanceof Error ? error.message : String(error)}`;
-      served = { response: errorResponse(ERROR_STATUSES.internalServerError, correlationId, 'INTERNAL_ERROR', message, headers), request: base };
+      served = {
+        response: errorResponse(ERROR_STATUSES.internalServerError, correlationId, 'INTERNAL_ERROR', message, headers),
+        request: base,
+      };
     }
     if (match.target.kind !== 'endpoint') return { response: served.response };
     const faultContext = {
@@ -257,12 +358,23 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
     const decided = decide(request, bytes, correlationId, startedAt);
     let answer = decided.response;
     const context = decided.faultContext;
-    if (context) for (const fault of settings.faults) if (fault.response) answer = fault.response(answer, forFault(context, fault));
+    if (context)
+      for (const fault of settings.faults)
+        if (fault.response) answer = fault.response(answer, forFault(context, fault));
     const serialized = serialize(answer);
-    let delivery: Delivery = { status: answer.status, headers: serialized.headers, body: serialized.body, delayMs: 0, reset: false };
-    if (context) for (const fault of settings.faults) if (fault.delivery) delivery = fault.delivery(delivery, forFault(context, fault));
+    let delivery: Delivery = {
+      status: answer.status,
+      headers: serialized.headers,
+      body: serialized.body,
+      delayMs: 0,
+      reset: false,
+    };
+    if (context)
+      for (const fault of settings.faults)
+        if (fault.delivery) delivery = fault.delivery(delivery, forFault(context, fault));
     // A body on a 204 would break the HTTP framing of the next answer on the connection.
-    if (delivery.status === SUCCESS_STATUSES.noContent && delivery.body.length > 0) delivery = { ...delivery, body: Buffer.alloc(0) };
+    if (delivery.status === SUCCESS_STATUSES.noContent && delivery.body.length > 0)
+      delivery = { ...delivery, body: Buffer.alloc(0) };
     deliver(response, delivery);
   };
 

@@ -73,12 +73,19 @@ export class Store {
    * A canonical listing of everything stored (records, associations, configurations), for tests
    * that prove a run leaves a portal as it found it.
    */
-  contents(): { readonly records: readonly string[]; readonly associations: readonly string[]; readonly configurations: readonly string[] } {
+  contents(): {
+    readonly records: readonly string[];
+    readonly associations: readonly string[];
+    readonly configurations: readonly string[];
+  } {
     const records = [...this.records.values()].map((record) => `${record.typeId}:${record.id}`).sort();
     const associations: string[] = [];
-    for (const [side, { targets }] of this.associations) for (const [toId, types] of targets) for (const typeId of types) associations.push(`${side}>${toId}:${typeId}`);
+    for (const [side, { targets }] of this.associations)
+      for (const [toId, types] of targets) for (const typeId of types) associations.push(`${side}>${toId}:${typeId}`);
     const configurations: string[] = [];
-    for (const [pair, byType] of this.configurations) for (const [typeId, configuration] of byType) configurations.push(`${pair}:${typeId}:${JSON.stringify(configuration)}`);
+    for (const [pair, byType] of this.configurations)
+      for (const [typeId, configuration] of byType)
+        configurations.push(`${pair}:${typeId}:${JSON.stringify(configuration)}`);
     return { records, associations: associations.sort(), configurations: configurations.sort() };
   }
 
@@ -108,7 +115,8 @@ export class Store {
     if (!this.records.delete(recordKey(typeId, id))) return;
     for (const { id: toTypeId } of OBJECT_TYPES) {
       const key = sideKey(typeId, id, toTypeId);
-      for (const toId of [...(this.associations.get(key)?.targets.keys() ?? [])]) this.unlink(sideKey(toTypeId, toId, typeId), id);
+      for (const toId of [...(this.associations.get(key)?.targets.keys() ?? [])])
+        this.unlink(sideKey(toTypeId, toId, typeId), id);
       this.associations.delete(key);
     }
   }
@@ -171,7 +179,12 @@ export class Store {
 
   /** Whether one record is linked to another with `typeId`. */
   hasAssociation(fromTypeId: string, fromId: string, toTypeId: string, toId: string, typeId: number): boolean {
-    return this.associations.get(sideKey(fromTypeId, fromId, toTypeId))?.targets.get(toId)?.has(typeId) ?? false;
+    return (
+      this.associations
+        .get(sideKey(fromTypeId, fromId, toTypeId))
+        ?.targets.get(toId)
+        ?.has(typeId) ?? false
+    );
   }
 
   setConfiguration(fromTypeId: string, toTypeId: string, configuration: LimitConfiguration): void {
@@ -192,6 +205,8 @@ export class Store {
 
   /** Every limit configured on a pair's association types, in type ID order (configurations read). */
   configurationsOf(fromTypeId: string, toTypeId: string): readonly LimitConfiguration[] {
-    return [...(this.configurations.get(pairKey(fromTypeId, toTypeId))?.values() ?? [])].sort((a, b) => a.typeId - b.typeId);
+    return [...(this.configurations.get(pairKey(fromTypeId, toTypeId))?.values() ?? [])].sort(
+      (a, b) => a.typeId - b.typeId,
+    );
   }
 }

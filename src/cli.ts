@@ -58,11 +58,15 @@ function invocationSecrets(argv: readonly string[], env: NodeJS.ProcessEnv): str
  * in the scope, for a caller that swallows it, e.g. a wait notice's listener).
  */
 function guardedIo(io: Io, printed: Set<string>): Io {
-  const guard = (stream: 'stdout' | 'stderr', write: (text: string) => void) => (text: string): void => {
-    write(guardOutput(`a line on ${stream}`, text));
-    // What was said already need not be said again at the end (a command that reported a withheld report itself).
-    if (text.includes('not written')) for (const artifact of withheldOutputs().flatMap((failure) => failure.artifacts)) if (text.includes(artifact)) printed.add(artifact);
-  };
+  const guard =
+    (stream: 'stdout' | 'stderr', write: (text: string) => void) =>
+    (text: string): void => {
+      write(guardOutput(`a line on ${stream}`, text));
+      // What was said already need not be said again at the end (a command that reported a withheld report itself).
+      if (text.includes('not written'))
+        for (const artifact of withheldOutputs().flatMap((failure) => failure.artifacts))
+          if (text.includes(artifact)) printed.add(artifact);
+    };
   return { out: guard('stdout', io.out), err: guard('stderr', io.err), stdin: io.stdin };
 }
 
@@ -114,7 +118,12 @@ function handled(error: unknown, io: Io): number {
   if (error instanceof CommanderError) {
     // Help and version are successes; every other parse failure is a usage error (commander
     // would say 1, which DESIGN.md reserves for non-conformance).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
     return EXIT.usage;
   }
   if (error instanceof UsageError || error instanceof CatalogueError) {

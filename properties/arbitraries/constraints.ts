@@ -12,20 +12,33 @@ export class ArbitraryConstraintError extends RangeError {
 /** Throws unless `value` is an integer in `min..max`. */
 export function integerIn(builder: string, constraint: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ArbitraryConstraintError(`${builder}: ${constraint} must be an integer in ${min}..${max}, got ${String(value)}`);
+    throw new ArbitraryConstraintError(
+      `${builder}: ${constraint} must be an integer in ${min}..${max}, got ${String(value)}`,
+    );
   }
   return value;
 }
 
 /** Throws unless `min <= max` (both already checked). */
-export function ordered(builder: string, lower: string, min: number | bigint, upper: string, max: number | bigint): void {
-  if (min > max) throw new ArbitraryConstraintError(`${builder}: ${lower} (${String(min)}) must not exceed ${upper} (${String(max)})`);
+export function ordered(
+  builder: string,
+  lower: string,
+  min: number | bigint,
+  upper: string,
+  max: number | bigint,
+): void {
+  if (min > max)
+    throw new ArbitraryConstraintError(
+      `${builder}: ${lower} (${String(min)}) must not exceed ${upper} (${String(max)})`,
+    );
 }
 
 /** Throws unless `value` is one of `allowed`. */
 export function oneOf<T>(builder: string, constraint: string, value: T, allowed: readonly T[]): T {
   if (!allowed.includes(value)) {
-    throw new ArbitraryConstraintError(`${builder}: ${constraint} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`);
+    throw new ArbitraryConstraintError(
+      `${builder}: ${constraint} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -85,7 +85,10 @@ const POLICY_MESSAGES: Readonly<Record<string, string>> = {
 export function rateLimitBody(constraints: RateLimitConstraints = {}): fc.Arbitrary<JsonObject> {
   const { apiVersion = DEFAULT_API_VERSION, complete = false } = constraints;
   const policies = enumOf(apiVersion, 'RateLimitError', 'policyName');
-  const chosen = constraints.policyName === undefined ? policies : [oneOf('rateLimitBody', 'policyName', constraints.policyName, policies)];
+  const chosen =
+    constraints.policyName === undefined
+      ? policies
+      : [oneOf('rateLimitBody', 'policyName', constraints.policyName, policies)];
   return fc.constantFrom(...chosen).chain((policyName) =>
     definitionRecord(
       apiVersion,

@@ -22,8 +22,10 @@ export interface RecordIdConstraints {
 function idRange(builder: string, constraints: RecordIdConstraints): { min: bigint; max: bigint } {
   const min = constraints.min ?? 1n;
   const max = constraints.max ?? MAX_SAFE;
-  if (typeof min !== 'bigint' || min < 1n) throw new ArbitraryConstraintError(`${builder}: min must be a bigint >= 1n, got ${String(min)}`);
-  if (typeof max !== 'bigint' || max > MAX_SAFE) throw new ArbitraryConstraintError(`${builder}: max must be a bigint <= 2^53-1, got ${String(max)}`);
+  if (typeof min !== 'bigint' || min < 1n)
+    throw new ArbitraryConstraintError(`${builder}: min must be a bigint >= 1n, got ${String(min)}`);
+  if (typeof max !== 'bigint' || max > MAX_SAFE)
+    throw new ArbitraryConstraintError(`${builder}: max must be a bigint <= 2^53-1, got ${String(max)}`);
   ordered(builder, 'min', min, 'max', max);
   return { min, max };
 }
@@ -41,7 +43,10 @@ export function recordId(constraints: RecordIdConstraints = {}): fc.Arbitrary<st
  * A record ID as a JSON number, as some endpoints still send `toObjectId` (hubspot-api-nodejs#552)
  * and HubSpot's docs example sends request IDs. Lenient-only: `strict` requires strings.
  */
-export function numericRecordId(constraints: RecordIdConstraints = {}, builder = 'numericRecordId'): fc.Arbitrary<number> {
+export function numericRecordId(
+  constraints: RecordIdConstraints = {},
+  builder = 'numericRecordId',
+): fc.Arbitrary<number> {
   const { min, max } = idRange(builder, constraints);
   const top = BigInt(INT32_MAX);
   const branches: fc.Arbitrary<number>[] = [];
@@ -59,12 +64,18 @@ const OBJECT_TYPE_NAMES = ['contacts', 'companies', 'deals', 'tickets', 'product
 
 /** An object type ID: `0-n` for standard objects, `2-n` for custom objects. */
 export function objectTypeId(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...STANDARD_OBJECT_TYPE_IDS) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 99_999_999 }).map((n) => `2-${n}`) });
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...STANDARD_OBJECT_TYPE_IDS) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 99_999_999 }).map((n) => `2-${n}`) },
+  );
 }
 
 /** A `{fromObjectType}`/`{toObjectType}` path value: a name or a type ID (the spec allows both). */
 export function objectTypeName(): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...OBJECT_TYPE_NAMES) }, { weight: 1, arbitrary: objectTypeId() });
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...OBJECT_TYPE_NAMES) },
+    { weight: 1, arbitrary: objectTypeId() },
+  );
 }
 
 /** Constraints of {@link associationTypeId}. */

@@ -20,12 +20,25 @@ import {
   responseBody,
   responseCase,
 } from './responses.js';
-import { associationCategory, associationSpecWithLabel, batchReadResult, configurationResult, defaultAssociationResult, multiAssociatedObject, paging } from './results.js';
+import {
+  associationCategory,
+  associationSpecWithLabel,
+  batchReadResult,
+  configurationResult,
+  defaultAssociationResult,
+  multiAssociatedObject,
+  paging,
+} from './results.js';
 import { batchTimestamps, dateTime } from './timestamps.js';
 
 export { ArbitraryConstraintError } from './constraints.js';
 export { formatDateTime, parseDateTime, type DateTimeStyle, type ParsedDateTime } from './instants.js';
-export { GENERATED_ERROR_STATUSES, type ResponseCase, type ResponseCaseConstraints, type ResponseConstraints } from './responses.js';
+export {
+  GENERATED_ERROR_STATUSES,
+  type ResponseCase,
+  type ResponseCaseConstraints,
+  type ResponseConstraints,
+} from './responses.js';
 export type { GeneratedRequest, LimitRequest, RequestConstraints } from './requests.js';
 export { TOLERANCE_IDS, type Deviation, type LenientVariant, type LenientVariantConstraints } from './lenient.js';
 export type { BatchTimestamps, BatchTimestampsConstraints, DateTimeConstraints } from './timestamps.js';

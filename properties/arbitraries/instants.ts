@@ -43,13 +43,19 @@ function formatOffset(offsetMinutes: number | undefined): string {
 export function formatDateTime(epochNanos: bigint, style: DateTimeStyle): string {
   const { offsetMinutes, fractionDigits } = style;
   if (!Number.isInteger(fractionDigits) || fractionDigits < 0 || fractionDigits > 9) {
-    throw new ArbitraryConstraintError(`formatDateTime: fractionDigits must be an integer in 0..9, got ${String(fractionDigits)}`);
+    throw new ArbitraryConstraintError(
+      `formatDateTime: fractionDigits must be an integer in 0..9, got ${String(fractionDigits)}`,
+    );
   }
   if (offsetMinutes !== undefined && (!Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) >= 24 * 60)) {
-    throw new ArbitraryConstraintError(`formatDateTime: offsetMinutes must be an integer in -1439..1439, got ${String(offsetMinutes)}`);
+    throw new ArbitraryConstraintError(
+      `formatDateTime: offsetMinutes must be an integer in -1439..1439, got ${String(offsetMinutes)}`,
+    );
   }
   if (epochNanos % resolution(fractionDigits) !== 0n) {
-    throw new ArbitraryConstraintError(`formatDateTime: ${epochNanos} ns cannot be written with ${fractionDigits} fraction digits`);
+    throw new ArbitraryConstraintError(
+      `formatDateTime: ${epochNanos} ns cannot be written with ${fractionDigits} fraction digits`,
+    );
   }
   const local = epochNanos + BigInt(offsetMinutes ?? 0) * NANOS_PER_MINUTE;
   if (local < 0n) throw new ArbitraryConstraintError(`formatDateTime: ${epochNanos} ns is before 1970 in its offset`);
@@ -77,7 +83,14 @@ export function parseDateTime(text: string): ParsedDateTime | undefined {
   const [year, month, day, hour, minute, second] = fields;
   const millis = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(millis);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return undefined;
   }
   let offsetMinutes: number | undefined;
@@ -90,5 +103,7 @@ export function parseDateTime(text: string): ParsedDateTime | undefined {
   }
   const local = BigInt(millis) * NANOS_PER_MILLI + BigInt((fraction + '000000000').slice(0, 9));
   const epochNanos = local - BigInt(offsetMinutes ?? 0) * NANOS_PER_MINUTE;
-  return offsetMinutes === undefined ? { epochNanos, fractionDigits: fraction.length } : { epochNanos, fractionDigits: fraction.length, offsetMinutes };
+  return offsetMinutes === undefined
+    ? { epochNanos, fractionDigits: fraction.length }
+    : { epochNanos, fractionDigits: fraction.length, offsetMinutes };
 }

@@ -17,7 +17,13 @@ import { responseBody } from './responses.js';
  */
 
 /** The tolerances, in profiles.ts order. */
-export const TOLERANCE_IDS: readonly ToleranceId[] = ['unknown-field', 'null-optional', 'numeric-id', 'sub-category-string', 'open-enum'];
+export const TOLERANCE_IDS: readonly ToleranceId[] = [
+  'unknown-field',
+  'null-optional',
+  'numeric-id',
+  'sub-category-string',
+  'open-enum',
+];
 
 /** One deviation in a variant: what was changed, where, and the finding that must say so. */
 export interface Deviation {
@@ -57,7 +63,9 @@ function breaksARule(mutation: Mutation, at: string, partial: boolean): boolean 
 export function lenientVariant(constraints: LenientVariantConstraints): fc.Arbitrary<LenientVariant> {
   const builder = 'lenientVariant';
   const apiVersion = constraints.apiVersion ?? DEFAULT_API_VERSION;
-  const kinds = new Set((constraints.kinds ?? TOLERANCE_IDS).map((kind) => oneOf(builder, 'kinds[]', kind, TOLERANCE_IDS)));
+  const kinds = new Set(
+    (constraints.kinds ?? TOLERANCE_IDS).map((kind) => oneOf(builder, 'kinds[]', kind, TOLERANCE_IDS)),
+  );
   if (kinds.size === 0) throw new ArbitraryConstraintError(`${builder}: kinds must not be empty`);
   const maxDeviations = integerIn(builder, 'maxDeviations', constraints.maxDeviations ?? 3, 1, 20);
   const op = operation(constraints.endpoint, apiVersion);
@@ -68,8 +76,13 @@ export function lenientVariant(constraints: LenientVariantConstraints): fc.Arbit
     status === 'request'
       ? requestBody({ endpoint: op.endpoint, apiVersion, complete: true })
       : responseBody({ endpoint: op.endpoint, apiVersion, status, complete }, builder);
-  const tolerated = mutationsFor(constraints.endpoint, apiVersion, status).filter((m) => m.tolerance !== undefined && kinds.has(m.tolerance));
-  if (tolerated.length === 0) throw new ArbitraryConstraintError(`${builder}: no ${[...kinds].join('/')} deviation applies to ${apiVersion} ${constraints.endpoint} ${String(status)}`);
+  const tolerated = mutationsFor(constraints.endpoint, apiVersion, status).filter(
+    (m) => m.tolerance !== undefined && kinds.has(m.tolerance),
+  );
+  if (tolerated.length === 0)
+    throw new ArbitraryConstraintError(
+      `${builder}: no ${[...kinds].join('/')} deviation applies to ${apiVersion} ${constraints.endpoint} ${String(status)}`,
+    );
   const partial = isDeclaredPartial(constraints.endpoint, apiVersion, status);
   const picks = fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: maxDeviations });
 
@@ -78,7 +91,8 @@ export function lenientVariant(constraints: LenientVariantConstraints): fc.Arbit
     const deviations: Deviation[] = [];
     // Conservative overlap test on the site itself: no deviation inside or around an earlier one.
     const free = (mutation: Mutation, at: string): boolean =>
-      !breaksARule(mutation, at, partial) && deviations.every((d) => !isWithin(at, d.instancePath) && !isWithin(d.instancePath, at));
+      !breaksARule(mutation, at, partial) &&
+      deviations.every((d) => !isWithin(at, d.instancePath) && !isWithin(d.instancePath, at));
     for (const [which, where] of chosen) {
       // From the picked mutation on, the first that still has a free site (sites are computed lazily:
       // a batch body has dozens of tolerated mutations and only one is needed).
@@ -87,7 +101,12 @@ export function lenientVariant(constraints: LenientVariantConstraints): fc.Arbit
         const sites = mutation ? mutation.sites(current).filter((at) => free(mutation, at)) : [];
         const at = sites[where % Math.max(sites.length, 1)];
         if (!mutation || at === undefined) continue;
-        deviations.push({ mutation: mutation.id, tolerance: mutation.tolerance as ToleranceId, check: mutation.check, instancePath: mutation.instancePath(current, at) });
+        deviations.push({
+          mutation: mutation.id,
+          tolerance: mutation.tolerance as ToleranceId,
+          check: mutation.check,
+          instancePath: mutation.instancePath(current, at),
+        });
         current = mutation.apply(current, at);
         break;
       }

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { DEFAULT_API_VERSION, buildPath, operation, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
+import {
+  DEFAULT_API_VERSION,
+  buildPath,
+  operation,
+  type ApiVersion,
+  type EndpointId,
+} from '../../src/catalogue/index.js';
 import { enumOf } from '../schema/definitions.js';
 import { ArbitraryConstraintError, integerIn, oneOf, ordered } from './constraints.js';
 import { associationTypeId, numericRecordId, objectTypeName, pagingCursor, recordId } from './ids.js';
@@ -38,7 +44,8 @@ function resolve(builder: string, constraints: RequestConstraints): Resolved {
   const minInputs = integerIn(builder, 'minInputs', constraints.minInputs ?? 1, 0, 100_000);
   const maxInputs = integerIn(builder, 'maxInputs', constraints.maxInputs ?? Math.max(10, minInputs), 0, 100_000);
   ordered(builder, 'minInputs', minInputs, 'maxInputs', maxInputs);
-  if (constraints.duplicates && maxInputs < 2) throw new ArbitraryConstraintError(`${builder}: duplicates need maxInputs >= 2, got ${maxInputs}`);
+  if (constraints.duplicates && maxInputs < 2)
+    throw new ArbitraryConstraintError(`${builder}: duplicates need maxInputs >= 2, got ${maxInputs}`);
   const ids = oneOf(builder, 'ids', constraints.ids ?? 'string', ['string', 'number'] as const);
   return {
     apiVersion: constraints.apiVersion ?? DEFAULT_API_VERSION,
@@ -51,15 +58,25 @@ function resolve(builder: string, constraints: RequestConstraints): Resolved {
 
 /** `{ inputs }` of the given items, with one earlier input repeated at the end when duplicates are asked for. */
 function inputsBody(item: fc.Arbitrary<unknown>, resolved: Resolved, duplicates: boolean): fc.Arbitrary<JsonObject> {
-  if (!duplicates) return fc.array(item, { minLength: resolved.minInputs, maxLength: resolved.maxInputs }).map((inputs) => ({ inputs }));
+  if (!duplicates)
+    return fc
+      .array(item, { minLength: resolved.minInputs, maxLength: resolved.maxInputs })
+      .map((inputs) => ({ inputs }));
   const unique = fc.array(item, { minLength: Math.max(1, resolved.minInputs - 1), maxLength: resolved.maxInputs - 1 });
-  return fc.tuple(unique, fc.nat()).map(([inputs, pick]) => ({ inputs: [...inputs, structuredClone(inputs[pick % inputs.length])] }));
+  return fc
+    .tuple(unique, fc.nat())
+    .map(([inputs, pick]) => ({ inputs: [...inputs, structuredClone(inputs[pick % inputs.length])] }));
 }
 
 /** A batch-read request: `{ inputs: [{ id, after? }] }`. */
 export function batchReadRequest(constraints: RequestConstraints = {}): fc.Arbitrary<JsonObject> {
   const resolved = resolve('batchReadRequest', constraints);
-  const item = definitionRecord(resolved.apiVersion, 'PublicFetchAssociationsBatchRequest', { id: resolved.id, after: pagingCursor() }, { complete: resolved.complete });
+  const item = definitionRecord(
+    resolved.apiVersion,
+    'PublicFetchAssociationsBatchRequest',
+    { id: resolved.id, after: pagingCursor() },
+    { complete: resolved.complete },
+  );
   return inputsBody(item, resolved, constraints.duplicates ?? false);
 }
 
@@ -67,12 +84,17 @@ export function batchReadRequest(constraints: RequestConstraints = {}): fc.Arbit
 export function batchAssociateDefaultRequest(constraints: RequestConstraints = {}): fc.Arbitrary<JsonObject> {
   const resolved = resolve('batchAssociateDefaultRequest', constraints);
   const objectId = definitionRecord(resolved.apiVersion, 'PublicObjectId', { id: resolved.id });
-  const item = definitionRecord(resolved.apiVersion, 'PublicDefaultAssociationMultiPost', { from: objectId, to: objectId });
+  const item = definitionRecord(resolved.apiVersion, 'PublicDefaultAssociationMultiPost', {
+    from: objectId,
+    to: objectId,
+  });
   return inputsBody(item, resolved, constraints.duplicates ?? false);
 }
 
 /** A configurations batch-create request: `{ inputs: [{ category, typeId, maxToObjectIds }] }`. */
-export function configurationsBatchCreateRequest(constraints: Omit<RequestConstraints, 'ids'> = {}): fc.Arbitrary<JsonObject> {
+export function configurationsBatchCreateRequest(
+  constraints: Omit<RequestConstraints, 'ids'> = {},
+): fc.Arbitrary<JsonObject> {
   const resolved = resolve('configurationsBatchCreateRequest', constraints);
   const definition = 'PublicAssociationDefinitionConfigurationCreateRequest';
   const item = definitionRecord(resolved.apiVersion, definition, {
@@ -83,7 +105,9 @@ export function configurationsBatchCreateRequest(constraints: Omit<RequestConstr
   return inputsBody(item, resolved, constraints.duplicates ?? false);
 }
 
-const REQUEST_BUILDERS: Readonly<Record<EndpointId, ((c: RequestConstraints) => fc.Arbitrary<JsonObject>) | undefined>> = {
+const REQUEST_BUILDERS: Readonly<
+  Record<EndpointId, ((c: RequestConstraints) => fc.Arbitrary<JsonObject>) | undefined>
+> = {
   'batch-read': batchReadRequest,
   'batch-associate-default': batchAssociateDefaultRequest,
   'configurations-batch-create': configurationsBatchCreateRequest,
@@ -91,7 +115,9 @@ const REQUEST_BUILDERS: Readonly<Record<EndpointId, ((c: RequestConstraints) => 
 };
 
 /** The request body of an endpoint; `undefined` for PUT default, which takes none. */
-export function requestBody(constraints: RequestConstraints & { readonly endpoint: EndpointId }): fc.Arbitrary<JsonObject | undefined> {
+export function requestBody(
+  constraints: RequestConstraints & { readonly endpoint: EndpointId },
+): fc.Arbitrary<JsonObject | undefined> {
   const op = operation(constraints.endpoint, constraints.apiVersion ?? DEFAULT_API_VERSION);
   const build = REQUEST_BUILDERS[op.endpoint];
   if (op.requestDefinition === undefined || !build) return fc.constant(undefined);
@@ -106,12 +132,19 @@ export interface LimitRequest {
 }
 
 /** Batch read at 0, 1, the limit (1000) and one over (1001), from the catalogue's `maxInputs`. */
-export function batchReadRequestAtLimit(constraints: Pick<RequestConstraints, 'apiVersion'> = {}): fc.Arbitrary<LimitRequest> {
+export function batchReadRequestAtLimit(
+  constraints: Pick<RequestConstraints, 'apiVersion'> = {},
+): fc.Arbitrary<LimitRequest> {
   const op = operation('batch-read', constraints.apiVersion ?? DEFAULT_API_VERSION);
   const limit = op.maxInputs;
-  if (limit === undefined) throw new ArbitraryConstraintError(`batchReadRequestAtLimit: ${op.apiVersion} batch-read has no input limit`);
+  if (limit === undefined)
+    throw new ArbitraryConstraintError(`batchReadRequestAtLimit: ${op.apiVersion} batch-read has no input limit`);
   return fc.constantFrom(0, 1, limit, limit + 1).chain((size) =>
-    batchReadRequest({ apiVersion: op.apiVersion, minInputs: size, maxInputs: size }).map((body): LimitRequest => ({ inputs: size, withinLimit: size <= limit, body })),
+    batchReadRequest({ apiVersion: op.apiVersion, minInputs: size, maxInputs: size }).map((body): LimitRequest => ({
+      inputs: size,
+      withinLimit: size <= limit,
+      body,
+    })),
   );
 }
 
@@ -126,11 +159,28 @@ export interface GeneratedRequest {
 }
 
 /** A request to an endpoint: object types by name or type ID, record IDs above and below 2^31. */
-export function request(constraints: RequestConstraints & { readonly endpoint: EndpointId }): fc.Arbitrary<GeneratedRequest> {
+export function request(
+  constraints: RequestConstraints & { readonly endpoint: EndpointId },
+): fc.Arbitrary<GeneratedRequest> {
   const op = operation(constraints.endpoint, constraints.apiVersion ?? DEFAULT_API_VERSION);
-  const params = fc.record({ fromObjectType: objectTypeName(), toObjectType: objectTypeName(), fromObjectId: recordId(), toObjectId: recordId() }, { noNullPrototype: true });
-  return fc.tuple(params, requestBody({ ...constraints, apiVersion: op.apiVersion })).map(([values, body]): GeneratedRequest => {
-    const generated = { endpoint: op.endpoint, apiVersion: op.apiVersion, method: op.method, path: buildPath(op, values) };
-    return body === undefined ? generated : { ...generated, body };
-  });
+  const params = fc.record(
+    {
+      fromObjectType: objectTypeName(),
+      toObjectType: objectTypeName(),
+      fromObjectId: recordId(),
+      toObjectId: recordId(),
+    },
+    { noNullPrototype: true },
+  );
+  return fc
+    .tuple(params, requestBody({ ...constraints, apiVersion: op.apiVersion }))
+    .map(([values, body]): GeneratedRequest => {
+      const generated = {
+        endpoint: op.endpoint,
+        apiVersion: op.apiVersion,
+        method: op.method,
+        path: buildPath(op, values),
+      };
+      return body === undefined ? generated : { ...generated, body };
+    });
 }

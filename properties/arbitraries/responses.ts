@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { DEFAULT_API_VERSION, ERROR_STATUSES, operation, resolveResponse, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
+import {
+  DEFAULT_API_VERSION,
+  ERROR_STATUSES,
+  operation,
+  resolveResponse,
+  type ApiVersion,
+  type EndpointId,
+} from '../../src/catalogue/index.js';
 import { itemDefinition } from '../schema/definitions.js';
 import { ArbitraryConstraintError, integerIn } from './constraints.js';
 import { batchResponse } from './envelope.js';
@@ -26,10 +33,15 @@ export interface ResponseConstraints extends ShapeConstraints {
 }
 
 /** The builder of a `results` item, by its definition name. */
-const RESULT_BUILDERS: Readonly<Record<string, (c: ResponseConstraints & { apiVersion: ApiVersion }) => fc.Arbitrary<JsonObject>>> = {
-  PublicAssociationMultiWithLabel: (c) => batchReadResult({ apiVersion: c.apiVersion, complete: c.complete ?? false, maxTo: c.maxTo ?? 3 }),
-  PublicDefaultAssociation: (c) => defaultAssociationResult({ apiVersion: c.apiVersion, complete: c.complete ?? false }),
-  PublicAssociationDefinitionUserConfiguration: (c) => configurationResult({ apiVersion: c.apiVersion, complete: c.complete ?? false }),
+const RESULT_BUILDERS: Readonly<
+  Record<string, (c: ResponseConstraints & { apiVersion: ApiVersion }) => fc.Arbitrary<JsonObject>>
+> = {
+  PublicAssociationMultiWithLabel: (c) =>
+    batchReadResult({ apiVersion: c.apiVersion, complete: c.complete ?? false, maxTo: c.maxTo ?? 3 }),
+  PublicDefaultAssociation: (c) =>
+    defaultAssociationResult({ apiVersion: c.apiVersion, complete: c.complete ?? false }),
+  PublicAssociationDefinitionUserConfiguration: (c) =>
+    configurationResult({ apiVersion: c.apiVersion, complete: c.complete ?? false }),
 };
 
 /**
@@ -57,20 +69,28 @@ export const GENERATED_ERROR_STATUSES = [
  * rate-limit body, any other non-2xx the `Error` body. A 2xx the version does not declare throws
  * (its body is only checked by family mapping, so it has no "valid by construction" shape).
  */
-export function responseBody(constraints: ResponseConstraints & { readonly endpoint: EndpointId }, builder = 'responseBody'): fc.Arbitrary<JsonObject> {
+export function responseBody(
+  constraints: ResponseConstraints & { readonly endpoint: EndpointId },
+  builder = 'responseBody',
+): fc.Arbitrary<JsonObject> {
   const apiVersion = constraints.apiVersion ?? DEFAULT_API_VERSION;
   const op = operation(constraints.endpoint, apiVersion);
   const status = constraints.status ?? op.responses[0]?.status ?? 200;
   integerIn(builder, 'status', status, 100, 599);
   const resolution = resolveResponse(op, status);
   if (!resolution.exact || resolution.definition === undefined) {
-    throw new ArbitraryConstraintError(`${builder}: ${apiVersion} ${op.endpoint} declares ${op.responses.map((r) => r.status).join('/')}, not ${status}`);
+    throw new ArbitraryConstraintError(
+      `${builder}: ${apiVersion} ${op.endpoint} declares ${op.responses.map((r) => r.status).join('/')}, not ${status}`,
+    );
   }
   const complete = constraints.complete ?? false;
   if (resolution.definition === op.rateLimitDefinition) return rateLimitBody({ apiVersion, complete });
   if (resolution.definition === op.errorDefinition) return errorBody({ apiVersion, complete });
   const declared = resolution.declared;
-  if (!declared) throw new ArbitraryConstraintError(`${builder}: ${status} has no declared response in ${apiVersion} ${op.endpoint}`);
+  if (!declared)
+    throw new ArbitraryConstraintError(
+      `${builder}: ${status} has no declared response in ${apiVersion} ${op.endpoint}`,
+    );
   const itemName = itemDefinition(apiVersion, declared.definition, 'results');
   const result = RESULT_BUILDERS[itemName];
   if (!result) throw new ArbitraryConstraintError(`${builder}: no builder for results of type ${itemName}`);
@@ -87,7 +107,8 @@ export function responseBody(constraints: ResponseConstraints & { readonly endpo
 }
 
 function forEndpoint(endpoint: EndpointId, builder: string) {
-  return (constraints: ResponseConstraints = {}): fc.Arbitrary<JsonObject> => responseBody({ ...constraints, endpoint }, builder);
+  return (constraints: ResponseConstraints = {}): fc.Arbitrary<JsonObject> =>
+    responseBody({ ...constraints, endpoint }, builder);
 }
 
 /** A batch-read response (`200`, or `207` where the version declares it): e.g. `batchReadResponse({ apiVersion: '2026-03', status: 207, maxResults: 3 })`. */
@@ -97,7 +118,10 @@ export const batchAssociateDefaultResponse = forEndpoint('batch-associate-defaul
 /** A PUT default-association response: a batch envelope around one pair (FACTS.md §4). */
 export const associateDefaultResponse = forEndpoint('associate-default', 'associateDefaultResponse');
 /** A configurations batch-create response (`201`/`207` in v4 and 2026-03, `200` in 2025-09 and 2026-09). */
-export const configurationsBatchCreateResponse = forEndpoint('configurations-batch-create', 'configurationsBatchCreateResponse');
+export const configurationsBatchCreateResponse = forEndpoint(
+  'configurations-batch-create',
+  'configurationsBatchCreateResponse',
+);
 
 /** A status and its body. */
 export interface ResponseCase {
@@ -123,7 +147,10 @@ export function responseCase(constraints: ResponseCaseConstraints): fc.Arbitrary
     ...statuses.map((status) => ({
       // Successes carry the structure worth testing; weight them over the ten error statuses.
       weight: op.responses.some((r) => r.status === status) ? 4 : 1,
-      arbitrary: responseBody({ ...rest, apiVersion, status }, 'responseCase').map((body): ResponseCase => ({ status, body })),
+      arbitrary: responseBody({ ...rest, apiVersion, status }, 'responseCase').map((body): ResponseCase => ({
+        status,
+        body,
+      })),
     })),
   );
 }

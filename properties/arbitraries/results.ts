@@ -49,7 +49,13 @@ export function multiAssociatedObject(constraints: MultiAssociatedObjectConstrai
   return definitionRecord(
     apiVersion,
     'MultiAssociatedObjectWithLabel',
-    { toObjectId: recordId(), associationTypes: fc.array(associationSpecWithLabel({ apiVersion, complete }), { minLength: 1, maxLength: maxTypes }) },
+    {
+      toObjectId: recordId(),
+      associationTypes: fc.array(associationSpecWithLabel({ apiVersion, complete }), {
+        minLength: 1,
+        maxLength: maxTypes,
+      }),
+    },
     { complete },
   );
 }
@@ -61,7 +67,9 @@ export function multiAssociatedObject(constraints: MultiAssociatedObjectConstrai
  */
 export function paging(constraints: ShapeConstraints = {}): fc.Arbitrary<JsonObject> {
   const { apiVersion = DEFAULT_API_VERSION, complete = false } = constraints;
-  const link = pagingCursor().map((cursor) => `https://api.hubapi.com/crm/v4/associations/contacts/companies/batch/read?after=${cursor}`);
+  const link = pagingCursor().map(
+    (cursor) => `https://api.hubapi.com/crm/v4/associations/contacts/companies/batch/read?after=${cursor}`,
+  );
   return definitionRecord(
     apiVersion,
     'Paging',
@@ -86,13 +94,26 @@ export interface BatchReadResultConstraints extends ShapeConstraints {
 export function batchReadResult(constraints: BatchReadResultConstraints = {}): fc.Arbitrary<JsonObject> {
   const { apiVersion = DEFAULT_API_VERSION, complete = false } = constraints;
   const maxTo = integerIn('batchReadResult', 'maxTo', constraints.maxTo ?? 3, 1, 1000);
-  const to = fc.array(multiAssociatedObject({ apiVersion, complete }), { minLength: complete ? 1 : 0, maxLength: maxTo });
+  const to = fc.array(multiAssociatedObject({ apiVersion, complete }), {
+    minLength: complete ? 1 : 0,
+    maxLength: maxTo,
+  });
   const from = definitionRecord(apiVersion, 'PublicObjectId', { id: recordId() }, { complete });
   const page = definitionRecord(apiVersion, 'PublicAssociationMultiWithLabel', { from, to }, { omit: ['paging'] });
   // Paging only on a page with more after it; otherwise absent. Cross-shrinking drops it from a
   // counterexample unless it matters, and the absent branch costs nothing to generate.
-  const cursor = complete ? paging({ apiVersion, complete }) : fc.oneof({ withCrossShrink: true }, { weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: paging({ apiVersion, complete }) });
-  return fc.tuple(page, cursor).map(([result, next]) => (next !== undefined && Array.isArray(result.to) && result.to.length > 0 ? { ...result, paging: next } : result));
+  const cursor = complete
+    ? paging({ apiVersion, complete })
+    : fc.oneof(
+        { withCrossShrink: true },
+        { weight: 3, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: paging({ apiVersion, complete }) },
+      );
+  return fc
+    .tuple(page, cursor)
+    .map(([result, next]) =>
+      next !== undefined && Array.isArray(result.to) && result.to.length > 0 ? { ...result, paging: next } : result,
+    );
 }
 
 /** One created default association (`associationSpec` in the write-side style). */
@@ -105,7 +126,12 @@ export function defaultAssociationResult(constraints: ShapeConstraints = {}): fc
     { associationCategory: associationCategory({ apiVersion }), associationTypeId: associationTypeId() },
     { complete },
   );
-  return definitionRecord(apiVersion, 'PublicDefaultAssociation', { associationSpec: spec, from: objectId, to: objectId }, { complete });
+  return definitionRecord(
+    apiVersion,
+    'PublicDefaultAssociation',
+    { associationSpec: spec, from: objectId, to: objectId },
+    { complete },
+  );
 }
 
 /** One configured association limit. */

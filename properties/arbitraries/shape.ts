@@ -39,14 +39,20 @@ export function definitionRecord(
   const declared = new Set([...declaredProperties(apiVersion, definition)].filter((name) => !omitted.has(name)));
   const required = requiredProperties(apiVersion, definition);
   const omittedRequired = [...omitted].filter((name) => required.has(name));
-  if (omittedRequired.length > 0) throw new ArbitraryConstraintError(`${definition} (${apiVersion}) requires ${omittedRequired.join(', ')}; a builder cannot omit it`);
+  if (omittedRequired.length > 0)
+    throw new ArbitraryConstraintError(
+      `${definition} (${apiVersion}) requires ${omittedRequired.join(', ')}; a builder cannot omit it`,
+    );
   const missing = [...declared].filter((name) => !Object.hasOwn(fields, name));
   if (missing.length > 0) {
-    throw new ArbitraryConstraintError(`${definition} (${apiVersion}) declares ${missing.map((m) => `"${m}"`).join(', ')} but its builder has no generator for it`);
+    throw new ArbitraryConstraintError(
+      `${definition} (${apiVersion}) declares ${missing.map((m) => `"${m}"`).join(', ')} but its builder has no generator for it`,
+    );
   }
-  const keep = new Set(options.complete ? declared : [...required, ...(options.alwaysInclude ?? [])].filter((name) => declared.has(name)));
+  const keep = new Set(
+    options.complete ? declared : [...required, ...(options.alwaysInclude ?? [])].filter((name) => declared.has(name)),
+  );
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, arbitrary] of Object.entries(fields)) if (declared.has(name)) model[name] = arbitrary;
   return fc.record(model, { requiredKeys: [...keep], noNullPrototype: true });
 }
-

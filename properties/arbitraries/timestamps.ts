@@ -34,10 +34,14 @@ function styleArbitrary(builder: string, constraints: DateTimeConstraints): fc.A
   const digits = constraints.fractionDigits ?? FRACTION_DIGITS;
   if (digits.length === 0) throw new ArbitraryConstraintError(`${builder}: fractionDigits must not be empty`);
   for (const d of digits) integerIn(builder, 'fractionDigits[]', d, 0, 9);
-  const offsets = constraints.offsets ?? true ? OFFSETS : [undefined];
+  const offsets = (constraints.offsets ?? true) ? OFFSETS : [undefined];
   // Every (offset, digits) pair in one table, `Z` with the first width first: one integer draw per
   // stamp (a batch body has three), shrinking to index 0, the most common form.
-  const styles = offsets.flatMap((offsetMinutes) => digits.map((fractionDigits): DateTimeStyle => (offsetMinutes === undefined ? { fractionDigits } : { fractionDigits, offsetMinutes })));
+  const styles = offsets.flatMap((offsetMinutes) =>
+    digits.map((fractionDigits): DateTimeStyle =>
+      offsetMinutes === undefined ? { fractionDigits } : { fractionDigits, offsetMinutes },
+    ),
+  );
   return fc.integer({ min: 0, max: styles.length - 1 }).map((index) => styles[index] as DateTimeStyle);
 }
 
@@ -58,7 +62,11 @@ function ceilTo(nanos: bigint, step: bigint): bigint {
 export function dateTime(constraints: DateTimeConstraints = {}): fc.Arbitrary<string> {
   const { min, max } = range('dateTime', constraints);
   return fc
-    .tuple(fc.integer({ min: 0, max: max - min }), fc.integer({ min: 0, max: 999_999 }), styleArbitrary('dateTime', constraints))
+    .tuple(
+      fc.integer({ min: 0, max: max - min }),
+      fc.integer({ min: 0, max: 999_999 }),
+      styleArbitrary('dateTime', constraints),
+    )
     .map(([millis, subMilli, style]) => {
       const raw = BigInt(min + millis) * 1_000_000n + BigInt(subMilli);
       const step = resolution(style.fractionDigits);
@@ -90,11 +98,22 @@ export interface BatchTimestampsConstraints extends DateTimeConstraints {
 export function batchTimestamps(constraints: BatchTimestampsConstraints = {}): fc.Arbitrary<BatchTimestamps> {
   const builder = 'batchTimestamps';
   const { min, max } = range(builder, constraints);
-  const presence = oneOf(builder, 'requestedAt', constraints.requestedAt ?? 'sometimes', ['always', 'never', 'sometimes'] as const);
-  const maxGap = integerIn(builder, 'maxGapMillis', constraints.maxGapMillis ?? 2 * 3600 * 1000, 0, 365 * 24 * 3600 * 1000);
+  const presence = oneOf(builder, 'requestedAt', constraints.requestedAt ?? 'sometimes', [
+    'always',
+    'never',
+    'sometimes',
+  ] as const);
+  const maxGap = integerIn(
+    builder,
+    'maxGapMillis',
+    constraints.maxGapMillis ?? 2 * 3600 * 1000,
+    0,
+    365 * 24 * 3600 * 1000,
+  );
   const gap = fc.integer({ min: 0, max: maxGap * 1000 }).map((micros) => BigInt(micros) * 1000n);
   const style = styleArbitrary(builder, constraints);
-  const withRequested = presence === 'always' ? fc.constant(true) : presence === 'never' ? fc.constant(false) : fc.boolean();
+  const withRequested =
+    presence === 'always' ? fc.constant(true) : presence === 'never' ? fc.constant(false) : fc.boolean();
   return fc
     .record(
       {
@@ -106,12 +125,23 @@ export function batchTimestamps(constraints: BatchTimestampsConstraints = {}): f
       },
       { noNullPrototype: true },
     )
-    .map(({ start, firstGap, secondGap, styles: [requestedStyle, startedStyle, completedStyle], withRequested: hasRequested }) => {
-      const requested = ceilTo(BigInt(min + start) * 1_000_000n, resolution(requestedStyle.fractionDigits));
-      const started = ceilTo(requested + firstGap, resolution(startedStyle.fractionDigits));
-      const completed = ceilTo(started + secondGap, resolution(completedStyle.fractionDigits));
-      const stamps: BatchTimestamps = { startedAt: formatDateTime(started, startedStyle), completedAt: formatDateTime(completed, completedStyle) };
-      if (hasRequested) stamps.requestedAt = formatDateTime(requested, requestedStyle);
-      return stamps;
-    });
+    .map(
+      ({
+        start,
+        firstGap,
+        secondGap,
+        styles: [requestedStyle, startedStyle, completedStyle],
+        withRequested: hasRequested,
+      }) => {
+        const requested = ceilTo(BigInt(min + start) * 1_000_000n, resolution(requestedStyle.fractionDigits));
+        const started = ceilTo(requested + firstGap, resolution(startedStyle.fractionDigits));
+        const completed = ceilTo(started + secondGap, resolution(completedStyle.fractionDigits));
+        const stamps: BatchTimestamps = {
+          startedAt: formatDateTime(started, startedStyle),
+          completedAt: formatDateTime(completed, completedStyle),
+        };
+        if (hasRequested) stamps.requestedAt = formatDateTime(requested, requestedStyle);
+        return stamps;
+      },
+    );
 }

@@ -38,15 +38,20 @@ describe('the mutation catalogue', () => {
     }
     // The setting changes nothing else.
     for (const m of catalogue.filter((m) => m.tolerance !== 'unknown-field')) {
-      for (const profile of ['strict', 'lenient'] as const) expect(severityUnder(m, { profile, unknownFields: 'error' }), m.id).toBe(m.severityByProfile[profile]);
+      for (const profile of ['strict', 'lenient'] as const)
+        expect(severityUnder(m, { profile, unknownFields: 'error' }), m.id).toBe(m.severityByProfile[profile]);
     }
   });
 
   it('removes every required field at every level: one mutation per `required` entry of the JSON Structure sources', () => {
     // Read from the source documents, not the compiled schema the derivation walks, so the two agree independently.
-    const removed = new Set(catalogue.filter((m) => m.family === 'required-removed').map((m) => m.id.replace(/^required-removed:/, '')));
+    const removed = new Set(
+      catalogue.filter((m) => m.family === 'required-removed').map((m) => m.id.replace(/^required-removed:/, '')),
+    );
     for (const { apiVersion, definition } of catalogueDefinitions()) {
-      const source = JSON.parse(readFileSync(`${packageRoot()}/${schemaDocumentPath(apiVersion)}`, 'utf8')) as { definitions: Record<string, { required?: string[] }> };
+      const source = JSON.parse(readFileSync(`${packageRoot()}/${schemaDocumentPath(apiVersion)}`, 'utf8')) as {
+        definitions: Record<string, { required?: string[] }>;
+      };
       for (const name of source.definitions[definition]?.required ?? []) {
         expect(removed.has(`${definition}/${name}`), `${apiVersion} ${definition}.${name}`).toBe(true);
       }
@@ -58,7 +63,7 @@ describe('the mutation catalogue', () => {
     expect(removed).toContain('BatchResponsePublicAssociationMultiWithLabel/results/*/to/*/associationTypes/*/typeId');
   });
 
-  it('holds the issue\'s named mutations', () => {
+  it("holds the issue's named mutations", () => {
     const ids = [
       'enum-unknown:BatchResponsePublicDefaultAssociation/status=CANCELLED',
       'enum-lower-case:BatchResponsePublicAssociationMultiWithLabel/status',
@@ -74,16 +79,25 @@ describe('the mutation catalogue', () => {
       'inputs-over-limit:1000',
     ];
     for (const id of ids) expect(() => mutationById(id), id).not.toThrow();
-    expect(mutationById('enum-unknown:BatchResponsePublicDefaultAssociation/status=CANCELLED').check).toBe('status-enum');
-    expect(mutationById('docs-example:BatchResponsePublicAssociationMultiWithLabelWithErrors/errors/*/errors/*/context').check).toBe('error-shape');
+    expect(mutationById('enum-unknown:BatchResponsePublicDefaultAssociation/status=CANCELLED').check).toBe(
+      'status-enum',
+    );
+    expect(
+      mutationById('docs-example:BatchResponsePublicAssociationMultiWithLabelWithErrors/errors/*/errors/*/context')
+        .check,
+    ).toBe('error-shape');
   });
 
   it('follows the versions: no 207 mutations in 2026-09, no fromObjectTypeId mutations there either', () => {
     expect(mutationsFor('batch-read', '2026-09', 207)).toEqual([]);
     expect(mutationsFor('batch-read', '2026-09', 200).some((m) => m.id.includes('fromObjectTypeId'))).toBe(false);
     expect(mutationsFor('batch-read', '2026-03', 200).some((m) => m.id.includes('fromObjectTypeId'))).toBe(true);
-    expect(mutationsFor('configurations-batch-create', '2025-09', 200).some((m) => m.id.startsWith('num-errors'))).toBe(true);
-    expect(mutationsFor('configurations-batch-create', '2026-03', 201).some((m) => m.id.startsWith('num-errors'))).toBe(false);
+    expect(mutationsFor('configurations-batch-create', '2025-09', 200).some((m) => m.id.startsWith('num-errors'))).toBe(
+      true,
+    );
+    expect(mutationsFor('configurations-batch-create', '2026-03', 201).some((m) => m.id.startsWith('num-errors'))).toBe(
+      false,
+    );
   });
 
   it('applies purely: a copy changes, the input does not', () => {

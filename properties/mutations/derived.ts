@@ -5,7 +5,15 @@ import { childPointer, pointerTokens, valueAt } from '../../src/json-pointer.js'
 import { withValueAt, withoutValueAt } from '../schema/edit.js';
 import { JSON_TYPES, concretePaths, schemaSites, type JsonType, type SchemaSite } from '../schema/sites.js';
 import { checkFor, ID_PROPERTY, toleranceFor, type SchemaKeyword } from './expectations.js';
-import { ALWAYS_ERROR, LENIENT_WARNING, OPEN_OBJECT_WARNING, chooseSite, type Mutation, type MutationFamily, type MutationTarget } from './mutation.js';
+import {
+  ALWAYS_ERROR,
+  LENIENT_WARNING,
+  OPEN_OBJECT_WARNING,
+  chooseSite,
+  type Mutation,
+  type MutationFamily,
+  type MutationTarget,
+} from './mutation.js';
 import { catalogueDefinitions, targetDefinition } from './targets.js';
 
 /**
@@ -54,7 +62,8 @@ function build(spec: SiteMutationSpec, versions: Set<ApiVersion>): Derived {
   const { site, edit, keyword } = spec;
   const id = `${spec.family}:${site.definition}${site.pattern}${spec.variant === undefined ? '' : `=${spec.variant}`}`;
   const tolerance = toleranceFor(site, keyword, spec.probe);
-  const severityByProfile: Readonly<Record<Profile, Severity>> = tolerance === 'unknown-field' ? OPEN_OBJECT_WARNING : tolerance ? LENIENT_WARNING : ALWAYS_ERROR;
+  const severityByProfile: Readonly<Record<Profile, Severity>> =
+    tolerance === 'unknown-field' ? OPEN_OBJECT_WARNING : tolerance ? LENIENT_WARNING : ALWAYS_ERROR;
   const check = checkFor(site, keyword);
   const definition = site.definition;
   const sites = (body: unknown): readonly string[] =>
@@ -63,7 +72,8 @@ function build(spec: SiteMutationSpec, versions: Set<ApiVersion>): Derived {
       if (edit.kind === 'add-field' && !(isPlainObject(current) && !Object.hasOwn(current, edit.name))) return false;
       if (spec.accepts && !spec.accepts(current)) return false;
       // A map value sits under its key: the tolerance must be the one declared for every key used.
-      if (site.kind === 'value' && toleranceFor(site, keyword, spec.probe, lastToken(pointer)) !== tolerance) return false;
+      if (site.kind === 'value' && toleranceFor(site, keyword, spec.probe, lastToken(pointer)) !== tolerance)
+        return false;
       return true;
     });
   const mutation: Mutation = {
@@ -158,7 +168,14 @@ function specsFor(site: SchemaSite): SiteMutationSpec[] {
   const specs: SiteMutationSpec[] = [];
   const where = site.pattern || '(the body)';
   if (site.kind === 'property' && site.required) {
-    specs.push({ family: 'required-removed', site, description: `required ${where} removed`, keyword: 'required', edit: { kind: 'remove' }, probe: undefined });
+    specs.push({
+      family: 'required-removed',
+      site,
+      description: `required ${where} removed`,
+      keyword: 'required',
+      edit: { kind: 'remove' },
+      probe: undefined,
+    });
   }
   if (site.kind !== 'root' && site.accepts !== 'any') {
     const accepted = site.accepts;
@@ -168,19 +185,42 @@ function specsFor(site: SchemaSite): SiteMutationSpec[] {
       // which includes array items; that is not a tolerance DESIGN.md promises, so no mutation pins it.
       if (type === 'null' && site.kind === 'item') continue;
       const value = substitute(type, site);
-      specs.push({ family: 'wrong-type', site, variant: type, description: `${where} as ${type} ${JSON.stringify(value)}`, keyword: 'type', edit: { kind: 'replace', value: () => value }, probe: value });
+      specs.push({
+        family: 'wrong-type',
+        site,
+        variant: type,
+        description: `${where} as ${type} ${JSON.stringify(value)}`,
+        keyword: 'type',
+        edit: { kind: 'replace', value: () => value },
+        probe: value,
+      });
     }
   }
   if (site.closed) {
     const declared = Object.keys((site.node.properties as Record<string, unknown> | undefined) ?? {});
     const name = declared.includes(EXTRA_FIELD) ? 'hsacUndeclared' : EXTRA_FIELD;
     const value = '2026-11-20T09:15:02Z';
-    specs.push({ family: 'unknown-field', site, description: `an undeclared field "${name}" in ${where}`, keyword: 'additional', edit: { kind: 'add-field', name, value }, probe: value });
+    specs.push({
+      family: 'unknown-field',
+      site,
+      description: `an undeclared field "${name}" in ${where}`,
+      keyword: 'additional',
+      edit: { kind: 'add-field', name, value },
+      probe: value,
+    });
   }
   if (site.enumValues && site.enumValues.every((value) => typeof value === 'string')) {
     const values = site.enumValues;
     const unknown = unknownEnumValue(values);
-    specs.push({ family: 'enum-unknown', site, variant: unknown, description: `${where} is "${unknown}", not in its enum`, keyword: 'enum', edit: { kind: 'replace', value: () => unknown }, probe: unknown });
+    specs.push({
+      family: 'enum-unknown',
+      site,
+      variant: unknown,
+      description: `${where} is "${unknown}", not in its enum`,
+      keyword: 'enum',
+      edit: { kind: 'replace', value: () => unknown },
+      probe: unknown,
+    });
     specs.push({
       family: 'enum-lower-case',
       site,
@@ -193,15 +233,39 @@ function specsFor(site: SchemaSite): SiteMutationSpec[] {
   }
   const badFormats = site.format === 'date-time' ? BAD_DATE_TIMES : site.format === 'uuid' ? BAD_UUIDS : [];
   for (const [variant, value] of badFormats) {
-    specs.push({ family: 'format', site, variant, description: `${where} is not a valid ${site.format} (${variant})`, keyword: 'format', edit: { kind: 'replace', value }, probe: 'malformed', accepts: (current) => typeof current === 'string' });
+    specs.push({
+      family: 'format',
+      site,
+      variant,
+      description: `${where} is not a valid ${site.format} (${variant})`,
+      keyword: 'format',
+      edit: { kind: 'replace', value },
+      probe: 'malformed',
+      accepts: (current) => typeof current === 'string',
+    });
   }
   if (site.int32) {
     for (const [variant, value] of INT32_OUTSIDE) {
-      specs.push({ family: 'int32-range', site, variant, description: `${where} is ${value}, outside int32`, keyword: 'int32', edit: { kind: 'replace', value: () => value }, probe: value });
+      specs.push({
+        family: 'int32-range',
+        site,
+        variant,
+        description: `${where} is ${value}, outside int32`,
+        keyword: 'int32',
+        edit: { kind: 'replace', value: () => value },
+        probe: value,
+      });
     }
   }
   if (site.property === 'context' && site.definitions.at(-1) === 'ErrorDetail') {
-    specs.push({ family: 'docs-example', site, description: `${where} is the docs example's string ${JSON.stringify(DOCS_CONTEXT)} (FACTS.md §5)`, keyword: 'type', edit: { kind: 'replace', value: () => DOCS_CONTEXT }, probe: DOCS_CONTEXT });
+    specs.push({
+      family: 'docs-example',
+      site,
+      description: `${where} is the docs example's string ${JSON.stringify(DOCS_CONTEXT)} (FACTS.md §5)`,
+      keyword: 'type',
+      edit: { kind: 'replace', value: () => DOCS_CONTEXT },
+      probe: DOCS_CONTEXT,
+    });
   }
   return specs;
 }
@@ -219,7 +283,10 @@ export function derivedMutations(): readonly Mutation[] {
         const derived = build(spec, new Set([apiVersion]));
         const known = byId.get(derived.mutation.id);
         if (!known) byId.set(derived.mutation.id, derived);
-        else if (known.signature !== derived.signature) throw new Error(`mutation ${derived.mutation.id} differs between versions: ${known.signature} vs ${derived.signature}`);
+        else if (known.signature !== derived.signature)
+          throw new Error(
+            `mutation ${derived.mutation.id} differs between versions: ${known.signature} vs ${derived.signature}`,
+          );
         else known.versions.add(apiVersion);
       }
     }

@@ -44,13 +44,26 @@ export function checkFor(site: SchemaSite, keyword: SchemaKeyword): MutationChec
  * `subCategory` where an object is declared; unknown strings in enums other than the batch status.
  * `property` is the name the value sits under (a map key for map values).
  */
-export function toleranceFor(site: SchemaSite, keyword: SchemaKeyword, value: unknown, property = site.property): ToleranceId | undefined {
+export function toleranceFor(
+  site: SchemaSite,
+  keyword: SchemaKeyword,
+  value: unknown,
+  property = site.property,
+): ToleranceId | undefined {
   if (keyword === 'additional') return 'unknown-field';
   const accepts = site.accepts === 'any' ? [] : site.accepts;
   if (keyword === 'type') {
     if (value === null && site.kind === 'property' && !site.required) return 'null-optional';
-    if (accepts.includes('string') && typeof value === 'number' && Number.isInteger(value) && property !== undefined && ID_PROPERTY.test(property)) return 'numeric-id';
-    if (accepts.includes('object') && typeof value === 'string' && property === 'subCategory') return 'sub-category-string';
+    if (
+      accepts.includes('string') &&
+      typeof value === 'number' &&
+      Number.isInteger(value) &&
+      property !== undefined &&
+      ID_PROPERTY.test(property)
+    )
+      return 'numeric-id';
+    if (accepts.includes('object') && typeof value === 'string' && property === 'subCategory')
+      return 'sub-category-string';
   }
   if (keyword === 'enum' && checkFor(site, 'enum') !== 'status-enum' && typeof value === 'string') return 'open-enum';
   return undefined;

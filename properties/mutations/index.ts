@@ -28,7 +28,11 @@ export function mutationCatalogue(): readonly Mutation[] {
 }
 
 /** The mutations that mean something for an endpoint, version and status (or `request`). */
-export function mutationsFor(endpoint: EndpointId, apiVersion: ApiVersion, target: MutationTarget): readonly Mutation[] {
+export function mutationsFor(
+  endpoint: EndpointId,
+  apiVersion: ApiVersion,
+  target: MutationTarget,
+): readonly Mutation[] {
   return mutationCatalogue().filter((mutation) => mutation.appliesTo(endpoint, apiVersion, target));
 }
 

@@ -64,13 +64,19 @@ export interface Mutation {
 export const ALWAYS_ERROR: Readonly<Record<Profile, Severity>> = Object.freeze({ strict: 'error', lenient: 'error' });
 
 /** Severities of a deviation `lenient` tolerates. */
-export const LENIENT_WARNING: Readonly<Record<Profile, Severity>> = Object.freeze({ strict: 'error', lenient: 'warning' });
+export const LENIENT_WARNING: Readonly<Record<Profile, Severity>> = Object.freeze({
+  strict: 'error',
+  lenient: 'warning',
+});
 
 /**
  * Severities of an undeclared field: objects are open in the published spec, so a warning under
  * both profiles by default (an error only when the user sets unknown fields to error).
  */
-export const OPEN_OBJECT_WARNING: Readonly<Record<Profile, Severity>> = Object.freeze({ strict: 'warning', lenient: 'warning' });
+export const OPEN_OBJECT_WARNING: Readonly<Record<Profile, Severity>> = Object.freeze({
+  strict: 'warning',
+  lenient: 'warning',
+});
 
 /** What grades a finding: the profile, and how undeclared fields are graded (default `warn`). */
 export interface Grading {
@@ -93,6 +99,7 @@ export function chooseSite(mutation: Pick<Mutation, 'id' | 'sites'>, body: unkno
   const sites = mutation.sites(body);
   const chosen = at ?? sites[0];
   if (chosen === undefined) throw new Error(`mutation ${mutation.id} has no site in this body`);
-  if (at !== undefined && !sites.includes(at)) throw new Error(`mutation ${mutation.id} cannot be applied at "${at}" (sites: ${sites.join(', ') || 'none'})`);
+  if (at !== undefined && !sites.includes(at))
+    throw new Error(`mutation ${mutation.id} cannot be applied at "${at}" (sites: ${sites.join(', ') || 'none'})`);
   return chosen;
 }

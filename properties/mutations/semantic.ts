@@ -55,14 +55,22 @@ function semantic(spec: SemanticSpec): Mutation {
   return mutation;
 }
 
-const declaresBoth = (endpoint: EndpointId, apiVersion: ApiVersion, target: MutationTarget, names: readonly string[]): boolean => {
+const declaresBoth = (
+  endpoint: EndpointId,
+  apiVersion: ApiVersion,
+  target: MutationTarget,
+  names: readonly string[],
+): boolean => {
   const definition = targetDefinition(endpoint, apiVersion, target);
   return definition !== undefined && names.every((name) => declares(apiVersion, definition, name));
 };
 
 /** One nanosecond before `at`, in `at`'s own offset: only a nanosecond-exact rule sees the order. */
 function justBefore(at: ParsedDateTime, offsetMinutes = at.offsetMinutes): string {
-  return formatDateTime(at.epochNanos - 1n, offsetMinutes === undefined ? { fractionDigits: 9 } : { fractionDigits: 9, offsetMinutes });
+  return formatDateTime(
+    at.epochNanos - 1n,
+    offsetMinutes === undefined ? { fractionDigits: 9 } : { fractionDigits: 9, offsetMinutes },
+  );
 }
 
 /** An offset 5:30 away from `at`'s (east when it fits), so the local clock reads differently. */
@@ -71,7 +79,8 @@ function otherOffset(at: ParsedDateTime): number {
   return own + 330 <= 23 * 60 ? own + 330 : own - 330;
 }
 
-const batchEnvelope = (endpoint: EndpointId, apiVersion: ApiVersion, target: MutationTarget) => declaresBoth(endpoint, apiVersion, target, ['startedAt', 'completedAt']);
+const batchEnvelope = (endpoint: EndpointId, apiVersion: ApiVersion, target: MutationTarget) =>
+  declaresBoth(endpoint, apiVersion, target, ['startedAt', 'completedAt']);
 
 /** The catalogue's input limits, one mutation per distinct limit. */
 function inputLimitMutations(): Mutation[] {
@@ -81,14 +90,19 @@ function inputLimitMutations(): Mutation[] {
       id: `inputs-over-limit:${limit}`,
       description: `${limit + 1} inputs, one over the documented limit of ${limit}`,
       check: 'input-limit',
-      appliesTo: (endpoint, apiVersion, target) => target === 'request' && operation(endpoint, apiVersion).maxInputs === limit,
+      appliesTo: (endpoint, apiVersion, target) =>
+        target === 'request' && operation(endpoint, apiVersion).maxInputs === limit,
       site: (body) => {
         const inputs = field(body, 'inputs');
         return Array.isArray(inputs) && inputs.length > 0 ? '/inputs' : undefined;
       },
       apply: (body) => {
         const inputs = body.inputs as unknown[];
-        return withValueAt(body, '/inputs', Array.from({ length: limit + 1 }, (_, i) => inputs[i % inputs.length]));
+        return withValueAt(
+          body,
+          '/inputs',
+          Array.from({ length: limit + 1 }, (_, i) => inputs[i % inputs.length]),
+        );
       },
     }),
   );
@@ -115,13 +129,18 @@ export function semanticMutations(): readonly Mutation[] {
     }),
     semantic({
       id: 'completed-before-started-other-offset',
-      description: 'completedAt one millisecond before startedAt, written in an offset 5:30 away (the text reads the other way)',
+      description:
+        'completedAt one millisecond before startedAt, written in an offset 5:30 away (the text reads the other way)',
       check: 'timestamps-ordered',
       appliesTo: batchEnvelope,
       site: (body) => (stamp(body, 'startedAt') && stamp(body, 'completedAt') ? '/completedAt' : undefined),
       apply: (body) => {
         const started = stamp(body, 'startedAt') as ParsedDateTime;
-        return withValueAt(body, '/completedAt', formatDateTime(started.epochNanos - 1_000_000n, { fractionDigits: 9, offsetMinutes: otherOffset(started) }));
+        return withValueAt(
+          body,
+          '/completedAt',
+          formatDateTime(started.epochNanos - 1_000_000n, { fractionDigits: 9, offsetMinutes: otherOffset(started) }),
+        );
       },
     }),
     semantic({

@@ -1,4 +1,11 @@
-import { allOperations, CatalogueError, operation, resolveResponse, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
+import {
+  allOperations,
+  CatalogueError,
+  operation,
+  resolveResponse,
+  type ApiVersion,
+  type EndpointId,
+} from '../../src/catalogue/index.js';
 import type { MutationTarget } from './mutation.js';
 
 /**
@@ -6,7 +13,11 @@ import type { MutationTarget } from './mutation.js';
  * definition for `request`, else the catalogue's exact resolution of the status (a status only
  * reachable by family mapping has no definition here).
  */
-export function targetDefinition(endpoint: EndpointId, apiVersion: ApiVersion, target: MutationTarget): string | undefined {
+export function targetDefinition(
+  endpoint: EndpointId,
+  apiVersion: ApiVersion,
+  target: MutationTarget,
+): string | undefined {
   const op = operation(endpoint, apiVersion);
   if (target === 'request') return op.requestDefinition;
   try {
@@ -25,11 +36,19 @@ export function isDeclaredPartial(endpoint: EndpointId, apiVersion: ApiVersion, 
 }
 
 /** Every (version, definition) a body can be checked against, catalogue order, each once. */
-export function catalogueDefinitions(): ReadonlyArray<{ readonly apiVersion: ApiVersion; readonly definition: string }> {
+export function catalogueDefinitions(): ReadonlyArray<{
+  readonly apiVersion: ApiVersion;
+  readonly definition: string;
+}> {
   const seen = new Set<string>();
   const found: Array<{ apiVersion: ApiVersion; definition: string }> = [];
   for (const op of allOperations()) {
-    const names = [op.requestDefinition, ...op.responses.map((r) => r.definition), op.errorDefinition, op.rateLimitDefinition];
+    const names = [
+      op.requestDefinition,
+      ...op.responses.map((r) => r.definition),
+      op.errorDefinition,
+      op.rateLimitDefinition,
+    ];
     for (const definition of names) {
       if (definition === undefined || seen.has(`${op.apiVersion}#${definition}`)) continue;
       seen.add(`${op.apiVersion}#${definition}`);

@@ -53,7 +53,8 @@ export function propertyNode(apiVersion: ApiVersion, definition: string, propert
 /** The string enum of a property (e.g. the batch `status`, an association `category`). */
 export function enumOf(apiVersion: ApiVersion, definition: string, property: string): readonly string[] {
   const values = propertyNode(apiVersion, definition, property).enum;
-  if (!Array.isArray(values) || values.length === 0) throw new Error(`${apiVersion} ${definition}.${property} has no enum`);
+  if (!Array.isArray(values) || values.length === 0)
+    throw new Error(`${apiVersion} ${definition}.${property} has no enum`);
   return values.filter((value): value is string => typeof value === 'string');
 }
 
@@ -61,6 +62,7 @@ export function enumOf(apiVersion: ApiVersion, definition: string, property: str
 export function itemDefinition(apiVersion: ApiVersion, definition: string, property: string): string {
   const node = propertyNode(apiVersion, definition, property);
   const name = refName(asNode(node.items));
-  if (name === undefined) throw new Error(`${apiVersion} ${definition}.${property} is not an array of a named definition`);
+  if (name === undefined)
+    throw new Error(`${apiVersion} ${definition}.${property} is not an array of a named definition`);
   return name;
 }

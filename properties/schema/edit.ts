@@ -17,7 +17,8 @@ function parentOf(root: unknown, pointer: string): { parent: Record<string, unkn
   let current: unknown = root;
   for (const token of tokens) {
     if (Array.isArray(current)) current = current[Number(token)];
-    else if (typeof current === 'object' && current !== null && Object.hasOwn(current, token)) current = (current as Record<string, unknown>)[token];
+    else if (typeof current === 'object' && current !== null && Object.hasOwn(current, token))
+      current = (current as Record<string, unknown>)[token];
     else throw new Error(`no value at "${pointer}" (stopped at "${token}")`);
   }
   if (typeof current !== 'object' || current === null) throw new Error(`no object or array holds "${pointer}"`);
@@ -31,7 +32,13 @@ export function withValueAt(body: unknown, pointer: string, value: unknown): unk
   const { parent, key } = parentOf(copy, pointer);
   if (Array.isArray(parent)) parent[Number(key)] = cloneJson(value);
   // defineProperty, not assignment: a `__proto__` key must become data, as JSON.parse makes it.
-  else Object.defineProperty(parent, key, { value: cloneJson(value), enumerable: true, writable: true, configurable: true });
+  else
+    Object.defineProperty(parent, key, {
+      value: cloneJson(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   return copy;
 }
 

@@ -26,14 +26,23 @@ function instance(apiVersion: ApiVersion): { ajv: Ajv2020; id: string } {
 }
 
 /** Messages for what is wrong with `value` under a definition or one of its properties (empty: valid). */
-export function siteProblems(apiVersion: ApiVersion, definition: string, property: string | undefined, value: unknown): string[] {
+export function siteProblems(
+  apiVersion: ApiVersion,
+  definition: string,
+  property: string | undefined,
+  value: unknown,
+): string[] {
   const key = `${apiVersion}#${definition}#${property ?? ''}`;
   let validate = cache.get(key);
   if (!validate) {
     const { ajv, id } = instance(apiVersion);
-    validate = ajv.compile({ $ref: `${id}#/$defs/${definition}${property === undefined ? '' : `/properties/${property}`}` });
+    validate = ajv.compile({
+      $ref: `${id}#/$defs/${definition}${property === undefined ? '' : `/properties/${property}`}`,
+    });
     cache.set(key, validate);
   }
   if (validate(value)) return [];
-  return (validate.errors ?? []).map((error) => `${definition}${property ? `.${property}` : ''}${error.instancePath}: ${error.message ?? error.keyword}`);
+  return (validate.errors ?? []).map(
+    (error) => `${definition}${property ? `.${property}` : ''}${error.instancePath}: ${error.message ?? error.keyword}`,
+  );
 }

@@ -70,7 +70,8 @@ export function schemaSites(apiVersion: ApiVersion, definition: string): readonl
     required: boolean,
     passed: readonly string[],
   ): void => {
-    if (tokens.length > MAX_DEPTH) throw new Error(`${apiVersion} ${definition}: schema deeper than ${MAX_DEPTH} levels at /${tokens.join('/')}`);
+    if (tokens.length > MAX_DEPTH)
+      throw new Error(`${apiVersion} ${definition}: schema deeper than ${MAX_DEPTH} levels at /${tokens.join('/')}`);
     let node = raw;
     const definitions = [...passed];
     for (let name = refName(node); name !== undefined; name = refName(node)) {
@@ -103,7 +104,8 @@ export function schemaSites(apiVersion: ApiVersion, definition: string): readonl
     } else if (node.type === 'object' && asNode(additional)) {
       visit(asNode(additional) ?? {}, [...tokens, ANY], 'value', undefined, false, definitions);
     }
-    if (node.type === 'array' && asNode(node.items)) visit(asNode(node.items) ?? {}, [...tokens, ANY], 'item', undefined, false, definitions);
+    if (node.type === 'array' && asNode(node.items))
+      visit(asNode(node.items) ?? {}, [...tokens, ANY], 'item', undefined, false, definitions);
   };
   visit(definitionNode(apiVersion, definition), [], 'root', undefined, false, [definition]);
   return sites;

@@ -8,8 +8,12 @@ import type { Fault } from './fault.js';
  */
 export const fault: Fault = {
   name: 'configurations-read-empty',
-  description: 'the limit configurations read always answers an empty list (it never shows a limit, also one just created)',
+  description:
+    'the limit configurations read always answers an empty list (it never shows a limit, also one just created)',
   kind: 'exchange',
   triggers: ['read-after-write'],
-  auxiliaryIntercept: (context) => (context.operation.id === 'configurations-read' ? { status: 200, headers: {}, payload: { type: 'json', value: { results: [] } } } : undefined),
+  auxiliaryIntercept: (context) =>
+    context.operation.id === 'configurations-read'
+      ? { status: 200, headers: {}, payload: { type: 'json', value: { results: [] } } }
+      : undefined,
 };

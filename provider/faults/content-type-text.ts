@@ -7,5 +7,6 @@ export const fault: Fault = {
   description: 'JSON bodies are sent with Content-Type text/plain;charset=utf-8',
   kind: 'exchange',
   triggers: ['content-type'],
-  response: (response) => (response.payload.type === 'json' ? withHeader(response, 'Content-Type', 'text/plain;charset=utf-8') : response),
+  response: (response) =>
+    response.payload.type === 'json' ? withHeader(response, 'Content-Type', 'text/plain;charset=utf-8') : response,
 };

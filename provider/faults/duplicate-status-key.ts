@@ -13,7 +13,11 @@ export const fault: Fault = {
   kind: 'schema',
   triggers: ['duplicate-key'],
   delivery: (delivery) => {
-    if (!isSuccess(delivery.status) || !(delivery.headers['Content-Type'] ?? delivery.headers['content-type'] ?? JSON_CONTENT_TYPE).includes('json')) return delivery;
+    if (
+      !isSuccess(delivery.status) ||
+      !(delivery.headers['Content-Type'] ?? delivery.headers['content-type'] ?? JSON_CONTENT_TYPE).includes('json')
+    )
+      return delivery;
     const text = delivery.body.toString('utf8');
     // The body is the sandbox's own compact JSON: an object whose first key may be "status".
     if (!text.startsWith('{"status":')) return delivery;

@@ -13,5 +13,9 @@ export const fault: Fault = {
   kind: 'transport',
   // A 502 page is the gateway's, retried and then unchecked (inconclusive); its HTML is never judged as HubSpot's JSON.
   triggers: ['transport'],
-  response: (response) => ({ status: ERROR_STATUSES.badGateway, headers: response.headers, payload: { type: 'text', contentType: 'text/html; charset=utf-8', text: PAGE } }),
+  response: (response) => ({
+    status: ERROR_STATUSES.badGateway,
+    headers: response.headers,
+    payload: { type: 'text', contentType: 'text/html; charset=utf-8', text: PAGE },
+  }),
 };

@@ -7,5 +7,12 @@ export const fault: Fault = {
   description: 'the id of every from/to record ID object in results sent as a JSON number',
   kind: 'schema',
   triggers: ['type'],
-  response: mapField([['results', '*', 'from'], ['results', '*', 'to']], 'id', (value) => Number(value)),
+  response: mapField(
+    [
+      ['results', '*', 'from'],
+      ['results', '*', 'to'],
+    ],
+    'id',
+    (value) => Number(value),
+  ),
 };

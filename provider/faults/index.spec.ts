@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { FAULTS, faultsByName, indexFaults, UnknownFaultError } from './index.js';
 import type { Fault } from './fault.js';
 
-const sample = (name: string, extra: Partial<Fault> = {}): Fault => ({ name, description: 'd', kind: 'schema', triggers: ['required'], response: (r) => r, ...extra });
+const sample = (name: string, extra: Partial<Fault> = {}): Fault => ({
+  name,
+  description: 'd',
+  kind: 'schema',
+  triggers: ['required'],
+  response: (r) => r,
+  ...extra,
+});
 
 describe('the fault registry', () => {
   it('throws at load on a duplicate name, naming it', () => {
@@ -12,8 +19,12 @@ describe('the fault registry', () => {
   it('refuses names that are not kebab-case, faults without a check, unknown checks and faults that change nothing', () => {
     expect(() => indexFaults([sample('Missing_X')])).toThrow(/kebab-case/);
     expect(() => indexFaults([sample('a', { triggers: [] })])).toThrow(/names no check/);
-    expect(() => indexFaults([sample('a', { triggers: ['no-such-check' as never] })])).toThrow(/unknown check "no-such-check"/);
-    expect(() => indexFaults([{ name: 'a', description: 'd', kind: 'schema', triggers: ['required'] }])).toThrow(/changes nothing/);
+    expect(() => indexFaults([sample('a', { triggers: ['no-such-check' as never] })])).toThrow(
+      /unknown check "no-such-check"/,
+    );
+    expect(() => indexFaults([{ name: 'a', description: 'd', kind: 'schema', triggers: ['required'] }])).toThrow(
+      /changes nothing/,
+    );
   });
 
   it('counts every hook as a change, the auxiliary ones included', () => {
@@ -28,7 +39,10 @@ describe('the fault registry', () => {
   });
 
   it('returns faults in registry order whatever order they are asked in, and refuses unknown names', () => {
-    expect(faultsByName(['connection-reset', 'missing-status']).map((f) => f.name)).toEqual(['missing-status', 'connection-reset']);
+    expect(faultsByName(['connection-reset', 'missing-status']).map((f) => f.name)).toEqual([
+      'missing-status',
+      'connection-reset',
+    ]);
     expect(() => faultsByName(['nope'])).toThrow(UnknownFaultError);
   });
 });

@@ -155,13 +155,21 @@ export function indexFaults(faults: readonly Fault[]): ReadonlyMap<string, Fault
   const byName = new Map<string, Fault>();
   for (const fault of faults) {
     if (byName.has(fault.name)) throw new Error(`duplicate fault name "${fault.name}"`);
-    if (!/^[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*$/.test(fault.name)) throw new Error(`fault name "${fault.name}" is not kebab-case`);
+    if (!/^[a-z][a-zA-Z0-9]*(?:-[a-zA-Z0-9]+)*$/.test(fault.name))
+      throw new Error(`fault name "${fault.name}" is not kebab-case`);
     if (fault.triggers.length === 0) throw new Error(`fault "${fault.name}" names no check that must catch it`);
     // Typed as registry ids, but a fault list may come from plain JavaScript: checked at load too.
     for (const check of fault.triggers) {
       if (!isCheckId(check)) throw new Error(`fault "${fault.name}" names unknown check "${check}"`);
     }
-    const hooks = [fault.policy, fault.intercept, fault.response, fault.delivery, fault.auxiliaryPolicy, fault.auxiliaryIntercept];
+    const hooks = [
+      fault.policy,
+      fault.intercept,
+      fault.response,
+      fault.delivery,
+      fault.auxiliaryPolicy,
+      fault.auxiliaryIntercept,
+    ];
     if (hooks.every((hook) => hook === undefined)) throw new Error(`fault "${fault.name}" changes nothing`);
     byName.set(fault.name, fault);
   }

@@ -8,7 +8,8 @@ import type { Fault } from './fault.js';
  */
 export const fault: Fault = {
   name: 'invalid-request-accepted',
-  description: 'request bodies the version\'s request schema makes invalid get the endpoint\'s 2xx envelope with no results instead of a 400',
+  description:
+    "request bodies the version's request schema makes invalid get the endpoint's 2xx envelope with no results instead of a 400",
   kind: 'exchange',
   triggers: ['invalid-request-rejected'],
   policy: { rejectInvalidRequests: false },

@@ -10,7 +10,8 @@ import type { Fault, FaultContext } from './fault.js';
 type Json = Record<string, unknown>;
 type Hook = NonNullable<Fault['response']>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Calls `visit` on every object reached by `path` from `root`; `*` steps into each array item. */
 export function each(root: unknown, path: readonly string[], visit: (object: Json) => void): void {
@@ -36,12 +37,14 @@ export function editBody(response: SandboxResponse, edit: (body: Json) => void):
 
 /** A hook that edits 2xx JSON bodies only (batch envelopes), leaving error bodies alone. */
 export function onSuccess(edit: (body: Json, response: SandboxResponse, context: FaultContext) => void): Hook {
-  return (response, context) => (isSuccess(response.status) ? editBody(response, (body) => edit(body, response, context)) : response);
+  return (response, context) =>
+    isSuccess(response.status) ? editBody(response, (body) => edit(body, response, context)) : response;
 }
 
 /** A hook that edits non-2xx JSON bodies only (`Error` and the 429 body). */
 export function onError(edit: (body: Json, response: SandboxResponse, context: FaultContext) => void): Hook {
-  return (response, context) => (!isSuccess(response.status) ? editBody(response, (body) => edit(body, response, context)) : response);
+  return (response, context) =>
+    !isSuccess(response.status) ? editBody(response, (body) => edit(body, response, context)) : response;
 }
 
 /** A hook that removes `field` from every object at any of `paths` of a 2xx body. */
@@ -71,7 +74,8 @@ export const CATEGORY_TYPE_ID_SITES: readonly (readonly string[])[] = [
 /** The response with one header set (replacing any spelling of the same name). */
 export function withHeader(response: SandboxResponse, name: string, value: string): SandboxResponse {
   const headers: Record<string, string> = {};
-  for (const [key, existing] of Object.entries(response.headers)) if (key.toLowerCase() !== name.toLowerCase()) headers[key] = existing;
+  for (const [key, existing] of Object.entries(response.headers))
+    if (key.toLowerCase() !== name.toLowerCase()) headers[key] = existing;
   headers[name] = value;
   return { ...response, headers };
 }

@@ -7,5 +7,11 @@ export const fault: Fault = {
   description: 'drops the id of every from/to record ID object in results',
   kind: 'schema',
   triggers: ['required'],
-  response: dropField([['results', '*', 'from'], ['results', '*', 'to']], 'id'),
+  response: dropField(
+    [
+      ['results', '*', 'from'],
+      ['results', '*', 'to'],
+    ],
+    'id',
+  ),
 };

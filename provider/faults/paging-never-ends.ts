@@ -16,7 +16,8 @@ export const fault: Fault = {
     const request = context.request.body as { inputs?: { id?: unknown; after?: unknown }[] } | undefined;
     // Each result's input by from ID, looked up once: a batch of 1000 inputs stays linear.
     const afterById = new Map<string, unknown>();
-    for (const input of Array.isArray(request?.inputs) ? request.inputs : []) if (!afterById.has(String(input.id))) afterById.set(String(input.id), input.after);
+    for (const input of Array.isArray(request?.inputs) ? request.inputs : [])
+      if (!afterById.has(String(input.id))) afterById.set(String(input.id), input.after);
     for (const result of body.results as Record<string, unknown>[]) {
       if (Object.hasOwn(result, 'paging')) continue;
       const after = afterById.get(String((result.from as { id?: unknown } | undefined)?.id));

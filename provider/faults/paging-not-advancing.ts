@@ -6,7 +6,7 @@ import type { Fault } from './fault.js';
  */
 export const fault: Fault = {
   name: 'paging-not-advancing',
-  description: 'batch read ignores each input\'s after cursor: every request answers the first page again',
+  description: "batch read ignores each input's after cursor: every request answers the first page again",
   kind: 'exchange',
   triggers: ['paging-terminates'],
   policy: { honourPagingCursor: false },

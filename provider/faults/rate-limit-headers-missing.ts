@@ -8,5 +8,8 @@ export const fault: Fault = {
   description: 'removes every X-HubSpot-RateLimit-* header and Retry-After',
   kind: 'exchange',
   triggers: ['rate-limit-contract'],
-  response: (response) => ({ ...response, headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => !RATE_LIMIT_HEADER.test(name))) }),
+  response: (response) => ({
+    ...response,
+    headers: Object.fromEntries(Object.entries(response.headers).filter(([name]) => !RATE_LIMIT_HEADER.test(name))),
+  }),
 };

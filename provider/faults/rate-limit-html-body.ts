@@ -15,11 +15,16 @@ const PAGE = `<!DOCTYPE html>
  */
 export const fault: Fault = {
   name: 'rate-limit-html-body',
-  description: 'the first request to each endpoint under test is a 429 text/html gateway page with Retry-After: 1; the retry is served',
+  description:
+    'the first request to each endpoint under test is a 429 text/html gateway page with Retry-After: 1; the retry is served',
   kind: 'exchange',
   triggers: ['rate-limit-contract'],
   intercept: (context) => {
     if (!context.firstTime(context.operation.endpoint)) return undefined;
-    return { status: ERROR_STATUSES.tooManyRequests, headers: { 'Retry-After': '1' }, payload: { type: 'text', contentType: 'text/html; charset=utf-8', text: PAGE } };
+    return {
+      status: ERROR_STATUSES.tooManyRequests,
+      headers: { 'Retry-After': '1' },
+      payload: { type: 'text', contentType: 'text/html; charset=utf-8', text: PAGE },
+    };
   },
 };

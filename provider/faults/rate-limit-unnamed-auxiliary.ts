@@ -12,7 +12,8 @@ import type { Fault } from './fault.js';
  */
 export const fault: Fault = {
   name: 'rate-limit-unnamed-auxiliary',
-  description: 'the first request of each auxiliary operation but account details is a 429 without policyName or Retry-After (window headers only); the retry is served',
+  description:
+    'the first request of each auxiliary operation but account details is a 429 without policyName or Retry-After (window headers only); the retry is served',
   kind: 'exchange',
   triggers: ['rate-limit-contract'],
   auxiliaryIntercept: (context) => {
@@ -25,7 +26,15 @@ export const fault: Fault = {
         'X-HubSpot-RateLimit-Max': String(context.rateLimit.max),
         'X-HubSpot-RateLimit-Remaining': '0',
       },
-      payload: { type: 'json', value: { status: 'error', message: 'You have reached your rate limit.', category: 'RATE_LIMITS', correlationId: context.correlationId } },
+      payload: {
+        type: 'json',
+        value: {
+          status: 'error',
+          message: 'You have reached your rate limit.',
+          category: 'RATE_LIMITS',
+          correlationId: context.correlationId,
+        },
+      },
     };
   },
 };

@@ -16,7 +16,10 @@ export function serverErrorFault(name: string, status: number, category: string,
     response: (response): SandboxResponse => ({
       status,
       headers: response.headers,
-      payload: { type: 'json', value: errorBody({ correlationId: response.headers[CORRELATION_HEADER] ?? '', category, message }) },
+      payload: {
+        type: 'json',
+        value: errorBody({ correlationId: response.headers[CORRELATION_HEADER] ?? '', category, message }),
+      },
     }),
   };
 }

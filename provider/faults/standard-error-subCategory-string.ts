@@ -7,7 +7,8 @@ import { onSuccess, each } from './kit.js';
  */
 export const fault: Fault = {
   name: 'standard-error-subCategory-string',
-  description: 'adds subCategory "crm.associations.NO_ASSOCIATIONS_FOUND" (a string; the schema says object) to every StandardError',
+  description:
+    'adds subCategory "crm.associations.NO_ASSOCIATIONS_FOUND" (a string; the schema says object) to every StandardError',
   kind: 'schema',
   triggers: ['error-shape'],
   response: onSuccess((body) => {

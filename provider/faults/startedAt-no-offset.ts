@@ -7,5 +7,7 @@ export const fault: Fault = {
   description: 'startedAt without its time-zone offset ("2026-11-20T09:15:02.118")',
   kind: 'schema',
   triggers: ['format'],
-  response: mapField([[]], 'startedAt', (value) => (typeof value === 'string' ? value.replace(/(Z|[+-]\d{2}:\d{2})$/i, '') : value)),
+  response: mapField([[]], 'startedAt', (value) =>
+    typeof value === 'string' ? value.replace(/(Z|[+-]\d{2}:\d{2})$/i, '') : value,
+  ),
 };

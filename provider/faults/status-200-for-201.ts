@@ -10,5 +10,6 @@ export const fault: Fault = {
   description: 'answers 200 where the version declares 201 (configurations create in v4 and 2026-03)',
   kind: 'exchange',
   triggers: ['status-code'],
-  response: (response) => (response.status === SUCCESS_STATUSES.created ? { ...response, status: SUCCESS_STATUSES.ok } : response),
+  response: (response) =>
+    response.status === SUCCESS_STATUSES.created ? { ...response, status: SUCCESS_STATUSES.ok } : response,
 };

@@ -8,6 +8,7 @@ export const fault: Fault = {
   kind: 'schema',
   triggers: ['timestamps-ordered'],
   response: onSuccess((body) => {
-    if (typeof body.startedAt === 'string' && Object.hasOwn(body, 'completedAt')) body.completedAt = new Date(Date.parse(body.startedAt) - 1000).toISOString();
+    if (typeof body.startedAt === 'string' && Object.hasOwn(body, 'completedAt'))
+      body.completedAt = new Date(Date.parse(body.startedAt) - 1000).toISOString();
   }),
 };

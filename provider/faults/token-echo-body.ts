@@ -12,6 +12,7 @@ export const fault: Fault = {
   triggers: ['token-redaction'],
   response: onSuccess((body, _response, context) => {
     if (context.token === undefined || typeof body.links !== 'object' || body.links === null) return;
-    (body.links as Record<string, string>).retry = `https://api.hubapi.com${context.request.path}?access_token=${context.token}`;
+    (body.links as Record<string, string>).retry =
+      `https://api.hubapi.com${context.request.path}?access_token=${context.token}`;
   }),
 };

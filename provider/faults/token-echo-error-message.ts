@@ -8,6 +8,7 @@ export const fault: Fault = {
   kind: 'transport',
   triggers: ['token-redaction'],
   response: onError((body, _response, context) => {
-    if (context.token !== undefined && typeof body.message === 'string') body.message = `${body.message} (Authorization: Bearer ${context.token})`;
+    if (context.token !== undefined && typeof body.message === 'string')
+      body.message = `${body.message} (Authorization: Bearer ${context.token})`;
   }),
 };

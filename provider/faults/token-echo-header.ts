@@ -7,5 +7,6 @@ export const fault: Fault = {
   description: 'echoes the exact bearer token in an X-Echo-Authorization response header',
   kind: 'transport',
   triggers: ['token-redaction'],
-  response: (response, context) => (context.token === undefined ? response : withHeader(response, 'X-Echo-Authorization', `Bearer ${context.token}`)),
+  response: (response, context) =>
+    context.token === undefined ? response : withHeader(response, 'X-Echo-Authorization', `Bearer ${context.token}`),
 };

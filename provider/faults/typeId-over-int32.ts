@@ -7,5 +7,7 @@ export const fault: Fault = {
   description: 'typeId of read-side association types and configuration results raised by 2^32 (outside int32)',
   kind: 'schema',
   triggers: ['int32-range'],
-  response: mapField(CATEGORY_TYPE_ID_SITES, 'typeId', (value) => (typeof value === 'number' ? value + 2 ** 32 : value)),
+  response: mapField(CATEGORY_TYPE_ID_SITES, 'typeId', (value) =>
+    typeof value === 'number' ? value + 2 ** 32 : value,
+  ),
 };

@@ -11,9 +11,16 @@ import { associateDefault } from './default-association.js';
 export function associateDefaultPut(context: HandlerContext, operation: Operation): SandboxResponse {
   const from = objectTypeParam(context, 'fromObjectType');
   const to = objectTypeParam(context, 'toObjectType');
-  const outcome = associateDefault(context, from, pathRecordId(context, 'fromObjectId'), to, pathRecordId(context, 'toObjectId'));
+  const outcome = associateDefault(
+    context,
+    from,
+    pathRecordId(context, 'fromObjectId'),
+    to,
+    pathRecordId(context, 'toObjectId'),
+  );
   if ('failure' in outcome) {
-    const status = outcome.failure.category === 'OBJECT_NOT_FOUND' ? ERROR_STATUSES.notFound : ERROR_STATUSES.badRequest;
+    const status =
+      outcome.failure.category === 'OBJECT_NOT_FOUND' ? ERROR_STATUSES.notFound : ERROR_STATUSES.badRequest;
     throw new HttpError(status, outcome.failure.category, outcome.failure.message);
   }
   return batchReply(context, operation, outcome.results, []);

@@ -16,8 +16,12 @@ export function associationArchiveSingle(context: HandlerContext, operation: Aux
   const to = objectTypeParam(context, 'toObjectType');
   const fromId = pathRecordId(context, 'fromObjectId');
   const toId = pathRecordId(context, 'toObjectId');
-  for (const [type, id] of [[from, fromId], [to, toId]] as const) {
-    if (!context.store.getRecord(type.id, id)) throw new HttpError(ERROR_STATUSES.notFound, 'OBJECT_NOT_FOUND', `No ${singular(type)} with ID ${id} exists`);
+  for (const [type, id] of [
+    [from, fromId],
+    [to, toId],
+  ] as const) {
+    if (!context.store.getRecord(type.id, id))
+      throw new HttpError(ERROR_STATUSES.notFound, 'OBJECT_NOT_FOUND', `No ${singular(type)} with ID ${id} exists`);
   }
   // The archive-keeps-association fault answers as if it removed the pair, and keeps it.
   if (context.policy.applyAssociationArchives) context.store.archiveAssociations(from.id, fromId, to.id, toId);

@@ -1,6 +1,16 @@
 import type { AuxiliaryOperation } from '../../src/catalogue/index.js';
 import type { SandboxResponse } from '../http-types.js';
-import { badRequest, field, inputObject, inputsOf, isObject, json, objectTypeParam, recordId, stamps } from './common.js';
+import {
+  badRequest,
+  field,
+  inputObject,
+  inputsOf,
+  isObject,
+  json,
+  objectTypeParam,
+  recordId,
+  stamps,
+} from './common.js';
 import type { HandlerContext } from './context.js';
 import { auxiliarySuccess } from './auxiliary-reply.js';
 
@@ -17,7 +27,8 @@ export function associationsBatchArchive(context: HandlerContext, operation: Aux
     const fromSide = field(input, 'from');
     const fromId = isObject(fromSide) ? recordId(field(fromSide, 'id')) : undefined;
     const targets = field(input, 'to');
-    if (fromId === undefined || !Array.isArray(targets)) throw badRequest(`Invalid input JSON: inputs[${index}] needs from.id and a to array`);
+    if (fromId === undefined || !Array.isArray(targets))
+      throw badRequest(`Invalid input JSON: inputs[${index}] needs from.id and a to array`);
     return targets.map((target, n) => {
       const toId = isObject(target) ? recordId(field(target, 'id')) : undefined;
       if (toId === undefined) throw badRequest(`Invalid input JSON: inputs[${index}].to[${n}].id must be a record ID`);
@@ -25,7 +36,8 @@ export function associationsBatchArchive(context: HandlerContext, operation: Aux
     });
   });
   // The archive-keeps-association fault answers as if it removed the pairs, and keeps them.
-  if (context.policy.applyAssociationArchives) for (const [fromId, toId] of pairs) context.store.archiveAssociations(from.id, fromId, to.id, toId);
+  if (context.policy.applyAssociationArchives)
+    for (const [fromId, toId] of pairs) context.store.archiveAssociations(from.id, fromId, to.id, toId);
   const success = auxiliarySuccess(operation);
   if (success.definition === undefined) return { status: success.status, headers: {}, payload: { type: 'none' } };
   return json(success.status, { status: 'COMPLETE', results: [], ...stamps(context) });

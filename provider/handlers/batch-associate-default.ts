@@ -7,7 +7,8 @@ import { associateDefault } from './default-association.js';
 
 function side(input: Record<string, unknown>, name: 'from' | 'to', index: number): unknown {
   const value = field(input, name);
-  if (!isObject(value) || field(value, 'id') === undefined) throw badRequest(`Invalid input JSON: inputs[${index}].${name}.id is required`);
+  if (!isObject(value) || field(value, 'id') === undefined)
+    throw badRequest(`Invalid input JSON: inputs[${index}].${name}.id is required`);
   return field(value, 'id');
 }
 
@@ -31,13 +32,29 @@ export function batchAssociateDefault(context: HandlerContext, operation: Operat
     const toId = recordId(rawTo);
     if (fromId === undefined || toId === undefined) {
       const [bad, name] = fromId === undefined ? [rawFrom, 'from'] : [rawTo, 'to'];
-      errors.push(standardError({ category: 'VALIDATION_ERROR', message: `Invalid record ID: ${JSON.stringify(bad)}`, id: String(bad), field: `inputs[${index}].${name}.id`, context: { ids: [String(bad)] } }));
+      errors.push(
+        standardError({
+          category: 'VALIDATION_ERROR',
+          message: `Invalid record ID: ${JSON.stringify(bad)}`,
+          id: String(bad),
+          field: `inputs[${index}].${name}.id`,
+          context: { ids: [String(bad)] },
+        }),
+      );
       return;
     }
     const outcome = associateDefault(context, from, fromId, to, toId);
     if ('failure' in outcome) {
       const { failure } = outcome;
-      errors.push(standardError({ category: failure.category, message: failure.message, id: failure.id, field: `inputs[${index}].${failure.side}.id`, context: { ids: [failure.id] } }));
+      errors.push(
+        standardError({
+          category: failure.category,
+          message: failure.message,
+          id: failure.id,
+          field: `inputs[${index}].${failure.side}.id`,
+          context: { ids: [failure.id] },
+        }),
+      );
       return;
     }
     results.push(...outcome.results);

@@ -10,7 +10,12 @@ import { badRequest, batchReply, field, inputObject, inputsOf, objectTypeParam, 
 import type { HandlerContext } from './context.js';
 
 /** The read-side type objects of one target: category/typeId, label where there is one (FACTS §5 field-name split). */
-function associationTypes(context: HandlerContext, from: ObjectType, to: ObjectType, target: AssociatedTarget): Record<string, unknown>[] {
+function associationTypes(
+  context: HandlerContext,
+  from: ObjectType,
+  to: ObjectType,
+  target: AssociatedTarget,
+): Record<string, unknown>[] {
   const defined = typesForPair(from.id, to.id);
   // fromObjectTypeId/toObjectTypeId exist in v4, 2025-09 and 2026-03 but not in the 2026-09 draft (FACTS §2).
   const withTypeIds = declares(context.apiVersion, 'AssociationSpecWithLabel', 'fromObjectTypeId');
@@ -47,20 +52,35 @@ export function batchRead(context: HandlerContext, operation: Operation): Sandbo
     const after = rawAfter === undefined || rawAfter === null ? undefined : String(rawAfter);
     const id = recordId(rawId);
     const fail = (category: string, message: string, failedField: string): void => {
-      errors.push(standardError({ category, message, id: id ?? String(rawId), field: `inputs[${index}].${failedField}`, context: { ids: [id ?? String(rawId)] } }));
+      errors.push(
+        standardError({
+          category,
+          message,
+          id: id ?? String(rawId),
+          field: `inputs[${index}].${failedField}`,
+          context: { ids: [id ?? String(rawId)] },
+        }),
+      );
     };
-    if (id === undefined) return fail('VALIDATION_ERROR', `Invalid ${singular(from)} ID: ${JSON.stringify(rawId)}`, 'id');
-    if (!context.store.getRecord(from.id, id)) return fail('OBJECT_NOT_FOUND', `No ${singular(from)} with ID ${id} exists`, 'id');
+    if (id === undefined)
+      return fail('VALIDATION_ERROR', `Invalid ${singular(from)} ID: ${JSON.stringify(rawId)}`, 'id');
+    if (!context.store.getRecord(from.id, id))
+      return fail('OBJECT_NOT_FOUND', `No ${singular(from)} with ID ${id} exists`, 'id');
     const targets = context.store.associationsOf(from.id, id, to.id);
-    if (targets.length === 0) return fail('OBJECT_NOT_FOUND', `No ${singular(to)} is associated with ${singular(from)} ${id}.`, 'id');
+    if (targets.length === 0)
+      return fail('OBJECT_NOT_FOUND', `No ${singular(to)} is associated with ${singular(from)} ${id}.`, 'id');
     const offset = after === undefined || !context.policy.honourPagingCursor ? 0 : decodeCursor(after);
     if (offset === undefined) return fail('VALIDATION_ERROR', `Invalid paging cursor "${after ?? ''}"`, 'after');
     const page = targets.slice(offset, offset + context.pageSize);
     const result: Record<string, unknown> = {
       from: { id },
-      to: page.map((target) => ({ toObjectId: target.toId, associationTypes: associationTypes(context, from, to, target) })),
+      to: page.map((target) => ({
+        toObjectId: target.toId,
+        associationTypes: associationTypes(context, from, to, target),
+      })),
     };
-    if (offset + context.pageSize < targets.length) result.paging = { next: { after: encodeCursor(offset + context.pageSize) } };
+    if (offset + context.pageSize < targets.length)
+      result.paging = { next: { after: encodeCursor(offset + context.pageSize) } };
     results.push(result);
     return undefined;
   });

@@ -70,7 +70,11 @@ export function inputObject(input: unknown, index: number): Record<string, unkno
  * archive: 100), unless a fault switched that off. The four endpoints have it applied by
  * `handleEndpoint` (between the envelope and the inputs checks); auxiliary handlers call it.
  */
-export function enforceInputLimit(context: HandlerContext, operation: Operation | AuxiliaryOperation, count: number): void {
+export function enforceInputLimit(
+  context: HandlerContext,
+  operation: Operation | AuxiliaryOperation,
+  count: number,
+): void {
   if (operation.maxInputs !== undefined && count > operation.maxInputs && context.policy.enforceInputLimit) {
     const name = 'endpoint' in operation ? operation.endpoint : operation.id;
     throw badRequest(`Too many inputs: ${count}. ${name} accepts at most ${operation.maxInputs} inputs per request`);
@@ -80,7 +84,11 @@ export function enforceInputLimit(context: HandlerContext, operation: Operation 
 /** The three batch timestamps: requested and started on arrival, completed now. */
 export function stamps(context: HandlerContext): Record<string, string> {
   const started = timestamp(context.startedAt);
-  return { requestedAt: started, startedAt: started, completedAt: timestamp(Math.max(context.clock.now(), context.startedAt)) };
+  return {
+    requestedAt: started,
+    startedAt: started,
+    completedAt: timestamp(Math.max(context.clock.now(), context.startedAt)),
+  };
 }
 
 /** A JSON response. */
@@ -94,7 +102,12 @@ export function json(status: number, value: unknown): SandboxResponse {
  * response, carrying `errors`/`numErrors` exactly where its definition declares them (2026-09 and
  * the write endpoints merge errors into the 200).
  */
-export function batchReply(context: HandlerContext, operation: Operation, results: readonly unknown[], errors: readonly StandardErrorBody[]): SandboxResponse {
+export function batchReply(
+  context: HandlerContext,
+  operation: Operation,
+  results: readonly unknown[],
+  errors: readonly StandardErrorBody[],
+): SandboxResponse {
   const success = operation.responses.find((response) => response.kind === 'success');
   const partial = operation.responses.find((response) => response.kind === 'partial');
   if (!success) throw new Error(`${operation.endpoint} ${operation.apiVersion} declares no success response`);

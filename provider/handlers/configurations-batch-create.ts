@@ -15,7 +15,8 @@ const CATEGORIES: readonly AssociationCategory[] = ['HUBSPOT_DEFINED', 'INTEGRAT
  */
 const SUBSCRIPTION_ASSOCIATION_LIMIT = 10_000;
 
-const isInt32 = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+const isInt32 = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
 
 /** One configuration input judged: the type it names and the limit asked for, or the StandardError that fails it. */
 export type JudgedLimit =
@@ -28,7 +29,13 @@ export type JudgedLimit =
  * unknown type, a category that is not the type's, or a limit outside the allowed range (which the
  * error states, as HubSpot's does) fails that input.
  */
-export function judgeLimitInput(context: HandlerContext, from: ObjectType, to: ObjectType, raw: unknown, index: number): JudgedLimit {
+export function judgeLimitInput(
+  context: HandlerContext,
+  from: ObjectType,
+  to: ObjectType,
+  raw: unknown,
+  index: number,
+): JudgedLimit {
   const input = inputObject(raw, index);
   const category = field(input, 'category');
   const typeId = field(input, 'typeId');
@@ -37,18 +44,42 @@ export function judgeLimitInput(context: HandlerContext, from: ObjectType, to: O
     throw badRequest(`Invalid input JSON: inputs[${index}].category must be one of ${CATEGORIES.join(', ')}`);
   }
   if (!isInt32(typeId)) throw badRequest(`Invalid input JSON: inputs[${index}].typeId must be a 32-bit integer`);
-  if (!isInt32(maxToObjectIds)) throw badRequest(`Invalid input JSON: inputs[${index}].maxToObjectIds must be a 32-bit integer`);
+  if (!isInt32(maxToObjectIds))
+    throw badRequest(`Invalid input JSON: inputs[${index}].maxToObjectIds must be a 32-bit integer`);
   const fail = (errorCategory: string, message: string, failedField: string): JudgedLimit => ({
     ok: false,
-    error: standardError({ category: errorCategory, message, id: String(typeId), field: `inputs[${index}].${failedField}`, context: { typeId: [String(typeId)] } }),
+    error: standardError({
+      category: errorCategory,
+      message,
+      id: String(typeId),
+      field: `inputs[${index}].${failedField}`,
+      context: { typeId: [String(typeId)] },
+    }),
   });
   const definition = typesForPair(from.id, to.id).find((candidate) => candidate.typeId === typeId);
-  if (!definition) return fail('OBJECT_NOT_FOUND', `Association type ${typeId} does not exist from ${from.name} to ${to.name}`, 'typeId');
-  if (definition.category !== category) return fail('VALIDATION_ERROR', `Association type ${typeId} is ${definition.category}, not ${category}`, 'category');
+  if (!definition)
+    return fail(
+      'OBJECT_NOT_FOUND',
+      `Association type ${typeId} does not exist from ${from.name} to ${to.name}`,
+      'typeId',
+    );
+  if (definition.category !== category)
+    return fail(
+      'VALIDATION_ERROR',
+      `Association type ${typeId} is ${definition.category}, not ${category}`,
+      'category',
+    );
   // A label's limit may not exceed the limit set on the pair's default type (FACTS §3).
-  const objectLimit = definition.isDefault ? undefined : context.store.configuration(from.id, to.id, defaultTypeFor(from.id, to.id).typeId);
+  const objectLimit = definition.isDefault
+    ? undefined
+    : context.store.configuration(from.id, to.id, defaultTypeFor(from.id, to.id).typeId);
   const max = objectLimit?.maxToObjectIds ?? SUBSCRIPTION_ASSOCIATION_LIMIT;
-  if (maxToObjectIds < 1 || maxToObjectIds > max) return fail('VALIDATION_ERROR', `maxToObjectIds must be between 1 and ${max}, got ${maxToObjectIds}`, 'maxToObjectIds');
+  if (maxToObjectIds < 1 || maxToObjectIds > max)
+    return fail(
+      'VALIDATION_ERROR',
+      `maxToObjectIds must be between 1 and ${max}, got ${maxToObjectIds}`,
+      'maxToObjectIds',
+    );
   return { ok: true, definition, maxToObjectIds };
 }
 
@@ -77,7 +108,11 @@ export function configurationsBatchCreate(context: HandlerContext, operation: Op
       errors.push(judged.error);
       return;
     }
-    context.store.setConfiguration(from.id, to.id, { category: judged.definition.category, typeId: judged.definition.typeId, maxToObjectIds: judged.maxToObjectIds });
+    context.store.setConfiguration(from.id, to.id, {
+      category: judged.definition.category,
+      typeId: judged.definition.typeId,
+      maxToObjectIds: judged.maxToObjectIds,
+    });
     results.push(limitResult(judged.definition, judged.maxToObjectIds));
   });
   return batchReply(context, operation, results, errors);

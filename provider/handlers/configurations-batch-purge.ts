@@ -14,7 +14,8 @@ export function configurationsBatchPurge(context: HandlerContext, operation: Aux
   const to = objectTypeParam(context, 'toObjectType');
   const typeIds = inputsOf(context.request.body).map((raw, index) => {
     const typeId = field(inputObject(raw, index), 'typeId');
-    if (typeof typeId !== 'number' || !Number.isInteger(typeId)) throw badRequest(`Invalid input JSON: inputs[${index}].typeId must be an integer`);
+    if (typeof typeId !== 'number' || !Number.isInteger(typeId))
+      throw badRequest(`Invalid input JSON: inputs[${index}].typeId must be an integer`);
     return typeId;
   });
   for (const typeId of typeIds) context.store.removeConfiguration(from.id, to.id, typeId);

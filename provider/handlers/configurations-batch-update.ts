@@ -27,12 +27,28 @@ export function configurationsBatchUpdate(context: HandlerContext, operation: Au
     const { definition, maxToObjectIds } = judged;
     if (context.store.configuration(from.id, to.id, definition.typeId) === undefined) {
       const message = `No limit is configured on association type ${definition.typeId} from ${from.name} to ${to.name}: nothing to update`;
-      errors.push(standardError({ category: 'OBJECT_NOT_FOUND', message, id: String(definition.typeId), field: `inputs[${index}].typeId`, context: { typeId: [String(definition.typeId)] } }));
+      errors.push(
+        standardError({
+          category: 'OBJECT_NOT_FOUND',
+          message,
+          id: String(definition.typeId),
+          field: `inputs[${index}].typeId`,
+          context: { typeId: [String(definition.typeId)] },
+        }),
+      );
       return;
     }
-    context.store.setConfiguration(from.id, to.id, { category: definition.category, typeId: definition.typeId, maxToObjectIds });
+    context.store.setConfiguration(from.id, to.id, {
+      category: definition.category,
+      typeId: definition.typeId,
+      maxToObjectIds,
+    });
     // `PublicAssociationDefinitionConfigurationUpdateResult`: no label.
-    results.push({ category: definition.category, typeId: definition.typeId, userEnforcedMaxToObjectIds: maxToObjectIds });
+    results.push({
+      category: definition.category,
+      typeId: definition.typeId,
+      userEnforcedMaxToObjectIds: maxToObjectIds,
+    });
   });
   const success = auxiliarySuccess(operation);
   const partial = operation.responses.find((response) => response.kind === 'partial');

@@ -12,7 +12,10 @@ export interface DefaultAssociationFailure {
   readonly side: 'from' | 'to';
 }
 
-const spec = (definition: AssociationTypeDefinition) => ({ associationCategory: definition.category, associationTypeId: definition.typeId });
+const spec = (definition: AssociationTypeDefinition) => ({
+  associationCategory: definition.category,
+  associationTypeId: definition.typeId,
+});
 
 /**
  * Creates the default (unlabeled) association between two records, as both endpoints 1 and 4 do.
@@ -27,13 +30,33 @@ export function associateDefault(
   to: ObjectType,
   toId: string,
 ): { readonly results: readonly Record<string, unknown>[] } | { readonly failure: DefaultAssociationFailure } {
-  if (!context.store.getRecord(from.id, fromId)) return { failure: { category: 'OBJECT_NOT_FOUND', message: `No ${singular(from)} with ID ${fromId} exists`, id: fromId, side: 'from' } };
-  if (!context.store.getRecord(to.id, toId)) return { failure: { category: 'OBJECT_NOT_FOUND', message: `No ${singular(to)} with ID ${toId} exists`, id: toId, side: 'to' } };
+  if (!context.store.getRecord(from.id, fromId))
+    return {
+      failure: {
+        category: 'OBJECT_NOT_FOUND',
+        message: `No ${singular(from)} with ID ${fromId} exists`,
+        id: fromId,
+        side: 'from',
+      },
+    };
+  if (!context.store.getRecord(to.id, toId))
+    return {
+      failure: {
+        category: 'OBJECT_NOT_FOUND',
+        message: `No ${singular(to)} with ID ${toId} exists`,
+        id: toId,
+        side: 'to',
+      },
+    };
   const forward = defaultTypeFor(from.id, to.id);
   const reverse = reverseOf(forward);
   const limit = context.store.configuration(from.id, to.id, forward.typeId);
   const already = context.store.hasAssociation(from.id, fromId, to.id, toId, forward.typeId);
-  if (limit && !already && context.store.countWithType(from.id, fromId, to.id, forward.typeId) >= limit.maxToObjectIds) {
+  if (
+    limit &&
+    !already &&
+    context.store.countWithType(from.id, fromId, to.id, forward.typeId) >= limit.maxToObjectIds
+  ) {
     return {
       failure: {
         category: 'VALIDATION_ERROR',
@@ -46,7 +69,10 @@ export function associateDefault(
   // The read-after-write-lost fault answers as if it wrote, and does not.
   if (context.policy.persistAssociationWrites) context.store.associate(fromId, toId, forward);
   // The associate-not-idempotent fault answers a repeat with another type, as a non-upserting server would.
-  const answered = already && !context.policy.idempotentDefaultAssociation ? { ...forward, category: 'USER_DEFINED' as const, typeId: forward.typeId + 1000 } : forward;
+  const answered =
+    already && !context.policy.idempotentDefaultAssociation
+      ? { ...forward, category: 'USER_DEFINED' as const, typeId: forward.typeId + 1000 }
+      : forward;
   return {
     results: [
       { from: { id: fromId }, to: { id: toId }, associationSpec: spec(answered) },

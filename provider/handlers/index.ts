@@ -23,7 +23,9 @@ export type { AccountSettings, HandlerContext } from './context.js';
  * One handler per catalogue id. Typed as total records, so a new endpoint or auxiliary operation
  * in the catalogue fails to compile until the sandbox serves it.
  */
-export const ENDPOINT_HANDLERS: Readonly<Record<EndpointId, (context: HandlerContext, operation: Operation) => SandboxResponse>> = {
+export const ENDPOINT_HANDLERS: Readonly<
+  Record<EndpointId, (context: HandlerContext, operation: Operation) => SandboxResponse>
+> = {
   'batch-associate-default': batchAssociateDefault,
   'batch-read': batchRead,
   'configurations-batch-create': configurationsBatchCreate,
@@ -31,7 +33,9 @@ export const ENDPOINT_HANDLERS: Readonly<Record<EndpointId, (context: HandlerCon
 };
 
 /** The auxiliary operations' handlers (provisioning, cleanup, archive, account details, the reads a run makes before it writes). */
-export const AUXILIARY_HANDLERS: Readonly<Record<AuxiliaryId, (context: HandlerContext, operation: AuxiliaryOperation) => SandboxResponse>> = {
+export const AUXILIARY_HANDLERS: Readonly<
+  Record<AuxiliaryId, (context: HandlerContext, operation: AuxiliaryOperation) => SandboxResponse>
+> = {
   'account-details': accountDetails,
   'objects-batch-create': objectsBatchCreate,
   'associations-batch-archive': associationsBatchArchive,

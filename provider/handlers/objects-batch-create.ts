@@ -4,7 +4,18 @@ import { timestamp } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
 import { OBJECT_TYPES } from '../object-types.js';
 import { auxiliarySuccess } from './auxiliary-reply.js';
-import { badRequest, enforceInputLimit, field, inputObject, inputsOf, isObject, json, objectTypeParam, recordId, stamps } from './common.js';
+import {
+  badRequest,
+  enforceInputLimit,
+  field,
+  inputObject,
+  inputsOf,
+  isObject,
+  json,
+  objectTypeParam,
+  recordId,
+  stamps,
+} from './common.js';
 import type { HandlerContext } from './context.js';
 
 interface PlannedAssociation {
@@ -14,7 +25,8 @@ interface PlannedAssociation {
 
 function properties(input: Record<string, unknown>, index: number): Record<string, string> {
   const raw = field(input, 'properties');
-  if (!isObject(raw)) throw badRequest(`Invalid input JSON: inputs[${index}].properties is required and must be an object`);
+  if (!isObject(raw))
+    throw badRequest(`Invalid input JSON: inputs[${index}].properties is required and must be an object`);
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(raw)) {
     // HubSpot stores every property as a string; numbers and booleans are written as their text.
@@ -26,7 +38,12 @@ function properties(input: Record<string, unknown>, index: number): Record<strin
 }
 
 /** Inline associations (`associations: [{to: {id}, types: [{associationCategory, associationTypeId}]}]`). */
-function plannedAssociations(context: HandlerContext, fromTypeId: string, input: Record<string, unknown>, index: number): PlannedAssociation[] {
+function plannedAssociations(
+  context: HandlerContext,
+  fromTypeId: string,
+  input: Record<string, unknown>,
+  index: number,
+): PlannedAssociation[] {
   const raw = field(input, 'associations');
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) throw badRequest(`Invalid input JSON: inputs[${index}].associations must be an array`);
@@ -37,14 +54,21 @@ function plannedAssociations(context: HandlerContext, fromTypeId: string, input:
     const to = field(association, 'to');
     const toId = isObject(to) ? recordId(field(to, 'id')) : undefined;
     const types = field(association, 'types');
-    if (toId === undefined || !Array.isArray(types)) throw badRequest(`Invalid input JSON: ${where} needs to.id and types`);
+    if (toId === undefined || !Array.isArray(types))
+      throw badRequest(`Invalid input JSON: ${where} needs to.id and types`);
     for (const type of types) {
       const typeId = isObject(type) ? field(type, 'associationTypeId') : undefined;
       const category = isObject(type) ? field(type, 'associationCategory') : undefined;
       const definition = OBJECT_TYPES.flatMap((target) => typesForPair(fromTypeId, target.id)).find(
-        (candidate) => candidate.typeId === typeId && candidate.category === category && context.store.getRecord(candidate.toTypeId, toId) !== undefined,
+        (candidate) =>
+          candidate.typeId === typeId &&
+          candidate.category === category &&
+          context.store.getRecord(candidate.toTypeId, toId) !== undefined,
       );
-      if (!definition) throw badRequest(`${where}: no record ${toId} can be associated with type ${String(category)}/${String(typeId)}`);
+      if (!definition)
+        throw badRequest(
+          `${where}: no record ${toId} can be associated with type ${String(category)}/${String(typeId)}`,
+        );
       planned.push({ toId, definition });
     }
   });
@@ -67,7 +91,8 @@ export function objectsBatchCreate(context: HandlerContext, operation: Auxiliary
   const now = context.clock.now();
   const results = planned.map((plan) => {
     const record = context.store.createRecord(type.id, plan.properties, now);
-    for (const association of plan.associations) context.store.associate(record.id, association.toId, association.definition);
+    for (const association of plan.associations)
+      context.store.associate(record.id, association.toId, association.definition);
     const at = timestamp(record.createdAt);
     return {
       id: record.id,

@@ -2,7 +2,18 @@ import type { AuxiliaryOperation } from '../../src/catalogue/index.js';
 import { standardError, timestamp } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
 import { auxiliarySuccess } from './auxiliary-reply.js';
-import { badRequest, enforceInputLimit, field, inputObject, inputsOf, json, objectTypeParam, recordId, singular, stamps } from './common.js';
+import {
+  badRequest,
+  enforceInputLimit,
+  field,
+  inputObject,
+  inputsOf,
+  json,
+  objectTypeParam,
+  recordId,
+  singular,
+  stamps,
+} from './common.js';
 import type { HandlerContext } from './context.js';
 
 /**
@@ -29,10 +40,17 @@ export function objectsBatchRead(context: HandlerContext, operation: AuxiliaryOp
       continue;
     }
     const at = timestamp(record.createdAt);
-    results.push({ id: record.id, properties: { hs_object_id: record.id, createdate: at, lastmodifieddate: at }, createdAt: at, updatedAt: at, archived: false });
+    results.push({
+      id: record.id,
+      properties: { hs_object_id: record.id, createdate: at, lastmodifieddate: at },
+      createdAt: at,
+      updatedAt: at,
+      archived: false,
+    });
   }
   const partial = operation.responses.find((response) => response.kind === 'partial');
-  if (missing.length === 0 || !partial) return json(auxiliarySuccess(operation).status, { status: 'COMPLETE', results, ...stamps(context) });
+  if (missing.length === 0 || !partial)
+    return json(auxiliarySuccess(operation).status, { status: 'COMPLETE', results, ...stamps(context) });
   const message = `Could not get some ${singular(type).toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`;
   const error = standardError({ category: 'OBJECT_NOT_FOUND', message, field: 'inputs', context: { ids: missing } });
   return json(partial.status, { status: 'COMPLETE', results, numErrors: 1, errors: [error], ...stamps(context) });

@@ -19,20 +19,44 @@ const config = (parts: Partial<AuditConfig>): AuditConfig => ({ ...DEFAULT_AUDIT
 
 describe('applyConfig', () => {
   it('overrides severities and drops rules set to off', () => {
-    const { changes } = applyConfig([change('response-enum-value-added', 'warning'), change('parameter-removed', 'warning')], config({ rules: { 'response-enum-value-added': 'error', 'parameter-removed': 'off' } }));
+    const { changes } = applyConfig(
+      [change('response-enum-value-added', 'warning'), change('parameter-removed', 'warning')],
+      config({ rules: { 'response-enum-value-added': 'error', 'parameter-removed': 'off' } }),
+    );
     expect(changes.map((c) => [c.rule, c.severity])).toEqual([['response-enum-value-added', 'breaking']]);
   });
 
   it('ignores by rule, operation in any version form, and pointer or instance path, keeping the reason', () => {
-    const changes = [change('response-enum-value-added', 'warning'), change('response-enum-value-added', 'warning', { pointer: '/properties/other', instancePath: '/other' })];
-    for (const operation of ['POST /crm/v4/associations/{a}/{b}/batch/read', 'post /crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/read', 'POST /crm/associations/{version}/{x}/{y}/batch/read']) {
+    const changes = [
+      change('response-enum-value-added', 'warning'),
+      change('response-enum-value-added', 'warning', { pointer: '/properties/other', instancePath: '/other' }),
+    ];
+    for (const operation of [
+      'POST /crm/v4/associations/{a}/{b}/batch/read',
+      'post /crm/associations/2026-09/{fromObjectType}/{toObjectType}/batch/read',
+      'POST /crm/associations/{version}/{x}/{y}/batch/read',
+    ]) {
       for (const path of ['/properties/category', '/category']) {
-        const result = applyConfig(changes, config({ ignore: [{ rule: 'response-enum-value-added', operation, path, reason: 'known' }] }));
+        const result = applyConfig(
+          changes,
+          config({ ignore: [{ rule: 'response-enum-value-added', operation, path, reason: 'known' }] }),
+        );
         expect(result.ignored).toEqual([{ change: changes[0], reason: 'known' }]);
         expect(result.changes).toEqual([changes[1]]);
       }
     }
-    const elsewhere = applyConfig(changes, config({ ignore: [{ rule: 'response-enum-value-added', operation: 'POST /crm/v4/associations/{a}/{b}/batch/archive', reason: 'known' }] }));
+    const elsewhere = applyConfig(
+      changes,
+      config({
+        ignore: [
+          {
+            rule: 'response-enum-value-added',
+            operation: 'POST /crm/v4/associations/{a}/{b}/batch/archive',
+            reason: 'known',
+          },
+        ],
+      }),
+    );
     expect(elsewhere.ignored).toEqual([]);
   });
 });

@@ -45,7 +45,10 @@ function ignores(entry: IgnoreEntry, change: Change): boolean {
 }
 
 /** Applies overrides (`error`/`warn`/`info`/`off`) and ignores to raw changes. */
-export function applyConfig(changes: readonly Change[], config: AuditConfig): { changes: Change[]; ignored: IgnoredChange[] } {
+export function applyConfig(
+  changes: readonly Change[],
+  config: AuditConfig,
+): { changes: Change[]; ignored: IgnoredChange[] } {
   const kept: Change[] = [];
   const ignored: IgnoredChange[] = [];
   for (const raw of changes) {

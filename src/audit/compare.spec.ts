@@ -31,7 +31,12 @@ describe('formatRelation', () => {
 
 describe('limitChanges', () => {
   it('classifies each bound by whether it admits fewer values', () => {
-    expect(limitChanges({ maxItems: 1000, minimum: 1, pattern: 'a' }, { maxItems: 100, minimum: 0, pattern: 'b', maxLength: 5 })).toEqual([
+    expect(
+      limitChanges(
+        { maxItems: 1000, minimum: 1, pattern: 'a' },
+        { maxItems: 100, minimum: 0, pattern: 'b', maxLength: 5 },
+      ),
+    ).toEqual([
       { key: 'minimum', old: 1, new: 0, effect: 'looser' },
       { key: 'maxLength', new: 5, effect: 'tighter' },
       { key: 'pattern', old: 'a', new: 'b', effect: 'incomparable' },

@@ -75,10 +75,26 @@ export interface LimitChange {
   readonly effect: 'tighter' | 'looser' | 'incomparable';
 }
 
-const LOWER_BOUNDS: ReadonlySet<keyof Limits> = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']);
-const UPPER_BOUNDS: ReadonlySet<keyof Limits> = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
+const LOWER_BOUNDS: ReadonlySet<keyof Limits> = new Set([
+  'minimum',
+  'exclusiveMinimum',
+  'minLength',
+  'minItems',
+  'minProperties',
+]);
+const UPPER_BOUNDS: ReadonlySet<keyof Limits> = new Set([
+  'maximum',
+  'exclusiveMaximum',
+  'maxLength',
+  'maxItems',
+  'maxProperties',
+]);
 
-function limitEffect(key: keyof Limits, oldValue: number | string | boolean | undefined, newValue: number | string | boolean | undefined): LimitChange['effect'] {
+function limitEffect(
+  key: keyof Limits,
+  oldValue: number | string | boolean | undefined,
+  newValue: number | string | boolean | undefined,
+): LimitChange['effect'] {
   if (oldValue === undefined) return 'tighter';
   if (newValue === undefined) return 'looser';
   if (typeof oldValue === 'number' && typeof newValue === 'number') {
@@ -99,13 +115,19 @@ export function limitChanges(oldLimits: Readonly<Limits>, newLimits: Readonly<Li
     const oldValue = oldLimits[key];
     const newValue = newLimits[key];
     if (oldValue === newValue) continue;
-    out.push({ key, ...(oldValue === undefined ? {} : { old: oldValue }), ...(newValue === undefined ? {} : { new: newValue }), effect: limitEffect(key, oldValue, newValue) });
+    out.push({
+      key,
+      ...(oldValue === undefined ? {} : { old: oldValue }),
+      ...(newValue === undefined ? {} : { new: newValue }),
+      effect: limitEffect(key, oldValue, newValue),
+    });
   }
   return out;
 }
 
 /** `maxItems: 1000 -> 100`, `pattern: (none) -> ^a`. */
 export function limitText(change: LimitChange): string {
-  const text = (value: number | string | boolean | undefined): string => (value === undefined ? '(none)' : String(value));
+  const text = (value: number | string | boolean | undefined): string =>
+    value === undefined ? '(none)' : String(value);
   return `${change.key}: ${text(change.old)} → ${text(change.new)}`;
 }

@@ -17,7 +17,13 @@ function directoryWith(config?: unknown): string {
 describe('the audit config', () => {
   it('reads overrides, enumAdditions and explained ignores', () => {
     const config = parseAuditConfig(
-      { audit: { rules: { 'parameter-removed': 'off', 'response-enum-value-added': 'error' }, enumAdditions: 'breaking', ignore: [{ rule: 'operation-removed', operation: 'GET /crm/v4/x', reason: 'gone on purpose' }] } },
+      {
+        audit: {
+          rules: { 'parameter-removed': 'off', 'response-enum-value-added': 'error' },
+          enumAdditions: 'breaking',
+          ignore: [{ rule: 'operation-removed', operation: 'GET /crm/v4/x', reason: 'gone on purpose' }],
+        },
+      },
       'cfg',
     );
     expect(config).toEqual({
@@ -36,7 +42,10 @@ describe('the audit config', () => {
     [{ audit: { ignore: [{ rule: 'operation-removed' }] } }, 'has no reason'],
     [{ audit: { ignore: [{ rule: 'operation-removed', reason: 'x', because: 'y' }] } }, 'unknown key "because"'],
     [{ audit: { ignore: [{ rule: 'nope', reason: 'x' }] } }, '.rule "nope" is not a rule id'],
-    [{ audit: { ignore: [{ rule: 'operation-removed', reason: 'x', operation: '/no/method' }] } }, 'must be "METHOD /path"'],
+    [
+      { audit: { ignore: [{ rule: 'operation-removed', reason: 'x', operation: '/no/method' }] } },
+      'must be "METHOD /path"',
+    ],
     [{ audit: { ignore: {} } }, 'audit.ignore must be an array'],
     [{ audit: { rules: [] } }, 'audit.rules must be an object'],
     [{ audit: [] }, '"audit" must be an object'],
@@ -47,11 +56,16 @@ describe('the audit config', () => {
 
   it('finds hsac.config.json in the directory, and uses the defaults without one', () => {
     const withFile = directoryWith({ audit: { enumAdditions: 'breaking' } });
-    expect(loadAuditConfig(undefined, withFile)).toEqual({ config: { rules: {}, enumAdditions: 'breaking', ignore: [] }, source: join(withFile, 'hsac.config.json') });
+    expect(loadAuditConfig(undefined, withFile)).toEqual({
+      config: { rules: {}, enumAdditions: 'breaking', ignore: [] },
+      source: join(withFile, 'hsac.config.json'),
+    });
     expect(loadAuditConfig(undefined, directoryWith())).toEqual({ config: DEFAULT_AUDIT_CONFIG });
   });
 
   it('an explicit --config must exist', () => {
-    expect(() => loadAuditConfig(join(directoryWith(), 'absent.json'), '/')).toThrow(/cannot read config .*absent\.json: ENOENT/);
+    expect(() => loadAuditConfig(join(directoryWith(), 'absent.json'), '/')).toThrow(
+      /cannot read config .*absent\.json: ENOENT/,
+    );
   });
 });

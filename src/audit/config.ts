@@ -27,7 +27,12 @@ import { AUDIT_RULE_IDS, type Severity } from './rules/index.js';
 export type RuleSetting = 'error' | 'warn' | 'info' | 'off';
 
 /** A severity, or the rule switched off. */
-export const RULE_SETTINGS: Readonly<Record<RuleSetting, Severity | 'off'>> = { error: 'breaking', warn: 'warning', info: 'info', off: 'off' };
+export const RULE_SETTINGS: Readonly<Record<RuleSetting, Severity | 'off'>> = {
+  error: 'breaking',
+  warn: 'warning',
+  info: 'info',
+  off: 'off',
+};
 
 /** One accepted, explained exception. */
 export interface IgnoreEntry {
@@ -53,7 +58,15 @@ export const DEFAULT_AUDIT_CONFIG: AuditConfig = { rules: {}, enumAdditions: 'wa
 export const CONFIG_FILE_NAME = 'hsac.config.json';
 
 /** Top-level sections other commands own; this loader leaves them to their owners. */
-const OTHER_SECTIONS: ReadonlySet<string> = new Set(['$schema', 'run', 'validate', 'report', 'sandbox', 'gate', 'pact']);
+const OTHER_SECTIONS: ReadonlySet<string> = new Set([
+  '$schema',
+  'run',
+  'validate',
+  'report',
+  'sandbox',
+  'gate',
+  'pact',
+]);
 const AUDIT_KEYS: ReadonlySet<string> = new Set(['rules', 'enumAdditions', 'ignore']);
 const IGNORE_KEYS: ReadonlySet<string> = new Set(['rule', 'operation', 'path', 'reason']);
 
@@ -66,34 +79,51 @@ function unknownKeys(node: JsonObject, allowed: ReadonlySet<string>): string[] {
 }
 
 function parseRules(value: unknown, source: string): Record<string, RuleSetting> {
-  if (!isObject(value)) throw new AuditInputError(`${source}: audit.rules must be an object of rule id -> "error" | "warn" | "info" | "off"`);
+  if (!isObject(value))
+    throw new AuditInputError(
+      `${source}: audit.rules must be an object of rule id -> "error" | "warn" | "info" | "off"`,
+    );
   const out: Record<string, RuleSetting> = {};
   for (const id of Object.keys(value)) {
-    if (!AUDIT_RULE_IDS.has(id)) throw new AuditInputError(`${source}: audit.rules names unknown rule "${id}" (see \`hsac audit diff --help\` or suites/audit/README.md)`);
+    if (!AUDIT_RULE_IDS.has(id))
+      throw new AuditInputError(
+        `${source}: audit.rules names unknown rule "${id}" (see \`hsac audit diff --help\` or suites/audit/README.md)`,
+      );
     const setting = value[id];
-    if (!isRuleSetting(setting)) throw new AuditInputError(`${source}: audit.rules["${id}"] is ${JSON.stringify(setting)}; use "error", "warn", "info" or "off"`);
+    if (!isRuleSetting(setting))
+      throw new AuditInputError(
+        `${source}: audit.rules["${id}"] is ${JSON.stringify(setting)}; use "error", "warn", "info" or "off"`,
+      );
     out[id] = setting;
   }
   return out;
 }
 
 function parseIgnore(value: unknown, source: string): IgnoreEntry[] {
-  if (!Array.isArray(value)) throw new AuditInputError(`${source}: audit.ignore must be an array of { rule, operation?, path?, reason }`);
+  if (!Array.isArray(value))
+    throw new AuditInputError(`${source}: audit.ignore must be an array of { rule, operation?, path?, reason }`);
   return value.map((entry, i) => {
     const where = `${source}: audit.ignore[${i}]`;
     if (!isObject(entry)) throw new AuditInputError(`${where} must be an object { rule, operation?, path?, reason }`);
     const extra = unknownKeys(entry, IGNORE_KEYS);
-    if (extra.length > 0) throw new AuditInputError(`${where} has unknown key "${extra[0]}" (known: rule, operation, path, reason)`);
+    if (extra.length > 0)
+      throw new AuditInputError(`${where} has unknown key "${extra[0]}" (known: rule, operation, path, reason)`);
     const rule = own(entry, 'rule');
-    if (typeof rule !== 'string' || !AUDIT_RULE_IDS.has(rule)) throw new AuditInputError(`${where}.rule ${JSON.stringify(rule)} is not a rule id`);
+    if (typeof rule !== 'string' || !AUDIT_RULE_IDS.has(rule))
+      throw new AuditInputError(`${where}.rule ${JSON.stringify(rule)} is not a rule id`);
     const reason = own(entry, 'reason');
-    if (typeof reason !== 'string' || reason.trim() === '') throw new AuditInputError(`${where} (${rule}) has no reason: every ignored change must say why`);
+    if (typeof reason !== 'string' || reason.trim() === '')
+      throw new AuditInputError(`${where} (${rule}) has no reason: every ignored change must say why`);
     const operation = own(entry, 'operation');
     const path = own(entry, 'path');
-    if (operation !== undefined && (typeof operation !== 'string' || !/^[A-Za-z]+ \S+$|^definition \S+$/.test(operation))) {
+    if (
+      operation !== undefined &&
+      (typeof operation !== 'string' || !/^[A-Za-z]+ \S+$|^definition \S+$/.test(operation))
+    ) {
       throw new AuditInputError(`${where}.operation must be "METHOD /path" (or "definition Name")`);
     }
-    if (path !== undefined && typeof path !== 'string') throw new AuditInputError(`${where}.path must be a string (a change's pointer or instance path)`);
+    if (path !== undefined && typeof path !== 'string')
+      throw new AuditInputError(`${where}.path must be a string (a change's pointer or instance path)`);
     return { rule, reason, ...(operation === undefined ? {} : { operation }), ...(path === undefined ? {} : { path }) };
   });
 }
@@ -107,10 +137,13 @@ export function parseAuditConfig(value: unknown, source: string): AuditConfig {
   if (audit === undefined) return DEFAULT_AUDIT_CONFIG;
   if (!isObject(audit)) throw new AuditInputError(`${source}: "audit" must be an object`);
   const unknown = unknownKeys(audit, AUDIT_KEYS);
-  if (unknown.length > 0) throw new AuditInputError(`${source}: unknown key "audit.${unknown[0]}" (known: rules, enumAdditions, ignore)`);
+  if (unknown.length > 0)
+    throw new AuditInputError(`${source}: unknown key "audit.${unknown[0]}" (known: rules, enumAdditions, ignore)`);
   const enumAdditions = own(audit, 'enumAdditions') ?? DEFAULT_AUDIT_CONFIG.enumAdditions;
   if (enumAdditions !== 'warning' && enumAdditions !== 'breaking') {
-    throw new AuditInputError(`${source}: audit.enumAdditions is ${JSON.stringify(enumAdditions)}; use "warning" or "breaking"`);
+    throw new AuditInputError(
+      `${source}: audit.enumAdditions is ${JSON.stringify(enumAdditions)}; use "warning" or "breaking"`,
+    );
   }
   return {
     rules: own(audit, 'rules') === undefined ? {} : parseRules(own(audit, 'rules'), source),
@@ -130,7 +163,9 @@ export function loadAuditConfig(configPath: string | undefined, cwd: string): { 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new AuditInputError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AuditInputError(
+      `cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let parsed: unknown;
   try {

@@ -4,9 +4,19 @@ import { emptySchema, type ApiModel, type MutableSchemaNode, type SchemaNode } f
 
 describe('pairStatuses', () => {
   it('pairs a replaced success code with its replacement, never a 207', () => {
-    expect(pairStatuses(['201', '207', 'default'], ['200', 'default'])).toEqual({ same: ['default'], changed: [['201', '200']], removed: ['207'], added: [] });
+    expect(pairStatuses(['201', '207', 'default'], ['200', 'default'])).toEqual({
+      same: ['default'],
+      changed: [['201', '200']],
+      removed: ['207'],
+      added: [],
+    });
     expect(pairStatuses(['200'], ['200', '207'])).toEqual({ same: ['200'], changed: [], removed: [], added: ['207'] });
-    expect(pairStatuses(['204'], ['200', '404'])).toEqual({ same: [], changed: [['204', '200']], removed: [], added: ['404'] });
+    expect(pairStatuses(['204'], ['200', '404'])).toEqual({
+      same: [],
+      changed: [['204', '200']],
+      removed: [],
+      added: ['404'],
+    });
   });
 });
 
@@ -28,7 +38,9 @@ function cyclic(valueType: 'string' | 'integer'): SchemaNode {
 describe('diffModels', () => {
   it('walks a cyclic schema once and finds the change below it', () => {
     const changes = diffModels(schemaModel('old', cyclic('integer')), schemaModel('new', cyclic('string')));
-    expect(changes.map((change) => [change.rule, change.operation, change.pointer, change.instancePath])).toEqual([['response-type-changed', 'definition Node', '/properties/value', '/value']]);
+    expect(changes.map((change) => [change.rule, change.operation, change.pointer, change.instancePath])).toEqual([
+      ['response-type-changed', 'definition Node', '/properties/value', '/value'],
+    ]);
   });
 
   it('finds nothing between a model and itself', () => {

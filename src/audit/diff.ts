@@ -7,9 +7,26 @@
  * again, so recursive `$ref`s end.
  */
 import { escapeToken } from '../json-pointer.js';
-import { isSuccessStatus, operationLabel, type ApiModel, type OperationModel, type ParameterModel, type SchemaNode } from './model.js';
+import {
+  isSuccessStatus,
+  operationLabel,
+  type ApiModel,
+  type OperationModel,
+  type ParameterModel,
+  type SchemaNode,
+} from './model.js';
 import { visibleProperties } from './rules/helpers.js';
-import { AUDIT_RULES, type AnyRule, type Detection, type Direction, type RuleContext, type Severity, type SiteKind, type SiteMap, type StatusPairing } from './rules/index.js';
+import {
+  AUDIT_RULES,
+  type AnyRule,
+  type Detection,
+  type Direction,
+  type RuleContext,
+  type Severity,
+  type SiteKind,
+  type SiteMap,
+  type StatusPairing,
+} from './rules/index.js';
 
 /** One classified change, located. */
 export interface Change {
@@ -110,11 +127,16 @@ class Walker {
     const change: Change = {
       rule: rule.id,
       severity: detection.severity ?? rule.defaultSeverity,
-      direction: rule.direction === 'operation' ? 'operation' : rule.direction === 'both' ? where.direction : rule.direction,
+      direction:
+        rule.direction === 'operation' ? 'operation' : rule.direction === 'both' ? where.direction : rule.direction,
       operation: where.operation,
       message: detection.message,
       ...(located ? { pointer: `${where.pointer ?? ''}${detection.pointer ?? ''}${property}` } : {}),
-      ...(located ? { instancePath: `${where.instancePath ?? ''}${detection.pointer ?? ''}${detection.property === undefined ? '' : `/${escapeToken(detection.property)}`}` } : {}),
+      ...(located
+        ? {
+            instancePath: `${where.instancePath ?? ''}${detection.pointer ?? ''}${detection.property === undefined ? '' : `/${escapeToken(detection.property)}`}`,
+          }
+        : {}),
       ...(status === undefined ? {} : { status }),
       ...(detection.old === undefined ? {} : { old: detection.old }),
       ...(detection.new === undefined ? {} : { new: detection.new }),
@@ -139,14 +161,24 @@ class Walker {
   private operationPair(before: OperationModel, after: OperationModel, where: Location): void {
     this.parameters(before, after, where);
     const request: Location = { ...where, direction: 'request', pointer: '', instancePath: '' };
-    this.run('request-body', { ...(before.requestBody ? { old: before.requestBody } : {}), ...(after.requestBody ? { new: after.requestBody } : {}) }, request);
+    this.run(
+      'request-body',
+      {
+        ...(before.requestBody ? { old: before.requestBody } : {}),
+        ...(after.requestBody ? { new: after.requestBody } : {}),
+      },
+      request,
+    );
     const oldBody = before.requestBody?.schema;
     const newBody = after.requestBody?.schema;
     if (oldBody && newBody) this.schema(oldBody, newBody, request, [], 0);
     const pairing = pairStatuses(before.responses.keys(), after.responses.keys());
     this.run('responses', { old: before, new: after, pairing }, { ...where, direction: 'response' });
     const response: Location = { ...where, direction: 'response', pointer: '', instancePath: '' };
-    const pairs: Array<readonly [string, string]> = [...pairing.same.map((status) => [status, status] as const), ...pairing.changed];
+    const pairs: Array<readonly [string, string]> = [
+      ...pairing.same.map((status) => [status, status] as const),
+      ...pairing.changed,
+    ];
     for (const [oldStatus, newStatus] of pairs) {
       const oldResponse = before.responses.get(oldStatus);
       const newResponse = after.responses.get(newStatus);
@@ -173,13 +205,24 @@ class Walker {
       const shown = (newParameter ?? oldParameter) as ParameterModel;
       const pointer = `/parameters/${shown.in}/${escapeToken(shown.name)}`;
       const at: Location = { ...where, direction: 'request', pointer, instancePath: pointer };
-      this.run('parameter', { ...(oldParameter ? { old: oldParameter } : {}), ...(newParameter ? { new: newParameter } : {}) }, at);
-      if (oldParameter?.schema && newParameter?.schema) this.schema(oldParameter.schema, newParameter.schema, at, [], 0);
+      this.run(
+        'parameter',
+        { ...(oldParameter ? { old: oldParameter } : {}), ...(newParameter ? { new: newParameter } : {}) },
+        at,
+      );
+      if (oldParameter?.schema && newParameter?.schema)
+        this.schema(oldParameter.schema, newParameter.schema, at, [], 0);
     }
   }
 
   /** Schema rules on one pair, then the pair's children. */
-  schema(before: SchemaNode, after: SchemaNode, where: Location, stack: Array<readonly [SchemaNode, SchemaNode]>, depth: number): void {
+  schema(
+    before: SchemaNode,
+    after: SchemaNode,
+    where: Location,
+    stack: Array<readonly [SchemaNode, SchemaNode]>,
+    depth: number,
+  ): void {
     if (before === after || depth > MAX_WALK_DEPTH) return;
     if (stack.some(([a, b]) => a === before && b === after)) return;
     this.run('schema', { old: before, new: after, direction: where.direction }, where, where.direction);
@@ -190,13 +233,33 @@ class Walker {
       const newChild = newProperties.get(name);
       if (newChild === undefined) continue;
       const token = escapeToken(name);
-      this.schema(oldChild, newChild, { ...where, pointer: `${where.pointer ?? ''}/properties/${token}`, instancePath: `${where.instancePath ?? ''}/${token}` }, stack, depth + 1);
+      this.schema(
+        oldChild,
+        newChild,
+        {
+          ...where,
+          pointer: `${where.pointer ?? ''}/properties/${token}`,
+          instancePath: `${where.instancePath ?? ''}/${token}`,
+        },
+        stack,
+        depth + 1,
+      );
     }
     if (before.items && after.items) {
-      this.schema(before.items, after.items, { ...where, pointer: `${where.pointer ?? ''}/items`, instancePath: `${where.instancePath ?? ''}/*` }, stack, depth + 1);
+      this.schema(
+        before.items,
+        after.items,
+        { ...where, pointer: `${where.pointer ?? ''}/items`, instancePath: `${where.instancePath ?? ''}/*` },
+        stack,
+        depth + 1,
+      );
     }
     if (typeof before.additionalProperties === 'object' && typeof after.additionalProperties === 'object') {
-      const at = { ...where, pointer: `${where.pointer ?? ''}/additionalProperties`, instancePath: `${where.instancePath ?? ''}/*` };
+      const at = {
+        ...where,
+        pointer: `${where.pointer ?? ''}/additionalProperties`,
+        instancePath: `${where.instancePath ?? ''}/*`,
+      };
       this.schema(before.additionalProperties, after.additionalProperties, at, stack, depth + 1);
     }
     this.variants(before, after, where, stack, depth);
@@ -204,13 +267,22 @@ class Walker {
   }
 
   /** Alternatives pair by schema name, else by position among the unnamed ones. */
-  private variants(before: SchemaNode, after: SchemaNode, where: Location, stack: Array<readonly [SchemaNode, SchemaNode]>, depth: number): void {
+  private variants(
+    before: SchemaNode,
+    after: SchemaNode,
+    where: Location,
+    stack: Array<readonly [SchemaNode, SchemaNode]>,
+    depth: number,
+  ): void {
     if (!before.variants || !after.variants) return;
     const newMembers = after.variants.members;
     const unnamedNew = newMembers.filter((member) => member.name === undefined);
     let unnamedIndex = 0;
     before.variants.members.forEach((member, i) => {
-      const match = member.name === undefined ? unnamedNew[unnamedIndex++] : newMembers.find((candidate) => candidate.name === member.name);
+      const match =
+        member.name === undefined
+          ? unnamedNew[unnamedIndex++]
+          : newMembers.find((candidate) => candidate.name === member.name);
       if (match === undefined) return;
       const at = { ...where, pointer: `${where.pointer ?? ''}/${before.variants?.kind ?? 'oneOf'}/${i}` };
       this.schema(member, match, at, stack, depth + 1);

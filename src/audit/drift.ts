@@ -18,7 +18,14 @@
  * `/results/*\/to/*\/associationTypes/*\/category`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { isApiVersion, isEndpointId, isStatusCode, operation as catalogueOperation, resolveResponse, type ApiVersion } from '../catalogue/index.js';
+import {
+  isApiVersion,
+  isEndpointId,
+  isStatusCode,
+  operation as catalogueOperation,
+  resolveResponse,
+  type ApiVersion,
+} from '../catalogue/index.js';
 import { childPointer } from '../json-pointer.js';
 import { AuditInputError } from './errors.js';
 import { isObject, own, type JsonObject } from './json.js';
@@ -30,7 +37,11 @@ export interface RecordedExchange {
   readonly endpoint: string;
   readonly apiVersion: string;
   readonly request: { readonly method: string; readonly url: string; readonly body?: unknown };
-  readonly response: { readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: unknown };
+  readonly response: {
+    readonly status: number;
+    readonly headers?: Readonly<Record<string, string>>;
+    readonly body?: unknown;
+  };
 }
 
 /** A path (and for enums a value) with how often it was seen. */
@@ -67,7 +78,12 @@ export interface EndpointDrift {
 export interface DriftReport {
   readonly exchanges: number;
   readonly endpoints: readonly EndpointDrift[];
-  readonly skipped: ReadonlyArray<{ readonly endpoint: string; readonly apiVersion: string; readonly count: number; readonly reason: string }>;
+  readonly skipped: ReadonlyArray<{
+    readonly endpoint: string;
+    readonly apiVersion: string;
+    readonly count: number;
+    readonly reason: string;
+  }>;
   /** True when no field or enum value was seen that a schema lacks. */
   readonly ok: boolean;
 }
@@ -94,31 +110,46 @@ function jsonBody(body: unknown): unknown {
   }
 }
 
-const SHAPE = '{ "exchanges": [ { "endpoint", "apiVersion", "request": { "method", "url", "body"? }, "response": { "status", "headers"?, "body"? } } ] }';
+const SHAPE =
+  '{ "exchanges": [ { "endpoint", "apiVersion", "request": { "method", "url", "body"? }, "response": { "status", "headers"?, "body"? } } ] }';
 
 function field(value: JsonObject, key: string, where: string, kind: 'string' | 'object'): unknown {
   const found = own(value, key);
-  if (kind === 'string' ? typeof found !== 'string' : !isObject(found)) throw new AuditInputError(`${where}.${key} must be ${kind === 'string' ? 'a string' : 'an object'} (expected ${SHAPE})`);
+  if (kind === 'string' ? typeof found !== 'string' : !isObject(found))
+    throw new AuditInputError(
+      `${where}.${key} must be ${kind === 'string' ? 'a string' : 'an object'} (expected ${SHAPE})`,
+    );
   return found;
 }
 
 /** Checks the report's shape; every problem names the exchange and field. */
 export function parseDriftInput(value: unknown, source: string): RecordedExchange[] {
-  if (!isObject(value) || !Array.isArray(own(value, 'exchanges'))) throw new AuditInputError(`${source} has no "exchanges" array (expected ${SHAPE})`);
+  if (!isObject(value) || !Array.isArray(own(value, 'exchanges')))
+    throw new AuditInputError(`${source} has no "exchanges" array (expected ${SHAPE})`);
   return (own(value, 'exchanges') as unknown[]).map((entry, i) => {
     const where = `${source}: exchanges[${i}]`;
     if (!isObject(entry)) throw new AuditInputError(`${where} is not an object (expected ${SHAPE})`);
     const request = field(entry, 'request', where, 'object') as JsonObject;
     const response = field(entry, 'response', where, 'object') as JsonObject;
     const status = own(response, 'status');
-    if (typeof status !== 'number' || !isStatusCode(status)) throw new AuditInputError(`${where}.response.status must be an HTTP status code (100-599)`);
+    if (typeof status !== 'number' || !isStatusCode(status))
+      throw new AuditInputError(`${where}.response.status must be an HTTP status code (100-599)`);
     const headers = own(response, 'headers');
-    if (headers !== undefined && !isObject(headers)) throw new AuditInputError(`${where}.response.headers must be an object`);
+    if (headers !== undefined && !isObject(headers))
+      throw new AuditInputError(`${where}.response.headers must be an object`);
     return {
       endpoint: field(entry, 'endpoint', where, 'string') as string,
       apiVersion: field(entry, 'apiVersion', where, 'string') as string,
-      request: { method: field(request, 'method', `${where}.request`, 'string') as string, url: field(request, 'url', `${where}.request`, 'string') as string, body: jsonBody(own(request, 'body')) },
-      response: { status, body: jsonBody(own(response, 'body')), ...(headers === undefined ? {} : { headers: headers as Record<string, string> }) },
+      request: {
+        method: field(request, 'method', `${where}.request`, 'string') as string,
+        url: field(request, 'url', `${where}.request`, 'string') as string,
+        body: jsonBody(own(request, 'body')),
+      },
+      response: {
+        status,
+        body: jsonBody(own(response, 'body')),
+        ...(headers === undefined ? {} : { headers: headers as Record<string, string> }),
+      },
     };
   });
 }
@@ -129,9 +160,12 @@ export function readDriftInput(path: string): RecordedExchange[] {
   try {
     size = statSync(path).size;
   } catch (error) {
-    throw new AuditInputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AuditInputError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
-  if (size > MAX_REPORT_BYTES) throw new AuditInputError(`${path} is ${size} bytes; drift reads reports up to ${MAX_REPORT_BYTES} bytes`);
+  if (size > MAX_REPORT_BYTES)
+    throw new AuditInputError(`${path} is ${size} bytes; drift reads reports up to ${MAX_REPORT_BYTES} bytes`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -142,15 +176,27 @@ export function readDriftInput(path: string): RecordedExchange[] {
 }
 
 /** Alternatives read as one node: a field of any alternative is known, a value of any alternative's enum too. */
-function flatten(node: SchemaNode): { properties: ReadonlyMap<string, SchemaNode>; additional: SchemaNode | boolean; items?: SchemaNode; enum?: readonly EnumValue[] } {
-  if (!node.variants) return { properties: node.properties, additional: node.additionalProperties, ...(node.items ? { items: node.items } : {}), ...(node.enum ? { enum: node.enum } : {}) };
+function flatten(node: SchemaNode): {
+  properties: ReadonlyMap<string, SchemaNode>;
+  additional: SchemaNode | boolean;
+  items?: SchemaNode;
+  enum?: readonly EnumValue[];
+} {
+  if (!node.variants)
+    return {
+      properties: node.properties,
+      additional: node.additionalProperties,
+      ...(node.items ? { items: node.items } : {}),
+      ...(node.enum ? { enum: node.enum } : {}),
+    };
   const properties = new Map(node.properties);
   let additional: SchemaNode | boolean = node.additionalProperties;
   let items = node.items;
   let values = node.enum ? [...node.enum] : undefined;
   for (const member of node.variants.members) {
     for (const [name, schema] of member.properties) if (!properties.has(name)) properties.set(name, schema);
-    if (typeof member.additionalProperties === 'object' && additional !== true) additional = member.additionalProperties;
+    if (typeof member.additionalProperties === 'object' && additional !== true)
+      additional = member.additionalProperties;
     items ??= member.items;
     if (member.enum) values = [...(values ?? []), ...member.enum];
   }
@@ -194,7 +240,11 @@ class BodyObserver {
   private walk(value: unknown, node: SchemaNode, path: string, depth: number): void {
     if (depth > MAX_BODY_DEPTH || value === null || value === undefined) return;
     const flat = flatten(node);
-    if (flat.enum && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && !flat.enum.includes(value)) {
+    if (
+      flat.enum &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+      !flat.enum.includes(value)
+    ) {
       const key = `${path}\u0000${String(value)}`;
       const entry = this.unknownValues.get(key) ?? { path: path || '/', value: String(value), count: 0 };
       entry.count++;
@@ -241,7 +291,10 @@ function definition(model: ApiModel, name: string): SchemaNode {
 /** Builds the drift report of recorded exchanges against hsac's schemas of each version. */
 export async function driftReport(exchanges: readonly RecordedExchange[]): Promise<DriftReport> {
   const models = new Map<ApiVersion, ApiModel>();
-  const groups = new Map<string, { endpoint: string; apiVersion: ApiVersion; exchanges: number; bodies: Map<string, BodyObserver> }>();
+  const groups = new Map<
+    string,
+    { endpoint: string; apiVersion: ApiVersion; exchanges: number; bodies: Map<string, BodyObserver> }
+  >();
   const skipped = new Map<string, { endpoint: string; apiVersion: string; count: number; reason: string }>();
   for (const exchange of exchanges) {
     const { endpoint, apiVersion } = exchange;
@@ -260,7 +313,12 @@ export async function driftReport(exchanges: readonly RecordedExchange[]): Promi
     }
     const op = catalogueOperation(endpoint, apiVersion);
     const groupKey = `${endpoint}\u0000${apiVersion}`;
-    const group = groups.get(groupKey) ?? { endpoint, apiVersion, exchanges: 0, bodies: new Map<string, BodyObserver>() };
+    const group = groups.get(groupKey) ?? {
+      endpoint,
+      apiVersion,
+      exchanges: 0,
+      bodies: new Map<string, BodyObserver>(),
+    };
     groups.set(groupKey, group);
     group.exchanges++;
     const observe = (body: string, definitionName: string | undefined, value: unknown): void => {
@@ -270,11 +328,18 @@ export async function driftReport(exchanges: readonly RecordedExchange[]): Promi
       observer.observe(value);
     };
     observe('request', op.requestDefinition, exchange.request.body);
-    observe(`response ${exchange.response.status}`, resolveResponse(op, exchange.response.status).definition, exchange.response.body);
+    observe(
+      `response ${exchange.response.status}`,
+      resolveResponse(op, exchange.response.status).definition,
+      exchange.response.body,
+    );
   }
   const endpoints: EndpointDrift[] = [...groups.values()].map((group) => {
     const op = catalogueOperation(group.endpoint, group.apiVersion);
-    const declared = [...(op.requestDefinition ? ['request'] : []), ...op.responses.map((response) => `response ${response.status}`)];
+    const declared = [
+      ...(op.requestDefinition ? ['request'] : []),
+      ...op.responses.map((response) => `response ${response.status}`),
+    ];
     return {
       endpoint: group.endpoint,
       apiVersion: group.apiVersion,
@@ -283,6 +348,8 @@ export async function driftReport(exchanges: readonly RecordedExchange[]): Promi
       unobserved: declared.filter((body) => !group.bodies.has(body)),
     };
   });
-  const ok = endpoints.every((endpoint) => endpoint.bodies.every((body) => body.unknownFields.length === 0 && body.unknownEnumValues.length === 0));
+  const ok = endpoints.every((endpoint) =>
+    endpoint.bodies.every((body) => body.unknownFields.length === 0 && body.unknownEnumValues.length === 0),
+  );
   return { exchanges: exchanges.length, endpoints, skipped: [...skipped.values()], ok };
 }

@@ -7,7 +7,15 @@
 import { AuditInputError } from './errors.js';
 import { childPointer, fragmentToPointer, unescapeToken, valueAt } from '../json-pointer.js';
 import { entriesOf, isObject, own, ownNumber, ownString, type JsonObject } from './json.js';
-import { cloneSchema, emptySchema, type EnumValue, type JsonType, type Limits, type MutableSchemaNode, type SchemaNode } from './model.js';
+import {
+  cloneSchema,
+  emptySchema,
+  type EnumValue,
+  type JsonType,
+  type Limits,
+  type MutableSchemaNode,
+  type SchemaNode,
+} from './model.js';
 
 /** Which rules the schema objects follow. */
 export type SchemaDialect = 'openapi-3.0' | 'openapi-3.1';
@@ -17,7 +25,15 @@ export const MAX_SCHEMA_DEPTH = 128;
 
 const JSON_TYPES: ReadonlySet<string> = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
 
-const NUMERIC_LIMITS = ['multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
+const NUMERIC_LIMITS = [
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+] as const;
 
 /** Containers whose members are named schemas, for the node's `name`. */
 const NAMED_CONTAINERS = ['/components/schemas/', '/$defs/', '/definitions/'];
@@ -55,12 +71,15 @@ export class JsonSchemaReader {
   readRef(ref: string, at: string, depth = 0): SchemaNode {
     const pointer = fragmentToPointer(ref);
     if (pointer === undefined) {
-      throw new AuditInputError(`${this.source}: $ref "${ref}" at ${at || '/'} is not a local reference (external files are bundled first; this one was not found)`);
+      throw new AuditInputError(
+        `${this.source}: $ref "${ref}" at ${at || '/'} is not a local reference (external files are bundled first; this one was not found)`,
+      );
     }
     const cached = this.byPointer.get(pointer);
     if (cached) return cached;
     const target = valueAt(this.root, pointer);
-    if (target === undefined) throw new AuditInputError(`${this.source}: $ref "${ref}" at ${at || '/'} points to nothing`);
+    if (target === undefined)
+      throw new AuditInputError(`${this.source}: $ref "${ref}" at ${at || '/'} points to nothing`);
     const node = emptySchema(nameOf(pointer));
     this.byPointer.set(pointer, node);
     // Depth carries on through references, so a chain of 100,000 distinct `$ref`s is refused too.
@@ -125,7 +144,8 @@ export class JsonSchemaReader {
     }
     this.readVariants(node, raw, at, depth);
     // No `type` but a shape: the author meant that shape (tools differ; this avoids "any -> object" noise).
-    if (node.types.length === 0 && (node.properties.size > 0 || own(raw, 'additionalProperties') !== undefined)) node.types = ['object'];
+    if (node.types.length === 0 && (node.properties.size > 0 || own(raw, 'additionalProperties') !== undefined))
+      node.types = ['object'];
     if (node.types.length === 0 && own(raw, 'items') !== undefined) node.types = ['array'];
   }
 
@@ -174,7 +194,8 @@ export class JsonSchemaReader {
     if (Array.isArray(required)) for (const name of required) if (typeof name === 'string') node.required.add(name);
     const additional = own(raw, 'additionalProperties');
     if (additional === false || own(raw, 'unevaluatedProperties') === false) node.additionalProperties = false;
-    else if (isObject(additional)) node.additionalProperties = this.convert(additional, childPointer(at, 'additionalProperties'), depth + 1);
+    else if (isObject(additional))
+      node.additionalProperties = this.convert(additional, childPointer(at, 'additionalProperties'), depth + 1);
     const items = own(raw, 'items');
     if (isObject(items)) node.items = this.convert(items, childPointer(at, 'items'), depth + 1);
   }
@@ -206,7 +227,10 @@ export class JsonSchemaReader {
       const list = own(raw, kind);
       if (!Array.isArray(list)) continue;
       const members = list.map((member, i) => this.convert(member, childPointer(at, kind, i), depth + 1));
-      const nonNull = members.filter((member) => !(member.types.length === 0 && member.nullable && member.enum === undefined && member.properties.size === 0));
+      const nonNull = members.filter(
+        (member) =>
+          !(member.types.length === 0 && member.nullable && member.enum === undefined && member.properties.size === 0),
+      );
       // `anyOf: [X, {type: 'null'}]` is how 3.1 (and generators) spell "nullable X": read it so.
       if (nonNull.length < members.length) node.nullable = true;
       if (nonNull.length === 1 && node.types.length === 0 && node.properties.size === 0) {
@@ -243,7 +267,8 @@ function intersectTypes(a: readonly JsonType[], b: readonly JsonType[]): JsonTyp
 export function mergeInto(node: MutableSchemaNode, member: SchemaNode): void {
   node.types = intersectTypes(node.types, member.types);
   if (node.format === undefined && member.format !== undefined) node.format = member.format;
-  if (member.enum !== undefined) node.enum = node.enum === undefined ? [...member.enum] : node.enum.filter((value) => member.enum?.includes(value));
+  if (member.enum !== undefined)
+    node.enum = node.enum === undefined ? [...member.enum] : node.enum.filter((value) => member.enum?.includes(value));
   node.openEnum ||= member.openEnum;
   node.nullable ||= member.nullable && node.types.length === 0;
   for (const [name, schema] of member.properties) {

@@ -8,7 +8,9 @@ describe('parseSpecText', () => {
   });
 
   it('names the YAML line and column of a syntax error', () => {
-    expect(() => parseSpecText('openapi: 3.0.3\npaths:\n  a: [1,\n', 'a.yaml')).toThrow(/a\.yaml is not valid YAML \(line \d+, column \d+\)/);
+    expect(() => parseSpecText('openapi: 3.0.3\npaths:\n  a: [1,\n', 'a.yaml')).toThrow(
+      /a\.yaml is not valid YAML \(line \d+, column \d+\)/,
+    );
   });
 
   it('refuses duplicate YAML keys (which value would be compared?)', () => {

@@ -43,7 +43,9 @@ export function parseSpecText(text: string, source: string): unknown {
     const before = body.slice(0, problem.pos[0]);
     const line = before.split('\n').length;
     const column = problem.pos[0] - before.lastIndexOf('\n');
-    throw new AuditInputError(`${source} is not valid YAML (line ${line}, column ${column}): ${problem.message.split('\n')[0] ?? ''}`);
+    throw new AuditInputError(
+      `${source} is not valid YAML (line ${line}, column ${column}): ${problem.message.split('\n')[0] ?? ''}`,
+    );
   }
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
@@ -74,8 +76,10 @@ function hasExternalRefs(root: unknown): boolean {
 
 /** Reads one document into the model. */
 export async function loadDocument(value: unknown, source: string, file?: string): Promise<ApiModel> {
-  if (!isObject(value)) throw new AuditInputError(`${source} is neither OpenAPI 3.x nor JSON Structure: its top level is not an object`);
-  if (Object.hasOwn(value, 'swagger')) throw new AuditInputError(`${source} is Swagger 2.0; convert it to OpenAPI 3 first`);
+  if (!isObject(value))
+    throw new AuditInputError(`${source} is neither OpenAPI 3.x nor JSON Structure: its top level is not an object`);
+  if (Object.hasOwn(value, 'swagger'))
+    throw new AuditInputError(`${source} is Swagger 2.0; convert it to OpenAPI 3 first`);
   if (Object.hasOwn(value, 'openapi')) {
     if (openApiDialect(value) === undefined) return openApiModel(value, source); // throws, naming the version
     let doc: JsonObject = value;
@@ -85,13 +89,17 @@ export async function loadDocument(value: unknown, source: string, file?: string
       try {
         doc = (await bundle(file, value, { resolve: { http: false } })) as JsonObject;
       } catch (error) {
-        throw new AuditInputError(`${source}: cannot resolve an external $ref: ${(error as Error).message.split('\n')[0] ?? ''}`);
+        throw new AuditInputError(
+          `${source}: cannot resolve an external $ref: ${(error as Error).message.split('\n')[0] ?? ''}`,
+        );
       }
     }
     return openApiModel(doc, source);
   }
   if (isStructureDocument(value)) return structureModel(value, source);
-  throw new AuditInputError(`${source} is neither OpenAPI 3.x (no "openapi" field) nor JSON Structure (no json-structure.org "$schema")`);
+  throw new AuditInputError(
+    `${source} is neither OpenAPI 3.x (no "openapi" field) nor JSON Structure (no json-structure.org "$schema")`,
+  );
 }
 
 /** Reads one file into the model. */
@@ -103,9 +111,12 @@ export async function loadFile(path: string): Promise<ApiModel> {
     size = stat.size;
   } catch (error) {
     if (error instanceof AuditInputError) throw error;
-    throw new AuditInputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new AuditInputError(
+      `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
-  if (size > MAX_SPEC_BYTES) throw new AuditInputError(`${path} is ${size} bytes; the audit reads specs up to ${MAX_SPEC_BYTES} bytes`);
+  if (size > MAX_SPEC_BYTES)
+    throw new AuditInputError(`${path} is ${size} bytes; the audit reads specs up to ${MAX_SPEC_BYTES} bytes`);
   const text = readFileSync(path, 'utf8');
   return loadDocument(parseSpecText(text, path), path, resolve(path));
 }
@@ -121,7 +132,8 @@ export function mergeModels(models: readonly ApiModel[], source: string): ApiMod
   for (const model of models) {
     for (const [key, op] of model.operations) {
       const first = origin.get(key);
-      if (first !== undefined) throw new AuditInputError(`${op.method} ${op.pathTemplate} is defined in both ${first} and ${model.source}`);
+      if (first !== undefined)
+        throw new AuditInputError(`${op.method} ${op.pathTemplate} is defined in both ${first} and ${model.source}`);
       origin.set(key, model.source);
       operations.set(key, op);
     }
@@ -160,7 +172,9 @@ export async function loadSide(spec: string): Promise<ApiModel> {
     return { ...model, source: spec };
   }
   if (isDirectory(spec)) {
-    const files = readdirSync(spec).filter((name) => SPEC_FILE.test(name)).sort();
+    const files = readdirSync(spec)
+      .filter((name) => SPEC_FILE.test(name))
+      .sort();
     if (files.length === 0) throw new AuditInputError(`${spec} holds no .json, .yaml or .yml file`);
     const models = [];
     for (const name of files) models.push(await loadFile(join(spec, name)));
@@ -172,7 +186,12 @@ export async function loadSide(spec: string): Promise<ApiModel> {
     const models = [];
     for (const part of parts) models.push(await loadFile(part));
     // `v4/associations.json + v4/associationsSchema.json`: the folder tells the versions apart.
-    return mergeModels(models, parts.map((part) => `${basename(dirname(resolve(part)))}/${basename(part)}`).join(' + '));
+    return mergeModels(
+      models,
+      parts.map((part) => `${basename(dirname(resolve(part)))}/${basename(part)}`).join(' + '),
+    );
   }
-  throw new AuditInputError(`"${spec}" is neither an API version (${API_VERSIONS.join(', ')}) nor a readable file or directory`);
+  throw new AuditInputError(
+    `"${spec}" is neither an API version (${API_VERSIONS.join(', ')}) nor a readable file or directory`,
+  );
 }

@@ -29,7 +29,9 @@ export function normalisePath(template: string): NormalisedPath {
   const versionAt = segments.findIndex((segment) => VERSION_SEGMENT.test(segment));
   const version = versionAt >= 0 ? segments[versionAt] : undefined;
   const display = segments.map((segment, i) => (i === versionAt ? '{version}' : segment)).join('/');
-  const keySegments = segments.filter((_segment, i) => i !== versionAt).map((segment) => segment.replace(/\{[^}]*\}/g, '{}'));
+  const keySegments = segments
+    .filter((_segment, i) => i !== versionAt)
+    .map((segment) => segment.replace(/\{[^}]*\}/g, '{}'));
   const parameters = [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1] ?? '');
   const key = keySegments.join('/').replace(/\/+$/, '') || '/';
   return version === undefined ? { key, display, parameters } : { key, display, version, parameters };

@@ -35,7 +35,9 @@ export function openApiDialect(doc: JsonObject): SchemaDialect | undefined {
 export function openApiModel(doc: JsonObject, source: string): ApiModel {
   const dialect = openApiDialect(doc);
   if (dialect === undefined) {
-    throw new AuditInputError(`${source}: OpenAPI version ${JSON.stringify(own(doc, 'openapi'))} is not supported (3.0.x and 3.1.x are)`);
+    throw new AuditInputError(
+      `${source}: OpenAPI version ${JSON.stringify(own(doc, 'openapi'))} is not supported (3.0.x and 3.1.x are)`,
+    );
   }
   return new OpenApiReader(doc, dialect, source).model();
 }
@@ -99,13 +101,22 @@ class OpenApiReader {
     return { source: this.source, formats: [this.dialect], operations, schemas };
   }
 
-  private operation(method: string, template: string, raw: unknown, at: string, shared: readonly ParameterModel[]): OperationModel {
+  private operation(
+    method: string,
+    template: string,
+    raw: unknown,
+    at: string,
+    shared: readonly ParameterModel[],
+  ): OperationModel {
     if (!isObject(raw)) this.fail(at, 'is not an operation object');
     const path = normalisePath(template);
     const own_ = this.parameters(own(raw, 'parameters'), childPointer(at, 'parameters'), template);
     // Operation-level parameters override path-level ones of the same name and location.
     const parameters = [...shared.filter((p) => !own_.some((o) => o.in === p.in && sameName(o, p))), ...own_];
-    const requestBody = own(raw, 'requestBody') === undefined ? undefined : this.requestBody(own(raw, 'requestBody'), childPointer(at, 'requestBody'));
+    const requestBody =
+      own(raw, 'requestBody') === undefined
+        ? undefined
+        : this.requestBody(own(raw, 'requestBody'), childPointer(at, 'requestBody'));
     const operationId = ownString(raw, 'operationId');
     const model: OperationModel = {
       key: `${method.toUpperCase()} ${path.key}`,
@@ -129,7 +140,8 @@ class OpenApiReader {
       const { node, at: where } = this.deref(entry, childPointer(at, i));
       const name = ownString(node, 'name');
       const location = ownString(node, 'in');
-      if (name === undefined || location === undefined || !LOCATIONS.has(location)) this.fail(where, 'is not a parameter (needs `name` and `in`: path, query, header or cookie)');
+      if (name === undefined || location === undefined || !LOCATIONS.has(location))
+        this.fail(where, 'is not a parameter (needs `name` and `in`: path, query, header or cookie)');
       const schema = this.parameterSchema(node, where);
       const position = location === 'path' ? pathParameters.indexOf(name) : -1;
       const parameter: ParameterModel = {
@@ -154,7 +166,10 @@ class OpenApiReader {
   /** The JSON media type's schema (else the first one's), and every media type listed. */
   private mediaSchema(content: JsonObject, at: string): { mediaTypes: string[]; schema?: SchemaNode } {
     const mediaTypes = Object.keys(content);
-    const chosen = mediaTypes.find((type) => type === 'application/json') ?? mediaTypes.find((type) => /[/+]json\b/.test(type)) ?? mediaTypes[0];
+    const chosen =
+      mediaTypes.find((type) => type === 'application/json') ??
+      mediaTypes.find((type) => /[/+]json\b/.test(type)) ??
+      mediaTypes[0];
     if (chosen === undefined) return { mediaTypes };
     const media = own(content, chosen);
     if (!isObject(media)) this.fail(childPointer(at, chosen), 'is not a media type object');
@@ -178,8 +193,15 @@ class OpenApiReader {
       if (status.startsWith('x-')) continue;
       const { node, at: where } = this.deref(entry, childPointer(at, status));
       const content = ownObject(node, 'content');
-      const { mediaTypes, schema } = content ? this.mediaSchema(content, childPointer(where, 'content')) : { mediaTypes: [] };
-      out.set(status, { status, mediaTypes, headers: this.headers(own(node, 'headers'), childPointer(where, 'headers')), ...(schema === undefined ? {} : { schema }) });
+      const { mediaTypes, schema } = content
+        ? this.mediaSchema(content, childPointer(where, 'content'))
+        : { mediaTypes: [] };
+      out.set(status, {
+        status,
+        mediaTypes,
+        headers: this.headers(own(node, 'headers'), childPointer(where, 'headers')),
+        ...(schema === undefined ? {} : { schema }),
+      });
     }
     return out;
   }

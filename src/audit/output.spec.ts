@@ -9,12 +9,38 @@ const RESULT: AuditResult = {
   new: '2026-09',
   compared: { old: 4, new: 4, unit: 'operations' },
   changes: [
-    { rule: 'response-success-status-removed', severity: 'breaking', direction: 'response', operation: READ, status: '207', old: '207', message: 'success status 207 is no longer declared' },
-    { rule: 'response-enum-value-added', severity: 'warning', direction: 'response', operation: READ, status: '200', pointer: '/properties/category', instancePath: '/category', old: '[A]', new: '[A, B]', message: 'response enum value [B] added' },
+    {
+      rule: 'response-success-status-removed',
+      severity: 'breaking',
+      direction: 'response',
+      operation: READ,
+      status: '207',
+      old: '207',
+      message: 'success status 207 is no longer declared',
+    },
+    {
+      rule: 'response-enum-value-added',
+      severity: 'warning',
+      direction: 'response',
+      operation: READ,
+      status: '200',
+      pointer: '/properties/category',
+      instancePath: '/category',
+      old: '[A]',
+      new: '[A, B]',
+      message: 'response enum value [B] added',
+    },
   ],
   ignored: [
     {
-      change: { rule: 'operation-removed', severity: 'breaking', direction: 'operation', operation: 'POST /crm/objects/{version}/{objectType}/search', old: '/crm/objects/2026-03/{objectType}/search', message: 'removed' },
+      change: {
+        rule: 'operation-removed',
+        severity: 'breaking',
+        direction: 'operation',
+        operation: 'POST /crm/objects/{version}/{objectType}/search',
+        old: '/crm/objects/2026-03/{objectType}/search',
+        message: 'removed',
+      },
       reason: 'not used | by us',
     },
   ],
@@ -45,21 +71,52 @@ describe('audit writers', () => {
   it('Markdown: escapes pipes and lists the ignored with their reason', () => {
     const markdown = renderMarkdown(RESULT, 'breaking', false);
     expect(markdown).toContain('## hsac audit diff `2026-03` → `2026-09`: ❌ FAIL');
-    expect(markdown).toContain(`| warning | \`response-enum-value-added\` | response | \`${READ}\` | 200 | \`/properties/category\` | [A] → [A, B] | response enum value [B] added |`);
-    expect(markdown).toContain('| `operation-removed` | `POST /crm/objects/{version}/{objectType}/search` | `-` | not used \\| by us |');
+    expect(markdown).toContain(
+      `| warning | \`response-enum-value-added\` | response | \`${READ}\` | 200 | \`/properties/category\` | [A] → [A, B] | response enum value [B] added |`,
+    );
+    expect(markdown).toContain(
+      '| `operation-removed` | `POST /crm/objects/{version}/{objectType}/search` | `-` | not used \\| by us |',
+    );
   });
 
   it('JSON: the changes as they are, and breaking/warning ones as DESIGN.md findings', () => {
     const doc = JSON.parse(renderJson(RESULT, 'warning', false)) as Record<string, unknown>;
-    expect(doc).toMatchObject({ ok: false, failOn: 'warning', summary: { breaking: 1, warning: 1, info: 0, ignored: 1 } });
+    expect(doc).toMatchObject({
+      ok: false,
+      failOn: 'warning',
+      summary: { breaking: 1, warning: 1, info: 0, ignored: 1 },
+    });
     expect(doc.findings).toEqual([
-      { check: 'response-success-status-removed', severity: 'error', instancePath: '', message: 'success status 207 is no longer declared', endpoint: READ, status: '207', expected: '207' },
-      { check: 'response-enum-value-added', severity: 'warning', instancePath: '/properties/category', message: 'response enum value [B] added', endpoint: READ, status: '200', expected: '[A]', actual: '[A, B]' },
+      {
+        check: 'response-success-status-removed',
+        severity: 'error',
+        instancePath: '',
+        message: 'success status 207 is no longer declared',
+        endpoint: READ,
+        status: '207',
+        expected: '207',
+      },
+      {
+        check: 'response-enum-value-added',
+        severity: 'warning',
+        instancePath: '/properties/category',
+        message: 'response enum value [B] added',
+        endpoint: READ,
+        status: '200',
+        expected: '[A]',
+        actual: '[A, B]',
+      },
     ]);
     expect(doc.ignored).toEqual([expect.objectContaining({ rule: 'operation-removed', reason: 'not used | by us' })]);
   });
 
   it('says so when nothing changed', () => {
-    expect(renderHuman({ ...RESULT, changes: [], ignored: [], counts: { breaking: 0, warning: 0, info: 0 } }, 'breaking', true)).toContain(': OK (0 breaking, 0 warnings, 0 info, 0 ignored');
+    expect(
+      renderHuman(
+        { ...RESULT, changes: [], ignored: [], counts: { breaking: 0, warning: 0, info: 0 } },
+        'breaking',
+        true,
+      ),
+    ).toContain(': OK (0 breaking, 0 warnings, 0 info, 0 ignored');
   });
 });

@@ -50,15 +50,23 @@ export function renderHuman(result: AuditResult, failOn: FailOn, ok: boolean): s
   const statusWidth = Math.max(6, ...result.changes.map((change) => (change.status ?? '').length));
   for (const [operation, changes] of groupByOperation(result.changes)) {
     lines.push('', operation);
-    lines.push(`  ${'SEVERITY'.padEnd(10)}${'RULE'.padEnd(ruleWidth + 2)}${'DIRECTION'.padEnd(11)}${'STATUS'.padEnd(statusWidth + 2)}AT`);
+    lines.push(
+      `  ${'SEVERITY'.padEnd(10)}${'RULE'.padEnd(ruleWidth + 2)}${'DIRECTION'.padEnd(11)}${'STATUS'.padEnd(statusWidth + 2)}AT`,
+    );
     for (const change of changes) {
-      lines.push(`  ${change.severity.padEnd(10)}${change.rule.padEnd(ruleWidth + 2)}${change.direction.padEnd(11)}${(change.status ?? '-').padEnd(statusWidth + 2)}${where(change)}`);
+      lines.push(
+        `  ${change.severity.padEnd(10)}${change.rule.padEnd(ruleWidth + 2)}${change.direction.padEnd(11)}${(change.status ?? '-').padEnd(statusWidth + 2)}${where(change)}`,
+      );
       lines.push(`      ${transition(change)}${change.message}`);
     }
   }
   if (result.ignored.length > 0) {
     lines.push('', 'Ignored (audit.ignore in the config):');
-    for (const { change, reason } of result.ignored) lines.push(`  ${change.severity} ${change.rule} ${change.operation} ${change.status ?? ''} ${where(change)}`.trimEnd(), `      because: ${reason}`);
+    for (const { change, reason } of result.ignored)
+      lines.push(
+        `  ${change.severity} ${change.rule} ${change.operation} ${change.status ?? ''} ${where(change)}`.trimEnd(),
+        `      because: ${reason}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -111,7 +119,11 @@ export function renderMarkdown(result: AuditResult, failOn: FailOn, ok: boolean)
     `${summaryLine(result)} (fail on ${failOn}; ${result.compared.old} → ${result.compared.new} ${result.compared.unit}).`,
   ];
   if (result.changes.length > 0) {
-    lines.push('', '| severity | rule | direction | operation | status | at | old → new | message |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      '| severity | rule | direction | operation | status | at | old → new | message |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     for (const change of result.changes) {
       lines.push(
         `| ${change.severity} | \`${change.rule}\` | ${change.direction} | \`${cell(change.operation)}\` | ${cell(change.status ?? '')} | \`${cell(where(change))}\` | ${cell(`${change.old ?? ''} → ${change.new ?? ''}`)} | ${cell(change.message)} |`,
@@ -120,7 +132,10 @@ export function renderMarkdown(result: AuditResult, failOn: FailOn, ok: boolean)
   }
   if (result.ignored.length > 0) {
     lines.push('', '### Ignored', '', '| rule | operation | at | reason |', '|---|---|---|---|');
-    for (const { change, reason } of result.ignored) lines.push(`| \`${change.rule}\` | \`${cell(change.operation)}\` | \`${cell(where(change))}\` | ${cell(reason)} |`);
+    for (const { change, reason } of result.ignored)
+      lines.push(
+        `| \`${change.rule}\` | \`${cell(change.operation)}\` | \`${cell(where(change))}\` | ${cell(reason)} |`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -5,10 +5,16 @@ import { packageRoot } from '../paths.js';
 import type { JsonObject } from './json.js';
 import { structureModel } from './structure.js';
 
-const hsacDocument = (version: string): JsonObject => JSON.parse(readFileSync(join(packageRoot(), 'schemas', version, 'associations.struct.json'), 'utf8')) as JsonObject;
+const hsacDocument = (version: string): JsonObject =>
+  JSON.parse(readFileSync(join(packageRoot(), 'schemas', version, 'associations.struct.json'), 'utf8')) as JsonObject;
 
 function bare(definitions: JsonObject): JsonObject {
-  return { $schema: 'https://json-structure.org/meta/validation/v0/#', $id: 'https://example.com/t.struct.json', name: 'T', definitions };
+  return {
+    $schema: 'https://json-structure.org/meta/validation/v0/#',
+    $id: 'https://example.com/t.struct.json',
+    name: 'T',
+    definitions,
+  };
 }
 
 describe('JSON Structure documents into the model', () => {
@@ -25,7 +31,10 @@ describe('JSON Structure documents into the model', () => {
     expect([...(read?.responses.keys() ?? [])]).toEqual(['200', '207', 'default']);
     expect(read?.responses.get('207')?.schema?.name).toBe('BatchResponsePublicAssociationMultiWithLabelWithErrors');
     expect(read?.requestBody?.schema?.name).toBe('BatchInputPublicFetchAssociationsBatchRequest');
-    expect(read?.parameters.map((p) => [p.name, p.position])).toEqual([['fromObjectType', 0], ['toObjectType', 1]]);
+    expect(read?.parameters.map((p) => [p.name, p.position])).toEqual([
+      ['fromObjectType', 0],
+      ['toObjectType', 1],
+    ]);
   });
 
   it('maps types to their JSON encoding', () => {
@@ -65,7 +74,13 @@ describe('JSON Structure documents into the model', () => {
     const model = structureModel(
       bare({
         Base: { type: 'object', abstract: true, properties: { id: { type: 'string' } }, required: ['id'] },
-        Ns: { Child: { type: 'object', $extends: '#/definitions/Base', properties: { next: { type: { $ref: '#/definitions/Ns/Child' } } } } },
+        Ns: {
+          Child: {
+            type: 'object',
+            $extends: '#/definitions/Base',
+            properties: { next: { type: { $ref: '#/definitions/Ns/Child' } } },
+          },
+        },
       }),
       't',
     );
@@ -76,6 +91,8 @@ describe('JSON Structure documents into the model', () => {
   });
 
   it('refuses an invalid document with the linter’s first error', () => {
-    expect(() => structureModel({ $schema: 'https://json-structure.org/meta/core/v0/#', definitions: {} }, 'bad.json')).toThrow(/bad\.json is not a valid JSON Structure document: .*'\$id'/);
+    expect(() =>
+      structureModel({ $schema: 'https://json-structure.org/meta/core/v0/#', definitions: {} }, 'bad.json'),
+    ).toThrow(/bad\.json is not a valid JSON Structure document: .*'\$id'/);
   });
 });

@@ -70,12 +70,31 @@ const PRIMITIVES: Readonly<Record<string, readonly [JsonType, string | undefined
 const TYPE_MARKERS = ['type', '$ref', '$extends', 'properties', 'items', 'values', 'choices', 'enum', 'const'];
 
 /** Keywords that describe a type without changing what it admits. */
-const ANNOTATIONS: ReadonlySet<string> = new Set(['type', '$ref', 'description', 'title', 'name', 'examples', 'example', 'default', '$comment', 'altnames', 'descriptions', 'deprecated', 'unit']);
+const ANNOTATIONS: ReadonlySet<string> = new Set([
+  'type',
+  '$ref',
+  'description',
+  'title',
+  'name',
+  'examples',
+  'example',
+  'default',
+  '$comment',
+  'altnames',
+  'descriptions',
+  'deprecated',
+  'unit',
+]);
 
 /** The `$ref` of a type that is only a reference (`{"type": {"$ref": ...}}` or `{"$ref": ...}`) plus annotations. */
 function referenceOnly(raw: JsonObject): unknown {
   const type = own(raw, 'type');
-  const reference = isObject(type) && Object.keys(type).length === 1 ? own(type, '$ref') : type === undefined ? own(raw, '$ref') : undefined;
+  const reference =
+    isObject(type) && Object.keys(type).length === 1
+      ? own(type, '$ref')
+      : type === undefined
+        ? own(raw, '$ref')
+        : undefined;
   if (reference === undefined) return undefined;
   return Object.keys(raw).every((key) => ANNOTATIONS.has(key)) ? reference : undefined;
 }
@@ -105,16 +124,24 @@ export function structureModel(doc: JsonObject, source: string): ApiModel {
   const reader = new StructureReader(doc, source);
   const version = hsacDocumentVersion(doc);
   const schemas = reader.definitions();
-  const operations = version === undefined ? new Map<string, OperationModel>() : catalogueOperations(version, reader, source);
+  const operations =
+    version === undefined ? new Map<string, OperationModel>() : catalogueOperations(version, reader, source);
   return { source, formats: [version === undefined ? 'json-structure' : 'hsac-structure'], operations, schemas };
 }
 
 /** hsac's endpoints of one version, with the document's definitions as bodies. */
-function catalogueOperations(version: ApiVersion, reader: StructureReader, source: string): Map<string, OperationModel> {
+function catalogueOperations(
+  version: ApiVersion,
+  reader: StructureReader,
+  source: string,
+): Map<string, OperationModel> {
   const out = new Map<string, OperationModel>();
   const body = (definition: string, endpoint: string): SchemaNode => {
     const node = reader.definition(definition);
-    if (node === undefined) throw new AuditInputError(`${source}: the catalogue names definition ${definition} for ${endpoint}, which the document lacks`);
+    if (node === undefined)
+      throw new AuditInputError(
+        `${source}: the catalogue names definition ${definition} for ${endpoint}, which the document lacks`,
+      );
     return node;
   };
   const pathParameter = emptySchema();
@@ -123,20 +150,43 @@ function catalogueOperations(version: ApiVersion, reader: StructureReader, sourc
     const path = normalisePath(op.pathTemplate);
     const responses = new Map<string, ResponseModel>();
     for (const response of op.responses) {
-      responses.set(String(response.status), { status: String(response.status), mediaTypes: ['application/json'], headers: new Map(), schema: body(response.definition, op.endpoint) });
+      responses.set(String(response.status), {
+        status: String(response.status),
+        mediaTypes: ['application/json'],
+        headers: new Map(),
+        schema: body(response.definition, op.endpoint),
+      });
     }
-    responses.set('default', { status: 'default', mediaTypes: ['application/json'], headers: new Map(), schema: body(op.errorDefinition, op.endpoint) });
+    responses.set('default', {
+      status: 'default',
+      mediaTypes: ['application/json'],
+      headers: new Map(),
+      schema: body(op.errorDefinition, op.endpoint),
+    });
     const model: OperationModel = {
       key: `${op.method} ${path.key}`,
       method: op.method,
       pathTemplate: op.pathTemplate,
       displayPath: path.display,
       deprecated: false,
-      parameters: op.pathParams.map((name, position) => ({ name, in: 'path', required: true, deprecated: false, schema: pathParameter, position })),
+      parameters: op.pathParams.map((name, position) => ({
+        name,
+        in: 'path',
+        required: true,
+        deprecated: false,
+        schema: pathParameter,
+        position,
+      })),
       responses,
       ...(op.requestDefinition === undefined
         ? {}
-        : { requestBody: { required: true, mediaTypes: ['application/json'], schema: body(op.requestDefinition, op.endpoint) } }),
+        : {
+            requestBody: {
+              required: true,
+              mediaTypes: ['application/json'],
+              schema: body(op.requestDefinition, op.endpoint),
+            },
+          }),
     };
     out.set(model.key, model);
   }
@@ -163,7 +213,8 @@ class StructureReader {
       for (const [name, member] of entriesOf(node)) {
         if (!isObject(member)) continue;
         const memberAt = childPointer(at, name);
-        if (TYPE_MARKERS.some((marker) => Object.hasOwn(member, marker))) out.set(`${prefix}${name}`, this.at(memberAt));
+        if (TYPE_MARKERS.some((marker) => Object.hasOwn(member, marker)))
+          out.set(`${prefix}${name}`, this.at(memberAt));
         else walk(member, memberAt, `${prefix}${name}.`, depth + 1);
       }
     };
@@ -176,7 +227,9 @@ class StructureReader {
   /** A top-level definition by name. */
   definition(name: string): SchemaNode | undefined {
     const definitions = own(this.doc, 'definitions');
-    return isObject(definitions) && isObject(own(definitions, name)) ? this.at(childPointer('/definitions', name)) : undefined;
+    return isObject(definitions) && isObject(own(definitions, name))
+      ? this.at(childPointer('/definitions', name))
+      : undefined;
   }
 
   /** The type at a pointer: one node per location, created before it is filled (cycles). */
@@ -265,15 +318,19 @@ class StructureReader {
       case 'tuple':
         node.types = ['array'];
         if (type === 'set') node.limits.uniqueItems = true;
-        if (own(raw, 'items') !== undefined) node.items = this.convert(own(raw, 'items'), childPointer(at, 'items'), depth);
+        if (own(raw, 'items') !== undefined)
+          node.items = this.convert(own(raw, 'items'), childPointer(at, 'items'), depth);
         return;
       case 'map':
         node.types = ['object'];
-        node.additionalProperties = own(raw, 'values') === undefined ? true : this.convert(own(raw, 'values'), childPointer(at, 'values'), depth);
+        node.additionalProperties =
+          own(raw, 'values') === undefined ? true : this.convert(own(raw, 'values'), childPointer(at, 'values'), depth);
         return;
       case 'choice': {
         const choices = own(raw, 'choices');
-        const members = isObject(choices) ? entriesOf(choices).map(([name, member]) => this.convert(member, childPointer(at, 'choices', name), depth)) : [];
+        const members = isObject(choices)
+          ? entriesOf(choices).map(([name, member]) => this.convert(member, childPointer(at, 'choices', name), depth))
+          : [];
         node.variants = { kind: 'oneOf', members };
         return;
       }
@@ -285,14 +342,16 @@ class StructureReader {
   private applyObject(node: MutableSchemaNode, raw: JsonObject, at: string, depth: number): void {
     const properties = own(raw, 'properties');
     if (isObject(properties)) {
-      for (const [name, member] of entriesOf(properties)) node.properties.set(name, this.convert(member, childPointer(at, 'properties', name), depth));
+      for (const [name, member] of entriesOf(properties))
+        node.properties.set(name, this.convert(member, childPointer(at, 'properties', name), depth));
     }
     const required = own(raw, 'required');
     // `required: [["a"], ["b"]]` (alternatives) says no single property is always required.
     if (Array.isArray(required)) for (const name of required) if (typeof name === 'string') node.required.add(name);
     const additional = own(raw, 'additionalProperties');
     if (additional === false) node.additionalProperties = false;
-    else if (additional !== undefined && additional !== true) node.additionalProperties = this.convert(additional, childPointer(at, 'additionalProperties'), depth);
+    else if (additional !== undefined && additional !== true)
+      node.additionalProperties = this.convert(additional, childPointer(at, 'additionalProperties'), depth);
   }
 
   /** `$extends`: the base types' properties are the subtype's too. */
@@ -300,7 +359,8 @@ class StructureReader {
     const bases = own(raw, '$extends');
     for (const base of Array.isArray(bases) ? bases : bases === undefined ? [] : [bases]) {
       const inherited = this.ref(base, childPointer(at, '$extends'), depth);
-      for (const [name, schema] of inherited.properties) if (!node.properties.has(name)) node.properties.set(name, schema);
+      for (const [name, schema] of inherited.properties)
+        if (!node.properties.has(name)) node.properties.set(name, schema);
       for (const name of inherited.required) node.required.add(name);
     }
   }
@@ -309,16 +369,28 @@ class StructureReader {
     const values = own(raw, 'enum');
     const constant = own(raw, 'const');
     const list = Array.isArray(values) ? values : constant !== undefined ? [constant] : undefined;
-    if (list) node.enum = list.filter((value): value is EnumValue => value === null || ['string', 'number', 'boolean'].includes(typeof value));
+    if (list)
+      node.enum = list.filter(
+        (value): value is EnumValue => value === null || ['string', 'number', 'boolean'].includes(typeof value),
+      );
     node.openEnum ||= own(raw, 'x-open-enum') === true;
-    for (const key of ['minLength', 'maxLength', 'minItems', 'maxItems', 'multipleOf', 'minProperties', 'maxProperties'] as const) {
+    for (const key of [
+      'minLength',
+      'maxLength',
+      'minItems',
+      'maxItems',
+      'multipleOf',
+      'minProperties',
+      'maxProperties',
+    ] as const) {
       const value = ownNumber(raw, key);
       if (value !== undefined) node.limits[key] = value;
     }
     // Numeric bounds of string-encoded types (int64, decimal) are strings in JSON Structure.
     for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const) {
       const value = own(raw, key);
-      const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+      const number =
+        typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
       if (Number.isFinite(number)) node.limits[key] = number;
     }
     const pattern = ownString(raw, 'pattern');

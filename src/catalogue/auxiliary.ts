@@ -63,9 +63,11 @@ const SINGLE = ['fromObjectType', 'fromObjectId', 'toObjectType', 'toObjectId'] 
 
 /** v4 runs provision through the v3 objects API; date versions have their own objects path. */
 const objectsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v3/objects' : `/crm/objects/${version}`);
-const associationsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v4/associations' : `/crm/associations/${version}`);
+const associationsBase = (version: ApiVersion): string =>
+  version === 'v4' ? '/crm/v4/associations' : `/crm/associations/${version}`;
 /** The associations of one record live under the objects path: v4 has `/crm/v4/objects` (not v3), as the PUT default endpoint. */
-const recordAssociationsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v4/objects' : `/crm/objects/${version}`);
+const recordAssociationsBase = (version: ApiVersion): string =>
+  version === 'v4' ? '/crm/v4/objects' : `/crm/objects/${version}`;
 
 // The objects specs are not in ../shared. The statuses below come from the 2026-09-beta merged
 // spec (../shared/.../2026-09-beta/associations.json, which includes the objects endpoints):
@@ -175,7 +177,13 @@ function configurationsRead(version: ApiVersion): Form {
     method: 'GET',
     pathTemplate: `/crm/associations/${version}/definitions/configurations/{fromObjectType}/{toObjectType}`,
     pathParams: PAIR,
-    responses: [{ status: 200, definition: 'CollectionResponsePublicAssociationDefinitionUserConfigurationNoPaging', kind: 'success' }],
+    responses: [
+      {
+        status: 200,
+        definition: 'CollectionResponsePublicAssociationDefinitionUserConfigurationNoPaging',
+        kind: 'success',
+      },
+    ],
     evidence: `../shared/.../${version}/associationsSchema.json, GET .../definitions/configurations/{fromObjectType}/{toObjectType} (FACTS §3, §10)`,
   };
 }
@@ -188,14 +196,26 @@ function configurationsRead(version: ApiVersion): Form {
 const UPDATE_RESPONSES: Record<ApiVersion, readonly AuxiliaryResponse[]> = {
   v4: [
     { status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' },
-    { status: 207, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResultWithErrors', kind: 'partial' },
+    {
+      status: 207,
+      definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResultWithErrors',
+      kind: 'partial',
+    },
   ],
-  '2025-09': [{ status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' }],
+  '2025-09': [
+    { status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' },
+  ],
   '2026-03': [
     { status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' },
-    { status: 207, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResultWithErrors', kind: 'partial' },
+    {
+      status: 207,
+      definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResultWithErrors',
+      kind: 'partial',
+    },
   ],
-  '2026-09': [{ status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' }],
+  '2026-09': [
+    { status: 200, definition: 'BatchResponsePublicAssociationDefinitionConfigurationUpdateResult', kind: 'success' },
+  ],
 };
 
 /** Puts an existing limit back to its original value (cleanup), body `{inputs: [{category, typeId, maxToObjectIds}]}`. */
@@ -225,7 +245,8 @@ function objectsBatchRead(version: ApiVersion): Form {
       { status: 207, definition: 'BatchResponseSimplePublicObjectWithErrors', kind: 'partial' },
     ],
     maxInputs: OBJECTS_BATCH_LIMIT,
-    evidence: 'assumed from the 2026-09-beta merged spec (objects batch/read 200/207, body BatchReadInputSimplePublicObjectId); the objects specs of this version are not in ../shared',
+    evidence:
+      'assumed from the 2026-09-beta merged spec (objects batch/read 200/207, body BatchReadInputSimplePublicObjectId); the objects specs of this version are not in ../shared',
   };
 }
 
@@ -256,7 +277,9 @@ let built: readonly AuxiliaryOperation[] | undefined;
 
 /** Every auxiliary operation x version, in {@link AUXILIARY_IDS} order. */
 export function allAuxiliaryOperations(): readonly AuxiliaryOperation[] {
-  built ??= AUXILIARY_IDS.flatMap((id) => API_VERSIONS.map((apiVersion) => Object.freeze({ id, apiVersion, ...FORMS[id](apiVersion) })));
+  built ??= AUXILIARY_IDS.flatMap((id) =>
+    API_VERSIONS.map((apiVersion) => Object.freeze({ id, apiVersion, ...FORMS[id](apiVersion) })),
+  );
   return built;
 }
 
@@ -267,7 +290,8 @@ export function isAuxiliaryId(value: string): value is AuxiliaryId {
 
 /** The auxiliary operation for an id and version; throws `CatalogueError` naming the bad value. */
 export function auxiliaryOperation(id: string, apiVersion: string): AuxiliaryOperation {
-  if (!isAuxiliaryId(id)) throw new CatalogueError(`unknown auxiliary operation "${id}" (known: ${AUXILIARY_IDS.join(', ')})`);
+  if (!isAuxiliaryId(id))
+    throw new CatalogueError(`unknown auxiliary operation "${id}" (known: ${AUXILIARY_IDS.join(', ')})`);
   const found = allAuxiliaryOperations().find((op) => op.id === id && op.apiVersion === apiVersion);
   if (!found) throw new CatalogueError(`unknown API version "${apiVersion}" (known: ${API_VERSIONS.join(', ')})`);
   return found;

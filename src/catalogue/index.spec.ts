@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { API_VERSIONS, ENDPOINT_IDS, CatalogueError, allOperations, buildPath, operation, resolveResponse } from './index.js';
+import {
+  API_VERSIONS,
+  ENDPOINT_IDS,
+  CatalogueError,
+  allOperations,
+  buildPath,
+  operation,
+  resolveResponse,
+} from './index.js';
 
 describe('catalogue', () => {
   it('has every endpoint in every version, once', () => {
@@ -11,10 +19,30 @@ describe('catalogue', () => {
   it.each([
     ['batch-read', 'v4', 'POST', '/crm/v4/associations/{fromObjectType}/{toObjectType}/batch/read'],
     ['batch-read', '2026-03', 'POST', '/crm/associations/2026-03/{fromObjectType}/{toObjectType}/batch/read'],
-    ['configurations-batch-create', 'v4', 'POST', '/crm/associations/v4/definitions/configurations/{fromObjectType}/{toObjectType}/batch/create'],
-    ['batch-associate-default', '2025-09', 'POST', '/crm/associations/2025-09/{fromObjectType}/{toObjectType}/batch/associate/default'],
-    ['associate-default', 'v4', 'PUT', '/crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}'],
-    ['associate-default', '2026-09', 'PUT', '/crm/objects/2026-09/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}'],
+    [
+      'configurations-batch-create',
+      'v4',
+      'POST',
+      '/crm/associations/v4/definitions/configurations/{fromObjectType}/{toObjectType}/batch/create',
+    ],
+    [
+      'batch-associate-default',
+      '2025-09',
+      'POST',
+      '/crm/associations/2025-09/{fromObjectType}/{toObjectType}/batch/associate/default',
+    ],
+    [
+      'associate-default',
+      'v4',
+      'PUT',
+      '/crm/v4/objects/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}',
+    ],
+    [
+      'associate-default',
+      '2026-09',
+      'PUT',
+      '/crm/objects/2026-09/{fromObjectType}/{fromObjectId}/associations/default/{toObjectType}/{toObjectId}',
+    ],
   ])('%s %s is %s %s (FACTS.md §0)', (endpoint, version, method, path) => {
     const op = operation(endpoint, version);
     expect(op.method).toBe(method);
@@ -38,17 +66,26 @@ describe('catalogue', () => {
 
   it('builds paths with encoded parameters and refuses missing ones', () => {
     const op = operation('associate-default', '2026-03');
-    expect(buildPath(op, { fromObjectType: 'contacts', fromObjectId: '5434402448', toObjectType: '2-123/x', toObjectId: 7 })).toBe(
-      '/crm/objects/2026-03/contacts/5434402448/associations/default/2-123%2Fx/7',
-    );
+    expect(
+      buildPath(op, { fromObjectType: 'contacts', fromObjectId: '5434402448', toObjectType: '2-123/x', toObjectId: 7 }),
+    ).toBe('/crm/objects/2026-03/contacts/5434402448/associations/default/2-123%2Fx/7');
     expect(() => buildPath(op, { fromObjectType: 'contacts' })).toThrow(/fromObjectId/);
   });
 
   it('resolves statuses by family', () => {
     const op = operation('configurations-batch-create', '2026-03');
-    expect(resolveResponse(op, 201)).toMatchObject({ exact: true, definition: 'BatchResponsePublicAssociationDefinitionUserConfiguration' });
-    expect(resolveResponse(op, 200)).toMatchObject({ exact: false, definition: 'BatchResponsePublicAssociationDefinitionUserConfiguration' });
-    expect(resolveResponse(op, 207)).toMatchObject({ exact: true, definition: 'BatchResponsePublicAssociationDefinitionUserConfigurationWithErrors' });
+    expect(resolveResponse(op, 201)).toMatchObject({
+      exact: true,
+      definition: 'BatchResponsePublicAssociationDefinitionUserConfiguration',
+    });
+    expect(resolveResponse(op, 200)).toMatchObject({
+      exact: false,
+      definition: 'BatchResponsePublicAssociationDefinitionUserConfiguration',
+    });
+    expect(resolveResponse(op, 207)).toMatchObject({
+      exact: true,
+      definition: 'BatchResponsePublicAssociationDefinitionUserConfigurationWithErrors',
+    });
     expect(resolveResponse(op, 429)).toMatchObject({ exact: true, definition: 'RateLimitError' });
     expect(resolveResponse(op, 503)).toMatchObject({ exact: true, definition: 'Error' });
     expect(resolveResponse(op, 204)).toMatchObject({ exact: false, definition: undefined });

@@ -92,9 +92,18 @@ const RESPONSES: Record<EndpointId, Record<ApiVersion, readonly ResponseSpec[]>>
     '2026-09': [ok(200, 'BatchResponsePublicDefaultAssociation')],
   },
   'batch-read': {
-    v4: [ok(200, 'BatchResponsePublicAssociationMultiWithLabel'), partial(207, 'BatchResponsePublicAssociationMultiWithLabelWithErrors')],
-    '2025-09': [ok(200, 'BatchResponsePublicAssociationMultiWithLabel'), partial(207, 'BatchResponsePublicAssociationMultiWithLabelWithErrors')],
-    '2026-03': [ok(200, 'BatchResponsePublicAssociationMultiWithLabel'), partial(207, 'BatchResponsePublicAssociationMultiWithLabelWithErrors')],
+    v4: [
+      ok(200, 'BatchResponsePublicAssociationMultiWithLabel'),
+      partial(207, 'BatchResponsePublicAssociationMultiWithLabelWithErrors'),
+    ],
+    '2025-09': [
+      ok(200, 'BatchResponsePublicAssociationMultiWithLabel'),
+      partial(207, 'BatchResponsePublicAssociationMultiWithLabelWithErrors'),
+    ],
+    '2026-03': [
+      ok(200, 'BatchResponsePublicAssociationMultiWithLabel'),
+      partial(207, 'BatchResponsePublicAssociationMultiWithLabelWithErrors'),
+    ],
     '2026-09': [ok(200, 'BatchResponsePublicAssociationMultiWithLabel')],
   },
   'configurations-batch-create': {
@@ -206,11 +215,13 @@ export function buildPath(
 ): string {
   return op.pathTemplate.replace(/\{([A-Za-z]+)\}/g, (_match, name: string) => {
     const value = Object.hasOwn(params, name) ? params[name] : undefined;
-    if (value === undefined) throw new CatalogueError(`path parameter "${name}" missing for ${op.endpoint ?? op.id ?? op.pathTemplate} ${op.apiVersion}`);
+    if (value === undefined)
+      throw new CatalogueError(
+        `path parameter "${name}" missing for ${op.endpoint ?? op.id ?? op.pathTemplate} ${op.apiVersion}`,
+      );
     return encodeURIComponent(String(value));
   });
 }
-
 
 /** How a body of a given status is to be checked, and whether that status is the one declared. */
 export interface ResponseResolution {
@@ -241,7 +252,11 @@ export function resolveResponse(op: Operation, status: number): ResponseResoluti
   if (!isSuccess(status)) return { definition: op.errorDefinition, exact: true };
   const declaredCodes = op.responses.map((r) => r.status).join('/');
   if (status === 204) {
-    return { definition: undefined, exact: false, note: `${op.apiVersion} ${op.endpoint} declares ${declaredCodes}, not 204` };
+    return {
+      definition: undefined,
+      exact: false,
+      note: `${op.apiVersion} ${op.endpoint} declares ${declaredCodes}, not 204`,
+    };
   }
   const success = op.responses.find((r) => r.kind === 'success');
   const partialResponse = op.responses.find((r) => r.kind === 'partial');

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkProperty } from '../../properties/run.js';
-import { decodeBody, exhaustedInterval, parseHttpDate, parseRetryAfter, rateLimitDecision, readRateLimitBody } from './rate-limit-policy.js';
+import {
+  decodeBody,
+  exhaustedInterval,
+  parseHttpDate,
+  parseRetryAfter,
+  rateLimitDecision,
+  readRateLimitBody,
+} from './rate-limit-policy.js';
 import { retryAfterMs } from '../transport/retry.js';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -26,7 +33,17 @@ describe('parseHttpDate: the three forms of RFC 9110 §5.6.7, nothing else', () 
     expect(parseHttpDate(new Date(NOW + 7000).toUTCString(), NOW)).toBe(NOW + 7000);
   });
 
-  it.each([['2026-11-20'], ['2026-11-20T09:00:00Z'], ['1 Dec'], ['Sun, 06 Nov 1994 08:49:37 UTC'], ['Sun, 31 Feb 1994 08:49:37 GMT'], ['Sun, 06 Nov 1994 24:00:00 GMT'], ['sun, 06 nov 1994 08:49:37 gmt'], ['86400'], ['']])('refuses %j (Date.parse would read some of these)', (value) => {
+  it.each([
+    ['2026-11-20'],
+    ['2026-11-20T09:00:00Z'],
+    ['1 Dec'],
+    ['Sun, 06 Nov 1994 08:49:37 UTC'],
+    ['Sun, 31 Feb 1994 08:49:37 GMT'],
+    ['Sun, 06 Nov 1994 24:00:00 GMT'],
+    ['sun, 06 nov 1994 08:49:37 gmt'],
+    ['86400'],
+    [''],
+  ])('refuses %j (Date.parse would read some of these)', (value) => {
     expect(parseHttpDate(value, NOW)).toBeUndefined();
   });
 });
@@ -52,9 +69,21 @@ describe('parseRetryAfter', () => {
 
 describe('readRateLimitBody', () => {
   it('reads policyName and message of a JSON object, own properties only', () => {
-    expect(readRateLimitBody('{"policyName":"DAILY","message":"m"}')).toEqual({ kind: 'json-object', policyName: 'DAILY', message: 'm' });
-    expect(readRateLimitBody('\uFEFF {"policyName":7}')).toEqual({ kind: 'json-object', policyName: 7, message: undefined });
-    expect(readRateLimitBody('{"__proto__":{"policyName":"DAILY"}}')).toEqual({ kind: 'json-object', policyName: undefined, message: undefined });
+    expect(readRateLimitBody('{"policyName":"DAILY","message":"m"}')).toEqual({
+      kind: 'json-object',
+      policyName: 'DAILY',
+      message: 'm',
+    });
+    expect(readRateLimitBody('\uFEFF {"policyName":7}')).toEqual({
+      kind: 'json-object',
+      policyName: 7,
+      message: undefined,
+    });
+    expect(readRateLimitBody('{"__proto__":{"policyName":"DAILY"}}')).toEqual({
+      kind: 'json-object',
+      policyName: undefined,
+      message: undefined,
+    });
   });
 
   it.each([
@@ -83,17 +112,33 @@ describe('decodeBody', () => {
 
 describe('exhaustedInterval', () => {
   it('needs an interval above 0 and a zero Remaining (or Secondly-Remaining)', () => {
-    expect(exhaustedInterval({ 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '0' })).toEqual({ ms: 10_000, remainingHeader: 'x-hubspot-ratelimit-remaining' });
-    expect(exhaustedInterval({ 'x-hubspot-ratelimit-interval-milliseconds': '1000', 'x-hubspot-ratelimit-secondly-remaining': '0' })?.ms).toBe(1000);
-    expect(exhaustedInterval({ 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '1' })).toBeUndefined();
-    expect(exhaustedInterval({ 'x-hubspot-ratelimit-interval-milliseconds': '0', 'x-hubspot-ratelimit-remaining': '0' })).toBeUndefined();
+    expect(
+      exhaustedInterval({ 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '0' }),
+    ).toEqual({ ms: 10_000, remainingHeader: 'x-hubspot-ratelimit-remaining' });
+    expect(
+      exhaustedInterval({
+        'x-hubspot-ratelimit-interval-milliseconds': '1000',
+        'x-hubspot-ratelimit-secondly-remaining': '0',
+      })?.ms,
+    ).toBe(1000);
+    expect(
+      exhaustedInterval({ 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '1' }),
+    ).toBeUndefined();
+    expect(
+      exhaustedInterval({ 'x-hubspot-ratelimit-interval-milliseconds': '0', 'x-hubspot-ratelimit-remaining': '0' }),
+    ).toBeUndefined();
     expect(exhaustedInterval({ 'x-hubspot-ratelimit-remaining': '0' })).toBeUndefined();
   });
 });
 
 describe('rateLimitDecision: the order of what a 429 says', () => {
-  const everything = { 'retry-after': '3', 'x-hubspot-ratelimit-interval-milliseconds': '2500', 'x-hubspot-ratelimit-remaining': '0' };
-  const decide = (headers: Record<string, string>, body?: string, previous = 0) => rateLimitDecision({ headers, ...(body === undefined ? {} : { body }) }, { now: NOW, previous });
+  const everything = {
+    'retry-after': '3',
+    'x-hubspot-ratelimit-interval-milliseconds': '2500',
+    'x-hubspot-ratelimit-remaining': '0',
+  };
+  const decide = (headers: Record<string, string>, body?: string, previous = 0) =>
+    rateLimitDecision({ headers, ...(body === undefined ? {} : { body }) }, { now: NOW, previous });
 
   it('DAILY stops, whatever else the 429 says', () => {
     expect(decide(everything, '{"policyName":"DAILY"}')).toEqual({ action: 'stop', reason: 'a 429 DAILY' });
@@ -106,7 +151,12 @@ describe('rateLimitDecision: the order of what a 429 says', () => {
     expect(decide({}, '{"policyName":"TEN_SECONDLY_ROLLING"}')).toMatchObject({ ms: 10_000 });
     expect(decide({}, '{"policyName":"SECONDLY"}')).toMatchObject({ ms: 1000 });
     expect(decide({}, '{"message":"You have reached your secondly limit."}')).toMatchObject({ ms: 1000 });
-    expect([0, 1, 2, 3].map((previous) => decide({}, '<html></html>', previous))).toMatchObject([{ ms: 10_000 }, { ms: 20_000 }, { ms: 40_000 }, { ms: 80_000 }]);
+    expect([0, 1, 2, 3].map((previous) => decide({}, '<html></html>', previous))).toMatchObject([
+      { ms: 10_000 },
+      { ms: 20_000 },
+      { ms: 40_000 },
+      { ms: 80_000 },
+    ]);
   });
 
   it('a garbage Retry-After falls through to what else the 429 says', () => {
@@ -114,20 +164,46 @@ describe('rateLimitDecision: the order of what a 429 says', () => {
   });
 
   it('hsac caps its own backoff at maxBackoffMs, never under the ten-second window', () => {
-    expect(rateLimitDecision({ headers: {} }, { now: NOW, previous: 5, maxBackoffMs: 60_000 })).toMatchObject({ ms: 60_000 });
-    expect(rateLimitDecision({ headers: {} }, { now: NOW, previous: 0, maxBackoffMs: 1000 })).toMatchObject({ ms: 10_000 });
+    expect(rateLimitDecision({ headers: {} }, { now: NOW, previous: 5, maxBackoffMs: 60_000 })).toMatchObject({
+      ms: 60_000,
+    });
+    expect(rateLimitDecision({ headers: {} }, { now: NOW, previous: 0, maxBackoffMs: 1000 })).toMatchObject({
+      ms: 10_000,
+    });
   });
 
   it('never throws and always decides, on any headers and body', () => {
-    const headerName = fc.constantFrom('retry-after', 'x-hubspot-ratelimit-interval-milliseconds', 'x-hubspot-ratelimit-remaining', 'x-hubspot-ratelimit-secondly-remaining', 'content-type');
-    const body = fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((value) => JSON.stringify({ policyName: value, message: value })), fc.constant(undefined));
+    const headerName = fc.constantFrom(
+      'retry-after',
+      'x-hubspot-ratelimit-interval-milliseconds',
+      'x-hubspot-ratelimit-remaining',
+      'x-hubspot-ratelimit-secondly-remaining',
+      'content-type',
+    );
+    const body = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.jsonValue().map((value) => JSON.stringify({ policyName: value, message: value })),
+      fc.constant(undefined),
+    );
     checkProperty(
-      fc.property(fc.dictionary(headerName, fc.oneof(fc.string(), fc.nat().map(String))), body, fc.nat({ max: 10 }), (headers, text, previous) => {
-        const decision = rateLimitDecision({ headers, ...(text === undefined ? {} : { body: text }) }, { now: NOW, previous, maxBackoffMs: 60_000 });
-        expect(decision.reason.length).toBeGreaterThan(0);
-        if (decision.action === 'wait') expect(decision.ms).toBeGreaterThanOrEqual(0);
-      }),
-      { name: 'never throws and always decides, on any headers and body', file: 'src/catalogue/rate-limit-policy.spec.ts' },
+      fc.property(
+        fc.dictionary(headerName, fc.oneof(fc.string(), fc.nat().map(String))),
+        body,
+        fc.nat({ max: 10 }),
+        (headers, text, previous) => {
+          const decision = rateLimitDecision(
+            { headers, ...(text === undefined ? {} : { body: text }) },
+            { now: NOW, previous, maxBackoffMs: 60_000 },
+          );
+          expect(decision.reason.length).toBeGreaterThan(0);
+          if (decision.action === 'wait') expect(decision.ms).toBeGreaterThanOrEqual(0);
+        },
+      ),
+      {
+        name: 'never throws and always decides, on any headers and body',
+        file: 'src/catalogue/rate-limit-policy.spec.ts',
+      },
     );
   });
 });

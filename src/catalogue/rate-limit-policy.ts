@@ -41,7 +41,11 @@ export function readRateLimitBody(body: string | undefined): RateLimitBody {
   if (body === undefined) return { kind: 'unreadable', what: 'an empty body' };
   const text = (body.startsWith(BOM) ? body.slice(1) : body).trim();
   if (text.length === 0) return { kind: 'unreadable', what: 'an empty body' };
-  if (text.startsWith('<')) return { kind: 'unreadable', what: /^<(!doctype\s+html|html|head|body)/i.test(text) ? 'an HTML page' : 'markup, not JSON' };
+  if (text.startsWith('<'))
+    return {
+      kind: 'unreadable',
+      what: /^<(!doctype\s+html|html|head|body)/i.test(text) ? 'an HTML page' : 'markup, not JSON',
+    };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -49,9 +53,13 @@ export function readRateLimitBody(body: string | undefined): RateLimitBody {
     return { kind: 'unreadable', what: 'text that is not JSON' };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { kind: 'unreadable', what: `a JSON ${parsed === null ? 'null' : Array.isArray(parsed) ? 'array' : typeof parsed}, not an object` };
+    return {
+      kind: 'unreadable',
+      what: `a JSON ${parsed === null ? 'null' : Array.isArray(parsed) ? 'array' : typeof parsed}, not an object`,
+    };
   }
-  const own = (key: string): unknown => (Object.hasOwn(parsed as object, key) ? (parsed as Record<string, unknown>)[key] : undefined);
+  const own = (key: string): unknown =>
+    Object.hasOwn(parsed as object, key) ? (parsed as Record<string, unknown>)[key] : undefined;
   return { kind: 'json-object', policyName: own('policyName'), message: own('message') };
 }
 
@@ -85,7 +93,14 @@ const IMF_FIXDATE = new RegExp(`^(?:${DAY}), (\\d{2}) (${MONTH}) (\\d{4}) ${TIME
 const RFC850_DATE = new RegExp(`^(?:${LONG_DAYS.join('|')}), (\\d{2})-(${MONTH})-(\\d{2}) ${TIME} GMT$`);
 const ASCTIME_DATE = new RegExp(`^(?:${DAY}) (${MONTH}) ( \\d|\\d{2}) ${TIME} (\\d{4})$`);
 
-function utc(year: number, month: string, day: number, hour: number, minute: number, second: number): number | undefined {
+function utc(
+  year: number,
+  month: string,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): number | undefined {
   const monthIndex = (MONTHS as readonly string[]).indexOf(month);
   if (monthIndex < 0 || day < 1 || hour > 23 || minute > 59 || second > 60) return undefined;
   const time = Date.UTC(year, monthIndex, day, hour, minute, Math.min(second, 59));
@@ -101,7 +116,15 @@ function utc(year: number, month: string, day: number, hour: number, minute: num
 export function parseHttpDate(value: string, now: number): number | undefined {
   const text = value.trim();
   let match = IMF_FIXDATE.exec(text);
-  if (match) return utc(Number(match[3]), match[2] ?? '', Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
+  if (match)
+    return utc(
+      Number(match[3]),
+      match[2] ?? '',
+      Number(match[1]),
+      Number(match[4]),
+      Number(match[5]),
+      Number(match[6]),
+    );
   match = RFC850_DATE.exec(text);
   if (match) {
     // A two-digit year more than 50 years ahead is in the past century (RFC 9110 §5.6.7).
@@ -111,7 +134,15 @@ export function parseHttpDate(value: string, now: number): number | undefined {
     return utc(year, match[2] ?? '', Number(match[1]), Number(match[4]), Number(match[5]), Number(match[6]));
   }
   match = ASCTIME_DATE.exec(text);
-  if (match) return utc(Number(match[6]), match[1] ?? '', Number((match[2] ?? '').trim()), Number(match[3]), Number(match[4]), Number(match[5]));
+  if (match)
+    return utc(
+      Number(match[6]),
+      match[1] ?? '',
+      Number((match[2] ?? '').trim()),
+      Number(match[3]),
+      Number(match[4]),
+      Number(match[5]),
+    );
   return undefined;
 }
 
@@ -129,7 +160,8 @@ export type RetryAfter =
 export function parseRetryAfter(value: string | undefined, now: number): RetryAfter | undefined {
   if (value === undefined) return undefined;
   const seconds = /^\s*(\d+)(\.\d+)?\s*$/.exec(value);
-  if (seconds) return { kind: 'seconds', ms: Math.ceil(Number(value.trim()) * 1000), fractional: seconds[2] !== undefined };
+  if (seconds)
+    return { kind: 'seconds', ms: Math.ceil(Number(value.trim()) * 1000), fractional: seconds[2] !== undefined };
   const date = parseHttpDate(value, now);
   return date === undefined ? undefined : { kind: 'date', ms: Math.max(0, date - now) };
 }
@@ -144,7 +176,9 @@ function wholeNumber(headers: Readonly<Record<string, string>>, name: string): n
  * `X-HubSpot-RateLimit-Interval-Milliseconds` above 0 with a `Remaining` (or `Secondly-Remaining`)
  * of 0. Header names lower-cased.
  */
-export function exhaustedInterval(headers: Readonly<Record<string, string>>): { readonly ms: number; readonly remainingHeader: string } | undefined {
+export function exhaustedInterval(
+  headers: Readonly<Record<string, string>>,
+): { readonly ms: number; readonly remainingHeader: string } | undefined {
   const interval = wholeNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
   if (interval === undefined || interval <= 0) return undefined;
   for (const name of ['x-hubspot-ratelimit-remaining', 'x-hubspot-ratelimit-secondly-remaining']) {
@@ -192,18 +226,33 @@ function describePolicy(body: RateLimitBody, redact: (text: string) => string): 
  * not JSON) the ten-second window doubled per further 429 (10 s, 20 s, 40 s, ...), since nothing
  * says how long the limit lasts.
  */
-export function rateLimitDecision(response: { readonly headers: Readonly<Record<string, string>>; readonly body?: string }, options: RateLimitDecisionOptions): RateLimitDecision {
+export function rateLimitDecision(
+  response: { readonly headers: Readonly<Record<string, string>>; readonly body?: string },
+  options: RateLimitDecisionOptions,
+): RateLimitDecision {
   const body = readRateLimitBody(response.body);
   const policy = describePolicy(body, options.redact ?? ((text) => text));
   if (body.kind === 'json-object' && body.policyName === 'DAILY') return { action: 'stop', reason: 'a 429 DAILY' };
   const retryAfter = response.headers['retry-after'];
   const after = parseRetryAfter(retryAfter, options.now);
-  if (after !== undefined) return { action: 'wait', ms: after.ms, reason: `Retry-After: ${(retryAfter ?? '').trim()} on a 429 ${policy}` };
+  if (after !== undefined)
+    return { action: 'wait', ms: after.ms, reason: `Retry-After: ${(retryAfter ?? '').trim()} on a 429 ${policy}` };
   const interval = exhaustedInterval(response.headers);
-  if (interval) return { action: 'wait', ms: interval.ms, reason: `X-HubSpot-RateLimit-Interval-Milliseconds: ${interval.ms} with ${interval.remainingHeader}: 0 on a 429 ${policy}` };
-  if (body.kind === 'json-object' && body.policyName === 'TEN_SECONDLY_ROLLING') return { action: 'wait', ms: TEN_SECONDLY_WINDOW_MS, reason: `the ten-second window of a 429 ${policy}` };
-  if (body.kind === 'json-object' && (body.policyName === 'SECONDLY' || body.message === SECONDLY_MESSAGE)) return { action: 'wait', ms: SECONDLY_WINDOW_MS, reason: `the one-second window of a 429 ${policy}` };
+  if (interval)
+    return {
+      action: 'wait',
+      ms: interval.ms,
+      reason: `X-HubSpot-RateLimit-Interval-Milliseconds: ${interval.ms} with ${interval.remainingHeader}: 0 on a 429 ${policy}`,
+    };
+  if (body.kind === 'json-object' && body.policyName === 'TEN_SECONDLY_ROLLING')
+    return { action: 'wait', ms: TEN_SECONDLY_WINDOW_MS, reason: `the ten-second window of a 429 ${policy}` };
+  if (body.kind === 'json-object' && (body.policyName === 'SECONDLY' || body.message === SECONDLY_MESSAGE))
+    return { action: 'wait', ms: SECONDLY_WINDOW_MS, reason: `the one-second window of a 429 ${policy}` };
   const backoff = TEN_SECONDLY_WINDOW_MS * 2 ** Math.max(0, options.previous);
   const ms = Math.min(backoff, Math.max(TEN_SECONDLY_WINDOW_MS, options.maxBackoffMs ?? Number.POSITIVE_INFINITY));
-  return { action: 'wait', ms, reason: `backoff ${ms / 1000} s (ten-second window, doubled per further 429) on a 429 ${policy}` };
+  return {
+    action: 'wait',
+    ms,
+    reason: `backoff ${ms / 1000} s (ten-second window, doubled per further 429) on a 429 ${policy}`,
+  };
 }

@@ -26,7 +26,10 @@ export const contentType: ExchangeCheck = {
         check: this.id,
         severity: 'error',
         instancePath: '',
-        message: value === undefined ? 'the response has a body but no Content-Type' : `Content-Type is "${value}", not application/json`,
+        message:
+          value === undefined
+            ? 'the response has a body but no Content-Type'
+            : `Content-Type is "${value}", not application/json`,
         expected: 'application/json',
         actual: value ?? 'absent',
       }),

@@ -47,21 +47,49 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
     // repeat: there is no upsert to compare, and inputs-accounted judges the answer itself.
     if (a === undefined || b === undefined || !isSuccess(a) || specs(first, fromId, toId).length === 0) return findings;
     if (!isSuccess(b)) {
-      findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '', message: `the same associate-default request succeeded (${a}) and then failed (${b})`, expected: a, actual: b }));
+      findings.push(
+        findingFor(second, {
+          check: this.id,
+          severity: 'error',
+          instancePath: '',
+          message: `the same associate-default request succeeded (${a}) and then failed (${b})`,
+          expected: a,
+          actual: b,
+        }),
+      );
       return findings;
     }
     const [once, twice] = [specs(first, fromId, toId), specs(second, fromId, toId)];
     if (JSON.stringify(once) !== JSON.stringify(twice)) {
-      findings.push(findingFor(second, { check: this.id, severity: 'error', instancePath: '/results', message: 'repeating associate-default changed its results', expected: once, actual: twice }));
+      findings.push(
+        findingFor(second, {
+          check: this.id,
+          severity: 'error',
+          instancePath: '/results',
+          message: 'repeating associate-default changed its results',
+          expected: once,
+          actual: twice,
+        }),
+      );
     }
     for (const read of reads) {
       const targets = read.batch.targetsOf(fromId).filter((t) => String(field(t, 'toObjectId')) === toId);
       const typeIds = targets.flatMap((t) => {
         const types = field(t, 'associationTypes');
-        return Array.isArray(types) ? types.map((x) => `${String(field(x, 'category'))}:${String(field(x, 'typeId'))}`) : [];
+        return Array.isArray(types)
+          ? types.map((x) => `${String(field(x, 'category'))}:${String(field(x, 'typeId'))}`)
+          : [];
       });
       if (targets.length > 1 || new Set(typeIds).size !== typeIds.length) {
-        findings.push(findingFor(read, { check: this.id, severity: 'error', instancePath: '/results', message: `${fromId} -> ${toId} is listed more than once after a repeated associate-default`, actual: typeIds }));
+        findings.push(
+          findingFor(read, {
+            check: this.id,
+            severity: 'error',
+            instancePath: '/results',
+            message: `${fromId} -> ${toId} is listed more than once after a repeated associate-default`,
+            actual: typeIds,
+          }),
+        );
       }
     }
     return findings;

@@ -75,5 +75,7 @@ export const ALL_CHECKS: readonly Check[] = [...EXCHANGE_CHECKS, ...SEQUENCE_CHE
 
 /** Runs every exchange check that applies to the exchange's endpoint. */
 export function checkExchange(observed: ObservedExchange, context: CheckContext): Finding[] {
-  return EXCHANGE_CHECKS.filter((check) => appliesTo(check, observed.operation.endpoint)).flatMap((check) => check.check(observed, context));
+  return EXCHANGE_CHECKS.filter((check) => appliesTo(check, observed.operation.endpoint)).flatMap((check) =>
+    check.check(observed, context),
+  );
 }

@@ -45,12 +45,14 @@ function judgedInputs(endpoint: BatchEndpoint, sent: unknown): JudgedInput[] {
         const to = jsonId(field(field(input, 'to'), 'id'));
         // HubSpot answers a pair in both directions (FACTS.md §1 leaves the count unverified), and its
         // error names the from ID, or the to ID when that one was bad.
-        if (from !== undefined && to !== undefined) judged.push({ index, resultKeys: [pair(from, to), pair(to, from)], ids: [from, to], label: pair(from, to) });
+        if (from !== undefined && to !== undefined)
+          judged.push({ index, resultKeys: [pair(from, to), pair(to, from)], ids: [from, to], label: pair(from, to) });
         return;
       }
       case 'configurations-batch-create': {
         const typeId = jsonId(field(input, 'typeId'));
-        if (typeId !== undefined) judged.push({ index, resultKeys: [typeId], ids: [typeId], label: `typeId ${typeId}` });
+        if (typeId !== undefined)
+          judged.push({ index, resultKeys: [typeId], ids: [typeId], label: `typeId ${typeId}` });
         return;
       }
     }
@@ -116,12 +118,23 @@ export const inputsAccounted: ExchangeCheck = {
     const missing = [
       ...new Set(
         judged.inputs
-          .filter((input) => !input.resultKeys.some((key) => results.has(key)) && !input.ids.some((id) => named.values.has(id)) && !named.positions.has(input.index))
+          .filter(
+            (input) =>
+              !input.resultKeys.some((key) => results.has(key)) &&
+              !input.ids.some((id) => named.values.has(id)) &&
+              !named.positions.has(input.index),
+          )
           .map((input) => input.label),
       ),
     ];
     if (missing.length === 0) {
-      const withoutResult = [...new Set(judged.inputs.filter((input) => !input.resultKeys.some((key) => results.has(key))).map((input) => input.label))];
+      const withoutResult = [
+        ...new Set(
+          judged.inputs
+            .filter((input) => !input.resultKeys.some((key) => results.has(key)))
+            .map((input) => input.label),
+        ),
+      ];
       const capacity = judged.batch.errorCapacity;
       if (withoutResult.length <= capacity) return [];
       return [

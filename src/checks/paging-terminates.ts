@@ -29,14 +29,31 @@ export const pagingTerminates: SequenceCheck<PagingInput> = {
       const after = page.batch.nextAfter(fromId);
       if (after === undefined) return findings;
       if (seen.has(after)) {
-        findings.push(findingFor(page, { check: this.id, severity: 'error', instancePath: '/results', message: `page ${index + 1} of ${fromId} returns after="${after}" again: paging does not advance`, actual: after }));
+        findings.push(
+          findingFor(page, {
+            check: this.id,
+            severity: 'error',
+            instancePath: '/results',
+            message: `page ${index + 1} of ${fromId} returns after="${after}" again: paging does not advance`,
+            actual: after,
+          }),
+        );
         return findings;
       }
       seen.add(after);
     }
     const last = pages.at(-1);
     if (last && pages.length >= maxPages && last.batch.nextAfter(fromId) !== undefined) {
-      findings.push(findingFor(last, { check: this.id, severity: 'error', instancePath: '/results', message: `${fromId} still has a next page after ${pages.length} pages (limit ${maxPages}): paging does not end`, expected: `<= ${maxPages} pages`, actual: pages.length }));
+      findings.push(
+        findingFor(last, {
+          check: this.id,
+          severity: 'error',
+          instancePath: '/results',
+          message: `${fromId} still has a next page after ${pages.length} pages (limit ${maxPages}): paging does not end`,
+          expected: `<= ${maxPages} pages`,
+          actual: pages.length,
+        }),
+      );
     }
     return findings;
   },

@@ -11,10 +11,21 @@ const context = { profile: 'strict' as const, validator: createValidator({ profi
 const STARTED = '2026-11-20T09:15:02.000Z';
 const JSON_TYPE = { 'content-type': 'application/json;charset=utf-8' };
 const POLICY_BODY = (policyName?: unknown): string =>
-  JSON.stringify({ status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11', ...(policyName === undefined ? {} : { policyName }), requestId: '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b12' });
+  JSON.stringify({
+    status: 'error',
+    message: 'You have reached your ten_secondly_rolling limit.',
+    errorType: 'RATE_LIMIT',
+    correlationId: '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11',
+    ...(policyName === undefined ? {} : { policyName }),
+    requestId: '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b12',
+  });
 const OK: RecordedResponse = { status: 200, headers: JSON_TYPE, body: '{"status":"COMPLETE","results":[]}', bytes: 34 };
 
-function answer(status: number, body: string | undefined, headers: Record<string, string> = JSON_TYPE): RecordedResponse {
+function answer(
+  status: number,
+  body: string | undefined,
+  headers: Record<string, string> = JSON_TYPE,
+): RecordedResponse {
   return { status, headers, ...(body === undefined ? {} : { body }), bytes: body?.length ?? 0 };
 }
 
@@ -33,7 +44,11 @@ function exchangeOf(answers: readonly RecordedResponse[]): Exchange {
   const last = answers.at(-1);
   return {
     id: 1,
-    request: { method: 'POST', url: 'http://127.0.0.1/crm/associations/2026-03/contacts/companies/batch/read', headers: {} },
+    request: {
+      method: 'POST',
+      url: 'http://127.0.0.1/crm/associations/2026-03/contacts/companies/batch/read',
+      headers: {},
+    },
     ...(last ? { response: last } : {}),
     attempts,
     startedAt: STARTED,
@@ -55,8 +70,16 @@ describe('rate-limit-contract: shown failing on each malformed 429', () => {
     const page = '<!DOCTYPE html><html><body><h1>429 Too Many Requests</h1></body></html>';
     const findings = judge(answer(429, page, { 'content-type': 'text/html; charset=utf-8', 'retry-after': '1' }), OK);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ check: 'rate-limit-contract', severity: 'error', endpoint: 'batch-read', apiVersion: '2026-03', replay: 'hsac run --seed 42' });
-    expect(findings[0]?.message).toBe('attempt 1 of 2 (waited out and retried): a 429 whose body is not a JSON error (text/html; charset=utf-8, an HTML page): clients cannot read its policy');
+    expect(findings[0]).toMatchObject({
+      check: 'rate-limit-contract',
+      severity: 'error',
+      endpoint: 'batch-read',
+      apiVersion: '2026-03',
+      replay: 'hsac run --seed 42',
+    });
+    expect(findings[0]?.message).toBe(
+      'attempt 1 of 2 (waited out and retried): a 429 whose body is not a JSON error (text/html; charset=utf-8, an HTML page): clients cannot read its policy',
+    );
   });
 
   it.each([
@@ -67,39 +90,73 @@ describe('rate-limit-contract: shown failing on each malformed 429', () => {
     ['truncated JSON', '{"policyName":"TEN_SECON'],
   ])('a body that is not a JSON object: %s', (_name, body) => {
     const findings = judge(answer(429, body, { ...JSON_TYPE, 'retry-after': '1' }));
-    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/^a 429 whose body is not a JSON error \(application\/json;charset=utf-8, .+\): clients cannot read its policy$/)]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^a 429 whose body is not a JSON error \(application\/json;charset=utf-8, .+\): clients cannot read its policy$/,
+      ),
+    ]);
   });
 
   it('no policyName', () => {
     const findings = judge(answer(429, POLICY_BODY(), { ...JSON_TYPE, 'retry-after': '1' }));
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'error', instancePath: '/policyName', actual: 'absent', expected: ['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY'] });
+    expect(findings[0]).toMatchObject({
+      severity: 'error',
+      instancePath: '/policyName',
+      actual: 'absent',
+      expected: ['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY'],
+    });
     expect(findings[0]?.message).toContain('a 429 without policyName');
   });
 
-  it.each([['MINUTELY'], ['ten_secondly_rolling'], [7], [null], [{ name: 'DAILY' }]])('an unknown or ill-typed policyName: %j', (policyName) => {
-    const findings = judge(answer(429, POLICY_BODY(policyName), { ...JSON_TYPE, 'retry-after': '1' }));
-    expect(findings).toHaveLength(1);
-    expect(findings[0]?.message).toContain(`policyName is ${JSON.stringify(policyName)}, not one HubSpot documents`);
-  });
+  it.each([['MINUTELY'], ['ten_secondly_rolling'], [7], [null], [{ name: 'DAILY' }]])(
+    'an unknown or ill-typed policyName: %j',
+    (policyName) => {
+      const findings = judge(answer(429, POLICY_BODY(policyName), { ...JSON_TYPE, 'retry-after': '1' }));
+      expect(findings).toHaveLength(1);
+      expect(findings[0]?.message).toContain(`policyName is ${JSON.stringify(policyName)}, not one HubSpot documents`);
+    },
+  );
 
   it('no retry signal: no Retry-After, no interval with a zero Remaining', () => {
-    for (const headers of [JSON_TYPE, { ...JSON_TYPE, 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '3' }, { ...JSON_TYPE, 'x-hubspot-ratelimit-remaining': '0' }]) {
+    for (const headers of [
+      JSON_TYPE,
+      { ...JSON_TYPE, 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '3' },
+      { ...JSON_TYPE, 'x-hubspot-ratelimit-remaining': '0' },
+    ]) {
       const findings = judge(answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), headers));
-      expect(findings.map((f) => f.message)).toEqual(['a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining']);
+      expect(findings.map((f) => f.message)).toEqual([
+        'a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining',
+      ]);
     }
   });
 
   // Date.parse reads "2026-11-20" and "1 Dec" as dates; an HTTP-date they are not.
-  it.each([['soon'], ['-5'], ['1e3'], ['2026-11-20'], ['1 Dec'], ['Fri, 31 Feb 2026 09:00:00 GMT'], ['Fri, 20 Nov 2026 09:00:00 UTC'], ['']])('a Retry-After that is garbage: %j', (retryAfter) => {
-    const findings = judge(answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), { ...JSON_TYPE, 'retry-after': retryAfter }));
+  it.each([
+    ['soon'],
+    ['-5'],
+    ['1e3'],
+    ['2026-11-20'],
+    ['1 Dec'],
+    ['Fri, 31 Feb 2026 09:00:00 GMT'],
+    ['Fri, 20 Nov 2026 09:00:00 UTC'],
+    [''],
+  ])('a Retry-After that is garbage: %j', (retryAfter) => {
+    const findings = judge(
+      answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), { ...JSON_TYPE, 'retry-after': retryAfter }),
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', actual: retryAfter });
     expect(findings[0]?.message).toContain('is neither delta-seconds nor an HTTP-date');
   });
 
   it('a garbage Retry-After is an error even when the interval headers say when', () => {
-    const headers = { ...JSON_TYPE, 'retry-after': 'later', 'x-hubspot-ratelimit-interval-milliseconds': '10000', 'x-hubspot-ratelimit-remaining': '0' };
+    const headers = {
+      ...JSON_TYPE,
+      'retry-after': 'later',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      'x-hubspot-ratelimit-remaining': '0',
+    };
     expect(errors(judge(answer(429, POLICY_BODY('DAILY'), headers)))).toHaveLength(1);
   });
 
@@ -111,22 +168,48 @@ describe('rate-limit-contract: shown failing on each malformed 429', () => {
   it('each malformed 429 of an exchange is judged once, naming its attempt; the final one is not judged twice', () => {
     const noPolicy = answer(429, POLICY_BODY(), { ...JSON_TYPE, 'retry-after': '1' });
     const findings = judge(noPolicy, WELL_FORMED, noPolicy);
-    expect(findings.map((f) => f.message.replace(/: a 429 .*/, ''))).toEqual(['attempt 1 of 3 (waited out and retried)', 'the final answer (attempt 3 of 3)']);
+    expect(findings.map((f) => f.message.replace(/: a 429 .*/, ''))).toEqual([
+      'attempt 1 of 3 (waited out and retried)',
+      'the final answer (attempt 3 of 3)',
+    ]);
   });
 
   it('a final 429 that no attempt carries (an older record) is judged too', () => {
     const old = observed([answer(429, POLICY_BODY())]);
     const exchange: Exchange = { ...old.exchange, attempts: [{ startedAt: STARTED, durationMs: 3, status: 429 }] };
     const findings = rateLimitContract.check({ ...old, exchange }, context);
-    expect(errors(findings).map((f) => f.message)).toEqual([expect.stringContaining('without policyName'), expect.stringContaining('does not say when to retry')]);
+    expect(errors(findings).map((f) => f.message)).toEqual([
+      expect.stringContaining('without policyName'),
+      expect.stringContaining('does not say when to retry'),
+    ]);
     expect(rateLimitContract.exercised({ ...old, exchange }, context)).toBe(1);
   });
 
   it('the rate-limit headers stay judged on every answer', () => {
-    const findings = judge(answer(200, OK.body, { ...JSON_TYPE, 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '101', 'x-hubspot-ratelimit-daily': 'lots' }));
-    expect(findings.map((f) => f.message)).toEqual(['x-hubspot-ratelimit-daily is "lots", not a whole number', 'x-hubspot-ratelimit-remaining (101) exceeds x-hubspot-ratelimit-max (100)']);
-    const retried = judge(answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), { ...JSON_TYPE, 'retry-after': '1', 'x-hubspot-ratelimit-secondly': '10', 'x-hubspot-ratelimit-secondly-remaining': '11' }), OK);
-    expect(retried.map((f) => f.message)).toEqual(['attempt 1 of 2 (waited out and retried): x-hubspot-ratelimit-secondly-remaining (11) exceeds x-hubspot-ratelimit-secondly (10)']);
+    const findings = judge(
+      answer(200, OK.body, {
+        ...JSON_TYPE,
+        'x-hubspot-ratelimit-max': '100',
+        'x-hubspot-ratelimit-remaining': '101',
+        'x-hubspot-ratelimit-daily': 'lots',
+      }),
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'x-hubspot-ratelimit-daily is "lots", not a whole number',
+      'x-hubspot-ratelimit-remaining (101) exceeds x-hubspot-ratelimit-max (100)',
+    ]);
+    const retried = judge(
+      answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), {
+        ...JSON_TYPE,
+        'retry-after': '1',
+        'x-hubspot-ratelimit-secondly': '10',
+        'x-hubspot-ratelimit-secondly-remaining': '11',
+      }),
+      OK,
+    );
+    expect(retried.map((f) => f.message)).toEqual([
+      'attempt 1 of 2 (waited out and retried): x-hubspot-ratelimit-secondly-remaining (11) exceeds x-hubspot-ratelimit-secondly (10)',
+    ]);
   });
 });
 
@@ -137,8 +220,22 @@ describe('rate-limit-contract: silent on a well-formed 429', () => {
     ['Retry-After as an IMF-fixdate', { 'retry-after': 'Fri, 20 Nov 2026 09:15:12 GMT' }],
     ['Retry-After as an RFC 850 date', { 'retry-after': 'Friday, 20-Nov-26 09:15:12 GMT' }],
     ['Retry-After as an asctime date', { 'retry-after': 'Fri Nov 20 09:15:12 2026' }],
-    ['the interval with a zero Remaining', { 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' }],
-    ['the interval with a zero Secondly-Remaining', { 'x-hubspot-ratelimit-secondly': '10', 'x-hubspot-ratelimit-secondly-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '1000' }],
+    [
+      'the interval with a zero Remaining',
+      {
+        'x-hubspot-ratelimit-max': '100',
+        'x-hubspot-ratelimit-remaining': '0',
+        'x-hubspot-ratelimit-interval-milliseconds': '10000',
+      },
+    ],
+    [
+      'the interval with a zero Secondly-Remaining',
+      {
+        'x-hubspot-ratelimit-secondly': '10',
+        'x-hubspot-ratelimit-secondly-remaining': '0',
+        'x-hubspot-ratelimit-interval-milliseconds': '1000',
+      },
+    ],
   ])('%s', (_name, headers: Record<string, string>) => {
     for (const policy of ['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY']) {
       expect(judge(answer(429, POLICY_BODY(policy), { ...JSON_TYPE, ...headers }), OK)).toEqual([]);
@@ -146,8 +243,23 @@ describe('rate-limit-contract: silent on a well-formed 429', () => {
   });
 
   it('a DAILY 429 as HubSpot documents it (no Retry-After, daily headers) needs no retry signal: it says stop', () => {
-    const body = JSON.stringify({ status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', correlationId: '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11', policyName: 'DAILY', requestId: 'r1' });
-    expect(judge(answer(429, body, { ...JSON_TYPE, 'x-hubspot-ratelimit-daily': '250000', 'x-hubspot-ratelimit-daily-remaining': '0' }))).toEqual([]);
+    const body = JSON.stringify({
+      status: 'error',
+      message: 'You have reached your daily limit.',
+      errorType: 'RATE_LIMIT',
+      correlationId: '3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11',
+      policyName: 'DAILY',
+      requestId: 'r1',
+    });
+    expect(
+      judge(
+        answer(429, body, {
+          ...JSON_TYPE,
+          'x-hubspot-ratelimit-daily': '250000',
+          'x-hubspot-ratelimit-daily-remaining': '0',
+        }),
+      ),
+    ).toEqual([]);
     // A ten-secondly one with the same silence still fails: a client cannot tell when to come back.
     expect(errors(judge(answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), JSON_TYPE)))).toHaveLength(1);
   });
@@ -170,7 +282,12 @@ describe('rate-limit-contract: exercised once per 429 met', () => {
   });
 
   it('never throws, whatever the answer', () => {
-    const odd = [answer(429, '\u0000\uFFFD{'), answer(429, '{"policyName":'.repeat(1000)), answer(429, undefined, {}), answer(429, '"x"', { 'retry-after': ' '.repeat(10_000) })];
+    const odd = [
+      answer(429, '\u0000\uFFFD{'),
+      answer(429, '{"policyName":'.repeat(1000)),
+      answer(429, undefined, {}),
+      answer(429, '"x"', { 'retry-after': ' '.repeat(10_000) }),
+    ];
     for (const response of odd) expect(() => judge(response)).not.toThrow();
   });
 });
@@ -179,12 +296,33 @@ describe('rate-limit-contract on auxiliary calls (provisioning, cleanup)', () =>
   const auxiliary = auxiliaryOperation('objects-batch-create', '2026-03');
 
   it('judges their 429s, tagged with the auxiliary operation (the unnamed 429 of rate-limit-unnamed-auxiliary)', () => {
-    const unnamed = answer(429, JSON.stringify({ status: 'error', message: 'You have reached your rate limit.', category: 'RATE_LIMITS', correlationId: 'c' }), { ...JSON_TYPE, 'x-hubspot-ratelimit-interval-milliseconds': '1000', 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0' });
+    const unnamed = answer(
+      429,
+      JSON.stringify({
+        status: 'error',
+        message: 'You have reached your rate limit.',
+        category: 'RATE_LIMITS',
+        correlationId: 'c',
+      }),
+      {
+        ...JSON_TYPE,
+        'x-hubspot-ratelimit-interval-milliseconds': '1000',
+        'x-hubspot-ratelimit-max': '100',
+        'x-hubspot-ratelimit-remaining': '0',
+      },
+    );
     const exchange = exchangeOf([unnamed, answer(201, '{}')]);
     const observed = observeAuxiliary({ auxiliary, exchange, replay: 'hsac run --seed 42' });
     const findings = rateLimitContract.checkAuxiliary?.(observed, context) ?? [];
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ check: 'rate-limit-contract', severity: 'error', endpoint: 'objects-batch-create', apiVersion: '2026-03', replay: 'hsac run --seed 42', instancePath: '/policyName' });
+    expect(findings[0]).toMatchObject({
+      check: 'rate-limit-contract',
+      severity: 'error',
+      endpoint: 'objects-batch-create',
+      apiVersion: '2026-03',
+      replay: 'hsac run --seed 42',
+      instancePath: '/policyName',
+    });
     expect(findings[0]?.message).toContain('attempt 1 of 2 (waited out and retried): a 429 without policyName');
     expect(rateLimitContract.exercisedAuxiliary?.(observeAuxiliary({ auxiliary, exchange }))).toBe(1);
   });

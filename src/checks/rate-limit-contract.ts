@@ -2,7 +2,13 @@ import type { Finding } from '../registry/finding.js';
 import type { Exchange, RecordedResponse } from '../exchange.js';
 // The same reading of a 429 as the client's (catalogue/rate-limit-policy.ts, pure, no I/O): what
 // the check calls "says when to retry" is exactly what hsac itself can wait on.
-import { exhaustedInterval, isRateLimitPolicy, parseRetryAfter, RATE_LIMIT_POLICIES, readRateLimitBody } from '../catalogue/rate-limit-policy.js';
+import {
+  exhaustedInterval,
+  isRateLimitPolicy,
+  parseRetryAfter,
+  RATE_LIMIT_POLICIES,
+  readRateLimitBody,
+} from '../catalogue/rate-limit-policy.js';
 import { ERROR_STATUSES } from '../catalogue/index.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
@@ -10,7 +16,15 @@ import type { ExchangeCheck } from './types.js';
 
 const ID = 'rate-limit-contract';
 
-const LIMIT_HEADERS = ['x-hubspot-ratelimit-max', 'x-hubspot-ratelimit-remaining', 'x-hubspot-ratelimit-secondly', 'x-hubspot-ratelimit-secondly-remaining', 'x-hubspot-ratelimit-daily', 'x-hubspot-ratelimit-daily-remaining', 'x-hubspot-ratelimit-interval-milliseconds'] as const;
+const LIMIT_HEADERS = [
+  'x-hubspot-ratelimit-max',
+  'x-hubspot-ratelimit-remaining',
+  'x-hubspot-ratelimit-secondly',
+  'x-hubspot-ratelimit-secondly-remaining',
+  'x-hubspot-ratelimit-daily',
+  'x-hubspot-ratelimit-daily-remaining',
+  'x-hubspot-ratelimit-interval-milliseconds',
+] as const;
 
 const LIMIT_PAIRS = [
   ['x-hubspot-ratelimit-max', 'x-hubspot-ratelimit-remaining'],
@@ -38,7 +52,11 @@ function rateLimitedAnswers(exchange: Exchange): Judged[] {
   exchange.attempts.forEach((attempt, index) => {
     if (!attempt.rateLimited) return;
     const last = index === total - 1;
-    const where = last ? (total > 1 ? `the final answer (attempt ${index + 1} of ${total}): ` : '') : `attempt ${index + 1} of ${total} (waited out and retried): `;
+    const where = last
+      ? total > 1
+        ? `the final answer (attempt ${index + 1} of ${total}): `
+        : ''
+      : `attempt ${index + 1} of ${total} (waited out and retried): `;
     met.push({ response: attempt.rateLimited, where });
   });
   if (exchange.response && isRateLimited(exchange.response) && !exchange.attempts.at(-1)?.rateLimited) {
@@ -66,14 +84,28 @@ function headerConsistency({ response, where }: Judged): Untagged[] {
     const value = response.headers[name];
     if (value === undefined) continue;
     if (!/^\d+$/.test(value.trim())) {
-      findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}${name} is ${quote(value)}, not a whole number`, expected: 'a whole number', actual: value });
+      findings.push({
+        check: ID,
+        severity: 'error',
+        instancePath: '',
+        message: `${where}${name} is ${quote(value)}, not a whole number`,
+        expected: 'a whole number',
+        actual: value,
+      });
     } else numbers.set(name, Number(value));
   }
   for (const [max, remaining] of LIMIT_PAIRS) {
     const limit = numbers.get(max);
     const left = numbers.get(remaining);
     if (limit !== undefined && left !== undefined && left > limit) {
-      findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}${remaining} (${left}) exceeds ${max} (${limit})`, expected: `<= ${limit}`, actual: left });
+      findings.push({
+        check: ID,
+        severity: 'error',
+        instancePath: '',
+        message: `${where}${remaining} (${left}) exceeds ${max} (${limit})`,
+        expected: `<= ${limit}`,
+        actual: left,
+      });
     }
   }
   return findings;
@@ -88,26 +120,68 @@ function judge429({ response, where }: Judged, now: number): Untagged[] {
   const body = readRateLimitBody(response.body);
   if (body.kind === 'unreadable') {
     const contentType = response.headers['content-type'] ?? 'no content type';
-    findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}a 429 whose body is not a JSON error (${contentType}, ${body.what}): clients cannot read its policy`, expected: 'a JSON error object with policyName', actual: `${contentType}: ${body.what}` });
+    findings.push({
+      check: ID,
+      severity: 'error',
+      instancePath: '',
+      message: `${where}a 429 whose body is not a JSON error (${contentType}, ${body.what}): clients cannot read its policy`,
+      expected: 'a JSON error object with policyName',
+      actual: `${contentType}: ${body.what}`,
+    });
   } else if (!isRateLimitPolicy(body.policyName)) {
     // A body that is not JSON has no policy either; one finding says it.
     const why = 'clients cannot tell a ten-secondly limit (retry) from the daily one (stop)';
-    const message = body.policyName === undefined ? `${where}a 429 without policyName: ${why}` : `${where}a 429 whose policyName is ${quote(body.policyName)}, not one HubSpot documents: ${why}`;
-    findings.push({ check: ID, severity: 'error', instancePath: '/policyName', message, expected: [...RATE_LIMIT_POLICIES], actual: body.policyName ?? 'absent' });
+    const message =
+      body.policyName === undefined
+        ? `${where}a 429 without policyName: ${why}`
+        : `${where}a 429 whose policyName is ${quote(body.policyName)}, not one HubSpot documents: ${why}`;
+    findings.push({
+      check: ID,
+      severity: 'error',
+      instancePath: '/policyName',
+      message,
+      expected: [...RATE_LIMIT_POLICIES],
+      actual: body.policyName ?? 'absent',
+    });
   }
 
   const retryAfter = response.headers['retry-after'];
   const after = parseRetryAfter(retryAfter, now);
   const interval = exhaustedInterval(response.headers);
   if (retryAfter !== undefined && after === undefined) {
-    findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}a 429 whose Retry-After ${quote(retryAfter)} is neither delta-seconds nor an HTTP-date (RFC 9110 §10.2.3): clients cannot read when to retry`, expected: 'delta-seconds or an HTTP-date', actual: retryAfter });
+    findings.push({
+      check: ID,
+      severity: 'error',
+      instancePath: '',
+      message: `${where}a 429 whose Retry-After ${quote(retryAfter)} is neither delta-seconds nor an HTTP-date (RFC 9110 §10.2.3): clients cannot read when to retry`,
+      expected: 'delta-seconds or an HTTP-date',
+      actual: retryAfter,
+    });
   } else if (after?.kind === 'seconds' && after.fractional) {
     // hsac waits it, but delta-seconds is 1*DIGIT and common clients (urllib3, ...) reject a fraction.
-    findings.push({ check: ID, severity: 'warning', instancePath: '', message: `${where}a 429 whose Retry-After ${quote(retryAfter)} has a fraction: delta-seconds is a whole number (RFC 9110 §10.2.3), and some clients reject it`, expected: 'a whole number of seconds', actual: retryAfter });
-  } else if (after === undefined && interval === undefined && !(body.kind !== 'unreadable' && body.policyName === 'DAILY')) {
+    findings.push({
+      check: ID,
+      severity: 'warning',
+      instancePath: '',
+      message: `${where}a 429 whose Retry-After ${quote(retryAfter)} has a fraction: delta-seconds is a whole number (RFC 9110 §10.2.3), and some clients reject it`,
+      expected: 'a whole number of seconds',
+      actual: retryAfter,
+    });
+  } else if (
+    after === undefined &&
+    interval === undefined &&
+    !(body.kind !== 'unreadable' && body.policyName === 'DAILY')
+  ) {
     // DAILY says "stop until midnight in the portal's time zone" by its policy alone: HubSpot
     // documents no Retry-After for it (FACTS.md §6), and a client must not retry it at all.
-    findings.push({ check: ID, severity: 'error', instancePath: '', message: `${where}a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining`, expected: 'Retry-After, or the interval with Remaining 0', actual: 'absent' });
+    findings.push({
+      check: ID,
+      severity: 'error',
+      instancePath: '',
+      message: `${where}a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining`,
+      expected: 'Retry-After, or the interval with Remaining 0',
+      actual: 'absent',
+    });
   }
   return findings;
 }
@@ -151,6 +225,11 @@ export const rateLimitContract: ExchangeCheck = {
     return rateLimitedAnswers(exchange).length;
   },
   checkAuxiliary({ auxiliary, exchange, replay }) {
-    return judgeExchange(exchange).map((finding) => ({ ...finding, endpoint: auxiliary.id, apiVersion: auxiliary.apiVersion, ...(replay ? { replay } : {}) }));
+    return judgeExchange(exchange).map((finding) => ({
+      ...finding,
+      endpoint: auxiliary.id,
+      apiVersion: auxiliary.apiVersion,
+      ...(replay ? { replay } : {}),
+    }));
   },
 };

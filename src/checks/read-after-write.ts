@@ -35,7 +35,10 @@ function typesByPair(reads: readonly ObservedExchange[], fromIds: ReadonlySet<st
       for (const target of read.batch.targetsOf(fromId)) {
         const key = `${fromId}>${String(field(target, 'toObjectId'))}`;
         const types = field(target, 'associationTypes');
-        found.set(key, [...(found.get(key) ?? []), ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : [])]);
+        found.set(key, [
+          ...(found.get(key) ?? []),
+          ...(Array.isArray(types) ? types.map((t) => Number(field(t, 'typeId'))) : []),
+        ]);
       }
     }
   }
@@ -60,9 +63,27 @@ export const readAfterWrite: SequenceCheck<ReadAfterWriteInput> = {
     for (const association of expected) {
       const types = found.get(`${association.fromId}>${association.toId}`);
       if (types === undefined) {
-        findings.push(findingFor(first, { check: this.id, severity: 'error', instancePath: '/results', message: `${association.fromId} -> ${association.toId} was associated but is not read back`, expected: `${association.fromId} -> ${association.toId}`, actual: 'absent' }));
+        findings.push(
+          findingFor(first, {
+            check: this.id,
+            severity: 'error',
+            instancePath: '/results',
+            message: `${association.fromId} -> ${association.toId} was associated but is not read back`,
+            expected: `${association.fromId} -> ${association.toId}`,
+            actual: 'absent',
+          }),
+        );
       } else if (association.typeId !== undefined && !types.includes(association.typeId)) {
-        findings.push(findingFor(first, { check: this.id, severity: 'error', instancePath: '/results', message: `${association.fromId} -> ${association.toId} is read back without its default type ${association.typeId} (types ${types.join(', ') || 'none'})`, expected: association.typeId, actual: types }));
+        findings.push(
+          findingFor(first, {
+            check: this.id,
+            severity: 'error',
+            instancePath: '/results',
+            message: `${association.fromId} -> ${association.toId} is read back without its default type ${association.typeId} (types ${types.join(', ') || 'none'})`,
+            expected: association.typeId,
+            actual: types,
+          }),
+        );
       }
     }
     return findings;

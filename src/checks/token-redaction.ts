@@ -38,6 +38,8 @@ export const tokenRedaction: ExchangeCheck = {
   },
   checkAuxiliary({ auxiliary, exchange, replay }) {
     const finding = echoFinding(exchange);
-    return finding ? [{ ...finding, endpoint: auxiliary.id, apiVersion: auxiliary.apiVersion, ...(replay ? { replay } : {}) }] : [];
+    return finding
+      ? [{ ...finding, endpoint: auxiliary.id, apiVersion: auxiliary.apiVersion, ...(replay ? { replay } : {}) }]
+      : [];
   },
 };

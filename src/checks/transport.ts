@@ -19,17 +19,35 @@ export const transportCheck: ExchangeCheck = {
     const { exchange } = observed;
     const tries = `after ${exchange.attempts.length} attempt(s)`;
     if (exchange.failure) {
-      return [findingFor(observed, { check: this.id, severity: 'warning', instancePath: '', message: `no checkable answer ${tries}: ${exchange.failure.kind}: ${exchange.failure.message}`, actual: exchange.failure.kind })];
+      return [
+        findingFor(observed, {
+          check: this.id,
+          severity: 'warning',
+          instancePath: '',
+          message: `no checkable answer ${tries}: ${exchange.failure.kind}: ${exchange.failure.message}`,
+          actual: exchange.failure.kind,
+        }),
+      ];
     }
     const status = exchange.response?.status;
     if (status !== undefined && isServerError(status)) {
-      return [findingFor(observed, { check: this.id, severity: 'warning', instancePath: '', message: `the server answered ${status} ${tries}`, actual: status })];
+      return [
+        findingFor(observed, {
+          check: this.id,
+          severity: 'warning',
+          instancePath: '',
+          message: `the server answered ${status} ${tries}`,
+          actual: status,
+        }),
+      ];
     }
     return [];
   },
 };
 
 /** Whether an exchange left the run unable to judge it (the runner's inconclusive rule). */
-export function isUnchecked(observed: { readonly exchange: { readonly failure?: unknown; readonly response?: { readonly status: number } } }): boolean {
+export function isUnchecked(observed: {
+  readonly exchange: { readonly failure?: unknown; readonly response?: { readonly status: number } };
+}): boolean {
   return observed.exchange.failure !== undefined || isServerError(observed.exchange.response?.status ?? 0);
 }

@@ -37,7 +37,9 @@ async function runAuditDiff(oldSpec: string, newSpec: string, options: AuditDiff
 /** The rule list for `--help`: id, direction, default severity. */
 function ruleHelp(): string {
   const width = Math.max(...AUDIT_RULES.map((rule) => rule.id.length));
-  return AUDIT_RULES.map((rule) => `  ${rule.id.padEnd(width)}  ${rule.direction.padEnd(9)}  ${rule.defaultSeverity}`).join('\n');
+  return AUDIT_RULES.map(
+    (rule) => `  ${rule.id.padEnd(width)}  ${rule.direction.padEnd(9)}  ${rule.defaultSeverity}`,
+  ).join('\n');
 }
 
 /**
@@ -48,13 +50,24 @@ export function register(audit: Command, io: Io, exit: ExitSlot): void {
   audit
     .command('diff')
     .description('classify every change between two API versions (breaking / warning / info, request vs response)')
-    .argument('<old>', 'a version name (v4, 2025-09, 2026-03, 2026-09), an OpenAPI 3.0/3.1 or JSON Structure file (JSON or YAML), a directory of them, or files joined with commas')
+    .argument(
+      '<old>',
+      'a version name (v4, 2025-09, 2026-03, 2026-09), an OpenAPI 3.0/3.1 or JSON Structure file (JSON or YAML), a directory of them, or files joined with commas',
+    )
     .argument('<new>', 'the same kinds of input as <old>')
     .option('--json', 'print one JSON document { ok, summary, changes, ignored, findings }')
     .option('--markdown', 'print Markdown (for a pull request comment)')
     .option('--config <file>', 'config with an "audit" section (default: ./hsac.config.json when present)')
-    .option('--fail-on <level>', 'exit 1 on changes of this severity or worse: breaking | warning', parseFailOn, 'breaking')
-    .addHelpText('after', `\nExit codes: 0 no change at --fail-on, 1 such a change found, 2 usage error.\n\nRules (id, direction, default severity):\n${ruleHelp()}`)
+    .option(
+      '--fail-on <level>',
+      'exit 1 on changes of this severity or worse: breaking | warning',
+      parseFailOn,
+      'breaking',
+    )
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 no change at --fail-on, 1 such a change found, 2 usage error.\n\nRules (id, direction, default severity):\n${ruleHelp()}`,
+    )
     .action(async (oldSpec: string, newSpec: string, options: AuditDiffOptions) => {
       exit.code = await runAuditDiff(oldSpec, newSpec, options, io);
     });

@@ -20,8 +20,13 @@ async function runAuditDrift(file: string, options: { json?: boolean }, io: Io):
 export function register(audit: Command, io: Io, exit: ExitSlot): void {
   audit
     .command('drift')
-    .description("compare a run's recorded exchanges with hsac's schemas: unknown fields and enum values seen, schema fields never seen")
-    .argument('<report>', 'a report.json with { exchanges: [ { endpoint, apiVersion, request: { method, url, body? }, response: { status, headers?, body? } } ] }')
+    .description(
+      "compare a run's recorded exchanges with hsac's schemas: unknown fields and enum values seen, schema fields never seen",
+    )
+    .argument(
+      '<report>',
+      'a report.json with { exchanges: [ { endpoint, apiVersion, request: { method, url, body? }, response: { status, headers?, body? } } ] }',
+    )
     .option('--json', 'print the drift report as one JSON document')
     .addHelpText('after', '\nExit codes: 0 nothing seen that the schemas lack, 1 drift found, 2 usage error.')
     .action(async (file: string, options: { json?: boolean }) => {

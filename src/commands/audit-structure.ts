@@ -17,7 +17,15 @@ function runAuditStructure(file: string, options: { json?: boolean }, io: Io): n
   const input = readInput(file, io, DEFAULT_BODY_LIMITS.maxBytes);
   const read = input.truncatedSize === undefined ? readBody(input.bytes) : undefined;
   let findings: StructureFinding[];
-  if (!read) findings = [{ check: 'DOCUMENT_TOO_LARGE', severity: 'error', instancePath: '', message: `document is ${input.truncatedSize} bytes; not read` }];
+  if (!read)
+    findings = [
+      {
+        check: 'DOCUMENT_TOO_LARGE',
+        severity: 'error',
+        instancePath: '',
+        message: `document is ${input.truncatedSize} bytes; not read`,
+      },
+    ];
   else if (!read.ok) findings = read.findings.map((f) => ({ ...f, check: 'DOCUMENT_NOT_JSON' }));
   else findings = lintStructure(read.value).map(issueAsFinding);
   const ok = !findings.some((f) => f.severity === 'error');
@@ -29,7 +37,6 @@ function runAuditStructure(file: string, options: { json?: boolean }, io: Io): n
   }
   return ok ? EXIT.ok : EXIT.nonConformant;
 }
-
 
 /** `hsac audit structure FILE [--json]`: lint a JSON Structure document; exit 1 when it is invalid. */
 export function register(audit: Command, io: Io, exit: ExitSlot): void {

@@ -19,7 +19,10 @@ interface CleanupFlags {
 }
 
 /** What one journal holds for one target: its entries, and the other targets with work left. */
-function forTarget(entries: readonly JournalEntry[], target: string): { mine: JournalEntry[]; othersWithWork: string[] } {
+function forTarget(
+  entries: readonly JournalEntry[],
+  target: string,
+): { mine: JournalEntry[]; othersWithWork: string[] } {
   return { mine: entriesForTarget(entries, target).mine, othersWithWork: targetsWithLeftovers(entries, target) };
 }
 
@@ -51,24 +54,35 @@ async function cleanupCommand(flags: CleanupFlags, io: Io, env: NodeJS.ProcessEn
   const first = entries.find((entry): entry is Extract<JournalEntry, { kind: 'run' }> => entry.kind === 'run');
   const baseUrl = flags.target ?? first?.baseUrl ?? '';
   const { mine, othersWithWork } = forTarget(entries, baseUrl);
-  const others = othersWithWork.length > 0 ? `  left alone: work journaled against ${othersWithWork.join(', ')} (clean it with --target URL and that portal's token)\n` : '';
+  const others =
+    othersWithWork.length > 0
+      ? `  left alone: work journaled against ${othersWithWork.join(', ')} (clean it with --target URL and that portal's token)\n`
+      : '';
   if (mine.length === 0) {
     io.out(`hsac cleanup: nothing to clean on ${baseUrl}: the journal ${path} holds no run against it\n${others}`);
     return EXIT.ok;
   }
   const left = leftovers(mine);
   if (nothingLeft(left)) {
-    io.out(`hsac cleanup: nothing to clean on ${baseUrl}: every run the journal holds against it was cleaned up\n${others}`);
+    io.out(
+      `hsac cleanup: nothing to clean on ${baseUrl}: every run the journal holds against it was cleaned up\n${others}`,
+    );
     return EXIT.ok;
   }
   const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
-  if (!token) throw new UsageError(`cleanup of ${baseUrl} needs the token of that portal: --token or HUBSPOT_ACCESS_TOKEN`);
+  if (!token)
+    throw new UsageError(`cleanup of ${baseUrl} needs the token of that portal: --token or HUBSPOT_ACCESS_TOKEN`);
   // The API version the work was done in: the last run's against this target (its paths and bodies).
-  const lastRun = mine.filter((entry): entry is Extract<JournalEntry, { kind: 'run' }> => entry.kind === 'run').at(-1) ?? left.run;
+  const lastRun =
+    mine.filter((entry): entry is Extract<JournalEntry, { kind: 'run' }> => entry.kind === 'run').at(-1) ?? left.run;
   const apiVersion = lastRun.apiVersion;
   if (!isApiVersion(apiVersion)) throw new UsageError(`journal names an unknown API version "${apiVersion}"`);
   const client = new HubSpotClient({ baseUrl, token });
-  const session = new Session(client, { profile: 'lenient', validator: createValidator({ profile: 'lenient' }) }, `hsac cleanup --journal ${path}`);
+  const session = new Session(
+    client,
+    { profile: 'lenient', validator: createValidator({ profile: 'lenient' }) },
+    `hsac cleanup --journal ${path}`,
+  );
   const journal = new Journal(path);
   // What this cleanup journals belongs to this target, whichever run the journal ends with.
   journal.append({ kind: 'cleanup', baseUrl, at: new Date().toISOString() });
@@ -87,11 +101,22 @@ async function cleanupCommand(flags: CleanupFlags, io: Io, env: NodeJS.ProcessEn
 export function register(program: Command, io: Io, exit: ExitSlot): void {
   program
     .command('cleanup')
-    .description('undo what an interrupted run did, from its cleanup journal: archive what it created, put back the limit configurations it changed')
+    .description(
+      'undo what an interrupted run did, from its cleanup journal: archive what it created, put back the limit configurations it changed',
+    )
     .option('--journal <file>', `the run journal (default ${DEFAULT_JOURNAL})`)
-    .option('--target <url>', "base URL of the portal to clean (default: the journal's first run's); only work journaled against it is touched")
-    .option('--token <token>', 'access token of that portal (default: HUBSPOT_ACCESS_TOKEN); not needed when there is nothing to clean')
-    .addHelpText('after', '\nExit codes: 0 everything done (or nothing to do), 2 usage error, 3 something is left (run it again).')
+    .option(
+      '--target <url>',
+      "base URL of the portal to clean (default: the journal's first run's); only work journaled against it is touched",
+    )
+    .option(
+      '--token <token>',
+      'access token of that portal (default: HUBSPOT_ACCESS_TOKEN); not needed when there is nothing to clean',
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 everything done (or nothing to do), 2 usage error, 3 something is left (run it again).',
+    )
     .action(async (flags: CleanupFlags) => {
       exit.code = await cleanupCommand(flags, io, process.env, process.cwd());
     });

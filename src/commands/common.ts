@@ -110,7 +110,13 @@ export function countLine(findings: readonly Pick<Finding, 'severity'>[]): strin
   return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
-export function printResult(io: Io, json: boolean, heading: string, result: ValidationResult, extra: readonly string[] = []): number {
+export function printResult(
+  io: Io,
+  json: boolean,
+  heading: string,
+  result: ValidationResult,
+  extra: readonly string[] = [],
+): number {
   if (json) {
     io.out(`${JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2)}\n`);
   } else {
@@ -120,7 +126,6 @@ export function printResult(io: Io, json: boolean, heading: string, result: Vali
   }
   return result.ok ? EXIT.ok : EXIT.nonConformant;
 }
-
 
 /** Where a command action records its exit code. */
 export interface ExitSlot {

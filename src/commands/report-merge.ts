@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { mergeResults, MergeError, reportProblems, REPORT_FILES, writeReports, type MergedRunResult } from '../report/index.js';
+import {
+  mergeResults,
+  MergeError,
+  reportProblems,
+  REPORT_FILES,
+  writeReports,
+  type MergedRunResult,
+} from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
 import { EXIT, UsageError, type ExitSlot, type Io } from './common.js';
 
@@ -9,12 +16,17 @@ interface MergeFlags {
   out?: string;
 }
 
-const EXIT_FOR: Readonly<Record<RunResult['summary']['verdict'], number>> = { pass: EXIT.ok, fail: EXIT.nonConformant, inconclusive: EXIT.inconclusive };
+const EXIT_FOR: Readonly<Record<RunResult['summary']['verdict'], number>> = {
+  pass: EXIT.ok,
+  fail: EXIT.nonConformant,
+  inconclusive: EXIT.inconclusive,
+};
 
 /** Reads DIR/report.json and checks it against the report schema; anything else is a usage error naming DIR. */
 function readReport(dir: string): RunResult {
   const path = join(dir, REPORT_FILES.json);
-  if (!existsSync(path)) throw new UsageError(`${dir} has no ${REPORT_FILES.json} (give the --report-dir of each shard run)`);
+  if (!existsSync(path))
+    throw new UsageError(`${dir} has no ${REPORT_FILES.json} (give the --report-dir of each shard run)`);
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
@@ -23,7 +35,9 @@ function readReport(dir: string): RunResult {
   }
   const problems = reportProblems(value);
   if (problems.length > 0) {
-    throw new UsageError(`${path} is not an hsac report (schemas/report/report.schema.json): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`);
+    throw new UsageError(
+      `${path} is not an hsac report (schemas/report/report.schema.json): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`,
+    );
   }
   return value as RunResult;
 }
@@ -45,7 +59,8 @@ function mergeCommand(dirs: readonly string[], flags: MergeFlags, io: Io, cwd: s
   const inputs = dirs.map((dir) => resolve(cwd, dir));
   const out = resolve(cwd, flags.out ?? join('reports', 'merged'));
   // Writing the merge over a shard's own report would destroy an input.
-  if (inputs.includes(out)) throw new UsageError(`--out ${flags.out ?? out} is one of the shard directories; choose another directory`);
+  if (inputs.includes(out))
+    throw new UsageError(`--out ${flags.out ?? out} is one of the shard directories; choose another directory`);
   const reports = inputs.map(readReport);
   let merged: MergedRunResult;
   try {

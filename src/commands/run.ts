@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { API_VERSIONS, DEFAULT_API_VERSION, ENDPOINT_IDS, isApiVersion, isEndpointId, type ApiVersion, type EndpointId } from '../catalogue/index.js';
+import {
+  API_VERSIONS,
+  DEFAULT_API_VERSION,
+  ENDPOINT_IDS,
+  isApiVersion,
+  isEndpointId,
+  type ApiVersion,
+  type EndpointId,
+} from '../catalogue/index.js';
 import { gradableCheckIds, exercisableCheckIds, unknownIds } from '../config/check-ids.js';
 import { ConfigError, loadRunConfig, settingProblems, type RunConfig } from '../config/run-config.js';
 import type { Sandbox } from '../../provider/index.js';
@@ -15,7 +23,16 @@ import type { SeverityOverride } from '../runner/session.js';
 import { shellWord } from '../text.js';
 import { parseRateBudget } from '../transport/index.js';
 import { isProfile, PROFILES, type Profile } from '../validate/index.js';
-import { describeStop, EXIT, exitCodeAfterSignal, UsageError, watchForStop, type ExitSlot, type Io, type StopCause } from './common.js';
+import {
+  describeStop,
+  EXIT,
+  exitCodeAfterSignal,
+  UsageError,
+  watchForStop,
+  type ExitSlot,
+  type Io,
+  type StopCause,
+} from './common.js';
 import { DEFAULT_SANDBOX_PAGE_SIZE, startEmbeddedTarget, type EmbeddedTarget } from './sandbox-target.js';
 
 interface RunFlags {
@@ -67,7 +84,9 @@ function readRecords(path: string): GivenRecords {
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new UsageError(`cannot read records file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read records file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const ids = (key: string): string[] => {
     const list = field(value, key);
@@ -144,8 +163,22 @@ function checkFlagsAgainstSchema(flags: RunFlags): void {
   const given: Record<string, unknown> = {
     ...flags,
     // As the config file spells them: lists are arrays there.
-    ...(flags.endpoints !== undefined ? { endpoints: flags.endpoints.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
-    ...(flags.requireExercised !== undefined && flags.requireExercised !== 'all' ? { requireExercised: flags.requireExercised.split(',').map((e) => e.trim()).filter(Boolean) } : {}),
+    ...(flags.endpoints !== undefined
+      ? {
+          endpoints: flags.endpoints
+            .split(',')
+            .map((e) => e.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(flags.requireExercised !== undefined && flags.requireExercised !== 'all'
+      ? {
+          requireExercised: flags.requireExercised
+            .split(',')
+            .map((e) => e.trim())
+            .filter(Boolean),
+        }
+      : {}),
   };
   const problems = settingProblems('run', given);
   if (problems.length === 0) return;
@@ -155,35 +188,54 @@ function checkFlagsAgainstSchema(flags: RunFlags): void {
 
 function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, configPath: string | undefined): Settings {
   const apiVersion = flags.apiVersion ?? config.apiVersion ?? DEFAULT_API_VERSION;
-  if (!isApiVersion(apiVersion)) throw new UsageError(`unknown API version "${apiVersion}" (known: ${API_VERSIONS.join(', ')})`);
-  const endpointList = flags.endpoints?.split(',').map((e) => e.trim()).filter(Boolean) ?? config.endpoints ?? [...ENDPOINT_IDS];
+  if (!isApiVersion(apiVersion))
+    throw new UsageError(`unknown API version "${apiVersion}" (known: ${API_VERSIONS.join(', ')})`);
+  const endpointList = flags.endpoints
+    ?.split(',')
+    .map((e) => e.trim())
+    .filter(Boolean) ??
+    config.endpoints ?? [...ENDPOINT_IDS];
   const unknown = endpointList.filter((e) => !isEndpointId(e));
-  if (unknown.length > 0 || endpointList.length === 0) throw new UsageError(`unknown endpoint "${unknown.join(', ')}" (known: ${ENDPOINT_IDS.join(', ')})`);
+  if (unknown.length > 0 || endpointList.length === 0)
+    throw new UsageError(`unknown endpoint "${unknown.join(', ')}" (known: ${ENDPOINT_IDS.join(', ')})`);
   const profile = flags.profile ?? config.profile ?? 'lenient';
   if (!isProfile(profile)) throw new UsageError(`unknown profile "${profile}" (known: ${PROFILES.join(', ')})`);
   const seedSource = flags.seed !== undefined ? 'flag' : config.seed !== undefined ? 'config' : 'random';
   const target = flags.target ?? config.target ?? env.HUBSPOT_BASE_URL;
-  if (target !== undefined && !/^https?:\/\/[^\s/]+/.test(target)) throw new UsageError(`--target "${target}" is not an http(s) URL`);
-  if ((flags.fault?.length ?? 0) > 0 && target !== undefined) throw new UsageError('--fault plants faults in the embedded sandbox; it cannot be combined with --target');
+  if (target !== undefined && !/^https?:\/\/[^\s/]+/.test(target))
+    throw new UsageError(`--target "${target}" is not an http(s) URL`);
+  if ((flags.fault?.length ?? 0) > 0 && target !== undefined)
+    throw new UsageError('--fault plants faults in the embedded sandbox; it cannot be combined with --target');
   const rateLimit = flags.rateLimit ?? config.rateLimit;
   if (rateLimit !== undefined) {
     try {
       parseRateBudget(rateLimit);
     } catch (error) {
-      throw new UsageError(`${flags.rateLimit !== undefined ? '--rate-limit' : `config ${configPath ?? ''}: run.rateLimit`}: ${(error as Error).message}`);
+      throw new UsageError(
+        `${flags.rateLimit !== undefined ? '--rate-limit' : `config ${configPath ?? ''}: run.rateLimit`}: ${(error as Error).message}`,
+      );
     }
   }
   const unknownChecks = unknownIds(Object.keys(config.checks ?? {}), gradableCheckIds());
-  if (unknownChecks.length > 0) throw new UsageError(`config ${configPath ?? ''}: run.checks names unknown check id ${unknownChecks.join(', ')}`);
+  if (unknownChecks.length > 0)
+    throw new UsageError(`config ${configPath ?? ''}: run.checks names unknown check id ${unknownChecks.join(', ')}`);
   const requireExercised =
     flags.requireExercised !== undefined
-      ? parseRequireExercised(flags.requireExercised === 'all' ? 'all' : flags.requireExercised.split(','), '--require-exercised')
+      ? parseRequireExercised(
+          flags.requireExercised === 'all' ? 'all' : flags.requireExercised.split(','),
+          '--require-exercised',
+        )
       : config.requireExercised !== undefined
         ? parseRequireExercised(config.requireExercised, `config ${configPath ?? ''}: run.requireExercised`)
         : undefined;
-  const switchedOff = Object.entries(config.checks ?? {}).filter(([, grade]) => grade === 'off').map(([id]) => id);
+  const switchedOff = Object.entries(config.checks ?? {})
+    .filter(([, grade]) => grade === 'off')
+    .map(([id]) => id);
   const contradicted = Array.isArray(requireExercised) ? requireExercised.filter((id) => switchedOff.includes(id)) : [];
-  if (contradicted.length > 0) throw new UsageError(`check(s) ${contradicted.join(', ')} are required to be exercised but switched off by the config (run.checks): drop one or the other`);
+  if (contradicted.length > 0)
+    throw new UsageError(
+      `check(s) ${contradicted.join(', ')} are required to be exercised but switched off by the config (run.checks): drop one or the other`,
+    );
   checkFlagsAgainstSchema(flags);
   const pagingBudget = flags.pagingBudget ?? config.pagingBudget;
   const invalidRequests = flags.invalidRequests ?? config.invalidRequests;
@@ -191,7 +243,10 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
   const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
   // A token this short is ordinary text (it would be "redacted" out of every report, or missed):
   // hsac promises it never writes the token, so it refuses one it cannot tell apart.
-  if (token !== undefined && token !== '' && token.length < MIN_TOKEN_LENGTH) throw new UsageError(`the token is ${token.length} characters long; hsac needs at least ${MIN_TOKEN_LENGTH} to keep it out of every report (HubSpot's are over 40)`);
+  if (token !== undefined && token !== '' && token.length < MIN_TOKEN_LENGTH)
+    throw new UsageError(
+      `the token is ${token.length} characters long; hsac needs at least ${MIN_TOKEN_LENGTH} to keep it out of every report (HubSpot's are over 40)`,
+    );
   const timeoutMs = flags.timeoutMs ?? config.timeoutMs;
   const records = flags.records ?? config.records;
   const journal = flags.journal ?? config.journal;
@@ -235,11 +290,19 @@ const SHOWN_WAIT_MS = 2000;
  * and not where output goes.
  */
 export function replayCommand(settings: Settings): string {
-  const parts = ['hsac run', `--seed ${settings.seed}`, `--api-version ${settings.apiVersion}`, `--endpoints ${settings.endpoints.join(',')}`, `--runs ${settings.runs}`, `--profile ${settings.profile}`];
+  const parts = [
+    'hsac run',
+    `--seed ${settings.seed}`,
+    `--api-version ${settings.apiVersion}`,
+    `--endpoints ${settings.endpoints.join(',')}`,
+    `--runs ${settings.runs}`,
+    `--profile ${settings.profile}`,
+  ];
   if (settings.configPath) parts.push(`--config ${shellWord(settings.configPath)}`);
   if (settings.target) parts.push(`--target ${shellWord(settings.target)}`);
   for (const fault of settings.faults) parts.push(`--fault ${fault}`);
-  if (!settings.target && settings.sandboxPageSize !== DEFAULT_SANDBOX_PAGE_SIZE) parts.push(`--sandbox-page-size ${settings.sandboxPageSize}`);
+  if (!settings.target && settings.sandboxPageSize !== DEFAULT_SANDBOX_PAGE_SIZE)
+    parts.push(`--sandbox-page-size ${settings.sandboxPageSize}`);
   if (settings.shard) parts.push(`--shard ${settings.shard.index}/${settings.shard.count}`);
   if (settings.records) parts.push(`--records ${shellWord(settings.records)}`);
   if (settings.timeoutMs !== undefined) parts.push(`--timeout-ms ${settings.timeoutMs}`);
@@ -247,7 +310,10 @@ export function replayCommand(settings: Settings): string {
   if (settings.pagingBudget !== undefined) parts.push(`--paging-budget ${settings.pagingBudget}`);
   if (settings.invalidRequests !== undefined) parts.push(`--invalid-requests ${settings.invalidRequests}`);
   if (settings.maxWait !== undefined) parts.push(`--max-wait ${settings.maxWait}`);
-  if (settings.requireExercised !== undefined) parts.push(`--require-exercised ${settings.requireExercised === 'all' ? 'all' : settings.requireExercised.join(',')}`);
+  if (settings.requireExercised !== undefined)
+    parts.push(
+      `--require-exercised ${settings.requireExercised === 'all' ? 'all' : settings.requireExercised.join(',')}`,
+    );
   if (settings.probeRateLimit && settings.target) parts.push('--probe-rate-limit');
   if (settings.allowProductionPortal) parts.push('--allow-production-portal');
   return parts.join(' ');
@@ -263,7 +329,11 @@ function progressLine(io: Io, tty: boolean): (progress: RunProgress) => void {
   };
 }
 
-const EXIT_FOR: Record<RunResult['summary']['verdict'], number> = { pass: EXIT.ok, fail: EXIT.nonConformant, inconclusive: EXIT.inconclusive };
+const EXIT_FOR: Record<RunResult['summary']['verdict'], number> = {
+  pass: EXIT.ok,
+  fail: EXIT.nonConformant,
+  inconclusive: EXIT.inconclusive,
+};
 
 async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   let config: RunConfig;
@@ -281,7 +351,9 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
   const reportDir = resolve(cwd, settings.reportDir);
   mkdirSync(reportDir, { recursive: true });
   const journalPath = resolve(cwd, settings.journal ?? join(settings.reportDir, 'journal.jsonl'));
-  io.err(`hsac run: seed ${settings.seed}${settings.seedSource === 'random' ? ' (random; pass --seed to replay)' : ''}\n`);
+  io.err(
+    `hsac run: seed ${settings.seed}${settings.seedSource === 'random' ? ' (random; pass --seed to replay)' : ''}\n`,
+  );
 
   let sandbox: Sandbox | undefined;
   let target: EmbeddedTarget['options'];
@@ -301,10 +373,15 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
   // up (its waits capped at a few seconds) and writes its reports: exit 3. A second one exits at
   // once, after appending the journal's state, so `hsac cleanup` knows the run did not finish.
   const stopWatch = watchForStop({
-    onStop: (cause) => io.err(`hsac run: ${describeStop(cause)}: stopping: ending any wait, cleaning up what the run created, writing the reports (a second SIGINT/SIGTERM exits at once, ${exitCodeAfterSignal('SIGINT')}/${exitCodeAfterSignal('SIGTERM')})\n`),
+    onStop: (cause) =>
+      io.err(
+        `hsac run: ${describeStop(cause)}: stopping: ending any wait, cleaning up what the run created, writing the reports (a second SIGINT/SIGTERM exits at once, ${exitCodeAfterSignal('SIGINT')}/${exitCodeAfterSignal('SIGTERM')})\n`,
+      ),
     beforeHardExit: (cause, code) => {
       const left = journalInterrupted(journalPath, journalSizeAtStart, cause);
-      io.err(`hsac run: ${describeStop(cause)}: exiting now (exit ${code}) without finishing cleanup${left ? `; what is left is journaled: hsac cleanup --journal ${journalPath} --target ${baseUrl}` : ''}\n`);
+      io.err(
+        `hsac run: ${describeStop(cause)}: exiting now (exit ${code}) without finishing cleanup${left ? `; what is left is journaled: hsac cleanup --journal ${journalPath} --target ${baseUrl}` : ''}\n`,
+      );
     },
   });
   try {
@@ -329,7 +406,10 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       ...(settings.maxWait !== undefined ? { maxWaitMs: settings.maxWait * 1000 } : {}),
       // A wait a person would notice is said: what, and how long (issue 12).
       onWait: (wait) => {
-        if (wait.ms > SHOWN_WAIT_MS) io.err(`hsac run: waiting ${(wait.ms / 1000).toFixed(1)} s before ${wait.method} ${wait.path}: ${wait.reason} (Ctrl-C ends the wait)\n`);
+        if (wait.ms > SHOWN_WAIT_MS)
+          io.err(
+            `hsac run: waiting ${(wait.ms / 1000).toFixed(1)} s before ${wait.method} ${wait.path}: ${wait.reason} (Ctrl-C ends the wait)\n`,
+          );
       },
       signal: stopWatch.signal,
       replay: replayCommand(settings),
@@ -378,10 +458,14 @@ function journalInterrupted(journalPath: string, sizeAtStart: number, cause: Sto
 export function register(program: Command, io: Io, exit: ExitSlot): void {
   program
     .command('run')
-    .description('run the conformance suite against a HubSpot portal (--target) or, by default, the embedded reference sandbox')
+    .description(
+      'run the conformance suite against a HubSpot portal (--target) or, by default, the embedded reference sandbox',
+    )
     .option('--target <url>', 'base URL of the target (default: HUBSPOT_BASE_URL, else the embedded sandbox)')
     .option('--token <token>', 'access token (default: HUBSPOT_ACCESS_TOKEN); never written anywhere')
-    .addOption(new Option('--api-version <version>', `API version (default ${DEFAULT_API_VERSION})`).choices([...API_VERSIONS]))
+    .addOption(
+      new Option('--api-version <version>', `API version (default ${DEFAULT_API_VERSION})`).choices([...API_VERSIONS]),
+    )
     .option('--endpoints <ids>', `comma-separated endpoint ids (default all: ${ENDPOINT_IDS.join(',')})`)
     .option('--runs <n>', 'stateful command sequences to run (default 5)', parseWhole)
     .option('--seed <n>', 'seed of the run (default random, printed)', parseWhole)
@@ -394,13 +478,35 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
     .option('--records <file>', 'use these records ({fromIds, toIds}) instead of creating them')
     .option('--allow-production-portal', 'write even when the portal is not a sandbox or developer test account')
     .option('--journal <file>', 'cleanup journal (default <report-dir>/journal.jsonl)')
-    .option('--fault <name>', 'plant a fault in the embedded sandbox (repeatable; see hsac sandbox --list-faults)', collect)
-    .option('--probe-rate-limit', "burst until a 429 to check the rate-limit contract (always on for the embedded sandbox; spends a real portal's 10-second budget)")
-    .option('--require-exercised <checks>', 'all, or comma-separated check ids that must be exercised, else the run is inconclusive (exit 3)')
-    .option('--max-wait <seconds>', 'the longest single wait (Retry-After, backoff); a longer one ends the run inconclusive (default 60)', parseWhole)
-    .option('--paging-budget <n>', 'requests the wide record built to reach paging may cost (default: enough for a page of 1000)', parseWhole)
+    .option(
+      '--fault <name>',
+      'plant a fault in the embedded sandbox (repeatable; see hsac sandbox --list-faults)',
+      collect,
+    )
+    .option(
+      '--probe-rate-limit',
+      "burst until a 429 to check the rate-limit contract (always on for the embedded sandbox; spends a real portal's 10-second budget)",
+    )
+    .option(
+      '--require-exercised <checks>',
+      'all, or comma-separated check ids that must be exercised, else the run is inconclusive (exit 3)',
+    )
+    .option(
+      '--max-wait <seconds>',
+      'the longest single wait (Retry-After, backoff); a longer one ends the run inconclusive (default 60)',
+      parseWhole,
+    )
+    .option(
+      '--paging-budget <n>',
+      'requests the wide record built to reach paging may cost (default: enough for a page of 1000)',
+      parseWhole,
+    )
     .option('--invalid-requests <n>', 'invalid request bodies sent per endpoint with a body (default 3)', parseWhole)
-    .option('--sandbox-page-size <n>', 'associations per batch-read page of the embedded sandbox (default 500, HubSpot-like)', parseWhole)
+    .option(
+      '--sandbox-page-size <n>',
+      'associations per batch-read page of the embedded sandbox (default 500, HubSpot-like)',
+      parseWhole,
+    )
     .option('--progress', 'show the progress line even when stderr is not a terminal')
     .addHelpText(
       'after',

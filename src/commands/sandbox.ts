@@ -18,7 +18,8 @@ export interface SandboxCommandOptions {
 }
 
 function parsePort(value: string): number {
-  if (!/^[0-9]{1,5}$/.test(value) || Number(value) > 65_535) throw new InvalidArgumentError('must be a port number, 0-65535 (0: any free port)');
+  if (!/^[0-9]{1,5}$/.test(value) || Number(value) > 65_535)
+    throw new InvalidArgumentError('must be a port number, 0-65535 (0: any free port)');
   return Number(value);
 }
 
@@ -41,7 +42,10 @@ function collect(value: string, previous: string[]): string[] {
 /** One line per fault: name, kind, what it changes, and the checks that must catch it. */
 function faultListing(): string {
   const width = Math.max(...FAULTS.map((fault) => fault.name.length)) + 2;
-  return FAULTS.map((fault) => `${fault.name.padEnd(width)}${fault.kind.padEnd(11)}${fault.description}  [${fault.triggers.join(', ')}]\n`).join('');
+  return FAULTS.map(
+    (fault) =>
+      `${fault.name.padEnd(width)}${fault.kind.padEnd(11)}${fault.description}  [${fault.triggers.join(', ')}]\n`,
+  ).join('');
 }
 
 /** What `hsac sandbox` prints once listening: the URL and token first, as scripts read them. */
@@ -78,8 +82,12 @@ function checkFlagsAgainstSchema(options: SandboxCommandOptions): void {
   const given = { seed: options.seed, sandboxPageSize: options.pageSize };
   const problems = settingProblems('run', given);
   if (problems.length === 0) return;
-  const said = problems.map(({ key, message }) => `${flags[key] ?? key} ${message}, got ${String(given[key as keyof typeof given])}`);
-  throw new UsageError(`${said.join('; ')} (the bounds of run.seed and run.sandboxPageSize in schemas/config/hsac.config.schema.json)`);
+  const said = problems.map(
+    ({ key, message }) => `${flags[key] ?? key} ${message}, got ${String(given[key as keyof typeof given])}`,
+  );
+  throw new UsageError(
+    `${said.join('; ')} (the bounds of run.seed and run.sandboxPageSize in schemas/config/hsac.config.schema.json)`,
+  );
 }
 
 /**
@@ -87,7 +95,11 @@ function checkFlagsAgainstSchema(options: SandboxCommandOptions): void {
  * line on a clean stop. Usage problems (an unknown fault, a bad token, a busy port) are
  * `UsageError`s: one line, exit 2.
  */
-export async function runSandboxCommand(options: SandboxCommandOptions, io: Io, until?: (sandbox: Sandbox) => Promise<void>): Promise<number> {
+export async function runSandboxCommand(
+  options: SandboxCommandOptions,
+  io: Io,
+  until?: (sandbox: Sandbox) => Promise<void>,
+): Promise<number> {
   if (options.listFaults) {
     io.out(faultListing());
     return EXIT.ok;
@@ -115,7 +127,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Io, 
   }
   // By default it serves until SIGINT/SIGTERM or until its parent process exits (a sandbox must
   // not outlive whoever started it); a second signal while it stops exits at once (130/143).
-  const watch = until ? undefined : watchForStop({ onStop: (cause) => io.err(`hsac sandbox: ${describeStop(cause)}: stopping\n`) });
+  const watch = until
+    ? undefined
+    : watchForStop({ onStop: (cause) => io.err(`hsac sandbox: ${describeStop(cause)}: stopping\n`) });
   try {
     io.out(startBanner(sandbox));
     await (watch ? aborted(watch.signal) : until?.(sandbox));
@@ -132,7 +146,9 @@ export async function runSandboxCommand(options: SandboxCommandOptions, io: Io, 
 export function register(program: Command, io: Io, exit: ExitSlot): void {
   program
     .command('sandbox')
-    .description('run the reference sandbox (an in-memory HubSpot-like API, optionally with planted faults) on 127.0.0.1')
+    .description(
+      'run the reference sandbox (an in-memory HubSpot-like API, optionally with planted faults) on 127.0.0.1',
+    )
     .option('--port <port>', 'TCP port (0: any free port)', parsePort, 0)
     .option('--fault <name>', 'plant a named fault; repeat for several (see --list-faults)', collect, [])
     .option('--list-faults', 'print every fault, one line each, and exit')

@@ -21,7 +21,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -40,5 +44,7 @@ export function nearestId(id: string, known: readonly string[]): string | undefi
 
 /** The ids of `ids` that are not in `known`, each with the nearest known one: `"requird" (did you mean "required"?)`. */
 export function unknownIds(ids: Iterable<string>, known: readonly string[]): string[] {
-  return [...ids].filter((id) => !known.includes(id)).map((id) => `"${id}" (did you mean "${nearestId(id, known) ?? '?'}"?)`);
+  return [...ids]
+    .filter((id) => !known.includes(id))
+    .map((id) => `"${id}" (did you mean "${nearestId(id, known) ?? '?'}"?)`);
 }

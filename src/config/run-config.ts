@@ -47,7 +47,9 @@ type SchemaValidator = ((value: unknown) => boolean) & { errors?: ErrorObject[] 
 interface ConfigSchema {
   readonly ajv: Ajv2020;
   readonly id: string;
-  readonly document: { readonly properties: Readonly<Record<string, { readonly properties?: Readonly<Record<string, unknown>> }>> };
+  readonly document: {
+    readonly properties: Readonly<Record<string, { readonly properties?: Readonly<Record<string, unknown>> }>>;
+  };
   readonly whole: SchemaValidator;
 }
 
@@ -58,7 +60,9 @@ function loadConfigSchema(): ConfigSchema {
     // A small ajv of its own: the config schema is JSON Schema, not one of the body schemas.
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
-    const document = JSON.parse(readFileSync(join(packageRoot(), CONFIG_SCHEMA_PATH), 'utf8')) as ConfigSchema['document'] & { $id: string };
+    const document = JSON.parse(
+      readFileSync(join(packageRoot(), CONFIG_SCHEMA_PATH), 'utf8'),
+    ) as ConfigSchema['document'] & { $id: string };
     ajv.addSchema(document);
     const whole = ajv.getSchema(document.$id);
     if (!whole) throw new Error(`the config schema ${CONFIG_SCHEMA_PATH} did not compile`);
@@ -105,7 +109,9 @@ export interface SettingProblem {
  */
 export function settingProblems(section: ConfigSection, settings: Readonly<Record<string, unknown>>): SettingProblem[] {
   const declared = Object.keys(loadConfigSchema().document.properties[section]?.properties ?? {});
-  const given = Object.fromEntries(declared.filter((key) => settings[key] !== undefined).map((key) => [key, settings[key]]));
+  const given = Object.fromEntries(
+    declared.filter((key) => settings[key] !== undefined).map((key) => [key, settings[key]]),
+  );
   const validate = sectionValidator(section);
   if (validate(given)) return [];
   const problems = new Map<string, string>();
@@ -121,7 +127,8 @@ export function settingProblems(section: ConfigSection, settings: Readonly<Recor
 /** What one schema error says about a setting, with the allowed values spelled out. */
 function settingMessage(error: ErrorObject): string {
   const params = error.params as { allowedValues?: unknown[] };
-  if (error.keyword === 'enum') return `must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
   return error.message ?? 'is invalid';
 }
 
@@ -129,9 +136,11 @@ function settingMessage(error: ErrorObject): string {
 function describe(error: ErrorObject): string {
   const path = pointerTokens(error.instancePath);
   const params = error.params as { additionalProperty?: string; allowedValues?: unknown[] };
-  if (error.keyword === 'additionalProperties') return `unknown key "${[...path, params.additionalProperty].join('.')}"`;
+  if (error.keyword === 'additionalProperties')
+    return `unknown key "${[...path, params.additionalProperty].join('.')}"`;
   const key = path.join('.') || '(root)';
-  if (error.keyword === 'enum') return `"${key}" must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `"${key}" must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
   return `"${key}" ${error.message ?? 'is invalid'}`;
 }
 
@@ -147,7 +156,9 @@ export function loadRunConfig(configPath: string | undefined, cwd: string): { co
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(code ? `cannot read config ${path}: ${code}` : `config ${path} is not JSON: ${(error as Error).message}`);
+    throw new ConfigError(
+      code ? `cannot read config ${path}: ${code}` : `config ${path} is not JSON: ${(error as Error).message}`,
+    );
   }
   const validate = schemaValidator();
   if (!validate(value)) {

@@ -37,9 +37,24 @@ function sample<T>(arbitrary: fc.Arbitrary<T>, seed: number, runs: number): T[] 
 
 /** Generated requests for an endpoint in a version. */
 export function requestCases(op: Operation, seed: number, runs: number): RequestCase[] {
-  const params = fc.record({ fromObjectType: arbitraries.objectTypeName(), toObjectType: arbitraries.objectTypeName(), fromObjectId: arbitraries.recordId(), toObjectId: arbitraries.recordId() }, { noNullPrototype: true });
-  return sample(fc.tuple(params, arbitraries.requestBody({ endpoint: op.endpoint, apiVersion: op.apiVersion })), seed, runs).map(([values, body]) => ({
-    params: op.endpoint === 'associate-default' ? values : { fromObjectType: values.fromObjectType, toObjectType: values.toObjectType },
+  const params = fc.record(
+    {
+      fromObjectType: arbitraries.objectTypeName(),
+      toObjectType: arbitraries.objectTypeName(),
+      fromObjectId: arbitraries.recordId(),
+      toObjectId: arbitraries.recordId(),
+    },
+    { noNullPrototype: true },
+  );
+  return sample(
+    fc.tuple(params, arbitraries.requestBody({ endpoint: op.endpoint, apiVersion: op.apiVersion })),
+    seed,
+    runs,
+  ).map(([values, body]) => ({
+    params:
+      op.endpoint === 'associate-default'
+        ? values
+        : { fromObjectType: values.fromObjectType, toObjectType: values.toObjectType },
     body: body === undefined ? undefined : (body as Record<string, unknown>),
   }));
 }
@@ -56,7 +71,11 @@ function rewrite(value: unknown, change: (key: string, field: unknown) => unknow
 const TWO_TO_THE_33 = 2n ** 33n;
 
 function namedCases(endpoint: EndpointId, apiVersion: ApiVersion, status: number): ResponseCase[] {
-  const [complete] = sample(arbitraries.responseBody({ endpoint, apiVersion, status, complete: true, minResults: 2, maxResults: 2, maxTo: 2 }), NAMED_CASE_SEED, 1);
+  const [complete] = sample(
+    arbitraries.responseBody({ endpoint, apiVersion, status, complete: true, minResults: 2, maxResults: 2, maxTo: 2 }),
+    NAMED_CASE_SEED,
+    1,
+  );
   if (complete === undefined) return [];
   const cases: ResponseCase[] = [{ status, name: 'complete', body: complete }];
   if (!isSuccess(status)) return cases;
@@ -64,27 +83,56 @@ function namedCases(endpoint: EndpointId, apiVersion: ApiVersion, status: number
   cases.push({
     status,
     name: 'ids-above-int32',
-    body: rewrite(complete, (key, field) => ((key === 'id' || key === 'toObjectId') && typeof field === 'string' && /^\d+$/.test(field) ? String(BigInt(field) + TWO_TO_THE_33) : field)),
+    body: rewrite(complete, (key, field) =>
+      (key === 'id' || key === 'toObjectId') && typeof field === 'string' && /^\d+$/.test(field)
+        ? String(BigInt(field) + TWO_TO_THE_33)
+        : field,
+    ),
   });
   if (categories.has('WORK')) {
-    cases.push({ status, name: 'work-category', body: rewrite(complete, (key, field) => ((key === 'category' || key === 'associationCategory') && typeof field === 'string' && categories.has(field) ? 'WORK' : field)) });
+    cases.push({
+      status,
+      name: 'work-category',
+      body: rewrite(complete, (key, field) =>
+        (key === 'category' || key === 'associationCategory') && typeof field === 'string' && categories.has(field)
+          ? 'WORK'
+          : field,
+      ),
+    });
   }
-  cases.push({ status, name: 'nulls', body: rewrite(complete, (key, field) => (key === 'requestedAt' || key === 'label' ? null : field)) });
+  cases.push({
+    status,
+    name: 'nulls',
+    body: rewrite(complete, (key, field) => (key === 'requestedAt' || key === 'label' ? null : field)),
+  });
   return cases;
 }
 
 /** Every body served for one status: the named cases first, then `runs` random ones (strict, then lenient). */
 export function responseCases(op: Operation, status: number, seed: number, runs: number): ResponseCase[] {
   const named = namedCases(op.endpoint, op.apiVersion, status);
-  const strict = sample(arbitraries.responseBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, status }), seed, runs).map((body, i): ResponseCase => ({ status, name: `generated #${i}`, body }));
+  const strict = sample(
+    arbitraries.responseBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, status }),
+    seed,
+    runs,
+  ).map((body, i): ResponseCase => ({ status, name: `generated #${i}`, body }));
   if (!isSuccess(status)) return [...named, ...strict];
   // Real-world deviations a client must survive (null optionals, numeric IDs, unknown enum values,
   // a string subCategory); unknown fields are left out: dropping one is not a loss.
   const lenient = sample(
-    arbitraries.lenientVariant({ endpoint: op.endpoint, apiVersion: op.apiVersion, status, kinds: ['null-optional', 'numeric-id', 'open-enum', 'sub-category-string'] }),
+    arbitraries.lenientVariant({
+      endpoint: op.endpoint,
+      apiVersion: op.apiVersion,
+      status,
+      kinds: ['null-optional', 'numeric-id', 'open-enum', 'sub-category-string'],
+    }),
     seed ^ 0x5eed,
     runs,
-  ).map((variant, i): ResponseCase => ({ status, name: `lenient #${i} (${variant.deviations.map((d) => d.mutation).join(', ')})`, body: variant.body }));
+  ).map((variant, i): ResponseCase => ({
+    status,
+    name: `lenient #${i} (${variant.deviations.map((d) => d.mutation).join(', ')})`,
+    body: variant.body,
+  }));
   return [...named, ...strict, ...lenient];
 }
 

@@ -52,23 +52,45 @@ export class Collector {
   }
 
   observe(observation: Observation): void {
-    const key = [observation.check, observation.endpoint, observation.apiVersion, observation.severity, observation.pattern].join('|');
+    const key = [
+      observation.check,
+      observation.endpoint,
+      observation.apiVersion,
+      observation.severity,
+      observation.pattern,
+    ].join('|');
     const found = this.aggregates.get(key);
     if (found) {
       found.count += 1;
       if (observation.status !== undefined) found.statuses.add(observation.status);
       return;
     }
-    this.aggregates.set(key, { first: observation, count: 1, statuses: new Set(observation.status === undefined ? [] : [observation.status]) });
+    this.aggregates.set(key, {
+      first: observation,
+      count: 1,
+      statuses: new Set(observation.status === undefined ? [] : [observation.status]),
+    });
   }
 
   /** The findings, in check order, then endpoint, version and place. */
   findings(): Finding[] {
     const order = new Map(declarationsOf('gate').map((check, index) => [check.id as string, index]));
     return [...this.aggregates.values()]
-      .sort((a, b) => (order.get(a.first.check) ?? 0) - (order.get(b.first.check) ?? 0) || a.first.endpoint.localeCompare(b.first.endpoint) || a.first.apiVersion.localeCompare(b.first.apiVersion) || a.first.pattern.localeCompare(b.first.pattern))
+      .sort(
+        (a, b) =>
+          (order.get(a.first.check) ?? 0) - (order.get(b.first.check) ?? 0) ||
+          a.first.endpoint.localeCompare(b.first.endpoint) ||
+          a.first.apiVersion.localeCompare(b.first.apiVersion) ||
+          a.first.pattern.localeCompare(b.first.pattern),
+      )
       .map(({ first, count, statuses }): Finding => {
-        const seen = [statuses.size > 0 ? `status ${[...statuses].sort().join(', ')}` : '', count > 1 ? `${count} cases` : '', first.caseName ? `first in case "${first.caseName}"` : ''].filter(Boolean).join('; ');
+        const seen = [
+          statuses.size > 0 ? `status ${[...statuses].sort().join(', ')}` : '',
+          count > 1 ? `${count} cases` : '',
+          first.caseName ? `first in case "${first.caseName}"` : '',
+        ]
+          .filter(Boolean)
+          .join('; ');
         return {
           check: first.check,
           severity: first.severity,
@@ -104,7 +126,9 @@ export class Collector {
           exercised: evaluated,
           errors,
           warnings,
-          ...(outcome === 'not-exercised' ? { why: 'no gate case drove the SDK through this endpoint for this check' } : {}),
+          ...(outcome === 'not-exercised'
+            ? { why: 'no gate case drove the SDK through this endpoint for this check' }
+            : {}),
         };
       }),
     );

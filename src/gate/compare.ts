@@ -29,24 +29,45 @@ function resolve(apiVersion: ApiVersion, node: JsonSchemaNode): JsonSchemaNode {
 }
 
 function describeValue(value: unknown): unknown {
-  return value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : `Date ${value.toISOString()}`) : value;
+  return value instanceof Date
+    ? Number.isNaN(value.getTime())
+      ? 'Invalid Date'
+      : `Date ${value.toISOString()}`
+    : value;
 }
 
-function walk(apiVersion: ApiVersion, raw: JsonSchemaNode, body: unknown, decoded: unknown, pointer: string, required: boolean, out: Difference[]): void {
+function walk(
+  apiVersion: ApiVersion,
+  raw: JsonSchemaNode,
+  body: unknown,
+  decoded: unknown,
+  pointer: string,
+  required: boolean,
+  out: Difference[],
+): void {
   const node = resolve(apiVersion, raw);
   if (body === null) {
-    if (decoded !== null) out.push({ kind: 'corrupted', pointer, required, expected: null, actual: describeValue(decoded) });
+    if (decoded !== null)
+      out.push({ kind: 'corrupted', pointer, required, expected: null, actual: describeValue(decoded) });
     return;
   }
   if (node.type === 'string' && node.format === 'date-time' && typeof body === 'string') {
     const expected = Date.parse(body);
-    const actual = decoded instanceof Date ? decoded.getTime() : typeof decoded === 'string' ? Date.parse(decoded) : Number.NaN;
-    if (actual !== expected) out.push({ kind: 'corrupted', pointer, required, expected: body, actual: describeValue(decoded) });
+    const actual =
+      decoded instanceof Date ? decoded.getTime() : typeof decoded === 'string' ? Date.parse(decoded) : Number.NaN;
+    if (actual !== expected)
+      out.push({ kind: 'corrupted', pointer, required, expected: body, actual: describeValue(decoded) });
     return;
   }
   if (Array.isArray(body)) {
     if (!Array.isArray(decoded) || decoded.length !== body.length) {
-      out.push({ kind: 'corrupted', pointer, required, expected: `an array of ${body.length}`, actual: Array.isArray(decoded) ? `an array of ${decoded.length}` : describeValue(decoded) });
+      out.push({
+        kind: 'corrupted',
+        pointer,
+        required,
+        expected: `an array of ${body.length}`,
+        actual: Array.isArray(decoded) ? `an array of ${decoded.length}` : describeValue(decoded),
+      });
       return;
     }
     const items = asNode(node.items) ?? {};
@@ -76,7 +97,8 @@ function walk(apiVersion: ApiVersion, raw: JsonSchemaNode, body: unknown, decode
     }
     return;
   }
-  if (!Object.is(body, decoded)) out.push({ kind: 'corrupted', pointer, required, expected: body, actual: describeValue(decoded) });
+  if (!Object.is(body, decoded))
+    out.push({ kind: 'corrupted', pointer, required, expected: body, actual: describeValue(decoded) });
 }
 
 /** The differences between a body of `definition` (in `apiVersion`) and the decoded model's view. */

@@ -52,7 +52,10 @@ export function reachableDefinitions(op: Operation): Set<string> {
 }
 
 /** Pairs `<Definition><Property>Enum` with a definition and property of the version, if any. */
-function pair(apiVersion: ApiVersion, name: string): { definition: string; property: string; values: string[] } | undefined {
+function pair(
+  apiVersion: ApiVersion,
+  name: string,
+): { definition: string; property: string; values: string[] } | undefined {
   if (!name.endsWith('Enum')) return undefined;
   const stem = name.slice(0, -'Enum'.length);
   const defs = definitions(apiVersion);
@@ -60,7 +63,10 @@ function pair(apiVersion: ApiVersion, name: string): { definition: string; prope
     const definition = stem.slice(0, cut);
     const property = stem.charAt(cut).toLowerCase() + stem.slice(cut + 1);
     const properties = asNode(defs[definition]?.properties);
-    const values = enumValues(apiVersion, properties && Object.hasOwn(properties, property) ? asNode(properties[property]) : undefined);
+    const values = enumValues(
+      apiVersion,
+      properties && Object.hasOwn(properties, property) ? asNode(properties[property]) : undefined,
+    );
     if (values) return { definition, property, values };
   }
   return undefined;
@@ -75,7 +81,8 @@ export function enumGaps(apiVersion: ApiVersion, exported: Readonly<Record<strin
     const paired = pair(apiVersion, name);
     if (!paired || sdkValues.size === 0) continue;
     const missing = paired.values.filter((v) => !sdkValues.has(v));
-    if (missing.length > 0) gaps.push({ sdkEnum: name, definition: paired.definition, property: paired.property, missing });
+    if (missing.length > 0)
+      gaps.push({ sdkEnum: name, definition: paired.definition, property: paired.property, missing });
   }
   return gaps;
 }
@@ -90,7 +97,8 @@ export function locate(op: Operation, definition: string, property: string): str
     if (name !== undefined) {
       if (seen.has(name)) return undefined;
       const target = definitionNode(op.apiVersion, name);
-      if (name === definition && Object.hasOwn(asNode(target.properties) ?? {}, property)) return `${pointer}/${property}`;
+      if (name === definition && Object.hasOwn(asNode(target.properties) ?? {}, property))
+        return `${pointer}/${property}`;
       return search(target, pointer, new Set([...seen, name]));
     }
     const items = asNode(node.items);

@@ -50,20 +50,45 @@ export class Interceptor {
     if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
     const interceptor = new Interceptor(nock);
-    const reply = function (this: { req: { method?: string; headers: Record<string, string | string[]> } }, uri: string, body: unknown): [number, string, Record<string, string>] {
+    const reply = function (
+      this: { req: { method?: string; headers: Record<string, string | string[]> } },
+      uri: string,
+      body: unknown,
+    ): [number, string, Record<string, string>] {
       interceptor.record(this.req.method ?? '', uri, this.req.headers, body);
-      return [interceptor.next.status, JSON.stringify(interceptor.next.body), { 'Content-Type': 'application/json;charset=utf-8' }];
+      return [
+        interceptor.next.status,
+        JSON.stringify(interceptor.next.body),
+        { 'Content-Type': 'application/json;charset=utf-8' },
+      ];
     };
     const everyPath = (): boolean => true;
-    nock(GATE_BASE_URL).persist().post(everyPath).reply(reply).put(everyPath).reply(reply).get(everyPath).reply(reply).patch(everyPath).reply(reply).delete(everyPath).reply(reply);
+    nock(GATE_BASE_URL)
+      .persist()
+      .post(everyPath)
+      .reply(reply)
+      .put(everyPath)
+      .reply(reply)
+      .get(everyPath)
+      .reply(reply)
+      .patch(everyPath)
+      .reply(reply)
+      .delete(everyPath)
+      .reply(reply);
     return interceptor;
   }
 
   private record(method: string, path: string, headers: Record<string, string | string[]>, body: unknown): void {
     const flat: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    for (const [name, value] of Object.entries(headers))
+      flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     const text = body === undefined || body === '' ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    this.captured.push({ method: method.toUpperCase(), path, headers: flat, ...(text === undefined ? {} : { body: text }) });
+    this.captured.push({
+      method: method.toUpperCase(),
+      path,
+      headers: flat,
+      ...(text === undefined ? {} : { body: text }),
+    });
   }
 
   /** Sets what the next requests are answered with. */

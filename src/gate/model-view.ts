@@ -13,7 +13,13 @@ interface Attribute {
 function attributesOf(value: object): readonly Attribute[] | undefined {
   const table = (value.constructor as { attributeTypeMap?: unknown } | undefined)?.attributeTypeMap;
   if (!Array.isArray(table)) return undefined;
-  return table.filter((entry): entry is Attribute => typeof entry === 'object' && entry !== null && typeof (entry as Attribute).name === 'string' && typeof (entry as Attribute).baseName === 'string');
+  return table.filter(
+    (entry): entry is Attribute =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof (entry as Attribute).name === 'string' &&
+      typeof (entry as Attribute).baseName === 'string',
+  );
 }
 
 /** The view of a decoded value. */

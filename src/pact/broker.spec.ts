@@ -15,14 +15,28 @@ const BROKER = 'https://broker.invalid';
 const TOKEN = 'broker-secret-token';
 const dir = mkdtempSync(join(tmpdir(), 'hsac-broker-'));
 const pactFile = join(dir, 'hsac-hubspot-crm-associations.json');
-writeFileSync(pactFile, JSON.stringify({ consumer: { name: 'hsac' }, provider: { name: 'hubspot-crm-associations' }, interactions: [], metadata: { pactSpecification: { version: '4.0' } } }));
+writeFileSync(
+  pactFile,
+  JSON.stringify({
+    consumer: { name: 'hsac' },
+    provider: { name: 'hubspot-crm-associations' },
+    interactions: [],
+    metadata: { pactSpecification: { version: '4.0' } },
+  }),
+);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
 
-const env = { PACT_BROKER_BASE_URL: `${BROKER}/`, PACT_BROKER_TOKEN: TOKEN, PACT_CONSUMER_VERSION: '3f2c1ab', PACT_BRANCH: 'main', PACT_BUILD_URL: 'https://ci.invalid/build/42' };
+const env = {
+  PACT_BROKER_BASE_URL: `${BROKER}/`,
+  PACT_BROKER_TOKEN: TOKEN,
+  PACT_CONSUMER_VERSION: '3f2c1ab',
+  PACT_BRANCH: 'main',
+  PACT_BUILD_URL: 'https://ci.invalid/build/42',
+};
 
 describe('brokerSettings', () => {
   it('is undefined without PACT_BROKER_BASE_URL: nothing is published', () => {
@@ -30,8 +44,16 @@ describe('brokerSettings', () => {
   });
 
   it('reads the broker, token, version, branch and build URL from the environment', () => {
-    expect(brokerSettings(env)).toEqual({ baseUrl: BROKER, token: TOKEN, version: '3f2c1ab', branch: 'main', buildUrl: 'https://ci.invalid/build/42' });
-    expect(brokerSettings({ PACT_BROKER_BASE_URL: BROKER, GITHUB_SHA: 'abc', GITHUB_REF_NAME: 'feature/x' })).toMatchObject({ version: 'abc', branch: 'feature/x' });
+    expect(brokerSettings(env)).toEqual({
+      baseUrl: BROKER,
+      token: TOKEN,
+      version: '3f2c1ab',
+      branch: 'main',
+      buildUrl: 'https://ci.invalid/build/42',
+    });
+    expect(
+      brokerSettings({ PACT_BROKER_BASE_URL: BROKER, GITHUB_SHA: 'abc', GITHUB_REF_NAME: 'feature/x' }),
+    ).toMatchObject({ version: 'abc', branch: 'feature/x' });
   });
 
   it('refuses a base URL that is not http(s)', () => {
@@ -53,13 +75,25 @@ describe('publishing a pact', () => {
       });
     const outcomes = await publishPacts(settings, [pactFile]);
     expect(outcomes).toEqual([{ pactFile, status: 200, notices: ['Created hsac version 3f2c1ab with branch main'] }]);
-    expect(seen?.headers).toMatchObject({ authorization: `Bearer ${TOKEN}`, accept: 'application/hal+json', 'content-type': 'application/json' });
+    expect(seen?.headers).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      accept: 'application/hal+json',
+      'content-type': 'application/json',
+    });
     expect(seen?.body).toEqual({
       pacticipantName: 'hsac',
       pacticipantVersionNumber: '3f2c1ab',
       branch: 'main',
       buildUrl: 'https://ci.invalid/build/42',
-      contracts: [{ consumerName: 'hsac', providerName: 'hubspot-crm-associations', specification: 'pact', contentType: 'application/json', content: readFileSync(pactFile).toString('base64') }],
+      contracts: [
+        {
+          consumerName: 'hsac',
+          providerName: 'hubspot-crm-associations',
+          specification: 'pact',
+          contentType: 'application/json',
+          content: readFileSync(pactFile).toString('base64'),
+        },
+      ],
     });
   });
 
@@ -70,7 +104,9 @@ describe('publishing a pact', () => {
 
   it('a broker that refuses fails the publish, naming the file and the answer', async () => {
     nock(BROKER).post('/contracts/publish').reply(401, { error: 'invalid token' });
-    await expect(publishPacts(settings, [pactFile])).rejects.toThrow(/hsac-hubspot-crm-associations\.json .*401 .*invalid token/);
+    await expect(publishPacts(settings, [pactFile])).rejects.toThrow(
+      /hsac-hubspot-crm-associations\.json .*401 .*invalid token/,
+    );
   });
 
   it('needs a consumer version', () => {
@@ -78,7 +114,9 @@ describe('publishing a pact', () => {
   });
 
   it('the equivalent pact-broker command line never carries the token', () => {
-    expect(publishCommand(settings, 'pacts')).toBe('pact-broker publish pacts --consumer-app-version 3f2c1ab --broker-base-url https://broker.invalid --branch main --build-url https://ci.invalid/build/42');
+    expect(publishCommand(settings, 'pacts')).toBe(
+      'pact-broker publish pacts --consumer-app-version 3f2c1ab --broker-base-url https://broker.invalid --branch main --build-url https://ci.invalid/build/42',
+    );
   });
 });
 

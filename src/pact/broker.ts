@@ -27,11 +27,14 @@ export interface BrokerSettings {
 }
 
 /** Broker settings from an environment; undefined when `PACT_BROKER_BASE_URL` is not set (nothing is published). */
-export function brokerSettings(env: Readonly<Record<string, string | undefined>> = process.env): BrokerSettings | undefined {
+export function brokerSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): BrokerSettings | undefined {
   const baseUrl = env.PACT_BROKER_BASE_URL?.trim();
   if (!baseUrl) return undefined;
   if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new Error(`PACT_BROKER_BASE_URL "${baseUrl}" is not an http(s) URL`);
-  const pick = (...names: string[]): string | undefined => names.map((name) => env[name]?.trim()).find((value) => value !== undefined && value !== '');
+  const pick = (...names: string[]): string | undefined =>
+    names.map((name) => env[name]?.trim()).find((value) => value !== undefined && value !== '');
   const token = pick('PACT_BROKER_TOKEN');
   const username = pick('PACT_BROKER_USERNAME');
   const password = pick('PACT_BROKER_PASSWORD');
@@ -60,13 +63,22 @@ export interface BrokerRequest {
     readonly branch?: string;
     readonly tags?: readonly string[];
     readonly buildUrl?: string;
-    readonly contracts: readonly { readonly consumerName: string; readonly providerName: string; readonly specification: 'pact'; readonly contentType: 'application/json'; readonly content: string }[];
+    readonly contracts: readonly {
+      readonly consumerName: string;
+      readonly providerName: string;
+      readonly specification: 'pact';
+      readonly contentType: 'application/json';
+      readonly content: string;
+    }[];
   };
 }
 
 function authorization(settings: BrokerSettings): Record<string, string> {
   if (settings.token) return { Authorization: `Bearer ${settings.token}` };
-  if (settings.username !== undefined) return { Authorization: `Basic ${Buffer.from(`${settings.username}:${settings.password ?? ''}`).toString('base64')}` };
+  if (settings.username !== undefined)
+    return {
+      Authorization: `Basic ${Buffer.from(`${settings.username}:${settings.password ?? ''}`).toString('base64')}`,
+    };
   return {};
 }
 
@@ -80,7 +92,8 @@ export function publishRequest(settings: BrokerSettings, pactFile: string): Brok
   const consumerName = pact.consumer?.name;
   const providerName = pact.provider?.name ?? PROVIDER_NAME;
   if (!consumerName) throw new Error(`${pactFile} names no consumer`);
-  if (!settings.version) throw new Error('publishing needs a consumer version: set PACT_CONSUMER_VERSION (or GITHUB_SHA)');
+  if (!settings.version)
+    throw new Error('publishing needs a consumer version: set PACT_CONSUMER_VERSION (or GITHUB_SHA)');
   return {
     method: 'POST',
     url: `${settings.baseUrl}/contracts/publish`,
@@ -90,7 +103,15 @@ export function publishRequest(settings: BrokerSettings, pactFile: string): Brok
       pacticipantVersionNumber: settings.version,
       ...(settings.branch ? { branch: settings.branch } : {}),
       ...(settings.buildUrl ? { buildUrl: settings.buildUrl } : {}),
-      contracts: [{ consumerName, providerName, specification: 'pact', contentType: 'application/json', content: Buffer.from(text, 'utf8').toString('base64') }],
+      contracts: [
+        {
+          consumerName,
+          providerName,
+          specification: 'pact',
+          contentType: 'application/json',
+          content: Buffer.from(text, 'utf8').toString('base64'),
+        },
+      ],
     },
   };
 }
@@ -104,13 +125,22 @@ export interface PublishOutcome {
 }
 
 /** Publishes pact files, one request each; rejects on the first non-2xx, naming the file and the broker's answer. */
-export async function publishPacts(settings: BrokerSettings, pactFiles: readonly string[], fetchImpl: typeof fetch = fetch): Promise<PublishOutcome[]> {
+export async function publishPacts(
+  settings: BrokerSettings,
+  pactFiles: readonly string[],
+  fetchImpl: typeof fetch = fetch,
+): Promise<PublishOutcome[]> {
   const outcomes: PublishOutcome[] = [];
   for (const pactFile of pactFiles) {
     const request = publishRequest(settings, pactFile);
-    const response = await fetchImpl(request.url, { method: request.method, headers: request.headers, body: JSON.stringify(request.body) });
+    const response = await fetchImpl(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: JSON.stringify(request.body),
+    });
     const text = await response.text();
-    if (!isSuccess(response.status)) throw new Error(`publishing ${pactFile} to ${settings.baseUrl}: ${response.status} ${text.slice(0, 300)}`);
+    if (!isSuccess(response.status))
+      throw new Error(`publishing ${pactFile} to ${settings.baseUrl}: ${response.status} ${text.slice(0, 300)}`);
     let notices: string[] = [];
     try {
       const parsed = JSON.parse(text) as { notices?: { text?: string }[] };
@@ -128,7 +158,12 @@ export async function publishPacts(settings: BrokerSettings, pactFiles: readonly
  * token stays in `PACT_BROKER_TOKEN`: it is never put on a command line.
  */
 export function publishCommand(settings: BrokerSettings, pactDir: string): string {
-  const parts = ['pact-broker publish', pactDir, `--consumer-app-version ${settings.version ?? '<version>'}`, `--broker-base-url ${settings.baseUrl}`];
+  const parts = [
+    'pact-broker publish',
+    pactDir,
+    `--consumer-app-version ${settings.version ?? '<version>'}`,
+    `--broker-base-url ${settings.baseUrl}`,
+  ];
   if (settings.branch) parts.push(`--branch ${settings.branch}`);
   if (settings.buildUrl) parts.push(`--build-url ${settings.buildUrl}`);
   return parts.join(' ');
@@ -139,12 +174,17 @@ export function publishCommand(settings: BrokerSettings, pactDir: string): strin
  * results back: main-branch and deployed-or-released consumer versions, pending pacts enabled (a
  * new consumer expectation does not break the provider's build until it has passed once).
  */
-export function brokerVerifierOptions(settings: BrokerSettings, provider: { readonly version: string; readonly branch?: string }): Readonly<Record<string, unknown>> {
+export function brokerVerifierOptions(
+  settings: BrokerSettings,
+  provider: { readonly version: string; readonly branch?: string },
+): Readonly<Record<string, unknown>> {
   return {
     provider: PROVIDER_NAME,
     pactBrokerUrl: settings.baseUrl,
     ...(settings.token ? { pactBrokerToken: settings.token } : {}),
-    ...(settings.username !== undefined ? { pactBrokerUsername: settings.username, pactBrokerPassword: settings.password ?? '' } : {}),
+    ...(settings.username !== undefined
+      ? { pactBrokerUsername: settings.username, pactBrokerPassword: settings.password ?? '' }
+      : {}),
     consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }],
     enablePending: true,
     publishVerificationResult: true,

@@ -17,7 +17,9 @@ function one<T>(arbitrary: fc.Arbitrary<T>): T {
 
 /** A complete 2xx body of an endpoint, version and declared status, with one result. */
 export function successExample(endpoint: EndpointId, apiVersion: ApiVersion, status: number): unknown {
-  return one(arbitraries.responseBody({ endpoint, apiVersion, status, complete: true, minResults: 1, maxResults: 1, maxTo: 1 }));
+  return one(
+    arbitraries.responseBody({ endpoint, apiVersion, status, complete: true, minResults: 1, maxResults: 1, maxTo: 1 }),
+  );
 }
 
 /** A complete `Error` body (the 401 and 400 answers). */

@@ -5,14 +5,62 @@
  * (`consumers/`), provider verification (`verify.ts`) and Pact Broker publishing (`broker.ts`).
  * The suites in `suites/pact/` drive them; see its README.
  */
-export { CONSUMER_NAMES, CONTRACT_TOKEN, HSAC_CONSUMER, PROVIDER_NAME, REVOKED_TOKEN, SDK_CONSUMER, pactFileName, pactsDir, type ConsumerName } from './names.js';
-export { CONSUMER_READS, ERROR_READS, INTERACTION_KINDS, SUCCESS_STATUS_RELIANCE, readsFor, type InteractionKind, type ReliedRead } from './reliance.js';
+export {
+  CONSUMER_NAMES,
+  CONTRACT_TOKEN,
+  HSAC_CONSUMER,
+  PROVIDER_NAME,
+  REVOKED_TOKEN,
+  SDK_CONSUMER,
+  pactFileName,
+  pactsDir,
+  type ConsumerName,
+} from './names.js';
+export {
+  CONSUMER_READS,
+  ERROR_READS,
+  INTERACTION_KINDS,
+  SUCCESS_STATUS_RELIANCE,
+  readsFor,
+  type InteractionKind,
+  type ReliedRead,
+} from './reliance.js';
 export { bodyTemplate, DATE_TIME_FORMAT, TemplateError, type Template } from './matchers.js';
 export { interactionsFor, type InteractionSpec } from './interactions.js';
 export { consumerPact, runInteraction, type MockServer } from './pact-builder.js';
-export { PROVIDER_STATES, Ledger, SetupApi, StateSetupError, providerState, type ProviderStateDefinition, type ProviderStateName } from './states/index.js';
+export {
+  PROVIDER_STATES,
+  Ledger,
+  SetupApi,
+  StateSetupError,
+  providerState,
+  type ProviderStateDefinition,
+  type ProviderStateName,
+} from './states/index.js';
 export { hsacConsumer, type HsacConsumerOptions } from './consumers/hsac.js';
 export { hubspotSdkConsumer, type SdkConsumerOptions } from './consumers/hubspot-sdk.js';
-export { ContractViolation, HubSpotApiError, type AssociationsConsumer, type ConsumerCall, type Outcome } from './consumers/model.js';
-export { verifyPacts, statesUsed, type InteractionVerdict, type StateFailure, type VerificationResult, type VerifyOptions } from './verify.js';
-export { brokerSettings, brokerVerifierOptions, publishCommand, publishPacts, publishRequest, type BrokerSettings, type BrokerRequest, type PublishOutcome } from './broker.js';
+export {
+  ContractViolation,
+  HubSpotApiError,
+  type AssociationsConsumer,
+  type ConsumerCall,
+  type Outcome,
+} from './consumers/model.js';
+export {
+  verifyPacts,
+  statesUsed,
+  type InteractionVerdict,
+  type StateFailure,
+  type VerificationResult,
+  type VerifyOptions,
+} from './verify.js';
+export {
+  brokerSettings,
+  brokerVerifierOptions,
+  publishCommand,
+  publishPacts,
+  publishRequest,
+  type BrokerSettings,
+  type BrokerRequest,
+  type PublishOutcome,
+} from './broker.js';

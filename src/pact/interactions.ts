@@ -1,5 +1,13 @@
 import { MatchersV3 } from '@pact-foundation/pact';
-import { allOperations, buildPath, ERROR_STATUSES, isSuccess, type ApiVersion, type EndpointId, type Operation } from '../catalogue/index.js';
+import {
+  allOperations,
+  buildPath,
+  ERROR_STATUSES,
+  isSuccess,
+  type ApiVersion,
+  type EndpointId,
+  type Operation,
+} from '../catalogue/index.js';
 import { declares } from '../../properties/schema/definitions.js';
 import type { ConsumerCall } from './consumers/model.js';
 import { pathParamsOf } from './consumers/request.js';
@@ -8,7 +16,13 @@ import type { JsonMap } from './json.js';
 import { bodyTemplate, type Template } from './matchers.js';
 import { CONTRACT_TOKEN, REVOKED_TOKEN, type ConsumerName } from './names.js';
 import { readsFor, SUCCESS_STATUS_RELIANCE, type InteractionKind } from './reliance.js';
-import { DEFAULT_CONTACT_COMPANY_TYPE, EXAMPLE_IDS, PRIMARY_CONTACT_COMPANY_LABEL, providerState, type ProviderStateName } from './states/index.js';
+import {
+  DEFAULT_CONTACT_COMPANY_TYPE,
+  EXAMPLE_IDS,
+  PRIMARY_CONTACT_COMPANY_LABEL,
+  providerState,
+  type ProviderStateName,
+} from './states/index.js';
 
 /**
  * The interactions of a consumer's contract, derived from the catalogue: for every endpoint x
@@ -61,7 +75,10 @@ function injected(name: InjectedName): Template {
 function hasPartial(op: Operation): boolean {
   if (op.endpoint === 'associate-default') return false;
   const success = op.responses.find((r) => r.kind === 'success');
-  return op.responses.some((r) => r.kind === 'partial') || (success !== undefined && declares(op.apiVersion, success.definition, 'errors'));
+  return (
+    op.responses.some((r) => r.kind === 'partial') ||
+    (success !== undefined && declares(op.apiVersion, success.definition, 'errors'))
+  );
 }
 
 function kindsOf(op: Operation): InteractionKind[] {
@@ -101,21 +118,50 @@ function batchRead(op: Operation, kind: InteractionKind): Shaped {
   const names: InjectedName[] = kind === 'partial' ? ['contactId', 'missingContactId'] : ['contactId'];
   const state =
     kind === 'partial'
-      ? stateOf('contact {contactId} is associated with company {companyId} and contact {missingContactId} does not exist')
+      ? stateOf(
+          'contact {contactId} is associated with company {companyId} and contact {missingContactId} does not exist',
+        )
       : kind === 'paging'
         ? stateOf('contact {contactId} has {n} company associations, more than one page')
         : stateOf('contact {contactId} is associated with company {companyId}');
-  const call: ConsumerCall = { endpoint: 'batch-read', apiVersion: op.apiVersion, ...PAIR, inputs: names.map((name) => ({ id: EXAMPLE_IDS[name] })) };
+  const call: ConsumerCall = {
+    endpoint: 'batch-read',
+    apiVersion: op.apiVersion,
+    ...PAIR,
+    inputs: names.map((name) => ({ id: EXAMPLE_IDS[name] })),
+  };
   if (kind === 'unauthorized') return { call, body: { inputs: names.map((name) => ({ id: EXAMPLE_IDS[name] })) } };
   return { state, call, body: { inputs: names.map((name) => ({ id: injected(name) })) } };
 }
 
 function batchAssociateDefault(op: Operation, kind: InteractionKind): Shaped {
-  const pairs: [InjectedName, InjectedName][] = kind === 'partial' ? [['contactId', 'companyId'], ['contactId', 'missingCompanyId']] : [['contactId', 'companyId']];
-  const call: ConsumerCall = { endpoint: 'batch-associate-default', apiVersion: op.apiVersion, ...PAIR, pairs: pairs.map(([from, to]) => ({ fromId: EXAMPLE_IDS[from], toId: EXAMPLE_IDS[to] })) };
-  if (kind === 'unauthorized') return { call, body: { inputs: pairs.map(([from, to]) => ({ from: { id: EXAMPLE_IDS[from] }, to: { id: EXAMPLE_IDS[to] } })) } };
-  const state = kind === 'partial' ? stateOf('contact {contactId} and company {companyId} exist and company {missingCompanyId} does not') : stateOf('contact {contactId} and company {companyId} exist');
-  return { state, call, body: { inputs: pairs.map(([from, to]) => ({ from: { id: injected(from) }, to: { id: injected(to) } })) } };
+  const pairs: [InjectedName, InjectedName][] =
+    kind === 'partial'
+      ? [
+          ['contactId', 'companyId'],
+          ['contactId', 'missingCompanyId'],
+        ]
+      : [['contactId', 'companyId']];
+  const call: ConsumerCall = {
+    endpoint: 'batch-associate-default',
+    apiVersion: op.apiVersion,
+    ...PAIR,
+    pairs: pairs.map(([from, to]) => ({ fromId: EXAMPLE_IDS[from], toId: EXAMPLE_IDS[to] })),
+  };
+  if (kind === 'unauthorized')
+    return {
+      call,
+      body: { inputs: pairs.map(([from, to]) => ({ from: { id: EXAMPLE_IDS[from] }, to: { id: EXAMPLE_IDS[to] } })) },
+    };
+  const state =
+    kind === 'partial'
+      ? stateOf('contact {contactId} and company {companyId} exist and company {missingCompanyId} does not')
+      : stateOf('contact {contactId} and company {companyId} exist');
+  return {
+    state,
+    call,
+    body: { inputs: pairs.map(([from, to]) => ({ from: { id: injected(from) }, to: { id: injected(to) } })) },
+  };
 }
 
 function configurationsBatchCreate(op: Operation, kind: InteractionKind): Shaped {
@@ -130,14 +176,28 @@ function configurationsBatchCreate(op: Operation, kind: InteractionKind): Shaped
   const call: ConsumerCall = { endpoint: 'configurations-batch-create', apiVersion: op.apiVersion, ...PAIR, limits };
   const body = { inputs: limits.map((limit) => ({ ...limit })) };
   if (kind === 'unauthorized') return { call, body };
-  const state = kind === 'partial' ? stateOf('a limit configuration exists for {fromObjectType}/{toObjectType}') : stateOf('no limit configuration exists for {fromObjectType}/{toObjectType}');
+  const state =
+    kind === 'partial'
+      ? stateOf('a limit configuration exists for {fromObjectType}/{toObjectType}')
+      : stateOf('no limit configuration exists for {fromObjectType}/{toObjectType}');
   return { state, call, body };
 }
 
 function associateDefault(op: Operation, kind: InteractionKind): Shaped {
-  const call: ConsumerCall = { endpoint: 'associate-default', apiVersion: op.apiVersion, fromObjectType: 'contacts', fromId: EXAMPLE_IDS.contactId, toObjectType: 'companies', toId: EXAMPLE_IDS.companyId };
+  const call: ConsumerCall = {
+    endpoint: 'associate-default',
+    apiVersion: op.apiVersion,
+    fromObjectType: 'contacts',
+    fromId: EXAMPLE_IDS.contactId,
+    toObjectType: 'companies',
+    toId: EXAMPLE_IDS.companyId,
+  };
   if (kind === 'unauthorized') return { call };
-  return { state: stateOf('contact {contactId} and company {companyId} exist'), call, injectPath: { fromObjectId: 'contactId', toObjectId: 'companyId' } };
+  return {
+    state: stateOf('contact {contactId} and company {companyId} exist'),
+    call,
+    injectPath: { fromObjectId: 'contactId', toObjectId: 'companyId' },
+  };
 }
 
 const SHAPES: Readonly<Record<EndpointId, (op: Operation, kind: InteractionKind) => Shaped>> = {
@@ -163,14 +223,22 @@ function pathExpression(op: Operation, call: ConsumerCall, inject: Readonly<Reco
 function responseOf(op: Operation, kind: InteractionKind): { status: number; definition: string; body: Template } {
   if (kind === 'unauthorized' || kind === 'over-limit') {
     const status = kind === 'unauthorized' ? ERROR_STATUSES.unauthorized : ERROR_STATUSES.badRequest;
-    return { status, definition: op.errorDefinition, body: bodyTemplate(op.apiVersion, op.errorDefinition, errorExample(op.apiVersion), readsFor(op.endpoint, kind)) };
+    return {
+      status,
+      definition: op.errorDefinition,
+      body: bodyTemplate(op.apiVersion, op.errorDefinition, errorExample(op.apiVersion), readsFor(op.endpoint, kind)),
+    };
   }
   const success = op.responses.find((r) => r.kind === 'success');
   const partial = op.responses.find((r) => r.kind === 'partial');
   const declared = kind === 'partial' ? (partial ?? success) : success;
   if (!declared) throw new Error(`${op.endpoint} ${op.apiVersion} declares no success response`);
   const example = successExample(op.endpoint, op.apiVersion, declared.status);
-  return { status: declared.status, definition: declared.definition, body: bodyTemplate(op.apiVersion, declared.definition, example, readsFor(op.endpoint, kind)) };
+  return {
+    status: declared.status,
+    definition: declared.definition,
+    body: bodyTemplate(op.apiVersion, declared.definition, example, readsFor(op.endpoint, kind)),
+  };
 }
 
 function describe(op: Operation, kind: InteractionKind, status: number): string {
@@ -188,7 +256,10 @@ function describe(op: Operation, kind: InteractionKind, status: number): string 
  * Every interaction of a consumer's contract, in catalogue order; `supports` says which endpoint x
  * version pairs the consumer can call at all (hsac: every one; the SDK: those its client exposes).
  */
-export function interactionsFor(consumer: ConsumerName, supports: (endpoint: EndpointId, apiVersion: ApiVersion) => boolean): InteractionSpec[] {
+export function interactionsFor(
+  consumer: ConsumerName,
+  supports: (endpoint: EndpointId, apiVersion: ApiVersion) => boolean,
+): InteractionSpec[] {
   return allOperations()
     .filter((op) => supports(op.endpoint, op.apiVersion))
     .flatMap((op) =>
@@ -211,7 +282,10 @@ export function interactionsFor(consumer: ConsumerName, supports: (endpoint: End
           token: kind === 'unauthorized' ? REVOKED_TOKEN : CONTRACT_TOKEN,
           call: shaped.call,
           request,
-          response: { ...response, statusMatch: isSuccess(response.status) ? (SUCCESS_STATUS_RELIANCE[consumer] ?? 'exact') : 'exact' },
+          response: {
+            ...response,
+            statusMatch: isSuccess(response.status) ? (SUCCESS_STATUS_RELIANCE[consumer] ?? 'exact') : 'exact',
+          },
         };
       }),
     );

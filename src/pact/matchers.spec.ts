@@ -14,14 +14,22 @@ const at = (template: unknown, ...path: (string | number)[]): Matcher =>
 
 describe('bodyTemplate', () => {
   const definition = 'BatchResponsePublicAssociationMultiWithLabelWithErrors';
-  const template = bodyTemplate('v4', definition, successExample('batch-read', 'v4', 207), readsFor('batch-read', 'partial')) as Record<string, unknown>;
+  const template = bodyTemplate(
+    'v4',
+    definition,
+    successExample('batch-read', 'v4', 207),
+    readsFor('batch-read', 'partial'),
+  ) as Record<string, unknown>;
 
   it('asserts required fields and the read ones, nothing else (requestedAt, links, numErrors are left out)', () => {
     expect(Object.keys(template).sort()).toEqual(['completedAt', 'errors', 'results', 'startedAt', 'status']);
   });
 
   it('an enum becomes an anchored regex of its values', () => {
-    expect(at(template, 'status')).toMatchObject({ 'pact:matcher:type': 'regex', regex: '^(?:CANCELED|COMPLETE|PENDING|PROCESSING)$' });
+    expect(at(template, 'status')).toMatchObject({
+      'pact:matcher:type': 'regex',
+      regex: '^(?:CANCELED|COMPLETE|PENDING|PROCESSING)$',
+    });
   });
 
   it('a date-time becomes a timestamp matcher with an example in that format', () => {
@@ -45,8 +53,18 @@ describe('bodyTemplate', () => {
   });
 
   it('paging is asserted only where the state guarantees more pages', () => {
-    const success = bodyTemplate('v4', 'BatchResponsePublicAssociationMultiWithLabel', successExample('batch-read', 'v4', 200), readsFor('batch-read', 'success'));
-    const paging = bodyTemplate('v4', 'BatchResponsePublicAssociationMultiWithLabel', successExample('batch-read', 'v4', 200), readsFor('batch-read', 'paging'));
+    const success = bodyTemplate(
+      'v4',
+      'BatchResponsePublicAssociationMultiWithLabel',
+      successExample('batch-read', 'v4', 200),
+      readsFor('batch-read', 'success'),
+    );
+    const paging = bodyTemplate(
+      'v4',
+      'BatchResponsePublicAssociationMultiWithLabel',
+      successExample('batch-read', 'v4', 200),
+      readsFor('batch-read', 'paging'),
+    );
     expect(Object.keys(at(success, 'results', 0) as object)).not.toContain('paging');
     expect(at(at(at(paging, 'results'), 0, 'paging'), 'next', 'after')).toMatchObject({ 'pact:matcher:type': 'type' });
   });
@@ -59,6 +77,13 @@ describe('bodyTemplate', () => {
 
   it('an example without a field the contract asserts is a TemplateError naming it', () => {
     expect(() => bodyTemplate('v4', definition, { status: 'COMPLETE', results: [] }, [])).toThrow(TemplateError);
-    expect(() => bodyTemplate('v4', definition, { status: 'COMPLETE', startedAt: '2026-01-01T00:00:00Z', completedAt: '2026-01-01T00:00:00Z' }, [])).toThrow(/results/);
+    expect(() =>
+      bodyTemplate(
+        'v4',
+        definition,
+        { status: 'COMPLETE', startedAt: '2026-01-01T00:00:00Z', completedAt: '2026-01-01T00:00:00Z' },
+        [],
+      ),
+    ).toThrow(/results/);
   });
 });

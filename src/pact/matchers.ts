@@ -57,7 +57,8 @@ function dateTimeExample(example: unknown, path: string): string {
 }
 
 function stringTemplate(node: JsonSchemaNode, example: unknown, path: string): Template {
-  if (typeof example !== 'string') throw new TemplateError(`${path}: example ${JSON.stringify(example)} is not a string`);
+  if (typeof example !== 'string')
+    throw new TemplateError(`${path}: example ${JSON.stringify(example)} is not a string`);
   if (Array.isArray(node.enum)) {
     const values = node.enum.filter((value): value is string => typeof value === 'string');
     return MatchersV3.regex(`^(?:${values.map(escapeRegExp).join('|')})$`, example);
@@ -68,7 +69,8 @@ function stringTemplate(node: JsonSchemaNode, example: unknown, path: string): T
 }
 
 function objectTemplate(walk: Walk, node: JsonSchemaNode, example: unknown, path: string): Template {
-  if (typeof example !== 'object' || example === null || Array.isArray(example)) throw new TemplateError(`${path || '(body)'}: example is not an object`);
+  if (typeof example !== 'object' || example === null || Array.isArray(example))
+    throw new TemplateError(`${path || '(body)'}: example is not an object`);
   const values = example as Record<string, unknown>;
   const properties = asNode(node.properties);
   if (!properties) {
@@ -81,7 +83,8 @@ function objectTemplate(walk: Walk, node: JsonSchemaNode, example: unknown, path
     const child = joinPath(path, name);
     const relied = walk.reads.some((read) => isAtOrUnder(read, child));
     if (!required.has(name) && !relied) continue;
-    if (!Object.hasOwn(values, name)) throw new TemplateError(`${child}: the example has no value for a field the contract asserts`);
+    if (!Object.hasOwn(values, name))
+      throw new TemplateError(`${child}: the example has no value for a field the contract asserts`);
     const propertyNode = asNode(raw);
     if (!propertyNode) throw new TemplateError(`${child}: schema node is not an object`);
     out[name] = template(walk, propertyNode, values[name], child);
@@ -90,13 +93,16 @@ function objectTemplate(walk: Walk, node: JsonSchemaNode, example: unknown, path
 }
 
 function arrayTemplate(walk: Walk, node: JsonSchemaNode, example: unknown, path: string): Template {
-  if (!Array.isArray(example) || example.length === 0) throw new TemplateError(`${path}: the example needs at least one item to shape the array`);
+  if (!Array.isArray(example) || example.length === 0)
+    throw new TemplateError(`${path}: the example needs at least one item to shape the array`);
   const items = asNode(node.items);
   if (!items) throw new TemplateError(`${path}: array schema has no items`);
   const itemPath = `${path}[]`;
   const item = template(walk, items, example[0], itemPath);
   // Items a consumer reads into are guaranteed by the interaction's provider state.
-  return walk.reads.some((read) => isAtOrUnder(read, itemPath) && read !== itemPath) ? MatchersV3.eachLike(item, 1) : MatchersV3.atLeastLike(item, 0, 1);
+  return walk.reads.some((read) => isAtOrUnder(read, itemPath) && read !== itemPath)
+    ? MatchersV3.eachLike(item, 1)
+    : MatchersV3.atLeastLike(item, 0, 1);
 }
 
 function template(walk: Walk, raw: JsonSchemaNode, example: unknown, path: string): Template {
@@ -109,7 +115,8 @@ function template(walk: Walk, raw: JsonSchemaNode, example: unknown, path: strin
     case 'string':
       return stringTemplate(node, example, path);
     case 'integer':
-      if (typeof example !== 'number' || !Number.isInteger(example)) throw new TemplateError(`${path}: example ${JSON.stringify(example)} is not an integer`);
+      if (typeof example !== 'number' || !Number.isInteger(example))
+        throw new TemplateError(`${path}: example ${JSON.stringify(example)} is not an integer`);
       return MatchersV3.integer(example);
     default:
       return MatchersV3.like(example);
@@ -121,6 +128,11 @@ function template(walk: Walk, raw: JsonSchemaNode, example: unknown, path: strin
  * every required field and every read path. Throws {@link TemplateError} when the example lacks
  * a field the contract asserts.
  */
-export function bodyTemplate(apiVersion: ApiVersion, definition: string, example: unknown, reads: readonly string[]): Template {
+export function bodyTemplate(
+  apiVersion: ApiVersion,
+  definition: string,
+  example: unknown,
+  reads: readonly string[],
+): Template {
   return template({ apiVersion, reads }, definitionNode(apiVersion, definition), example, '');
 }

@@ -40,7 +40,8 @@ type VerifyPacts = (options: Record<string, unknown>) => Promise<string>;
  * and vitest in what `default` is).
  */
 function coreInstance(): { verifyPacts: VerifyPacts } {
-  const core = (createRequire(import.meta.url)('@pact-foundation/pact-core') as { default?: { verifyPacts?: unknown } }).default;
+  const core = (createRequire(import.meta.url)('@pact-foundation/pact-core') as { default?: { verifyPacts?: unknown } })
+    .default;
   if (typeof core?.verifyPacts !== 'function') throw new Error('@pact-foundation/pact-core exports no verifyPacts');
   return core as { verifyPacts: VerifyPacts };
 }
@@ -52,7 +53,10 @@ function serialisable(options: Record<string, unknown>): string {
 
 function verifyInChild(options: Record<string, unknown>, output: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', CHILD, corePath], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env: { ...process.env, PACT_DO_NOT_TRACK: 'true' } });
+    const child = spawn(process.execPath, ['-e', CHILD, corePath], {
+      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+    });
     let settled = false;
     const collect = (chunk: Buffer): void => {
       output.push(chunk.toString('utf8'));
@@ -66,7 +70,12 @@ function verifyInChild(options: Record<string, unknown>, output: string[]): Prom
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (!settled) reject(new Error(`the pact verifier process ended without a result (exit ${String(code)}, signal ${String(signal)})`));
+      if (!settled)
+        reject(
+          new Error(
+            `the pact verifier process ended without a result (exit ${String(code)}, signal ${String(signal)})`,
+          ),
+        );
     });
     child.stdin?.end(serialisable(options));
   });
@@ -77,7 +86,9 @@ function verifyInChild(options: Record<string, unknown>, output: string[]): Prom
  * what `verify` resolves to, plus the report the verifier printed. Verifications must not overlap
  * (the pact suites run one file at a time, and a CLI runs one verification).
  */
-export async function withNativeVerifierInChild<T>(verify: () => Promise<T>): Promise<{ readonly value: T; readonly run: NativeRun }> {
+export async function withNativeVerifierInChild<T>(
+  verify: () => Promise<T>,
+): Promise<{ readonly value: T; readonly run: NativeRun }> {
   const core = coreInstance();
   const original = core.verifyPacts;
   const output: string[] = [];

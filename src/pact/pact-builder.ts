@@ -17,7 +17,13 @@ process.env.PACT_DO_NOT_TRACK = 'true';
 
 /** A V4 pact between a consumer and the provider, written into `dir` (merged per interaction). */
 export function consumerPact(consumer: ConsumerName, dir: string): PactV4 {
-  return new PactV4({ consumer, provider: PROVIDER_NAME, dir, spec: SpecificationVersion.SPECIFICATION_VERSION_V4, logLevel: 'error' });
+  return new PactV4({
+    consumer,
+    provider: PROVIDER_NAME,
+    dir,
+    spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
+    logLevel: 'error',
+  });
 }
 
 type MatchedProbe = (port: number) => boolean;
@@ -27,7 +33,9 @@ let probe: MatchedProbe | undefined;
 /** pact-core's "has the mock server seen every expected request" (the call pact-js makes after the test). */
 function mockServerMatched(): MatchedProbe {
   if (!probe) {
-    const core = createRequire(import.meta.url)('@pact-foundation/pact-core') as { getFfiLib: () => { pactffiMockServerMatched: MatchedProbe } };
+    const core = createRequire(import.meta.url)('@pact-foundation/pact-core') as {
+      getFfiLib: () => { pactffiMockServerMatched: MatchedProbe };
+    };
     const ffi = core.getFfiLib();
     probe = (port) => ffi.pactffiMockServerMatched(port);
   }
@@ -53,10 +61,17 @@ async function settled(port: number, limitMs = 2000): Promise<void> {
  * consumer's placeholder), provider-state injection for the IDs the state creates, and the body
  * template; the response is the derived template.
  */
-export async function runInteraction<T>(pact: PactV4, spec: InteractionSpec, test: (mock: MockServer) => Promise<T>): Promise<T | undefined> {
+export async function runInteraction<T>(
+  pact: PactV4,
+  spec: InteractionSpec,
+  test: (mock: MockServer) => Promise<T>,
+): Promise<T | undefined> {
   let interaction = pact.addInteraction();
   if (spec.state) interaction = interaction.given(spec.state.name, spec.state.params);
-  const path = spec.request.pathExpression === undefined ? spec.request.path : MatchersV3.fromProviderState(spec.request.pathExpression, spec.request.path);
+  const path =
+    spec.request.pathExpression === undefined
+      ? spec.request.path
+      : MatchersV3.fromProviderState(spec.request.pathExpression, spec.request.path);
   return interaction
     .uponReceiving(spec.description)
     .withRequest(spec.request.method, path, (builder) => {

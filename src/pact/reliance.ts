@@ -36,15 +36,27 @@ const ENVELOPE: readonly ReliedRead[] = [
 const PARTIAL: readonly ReliedRead[] = [
   // Optional in the schemas (and absent from 200s without errors); a 207 (or a merged 200 with a
   // failed input) must carry them, or the failed inputs are silently lost (hubspot-api-php#619).
-  { path: 'errors[].category', when: 'partial', why: 'decides whether a failed input is retried (OBJECT_NOT_FOUND is not)' },
+  {
+    path: 'errors[].category',
+    when: 'partial',
+    why: 'decides whether a failed input is retried (OBJECT_NOT_FOUND is not)',
+  },
   { path: 'errors[].message', when: 'partial', why: 'shown to the user for a failed input' },
 ];
 
 const DEFAULT_ASSOCIATION: readonly ReliedRead[] = [
   ...ENVELOPE,
-  { path: 'results[].from.id', when: 'always', why: 'which record the association starts from (a string: IDs exceed 2^31)' },
+  {
+    path: 'results[].from.id',
+    when: 'always',
+    why: 'which record the association starts from (a string: IDs exceed 2^31)',
+  },
   { path: 'results[].to.id', when: 'always', why: 'which record it points to' },
-  { path: 'results[].associationSpec.associationCategory', when: 'always', why: 'write-side field name (FACTS §5): the category of the type created' },
+  {
+    path: 'results[].associationSpec.associationCategory',
+    when: 'always',
+    why: 'write-side field name (FACTS §5): the category of the type created',
+  },
   { path: 'results[].associationSpec.associationTypeId', when: 'always', why: 'the association type created' },
   ...PARTIAL,
 ];
@@ -56,11 +68,23 @@ export const CONSUMER_READS: Readonly<Record<EndpointId, readonly ReliedRead[]>>
   'batch-read': [
     ...ENVELOPE,
     { path: 'results[].from.id', when: 'always', why: 'which input record a result belongs to' },
-    { path: 'results[].to[].toObjectId', when: 'always', why: 'the associated record (a string in the spec; hubspot-api-nodejs#552)' },
+    {
+      path: 'results[].to[].toObjectId',
+      when: 'always',
+      why: 'the associated record (a string in the spec; hubspot-api-nodejs#552)',
+    },
     { path: 'results[].to[].associationTypes[].category', when: 'always', why: 'read-side field name (FACTS §5)' },
-    { path: 'results[].to[].associationTypes[].typeId', when: 'always', why: 'which association type links the records' },
+    {
+      path: 'results[].to[].associationTypes[].typeId',
+      when: 'always',
+      why: 'which association type links the records',
+    },
     // Present only when more pages exist (the spec says so), so only the paging state guarantees it.
-    { path: 'results[].paging.next.after', when: 'paging', why: 'the cursor sent back as `after` to read the next page' },
+    {
+      path: 'results[].paging.next.after',
+      when: 'paging',
+      why: 'the cursor sent back as `after` to read the next page',
+    },
     ...PARTIAL,
   ],
   'configurations-batch-create': [
@@ -73,7 +97,11 @@ export const CONSUMER_READS: Readonly<Record<EndpointId, readonly ReliedRead[]>>
 
 /** What consumers read from an `Error` body (401, 400): all three are required by the schema too. */
 export const ERROR_READS: readonly ReliedRead[] = [
-  { path: 'category', when: 'always', why: 'INVALID_AUTHENTICATION means refresh the token; VALIDATION_ERROR means fix the request' },
+  {
+    path: 'category',
+    when: 'always',
+    why: 'INVALID_AUTHENTICATION means refresh the token; VALIDATION_ERROR means fix the request',
+  },
   { path: 'message', when: 'always', why: 'shown to the user' },
   { path: 'correlationId', when: 'always', why: 'quoted to HubSpot support' },
 ];
@@ -93,5 +121,7 @@ export const SUCCESS_STATUS_RELIANCE: Readonly<Record<string, 'class' | 'exact'>
 /** The paths a contract of this kind asserts beyond the required fields. */
 export function readsFor(endpoint: EndpointId, kind: InteractionKind): readonly string[] {
   if (kind === 'unauthorized' || kind === 'over-limit') return ERROR_READS.map((read) => read.path);
-  return CONSUMER_READS[endpoint].filter((read) => read.when === 'always' || read.when === kind).map((read) => read.path);
+  return CONSUMER_READS[endpoint]
+    .filter((read) => read.when === 'always' || read.when === kind)
+    .map((read) => read.path);
 }

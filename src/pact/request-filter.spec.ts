@@ -13,7 +13,11 @@ const TOKEN = 'pat-na1-11111111-2222-4333-8444-555555555555';
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 
-async function through(path: string, authorization: string, failed?: string): Promise<{ status: number; body: string; echo?: string }> {
+async function through(
+  path: string,
+  authorization: string,
+  failed?: string,
+): Promise<{ status: number; body: string; echo?: string }> {
   const filter = requestFilter(TOKEN, { failedState: () => failed });
   server = createServer((req, res) => {
     filter(req, res, () => {
@@ -24,7 +28,9 @@ async function through(path: string, authorization: string, failed?: string): Pr
     });
   });
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, { headers: { authorization } });
+  const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, {
+    headers: { authorization },
+  });
   const echo = response.headers.get('x-echo') ?? undefined;
   return { status: response.status, body: await response.text(), ...(echo === null ? {} : { echo }) };
 }
@@ -43,7 +49,11 @@ describe('requestFilter', () => {
   });
 
   it('answers 500 without reaching the provider when the interaction’s state failed to set up', async () => {
-    const answer = await through('/crm/v4/associations/contacts/companies/batch/read', `Bearer ${CONTRACT_TOKEN}`, `contact {contactId} exists: objects-batch-create answered 403 with ${TOKEN}`);
+    const answer = await through(
+      '/crm/v4/associations/contacts/companies/batch/read',
+      `Bearer ${CONTRACT_TOKEN}`,
+      `contact {contactId} exists: objects-batch-create answered 403 with ${TOKEN}`,
+    );
     expect(answer.status).toBe(500);
     expect(answer.body).toContain('provider state failed to set up');
     expect(answer.body).not.toContain(TOKEN);

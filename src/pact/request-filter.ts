@@ -37,14 +37,18 @@ function redactResponse(res: ServerResponse, redact: (text: string) => string): 
   // The body may change length: let node frame it instead of the provider's Content-Length.
   res.setHeader = (name: string, value: number | string | readonly string[]) => {
     if (name.toLowerCase() === 'content-length') return res;
-    return setHeader(name, typeof value === 'string' ? redact(value) : Array.isArray(value) ? value.map((v: string) => redact(v)) : value);
+    return setHeader(
+      name,
+      typeof value === 'string' ? redact(value) : Array.isArray(value) ? value.map((v: string) => redact(v)) : value,
+    );
   };
   res.write = ((chunk: unknown) => {
     if (chunk !== undefined && chunk !== null) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     return true;
   }) as typeof res.write;
   res.end = ((chunk?: unknown) => {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     const body = redact(Buffer.concat(chunks).toString('utf8'));
     if (body.length > 0) write(body);
     return end();
@@ -64,7 +68,12 @@ export function requestFilter(token: string, state: FilterState): RequestFilter 
     if (failed !== undefined) {
       res.statusCode = 500;
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ hsac: 'provider state failed to set up; the request was not sent', reason: redactor.text(failed) }));
+      res.end(
+        JSON.stringify({
+          hsac: 'provider state failed to set up; the request was not sent',
+          reason: redactor.text(failed),
+        }),
+      );
       return;
     }
     if (req.headers.authorization === `Bearer ${CONTRACT_TOKEN}`) req.headers.authorization = `Bearer ${token}`;

@@ -62,7 +62,13 @@ export interface VerificationResult {
 }
 
 interface VerifierJson {
-  readonly errors?: readonly { readonly interaction?: string; readonly mismatch?: { readonly mismatches?: readonly { readonly mismatch?: string; readonly path?: string }[]; readonly message?: string } }[];
+  readonly errors?: readonly {
+    readonly interaction?: string;
+    readonly mismatch?: {
+      readonly mismatches?: readonly { readonly mismatch?: string; readonly path?: string }[];
+      readonly message?: string;
+    };
+  }[];
   readonly interactionResults?: readonly { readonly description?: string; readonly result?: unknown }[];
 }
 
@@ -85,8 +91,11 @@ function consumerOf(file: string): string | undefined {
 export function statesUsed(pactFiles: readonly string[]): string[] {
   const names = new Set<string>();
   for (const file of pactFiles) {
-    const pact = JSON.parse(readFileSync(file, 'utf8')) as { interactions?: { providerStates?: { name?: string }[] }[] };
-    for (const interaction of pact.interactions ?? []) for (const state of interaction.providerStates ?? []) if (state.name) names.add(state.name);
+    const pact = JSON.parse(readFileSync(file, 'utf8')) as {
+      interactions?: { providerStates?: { name?: string }[] }[];
+    };
+    for (const interaction of pact.interactions ?? [])
+      for (const state of interaction.providerStates ?? []) if (state.name) names.add(state.name);
   }
   return [...names].sort();
 }
@@ -95,7 +104,11 @@ export function statesUsed(pactFiles: readonly string[]): string[] {
 export async function verifyPacts(options: VerifyOptions): Promise<VerificationResult> {
   const redactor = createRedactor([options.token]);
   const definitions = options.states ?? PROVIDER_STATES;
-  const api = setupApi({ baseUrl: options.providerBaseUrl, token: options.token, ...(options.setupApiVersion ? { apiVersion: options.setupApiVersion } : {}) });
+  const api = setupApi({
+    baseUrl: options.providerBaseUrl,
+    token: options.token,
+    ...(options.setupApiVersion ? { apiVersion: options.setupApiVersion } : {}),
+  });
   const ledger = new Ledger();
   const stateFailures: StateFailure[] = [];
   let current: string | undefined;
@@ -106,7 +119,10 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
     return `${state}: ${message}`;
   };
 
-  const stateHandlers: Record<string, { setup: (params?: unknown) => Promise<JsonMap | undefined>; teardown: () => Promise<undefined> }> = {};
+  const stateHandlers: Record<
+    string,
+    { setup: (params?: unknown) => Promise<JsonMap | undefined>; teardown: () => Promise<undefined> }
+  > = {};
   // Every known state gets a handler (pacts from a broker are not read here); a state a local pact
   // file names that no definition has is a failure before anything runs.
   for (const name of new Set([...statesUsed(options.pactFiles), ...definitions.map((d) => d.name)])) {
@@ -119,7 +135,10 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
           return undefined;
         }
         try {
-          const values = await definition.setup({ api, ledger }, (typeof params === 'object' && params !== null ? params : {}) as JsonMap);
+          const values = await definition.setup(
+            { api, ledger },
+            (typeof params === 'object' && params !== null ? params : {}) as JsonMap,
+          );
           return { ...values };
         } catch (error) {
           // pact-js would answer the verifier 200 and send the request with the example IDs.
@@ -139,7 +158,10 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
     };
   }
 
-  const runs = options.pactFiles.length > 0 ? options.pactFiles.map((file) => ({ pactUrls: [file], consumer: consumerOf(file) })) : [{ pactUrls: [], consumer: undefined }];
+  const runs =
+    options.pactFiles.length > 0
+      ? options.pactFiles.map((file) => ({ pactUrls: [file], consumer: consumerOf(file) }))
+      : [{ pactUrls: [], consumer: undefined }];
   const interactions: InteractionVerdict[] = [];
   const reports: string[] = [];
   let passed = true;
@@ -167,15 +189,27 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
       passed = false;
       const report = (error as { report?: string }).report ?? '';
       reports.push(report);
-      if (json.interactionResults === undefined) throw new Error(`the pact verifier did not run: ${redactor.text(error instanceof Error ? error.message : String(error))}\n${redactor.text(report)}`);
+      if (json.interactionResults === undefined)
+        throw new Error(
+          `the pact verifier did not run: ${redactor.text(error instanceof Error ? error.message : String(error))}\n${redactor.text(report)}`,
+        );
     }
     for (const result of json.interactionResults ?? []) {
       const description = result.description ?? '';
       const errors = (json.errors ?? []).filter((e) => (e.interaction ?? '').endsWith(` - ${description}`));
-      const mismatches = errors.flatMap((e) => (e.mismatch?.mismatches ?? []).map((m) => redactor.text(`${m.path ?? ''} ${m.mismatch ?? ''}`.trim())).concat(e.mismatch?.message ? [redactor.text(e.mismatch.message)] : []));
+      const mismatches = errors.flatMap((e) =>
+        (e.mismatch?.mismatches ?? [])
+          .map((m) => redactor.text(`${m.path ?? ''} ${m.mismatch ?? ''}`.trim()))
+          .concat(e.mismatch?.message ? [redactor.text(e.mismatch.message)] : []),
+      );
       interactions.push({ ...(consumer ? { consumer } : {}), description, ok: result.result === 'OK', mismatches });
     }
   }
   const report = reports.join('\n');
-  return { ok: passed && stateFailures.length === 0 && interactions.every((i) => i.ok), interactions, stateFailures, report: redactor.text(report) };
+  return {
+    ok: passed && stateFailures.length === 0 && interactions.every((i) => i.ok),
+    interactions,
+    stateFailures,
+    report: redactor.text(report),
+  };
 }

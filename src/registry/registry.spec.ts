@@ -119,7 +119,11 @@ describe('every declaration of the validator is reachable', () => {
 
   it('request checks apply where the catalogue gives their condition a site', () => {
     const where = (has: (op: Operation) => boolean): string[] => [
-      ...new Set(allOperations().filter(has).map((op) => op.endpoint)),
+      ...new Set(
+        allOperations()
+          .filter(has)
+          .map((op) => op.endpoint),
+      ),
     ];
     expect(checkDeclaration('request-body').endpoints).toEqual(where((op) => op.requestDefinition === undefined));
     expect(checkDeclaration('input-limit').endpoints).toEqual(where((op) => op.maxInputs !== undefined));

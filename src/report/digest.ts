@@ -14,7 +14,15 @@ export interface FindingGroup {
 
 /** The identity of a finding as a reader sees it: the same problem at the same place. */
 function groupKey(finding: Finding): string {
-  return JSON.stringify([finding.severity, finding.check, finding.endpoint ?? '', finding.apiVersion ?? '', finding.instancePath, finding.message, finding.replay ?? '']);
+  return JSON.stringify([
+    finding.severity,
+    finding.check,
+    finding.endpoint ?? '',
+    finding.apiVersion ?? '',
+    finding.instancePath,
+    finding.message,
+    finding.replay ?? '',
+  ]);
 }
 
 /** The place of a finding (check, endpoint, pointer), for the shortest list: the same problem, however worded. */
@@ -96,9 +104,28 @@ export interface CheckRow {
 
 /** One row per check (registry order, as the runner wrote them), summed over endpoints. */
 export function checkRows(result: RunResult): CheckRow[] {
-  const rows = new Map<string, { check: string; description: string; evaluated: number; exercised: number; errors: number; warnings: number; outcomes: { endpoint: string; outcome: CheckOutcomeKind }[] }>();
+  const rows = new Map<
+    string,
+    {
+      check: string;
+      description: string;
+      evaluated: number;
+      exercised: number;
+      errors: number;
+      warnings: number;
+      outcomes: { endpoint: string; outcome: CheckOutcomeKind }[];
+    }
+  >();
   for (const row of result.checks) {
-    const seen = rows.get(row.check) ?? { check: row.check, description: row.description, evaluated: 0, exercised: 0, errors: 0, warnings: 0, outcomes: [] };
+    const seen = rows.get(row.check) ?? {
+      check: row.check,
+      description: row.description,
+      evaluated: 0,
+      exercised: 0,
+      errors: 0,
+      warnings: 0,
+      outcomes: [],
+    };
     seen.evaluated += row.evaluated;
     seen.exercised += row.exercised;
     seen.errors += row.errors;
@@ -146,7 +173,10 @@ export function unjudgedChecks(result: RunResult, outcome: 'not-exercised' | 'of
   const groups = new Map<string, { endpoints: string[]; why: string }>();
   for (const row of result.checks) {
     if (row.outcome !== outcome) continue;
-    const group = groups.get(row.check) ?? { endpoints: [], why: row.why ?? nowhere.get(row.check) ?? NO_REASON[outcome] };
+    const group = groups.get(row.check) ?? {
+      endpoints: [],
+      why: row.why ?? nowhere.get(row.check) ?? NO_REASON[outcome],
+    };
     group.endpoints.push(row.endpoint);
     groups.set(row.check, group);
   }
@@ -157,7 +187,9 @@ export function unjudgedChecks(result: RunResult, outcome: 'not-exercised' | 'of
     check,
     endpoints: group.endpoints,
     why: group.why,
-    nowhere: outcome === 'not-exercised' && (nowhere.has(check) || result.checks.every((row) => row.check !== check || row.outcome === 'not-exercised')),
+    nowhere:
+      outcome === 'not-exercised' &&
+      (nowhere.has(check) || result.checks.every((row) => row.check !== check || row.outcome === 'not-exercised')),
     exercisedOn: result.checks.filter((row) => row.check === check && row.exercised > 0).map((row) => row.endpoint),
     required: outcome === 'not-exercised' && (requireAll || required.has(check)),
   }));
@@ -178,7 +210,15 @@ export function offWithoutRow(result: RunResult): string[] {
  * Run phases in the order a run goes through them: the "what coverage cost" table lists them so,
  * whatever order the runner counted them in (unknown purposes follow, by name).
  */
-export const PURPOSE_ORDER: readonly string[] = ['safety', 'probes', 'provision', 'wide-record', 'invalid-requests', 'sequences', 'cleanup'];
+export const PURPOSE_ORDER: readonly string[] = [
+  'safety',
+  'probes',
+  'provision',
+  'wide-record',
+  'invalid-requests',
+  'sequences',
+  'cleanup',
+];
 
 /** One line of "what coverage cost". */
 export interface RequestCost {
@@ -232,7 +272,12 @@ export function latencyBuckets(exchanges: readonly ReportedExchange[]): LatencyB
   let from = 0;
   for (const to of [...LATENCY_EDGES_MS, undefined]) {
     const count = exchanges.filter((e) => e.durationMs >= from && (to === undefined || e.durationMs < to)).length;
-    buckets.push({ label: to === undefined ? `≥${msLabel(from)}` : `<${msLabel(to)}`, fromMs: from, ...(to === undefined ? {} : { toMs: to }), count });
+    buckets.push({
+      label: to === undefined ? `≥${msLabel(from)}` : `<${msLabel(to)}`,
+      fromMs: from,
+      ...(to === undefined ? {} : { toMs: to }),
+      count,
+    });
     if (to !== undefined) from = to;
   }
   let last = buckets.length - 1;
@@ -260,7 +305,9 @@ export function statusDistribution(exchanges: readonly ReportedExchange[]): Stat
     if (status === undefined) none++;
     else counts.set(status, (counts.get(status) ?? 0) + 1);
   }
-  const rows: StatusCount[] = [...counts.entries()].sort(([a], [b]) => a - b).map(([status, count]) => ({ label: String(status), status, count }));
+  const rows: StatusCount[] = [...counts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([status, count]) => ({ label: String(status), status, count }));
   if (none > 0) rows.push({ label: 'no answer', count: none });
   return rows;
 }

@@ -25,7 +25,7 @@ describe('xmlText', () => {
     expect(xmlText('x ]]> y')).not.toContain(']]>');
   });
 
-  it("leaves ' alone (junit.xml quotes attributes with \") and replaces what XML 1.0 cannot carry", () => {
+  it('leaves \' alone (junit.xml quotes attributes with ") and replaces what XML 1.0 cannot carry', () => {
     expect(xmlText("it's")).toBe("it's");
     expect(xmlText(`a${UNCARRIABLE}b`)).toBe('a\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDb');
   });

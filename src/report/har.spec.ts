@@ -9,9 +9,34 @@ describe('exchanges.har (HAR 1.2)', () => {
     expect(har.log).toMatchObject({ version: '1.2', creator: { name: 'hsac', version: '0.1.0' } });
     expect(har.log.entries).toHaveLength(2);
     for (const entry of har.log.entries) {
-      expect(Object.keys(entry)).toEqual(expect.arrayContaining(['startedDateTime', 'time', 'request', 'response', 'cache', 'timings']));
-      expect(Object.keys(entry.request)).toEqual(expect.arrayContaining(['method', 'url', 'httpVersion', 'cookies', 'headers', 'queryString', 'headersSize', 'bodySize']));
-      expect(Object.keys(entry.response)).toEqual(expect.arrayContaining(['status', 'statusText', 'httpVersion', 'cookies', 'headers', 'content', 'redirectURL', 'headersSize', 'bodySize']));
+      expect(Object.keys(entry)).toEqual(
+        expect.arrayContaining(['startedDateTime', 'time', 'request', 'response', 'cache', 'timings']),
+      );
+      expect(Object.keys(entry.request)).toEqual(
+        expect.arrayContaining([
+          'method',
+          'url',
+          'httpVersion',
+          'cookies',
+          'headers',
+          'queryString',
+          'headersSize',
+          'bodySize',
+        ]),
+      );
+      expect(Object.keys(entry.response)).toEqual(
+        expect.arrayContaining([
+          'status',
+          'statusText',
+          'httpVersion',
+          'cookies',
+          'headers',
+          'content',
+          'redirectURL',
+          'headersSize',
+          'bodySize',
+        ]),
+      );
       expect(Object.keys(entry.response.content)).toEqual(expect.arrayContaining(['size', 'mimeType']));
       expect(entry.timings.send).toBeGreaterThanOrEqual(0);
       expect(entry.timings.wait).toBeGreaterThanOrEqual(0);
@@ -24,7 +49,11 @@ describe('exchanges.har (HAR 1.2)', () => {
     expect(read?.request.postData).toEqual({ mimeType: 'application/json', text: '{"inputs":[{"id":"1"}]}' });
     expect(read?.request.queryString).toEqual([{ name: 'archived', value: 'false' }]);
     expect(read?.request.headers).toContainEqual({ name: 'authorization', value: 'Bearer [REDACTED]' });
-    expect(read?.response).toMatchObject({ status: 207, statusText: 'Multi-Status', content: { mimeType: 'application/json;charset=utf-8', text: expect.stringContaining('CANCELLED') } });
+    expect(read?.response).toMatchObject({
+      status: 207,
+      statusText: 'Multi-Status',
+      content: { mimeType: 'application/json;charset=utf-8', text: expect.stringContaining('CANCELLED') },
+    });
   });
 
   it('an exchange without an answer is status 0 with the reason, and its retries are noted', () => {

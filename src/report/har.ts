@@ -34,14 +34,27 @@ export interface HarEntry {
     readonly httpVersion: string;
     readonly cookies: readonly HarNameValue[];
     readonly headers: readonly HarNameValue[];
-    readonly content: { readonly size: number; readonly mimeType: string; readonly text?: string; readonly comment?: string };
+    readonly content: {
+      readonly size: number;
+      readonly mimeType: string;
+      readonly text?: string;
+      readonly comment?: string;
+    };
     readonly redirectURL: string;
     readonly headersSize: number;
     readonly bodySize: number;
     readonly _error?: string;
   };
   readonly cache: Record<string, never>;
-  readonly timings: { readonly blocked: number; readonly dns: number; readonly connect: number; readonly ssl: number; readonly send: number; readonly wait: number; readonly receive: number };
+  readonly timings: {
+    readonly blocked: number;
+    readonly dns: number;
+    readonly connect: number;
+    readonly ssl: number;
+    readonly send: number;
+    readonly wait: number;
+    readonly receive: number;
+  };
   readonly comment?: string;
   readonly _hsac: {
     readonly exchange: number;
@@ -105,7 +118,9 @@ function headerValue(headers: Readonly<Record<string, string>>, name: string): s
 export function harEntry(exchange: ReportedExchange, index: number): HarEntry {
   const { request, response } = exchange;
   const requestType = headerValue(request.headers, 'content-type') ?? 'application/json';
-  const responseType = response ? (headerValue(response.headers, 'content-type') ?? 'application/octet-stream') : 'x-unknown';
+  const responseType = response
+    ? (headerValue(response.headers, 'content-type') ?? 'application/octet-stream')
+    : 'x-unknown';
   return {
     startedDateTime: exchange.startedAt,
     time: exchange.durationMs,
@@ -131,7 +146,7 @@ export function harEntry(exchange: ReportedExchange, index: number): HarEntry {
             size: response.bytes,
             mimeType: responseType,
             ...(response.body === undefined ? {} : { text: response.body }),
-            ...(response.truncated ? { comment: 'body truncated at hsac\'s response size limit' } : {}),
+            ...(response.truncated ? { comment: "body truncated at hsac's response size limit" } : {}),
           },
           redirectURL: '',
           headersSize: -1,
@@ -153,8 +168,19 @@ export function harEntry(exchange: ReportedExchange, index: number): HarEntry {
     cache: {},
     // hsac times the exchange as a whole (retries and waits included); HAR's phases beyond that are unknown (-1).
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: exchange.durationMs, receive: 0 },
-    ...(exchange.attempts.length > 1 ? { comment: `${exchange.attempts.length} attempts: ${exchange.attempts.map((a) => a.retry?.reason ?? String(a.status ?? a.failure?.kind ?? '')).join(', ')}` } : {}),
-    _hsac: { exchange: index + 1, endpoint: exchange.endpoint, apiVersion: exchange.apiVersion, intent: exchange.intent, ...(exchange.purpose ? { purpose: exchange.purpose } : {}), attempts: exchange.attempts },
+    ...(exchange.attempts.length > 1
+      ? {
+          comment: `${exchange.attempts.length} attempts: ${exchange.attempts.map((a) => a.retry?.reason ?? String(a.status ?? a.failure?.kind ?? '')).join(', ')}`,
+        }
+      : {}),
+    _hsac: {
+      exchange: index + 1,
+      endpoint: exchange.endpoint,
+      apiVersion: exchange.apiVersion,
+      intent: exchange.intent,
+      ...(exchange.purpose ? { purpose: exchange.purpose } : {}),
+      attempts: exchange.attempts,
+    },
   };
 }
 

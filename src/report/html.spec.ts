@@ -25,25 +25,51 @@ describe('report.html', () => {
 
   it('shows findings with their JSON pointer, an example exchange matched by pointer, and the replay command', () => {
     expect(html).toContain('<code class="pointer">/status</code>');
-    expect(html).toContain('Reproduce with:</p><pre class="replay">hsac run --seed 1 --config hsac.config.json --require-exercised paging-terminates</pre>');
+    expect(html).toContain(
+      'Reproduce with:</p><pre class="replay">hsac run --seed 1 --config hsac.config.json --require-exercised paging-terminates</pre>',
+    );
     // The status-enum finding reports "CANCELLED" at /status: the one exchange holding that value there.
-    expect(html).toMatch(/<code class="pointer">\/status<\/code>.*<summary>example: <a href="#x-0">exchange #1<\/a> \(POST → 207\)<\/summary><p class="muted">request<\/p><pre class="request">POST http:\/\/127\.0\.0\.1:4000\/crm/s);
+    expect(html).toMatch(
+      /<code class="pointer">\/status<\/code>.*<summary>example: <a href="#x-0">exchange #1<\/a> \(POST → 207\)<\/summary><p class="muted">request<\/p><pre class="request">POST http:\/\/127\.0\.0\.1:4000\/crm/s,
+    );
     // The unknown-field warning carries no actual value: nothing to match, so no example.
     expect(html.match(/example: /g)).toHaveLength(1);
     // A field reported absent matches any body without it (a 401 has no completedAt): no example, a link to the endpoint's exchanges.
-    const absent = renderHtml(sampleResult({ findings: [{ check: 'required', severity: 'error', instancePath: '/completedAt', message: 'missing', endpoint: 'batch-read', expected: 'present', actual: 'absent' }] }));
+    const absent = renderHtml(
+      sampleResult({
+        findings: [
+          {
+            check: 'required',
+            severity: 'error',
+            instancePath: '/completedAt',
+            message: 'missing',
+            endpoint: 'batch-read',
+            expected: 'present',
+            actual: 'absent',
+          },
+        ],
+      }),
+    );
     expect(absent).not.toContain('example: ');
     expect(absent).toContain('Exchanges of this endpoint: <a href="#exchanges-batch-read">batch-read</a>');
     expect(absent).toContain('<span id="exchanges-batch-read"></span>');
   });
 
   it('a not-exercised cell has its own neutral style and says why; an off cell likewise; neither is a pass', () => {
-    const paging = html.match(/<td class="cell outcome-not-exercised" data-endpoint="batch-read" data-check="paging-terminates"[^>]*>.*?<\/td>/)?.[0];
+    const paging = html.match(
+      /<td class="cell outcome-not-exercised" data-endpoint="batch-read" data-check="paging-terminates"[^>]*>.*?<\/td>/,
+    )?.[0];
     expect(paging).toBeDefined();
     expect(paging).toContain('data-exercised="0"');
-    expect(paging).toMatch(/title="paging-terminates on batch-read: not exercised; 1 evaluated, 0 exercised\. Why: no read of a record came back with a next page/);
-    expect(paging).toContain('>NOT EXERCISED<small>1 evaluated, 0 exercised</small><small class="why">no read of a record came back with a next page');
-    const off = html.match(/<td class="cell outcome-off" data-endpoint="associate-default" data-check="idempotent"[^>]*>.*?<\/td>/)?.[0];
+    expect(paging).toMatch(
+      /title="paging-terminates on batch-read: not exercised; 1 evaluated, 0 exercised\. Why: no read of a record came back with a next page/,
+    );
+    expect(paging).toContain(
+      '>NOT EXERCISED<small>1 evaluated, 0 exercised</small><small class="why">no read of a record came back with a next page',
+    );
+    const off = html.match(
+      /<td class="cell outcome-off" data-endpoint="associate-default" data-check="idempotent"[^>]*>.*?<\/td>/,
+    )?.[0];
     expect(off).toContain('>OFF<small>0 evaluated, 0 exercised</small><small class="why">switched off by the config');
     // The styles: neither carries the pass colours.
     const rule = (name: string): string => html.match(new RegExp(`\\.outcome-${name} \\{[^}]*\\}`))?.[0] ?? '';
@@ -57,23 +83,55 @@ describe('report.html', () => {
   it('lists the checks not exercised and those switched off, with why, and what coverage cost', () => {
     const list = html.match(/<ul class="unjudged" id="not-exercised-list">.*?<\/ul>/s)?.[0] ?? '';
     expect(list.match(/<li /g)).toHaveLength(3);
-    expect(list).toContain('<li data-check="paging-terminates"><span class="mark-not-exercised">not exercised</span> <code>paging-terminates</code> on <code>batch-read</code> (exercised on no endpoint) <b>required by --require-exercised</b>: no read of a record');
-    expect(list).toContain('<code>response-body</code> on <code>associate-default</code> (exercised on <code>batch-read</code>)');
-    expect(html).toContain('<ul class="unjudged" id="off-list"><li data-check="idempotent"><span class="mark-off">off</span> <code>idempotent</code> on <code>associate-default</code>: switched off by the config');
-    expect(html).toContain('<tr data-purpose="sequences"><td><code>sequences</code></td><td>2</td></tr><tr><th>total</th><td>2</td></tr>');
+    expect(list).toContain(
+      '<li data-check="paging-terminates"><span class="mark-not-exercised">not exercised</span> <code>paging-terminates</code> on <code>batch-read</code> (exercised on no endpoint) <b>required by --require-exercised</b>: no read of a record',
+    );
+    expect(list).toContain(
+      '<code>response-body</code> on <code>associate-default</code> (exercised on <code>batch-read</code>)',
+    );
+    expect(html).toContain(
+      '<ul class="unjudged" id="off-list"><li data-check="idempotent"><span class="mark-off">off</span> <code>idempotent</code> on <code>associate-default</code>: switched off by the config',
+    );
+    expect(html).toContain(
+      '<tr data-purpose="sequences"><td><code>sequences</code></td><td>2</td></tr><tr><th>total</th><td>2</td></tr>',
+    );
     expect(html).toContain('<div class="count"><b>2</b>checks exercised nowhere</div>');
-    expect(html).toContain('<dt>required exercised</dt><dd>paging-terminates</dd><dt>switched off</dt><dd>idempotent</dd>');
+    expect(html).toContain(
+      '<dt>required exercised</dt><dd>paging-terminates</dd><dt>switched off</dt><dd>idempotent</dd>',
+    );
   });
 
   it('shows every 429 an exchange met on the way, and the purpose of each exchange', () => {
     const [read, reset] = sampleResult().exchanges;
-    const limited = { status: 429, headers: { 'retry-after': '1' }, body: '{"status":"error","policyName":"TEN_SECONDLY_ROLLING"}', bytes: 55 };
+    const limited = {
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: '{"status":"error","policyName":"TEN_SECONDLY_ROLLING"}',
+      bytes: 55,
+    };
     const page = renderHtml(
       sampleResult({
-        exchanges: [{ ...read!, attempts: [{ startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1, status: 429, rateLimited: limited, retry: { reason: 'status 429', waitMs: 1000 } }, ...read!.attempts] }, reset!],
+        exchanges: [
+          {
+            ...read!,
+            attempts: [
+              {
+                startedAt: '2026-01-01T00:00:00.000Z',
+                durationMs: 1,
+                status: 429,
+                rateLimited: limited,
+                retry: { reason: 'status 429', waitMs: 1000 },
+              },
+              ...read!.attempts,
+            ],
+          },
+          reset!,
+        ],
       }),
     );
-    expect(page).toContain('<p class="muted">429 on attempt 1</p><pre class="rate-limited">429\nretry-after: 1\n\n{\n  &quot;status&quot;: &quot;error&quot;,\n  &quot;policyName&quot;: &quot;TEN_SECONDLY_ROLLING&quot;\n}</pre>');
+    expect(page).toContain(
+      '<p class="muted">429 on attempt 1</p><pre class="rate-limited">429\nretry-after: 1\n\n{\n  &quot;status&quot;: &quot;error&quot;,\n  &quot;policyName&quot;: &quot;TEN_SECONDLY_ROLLING&quot;\n}</pre>',
+    );
     expect(page).toContain('batch-read · conformance · sequences · 3 ms');
   });
 
@@ -101,10 +159,35 @@ describe('report.html', () => {
           replay: HOSTILE,
         },
       ],
-      exchanges: [{ ...exchange!, request: { ...exchange!.request, url: `http://x/${HOSTILE}`, body: HOSTILE }, response: { status: 400, headers: { [HOSTILE]: HOSTILE }, body: HOSTILE, bytes: 1 } }],
+      exchanges: [
+        {
+          ...exchange!,
+          request: { ...exchange!.request, url: `http://x/${HOSTILE}`, body: HOSTILE },
+          response: { status: 400, headers: { [HOSTILE]: HOSTILE }, body: HOSTILE, bytes: 1 },
+        },
+      ],
       checks: [
-        { endpoint: HOSTILE, check: HOSTILE, description: HOSTILE, outcome: 'fail', evaluated: 1, exercised: 1, errors: 1, warnings: 0 },
-        { endpoint: HOSTILE, check: `${HOSTILE}2`, description: HOSTILE, outcome: 'not-exercised', evaluated: 1, exercised: 0, why: HOSTILE, errors: 0, warnings: 0 },
+        {
+          endpoint: HOSTILE,
+          check: HOSTILE,
+          description: HOSTILE,
+          outcome: 'fail',
+          evaluated: 1,
+          exercised: 1,
+          errors: 1,
+          warnings: 0,
+        },
+        {
+          endpoint: HOSTILE,
+          check: `${HOSTILE}2`,
+          description: HOSTILE,
+          outcome: 'not-exercised',
+          evaluated: 1,
+          exercised: 0,
+          why: HOSTILE,
+          errors: 0,
+          warnings: 0,
+        },
       ],
       summary: { notExercised: [{ check: `${HOSTILE}2`, why: HOSTILE }], requests: { [HOSTILE]: 1 } },
     });

@@ -2,7 +2,21 @@ import { statusFamily } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
 import { valueAt } from '../json-pointer.js';
-import { distinctFindings, endpointRows, judgedExchanges, latencyBuckets, offWithoutRow, OUTCOME_WORD, percentileMs, requestCosts, shardsOf, statusDistribution, unjudgedChecks, verdictWord, type FindingGroup } from './digest.js';
+import {
+  distinctFindings,
+  endpointRows,
+  judgedExchanges,
+  latencyBuckets,
+  offWithoutRow,
+  OUTCOME_WORD,
+  percentileMs,
+  requestCosts,
+  shardsOf,
+  statusDistribution,
+  unjudgedChecks,
+  verdictWord,
+  type FindingGroup,
+} from './digest.js';
 import { excerpt, htmlText, readableBody } from './escape.js';
 import { barChart, type Tone } from './svg.js';
 
@@ -24,7 +38,8 @@ const MAX_FINDING_GROUPS = 100;
  * No script may run and nothing may load from anywhere: styles are inline, charts are inline SVG.
  * `img-src data:` is the only allowance, for nothing today but a future inline icon.
  */
-export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -98,11 +113,22 @@ function runBlock(result: RunResult): string {
     ['sequences planned', String(run.runs)],
   ];
   if (run.shard) rows.push(['shard', `${run.shard.index}/${run.shard.count}`]);
-  if (run.requireExercised && run.requireExercised.length > 0) rows.push(['required exercised', run.requireExercised.join(', ')]);
+  if (run.requireExercised && run.requireExercised.length > 0)
+    rows.push(['required exercised', run.requireExercised.join(', ')]);
   if (run.checksOff && run.checksOff.length > 0) rows.push(['switched off', run.checksOff.join(', ')]);
   const shards = shardsOf(result);
-  if (shards) rows.push(['merged from', shards.map((s) => `${s.index}/${s.count} ${s.id} (${s.verdict}, ${s.exchanges} exchanges)`).join('; ')]);
-  rows.push(['started', run.startedAt], ['finished', run.finishedAt], ['duration', `${(run.durationMs / 1000).toFixed(1)} s`], ['run id', run.id], ['hsac', result.tool.version]);
+  if (shards)
+    rows.push([
+      'merged from',
+      shards.map((s) => `${s.index}/${s.count} ${s.id} (${s.verdict}, ${s.exchanges} exchanges)`).join('; '),
+    ]);
+  rows.push(
+    ['started', run.startedAt],
+    ['finished', run.finishedAt],
+    ['duration', `${(run.durationMs / 1000).toFixed(1)} s`],
+    ['run id', run.id],
+    ['hsac', result.tool.version],
+  );
   return `<dl class="run">${rows.map(([k, v]) => `<dt>${htmlText(k)}</dt><dd>${htmlText(v)}</dd>`).join('')}</dl>
 <p>Reproduce with:</p><pre class="replay">${htmlText(run.replay)}</pre>`;
 }
@@ -137,7 +163,12 @@ function chartsBlock(result: RunResult): string {
   const latency = barChart({
     id: 'latency-chart',
     title: 'Latency histogram: exchanges per duration bucket',
-    bars: latencyBuckets(judged).map((b) => ({ label: b.label, value: b.count, tone: 'info', title: `${b.count} exchange(s) took ${b.toMs === undefined ? `${b.fromMs} ms or more` : `${b.fromMs}-${b.toMs} ms`}` })),
+    bars: latencyBuckets(judged).map((b) => ({
+      label: b.label,
+      value: b.count,
+      tone: 'info',
+      title: `${b.count} exchange(s) took ${b.toMs === undefined ? `${b.fromMs} ms or more` : `${b.fromMs}-${b.toMs} ms`}`,
+    })),
     xLabel: 'duration (retries and waits included)',
     yLabel: 'exchanges',
   });
@@ -165,21 +196,30 @@ function matrixBlock(result: RunResult): string {
     if (!row) return '<td class="cell outcome-none" title="does not apply to this endpoint">n/a</td>';
     const detail = `${row.evaluated} evaluated, ${row.exercised} exercised${row.errors > 0 ? `, ${row.errors} error(s)` : ''}${row.warnings > 0 ? `, ${row.warnings} warning(s)` : ''}`;
     const unjudged = row.outcome === 'not-exercised' || row.outcome === 'off';
-    const why = unjudged ? (row.why ?? (row.outcome === 'off' ? 'switched off by the config' : 'the condition it judges never arose in this run')) : undefined;
+    const why = unjudged
+      ? (row.why ??
+        (row.outcome === 'off' ? 'switched off by the config' : 'the condition it judges never arose in this run'))
+      : undefined;
     const tip = `${row.check} on ${row.endpoint}: ${OUTCOME_WORD[row.outcome]}; ${detail}${why ? `. Why: ${why}` : ''}`;
     // The reason is text in the cell as well as a tooltip: tooltips do not print and are not read by every screen reader.
     return `<td class="cell outcome-${htmlText(row.outcome)}" data-endpoint="${htmlText(row.endpoint)}" data-check="${htmlText(row.check)}" data-exercised="${row.exercised}" title="${htmlText(tip)}">${htmlText(OUTCOME_WORD[row.outcome].toUpperCase())}<small>${htmlText(detail)}</small>${why ? `<small class="why">${htmlText(why)}</small>` : ''}</td>`;
   };
   const head = `<tr><th scope="col">check</th>${endpoints.map((e) => `<th scope="col">${htmlText(e)}</th>`).join('')}</tr>`;
   const body = checks
-    .map((check) => `<tr><th scope="row">${htmlText(check)}<span class="desc">${htmlText(describe.get(check) ?? '')}</span></th>${endpoints.map((e) => td(cell.get(`${e}|${check}`))).join('')}</tr>`)
+    .map(
+      (check) =>
+        `<tr><th scope="row">${htmlText(check)}<span class="desc">${htmlText(describe.get(check) ?? '')}</span></th>${endpoints.map((e) => td(cell.get(`${e}|${check}`))).join('')}</tr>`,
+    )
     .join('\n');
   return `<div class="matrix-scroll"><table id="matrix"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 function endpointTable(result: RunResult): string {
   const rows = endpointRows(result)
-    .map((r) => `<tr><td><a href="#exchanges-${htmlText(r.endpoint)}">${htmlText(r.endpoint)}</a></td><td>${r.exchanges}</td><td>${r.errors}</td><td>${r.warnings}</td><td>${r.failed}</td><td>${r.warned}</td><td>${r.passed}</td><td>${r.notExercised}</td><td>${r.off}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td><a href="#exchanges-${htmlText(r.endpoint)}">${htmlText(r.endpoint)}</a></td><td>${r.exchanges}</td><td>${r.errors}</td><td>${r.warnings}</td><td>${r.failed}</td><td>${r.warned}</td><td>${r.passed}</td><td>${r.notExercised}</td><td>${r.off}</td></tr>`,
+    )
     .join('');
   return `<table id="endpoints"><thead><tr><th>endpoint</th><th>exchanges</th><th>errors</th><th>warnings</th><th>checks failed</th><th>warned</th><th>passed</th><th>not exercised</th><th>off</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -193,12 +233,22 @@ function unjudgedBlock(result: RunResult): string {
     const scope = entry.nowhere ? 'exercised on no endpoint' : `exercised on ${code(entry.exercisedOn)}`;
     return `<li data-check="${htmlText(entry.check)}"><span class="mark-not-exercised">not exercised</span> <code>${htmlText(entry.check)}</code>${where} (${scope})${entry.required ? ' <b>required by --require-exercised</b>' : ''}: ${htmlText(entry.why)}</li>`;
   });
-  const notExercisedList = items.length === 0
-    ? '<p id="all-exercised">Every check was exercised on every endpoint it applies to.</p>'
-    : `<p class="muted">The condition these checks judge never arose on the endpoints named, so they had nothing to pass; they are not counted as passes.</p><ul class="unjudged" id="not-exercised-list">${items.join('')}</ul>`;
-  const off = unjudgedChecks(result, 'off').map((entry) => `<li data-check="${htmlText(entry.check)}"><span class="mark-off">off</span> <code>${htmlText(entry.check)}</code> on ${code(entry.endpoints)}: ${htmlText(entry.why)}</li>`);
-  const offIds = offWithoutRow(result).map((id) => `<li data-check="${htmlText(id)}"><span class="mark-off">off</span> <code>${htmlText(id)}</code>: switched off by the config</li>`);
-  const offList = off.length + offIds.length === 0 ? '' : `<section id="switched-off"><h2>Switched off</h2><p class="muted">The config switched these off: they judged nothing in this run.</p><ul class="unjudged" id="off-list">${[...off, ...offIds].join('')}</ul></section>`;
+  const notExercisedList =
+    items.length === 0
+      ? '<p id="all-exercised">Every check was exercised on every endpoint it applies to.</p>'
+      : `<p class="muted">The condition these checks judge never arose on the endpoints named, so they had nothing to pass; they are not counted as passes.</p><ul class="unjudged" id="not-exercised-list">${items.join('')}</ul>`;
+  const off = unjudgedChecks(result, 'off').map(
+    (entry) =>
+      `<li data-check="${htmlText(entry.check)}"><span class="mark-off">off</span> <code>${htmlText(entry.check)}</code> on ${code(entry.endpoints)}: ${htmlText(entry.why)}</li>`,
+  );
+  const offIds = offWithoutRow(result).map(
+    (id) =>
+      `<li data-check="${htmlText(id)}"><span class="mark-off">off</span> <code>${htmlText(id)}</code>: switched off by the config</li>`,
+  );
+  const offList =
+    off.length + offIds.length === 0
+      ? ''
+      : `<section id="switched-off"><h2>Switched off</h2><p class="muted">The config switched these off: they judged nothing in this run.</p><ul class="unjudged" id="off-list">${[...off, ...offIds].join('')}</ul></section>`;
   return `<section id="not-exercised"><h2>Not exercised</h2>${notExercisedList}</section>\n${offList}`;
 }
 
@@ -206,7 +256,12 @@ function unjudgedBlock(result: RunResult): string {
 function costBlock(result: RunResult): string {
   const { rows, total } = requestCosts(result);
   if (rows.length === 0) return '';
-  const body = rows.map((row) => `<tr data-purpose="${htmlText(row.purpose)}"><td><code>${htmlText(row.purpose)}</code></td><td>${row.requests}</td></tr>`).join('');
+  const body = rows
+    .map(
+      (row) =>
+        `<tr data-purpose="${htmlText(row.purpose)}"><td><code>${htmlText(row.purpose)}</code></td><td>${row.requests}</td></tr>`,
+    )
+    .join('');
   return `<section id="coverage-cost"><h2>What coverage cost</h2><table id="costs"><thead><tr><th>purpose</th><th>requests</th></tr></thead><tbody>${body}<tr><th>total</th><td>${total}</td></tr></tbody></table></section>`;
 }
 
@@ -238,7 +293,12 @@ function exampleExchange(finding: Finding, exchanges: readonly ReportedExchange[
   if (finding.instancePath === '' || finding.actual === undefined || finding.actual === 'absent') return undefined;
   const want = JSON.stringify(finding.actual);
   const index = exchanges.findIndex((exchange) => {
-    if (exchange.intent === 'auxiliary' || exchange.endpoint !== finding.endpoint || exchange.apiVersion !== (finding.apiVersion ?? exchange.apiVersion)) return false;
+    if (
+      exchange.intent === 'auxiliary' ||
+      exchange.endpoint !== finding.endpoint ||
+      exchange.apiVersion !== (finding.apiVersion ?? exchange.apiVersion)
+    )
+      return false;
     const body = responseValue(exchange);
     if (body === undefined) return false;
     const value = valueAt(body, finding.instancePath);
@@ -250,15 +310,24 @@ function exampleExchange(finding: Finding, exchanges: readonly ReportedExchange[
 function findingBlock(group: FindingGroup, exchanges: readonly ReportedExchange[]): string {
   const f = group.finding;
   const where = f.instancePath === '' ? '(whole body or exchange)' : f.instancePath;
-  const rows: string[] = [`<p>at <code class="pointer">${htmlText(where)}</code>${group.count > 1 ? ` · seen ${group.count} times` : ''}</p>`, `<p>${htmlText(f.message)}</p>`];
-  if (f.expected !== undefined) rows.push(`<p>expected <code>${htmlText(excerpt(JSON.stringify(f.expected) ?? '', 300))}</code></p>`);
-  if (f.actual !== undefined) rows.push(`<p>actual <code>${htmlText(excerpt(JSON.stringify(f.actual) ?? '', 300))}</code></p>`);
+  const rows: string[] = [
+    `<p>at <code class="pointer">${htmlText(where)}</code>${group.count > 1 ? ` · seen ${group.count} times` : ''}</p>`,
+    `<p>${htmlText(f.message)}</p>`,
+  ];
+  if (f.expected !== undefined)
+    rows.push(`<p>expected <code>${htmlText(excerpt(JSON.stringify(f.expected) ?? '', 300))}</code></p>`);
+  if (f.actual !== undefined)
+    rows.push(`<p>actual <code>${htmlText(excerpt(JSON.stringify(f.actual) ?? '', 300))}</code></p>`);
   const example = exampleExchange(f, exchanges);
   const exchange = example === undefined ? undefined : exchanges[example];
   if (example !== undefined && exchange) {
-    rows.push(`<details><summary>example: <a href="#x-${example}">exchange #${example + 1}</a> (${htmlText(exchange.request.method)} → ${exchange.response?.status ?? 'no answer'})</summary>${exchangeExcerpts(exchange)}</details>`);
+    rows.push(
+      `<details><summary>example: <a href="#x-${example}">exchange #${example + 1}</a> (${htmlText(exchange.request.method)} → ${exchange.response?.status ?? 'no answer'})</summary>${exchangeExcerpts(exchange)}</details>`,
+    );
   } else if (f.endpoint) {
-    rows.push(`<p class="muted">Exchanges of this endpoint: <a href="#exchanges-${htmlText(f.endpoint)}">${htmlText(f.endpoint)}</a></p>`);
+    rows.push(
+      `<p class="muted">Exchanges of this endpoint: <a href="#exchanges-${htmlText(f.endpoint)}">${htmlText(f.endpoint)}</a></p>`,
+    );
   }
   if (f.replay) rows.push(`<p>Reproduce with:</p><pre class="replay">${htmlText(f.replay)}</pre>`);
   return `<article class="finding ${htmlText(f.severity)}"><h3><span class="sev sev-${htmlText(f.severity)}">${htmlText(f.severity)}</span> ${htmlText(f.check)} · ${htmlText(f.endpoint ?? 'run')}${f.apiVersion ? ` · ${htmlText(f.apiVersion)}` : ''}</h3>${rows.join('')}</article>`;
@@ -268,7 +337,10 @@ function findingsBlock(result: RunResult): string {
   const groups = distinctFindings(result.findings);
   if (groups.length === 0) return '<p id="no-findings">No findings: every judged exchange and sequence conformed.</p>';
   const shown = groups.slice(0, MAX_FINDING_GROUPS).map((g) => findingBlock(g, result.exchanges));
-  const more = groups.length > MAX_FINDING_GROUPS ? `<p class="muted">${groups.length - MAX_FINDING_GROUPS} more distinct finding(s) in report.json.</p>` : '';
+  const more =
+    groups.length > MAX_FINDING_GROUPS
+      ? `<p class="muted">${groups.length - MAX_FINDING_GROUPS} more distinct finding(s) in report.json.</p>`
+      : '';
   return `<p class="muted">${result.findings.length} finding(s), ${groups.length} distinct.</p>${shown.join('\n')}${more}`;
 }
 
@@ -283,12 +355,17 @@ function exchangeExcerpts(exchange: ReportedExchange): string {
   const response = exchange.response
     ? `${exchange.response.status}${exchange.response.truncated ? ' (body truncated at the size limit)' : ''}\n${headerLines(exchange.response.headers)}${exchange.response.body === undefined ? '' : `\n\n${excerpt(readableBody(exchange.response.body), MAX_BODY_CHARS)}`}`
     : `no answer: ${exchange.failure?.kind ?? 'unknown'}: ${exchange.failure?.message ?? ''}`;
-  const retries = exchange.attempts.filter((a) => a.retry).map((a) => `${a.retry?.reason} (waited ${a.retry?.waitMs} ms)`);
+  const retries = exchange.attempts
+    .filter((a) => a.retry)
+    .map((a) => `${a.retry?.reason} (waited ${a.retry?.waitMs} ms)`);
   // Every 429 met on the way, waited out or final: the rate-limit contract judged each, so the page shows each.
   const limited = exchange.attempts
     .map((attempt, index) => ({ index, answer: attempt.rateLimited }))
     .filter((a): a is { index: number; answer: NonNullable<typeof a.answer> } => a.answer !== undefined)
-    .map(({ index, answer }) => `<p class="muted">429 on attempt ${index + 1}</p><pre class="rate-limited">${htmlText(`${answer.status}\n${headerLines(answer.headers)}${answer.body === undefined ? '' : `\n\n${excerpt(readableBody(answer.body), MAX_BODY_CHARS)}`}`)}</pre>`);
+    .map(
+      ({ index, answer }) =>
+        `<p class="muted">429 on attempt ${index + 1}</p><pre class="rate-limited">${htmlText(`${answer.status}\n${headerLines(answer.headers)}${answer.body === undefined ? '' : `\n\n${excerpt(readableBody(answer.body), MAX_BODY_CHARS)}`}`)}</pre>`,
+    );
   return `<p class="muted">request</p><pre class="request">${htmlText(request)}</pre><p class="muted">response</p><pre class="response">${htmlText(response)}</pre>${retries.length > 0 ? `<p class="muted">retried: ${htmlText(retries.join('; '))}</p>` : ''}${limited.join('')}`;
 }
 
@@ -312,7 +389,10 @@ function exchangesBlock(result: RunResult): string {
     );
   });
   const hidden = result.exchanges.length - MAX_EXCHANGES_SHOWN;
-  if (hidden > 0) parts.push(`<p class="muted">${hidden} more exchange(s) in exchanges.har (open it in a browser's network panel or any HAR viewer).</p>`);
+  if (hidden > 0)
+    parts.push(
+      `<p class="muted">${hidden} more exchange(s) in exchanges.har (open it in a browser's network panel or any HAR viewer).</p>`,
+    );
   return parts.join('\n');
 }
 

@@ -76,6 +76,11 @@ export function writeReports(result: RunResult, dir: string, options: WriteRepor
     writeFileSync(path, text, 'utf8');
     written.push(path);
   }
-  if (withheld.length > 0) throw new RedactionFailure(withheld.flatMap((failure) => failure.artifacts), withheld.flatMap((failure) => failure.forms), written);
+  if (withheld.length > 0)
+    throw new RedactionFailure(
+      withheld.flatMap((failure) => failure.artifacts),
+      withheld.flatMap((failure) => failure.forms),
+      written,
+    );
   return written;
 }

@@ -8,7 +8,9 @@ export function registryCheckOf(finding: Finding, registryIds: ReadonlySet<strin
 }
 
 function findingText(finding: Finding): string {
-  const lines = [`[${finding.severity}] ${finding.check} at ${finding.instancePath === '' ? '(body)' : finding.instancePath}: ${finding.message}`];
+  const lines = [
+    `[${finding.severity}] ${finding.check} at ${finding.instancePath === '' ? '(body)' : finding.instancePath}: ${finding.message}`,
+  ];
   if (finding.expected !== undefined) lines.push(`  expected: ${JSON.stringify(finding.expected)}`);
   if (finding.actual !== undefined) lines.push(`  actual:   ${JSON.stringify(finding.actual)?.slice(0, 300)}`);
   if (finding.replay) lines.push(`  Reproduce with: ${finding.replay}`);
@@ -22,7 +24,8 @@ function findingText(finding: Finding): string {
  */
 function skippedMessage(row: CheckOutcome): string | undefined {
   if (row.outcome === 'off') return 'switched off by the config';
-  if (row.outcome === 'not-exercised') return `not exercised: ${row.why ?? 'the condition it judges never arose in this run'}`;
+  if (row.outcome === 'not-exercised')
+    return `not exercised: ${row.why ?? 'the condition it judges never arose in this run'}`;
   return undefined;
 }
 
@@ -57,7 +60,9 @@ export function renderJunit(result: RunResult): string {
       if (errors.length > 0) {
         const first = errors[0];
         const message = `${errors.length} error(s); first: ${first?.check} at ${first?.instancePath || '(body)'}: ${first?.message ?? ''}`;
-        parts.push(`      <failure message="${xmlText(message)}" type="${xmlText(first?.check ?? row.check)}">${xmlText(errors.map(findingText).join('\n\n'))}</failure>`);
+        parts.push(
+          `      <failure message="${xmlText(message)}" type="${xmlText(first?.check ?? row.check)}">${xmlText(errors.map(findingText).join('\n\n'))}</failure>`,
+        );
       }
       // The tallies first: "evaluated 45, exercised 0" is what tells a reader a skip is a coverage gap.
       const tally = `evaluated ${row.evaluated}, exercised ${row.exercised}`;

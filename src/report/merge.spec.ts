@@ -9,18 +9,34 @@ import { sampleResult } from './sample.js';
  * rows is; shards here drop that requirement unless a test gives it, so verdict tests see only
  * the verdicts they set.
  */
-function shard(index: number, count: number, verdict: RunResult['summary']['verdict'], extra: Parameters<typeof sampleResult>[0] = {}): RunResult {
+function shard(
+  index: number,
+  count: number,
+  verdict: RunResult['summary']['verdict'],
+  extra: Parameters<typeof sampleResult>[0] = {},
+): RunResult {
   return sampleResult({
     ...extra,
-    run: { id: `hsac-20260101-0000000${index}`, shard: { index, count }, replay: `hsac run --seed 1 --config hsac.config.json --shard ${index}/${count}`, target: `http://127.0.0.1:400${index}`, requireExercised: undefined, ...extra.run },
+    run: {
+      id: `hsac-20260101-0000000${index}`,
+      shard: { index, count },
+      replay: `hsac run --seed 1 --config hsac.config.json --shard ${index}/${count}`,
+      target: `http://127.0.0.1:400${index}`,
+      requireExercised: undefined,
+      ...extra.run,
+    },
     summary: { verdict, ...(verdict === 'pass' ? { reason: undefined } : {}), ...extra.summary },
   });
 }
 
 describe('mergeResults verdict', () => {
   it('any fail -> fail, else any inconclusive -> inconclusive, else pass', () => {
-    expect(mergeResults([shard(1, 3, 'pass'), shard(2, 3, 'inconclusive'), shard(3, 3, 'fail')]).summary.verdict).toBe('fail');
-    expect(mergeResults([shard(1, 3, 'pass'), shard(2, 3, 'inconclusive'), shard(3, 3, 'pass')]).summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('shard 2/3') });
+    expect(mergeResults([shard(1, 3, 'pass'), shard(2, 3, 'inconclusive'), shard(3, 3, 'fail')]).summary.verdict).toBe(
+      'fail',
+    );
+    expect(mergeResults([shard(1, 3, 'pass'), shard(2, 3, 'inconclusive'), shard(3, 3, 'pass')]).summary).toMatchObject(
+      { verdict: 'inconclusive', reason: expect.stringContaining('shard 2/3') },
+    );
     expect(mergeResults([shard(1, 2, 'pass'), shard(2, 2, 'pass')]).summary.verdict).toBe('pass');
   });
 
@@ -38,7 +54,10 @@ describe('mergeResults contents', () => {
 
   it('sums counts, orders by shard and names the shards in the run block', () => {
     expect(merged.summary).toMatchObject({ exchanges: 4, unchecked: 2, errors: 2, warnings: 2, sequences: 2, seed: 1 });
-    expect(merged.run.shards.map((s) => [s.index, s.id])).toEqual([[1, a.run.id], [2, b.run.id]]);
+    expect(merged.run.shards.map((s) => [s.index, s.id])).toEqual([
+      [1, a.run.id],
+      [2, b.run.id],
+    ]);
     expect(merged.run.id).toBe(`merge(${a.run.id},${b.run.id})`);
     expect(merged.run.replay).toBe('hsac run --seed 1 --config hsac.config.json');
     expect(merged.run.checksOff).toEqual(['idempotent']);
@@ -53,45 +72,76 @@ describe('mergeResults contents', () => {
     expect(mergeResults([a, other]).findings).toHaveLength(3);
   });
 
-  it('combines check outcomes per endpoint x check: tallies summed, the outcome recomputed by the runner\'s rules', () => {
+  it("combines check outcomes per endpoint x check: tallies summed, the outcome recomputed by the runner's rules", () => {
     // Shard 2 met 429s on batch-read and got bodies on associate-default; neither shard paged.
     const exercisedIn2 = new Map([
       ['batch-read|rate-limit-contract', 2],
       ['associate-default|response-body', 4],
     ]);
     const checks2: CheckOutcome[] = a.checks.map((c) => {
-      const exercised = exercisedIn2.get(`${c.endpoint}|${c.check}`) ?? (c.outcome === 'not-exercised' || c.outcome === 'off' ? 0 : 5);
+      const exercised =
+        exercisedIn2.get(`${c.endpoint}|${c.check}`) ?? (c.outcome === 'not-exercised' || c.outcome === 'off' ? 0 : 5);
       const tally = { evaluated: c.outcome === 'off' ? 0 : 5, exercised, errors: 0, warnings: 0 };
       const outcome = checkOutcomeKind({ off: c.outcome === 'off', ...tally });
       const { why, ...rest } = c;
-      return { ...rest, ...tally, outcome, ...(outcome === 'not-exercised' || outcome === 'off' ? { why: why ?? '' } : {}) };
+      return {
+        ...rest,
+        ...tally,
+        outcome,
+        ...(outcome === 'not-exercised' || outcome === 'off' ? { why: why ?? '' } : {}),
+      };
     });
     const other = shard(2, 2, 'pass', { checks: checks2 });
     const rows = mergeResults([a, other]).checks;
-    const cell = (endpoint: string, check: string): CheckOutcome | undefined => rows.find((r) => r.endpoint === endpoint && r.check === check);
+    const cell = (endpoint: string, check: string): CheckOutcome | undefined =>
+      rows.find((r) => r.endpoint === endpoint && r.check === check);
     expect(rows).toHaveLength(a.checks.length);
     // An error in one shard fails the cell.
-    expect(cell('batch-read', 'response-body')).toMatchObject({ outcome: 'fail', evaluated: 6, exercised: 6, errors: 1, warnings: 1 });
+    expect(cell('batch-read', 'response-body')).toMatchObject({
+      outcome: 'fail',
+      evaluated: 6,
+      exercised: 6,
+      errors: 1,
+      warnings: 1,
+    });
     // Not exercised in shard 1, exercised in shard 2: a pass, and the reason is dropped with the outcome it explained.
-    expect(cell('batch-read', 'rate-limit-contract')).toEqual(expect.objectContaining({ outcome: 'pass', evaluated: 6, exercised: 2 }));
+    expect(cell('batch-read', 'rate-limit-contract')).toEqual(
+      expect.objectContaining({ outcome: 'pass', evaluated: 6, exercised: 2 }),
+    );
     expect(cell('batch-read', 'rate-limit-contract')?.why).toBeUndefined();
     expect(cell('associate-default', 'response-body')).toMatchObject({ outcome: 'pass', exercised: 4 });
     // Evaluated in both shards, exercised in neither: still not exercised, never a pass, with why.
-    expect(cell('batch-read', 'paging-terminates')).toMatchObject({ outcome: 'not-exercised', evaluated: 6, exercised: 0, why: expect.stringContaining('next page') });
+    expect(cell('batch-read', 'paging-terminates')).toMatchObject({
+      outcome: 'not-exercised',
+      evaluated: 6,
+      exercised: 0,
+      why: expect.stringContaining('next page'),
+    });
     expect(cell('associate-default', 'rate-limit-contract')).toMatchObject({ outcome: 'not-exercised', exercised: 0 });
     // A warning in one shard warns; off stays off.
     expect(cell('associate-default', 'transport')).toMatchObject({ outcome: 'warn', evaluated: 6, exercised: 6 });
-    expect(cell('associate-default', 'idempotent')).toMatchObject({ outcome: 'off', evaluated: 0, why: expect.stringContaining('config') });
+    expect(cell('associate-default', 'idempotent')).toMatchObject({
+      outcome: 'off',
+      evaluated: 0,
+      why: expect.stringContaining('config'),
+    });
   });
 
   it('recomputes summary.notExercised from the merged cells and sums requests per purpose', () => {
     const pagedIn2 = shard(2, 2, 'pass', {
-      checks: a.checks.map((c) => (c.check === 'paging-terminates' ? { ...c, outcome: 'pass' as const, exercised: 3, why: undefined } : c)),
-      summary: { notExercised: a.summary.notExercised.filter((e) => e.check !== 'paging-terminates'), requests: { 'wide-record': 12, sequences: 4 } },
+      checks: a.checks.map((c) =>
+        c.check === 'paging-terminates' ? { ...c, outcome: 'pass' as const, exercised: 3, why: undefined } : c,
+      ),
+      summary: {
+        notExercised: a.summary.notExercised.filter((e) => e.check !== 'paging-terminates'),
+        requests: { 'wide-record': 12, sequences: 4 },
+      },
     });
     const together = mergeResults([a, pagedIn2]);
     // Exercised in shard 2 only: not listed; rate-limit-contract was exercised in neither.
-    expect(together.summary.notExercised).toEqual([{ check: 'rate-limit-contract', why: a.summary.notExercised[0]?.why }]);
+    expect(together.summary.notExercised).toEqual([
+      { check: 'rate-limit-contract', why: a.summary.notExercised[0]?.why },
+    ]);
     expect(together.summary.requests).toEqual({ sequences: 6, 'wide-record': 12 });
     expect(merged.summary.notExercised.map((e) => e.check)).toEqual(['rate-limit-contract', 'paging-terminates']);
     expect(merged.summary.requests).toEqual({ sequences: 4 });
@@ -116,21 +166,35 @@ describe('mergeResults contents', () => {
 describe('mergeResults and --require-exercised', () => {
   const required = { run: { requireExercised: ['paging-terminates'] } };
   const paged = (index: number): RunResult =>
-    shard(index, 2, 'pass', { ...required, checks: sampleResult().checks.map((c) => (c.check === 'paging-terminates' ? { ...c, outcome: 'pass' as const, exercised: 2, why: undefined } : c)) });
+    shard(index, 2, 'pass', {
+      ...required,
+      checks: sampleResult().checks.map((c) =>
+        c.check === 'paging-terminates' ? { ...c, outcome: 'pass' as const, exercised: 2, why: undefined } : c,
+      ),
+    });
 
   it('a required check exercised on no endpoint of the merge makes a passing merge inconclusive, naming it', () => {
     const merged = mergeResults([shard(1, 2, 'pass', required), shard(2, 2, 'pass', required)]);
-    expect(merged.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/^required check\(s\) not exercised: paging-terminates \(no read of a record came back with a next page/) });
+    expect(merged.summary).toMatchObject({
+      verdict: 'inconclusive',
+      reason: expect.stringMatching(
+        /^required check\(s\) not exercised: paging-terminates \(no read of a record came back with a next page/,
+      ),
+    });
     expect(merged.run.requireExercised).toEqual(['paging-terminates']);
   });
 
   it('exercised in any shard meets it; `all` requires every check; fail still beats inconclusive', () => {
     expect(mergeResults([shard(1, 2, 'pass', required), paged(2)]).summary.verdict).toBe('pass');
     const all = { run: { requireExercised: ['all'] } };
-    expect(mergeResults([shard(1, 2, 'pass', all), shard(2, 2, 'pass', all)]).summary.reason).toMatch(/^required check\(s\) not exercised: rate-limit-contract \(.*\); paging-terminates \(/);
+    expect(mergeResults([shard(1, 2, 'pass', all), shard(2, 2, 'pass', all)]).summary.reason).toMatch(
+      /^required check\(s\) not exercised: rate-limit-contract \(.*\); paging-terminates \(/,
+    );
     // Required, but with no row: it applies to none of the plan's endpoints, so it cannot be met.
     const absent = { run: { requireExercised: ['archive-effective'] } };
-    expect(mergeResults([shard(1, 2, 'pass', absent), shard(2, 2, 'pass', absent)]).summary.reason).toBe('required check(s) not exercised: archive-effective (it applies to none of the endpoints of this run)');
+    expect(mergeResults([shard(1, 2, 'pass', absent), shard(2, 2, 'pass', absent)]).summary.reason).toBe(
+      'required check(s) not exercised: archive-effective (it applies to none of the endpoints of this run)',
+    );
     const failing = mergeResults([shard(1, 2, 'fail', required), shard(2, 2, 'pass', required)]);
     expect(failing.summary.verdict).toBe('fail');
   });
@@ -143,7 +207,11 @@ describe('mergeResults refuses reports that are not parts of one plan', () => {
     ['profile', { run: { profile: 'strict' } }, 'profile differs'],
     ['endpoints', { run: { endpoints: ['batch-read'] } }, 'endpoints differs'],
     ['checks switched off', { run: { checksOff: [] } }, 'checks switched off differs'],
-    ['required checks', { run: { requireExercised: ['transport'] } }, 'required exercised checks (--require-exercised) differs'],
+    [
+      'required checks',
+      { run: { requireExercised: ['transport'] } },
+      'required exercised checks (--require-exercised) differs',
+    ],
   ] as const)('different %s', (_name, extra, says) => {
     expect(() => mergeResults([shard(1, 2, 'pass'), shard(2, 2, 'pass', extra)])).toThrow(says);
   });
@@ -151,7 +219,9 @@ describe('mergeResults refuses reports that are not parts of one plan', () => {
   it('the same shard twice, different splits, an unsharded report among shards, nothing at all', () => {
     expect(() => mergeResults([shard(1, 2, 'pass'), shard(1, 2, 'pass')])).toThrow(/shard 1\/2 appears twice/);
     expect(() => mergeResults([shard(1, 2, 'pass'), shard(2, 3, 'pass')])).toThrow(/different splits/);
-    expect(() => mergeResults([shard(1, 2, 'pass'), sampleResult({ run: { requireExercised: undefined } })])).toThrow(/not a shard/);
+    expect(() => mergeResults([shard(1, 2, 'pass'), sampleResult({ run: { requireExercised: undefined } })])).toThrow(
+      /not a shard/,
+    );
     expect(() => mergeResults([])).toThrow(MergeError);
   });
 });

@@ -1,5 +1,11 @@
 import type { Finding } from '../registry/finding.js';
-import { checkOutcomeKind, type CheckOutcome, type ReportedExchange, type RunResult, type Verdict } from '../runner/result.js';
+import {
+  checkOutcomeKind,
+  type CheckOutcome,
+  type ReportedExchange,
+  type RunResult,
+  type Verdict,
+} from '../runner/result.js';
 import type { ShardRef } from './digest.js';
 
 /** Shard reports that cannot be merged (different plans, the same shard twice): a usage error. */
@@ -21,7 +27,10 @@ const SAME_PLAN: readonly { readonly name: string; readonly of: (r: RunResult) =
   // A cell's outcome is recomputed from summed tallies, which only means something when every
   // shard judged the same checks; and a required check is required of the whole plan.
   { name: 'checks switched off', of: (r) => [...(r.run.checksOff ?? [])].sort().join(',') },
-  { name: 'required exercised checks (--require-exercised)', of: (r) => [...(r.run.requireExercised ?? [])].sort().join(',') },
+  {
+    name: 'required exercised checks (--require-exercised)',
+    of: (r) => [...(r.run.requireExercised ?? [])].sort().join(','),
+  },
 ];
 
 /**
@@ -33,7 +42,14 @@ const SAME_PLAN: readonly { readonly name: string; readonly of: (r: RunResult) =
  */
 
 function findingKey(finding: Finding): string {
-  return JSON.stringify([finding.check, finding.endpoint ?? '', finding.apiVersion ?? '', finding.instancePath, finding.message, finding.replay ?? '']);
+  return JSON.stringify([
+    finding.check,
+    finding.endpoint ?? '',
+    finding.apiVersion ?? '',
+    finding.instancePath,
+    finding.message,
+    finding.replay ?? '',
+  ]);
 }
 
 function label(result: RunResult, position: number): string {
@@ -47,26 +63,46 @@ function checkPlan(results: readonly RunResult[]): RunResult[] {
   for (const field of SAME_PLAN) {
     const values = [...new Set(results.map(field.of))];
     if (values.length > 1) {
-      throw new MergeError(`cannot merge reports of different runs: ${field.name} differs (${results.map((r, i) => `${label(r, i)}: ${field.of(r)}`).join('; ')})`);
+      throw new MergeError(
+        `cannot merge reports of different runs: ${field.name} differs (${results.map((r, i) => `${label(r, i)}: ${field.of(r)}`).join('; ')})`,
+      );
     }
   }
   if (results.length === 1) return [first];
   const unsharded = results.findIndex((r) => !r.run.shard);
-  if (unsharded >= 0) throw new MergeError(`report ${unsharded + 1} (${results[unsharded]?.run.id}) is not a shard: only shards of one run (hsac run --shard i/n) can be merged`);
+  if (unsharded >= 0)
+    throw new MergeError(
+      `report ${unsharded + 1} (${results[unsharded]?.run.id}) is not a shard: only shards of one run (hsac run --shard i/n) can be merged`,
+    );
   const counts = [...new Set(results.map((r) => r.run.shard?.count))];
-  if (counts.length > 1) throw new MergeError(`cannot merge shards of different splits: ${results.map((r, i) => label(r, i)).join(', ')}`);
+  if (counts.length > 1)
+    throw new MergeError(`cannot merge shards of different splits: ${results.map((r, i) => label(r, i)).join(', ')}`);
   const seen = new Map<number, string>();
   for (const result of results) {
     const index = result.run.shard?.index ?? 0;
     const other = seen.get(index);
-    if (other !== undefined) throw new MergeError(`shard ${index}/${result.run.shard?.count} appears twice (runs ${other} and ${result.run.id})`);
+    if (other !== undefined)
+      throw new MergeError(
+        `shard ${index}/${result.run.shard?.count} appears twice (runs ${other} and ${result.run.id})`,
+      );
     seen.set(index, result.run.id);
   }
   return [...results].sort((a, b) => (a.run.shard?.index ?? 0) - (b.run.shard?.index ?? 0));
 }
 
 function combineChecks(results: readonly RunResult[]): CheckOutcome[] {
-  const cells = new Map<string, { row: CheckOutcome; off: boolean; evaluated: number; exercised: number; errors: number; warnings: number; why?: string }>();
+  const cells = new Map<
+    string,
+    {
+      row: CheckOutcome;
+      off: boolean;
+      evaluated: number;
+      exercised: number;
+      errors: number;
+      warnings: number;
+      why?: string;
+    }
+  >();
   for (const result of results) {
     for (const row of result.checks) {
       const key = `${row.endpoint}|${row.check}`;
@@ -95,15 +131,28 @@ function combineChecks(results: readonly RunResult[]): CheckOutcome[] {
  * merged cells: a check one shard missed and another exercised is not listed. A check a shard
  * lists with no cell of its own is kept only when every shard lists it.
  */
-function combineNotExercised(results: readonly RunResult[], checks: readonly CheckOutcome[]): { check: string; why: string }[] {
+function combineNotExercised(
+  results: readonly RunResult[],
+  checks: readonly CheckOutcome[],
+): { check: string; why: string }[] {
   const whyOf = new Map<string, string>();
-  for (const result of results) for (const entry of result.summary.notExercised) if (!whyOf.has(entry.check)) whyOf.set(entry.check, entry.why);
+  for (const result of results)
+    for (const entry of result.summary.notExercised) if (!whyOf.has(entry.check)) whyOf.set(entry.check, entry.why);
   const ids = [...new Set(checks.map((c) => c.check))];
   const fromCells = ids
     .filter((id) => checks.every((c) => c.check !== id || c.outcome === 'not-exercised'))
-    .map((check) => ({ check, why: whyOf.get(check) ?? checks.find((c) => c.check === check)?.why ?? 'the condition it judges never arose in this run' }));
+    .map((check) => ({
+      check,
+      why:
+        whyOf.get(check) ??
+        checks.find((c) => c.check === check)?.why ??
+        'the condition it judges never arose in this run',
+    }));
   const cellless = [...whyOf.entries()]
-    .filter(([check]) => !ids.includes(check) && results.every((r) => r.summary.notExercised.some((entry) => entry.check === check)))
+    .filter(
+      ([check]) =>
+        !ids.includes(check) && results.every((r) => r.summary.notExercised.some((entry) => entry.check === check)),
+    )
     .map(([check, why]) => ({ check, why }));
   return [...fromCells, ...cellless];
 }
@@ -111,7 +160,9 @@ function combineNotExercised(results: readonly RunResult[], checks: readonly Che
 /** Requests per purpose, summed over shards (what the whole plan's coverage cost). */
 function combineRequests(results: readonly RunResult[]): Record<string, number> {
   const total: Record<string, number> = {};
-  for (const result of results) for (const [purpose, count] of Object.entries(result.summary.requests)) total[purpose] = (total[purpose] ?? 0) + count;
+  for (const result of results)
+    for (const [purpose, count] of Object.entries(result.summary.requests))
+      total[purpose] = (total[purpose] ?? 0) + count;
   return total;
 }
 
@@ -120,10 +171,16 @@ function combineRequests(results: readonly RunResult[]): Record<string, number> 
  * with why, judged as the runner judges one run: exercised on no row, or with no row at all (a
  * required check that applies to none of the plan's endpoints).
  */
-function unmetRequirements(requireExercised: readonly string[] | undefined, notExercised: readonly { readonly check: string; readonly why: string }[], checks: readonly CheckOutcome[]): { check: string; why: string }[] {
+function unmetRequirements(
+  requireExercised: readonly string[] | undefined,
+  notExercised: readonly { readonly check: string; readonly why: string }[],
+  checks: readonly CheckOutcome[],
+): { check: string; why: string }[] {
   if (!requireExercised || requireExercised.length === 0) return [];
   if (requireExercised.includes('all')) return [...notExercised];
-  const absent = requireExercised.filter((id) => !checks.some((row) => row.check === id)).map((check) => ({ check, why: 'it applies to none of the endpoints of this run' }));
+  const absent = requireExercised
+    .filter((id) => !checks.some((row) => row.check === id))
+    .map((check) => ({ check, why: 'it applies to none of the endpoints of this run' }));
   return [...notExercised.filter((entry) => requireExercised.includes(entry.check)), ...absent];
 }
 
@@ -164,27 +221,42 @@ export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
   const first = results[0] as RunResult;
   const count = first.run.shard?.count;
   const present = new Set(results.map((r) => r.run.shard?.index));
-  const missing = count === undefined ? [] : Array.from({ length: count }, (_, i) => i + 1).filter((i) => !present.has(i));
+  const missing =
+    count === undefined ? [] : Array.from({ length: count }, (_, i) => i + 1).filter((i) => !present.has(i));
 
   const sum = (of: (r: RunResult) => number): number => results.reduce((total, r) => total + of(r), 0);
   const errors = sum((r) => r.summary.errors);
   const inconclusive = results.filter((r) => r.summary.verdict === 'inconclusive');
-  const missingNote = missing.length > 0 ? [`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing from the merge`] : [];
+  const missingNote =
+    missing.length > 0 ? [`shard(s) ${missing.map((i) => `${i}/${count}`).join(', ')} missing from the merge`] : [];
   const checks = combineChecks(results);
   const notExercised = combineNotExercised(results, checks);
   // Judged on the merge, not per shard: a required check one shard missed and another exercised is exercised.
   const unmetRequirement = unmetRequirements(first.run.requireExercised, notExercised, checks);
   // Worded as the runner words it, so a merged reason reads like a run's.
-  const requirementNote = unmetRequirement.length > 0 ? [`required check(s) not exercised: ${unmetRequirement.map((u) => `${u.check} (${u.why})`).join('; ')}`] : [];
+  const requirementNote =
+    unmetRequirement.length > 0
+      ? [`required check(s) not exercised: ${unmetRequirement.map((u) => `${u.check} (${u.why})`).join('; ')}`]
+      : [];
   let verdict: Verdict = 'pass';
   let reason: string | undefined;
   // Fail beats inconclusive beats pass: an error finding stands even when the run was cut short.
   if (results.some((r) => r.summary.verdict === 'fail')) {
     verdict = 'fail';
-    reason = [`${errors} error finding(s) in ${results.filter((r) => r.summary.verdict === 'fail').map((r) => label(r, results.indexOf(r))).join(', ')}`, ...missingNote].join('; ');
+    reason = [
+      `${errors} error finding(s) in ${results
+        .filter((r) => r.summary.verdict === 'fail')
+        .map((r) => label(r, results.indexOf(r)))
+        .join(', ')}`,
+      ...missingNote,
+    ].join('; ');
   } else if (inconclusive.length > 0 || missing.length > 0 || unmetRequirement.length > 0) {
     verdict = 'inconclusive';
-    reason = [...inconclusive.map((r) => `${label(r, results.indexOf(r))}: ${r.summary.reason ?? 'inconclusive'}`), ...missingNote, ...requirementNote].join('; ');
+    reason = [
+      ...inconclusive.map((r) => `${label(r, results.indexOf(r))}: ${r.summary.reason ?? 'inconclusive'}`),
+      ...missingNote,
+      ...requirementNote,
+    ].join('; ');
   }
 
   const starts = results.map((r) => r.run.startedAt).sort();

@@ -17,8 +17,20 @@ import { renderMarkdown } from './summary-md.js';
  */
 
 const FILE = 'src/report/not-exercised.spec.ts';
-const ENDPOINTS = ['batch-associate-default', 'batch-read', 'configurations-batch-create', 'associate-default'] as const;
-const CHECK_IDS = ['transport', 'response-body', 'rate-limit-contract', 'paging-terminates', 'idempotent', 'auth-enforced'] as const;
+const ENDPOINTS = [
+  'batch-associate-default',
+  'batch-read',
+  'configurations-batch-create',
+  'associate-default',
+] as const;
+const CHECK_IDS = [
+  'transport',
+  'response-body',
+  'rate-limit-contract',
+  'paging-terminates',
+  'idempotent',
+  'auth-enforced',
+] as const;
 
 /** The JUnit testcase of one endpoint x check: its whole element text. */
 function testcase(xml: string, endpoint: string, check: string): string | undefined {
@@ -28,12 +40,19 @@ function testcase(xml: string, endpoint: string, check: string): string | undefi
 
 /** The matrix cell of one endpoint x check. */
 function cell(html: string, endpoint: string, check: string): string | undefined {
-  return html.match(new RegExp(`<td class="cell outcome-[a-z-]+" data-endpoint="${endpoint}" data-check="${check}"[^>]*>`))?.[0];
+  return html.match(
+    new RegExp(`<td class="cell outcome-[a-z-]+" data-endpoint="${endpoint}" data-check="${check}"[^>]*>`),
+  )?.[0];
 }
 
 /** Every format, rendered once. */
 function renderAll(result: RunResult): { json: unknown; junit: string; md: string; html: string } {
-  return { json: JSON.parse(renderJson(result)) as unknown, junit: renderJunit(result), md: renderMarkdown(result), html: renderHtml(result) };
+  return {
+    json: JSON.parse(renderJson(result)) as unknown,
+    junit: renderJunit(result),
+    md: renderMarkdown(result),
+    html: renderHtml(result),
+  };
 }
 
 /** What each format must say of one row; the assertions the sample and the property share. */
@@ -53,7 +72,9 @@ function expectRendered(rendered: ReturnType<typeof renderAll>, row: CheckOutcom
     expect(htmlCell, where).toContain(`class="cell outcome-${row.outcome}"`);
     expect(htmlCell, where).toContain(row.outcome === 'off' ? ': off;' : ': not exercised;');
     // Markdown: the neutral mark and the word, never the check mark, for this endpoint.
-    expect(mdRow, where).toContain(row.outcome === 'off' ? `⏸️ \`${row.endpoint}\` off` : `⚪ \`${row.endpoint}\` not exercised`);
+    expect(mdRow, where).toContain(
+      row.outcome === 'off' ? `⏸️ \`${row.endpoint}\` off` : `⚪ \`${row.endpoint}\` not exercised`,
+    );
     expect(mdRow, where).not.toContain(`✅ \`${row.endpoint}\``);
   } else {
     expect(junitCase, where).not.toContain('<skipped');
@@ -68,13 +89,18 @@ describe('a check with nothing to judge is never rendered as passing', () => {
   it('the sample has such checks to show (else the tests below prove nothing)', () => {
     const kinds = new Set(sample.checks.map((c) => c.outcome));
     expect([...kinds].sort()).toEqual(['fail', 'not-exercised', 'off', 'pass', 'warn']);
-    expect(sample.checks.filter((c) => c.outcome === 'not-exercised').every((c) => c.evaluated > 0 && c.exercised === 0)).toBe(true);
+    expect(
+      sample.checks.filter((c) => c.outcome === 'not-exercised').every((c) => c.evaluated > 0 && c.exercised === 0),
+    ).toBe(true);
   });
 
-  it.each(sampleResult().checks.map((row) => ({ name: `${row.check} on ${row.endpoint}: ${row.outcome}`, row })))('$name, in report.json, junit.xml, summary.md and report.html', ({ row }) => {
-    expect((rendered.json as RunResult).checks).toContainEqual(row);
-    expectRendered(rendered, row);
-  });
+  it.each(sampleResult().checks.map((row) => ({ name: `${row.check} on ${row.endpoint}: ${row.outcome}`, row })))(
+    '$name, in report.json, junit.xml, summary.md and report.html',
+    ({ row }) => {
+      expect((rendered.json as RunResult).checks).toContainEqual(row);
+      expectRendered(rendered, row);
+    },
+  );
 
   it('report.json: the schema refuses a pass with nothing exercised, and a not-exercised row without why', () => {
     expect(reportProblems(rendered.json)).toEqual([]);
@@ -82,15 +108,21 @@ describe('a check with nothing to judge is never rendered as passing', () => {
     const asPass = { ...sample, checks: sample.checks.map((c, i) => (i === index ? { ...c, outcome: 'pass' } : c)) };
     expect(reportProblems(asPass).join('\n')).toContain(`/checks/${index}/exercised: must be >= 1`);
     const noWhy = { ...sample, checks: sample.checks.map((c, i) => (i === index ? { ...c, why: undefined } : c)) };
-    expect(reportProblems(JSON.parse(JSON.stringify(noWhy))).join('\n')).toContain(`/checks/${index}: must have required property 'why'`);
+    expect(reportProblems(JSON.parse(JSON.stringify(noWhy))).join('\n')).toContain(
+      `/checks/${index}: must have required property 'why'`,
+    );
   });
 
   it('junit.xml counts them as skipped, apart from the passes', () => {
     // 8 testcases: 1 failed; 4 not exercised and 1 off, skipped.
     expect(rendered.junit).toMatch(/<testsuites [^>]*tests="8" failures="1" errors="0" skipped="5"/);
-    expect(rendered.junit).toContain('<skipped message="not exercised: no read of a record came back with a next page, so no cursor was followed (hsac builds a wide record to force one; see the wide-record requests)"/>');
+    expect(rendered.junit).toContain(
+      '<skipped message="not exercised: no read of a record came back with a next page, so no cursor was followed (hsac builds a wide record to force one; see the wide-record requests)"/>',
+    );
     expect(rendered.junit).toContain('<skipped message="switched off by the config"/>');
-    expect(testcase(rendered.junit, 'batch-read', 'paging-terminates')).toContain('<system-out>evaluated 1, exercised 0</system-out>');
+    expect(testcase(rendered.junit, 'batch-read', 'paging-terminates')).toContain(
+      '<system-out>evaluated 1, exercised 0</system-out>',
+    );
   });
 
   it('summary.md and report.html count them apart from the passes', () => {
@@ -119,20 +151,36 @@ const tableArbitrary = fc
     checks: fc.subarray([...CHECK_IDS], { minLength: 1 }),
   })
   .chain(({ endpoints, checks }) =>
-    fc.array(rowArbitrary, { minLength: endpoints.length * checks.length, maxLength: endpoints.length * checks.length }).map((tallies) => {
-      const rows: CheckOutcome[] = [];
-      endpoints.forEach((endpoint, e) =>
-        checks.forEach((check, c) => {
-          const t = tallies[e * checks.length + c];
-          if (!t) return;
-          // Off judges nothing; the runner reports it with zero tallies.
-          const tally = t.off ? { evaluated: 0, exercised: 0, errors: 0, warnings: 0 } : { evaluated: Math.max(t.evaluated, t.exercised), exercised: t.exercised, errors: t.errors, warnings: t.warnings };
-          const outcome: CheckOutcomeKind = checkOutcomeKind({ off: t.off, ...tally });
-          rows.push({ endpoint, check, description: `${check} holds`, outcome, ...tally, ...(outcome === 'not-exercised' || outcome === 'off' ? { why: t.why } : {}) });
-        }),
-      );
-      return { endpoints, rows };
-    }),
+    fc
+      .array(rowArbitrary, { minLength: endpoints.length * checks.length, maxLength: endpoints.length * checks.length })
+      .map((tallies) => {
+        const rows: CheckOutcome[] = [];
+        endpoints.forEach((endpoint, e) =>
+          checks.forEach((check, c) => {
+            const t = tallies[e * checks.length + c];
+            if (!t) return;
+            // Off judges nothing; the runner reports it with zero tallies.
+            const tally = t.off
+              ? { evaluated: 0, exercised: 0, errors: 0, warnings: 0 }
+              : {
+                  evaluated: Math.max(t.evaluated, t.exercised),
+                  exercised: t.exercised,
+                  errors: t.errors,
+                  warnings: t.warnings,
+                };
+            const outcome: CheckOutcomeKind = checkOutcomeKind({ off: t.off, ...tally });
+            rows.push({
+              endpoint,
+              check,
+              description: `${check} holds`,
+              outcome,
+              ...tally,
+              ...(outcome === 'not-exercised' || outcome === 'off' ? { why: t.why } : {}),
+            });
+          }),
+        );
+        return { endpoints, rows };
+      }),
   );
 
 describe('property: over any check table, nothing unexercised renders as a pass', () => {
@@ -140,7 +188,9 @@ describe('property: over any check table, nothing unexercised renders as a pass'
     checkProperty(
       fc.property(tableArbitrary, ({ endpoints, rows }) => {
         const ids = [...new Set(rows.map((r) => r.check))];
-        const notExercised = ids.filter((id) => rows.every((r) => r.check !== id || r.outcome === 'not-exercised')).map((check) => ({ check, why: rows.find((r) => r.check === check)?.why ?? '' }));
+        const notExercised = ids
+          .filter((id) => rows.every((r) => r.check !== id || r.outcome === 'not-exercised'))
+          .map((check) => ({ check, why: rows.find((r) => r.check === check)?.why ?? '' }));
         const result = sampleResult({
           run: { endpoints, checksOff: [...new Set(rows.filter((r) => r.outcome === 'off').map((r) => r.check))] },
           summary: { notExercised },
@@ -153,7 +203,11 @@ describe('property: over any check table, nothing unexercised renders as a pass'
         const count = (kind: CheckOutcomeKind): number => rows.filter((r) => r.outcome === kind).length;
         expect(rendered.html.match(/class="cell outcome-pass"/g)?.length ?? 0).toBe(count('pass'));
         expect(rendered.md.match(/✅ `/g)?.length ?? 0).toBe(count('pass'));
-        expect(rendered.junit).toMatch(new RegExp(`<testsuites [^>]*tests="${rows.length}" failures="${count('fail')}" errors="0" skipped="${count('not-exercised') + count('off')}"`));
+        expect(rendered.junit).toMatch(
+          new RegExp(
+            `<testsuites [^>]*tests="${rows.length}" failures="${count('fail')}" errors="0" skipped="${count('not-exercised') + count('off')}"`,
+          ),
+        );
       }),
       { name: 'in junit.xml, summary.md and report.html, with report.json valid', file: FILE },
     );

@@ -27,7 +27,8 @@ function describe(error: ErrorObject): string {
   const at = error.instancePath === '' ? '(root)' : error.instancePath;
   const params = error.params as { additionalProperty?: string; allowedValues?: unknown[]; missingProperty?: string };
   if (error.keyword === 'additionalProperties') return `${at}: unknown property "${params.additionalProperty ?? ''}"`;
-  if (error.keyword === 'enum') return `${at}: must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `${at}: must be one of ${(params.allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
   return `${at}: ${error.message ?? 'is invalid'}`;
 }
 

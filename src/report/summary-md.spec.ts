@@ -11,27 +11,43 @@ describe('summary.md', () => {
     expect(md).toContain('| `batch-read` | 1 | 1 | 1 | 1 | 0 | 1 | 2 | 0 |');
     expect(md).toContain('| `associate-default` | 1 | 0 | 0 | 0 | 1 | 0 | 2 | 1 |');
     expect(md).toContain('| error | `status-enum` | `batch-read` | `/status` |');
-    expect(md).toContain('```sh\nhsac run --seed 1 --config hsac.config.json --require-exercised paging-terminates\n```');
+    expect(md).toContain(
+      '```sh\nhsac run --seed 1 --config hsac.config.json --require-exercised paging-terminates\n```',
+    );
   });
 
-  it('the check table shows evaluated and exercised, and each endpoint\'s outcome with its word', () => {
+  it("the check table shows evaluated and exercised, and each endpoint's outcome with its word", () => {
     const md = renderMarkdown(sampleResult());
     expect(md).toContain('| check | evaluated | exercised | errors | warnings | outcome per endpoint |');
     // Evaluated twice, exercised never: the case issue 11 is about.
-    expect(md).toContain('| `rate-limit-contract` | 2 | 0 | 0 | 0 | ⚪ `batch-read` not exercised<br>⚪ `associate-default` not exercised |');
-    expect(md).toContain('| `response-body` | 2 | 1 | 1 | 1 | ❌ `batch-read` fail<br>⚪ `associate-default` not exercised |');
+    expect(md).toContain(
+      '| `rate-limit-contract` | 2 | 0 | 0 | 0 | ⚪ `batch-read` not exercised<br>⚪ `associate-default` not exercised |',
+    );
+    expect(md).toContain(
+      '| `response-body` | 2 | 1 | 1 | 1 | ❌ `batch-read` fail<br>⚪ `associate-default` not exercised |',
+    );
     expect(md).toContain('| `idempotent` | 0 | 0 | 0 | 0 | ⏸️ `associate-default` off |');
   });
 
   it('lists the checks not exercised (endpoints, where else exercised, required, why) and those switched off', () => {
     const md = renderMarkdown(sampleResult());
-    expect(md).toContain('⚪ **2** check(s) exercised on no endpoint, 1 more not on every endpoint (see "Not exercised") · ⏸️ **1** switched off (see "Switched off")');
+    expect(md).toContain(
+      '⚪ **2** check(s) exercised on no endpoint, 1 more not on every endpoint (see "Not exercised") · ⏸️ **1** switched off (see "Switched off")',
+    );
     const section = md.slice(md.indexOf('### Not exercised'), md.indexOf('### Checks'));
-    expect(section).toContain('- ⚪ `rate-limit-contract` on `batch-read`, `associate-default` (exercised on no endpoint): no answer was a 429');
-    expect(section).toContain('- ⚪ `paging-terminates` on `batch-read` (exercised on no endpoint) **required by --require-exercised**: no read of a record came back with a next page');
-    expect(section).toContain('- ⚪ `response-body` on `associate-default` (exercised on `batch-read`): no answer below 500 carried a complete body to validate');
+    expect(section).toContain(
+      '- ⚪ `rate-limit-contract` on `batch-read`, `associate-default` (exercised on no endpoint): no answer was a 429',
+    );
+    expect(section).toContain(
+      '- ⚪ `paging-terminates` on `batch-read` (exercised on no endpoint) **required by --require-exercised**: no read of a record came back with a next page',
+    );
+    expect(section).toContain(
+      '- ⚪ `response-body` on `associate-default` (exercised on `batch-read`): no answer below 500 carried a complete body to validate',
+    );
     expect(section).toContain('### Switched off');
-    expect(section).toContain('- ⏸️ `idempotent` on `associate-default`: switched off by the config (run.checks: "idempotent": "off" in hsac.config.json)');
+    expect(section).toContain(
+      '- ⏸️ `idempotent` on `associate-default`: switched off by the config (run.checks: "idempotent": "off" in hsac.config.json)',
+    );
     // A body-level id the config switched off has no row of its own; it is listed all the same.
     const bodyLevel = renderMarkdown(sampleResult({ run: { checksOff: ['idempotent', 'unknown-field'] } }));
     expect(bodyLevel).toContain('- ⏸️ `unknown-field`: switched off by the config');
@@ -39,18 +55,38 @@ describe('summary.md', () => {
 
   it('lists checks exercised on no endpoint before those missed on some, whatever the row order', () => {
     const rows = sampleResult().checks;
-    const partialFirst = [...rows.filter((c) => c.check === 'response-body'), ...rows.filter((c) => c.check !== 'response-body')];
+    const partialFirst = [
+      ...rows.filter((c) => c.check === 'response-body'),
+      ...rows.filter((c) => c.check !== 'response-body'),
+    ];
     const md = renderMarkdown(sampleResult({ checks: partialFirst }));
-    const order = ['`rate-limit-contract` on', '`paging-terminates` on', '`response-body` on `associate-default`'].map((text) => md.indexOf(`- ⚪ ${text}`));
+    const order = ['`rate-limit-contract` on', '`paging-terminates` on', '`response-body` on `associate-default`'].map(
+      (text) => md.indexOf(`- ⚪ ${text}`),
+    );
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
   it('says what coverage cost: requests per purpose in run order, with the total', () => {
-    const md = renderMarkdown(sampleResult({ summary: { requests: { cleanup: 4, sequences: 40, 'wide-record': 12, safety: 1, probes: 3 } } }));
+    const md = renderMarkdown(
+      sampleResult({ summary: { requests: { cleanup: 4, sequences: 40, 'wide-record': 12, safety: 1, probes: 3 } } }),
+    );
     const section = md.slice(md.indexOf('### What coverage cost'), md.indexOf('<details>'));
     expect(section).toBe(
-      ['### What coverage cost', '', '| purpose | requests |', '|---|---:|', '| `safety` | 1 |', '| `probes` | 3 |', '| `wide-record` | 12 |', '| `sequences` | 40 |', '| `cleanup` | 4 |', '| **total** | **60** |', '', ''].join('\n'),
+      [
+        '### What coverage cost',
+        '',
+        '| purpose | requests |',
+        '|---|---:|',
+        '| `safety` | 1 |',
+        '| `probes` | 3 |',
+        '| `wide-record` | 12 |',
+        '| `sequences` | 40 |',
+        '| `cleanup` | 4 |',
+        '| **total** | **60** |',
+        '',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -63,8 +99,22 @@ describe('summary.md', () => {
   });
 
   it('a message from the target cannot break the table or inject markup', () => {
-    expect(mdCell('a | b\n<img src=x onerror=alert(1)> [link](http://x)')).toBe('a \\| b &lt;img src=x onerror=alert(1)&gt; \\[link\\](http://x)');
-    const md = renderMarkdown(sampleResult({ findings: [{ check: 'required', severity: 'error', instancePath: '/a|b', message: 'x\n| y | <script>', endpoint: 'batch-read' }] }));
+    expect(mdCell('a | b\n<img src=x onerror=alert(1)> [link](http://x)')).toBe(
+      'a \\| b &lt;img src=x onerror=alert(1)&gt; \\[link\\](http://x)',
+    );
+    const md = renderMarkdown(
+      sampleResult({
+        findings: [
+          {
+            check: 'required',
+            severity: 'error',
+            instancePath: '/a|b',
+            message: 'x\n| y | <script>',
+            endpoint: 'batch-read',
+          },
+        ],
+      }),
+    );
     const row = md.split('\n').find((line) => line.startsWith('| error'));
     // Seven cell borders, whatever the message held.
     expect(row?.replace(/\\\|/g, '').split('|')).toHaveLength(8);

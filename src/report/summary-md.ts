@@ -1,6 +1,18 @@
 import type { RunResult } from '../runner/result.js';
 import type { CheckOutcomeKind } from '../runner/result.js';
-import { checkRows, distinctFindings, endpointRows, judgedExchanges, offWithoutRow, OUTCOME_WORD, percentileMs, requestCosts, shardsOf, unjudgedChecks, verdictWord } from './digest.js';
+import {
+  checkRows,
+  distinctFindings,
+  endpointRows,
+  judgedExchanges,
+  offWithoutRow,
+  OUTCOME_WORD,
+  percentileMs,
+  requestCosts,
+  shardsOf,
+  unjudgedChecks,
+  verdictWord,
+} from './digest.js';
 import { mdCell, mdCode, mdFencedText } from './escape.js';
 
 /** Distinct findings listed under "Top findings"; the rest are counted. */
@@ -13,7 +25,13 @@ const MARK: Readonly<Record<RunResult['summary']['verdict'], string>> = { pass: 
  * (`not-exercised`) or switched off (`off`) gets a neutral mark of its own, so a reader skimming
  * for green never counts it (DESIGN.md "Exercised, not evaluated").
  */
-export const OUTCOME_MARK: Readonly<Record<CheckOutcomeKind, string>> = { pass: '✅', fail: '❌', warn: '⚠️', 'not-exercised': '⚪', off: '⏸️' };
+export const OUTCOME_MARK: Readonly<Record<CheckOutcomeKind, string>> = {
+  pass: '✅',
+  fail: '❌',
+  warn: '⚠️',
+  'not-exercised': '⚪',
+  off: '⏸️',
+};
 
 /** An endpoint's outcome in a table cell: the mark and the word, so no outcome relies on colour or emoji alone. */
 function outcomeCell(endpoint: string, outcome: CheckOutcomeKind): string {
@@ -28,9 +46,17 @@ function outcomeCell(endpoint: string, outcome: CheckOutcomeKind): string {
 function checkSection(result: RunResult): string[] {
   const rows = checkRows(result);
   if (rows.length === 0) return [];
-  const lines = ['', '### Checks', '', '| check | evaluated | exercised | errors | warnings | outcome per endpoint |', '|---|---:|---:|---:|---:|---|'];
+  const lines = [
+    '',
+    '### Checks',
+    '',
+    '| check | evaluated | exercised | errors | warnings | outcome per endpoint |',
+    '|---|---:|---:|---:|---:|---|',
+  ];
   for (const row of rows) {
-    lines.push(`| ${mdCode(row.check)} | ${row.evaluated} | ${row.exercised} | ${row.errors} | ${row.warnings} | ${row.outcomes.map((o) => outcomeCell(o.endpoint, o.outcome)).join('<br>')} |`);
+    lines.push(
+      `| ${mdCode(row.check)} | ${row.evaluated} | ${row.exercised} | ${row.errors} | ${row.warnings} | ${row.outcomes.map((o) => outcomeCell(o.endpoint, o.outcome)).join('<br>')} |`,
+    );
   }
   return lines;
 }
@@ -40,18 +66,31 @@ function unjudgedSections(result: RunResult): string[] {
   const lines: string[] = [];
   const notExercised = unjudgedChecks(result, 'not-exercised');
   if (notExercised.length > 0) {
-    lines.push('', '### Not exercised', '', 'The condition these checks judge never arose on the endpoints named, so they had nothing to pass; they are not counted as passes.', '');
+    lines.push(
+      '',
+      '### Not exercised',
+      '',
+      'The condition these checks judge never arose on the endpoints named, so they had nothing to pass; they are not counted as passes.',
+      '',
+    );
     for (const entry of notExercised) {
       const where = entry.endpoints.length > 0 ? ` on ${entry.endpoints.map(mdCode).join(', ')}` : '';
-      const scope = entry.nowhere ? 'exercised on no endpoint' : `exercised on ${entry.exercisedOn.map(mdCode).join(', ')}`;
-      lines.push(`- ${OUTCOME_MARK['not-exercised']} ${mdCode(entry.check)}${where} (${scope})${entry.required ? ' **required by --require-exercised**' : ''}: ${mdCell(entry.why, 400)}`);
+      const scope = entry.nowhere
+        ? 'exercised on no endpoint'
+        : `exercised on ${entry.exercisedOn.map(mdCode).join(', ')}`;
+      lines.push(
+        `- ${OUTCOME_MARK['not-exercised']} ${mdCode(entry.check)}${where} (${scope})${entry.required ? ' **required by --require-exercised**' : ''}: ${mdCell(entry.why, 400)}`,
+      );
     }
   }
   const off = unjudgedChecks(result, 'off');
   const offElsewhere = offWithoutRow(result);
   if (off.length > 0 || offElsewhere.length > 0) {
     lines.push('', '### Switched off', '', 'The config switched these off: they judged nothing in this run.', '');
-    for (const entry of off) lines.push(`- ${OUTCOME_MARK.off} ${mdCode(entry.check)} on ${entry.endpoints.map(mdCode).join(', ')}: ${mdCell(entry.why, 400)}`);
+    for (const entry of off)
+      lines.push(
+        `- ${OUTCOME_MARK.off} ${mdCode(entry.check)} on ${entry.endpoints.map(mdCode).join(', ')}: ${mdCell(entry.why, 400)}`,
+      );
     for (const id of offElsewhere) lines.push(`- ${OUTCOME_MARK.off} ${mdCode(id)}: switched off by the config`);
   }
   return lines;
@@ -61,7 +100,15 @@ function unjudgedSections(result: RunResult): string[] {
 function costSection(result: RunResult): string[] {
   const { rows, total } = requestCosts(result);
   if (rows.length === 0) return [];
-  return ['', '### What coverage cost', '', '| purpose | requests |', '|---|---:|', ...rows.map((row) => `| ${mdCode(row.purpose)} | ${row.requests} |`), `| **total** | **${total}** |`];
+  return [
+    '',
+    '### What coverage cost',
+    '',
+    '| purpose | requests |',
+    '|---|---:|',
+    ...rows.map((row) => `| ${mdCode(row.purpose)} | ${row.requests} |`),
+    `| **total** | **${total}** |`,
+  ];
 }
 
 /**
@@ -90,21 +137,36 @@ export function renderMarkdown(result: RunResult): string {
   if (notExercised.length > 0 || offCount > 0) {
     const nowhere = notExercised.filter((entry) => entry.nowhere).length;
     const parts: string[] = [];
-    if (notExercised.length > 0) parts.push(`${OUTCOME_MARK['not-exercised']} **${nowhere}** check(s) exercised on no endpoint${notExercised.length > nowhere ? `, ${notExercised.length - nowhere} more not on every endpoint` : ''} (see "Not exercised")`);
+    if (notExercised.length > 0)
+      parts.push(
+        `${OUTCOME_MARK['not-exercised']} **${nowhere}** check(s) exercised on no endpoint${notExercised.length > nowhere ? `, ${notExercised.length - nowhere} more not on every endpoint` : ''} (see "Not exercised")`,
+      );
     if (offCount > 0) parts.push(`${OUTCOME_MARK.off} **${offCount}** switched off (see "Switched off")`);
     lines.push('', parts.join(' · '));
   }
   const shards = shardsOf(result);
   if (shards) {
-    lines.push('', `Merged from ${shards.length} shard(s): ${shards.map((sh) => `${sh.index}/${sh.count} ${MARK[sh.verdict]} ${sh.verdict} (${sh.exchanges} exchanges)`).join(', ')}`);
+    lines.push(
+      '',
+      `Merged from ${shards.length} shard(s): ${shards.map((sh) => `${sh.index}/${sh.count} ${MARK[sh.verdict]} ${sh.verdict} (${sh.exchanges} exchanges)`).join(', ')}`,
+    );
   }
-  lines.push('', '| endpoint | exchanges | errors | warnings | checks failed | warned | passed | not exercised | off |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    '',
+    '| endpoint | exchanges | errors | warnings | checks failed | warned | passed | not exercised | off |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const row of endpointRows(result)) {
-    lines.push(`| ${mdCode(row.endpoint)} | ${row.exchanges} | ${row.errors} | ${row.warnings} | ${row.failed} | ${row.warned} | ${row.passed} | ${row.notExercised} | ${row.off} |`);
+    lines.push(
+      `| ${mdCode(row.endpoint)} | ${row.exchanges} | ${row.errors} | ${row.warnings} | ${row.failed} | ${row.warned} | ${row.passed} | ${row.notExercised} | ${row.off} |`,
+    );
   }
   const failing = result.checks.filter((c) => c.outcome === 'fail');
   if (failing.length > 0) {
-    lines.push('', `**Failing checks:** ${failing.map((c) => `${mdCode(c.check)} on ${mdCode(c.endpoint)}`).join(', ')}`);
+    lines.push(
+      '',
+      `**Failing checks:** ${failing.map((c) => `${mdCode(c.check)} on ${mdCode(c.endpoint)}`).join(', ')}`,
+    );
   }
   const groups = distinctFindings(result.findings);
   lines.push('', '### Top findings', '');
@@ -117,9 +179,23 @@ export function renderMarkdown(result: RunResult): string {
         `| ${finding.severity} | ${mdCode(finding.check)} | ${finding.endpoint ? mdCode(finding.endpoint) : 'run'} | ${mdCode(finding.instancePath === '' ? '(body)' : finding.instancePath)} | ${mdCell(finding.message)} | ${count} |`,
       );
     }
-    if (groups.length > TOP_FINDINGS) lines.push('', `…and ${groups.length - TOP_FINDINGS} more distinct finding(s) (${result.findings.length} in all) in \`report.json\` and \`report.html\`.`);
+    if (groups.length > TOP_FINDINGS)
+      lines.push(
+        '',
+        `…and ${groups.length - TOP_FINDINGS} more distinct finding(s) (${result.findings.length} in all) in \`report.json\` and \`report.html\`.`,
+      );
   }
   lines.push(...unjudgedSections(result), ...checkSection(result), ...costSection(result));
-  lines.push('', '<details><summary>Reproduce</summary>', '', '```sh', mdFencedText(run.replay), '```', '', '</details>', '');
+  lines.push(
+    '',
+    '<details><summary>Reproduce</summary>',
+    '',
+    '```sh',
+    mdFencedText(run.replay),
+    '```',
+    '',
+    '</details>',
+    '',
+  );
   return lines.join('\n');
 }

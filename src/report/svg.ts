@@ -4,7 +4,13 @@ import { htmlText } from './escape.js';
 export type Tone = 'ok' | 'info' | 'warn' | 'bad' | 'muted';
 
 /** Fill colours inline on each shape, so a chart reads the same when copied out of the page. */
-const FILL: Readonly<Record<Tone, string>> = { ok: '#2e7d32', info: '#1565c0', warn: '#ef6c00', bad: '#c62828', muted: '#757575' };
+const FILL: Readonly<Record<Tone, string>> = {
+  ok: '#2e7d32',
+  info: '#1565c0',
+  warn: '#ef6c00',
+  bad: '#c62828',
+  muted: '#757575',
+};
 
 /** One bar of a chart. */
 export interface Bar {
@@ -64,7 +70,9 @@ export function barChart(spec: BarChartSpec): string {
     const value = step * i;
     const gy = y(value).toFixed(1);
     parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${gy}" y2="${gy}" stroke="#e0e0e0"/>`);
-    parts.push(`<text x="${margin.left - 6}" y="${gy}" text-anchor="end" dominant-baseline="middle" fill="#555">${value}</text>`);
+    parts.push(
+      `<text x="${margin.left - 6}" y="${gy}" text-anchor="end" dominant-baseline="middle" fill="#555">${value}</text>`,
+    );
   }
   spec.bars.forEach((bar, index) => {
     const cx = margin.left + slot * index + slot / 2;
@@ -73,12 +81,23 @@ export function barChart(spec: BarChartSpec): string {
     parts.push(
       `<rect class="bar" data-label="${htmlText(bar.label)}" data-value="${bar.value}" x="${(cx - barWidth / 2).toFixed(1)}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(margin.top + plotHeight - top).toFixed(1)}" fill="${FILL[bar.tone]}"><title>${htmlText(tip)}</title></rect>`,
     );
-    if (bar.value > 0) parts.push(`<text x="${cx.toFixed(1)}" y="${(top - 4).toFixed(1)}" text-anchor="middle" fill="#222">${bar.value}</text>`);
-    parts.push(`<text x="${cx.toFixed(1)}" y="${margin.top + plotHeight + 14}" text-anchor="middle" fill="#222">${htmlText(bar.label)}</text>`);
+    if (bar.value > 0)
+      parts.push(
+        `<text x="${cx.toFixed(1)}" y="${(top - 4).toFixed(1)}" text-anchor="middle" fill="#222">${bar.value}</text>`,
+      );
+    parts.push(
+      `<text x="${cx.toFixed(1)}" y="${margin.top + plotHeight + 14}" text-anchor="middle" fill="#222">${htmlText(bar.label)}</text>`,
+    );
   });
-  parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${margin.top + plotHeight}" y2="${margin.top + plotHeight}" stroke="#424242"/>`);
-  parts.push(`<text x="${margin.left + plotWidth / 2}" y="${height - 10}" text-anchor="middle" fill="#333">${htmlText(spec.xLabel)}</text>`);
-  parts.push(`<text x="12" y="${margin.top + plotHeight / 2}" text-anchor="middle" fill="#333" transform="rotate(-90 12 ${margin.top + plotHeight / 2})">${htmlText(spec.yLabel)}</text>`);
+  parts.push(
+    `<line x1="${margin.left}" x2="${width - margin.right}" y1="${margin.top + plotHeight}" y2="${margin.top + plotHeight}" stroke="#424242"/>`,
+  );
+  parts.push(
+    `<text x="${margin.left + plotWidth / 2}" y="${height - 10}" text-anchor="middle" fill="#333">${htmlText(spec.xLabel)}</text>`,
+  );
+  parts.push(
+    `<text x="12" y="${margin.top + plotHeight / 2}" text-anchor="middle" fill="#333" transform="rotate(-90 12 ${margin.top + plotHeight / 2})">${htmlText(spec.yLabel)}</text>`,
+  );
   parts.push('</svg>');
   return parts.join('');
 }

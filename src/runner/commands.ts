@@ -52,7 +52,10 @@ const pairKey = (fromId: string, toId: string): string => `${fromId}>${toId}`;
  * limit reached, an unknown record) names the rest in `errors`; those were not written, so no
  * read is expected to return them.
  */
-export function answeredPairs(observed: ObservedExchange, pairs: readonly (readonly [string, string])[]): (readonly [string, string])[] {
+export function answeredPairs(
+  observed: ObservedExchange,
+  pairs: readonly (readonly [string, string])[],
+): (readonly [string, string])[] {
   const listed = new Set((observed.batch.results ?? []).map((result) => `${result.fromId}>${result.toId}`));
   return pairs.filter(([from, to]) => listed.has(`${from}>${to}`) || listed.has(`${to}>${from}`));
 }
@@ -71,7 +74,13 @@ function reportedType(observed: ObservedExchange, fromId: string, toId: string):
  * Records a successful write of pairs in the model; a pair written before is compared with its
  * first write (associating by default is an upsert: a repeat must answer the same).
  */
-function recordWrites(model: RunModel, real: Real, observed: ObservedExchange, pairs: readonly (readonly [string, string])[], endpoint: string): void {
+function recordWrites(
+  model: RunModel,
+  real: Real,
+  observed: ObservedExchange,
+  pairs: readonly (readonly [string, string])[],
+  endpoint: string,
+): void {
   for (const [from, to] of pairs) {
     const key = `${from}>${to}`;
     const first = model.firstWrites.get(key);
@@ -88,7 +97,13 @@ function recordWrites(model: RunModel, real: Real, observed: ObservedExchange, p
 function journalAssociations(real: Real, pairs: readonly (readonly [string, string])[]): void {
   const { pool } = real;
   const fresh = pairs.filter(([from, to]) => !pool.preexisting.has(pairKey(from, to)));
-  if (fresh.length > 0) real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: fresh });
+  if (fresh.length > 0)
+    real.journal.append({
+      kind: 'associate',
+      fromObjectType: pool.fromObjectType,
+      toObjectType: pool.toObjectType,
+      pairs: fresh,
+    });
 }
 
 /** Batch associate default for some pairs. */
@@ -102,8 +117,14 @@ class AssociateBatch implements Command {
     const { pool } = real;
     journalAssociations(real, this.pairs);
     const body = { inputs: this.pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) };
-    const observed = await real.session.call(operation('batch-associate-default', real.apiVersion), { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
-    if (succeeded(observed)) recordWrites(model, real, observed, answeredPairs(observed, this.pairs), observed.operation.endpoint);
+    const observed = await real.session.call(
+      operation('batch-associate-default', real.apiVersion),
+      { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType },
+      body,
+      'conformance',
+    );
+    if (succeeded(observed))
+      recordWrites(model, real, observed, answeredPairs(observed, this.pairs), observed.operation.endpoint);
   }
   toString(): string {
     return `associateBatch(${this.pairs.map((p) => p.join('>')).join(',')})`;
@@ -125,7 +146,12 @@ class AssociateSingle implements Command {
     const [fromId, toId] = this.pair;
     journalAssociations(real, [this.pair]);
     const op = operation('associate-default', real.apiVersion);
-    const params = { fromObjectType: pool.fromObjectType, fromObjectId: fromId, toObjectType: pool.toObjectType, toObjectId: toId };
+    const params = {
+      fromObjectType: pool.fromObjectType,
+      fromObjectId: fromId,
+      toObjectType: pool.toObjectType,
+      toObjectId: toId,
+    };
     const first = await real.session.call(op, params, undefined, 'conformance');
     if (succeeded(first)) recordWrites(model, real, first, [this.pair], op.endpoint);
     if (!this.twice || real.session.stopped) return;
@@ -143,10 +169,19 @@ class AssociateSingle implements Command {
  * Reads records with paging: the first page, then `{id, after}` until paging ends or the page
  * limit; returns every page. Paging is checked per record.
  */
-export async function readAll(real: Real, fromIds: readonly string[], extraIds: readonly string[] = []): Promise<ObservedExchange[]> {
+export async function readAll(
+  real: Real,
+  fromIds: readonly string[],
+  extraIds: readonly string[] = [],
+): Promise<ObservedExchange[]> {
   const op = operation('batch-read', real.apiVersion);
   const params = { fromObjectType: real.pool.fromObjectType, toObjectType: real.pool.toObjectType };
-  const first = await real.session.call(op, params, { inputs: [...fromIds, ...extraIds].map((id) => ({ id })) }, 'conformance');
+  const first = await real.session.call(
+    op,
+    params,
+    { inputs: [...fromIds, ...extraIds].map((id) => ({ id })) },
+    'conformance',
+  );
   const pages: ObservedExchange[] = [first];
   // Once paging has been caught not ending, later reads follow two pages only: the finding is
   // made, and a real portal's rate budget is not spent proving it again.
@@ -179,7 +214,9 @@ class ReadWithPaging implements Command {
   async run(model: RunModel, real: Real): Promise<void> {
     if (real.session.stopped || !real.endpoints.has('batch-read')) return;
     const pages = await readAll(real, this.fromIds, this.withUnknown ? [real.unknownId] : []);
-    const expected = model.from(this.fromIds).map((a) => ({ fromId: a.fromId, toId: a.toId, ...(a.typeId !== undefined ? { typeId: a.typeId } : {}) }));
+    const expected = model
+      .from(this.fromIds)
+      .map((a) => ({ fromId: a.fromId, toId: a.toId, ...(a.typeId !== undefined ? { typeId: a.typeId } : {}) }));
     if (expected.length > 0) real.session.sequence(readAfterWrite, 'batch-read', { expected, reads: pages });
   }
   toString(): string {
@@ -203,7 +240,14 @@ class CreateConfigurations implements Command {
     const typeId = model.defaultTypeId ?? 279;
     // The limit may be the user's: its original is read and journaled before it is overwritten,
     // and one that cannot be read is not touched (cleanup could not put it back).
-    const guard = await guardConfiguration(real.session, real.journal, real.apiVersion, pool.fromObjectType, pool.toObjectType, typeId);
+    const guard = await guardConfiguration(
+      real.session,
+      real.journal,
+      real.apiVersion,
+      pool.fromObjectType,
+      pool.toObjectType,
+      typeId,
+    );
     if (!guard.ok) {
       real.session.leftUntouched('configurations-batch-create', guard.why);
       return;
@@ -211,7 +255,12 @@ class CreateConfigurations implements Command {
     if (real.session.stopped) return;
     const op = operation('configurations-batch-create', real.apiVersion);
     const body = { inputs: [{ category: 'HUBSPOT_DEFINED', typeId, maxToObjectIds: this.maxToObjectIds }] };
-    const observed = await real.session.call(op, { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType }, body, 'conformance');
+    const observed = await real.session.call(
+      op,
+      { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType },
+      body,
+      'conformance',
+    );
     if (!succeeded(observed)) return;
     model.configurations.set(typeId, this.maxToObjectIds);
     const reflected = (observed.batch.results ?? []).some(
@@ -254,7 +303,9 @@ class ArchiveAssociations implements Command {
   async run(model: RunModel, real: Real): Promise<void> {
     if (real.session.stopped) return;
     const { pool } = real;
-    const pairs = [...model.associations.values()].filter((a) => !pool.preexisting.has(pairKey(a.fromId, a.toId))).slice(0, this.count);
+    const pairs = [...model.associations.values()]
+      .filter((a) => !pool.preexisting.has(pairKey(a.fromId, a.toId)))
+      .slice(0, this.count);
     if (pairs.length === 0) return;
     const byFrom = new Map<string, string[]>();
     for (const pair of pairs) byFrom.set(pair.fromId, [...(byFrom.get(pair.fromId) ?? []), pair.toId]);
@@ -262,7 +313,11 @@ class ArchiveAssociations implements Command {
     const inputs = [...byFrom].map(([from, tos]) => ({ from: { id: from }, to: tos.map((id) => ({ id })) }));
     const answer = await real.session.auxiliary('associations-batch-archive', real.apiVersion, params, { inputs });
     if (!succeeded(answer)) return;
-    await archived(model, real, pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })));
+    await archived(
+      model,
+      real,
+      pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })),
+    );
   }
   toString(): string {
     return `archive(${this.count})`;
@@ -277,7 +332,11 @@ class ArchiveAssociations implements Command {
 async function archived(model: RunModel, real: Real, pairs: readonly ArchivedPair[]): Promise<void> {
   const { pool } = real;
   for (const pair of pairs) model.archive(pair.fromId, pair.toId);
-  real.journal.append({ kind: 'archived', what: 'associations', keys: pairs.map((p) => `${pool.fromObjectType}|${pool.toObjectType}:${p.fromId}>${p.toId}`) });
+  real.journal.append({
+    kind: 'archived',
+    what: 'associations',
+    keys: pairs.map((p) => `${pool.fromObjectType}|${pool.toObjectType}:${p.fromId}>${p.toId}`),
+  });
   if (!real.endpoints.has('batch-read') || real.session.stopped || pairs.length === 0) return;
   const reads = await readAll(real, [...new Set(pairs.map((pair) => pair.fromId))]);
   real.session.sequence(archiveEffective, 'batch-read', { archived: pairs, reads });
@@ -320,13 +379,25 @@ export function commandArbitraries(pool: RecordPool, endpoints: ReadonlySet<Endp
   const pairs = pool.fromIds.flatMap((from) => pool.toIds.map((to) => [from, to] as const));
   const arbitraries: fc.Arbitrary<Command>[] = [];
   if (endpoints.has('batch-associate-default')) {
-    arbitraries.push(fc.subarray(pairs, { minLength: 1, maxLength: Math.min(10, pairs.length) }).map((chosen) => new AssociateBatch(chosen)));
+    arbitraries.push(
+      fc
+        .subarray(pairs, { minLength: 1, maxLength: Math.min(10, pairs.length) })
+        .map((chosen) => new AssociateBatch(chosen)),
+    );
   }
   if (endpoints.has('associate-default')) {
-    arbitraries.push(fc.record({ pair: fc.constantFrom(...pairs), twice: fc.boolean() }).map(({ pair, twice }) => new AssociateSingle(pair, twice)));
+    arbitraries.push(
+      fc
+        .record({ pair: fc.constantFrom(...pairs), twice: fc.boolean() })
+        .map(({ pair, twice }) => new AssociateSingle(pair, twice)),
+    );
   }
   if (endpoints.has('batch-read')) {
-    arbitraries.push(fc.record({ ids: fc.subarray([...pool.fromIds], { minLength: 1 }), unknown: fc.boolean() }).map(({ ids, unknown }) => new ReadWithPaging(ids, unknown)));
+    arbitraries.push(
+      fc
+        .record({ ids: fc.subarray([...pool.fromIds], { minLength: 1 }), unknown: fc.boolean() })
+        .map(({ ids, unknown }) => new ReadWithPaging(ids, unknown)),
+    );
   }
   if (endpoints.has('configurations-batch-create')) {
     arbitraries.push(fc.integer({ min: 50, max: 500 }).map((max) => new CreateConfigurations(max)));
@@ -364,7 +435,13 @@ export function coverageSequence(pool: RecordPool): Command[] {
 }
 
 /** Command sequences for a run: `runs` of them, each at most `maxCommands` long, from `seed`. */
-export function sampleSequences(pool: RecordPool, endpoints: ReadonlySet<EndpointId>, runs: number, seed: number, maxCommands: number): Iterable<Command>[] {
+export function sampleSequences(
+  pool: RecordPool,
+  endpoints: ReadonlySet<EndpointId>,
+  runs: number,
+  seed: number,
+  maxCommands: number,
+): Iterable<Command>[] {
   const arbitraries = commandArbitraries(pool, endpoints);
   if (arbitraries.length === 0 || runs === 0) return [];
   // Shrinking is off for live runs: every shrink step would re-send writes to a real portal.

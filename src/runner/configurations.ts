@@ -17,7 +17,8 @@ import { describeAnswer, succeeded, type Session } from './session.js';
 export type SetLimit = Exclude<ConfigurationOriginal, 'none'>;
 
 /** A pair's limit configurations as read (typeId -> limit; a type without one is absent), or why they could not be read. */
-export type PairConfigurations = { readonly ok: true; readonly byType: ReadonlyMap<number, SetLimit> } | { readonly ok: false; readonly why: string };
+export type PairConfigurations =
+  { readonly ok: true; readonly byType: ReadonlyMap<number, SetLimit> } | { readonly ok: false; readonly why: string };
 
 /** An int32 as HubSpot may write it: a number, or (lenient) its digits. */
 function integer(value: unknown): number | undefined {
@@ -40,12 +41,17 @@ export function parseConfigurations(answer: ReadAnswer): PairConfigurations {
     const typeId = integer(field(result, 'typeId'));
     const category = field(result, 'category');
     const max = field(result, 'userEnforcedMaxToObjectIds');
-    if (typeId === undefined || typeof category !== 'string') return { ok: false, why: `the configurations read answered results[${index}] without a typeId and category` };
+    if (typeId === undefined || typeof category !== 'string')
+      return { ok: false, why: `the configurations read answered results[${index}] without a typeId and category` };
     // `userEnforcedMaxToObjectIds` is optional: a type listed without one has no limit set (null
     // read as absent, as the lenient profile does).
     if (max === undefined || max === null) continue;
     const maxToObjectIds = integer(max);
-    if (maxToObjectIds === undefined) return { ok: false, why: `the configurations read answered results[${index}].userEnforcedMaxToObjectIds ${JSON.stringify(max)}, not an integer` };
+    if (maxToObjectIds === undefined)
+      return {
+        ok: false,
+        why: `the configurations read answered results[${index}].userEnforcedMaxToObjectIds ${JSON.stringify(max)}, not an integer`,
+      };
     // A type listed twice with a limit: which one is the limit cannot be told, so nothing is touched.
     if (byType.has(typeId)) return { ok: false, why: `the configurations read lists type ${typeId} twice` };
     const label = field(result, 'label');
@@ -55,8 +61,15 @@ export function parseConfigurations(answer: ReadAnswer): PairConfigurations {
 }
 
 /** Reads one pair's limit configurations (the auxiliary `configurations-read` of the version). */
-export async function readPairConfigurations(session: Session, apiVersion: ApiVersion, fromObjectType: string, toObjectType: string): Promise<PairConfigurations> {
-  return parseConfigurations(await session.auxiliary('configurations-read', apiVersion, { fromObjectType, toObjectType }));
+export async function readPairConfigurations(
+  session: Session,
+  apiVersion: ApiVersion,
+  fromObjectType: string,
+  toObjectType: string,
+): Promise<PairConfigurations> {
+  return parseConfigurations(
+    await session.auxiliary('configurations-read', apiVersion, { fromObjectType, toObjectType }),
+  );
 }
 
 /** Whether a write to a limit may go ahead (its original is journaled), or why it may not. */
@@ -88,10 +101,19 @@ export async function guardConfiguration(
   const read = await readPairConfigurations(session, apiVersion, fromObjectType, toObjectType);
   let outcome: Guarded;
   if (read.ok) {
-    journal.append({ kind: 'configuration-before', fromObjectType, toObjectType, typeId, original: read.byType.get(typeId) ?? 'none' });
+    journal.append({
+      kind: 'configuration-before',
+      fromObjectType,
+      toObjectType,
+      typeId,
+      original: read.byType.get(typeId) ?? 'none',
+    });
     outcome = { ok: true };
   } else {
-    outcome = { ok: false, why: `the limit configuration of ${fromObjectType} -> ${toObjectType} type ${typeId} was not touched: it could not be read first (${read.why})` };
+    outcome = {
+      ok: false,
+      why: `the limit configuration of ${fromObjectType} -> ${toObjectType} type ${typeId} was not touched: it could not be read first (${read.why})`,
+    };
   }
   known.set(key, outcome);
   return outcome;
@@ -109,7 +131,11 @@ function show(limit: ConfigurationOriginal | undefined): string {
 
 function same(original: ConfigurationOriginal, current: SetLimit | undefined): boolean {
   if (original === 'none') return current === undefined;
-  return current !== undefined && current.maxToObjectIds === original.maxToObjectIds && current.category === original.category;
+  return (
+    current !== undefined &&
+    current.maxToObjectIds === original.maxToObjectIds &&
+    current.category === original.category
+  );
 }
 
 /** What putting the limits back did: how many were put back (or found so), and what could not be. */
@@ -128,9 +154,18 @@ type How = 'recreated' | 'updated' | 'purged';
  * `configuration-restored`; anything else is a failure, and the original stays journaled for the
  * next `hsac cleanup`.
  */
-export async function restoreConfigurations(session: Session, journal: Journal, apiVersion: ApiVersion, toRestore: Iterable<ConfigurationToRestore>): Promise<RestoreOutcome> {
+export async function restoreConfigurations(
+  session: Session,
+  journal: Journal,
+  apiVersion: ApiVersion,
+  toRestore: Iterable<ConfigurationToRestore>,
+): Promise<RestoreOutcome> {
   const byPair = new Map<string, ConfigurationToRestore[]>();
-  for (const item of toRestore) byPair.set(`${item.fromObjectType}|${item.toObjectType}`, [...(byPair.get(`${item.fromObjectType}|${item.toObjectType}`) ?? []), item]);
+  for (const item of toRestore)
+    byPair.set(`${item.fromObjectType}|${item.toObjectType}`, [
+      ...(byPair.get(`${item.fromObjectType}|${item.toObjectType}`) ?? []),
+      item,
+    ]);
   const failures: string[] = [];
   let restored = 0;
   for (const items of byPair.values()) {
@@ -138,14 +173,18 @@ export async function restoreConfigurations(session: Session, journal: Journal, 
     if (!first) continue;
     const { fromObjectType, toObjectType } = first;
     const params = { fromObjectType, toObjectType };
-    const name = (item: ConfigurationToRestore): string => `the limit configuration of ${fromObjectType} -> ${toObjectType} type ${item.typeId}`;
+    const name = (item: ConfigurationToRestore): string =>
+      `the limit configuration of ${fromObjectType} -> ${toObjectType} type ${item.typeId}`;
     const done = (item: ConfigurationToRestore, how: 'unchanged' | How): void => {
       journal.append({ kind: 'configuration-restored', fromObjectType, toObjectType, typeId: item.typeId, how });
       restored++;
     };
     const before = await readPairConfigurations(session, apiVersion, fromObjectType, toObjectType);
     if (!before.ok) {
-      for (const item of items) failures.push(`restoring ${name(item)} to ${show(item.original)}: ${before.why}; left as is (the journal keeps the original)`);
+      for (const item of items)
+        failures.push(
+          `restoring ${name(item)} to ${show(item.original)}: ${before.why}; left as is (the journal keeps the original)`,
+        );
       continue;
     }
     const written: { item: ConfigurationToRestore; how: How }[] = [];
@@ -162,7 +201,11 @@ export async function restoreConfigurations(session: Session, journal: Journal, 
         const purged = { category: current?.category ?? 'HUBSPOT_DEFINED', typeId: item.typeId };
         answer = await session.auxiliary('configurations-batch-purge', apiVersion, params, { inputs: [purged] });
       } else {
-        const input = { category: item.original.category, typeId: item.typeId, maxToObjectIds: item.original.maxToObjectIds };
+        const input = {
+          category: item.original.category,
+          typeId: item.typeId,
+          maxToObjectIds: item.original.maxToObjectIds,
+        };
         if (current !== undefined) {
           how = 'updated';
           answer = await session.auxiliary('configurations-batch-update', apiVersion, params, { inputs: [input] });
@@ -184,7 +227,10 @@ export async function restoreConfigurations(session: Session, journal: Journal, 
     const after = await readPairConfigurations(session, apiVersion, fromObjectType, toObjectType);
     for (const { item, how } of written) {
       if (after.ok && same(item.original, after.byType.get(item.typeId))) done(item, how);
-      else failures.push(`restoring ${name(item)} to ${show(item.original)}: ${after.ok ? `read back as ${show(after.byType.get(item.typeId))}` : `could not read it back (${after.why})`}; the journal keeps the original`);
+      else
+        failures.push(
+          `restoring ${name(item)} to ${show(item.original)}: ${after.ok ? `read back as ${show(after.byType.get(item.typeId))}` : `could not read it back (${after.why})`}; the journal keeps the original`,
+        );
     }
   }
   return { restored, failures };

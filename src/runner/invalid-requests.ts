@@ -67,10 +67,21 @@ export function planInvalidRequests(real: Real, seed: number, perEndpoint: numbe
   for (const endpoint of BODY_ENDPOINTS) {
     if (!real.endpoints.has(endpoint) || perEndpoint <= 0) continue;
     const base = validBody(real, endpoint, typeId);
-    const candidates = mutationsFor(endpoint, real.apiVersion, 'request').filter((m) => surelyInvalid(m) && m.sites(base).length > 0);
+    const candidates = mutationsFor(endpoint, real.apiVersion, 'request').filter(
+      (m) => surelyInvalid(m) && m.sites(base).length > 0,
+    );
     const missingInputs = candidates.find((m) => m.family === 'required-removed' && m.id.endsWith('/inputs'));
     const rest = candidates.filter((m) => m !== missingInputs);
-    const drawn = rest.length === 0 ? [] : fc.sample(fc.shuffledSubarray(rest, { minLength: Math.min(rest.length, perEndpoint), maxLength: Math.min(rest.length, perEndpoint) }), { seed, numRuns: 1 })[0] ?? [];
+    const drawn =
+      rest.length === 0
+        ? []
+        : (fc.sample(
+            fc.shuffledSubarray(rest, {
+              minLength: Math.min(rest.length, perEndpoint),
+              maxLength: Math.min(rest.length, perEndpoint),
+            }),
+            { seed, numRuns: 1 },
+          )[0] ?? []);
     for (const mutation of [...(missingInputs ? [missingInputs] : []), ...drawn].slice(0, perEndpoint)) {
       planned.push({ endpoint, mutation: mutation.id, body: mutation.apply(base) });
     }
@@ -90,19 +101,43 @@ export async function sendInvalidRequests(real: Real, planned: readonly InvalidR
   const toId = pool.toIds[0];
   for (const request of planned) {
     if (real.session.stopped) return;
-    if (request.endpoint === 'batch-associate-default' && fromId !== undefined && toId !== undefined && !pool.preexisting.has(`${fromId}>${toId}`)) {
-      real.journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs: [[fromId, toId]] });
+    if (
+      request.endpoint === 'batch-associate-default' &&
+      fromId !== undefined &&
+      toId !== undefined &&
+      !pool.preexisting.has(`${fromId}>${toId}`)
+    ) {
+      real.journal.append({
+        kind: 'associate',
+        fromObjectType: pool.fromObjectType,
+        toObjectType: pool.toObjectType,
+        pairs: [[fromId, toId]],
+      });
     }
     // A provider that wrongly accepts the body may set the limit: its original is read and
     // journaled first, and a limit that cannot be read is not put at risk (the body is not sent).
     if (request.endpoint === 'configurations-batch-create') {
-      const guard = await guardConfiguration(real.session, real.journal, real.apiVersion, pool.fromObjectType, pool.toObjectType, typeId);
+      const guard = await guardConfiguration(
+        real.session,
+        real.journal,
+        real.apiVersion,
+        pool.fromObjectType,
+        pool.toObjectType,
+        typeId,
+      );
       if (!guard.ok) {
         real.session.leftUntouched(request.endpoint, guard.why);
         continue;
       }
     }
     if (real.session.stopped) return;
-    await real.session.call(operation(request.endpoint, real.apiVersion), params, request.body, 'invalid-request', undefined, request.mutation);
+    await real.session.call(
+      operation(request.endpoint, real.apiVersion),
+      params,
+      request.body,
+      'invalid-request',
+      undefined,
+      request.mutation,
+    );
   }
 }

@@ -4,16 +4,40 @@ import { entriesForTarget, targetsWithLeftovers } from './provision.js';
 
 const PORTAL = 'https://api.hubapi.com';
 const ELSEWHERE = 'http://127.0.0.1:4010';
-const run = (baseUrl: string, runId = 'r'): JournalEntry => ({ kind: 'run', runId, baseUrl, apiVersion: '2026-03', at: '2026-12-01T00:00:00.000Z' });
-const before = (original: ConfigurationOriginal, typeId = 279): JournalEntry => ({ kind: 'configuration-before', fromObjectType: 'contacts', toObjectType: 'companies', typeId, original });
-const restored = (typeId = 279): JournalEntry => ({ kind: 'configuration-restored', fromObjectType: 'contacts', toObjectType: 'companies', typeId, how: 'updated' });
-const max = (maxToObjectIds: number): ConfigurationOriginal => ({ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds });
+const run = (baseUrl: string, runId = 'r'): JournalEntry => ({
+  kind: 'run',
+  runId,
+  baseUrl,
+  apiVersion: '2026-03',
+  at: '2026-12-01T00:00:00.000Z',
+});
+const before = (original: ConfigurationOriginal, typeId = 279): JournalEntry => ({
+  kind: 'configuration-before',
+  fromObjectType: 'contacts',
+  toObjectType: 'companies',
+  typeId,
+  original,
+});
+const restored = (typeId = 279): JournalEntry => ({
+  kind: 'configuration-restored',
+  fromObjectType: 'contacts',
+  toObjectType: 'companies',
+  typeId,
+  how: 'updated',
+});
+const max = (maxToObjectIds: number): ConfigurationOriginal => ({
+  category: 'HUBSPOT_DEFINED',
+  typeId: 279,
+  maxToObjectIds,
+});
 
 describe('leftovers: the limit configurations to put back', () => {
   it('keeps the first original journaled: a later run reads what an unfinished earlier one left', () => {
     // Run 1 read max 2, set 200 and died; run 2 read 200 as "its" original.
     const left = leftovers([run(PORTAL, 'one'), before(max(2)), run(PORTAL, 'two'), before(max(200))]);
-    expect([...left.configurations.values()]).toEqual([{ fromObjectType: 'contacts', toObjectType: 'companies', typeId: 279, original: max(2) }]);
+    expect([...left.configurations.values()]).toEqual([
+      { fromObjectType: 'contacts', toObjectType: 'companies', typeId: 279, original: max(2) },
+    ]);
     expect(nothingLeft(left)).toBe(false);
   });
 
@@ -30,11 +54,31 @@ describe('leftovers: the limit configurations to put back', () => {
   });
 
   it('a configure entry of an older hsac with no original is an unknown, done with once said (or purged by an older cleanup)', () => {
-    const legacy: JournalEntry = { kind: 'configure', fromObjectType: 'contacts', toObjectType: 'companies', typeIds: [279] };
+    const legacy: JournalEntry = {
+      kind: 'configure',
+      fromObjectType: 'contacts',
+      toObjectType: 'companies',
+      typeIds: [279],
+    };
     expect([...leftovers([run(PORTAL), legacy]).unknownConfigurations]).toEqual([['contacts|companies', [279]]]);
     expect(leftovers([run(PORTAL), legacy, before(max(2))]).unknownConfigurations.size).toBe(0);
-    expect(leftovers([run(PORTAL), legacy, { kind: 'configuration-restored', fromObjectType: 'contacts', toObjectType: 'companies', typeId: 279, how: 'original-unknown' }]).unknownConfigurations.size).toBe(0);
-    expect(leftovers([run(PORTAL), legacy, { kind: 'archived', what: 'configurations', keys: ['contacts|companies:279'] }]).unknownConfigurations.size).toBe(0);
+    expect(
+      leftovers([
+        run(PORTAL),
+        legacy,
+        {
+          kind: 'configuration-restored',
+          fromObjectType: 'contacts',
+          toObjectType: 'companies',
+          typeId: 279,
+          how: 'original-unknown',
+        },
+      ]).unknownConfigurations.size,
+    ).toBe(0);
+    expect(
+      leftovers([run(PORTAL), legacy, { kind: 'archived', what: 'configurations', keys: ['contacts|companies:279'] }])
+        .unknownConfigurations.size,
+    ).toBe(0);
   });
 });
 

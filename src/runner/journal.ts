@@ -9,23 +9,45 @@ import { guardOutput } from '../transport/redact.js';
  * every limit configuration it may have changed (the original is journaled before the change).
  */
 export type JournalEntry =
-  | { readonly kind: 'run'; readonly runId: string; readonly baseUrl: string; readonly apiVersion: string; readonly at: string }
+  | {
+      readonly kind: 'run';
+      readonly runId: string;
+      readonly baseUrl: string;
+      readonly apiVersion: string;
+      readonly at: string;
+    }
   /** Before a records batch create: what will be created, tagged so it can be found. */
   | { readonly kind: 'create-records'; readonly objectType: string; readonly tag: string; readonly count: number }
   /** After it: the IDs that now exist. */
   | { readonly kind: 'records-created'; readonly objectType: string; readonly ids: readonly string[] }
-  | { readonly kind: 'associate'; readonly fromObjectType: string; readonly toObjectType: string; readonly pairs: readonly (readonly [string, string])[] }
+  | {
+      readonly kind: 'associate';
+      readonly fromObjectType: string;
+      readonly toObjectType: string;
+      readonly pairs: readonly (readonly [string, string])[];
+    }
   /**
    * Written by earlier hsac versions before a limit configuration was created; it says nothing of
    * what was there before. Read only: cleanup leaves such a configuration alone and says so.
    */
-  | { readonly kind: 'configure'; readonly fromObjectType: string; readonly toObjectType: string; readonly typeIds: readonly number[] }
+  | {
+      readonly kind: 'configure';
+      readonly fromObjectType: string;
+      readonly toObjectType: string;
+      readonly typeIds: readonly number[];
+    }
   /**
    * Before the run first changes the limit of one association type (a create, or an invalid body a
    * provider might act on): the pair's configuration as read just before, `'none'` when no limit
    * was set. Cleanup (also `hsac cleanup` after a crash) puts exactly this back.
    */
-  | { readonly kind: 'configuration-before'; readonly fromObjectType: string; readonly toObjectType: string; readonly typeId: number; readonly original: ConfigurationOriginal }
+  | {
+      readonly kind: 'configuration-before';
+      readonly fromObjectType: string;
+      readonly toObjectType: string;
+      readonly typeId: number;
+      readonly original: ConfigurationOriginal;
+    }
   /** Cleanup put a limit back as `configuration-before` journaled it (or found it so): that original is done with. */
   | {
       readonly kind: 'configuration-restored';
@@ -36,7 +58,11 @@ export type JournalEntry =
       readonly how: 'unchanged' | 'recreated' | 'updated' | 'purged' | 'original-unknown';
     }
   /** Cleanup progress, so a second cleanup does not repeat work. */
-  | { readonly kind: 'archived'; readonly what: 'associations' | 'records' | 'configurations'; readonly keys: readonly string[] }
+  | {
+      readonly kind: 'archived';
+      readonly what: 'associations' | 'records' | 'configurations';
+      readonly keys: readonly string[];
+    }
   /**
    * `hsac cleanup` starts cleaning a target: what follows (its `archived`, `configuration-restored`
    * and `complete` entries) is about that target, not the last run's (see `entriesForTarget`).
@@ -53,7 +79,9 @@ export type JournalEntry =
  * A limit configuration as read before the run touched it: the fields configurations create takes
  * (`maxToObjectIds` is the read's `userEnforcedMaxToObjectIds`), or `'none'` when no limit was set.
  */
-export type ConfigurationOriginal = { readonly category: string; readonly typeId: number; readonly maxToObjectIds: number; readonly label?: string } | 'none';
+export type ConfigurationOriginal =
+  | { readonly category: string; readonly typeId: number; readonly maxToObjectIds: number; readonly label?: string }
+  | 'none';
 
 /** An append-only journal file. */
 export class Journal {
@@ -86,14 +114,17 @@ export function readJournal(path: string): JournalEntry[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new JournalError(`cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new JournalError(
+      `cannot read journal ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   const entries: JournalEntry[] = [];
   for (const [index, line] of lines.entries()) {
     try {
       const entry = JSON.parse(line) as JournalEntry;
-      if (typeof entry !== 'object' || entry === null || typeof (entry as { kind?: unknown }).kind !== 'string') throw new Error('no kind');
+      if (typeof entry !== 'object' || entry === null || typeof (entry as { kind?: unknown }).kind !== 'string')
+        throw new Error('no kind');
       entries.push(entry);
     } catch {
       if (index === lines.length - 1) break;
@@ -132,11 +163,18 @@ export interface ConfigurationToRestore {
 }
 
 /** The key of one association type's limit on a pair, as `leftovers` keys `configurations`. */
-export const configurationKey = (fromObjectType: string, toObjectType: string, typeId: number): string => `${fromObjectType}|${toObjectType}|${typeId}`;
+export const configurationKey = (fromObjectType: string, toObjectType: string, typeId: number): string =>
+  `${fromObjectType}|${toObjectType}|${typeId}`;
 
 /** Whether a journal's leftovers hold nothing to do: cleanup needs neither a token nor a request. */
 export function nothingLeft(left: Leftovers): boolean {
-  return left.associations.size === 0 && left.records.size === 0 && left.untrackedCreates.length === 0 && left.configurations.size === 0 && left.unknownConfigurations.size === 0;
+  return (
+    left.associations.size === 0 &&
+    left.records.size === 0 &&
+    left.untrackedCreates.length === 0 &&
+    left.configurations.size === 0 &&
+    left.unknownConfigurations.size === 0
+  );
 }
 
 /** Folds a journal into what is left to clean. */
@@ -184,7 +222,13 @@ export function leftovers(entries: readonly JournalEntry[]): Leftovers {
         journaledOriginal.add(key);
         // The first original wins: what a run read after its own (or an unfinished earlier run's)
         // write is not what the portal held before hsac touched it.
-        if (!originals.has(key)) originals.set(key, { fromObjectType: entry.fromObjectType, toObjectType: entry.toObjectType, typeId: entry.typeId, original: entry.original });
+        if (!originals.has(key))
+          originals.set(key, {
+            fromObjectType: entry.fromObjectType,
+            toObjectType: entry.toObjectType,
+            typeId: entry.typeId,
+            original: entry.original,
+          });
         break;
       }
       case 'configuration-restored': {
@@ -225,5 +269,13 @@ export function leftovers(entries: readonly JournalEntry[]): Leftovers {
     });
     if (left.length > 0) unknown.set(pair, left);
   }
-  return { run, associations: assoc, records: recs, untrackedCreates: [...pendingCreates.values()], configurations: originals, unknownConfigurations: unknown, complete };
+  return {
+    run,
+    associations: assoc,
+    records: recs,
+    untrackedCreates: [...pendingCreates.values()],
+    configurations: originals,
+    unknownConfigurations: unknown,
+    complete,
+  };
 }

@@ -17,7 +17,12 @@ export interface GivenRecords {
   readonly toIds: readonly string[];
 }
 
-const PROPERTY_FOR: Readonly<Record<string, string>> = { contacts: 'firstname', companies: 'name', deals: 'dealname', tickets: 'subject' };
+const PROPERTY_FOR: Readonly<Record<string, string>> = {
+  contacts: 'firstname',
+  companies: 'name',
+  deals: 'dealname',
+  tickets: 'subject',
+};
 
 /** The IDs of the records an objects batch answer lists (digit strings only: anything else is no record). */
 function recordIds(results: readonly { readonly raw: unknown }[]): string[] {
@@ -29,7 +34,14 @@ function recordIds(results: readonly { readonly raw: unknown }[]): string[] {
  * run id in a name property so a person (or a later cleanup) can find them. The journal says what
  * is about to be created before the request, and the IDs right after.
  */
-export async function createRecords(session: Session, journal: Journal, apiVersion: ApiVersion, objectType: string, count: number, tag: string): Promise<string[]> {
+export async function createRecords(
+  session: Session,
+  journal: Journal,
+  apiVersion: ApiVersion,
+  objectType: string,
+  count: number,
+  tag: string,
+): Promise<string[]> {
   journal.append({ kind: 'create-records', objectType, tag, count });
   const property = PROPERTY_FOR[objectType] ?? 'name';
   const inputs = Array.from({ length: count }, (_, i) => ({ properties: { [property]: `${tag}-${i + 1}` } }));
@@ -53,7 +65,11 @@ const NAMED_MISSING = 50;
  * file is the user's usage error, not `status-family` findings against the target. An answer that
  * is not a 200 or 207 list says nothing either way: `ProvisioningError` (the run is inconclusive).
  */
-export async function missingRecords(session: Session, apiVersion: ApiVersion, records: GivenRecords): Promise<string[]> {
+export async function missingRecords(
+  session: Session,
+  apiVersion: ApiVersion,
+  records: GivenRecords,
+): Promise<string[]> {
   const missing: string[] = [];
   const sides = [
     { objectType: records.fromObjectType ?? 'contacts', ids: records.fromIds },
@@ -106,7 +122,10 @@ const ARCHIVE_BATCH = 100;
  * entry (written by `hsac cleanup`) switches the target like a `run` entry: the progress entries
  * after it belong to the target it cleaned.
  */
-export function entriesForTarget(entries: readonly JournalEntry[], baseUrl: string): { readonly mine: JournalEntry[]; readonly otherTargets: string[] } {
+export function entriesForTarget(
+  entries: readonly JournalEntry[],
+  baseUrl: string,
+): { readonly mine: JournalEntry[]; readonly otherTargets: string[] } {
   const mine: JournalEntry[] = [];
   const otherTargets = new Set<string>();
   let current: string | undefined;
@@ -140,7 +159,12 @@ export function targetsWithLeftovers(entries: readonly JournalEntry[], baseUrl: 
  * they were before the run (`configurations.ts`), then archives records. Each step journals what
  * it did, so cleanup can be run again after a partial failure.
  */
-export async function cleanUp(session: Session, journal: Journal, entries: readonly JournalEntry[], apiVersion: ApiVersion): Promise<CleanupReport> {
+export async function cleanUp(
+  session: Session,
+  journal: Journal,
+  entries: readonly JournalEntry[],
+  apiVersion: ApiVersion,
+): Promise<CleanupReport> {
   const left = leftovers(entries);
   const failures: string[] = [];
   let associations = 0;
@@ -154,7 +178,10 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
     // A wide record has a thousand targets: each input names at most ARCHIVE_BATCH of them, so no
     // request is larger than the ones HubSpot documents limits for.
     const inputs = [...byFrom].flatMap(([from, tos]) =>
-      Array.from({ length: Math.ceil(tos.length / ARCHIVE_BATCH) }, (_, i) => ({ from: { id: from }, to: tos.slice(i * ARCHIVE_BATCH, (i + 1) * ARCHIVE_BATCH).map((id) => ({ id })) })),
+      Array.from({ length: Math.ceil(tos.length / ARCHIVE_BATCH) }, (_, i) => ({
+        from: { id: from },
+        to: tos.slice(i * ARCHIVE_BATCH, (i + 1) * ARCHIVE_BATCH).map((id) => ({ id })),
+      })),
     );
     for (let i = 0; i < inputs.length; i += ARCHIVE_BATCH) {
       const chunk = inputs.slice(i, i + ARCHIVE_BATCH);
@@ -180,7 +207,9 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
     for (const typeId of typeIds) {
       // An older hsac journaled the write but not what was there: purging could delete a user's
       // limit, re-setting needs a value nobody kept. Said once, left alone.
-      failures.push(`the limit configuration of ${fromObjectType} -> ${toObjectType} type ${typeId} was changed by a run whose journal holds no original (an older hsac): left as it is, check it by hand`);
+      failures.push(
+        `the limit configuration of ${fromObjectType} -> ${toObjectType} type ${typeId} was changed by a run whose journal holds no original (an older hsac): left as it is, check it by hand`,
+      );
       journal.append({ kind: 'configuration-restored', fromObjectType, toObjectType, typeId, how: 'original-unknown' });
     }
   }
@@ -199,6 +228,7 @@ export async function cleanUp(session: Session, journal: Journal, entries: reado
     }
   }
   const untracked = left.untrackedCreates.map((create) => `${create.objectType} tagged ${create.tag}`);
-  if (failures.length === 0 && untracked.length === 0) journal.append({ kind: 'complete', at: new Date().toISOString() });
+  if (failures.length === 0 && untracked.length === 0)
+    journal.append({ kind: 'complete', at: new Date().toISOString() });
   return { associations, configurations, records, failures, untracked };
 }

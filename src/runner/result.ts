@@ -31,7 +31,12 @@ export type CheckOutcomeKind = 'pass' | 'fail' | 'warn' | 'not-exercised' | 'off
  * check was evaluated, it passes (or warns) only where it exercised something: a warning about
  * the attempt (a burst that met no 429) must not hide that nothing was judged.
  */
-export function checkOutcomeKind(tally: { readonly off: boolean; readonly errors: number; readonly warnings: number; readonly exercised: number }): CheckOutcomeKind {
+export function checkOutcomeKind(tally: {
+  readonly off: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly exercised: number;
+}): CheckOutcomeKind {
   if (tally.off) return 'off';
   if (tally.errors > 0) return 'fail';
   if (tally.exercised === 0) return 'not-exercised';

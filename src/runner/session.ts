@@ -14,7 +14,14 @@ import {
 } from '../checks/index.js';
 import type { Finding } from '../registry/finding.js';
 import type { Profile } from '../validate/index.js';
-import { DailyLimitReached, SendInterrupted, WaitTooLong, type Exchange, type HubSpotClient, type SendRequest } from '../transport/index.js';
+import {
+  DailyLimitReached,
+  SendInterrupted,
+  WaitTooLong,
+  type Exchange,
+  type HubSpotClient,
+  type SendRequest,
+} from '../transport/index.js';
 import type { ReportedExchange } from './result.js';
 
 /** The report row under which checks of auxiliary calls are tallied (provisioning, cleanup, account details). */
@@ -30,7 +37,6 @@ export interface Tally {
   errors: number;
   warnings: number;
 }
-
 
 /**
  * One run's conversation with the target: sends catalogue and auxiliary requests through the
@@ -97,7 +103,8 @@ export class Session {
     for (const raw of findings) {
       const override = this.overrides[raw.check] ?? this.overrides[registryCheck];
       if (override === 'off') continue;
-      const finding: Finding = override === undefined ? raw : { ...raw, severity: override === 'error' ? 'error' : 'warning' };
+      const finding: Finding =
+        override === undefined ? raw : { ...raw, severity: override === 'error' ? 'error' : 'warning' };
       const tally = this.tally(endpoint, registryCheck);
       if (finding.severity === 'error') tally.errors++;
       else tally.warnings++;
@@ -114,7 +121,10 @@ export class Session {
     via: HubSpotClient = this.client,
     invalidity?: string,
   ): Promise<ObservedExchange> {
-    if (this.deadline !== undefined && Date.now() > this.deadline) throw new DeadlinePassed(`${operation.method} ${operation.endpoint} not sent: the time left after the signal ran out`);
+    if (this.deadline !== undefined && Date.now() > this.deadline)
+      throw new DeadlinePassed(
+        `${operation.method} ${operation.endpoint} not sent: the time left after the signal ran out`,
+      );
     const { exchange, ended } = await this.send(via, {
       method: operation.method,
       path: buildPath(operation, params),
@@ -150,8 +160,13 @@ export class Session {
     body?: unknown,
   ): Promise<AuxiliaryObservedExchange> {
     const operation = auxiliaryOperation(id, apiVersion);
-    if (this.deadline !== undefined && Date.now() > this.deadline) throw new DeadlinePassed(`${operation.method} ${operation.id} not sent: the time left after the signal ran out`);
-    const { exchange, ended } = await this.send(this.client, { method: operation.method, path: buildPath(operation, params), ...(body === undefined ? {} : { body }) });
+    if (this.deadline !== undefined && Date.now() > this.deadline)
+      throw new DeadlinePassed(`${operation.method} ${operation.id} not sent: the time left after the signal ran out`);
+    const { exchange, ended } = await this.send(this.client, {
+      method: operation.method,
+      path: buildPath(operation, params),
+      ...(body === undefined ? {} : { body }),
+    });
     this.exchanges.push(report(exchange, id, apiVersion, 'auxiliary', this.purpose));
     // Rate limits and echoed tokens are the provider's whatever the call: the checks that say so
     // judge auxiliary calls too, tallied under the `auxiliary` row.
@@ -258,7 +273,13 @@ function endedExchange(error: unknown): Exchange | undefined {
  */
 const BROKEN_AFTER = 3;
 
-function report(exchange: Exchange, endpoint: string, apiVersion: string, intent: ReportedExchange['intent'], purpose: string): ReportedExchange {
+function report(
+  exchange: Exchange,
+  endpoint: string,
+  apiVersion: string,
+  intent: ReportedExchange['intent'],
+  purpose: string,
+): ReportedExchange {
   return {
     id: exchange.id,
     endpoint,

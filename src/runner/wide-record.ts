@@ -56,14 +56,31 @@ export interface WideRecordOutcome {
  * record; once a read pages, every page is followed (`paging-terminates`) and every association
  * must be found on some page (`read-after-write`).
  */
-export async function buildWideRecord(real: Real, journal: Journal, tag: string, budget: number): Promise<WideRecordOutcome> {
+export async function buildWideRecord(
+  real: Real,
+  journal: Journal,
+  tag: string,
+  budget: number,
+): Promise<WideRecordOutcome> {
   const { session, pool, apiVersion } = real;
   const before = session.exchanges.length;
   const spent = (): number => session.exchanges.length - before;
   const needed: readonly EndpointId[] = ['batch-read', 'batch-associate-default'];
   const missing = needed.filter((endpoint) => !real.endpoints.has(endpoint));
-  if (missing.length > 0) return { width: 0, paged: false, requests: 0, why: `the wide record needs ${missing.join(' and ')} in --endpoints` };
-  if (budget < costToReach(WIDTH_STEPS[0] ?? WIDEST)) return { width: 0, paged: false, requests: 0, why: `a paging budget of ${budget} requests cannot build even the first step (${costToReach(WIDTH_STEPS[0] ?? WIDEST)})` };
+  if (missing.length > 0)
+    return {
+      width: 0,
+      paged: false,
+      requests: 0,
+      why: `the wide record needs ${missing.join(' and ')} in --endpoints`,
+    };
+  if (budget < costToReach(WIDTH_STEPS[0] ?? WIDEST))
+    return {
+      width: 0,
+      paged: false,
+      requests: 0,
+      why: `a paging budget of ${budget} requests cannot build even the first step (${costToReach(WIDTH_STEPS[0] ?? WIDEST)})`,
+    };
 
   const [fromId] = await createRecords(session, journal, apiVersion, pool.fromObjectType, 1, `${tag}-wide`);
   if (fromId === undefined || session.stopped) return { width: 0, paged: false, requests: spent() };
@@ -75,15 +92,42 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
     const grow = step - targets.length;
     const cost = 2 * Math.ceil(grow / BATCH) + 1;
     if (spent() + cost > budget) {
-      return { width: targets.length, paged: false, requests: spent(), why: `the paging budget (${budget} requests) ran out at ${targets.length} associations without a paged read (pass --paging-budget to spend more)` };
+      return {
+        width: targets.length,
+        paged: false,
+        requests: spent(),
+        why: `the paging budget (${budget} requests) ran out at ${targets.length} associations without a paged read (pass --paging-budget to spend more)`,
+      };
     }
     while (targets.length < step && !session.stopped) {
-      const ids = await createRecords(session, journal, apiVersion, pool.toObjectType, Math.min(BATCH, step - targets.length), `${tag}-wide`);
+      const ids = await createRecords(
+        session,
+        journal,
+        apiVersion,
+        pool.toObjectType,
+        Math.min(BATCH, step - targets.length),
+        `${tag}-wide`,
+      );
       const pairs = ids.map((toId) => [fromId, toId] as const);
-      journal.append({ kind: 'associate', fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType, pairs });
-      const observed = await session.call(associate, params, { inputs: pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) }, 'conformance');
+      journal.append({
+        kind: 'associate',
+        fromObjectType: pool.fromObjectType,
+        toObjectType: pool.toObjectType,
+        pairs,
+      });
+      const observed = await session.call(
+        associate,
+        params,
+        { inputs: pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) },
+        'conformance',
+      );
       if (!succeeded(observed)) {
-        return { width: targets.length, paged: false, requests: spent(), why: `associating the wide record failed (status ${observed.exchange.response?.status ?? observed.exchange.failure?.kind ?? '?'})` };
+        return {
+          width: targets.length,
+          paged: false,
+          requests: spent(),
+          why: `associating the wide record failed (status ${observed.exchange.response?.status ?? observed.exchange.failure?.kind ?? '?'})`,
+        };
       }
       // Only what the answer lists was associated (a portal's limit configuration may refuse the
       // rest, naming them in errors): the record is as wide as the answers say, no wider.
@@ -93,15 +137,30 @@ export async function buildWideRecord(real: Real, journal: Journal, tag: string,
         const refused = pairs.length - associated.length;
         const pages = await readAll(real, [fromId]);
         const paged = pages[0]?.batch.nextAfter(fromId) !== undefined;
-        session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
-        return { width: targets.length, paged, requests: spent(), ...(paged ? {} : { why: `the provider refused ${refused} of ${pairs.length} associations of the wide record at ${targets.length} (a limit configuration on the portal?), before any read paged` }) };
+        session.sequence(readAfterWrite, 'batch-read', {
+          expected: targets.map((toId) => ({ fromId, toId })),
+          reads: pages,
+        });
+        return {
+          width: targets.length,
+          paged,
+          requests: spent(),
+          ...(paged
+            ? {}
+            : {
+                why: `the provider refused ${refused} of ${pairs.length} associations of the wide record at ${targets.length} (a limit configuration on the portal?), before any read paged`,
+              }),
+        };
       }
     }
     if (session.stopped) break;
     const pages = await readAll(real, [fromId]);
     // Every association must be on some page of every read, paged or not: a provider that cuts a
     // read short without paging, or drops items between pages, loses data where clients cannot see it.
-    session.sequence(readAfterWrite, 'batch-read', { expected: targets.map((toId) => ({ fromId, toId })), reads: pages });
+    session.sequence(readAfterWrite, 'batch-read', {
+      expected: targets.map((toId) => ({ fromId, toId })),
+      reads: pages,
+    });
     const first = pages[0];
     if (first?.batch.nextAfter(fromId) !== undefined) return { width: targets.length, paged: true, requests: spent() };
     last = { read: first?.batch.targetsOf(fromId).length ?? 0 };

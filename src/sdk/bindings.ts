@@ -22,7 +22,11 @@ interface Binding {
   readonly models: string;
 }
 
-const pairArgs = (params: Readonly<Record<string, string>>, body: unknown): unknown[] => [params.fromObjectType, params.toObjectType, body];
+const pairArgs = (params: Readonly<Record<string, string>>, body: unknown): unknown[] => [
+  params.fromObjectType,
+  params.toObjectType,
+  body,
+];
 
 const V4_MODELS = 'lib/codegen/crm/associations/v4/models/ObjectSerializer.js';
 const V4_SCHEMA_MODELS = 'lib/codegen/crm/associations/v4/schema/models/ObjectSerializer.js';
@@ -31,7 +35,11 @@ const V4_SCHEMA_MODELS = 'lib/codegen/crm/associations/v4/schema/models/ObjectSe
 export const SDK_BINDINGS: Readonly<Record<EndpointId, Binding>> = {
   'batch-read': { member: ['batchApi', 'getPage'], args: pairArgs, models: V4_MODELS },
   'batch-associate-default': { member: ['batchApi', 'createDefault'], args: pairArgs, models: V4_MODELS },
-  'configurations-batch-create': { member: ['schema', 'definitionConfigurationsApi', 'batchCreate'], args: pairArgs, models: V4_SCHEMA_MODELS },
+  'configurations-batch-create': {
+    member: ['schema', 'definitionConfigurationsApi', 'batchCreate'],
+    args: pairArgs,
+    models: V4_SCHEMA_MODELS,
+  },
   'associate-default': {
     member: ['basicApi', 'createDefault'],
     args: (params) => [params.fromObjectType, params.fromObjectId, params.toObjectType, params.toObjectId],
@@ -43,7 +51,11 @@ export const SDK_BINDINGS: Readonly<Record<EndpointId, Binding>> = {
  * The SDK's generated models module for an endpoint in a version (its exports: the model classes,
  * the enums, `ObjectSerializer`), or undefined where the SDK has none (any date version in 13.x).
  */
-export function sdkModels(sdk: LoadedSdk, endpoint: EndpointId, apiVersion: ApiVersion): Readonly<Record<string, unknown>> | undefined {
+export function sdkModels(
+  sdk: LoadedSdk,
+  endpoint: EndpointId,
+  apiVersion: ApiVersion,
+): Readonly<Record<string, unknown>> | undefined {
   if (apiVersion !== 'v4') return undefined;
   try {
     const loaded = sdk.load(SDK_BINDINGS[endpoint].models);
@@ -57,8 +69,13 @@ export function sdkModels(sdk: LoadedSdk, endpoint: EndpointId, apiVersion: ApiV
  * The request body as a TypeScript user of the SDK builds it: the SDK's own deserializer maps wire
  * names to its property names (`from` -> `_from`). Without a serializer the JSON goes as it is.
  */
-export function typedInput(models: Readonly<Record<string, unknown>> | undefined, definition: string | undefined, body: unknown): unknown {
-  const serializer = models?.ObjectSerializer as { deserialize?: (data: unknown, type: string, format: string) => unknown } | undefined;
+export function typedInput(
+  models: Readonly<Record<string, unknown>> | undefined,
+  definition: string | undefined,
+  body: unknown,
+): unknown {
+  const serializer = models?.ObjectSerializer as
+    { deserialize?: (data: unknown, type: string, format: string) => unknown } | undefined;
   if (body === undefined || definition === undefined || typeof serializer?.deserialize !== 'function') return body;
   return serializer.deserialize(body, definition, '');
 }
@@ -98,26 +115,52 @@ export function sdkArguments(endpoint: EndpointId, params: Readonly<Record<strin
  * The gate calls them only to say what they would send; they are not gated (users cannot reach
  * them through the client).
  */
-export const UNWIRED_GENERATED: Partial<Record<EndpointId, { readonly module: string; readonly className: string; readonly method: string }>> = {
-  'configurations-batch-create': { module: 'lib/codegen/crm/associations/v4/schema/index.js', className: 'DefinitionConfigurationsApi', method: 'batchCreate' },
+export const UNWIRED_GENERATED: Partial<
+  Record<EndpointId, { readonly module: string; readonly className: string; readonly method: string }>
+> = {
+  'configurations-batch-create': {
+    module: 'lib/codegen/crm/associations/v4/schema/index.js',
+    className: 'DefinitionConfigurationsApi',
+    method: 'batchCreate',
+  },
 };
 
 /** The generated (unwired) method of an endpoint, built the way the SDK's discovery builds the wired ones; undefined when absent. */
-export function locateUnwired(sdk: LoadedSdk, endpoint: EndpointId, options: { readonly accessToken: string; readonly basePath: string }): SdkMethod | undefined {
+export function locateUnwired(
+  sdk: LoadedSdk,
+  endpoint: EndpointId,
+  options: { readonly accessToken: string; readonly basePath: string },
+): SdkMethod | undefined {
   const spec = UNWIRED_GENERATED[endpoint];
   if (!spec) return undefined;
   try {
     const generated = sdk.load(spec.module) as Record<string, unknown>;
-    const configurator = walk(sdk.load('lib/src/configuration/ApiClientConfigurator.js'), ['ApiClientConfigurator']) as { getParams?: (...args: unknown[]) => unknown } | undefined;
+    const configurator = walk(sdk.load('lib/src/configuration/ApiClientConfigurator.js'), ['ApiClientConfigurator']) as
+      { getParams?: (...args: unknown[]) => unknown } | undefined;
     const rx = walk(sdk.load(spec.module.replace(/index\.js$/, 'rxjsStub.js')), ['Observable']);
     const createConfiguration = generated.createConfiguration;
     const Api = generated[spec.className];
-    if (typeof createConfiguration !== 'function' || typeof Api !== 'function' || typeof configurator?.getParams !== 'function') return undefined;
-    const params = configurator.getParams({ accessToken: options.accessToken, basePath: options.basePath, numberOfApiCallRetries: 0 }, generated.ServerConfiguration, rx, rx);
-    const api = new (Api as new (configuration: unknown) => Record<string, unknown>)((createConfiguration as (p: unknown) => unknown)(params));
+    if (
+      typeof createConfiguration !== 'function' ||
+      typeof Api !== 'function' ||
+      typeof configurator?.getParams !== 'function'
+    )
+      return undefined;
+    const params = configurator.getParams(
+      { accessToken: options.accessToken, basePath: options.basePath, numberOfApiCallRetries: 0 },
+      generated.ServerConfiguration,
+      rx,
+      rx,
+    );
+    const api = new (Api as new (configuration: unknown) => Record<string, unknown>)(
+      (createConfiguration as (p: unknown) => unknown)(params),
+    );
     const fn = api[spec.method];
     if (typeof fn !== 'function') return undefined;
-    return { where: `${spec.module} ${spec.className}.${spec.method} (not reachable from Client)`, invoke: (args) => Promise.resolve((fn as (...values: unknown[]) => unknown).apply(api, [...args])) };
+    return {
+      where: `${spec.module} ${spec.className}.${spec.method} (not reachable from Client)`,
+      invoke: (args) => Promise.resolve((fn as (...values: unknown[]) => unknown).apply(api, [...args])),
+    };
   } catch {
     return undefined;
   }

@@ -35,7 +35,9 @@ export interface LoadedSdk {
 type ClientConstructor = new (config: Record<string, unknown>) => object;
 
 function isPathSpec(spec: string): boolean {
-  return spec.startsWith('.') || isAbsolute(spec) || spec.includes('\\') || (spec.includes('/') && !spec.startsWith('@'));
+  return (
+    spec.startsWith('.') || isAbsolute(spec) || spec.includes('\\') || (spec.includes('/') && !spec.startsWith('@'))
+  );
 }
 
 function readPackage(root: string): { name: string; version: string } {
@@ -44,17 +46,23 @@ function readPackage(root: string): { name: string; version: string } {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new GateUsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new GateUsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const record = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  return { name: typeof record.name === 'string' ? record.name : '(unnamed)', version: typeof record.version === 'string' ? record.version : '(no version)' };
+  return {
+    name: typeof record.name === 'string' ? record.name : '(unnamed)',
+    version: typeof record.version === 'string' ? record.version : '(no version)',
+  };
 }
 
 /** The package directory of a spec: a path as given, or the package as resolved from `cwd`. */
 function packageRoot(spec: string, cwd: string): string {
   if (isPathSpec(spec)) {
     const root = resolve(cwd, spec);
-    if (!existsSync(root) || !statSync(root).isDirectory() || !existsSync(join(root, 'package.json'))) throw new GateUsageError(`--sdk ${spec}: no package directory (with a package.json) at ${root}`);
+    if (!existsSync(root) || !statSync(root).isDirectory() || !existsSync(join(root, 'package.json')))
+      throw new GateUsageError(`--sdk ${spec}: no package directory (with a package.json) at ${root}`);
     return root;
   }
   const requireFromCwd = createRequire(join(cwd, 'package.json'));
@@ -73,7 +81,8 @@ function packageRoot(spec: string, cwd: string): string {
   }
   for (let dir = dirname(entry); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json')) && readPackage(dir).name === spec) return dir;
-    if (dirname(dir) === dir) throw new GateUsageError(`--sdk ${spec}: resolved to ${entry}, but no package.json names "${spec}" above it`);
+    if (dirname(dir) === dir)
+      throw new GateUsageError(`--sdk ${spec}: resolved to ${entry}, but no package.json names "${spec}" above it`);
   }
 }
 
@@ -89,15 +98,21 @@ export function loadSdk(spec: string = DEFAULT_SDK, cwd: string = process.cwd())
   try {
     exported = requireFromRoot(root);
   } catch (error) {
-    throw new GateUsageError(`--sdk ${spec}: ${name} ${version} does not load: ${(error as Error).message.split('\n')[0] ?? ''}`);
+    throw new GateUsageError(
+      `--sdk ${spec}: ${name} ${version} does not load: ${(error as Error).message.split('\n')[0] ?? ''}`,
+    );
   }
   const Client = (exported as { Client?: unknown } | null)?.Client;
-  if (typeof Client !== 'function') throw new GateUsageError(`--sdk ${spec}: ${name} ${version} is not a HubSpot client (it exports no Client)`);
+  if (typeof Client !== 'function')
+    throw new GateUsageError(`--sdk ${spec}: ${name} ${version} is not a HubSpot client (it exports no Client)`);
   const ClientClass = Client as ClientConstructor;
   const createClient = (options: { readonly accessToken: string; readonly basePath: string }): SdkClient =>
     new ClientClass({ accessToken: options.accessToken, basePath: options.basePath, numberOfApiCallRetries: 0 });
   const probe = createClient({ accessToken: 'probe', basePath: 'http://127.0.0.1:9' });
-  if (walk(probe, ['crm', 'associations']) === undefined) throw new GateUsageError(`--sdk ${spec}: ${name} ${version} is not a HubSpot client (Client has no crm.associations)`);
+  if (walk(probe, ['crm', 'associations']) === undefined)
+    throw new GateUsageError(
+      `--sdk ${spec}: ${name} ${version} is not a HubSpot client (Client has no crm.associations)`,
+    );
   return { spec, name, version, root, createClient, load: (relative) => requireFromRoot(join(root, relative)) };
 }
 

@@ -38,7 +38,17 @@ describe('output shape', () => {
       type: 'object',
       description: 'root',
       properties: {
-        a: { type: 'string', description: 'kept', title: 'A', examples: ['x'], default: 'x', example: 'dropped', 'x-vendor': 1, altnames: { json: 'aa' }, unit: 'm' },
+        a: {
+          type: 'string',
+          description: 'kept',
+          title: 'A',
+          examples: ['x'],
+          default: 'x',
+          example: 'dropped',
+          'x-vendor': 1,
+          altnames: { json: 'aa' },
+          unit: 'm',
+        },
       },
       $comment: 'dropped',
     }),
@@ -48,13 +58,21 @@ describe('output shape', () => {
     expect(Object.keys(compiled).slice(0, 2)).toEqual(['$schema', '$id']);
     expect(compiled.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(compiled.$id).toBe(ID);
-    expect((compiled.properties as Json).a).toEqual({ type: 'string', description: 'kept', title: 'A', examples: ['x'], default: 'x' });
+    expect((compiled.properties as Json).a).toEqual({
+      type: 'string',
+      description: 'kept',
+      title: 'A',
+      examples: ['x'],
+      default: 'x',
+    });
     expect(compiled).not.toHaveProperty('$comment');
   });
 
   it('emits additionalProperties only when the document states it (absent = open)', () => {
     expect(compiled).not.toHaveProperty('additionalProperties');
-    expect(validatorFor(doc({ type: 'object', properties: { a: { type: 'string' } } }))({ a: 'x', extra: 1 })).toBe(true);
+    expect(validatorFor(doc({ type: 'object', properties: { a: { type: 'string' } } }))({ a: 'x', extra: 1 })).toBe(
+      true,
+    );
   });
 
   it('flattens namespaced definitions into $defs with dotted keys', () => {
@@ -62,7 +80,10 @@ describe('output shape', () => {
       doc({
         definitions: { Ns: { Inner: { Type: { type: 'string' } } }, Flat: { type: 'int32' } },
         type: 'object',
-        properties: { a: { type: { $ref: '#/definitions/Ns/Inner/Type' } }, b: { type: { $ref: '#/definitions/Flat' } } },
+        properties: {
+          a: { type: { $ref: '#/definitions/Ns/Inner/Type' } },
+          b: { type: { $ref: '#/definitions/Flat' } },
+        },
       }),
     ).schema;
     expect(Object.keys(schema.$defs as Json)).toEqual(['Ns.Inner.Type', 'Flat']);
@@ -84,7 +105,9 @@ describe('output shape', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(StructureCompileError);
-    expect((caught as StructureCompileError).issues.map((issue) => issue.code)).toContain('SCHEMA_OBJECT_MISSING_PROPERTIES');
+    expect((caught as StructureCompileError).issues.map((issue) => issue.code)).toContain(
+      'SCHEMA_OBJECT_MISSING_PROPERTIES',
+    );
   });
 
   it('returns the warnings of a document that compiles', () => {
@@ -96,20 +119,31 @@ describe('output shape', () => {
 
 describe('compound types', () => {
   it('object: properties, required, closed with additionalProperties false', () => {
-    const validate = validatorFor(doc({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'int8' } }, required: ['a'], additionalProperties: false }));
+    const validate = validatorFor(
+      doc({
+        type: 'object',
+        properties: { a: { type: 'string' }, b: { type: 'int8' } },
+        required: ['a'],
+        additionalProperties: false,
+      }),
+    );
     expect(validate({ a: 'x', b: 1 })).toBe(true);
     expect(validate({ b: 1 })).toBe(false);
     expect(validate({ a: 'x', c: 1 })).toBe(false);
   });
 
   it('object: additionalProperties as a schema checks the extra members', () => {
-    const validate = validatorFor(doc({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: { type: 'int32' } }));
+    const validate = validatorFor(
+      doc({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: { type: 'int32' } }),
+    );
     expect(validate({ a: 'x', n: 1 })).toBe(true);
     expect(validate({ a: 'x', n: 'one' })).toBe(false);
   });
 
   it('object: required as arrays of arrays means exactly one of the sets', () => {
-    const validate = validatorFor(doc({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: [['a'], ['b']] }));
+    const validate = validatorFor(
+      doc({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: [['a'], ['b']] }),
+    );
     expect(validate({ a: 'x' })).toBe(true);
     expect(validate({ b: 'x' })).toBe(true);
     expect(validate({})).toBe(false);
@@ -118,14 +152,24 @@ describe('compound types', () => {
 
   it('the instance root may carry $schema and $uses even when closed; nested objects may not', () => {
     const validate = validatorFor(
-      doc({ type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' } }, additionalProperties: false } }, additionalProperties: false }),
+      doc({
+        type: 'object',
+        properties: { a: { type: 'object', properties: { b: { type: 'string' } }, additionalProperties: false } },
+        additionalProperties: false,
+      }),
     );
     expect(validate({ $schema: ID, $uses: ['JSONStructureValidation'], a: { b: 'x' } })).toBe(true);
     expect(validate({ a: { $schema: ID, b: 'x' } })).toBe(false);
   });
 
   it('$root picks a definition, and a closed root definition still admits $schema', () => {
-    const structure = { $schema: CORE, $id: ID, name: 'Doc', $root: '#/definitions/Thing', definitions: { Thing: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false } } };
+    const structure = {
+      $schema: CORE,
+      $id: ID,
+      name: 'Doc',
+      $root: '#/definitions/Thing',
+      definitions: { Thing: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false } },
+    };
     const validate = validatorFor(structure);
     expect(validate({ $schema: ID, a: 'x' })).toBe(true);
     expect(validate({ a: 1 })).toBe(false);
@@ -149,7 +193,13 @@ describe('compound types', () => {
   });
 
   it('tuple: properties in tuple order, exactly that long', () => {
-    const validate = validatorFor(doc({ type: 'tuple', properties: { lat: { type: 'double' }, label: { type: 'string' } }, tuple: ['label', 'lat'] }));
+    const validate = validatorFor(
+      doc({
+        type: 'tuple',
+        properties: { lat: { type: 'double' }, label: { type: 'string' } },
+        tuple: ['label', 'lat'],
+      }),
+    );
     expect(validate(['x', 1.5])).toBe(true);
     expect(validate([1.5, 'x'])).toBe(false);
     expect(validate(['x'])).toBe(false);
@@ -173,9 +223,28 @@ describe('compound types', () => {
       $root: '#/definitions/Shape',
       definitions: {
         Base: { type: 'object', abstract: true, properties: { id: { type: 'string' } }, required: ['id'] },
-        Circle: { type: 'object', $extends: '#/definitions/Base', properties: { r: { type: 'double' } }, required: ['r'], additionalProperties: false },
-        Square: { type: 'object', $extends: '#/definitions/Base', properties: { side: { type: 'double' } }, required: ['side'] },
-        Shape: { type: 'choice', $extends: '#/definitions/Base', selector: 'kind', choices: { circle: { type: { $ref: '#/definitions/Circle' } }, square: { type: { $ref: '#/definitions/Square' } } } },
+        Circle: {
+          type: 'object',
+          $extends: '#/definitions/Base',
+          properties: { r: { type: 'double' } },
+          required: ['r'],
+          additionalProperties: false,
+        },
+        Square: {
+          type: 'object',
+          $extends: '#/definitions/Base',
+          properties: { side: { type: 'double' } },
+          required: ['side'],
+        },
+        Shape: {
+          type: 'choice',
+          $extends: '#/definitions/Base',
+          selector: 'kind',
+          choices: {
+            circle: { type: { $ref: '#/definitions/Circle' } },
+            square: { type: { $ref: '#/definitions/Square' } },
+          },
+        },
       },
     };
     const validate = validatorFor(structure);
@@ -192,7 +261,9 @@ describe('compound types', () => {
   });
 
   it('type unions become anyOf; string members keep their constraints', () => {
-    const validate = validatorFor(doc({ type: 'object', properties: { v: { type: ['string', 'null', 'int8'], maxLength: 3 } } }));
+    const validate = validatorFor(
+      doc({ type: 'object', properties: { v: { type: ['string', 'null', 'int8'], maxLength: 3 } } }),
+    );
     expect(validate({ v: null })).toBe(true);
     expect(validate({ v: 'abc' })).toBe(true);
     expect(validate({ v: 5 })).toBe(true);
@@ -201,7 +272,9 @@ describe('compound types', () => {
   });
 
   it('enum and const on primitives', () => {
-    const validate = validatorFor(doc({ type: 'object', properties: { e: { type: 'string', enum: ['A', 'B'] }, c: { type: 'int32', const: 7 } } }));
+    const validate = validatorFor(
+      doc({ type: 'object', properties: { e: { type: 'string', enum: ['A', 'B'] }, c: { type: 'int32', const: 7 } } }),
+    );
     expect(validate({ e: 'A', c: 7 })).toBe(true);
     expect(validate({ e: 'C' })).toBe(false);
     expect(validate({ c: 8 })).toBe(false);
@@ -210,7 +283,15 @@ describe('compound types', () => {
 
 describe('references and inheritance', () => {
   const tree = doc({
-    definitions: { Node: { type: 'object', properties: { value: { type: 'string' }, children: { type: 'array', items: { type: { $ref: '#/definitions/Node' } } } } } },
+    definitions: {
+      Node: {
+        type: 'object',
+        properties: {
+          value: { type: 'string' },
+          children: { type: 'array', items: { type: { $ref: '#/definitions/Node' } } },
+        },
+      },
+    },
     type: 'object',
     properties: { root: { type: { $ref: '#/definitions/Node' } } },
   });
@@ -234,7 +315,12 @@ describe('references and inheritance', () => {
       definitions: {
         Named: { type: 'object', abstract: true, properties: { name: { type: 'string' } }, required: ['name'] },
         Aged: { type: 'object', abstract: true, properties: { age: { type: 'uint8' } }, required: ['age'] },
-        Person: { type: 'object', $extends: ['#/definitions/Named', '#/definitions/Aged'], properties: { email: { type: 'string' } }, additionalProperties: false },
+        Person: {
+          type: 'object',
+          $extends: ['#/definitions/Named', '#/definitions/Aged'],
+          properties: { email: { type: 'string' } },
+          additionalProperties: false,
+        },
       },
       type: 'object',
       properties: { p: { type: { $ref: '#/definitions/Person' } } },
@@ -252,8 +338,17 @@ describe('references and inheritance', () => {
       definitions: {
         Root: { type: 'object', abstract: true, properties: { id: { type: 'string' } } },
         Left: { type: 'object', abstract: true, $extends: '#/definitions/Root', properties: { l: { type: 'string' } } },
-        Right: { type: 'object', abstract: true, $extends: '#/definitions/Root', properties: { r: { type: 'string' } } },
-        Both: { type: 'object', $extends: ['#/definitions/Left', '#/definitions/Right'], properties: { b: { type: 'string' } } },
+        Right: {
+          type: 'object',
+          abstract: true,
+          $extends: '#/definitions/Root',
+          properties: { r: { type: 'string' } },
+        },
+        Both: {
+          type: 'object',
+          $extends: ['#/definitions/Left', '#/definitions/Right'],
+          properties: { b: { type: 'string' } },
+        },
       },
       $root: '#/definitions/Both',
     });
@@ -264,7 +359,14 @@ describe('references and inheritance', () => {
 });
 
 describe('extensions', () => {
-  const constrained = { type: 'object', properties: { n: { type: 'int32', minimum: 1 }, s: { type: 'string', minLength: 2, pattern: '^[a-z]+$', format: 'email' }, t: { type: 'array', items: { type: 'string' }, maxItems: 1 } } };
+  const constrained = {
+    type: 'object',
+    properties: {
+      n: { type: 'int32', minimum: 1 },
+      s: { type: 'string', minLength: 2, pattern: '^[a-z]+$', format: 'email' },
+      t: { type: 'array', items: { type: 'string' }, maxItems: 1 },
+    },
+  };
 
   it('drops validation keywords when the extension is off (the linter warns)', () => {
     const validate = validatorFor(doc(constrained));
@@ -284,7 +386,14 @@ describe('extensions', () => {
 
   it('maps keyNames/patternKeys/minEntries/has onto object keywords without exempting values', () => {
     const validate = validatorFor({
-      ...doc({ type: 'map', values: { type: 'int32' }, keyNames: { type: 'string', pattern: '^[a-z_]+$' }, patternKeys: { '^n_': { type: 'int32', minimum: 0 } }, minEntries: 1, has: { type: 'int32', const: 42 } }),
+      ...doc({
+        type: 'map',
+        values: { type: 'int32' },
+        keyNames: { type: 'string', pattern: '^[a-z_]+$' },
+        patternKeys: { '^n_': { type: 'int32', minimum: 0 } },
+        minEntries: 1,
+        has: { type: 'int32', const: 42 },
+      }),
       $uses: ['JSONStructureValidation'],
     });
     expect(validate({ a: 42, n_b: 1 })).toBe(true);
@@ -314,22 +423,40 @@ describe('extensions', () => {
   });
 
   it('keeps composition beside the type when the branches fit it (plain output for walkers)', () => {
-    const compiled = compileStructure({ ...doc({ type: 'object', properties: { a: { type: 'string' } }, oneOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }] }), $uses: ['JSONStructureConditionalComposition'] }).schema;
+    const compiled = compileStructure({
+      ...doc({
+        type: 'object',
+        properties: { a: { type: 'string' } },
+        oneOf: [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }],
+      }),
+      $uses: ['JSONStructureConditionalComposition'],
+    }).schema;
     expect(compiled).toMatchObject({ type: 'object', properties: { a: { type: 'string' } } });
     expect(compiled).toHaveProperty('oneOf');
   });
 
   it('moves the typed part into allOf when a branch names another type (ajv strictTypes would refuse it)', () => {
-    const structure = { ...doc({ type: 'null', description: 'stays on top', anyOf: [{ type: 'string' }] }), $uses: ['JSONStructureConditionalComposition'] };
+    const structure = {
+      ...doc({ type: 'null', description: 'stays on top', anyOf: [{ type: 'string' }] }),
+      $uses: ['JSONStructureConditionalComposition'],
+    };
     const compiled = compileStructure(structure).schema;
-    expect(compiled).toMatchObject({ description: 'stays on top', allOf: [{ type: 'null' }, { anyOf: [{ type: 'string' }] }] });
+    expect(compiled).toMatchObject({
+      description: 'stays on top',
+      allOf: [{ type: 'null' }, { anyOf: [{ type: 'string' }] }],
+    });
     const validate = validatorFor(structure);
     expect(validate(null)).toBe(false);
     expect(validate('x')).toBe(false);
   });
 
   it('composition-only roots compile (allOf of impossible types rejects everything)', () => {
-    const validate = validatorFor({ $schema: CORE, $id: ID, name: 'C', allOf: [{ type: 'string' }, { type: 'int32' }] });
+    const validate = validatorFor({
+      $schema: CORE,
+      $id: ID,
+      name: 'C',
+      allOf: [{ type: 'string' }, { type: 'int32' }],
+    });
     expect(validate('x')).toBe(false);
     expect(validate(1)).toBe(false);
   });

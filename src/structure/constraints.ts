@@ -25,7 +25,19 @@ export interface ConstraintSink {
   readonly validationEnabled: boolean;
 }
 
-type ValueKind = 'count' | 'number' | 'positive' | 'pattern' | 'format' | 'boolean' | 'schema' | 'schemaMap' | 'dependentRequired' | 'string' | 'encoding' | 'any';
+type ValueKind =
+  | 'count'
+  | 'number'
+  | 'positive'
+  | 'pattern'
+  | 'format'
+  | 'boolean'
+  | 'schema'
+  | 'schemaMap'
+  | 'dependentRequired'
+  | 'string'
+  | 'encoding'
+  | 'any';
 
 interface KeywordRule {
   /** Which (single, named) types accept the keyword. */
@@ -122,14 +134,24 @@ function isExtensionKeyword(keyword: string, type: string | undefined): boolean 
  * the primitive members of a union); undefined when the type is a `$ref` or missing, where
  * applicability cannot be judged.
  */
-export function lintConstraints(node: JsonObject, path: string, types: readonly string[] | undefined, sink: ConstraintSink): void {
+export function lintConstraints(
+  node: JsonObject,
+  path: string,
+  types: readonly string[] | undefined,
+  sink: ConstraintSink,
+): void {
   for (const [keyword, rule] of Object.entries(RULES)) {
     if (!Object.hasOwn(node, keyword)) continue;
     const value = node[keyword];
     const at = childPointer(path, keyword);
     const type = types?.find((name) => rule.appliesTo(name));
     if (types !== undefined && type === undefined) {
-      sink.report('SCHEMA_CONSTRAINT_TYPE_MISMATCH', 'error', at, `${keyword} applies to ${rule.expects}, not to ${types.join(' | ')}`);
+      sink.report(
+        'SCHEMA_CONSTRAINT_TYPE_MISMATCH',
+        'error',
+        at,
+        `${keyword} applies to ${rule.expects}, not to ${types.join(' | ')}`,
+      );
       continue;
     }
     checkValue(keyword, rule.kind, value, at, type, sink);
@@ -142,17 +164,34 @@ export function lintConstraints(node: JsonObject, path: string, types: readonly 
         `validation keyword '${keyword}' is used but the validation extension is not enabled (add "$uses": ["JSONStructureValidation"]); ${effect}`,
       );
     } else if (isObject(own(node, 'type')) && keyword !== 'default') {
-      sink.report('SCHEMA_KEYWORD_IGNORED', 'warning', at, `${keyword} on a schema whose type is a $ref is not enforced; put it on the referenced type`);
+      sink.report(
+        'SCHEMA_KEYWORD_IGNORED',
+        'warning',
+        at,
+        `${keyword} on a schema whose type is a $ref is not enforced; put it on the referenced type`,
+      );
     }
   }
   checkPairs(node, path, sink);
 }
 
-function checkValue(keyword: string, kind: ValueKind, value: unknown, at: string, type: string | undefined, sink: ConstraintSink): void {
+function checkValue(
+  keyword: string,
+  kind: ValueKind,
+  value: unknown,
+  at: string,
+  type: string | undefined,
+  sink: ConstraintSink,
+): void {
   switch (kind) {
     case 'count':
       if (typeof value !== 'number' || !Number.isInteger(value) || value < (keyword === 'precision' ? 1 : 0)) {
-        sink.report('SCHEMA_INTEGER_CONSTRAINT_INVALID', 'error', at, `${keyword} must be a ${keyword === 'precision' ? 'positive' : 'non-negative'} integer`);
+        sink.report(
+          'SCHEMA_INTEGER_CONSTRAINT_INVALID',
+          'error',
+          at,
+          `${keyword} must be a ${keyword === 'precision' ? 'positive' : 'non-negative'} integer`,
+        );
       }
       return;
     case 'number':
@@ -168,14 +207,23 @@ function checkValue(keyword: string, kind: ValueKind, value: unknown, at: string
       return;
     case 'format':
       if (typeof value !== 'string') sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, 'format must be a string');
-      else if (!KNOWN_FORMATS.has(value)) sink.report('SCHEMA_FORMAT_UNKNOWN', 'warning', at, `unknown format "${value}" is ignored`);
+      else if (!KNOWN_FORMATS.has(value))
+        sink.report('SCHEMA_FORMAT_UNKNOWN', 'warning', at, `unknown format "${value}" is ignored`);
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') sink.report('SCHEMA_UNIQUE_ITEMS_NOT_BOOLEAN', 'error', at, `${keyword} must be a boolean`);
-      else if (type === 'set' && value === false) sink.report('SCHEMA_CONSTRAINT_VALUE_INVALID', 'error', at, 'a set is unique by definition; uniqueItems: false contradicts it');
+      if (typeof value !== 'boolean')
+        sink.report('SCHEMA_UNIQUE_ITEMS_NOT_BOOLEAN', 'error', at, `${keyword} must be a boolean`);
+      else if (type === 'set' && value === false)
+        sink.report(
+          'SCHEMA_CONSTRAINT_VALUE_INVALID',
+          'error',
+          at,
+          'a set is unique by definition; uniqueItems: false contradicts it',
+        );
       return;
     case 'schema':
-      if (!isObject(value)) sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, `${keyword} must be a schema object`);
+      if (!isObject(value))
+        sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, `${keyword} must be a schema object`);
       else sink.schema(value, at);
       return;
     case 'schemaMap':
@@ -186,23 +234,39 @@ function checkValue(keyword: string, kind: ValueKind, value: unknown, at: string
       for (const [pattern, schema] of Object.entries(value)) {
         const memberPath = childPointer(at, pattern);
         checkPattern(pattern, memberPath, sink);
-        if (!isObject(schema)) sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', memberPath, 'must be a schema object');
+        if (!isObject(schema))
+          sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', memberPath, 'must be a schema object');
         else sink.schema(schema, memberPath);
       }
       return;
     case 'dependentRequired':
-      if (!isObject(value) || !Object.values(value).every((names) => Array.isArray(names) && names.every((name) => typeof name === 'string'))) {
-        sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, 'dependentRequired must map property names to arrays of property names');
+      if (
+        !isObject(value) ||
+        !Object.values(value).every((names) => Array.isArray(names) && names.every((name) => typeof name === 'string'))
+      ) {
+        sink.report(
+          'SCHEMA_KEYWORD_INVALID_TYPE',
+          'error',
+          at,
+          'dependentRequired must map property names to arrays of property names',
+        );
       }
       return;
     case 'encoding':
-      if (typeof value !== 'string') sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, `${keyword} must be a string`);
+      if (typeof value !== 'string')
+        sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, `${keyword} must be a string`);
       else if (type === 'binary' && !BINARY_ENCODINGS.has(value)) {
-        sink.report('SCHEMA_CONSTRAINT_VALUE_INVALID', 'error', at, `contentEncoding must be one of ${[...BINARY_ENCODINGS].join(', ')}`);
+        sink.report(
+          'SCHEMA_CONSTRAINT_VALUE_INVALID',
+          'error',
+          at,
+          `contentEncoding must be one of ${[...BINARY_ENCODINGS].join(', ')}`,
+        );
       }
       return;
     case 'string':
-      if (typeof value !== 'string') sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, `${keyword} must be a string`);
+      if (typeof value !== 'string')
+        sink.report('SCHEMA_KEYWORD_INVALID_TYPE', 'error', at, `${keyword} must be a string`);
       return;
     case 'any':
       return;
@@ -223,17 +287,35 @@ function checkPattern(pattern: string, at: string, sink: ConstraintSink): void {
   }
 }
 
-function checkNumber(keyword: string, kind: 'number' | 'positive', value: unknown, at: string, type: string | undefined, sink: ConstraintSink): void {
+function checkNumber(
+  keyword: string,
+  kind: 'number' | 'positive',
+  value: unknown,
+  at: string,
+  type: string | undefined,
+  sink: ConstraintSink,
+): void {
   const stringEncoded = type !== undefined && isStringEncodedNumeric(type);
   if (stringEncoded) {
     const text = constraintText(value);
-    const syntaxOk = text !== undefined && (type === 'decimal' ? parseDecimal(text) !== undefined : INTEGER_STRING.test(text));
+    const syntaxOk =
+      text !== undefined && (type === 'decimal' ? parseDecimal(text) !== undefined : INTEGER_STRING.test(text));
     if (!syntaxOk) {
-      sink.report('SCHEMA_NUMBER_CONSTRAINT_INVALID', 'error', at, `${keyword} for ${type} must be a ${type === 'decimal' ? 'decimal' : 'integer'} string`);
+      sink.report(
+        'SCHEMA_NUMBER_CONSTRAINT_INVALID',
+        'error',
+        at,
+        `${keyword} for ${type} must be a ${type === 'decimal' ? 'decimal' : 'integer'} string`,
+      );
       return;
     }
     if (typeof value === 'number') {
-      sink.report('SCHEMA_CONSTRAINT_NOT_STRING', 'warning', at, `${keyword} for the string-encoded ${type} MUST be written as a string ("${text}")`);
+      sink.report(
+        'SCHEMA_CONSTRAINT_NOT_STRING',
+        'warning',
+        at,
+        `${keyword} for the string-encoded ${type} MUST be written as a string ("${text}")`,
+      );
     }
   } else if (typeof value !== 'number' || !Number.isFinite(value)) {
     // A numeric string is tolerated where the type is unknown (a $ref or union might be string-encoded).
@@ -262,12 +344,22 @@ function checkPairs(node: JsonObject, path: string, sink: ConstraintSink): void 
     const comparison = compareBound(node[low], node[high], kind);
     const crossed = comparison !== undefined && (strict ? comparison >= 0 : comparison > 0);
     if (crossed) {
-      sink.report('SCHEMA_MIN_GREATER_THAN_MAX', 'error', path, `${low} (${JSON.stringify(node[low])}) must not exceed ${high} (${JSON.stringify(node[high])}): no value can satisfy both`);
+      sink.report(
+        'SCHEMA_MIN_GREATER_THAN_MAX',
+        'error',
+        path,
+        `${low} (${JSON.stringify(node[low])}) must not exceed ${high} (${JSON.stringify(node[high])}): no value can satisfy both`,
+      );
     }
   }
   const precision = own(node, 'precision');
   const scale = own(node, 'scale');
   if (typeof precision === 'number' && typeof scale === 'number' && scale > precision) {
-    sink.report('SCHEMA_MIN_GREATER_THAN_MAX', 'error', childPointer(path, 'scale'), `scale (${scale}) must not exceed precision (${precision})`);
+    sink.report(
+      'SCHEMA_MIN_GREATER_THAN_MAX',
+      'error',
+      childPointer(path, 'scale'),
+      `scale (${scale}) must not exceed precision (${precision})`,
+    );
   }
 }

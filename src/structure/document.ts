@@ -95,7 +95,9 @@ function isValidationMetaSchema(uri: unknown): boolean {
  */
 export function isTypeNode(node: JsonObject): boolean {
   if (Object.hasOwn(node, 'type') || Object.hasOwn(node, '$ref')) return true;
-  return Object.entries(node).some(([key, value]) => SCHEMA_MARKERS.has(key) && !(isObject(value) && Object.hasOwn(value, 'type')));
+  return Object.entries(node).some(
+    ([key, value]) => SCHEMA_MARKERS.has(key) && !(isObject(value) && Object.hasOwn(value, 'type')),
+  );
 }
 
 /** Indexes a document. Never throws; structural problems come back as `problems`. */
@@ -107,7 +109,11 @@ export function indexDocument(root: JsonObject): StructureDocument {
 
   const walk = (container: JsonObject, tokens: string[], path: string): void => {
     if (tokens.length > MAX_DEPTH) {
-      problems.push({ code: 'SCHEMA_MAX_DEPTH_EXCEEDED', path, message: `namespaces nest deeper than ${MAX_DEPTH} levels` });
+      problems.push({
+        code: 'SCHEMA_MAX_DEPTH_EXCEEDED',
+        path,
+        message: `namespaces nest deeper than ${MAX_DEPTH} levels`,
+      });
       return;
     }
     for (const [name, member] of Object.entries(container)) {
@@ -124,7 +130,11 @@ export function indexDocument(root: JsonObject): StructureDocument {
       // Other `$` keys are custom annotations ("this also applies to keywords that begin with $").
       if (name.startsWith('$')) continue;
       if (!isObject(member)) {
-        problems.push({ code: 'SCHEMA_INVALID_TYPE', path: memberPath, message: `definition "${name}" must be an object (a type or a namespace)` });
+        problems.push({
+          code: 'SCHEMA_INVALID_TYPE',
+          path: memberPath,
+          message: `definition "${name}" must be an object (a type or a namespace)`,
+        });
         continue;
       }
       if (isTypeNode(member)) {
@@ -149,7 +159,12 @@ export function indexDocument(root: JsonObject): StructureDocument {
   const defs = own(root, 'definitions');
   if (defs !== undefined) {
     if (isObject(defs)) walk(defs, [], '/definitions');
-    else problems.push({ code: 'SCHEMA_KEYWORD_INVALID_TYPE', path: '/definitions', message: 'definitions must be an object' });
+    else
+      problems.push({
+        code: 'SCHEMA_KEYWORD_INVALID_TYPE',
+        path: '/definitions',
+        message: 'definitions must be an object',
+      });
   }
 
   const schemaUri = own(root, '$schema');
@@ -245,7 +260,12 @@ export function flattenObject(doc: StructureDocument, node: JsonObject): Flatten
   for (const [name, schema] of ownProperties(node)) properties.set(name, schema);
   const ownRequired = own(node, 'required');
   if (Array.isArray(ownRequired)) requiredGroups.push(ownRequired);
-  return { properties: [...properties.entries()], inherited: new Set(inheritedProps.keys()), requiredGroups, incomplete };
+  return {
+    properties: [...properties.entries()],
+    inherited: new Set(inheritedProps.keys()),
+    requiredGroups,
+    incomplete,
+  };
 }
 
 /** References a schema follows without consuming instance depth (type refs, unions, composition). */
@@ -256,7 +276,8 @@ function inPlaceReferences(node: unknown, depth: number, out: unknown[]): void {
   if (Array.isArray(type)) for (const member of type) if (isObject(member)) out.push(own(member, '$ref'));
   for (const keyword of COMPOSITION_KEYWORDS) {
     const value = own(node, keyword);
-    if (COMPOSITION_ARRAYS.has(keyword) && Array.isArray(value)) for (const branch of value) inPlaceReferences(branch, depth + 1, out);
+    if (COMPOSITION_ARRAYS.has(keyword) && Array.isArray(value))
+      for (const branch of value) inPlaceReferences(branch, depth + 1, out);
     else inPlaceReferences(value, depth + 1, out);
   }
 }

@@ -38,7 +38,8 @@ class Emitter {
   /** The `$defs` reference for a (lint-verified) type reference. */
   private ref(value: unknown): string {
     const resolved = resolveReference(this.doc, value);
-    if (resolved.kind !== 'found') throw new Error(`internal: unresolved reference ${String(value)} reached the emitter`);
+    if (resolved.kind !== 'found')
+      throw new Error(`internal: unresolved reference ${String(value)} reached the emitter`);
     return defsRef(resolved.definition.key);
   }
 
@@ -65,7 +66,11 @@ class Emitter {
     } else if (Array.isArray(type)) {
       // A union: the instance matches at least one member ("first match" only matters for typing).
       // Primitive members take the node's constraints that apply to them (maxLength on the string member).
-      out.anyOf = type.map((member) => (typeof member === 'string' ? this.unionMember(member, node) : { $ref: this.ref(own(member as JsonObject, '$ref')) }));
+      out.anyOf = type.map((member) =>
+        typeof member === 'string'
+          ? this.unionMember(member, node)
+          : { $ref: this.ref(own(member as JsonObject, '$ref')) },
+      );
     } else if (typeof type === 'string') {
       Object.assign(out, this.typed(type, node, depth, site));
       if (PRIMITIVE_TYPES.has(type)) {
@@ -114,7 +119,8 @@ class Emitter {
       if (site.root && additional !== true) {
         // Instances may carry "$schema" and "$uses" at their root even in a closed object.
         if (!Object.hasOwn(properties, '$schema')) putOwn(properties, '$schema', { type: 'string' });
-        if (!Object.hasOwn(properties, '$uses')) putOwn(properties, '$uses', { type: 'array', items: { type: 'string' } });
+        if (!Object.hasOwn(properties, '$uses'))
+          putOwn(properties, '$uses', { type: 'array', items: { type: 'string' } });
       }
     }
     out.properties = properties;
@@ -161,7 +167,8 @@ class Emitter {
     const patterns = own(node, kind === 'map' ? 'patternKeys' : 'patternProperties');
     if (isObject(patterns)) {
       const compiled: JsonObject = {};
-      for (const [pattern, schema] of Object.entries(patterns)) putOwn(compiled, pattern, this.schema(schema, depth + 1));
+      for (const [pattern, schema] of Object.entries(patterns))
+        putOwn(compiled, pattern, this.schema(schema, depth + 1));
       // On a map every value still has to match `values`; in JSON Schema, patternProperties beside
       // additionalProperties would exempt the matching keys, so the patterns go one level down.
       if (kind === 'map') conjoin(out, 'allOf', [{ type: 'object', patternProperties: compiled }]);
@@ -201,7 +208,12 @@ class Emitter {
     const order = own(node, 'tuple');
     const names = Array.isArray(order) ? order.filter((name): name is string => typeof name === 'string') : [];
     // Every element is implicitly required, and there are no others.
-    return { type: 'array', prefixItems: names.map((name) => this.schema(flat.get(name), depth + 1)), items: false, minItems: names.length };
+    return {
+      type: 'array',
+      prefixItems: names.map((name) => this.schema(flat.get(name), depth + 1)),
+      items: false,
+      minItems: names.length,
+    };
   }
 
   private choice(node: JsonObject, depth: number): JsonObject {
@@ -226,7 +238,8 @@ class Emitter {
   /** The base properties an inline choice adds to every variant (`$extends` on the choice). */
   private inlineBase(node: JsonObject, depth: number): JsonObject {
     const properties: JsonObject = {};
-    for (const [name, schema] of flattenObject(this.doc, node).properties) putOwn(properties, name, this.schema(schema, depth + 1));
+    for (const [name, schema] of flattenObject(this.doc, node).properties)
+      putOwn(properties, name, this.schema(schema, depth + 1));
     return properties;
   }
 
@@ -242,7 +255,8 @@ class Emitter {
     // selector if it sat beside the reference.
     const compiled = this.object(target, depth + 1, {});
     const properties = compiled.properties as JsonObject;
-    for (const [baseName, baseSchema] of Object.entries(base)) if (!Object.hasOwn(properties, baseName)) putOwn(properties, baseName, baseSchema);
+    for (const [baseName, baseSchema] of Object.entries(base))
+      if (!Object.hasOwn(properties, baseName)) putOwn(properties, baseName, baseSchema);
     putOwn(properties, selector, selectorSchema);
     const required = Array.isArray(compiled.required) ? (compiled.required as string[]) : [];
     compiled.required = required.includes(selector) ? required : [...required, selector];
@@ -256,7 +270,8 @@ class Emitter {
     if (type === 'object') return schema;
     if (isObject(type)) {
       const resolved = resolveReference(this.doc, own(type, '$ref'));
-      if (resolved.kind === 'found' && own(resolved.definition.node, 'type') === 'object') return resolved.definition.node;
+      if (resolved.kind === 'found' && own(resolved.definition.node, 'type') === 'object')
+        return resolved.definition.node;
     }
     return undefined;
   }
@@ -297,7 +312,11 @@ class Emitter {
 
   /** The root schema for `$root`: the definition, inlined when it is a closed object (see object()). */
   rootFromDefinition(definition: Definition, compiled: JsonObject): JsonObject {
-    if (compiled.type === 'object' && compiled.additionalProperties !== undefined && compiled.additionalProperties !== true) {
+    if (
+      compiled.type === 'object' &&
+      compiled.additionalProperties !== undefined &&
+      compiled.additionalProperties !== true
+    ) {
       return this.object(definition.node, 0, { root: true });
     }
     return { $ref: defsRef(definition.key) };
@@ -316,7 +335,9 @@ function branchTypesFit(schema: unknown, parentType: string): boolean {
   if (!isObject(schema)) return true;
   const type = own(schema, 'type');
   if (typeof type === 'string' && type !== parentType && !(type === 'integer' && parentType === 'number')) return false;
-  return COMPOSITION_KEYWORDS.every((keyword) => !Object.hasOwn(schema, keyword) || branchTypesFit(schema[keyword], parentType));
+  return COMPOSITION_KEYWORDS.every(
+    (keyword) => !Object.hasOwn(schema, keyword) || branchTypesFit(schema[keyword], parentType),
+  );
 }
 
 /**
@@ -347,8 +368,12 @@ export function emitDocument(doc: StructureDocument): JsonObject {
   const rootRef = own(doc.root, '$root');
   if (typeof rootRef === 'string') {
     const resolved = resolveReference(doc, rootRef);
-    if (resolved.kind === 'found') root = emitter.rootFromDefinition(resolved.definition, defs[resolved.definition.key] as JsonObject);
-  } else if (Object.hasOwn(doc.root, 'type') || COMPOSITION_KEYWORDS.some((keyword) => Object.hasOwn(doc.root, keyword))) {
+    if (resolved.kind === 'found')
+      root = emitter.rootFromDefinition(resolved.definition, defs[resolved.definition.key] as JsonObject);
+  } else if (
+    Object.hasOwn(doc.root, 'type') ||
+    COMPOSITION_KEYWORDS.some((keyword) => Object.hasOwn(doc.root, keyword))
+  ) {
     root = emitter.schema(doc.root, 0, { root: true });
   }
   for (const [key, value] of Object.entries(root)) putOwn(out, key, value);

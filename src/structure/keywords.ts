@@ -87,9 +87,23 @@ export const NUMERIC_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'excl
 /** String validation keywords (`maxLength` is core, so not here). */
 export const STRING_KEYWORDS = ['minLength', 'pattern', 'format'] as const;
 /** Array and set validation keywords. */
-export const ARRAY_KEYWORDS = ['minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains'] as const;
+export const ARRAY_KEYWORDS = [
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minContains',
+  'maxContains',
+] as const;
 /** Object validation keywords. */
-export const OBJECT_KEYWORDS = ['minProperties', 'maxProperties', 'dependentRequired', 'patternProperties', 'propertyNames', 'has'] as const;
+export const OBJECT_KEYWORDS = [
+  'minProperties',
+  'maxProperties',
+  'dependentRequired',
+  'patternProperties',
+  'propertyNames',
+  'has',
+] as const;
 /** Map validation keywords. */
 export const MAP_KEYWORDS = ['minEntries', 'maxEntries', 'patternKeys', 'keyNames', 'has'] as const;
 

@@ -69,7 +69,11 @@ function expandExponent(text: string): string {
   const digits = whole + fraction;
   const point = whole.length + Number(exponentText);
   const expanded =
-    point <= 0 ? `0.${'0'.repeat(-point)}${digits}` : point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   const trimmed = expanded.includes('.') ? expanded.replace(/0+$/, '').replace(/\.$/, '') : expanded;
   return sign + (trimmed.replace(/^0+(?=\d)/, '') || '0');
 }

@@ -6,7 +6,10 @@ import { primitiveValueProblem } from './primitives.js';
 const VALIDATION = 'https://json-structure.org/meta/validation/v0/#';
 
 /** A validator for a one-type document (root type = the given schema). */
-function validatorFor(schema: Record<string, unknown>, metaSchema = 'https://json-structure.org/meta/core/v0/#'): (value: unknown) => boolean {
+function validatorFor(
+  schema: Record<string, unknown>,
+  metaSchema = 'https://json-structure.org/meta/core/v0/#',
+): (value: unknown) => boolean {
   const compiled = compileStructure({ $schema: metaSchema, $id: 'https://hsac.test/primitive', name: 'P', ...schema });
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   addStructureVocabulary(ajv);
@@ -23,9 +26,17 @@ const CASES: ReadonlyArray<readonly [string, readonly unknown[], readonly unknow
   ['int32', [-2147483648, 2147483647], [-2147483649, 2147483648, '0']],
   ['integer', [-2147483648, 2147483647], [-2147483649, 2147483648]],
   ['uint32', [0, 4294967295], [-1, 4294967296]],
-  ['int64', ['-9223372036854775808', '9223372036854775807', '0'], ['-9223372036854775809', '9223372036854775808', 1, '01', '1.0', '']],
+  [
+    'int64',
+    ['-9223372036854775808', '9223372036854775807', '0'],
+    ['-9223372036854775809', '9223372036854775808', 1, '01', '1.0', ''],
+  ],
   ['uint64', ['0', '18446744073709551615'], ['-1', '18446744073709551616']],
-  ['int128', ['-170141183460469231731687303715884105728', '170141183460469231731687303715884105727'], ['-170141183460469231731687303715884105729', '170141183460469231731687303715884105728']],
+  [
+    'int128',
+    ['-170141183460469231731687303715884105728', '170141183460469231731687303715884105727'],
+    ['-170141183460469231731687303715884105729', '170141183460469231731687303715884105728'],
+  ],
   ['uint128', ['0', '340282366920938463463374607431768211455'], ['-1', '340282366920938463463374607431768211456']],
   ['decimal', ['0', '-12.50', '123', '0.0875'], ['1e5', '12.', '.5', '01.5', 12.5]],
   ['string', ['', 'x'], [1, null]],
@@ -35,7 +46,11 @@ const CASES: ReadonlyArray<readonly [string, readonly unknown[], readonly unknow
   ['double', [1.5, 1.7976931348623157e308], ['1']],
   ['float', [3.4028234663852886e38, -3.4028234663852886e38], [3.5e38, -3.5e38, '1']],
   ['float8', [0.5], ['0.5']],
-  ['datetime', ['2025-03-15T14:30:00Z', '2024-02-29T00:00:00+01:00', '2025-03-15T14:30:00.123-05:30'], ['2025-02-30T14:30:00Z', '2023-02-29T00:00:00Z', '2025-03-15T14:30:00', 'not-a-datetime']],
+  [
+    'datetime',
+    ['2025-03-15T14:30:00Z', '2024-02-29T00:00:00+01:00', '2025-03-15T14:30:00.123-05:30'],
+    ['2025-02-30T14:30:00Z', '2023-02-29T00:00:00Z', '2025-03-15T14:30:00', 'not-a-datetime'],
+  ],
   ['date', ['2024-02-29', '2025-12-31'], ['2023-02-29', '2025-13-01', '15.03.2025', 'January 15, 1990']],
   ['time', ['14:30:00Z', '23:59:59.5+02:00'], ['14:30:00', '25:00:00Z', '9:00 AM']],
   ['duration', ['P1Y2M3DT4H5M6.5S', 'PT1H', 'P2W', 'PT2.5S'], ['P', 'PT', '1 hour', 'P1H', 'PT1.5H']],
@@ -87,7 +102,10 @@ describe('string-encoded numbers with the validation extension', () => {
   });
 
   it('checks decimal bounds exactly', () => {
-    const validate = validatorFor({ type: 'decimal', maximum: '10.5', exclusiveMinimum: '0', multipleOf: '0.25' }, VALIDATION);
+    const validate = validatorFor(
+      { type: 'decimal', maximum: '10.5', exclusiveMinimum: '0', multipleOf: '0.25' },
+      VALIDATION,
+    );
     expect(validate('10.50')).toBe(true);
     expect(validate('10.51')).toBe(false);
     expect(validate('0')).toBe(false);

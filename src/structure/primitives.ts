@@ -41,7 +41,8 @@ export function primitiveValueProblem(type: string, value: unknown): string | un
     return parsed < bigRange[0] || parsed > bigRange[1] ? `out of the ${type} range` : undefined;
   }
   if (FLOAT_TYPES.has(type)) return typeof value === 'number' ? undefined : `${type} values are JSON numbers`;
-  if (type === 'decimal') return typeof value === 'string' && DECIMAL_STRING.test(value) ? undefined : 'decimal values are decimal strings';
+  if (type === 'decimal')
+    return typeof value === 'string' && DECIMAL_STRING.test(value) ? undefined : 'decimal values are decimal strings';
   if (type === 'boolean') return typeof value === 'boolean' ? undefined : 'not a boolean';
   if (type === 'null') return value === null ? undefined : 'not null';
   return typeof value === 'string' ? undefined : `${type} values are JSON strings`;

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../paths.js';
-import { type RepairOptions, StructureCompileError, addStructureVocabulary, compileStructure, lintStructure } from './index.js';
+import {
+  type RepairOptions,
+  StructureCompileError,
+  addStructureVocabulary,
+  compileStructure,
+  lintStructure,
+} from './index.js';
 import { repairStructure } from './repair.js';
 
 type Json = Record<string, unknown>;
@@ -19,22 +25,36 @@ const DEFINITIONS: Record<string, unknown> = {
     $id: 'https://example.com/association',
     name: 'Association',
     type: 'object',
-    properties: { toObjectId: { type: 'string' }, associationTypes: { type: 'array', items: { $ref: '#/components/schemas/AssociationType' } } },
+    properties: {
+      toObjectId: { type: 'string' },
+      associationTypes: { type: 'array', items: { $ref: '#/components/schemas/AssociationType' } },
+    },
     required: ['toObjectId'],
   },
   AssociationType: { type: 'object', properties: { label: { type: 'string' }, typeId: { type: 'int32' } } },
   Paging: { type: 'object', properties: { next: { type: { $ref: '#/definitions/NextPage' } } } },
   NextPage: { type: 'object', properties: { after: { type: 'string' } } },
-  ErrorDetail: { type: 'object', properties: { message: { type: 'string' }, context: { type: 'object', additionalProperties: true } }, required: ['message'] },
+  ErrorDetail: {
+    type: 'object',
+    properties: { message: { type: 'string' }, context: { type: 'object', additionalProperties: true } },
+    required: ['message'],
+  },
   Unused: { type: 'object', properties: { never: { type: 'string' } } },
 };
 
 const REPAIR: RepairOptions = {
-  refMap: Object.fromEntries(['ObjectReference', 'Association', 'AssociationType', 'Paging', 'ErrorDetail'].map((name) => [`#/components/schemas/${name}`, name])),
+  refMap: Object.fromEntries(
+    ['ObjectReference', 'Association', 'AssociationType', 'Paging', 'ErrorDetail'].map((name) => [
+      `#/components/schemas/${name}`,
+      name,
+    ]),
+  ),
   definitions: DEFINITIONS,
 };
 
-const seed: Json = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'published', 'batch-association-response.struct.json'), 'utf8')) as Json;
+const seed: Json = JSON.parse(
+  readFileSync(join(packageRoot(), 'schemas', 'published', 'batch-association-response.struct.json'), 'utf8'),
+) as Json;
 
 describe('repair mode on the published seed', () => {
   const repaired = repairStructure(seed, REPAIR);
@@ -45,29 +65,46 @@ describe('repair mode on the published seed', () => {
   });
 
   it('rewrites each bare $ref into the type form', () => {
-    const from = (((((repairedDoc.properties as Json).results as Json).items as Json).properties as Json).from as Json);
+    const from = ((((repairedDoc.properties as Json).results as Json).items as Json).properties as Json).from as Json;
     expect(from).toEqual({ type: { $ref: '#/definitions/ObjectReference' } });
-    expect(repaired.repairs).toContain('/properties/results/items/properties/from: bare {"$ref": "#/components/schemas/ObjectReference"} -> {"type": {"$ref": "#/definitions/ObjectReference"}}');
+    expect(repaired.repairs).toContain(
+      '/properties/results/items/properties/from: bare {"$ref": "#/components/schemas/ObjectReference"} -> {"type": {"$ref": "#/definitions/ObjectReference"}}',
+    );
   });
 
   it('copies only the definitions needed, transitively, and strips root keywords from copied documents', () => {
     const definitions = repairedDoc.definitions as Json;
-    expect(Object.keys(definitions).sort()).toEqual(['Association', 'AssociationType', 'ErrorDetail', 'NextPage', 'ObjectReference', 'Paging']);
+    expect(Object.keys(definitions).sort()).toEqual([
+      'Association',
+      'AssociationType',
+      'ErrorDetail',
+      'NextPage',
+      'ObjectReference',
+      'Paging',
+    ]);
     expect(definitions.Association).not.toHaveProperty('$id');
     expect(definitions.Association).not.toHaveProperty('$schema');
-    expect(repaired.repairs).toContain('copied definition "NextPage" into /definitions (needed by /definitions/Paging/properties/next/type)');
+    expect(repaired.repairs).toContain(
+      'copied definition "NextPage" into /definitions (needed by /definitions/Paging/properties/next/type)',
+    );
   });
 
   it('turns property-less objects into maps (values: the additionalProperties schema, or any)', () => {
     const links = (repairedDoc.properties as Json).links;
     expect(links).toMatchObject({ type: 'map', values: { type: 'string' } });
     expect(links).not.toHaveProperty('additionalProperties');
-    expect(((repairedDoc.definitions as Json).ErrorDetail as Json).properties).toMatchObject({ context: { type: 'map', values: { type: 'any' } } });
+    expect(((repairedDoc.definitions as Json).ErrorDetail as Json).properties).toMatchObject({
+      context: { type: 'map', values: { type: 'any' } },
+    });
     expect(repaired.repairs.filter((line) => line.includes('object without properties -> map'))).toHaveLength(4);
   });
 
   it('does not touch its input', () => {
-    expect(seed).toEqual(JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'published', 'batch-association-response.struct.json'), 'utf8')));
+    expect(seed).toEqual(
+      JSON.parse(
+        readFileSync(join(packageRoot(), 'schemas', 'published', 'batch-association-response.struct.json'), 'utf8'),
+      ),
+    );
   });
 
   it('compiles through compileStructure({ repair }) and validates HubSpot-shaped bodies', () => {
@@ -78,7 +115,9 @@ describe('repair mode on the published seed', () => {
     const validate = ajv.compile(compiled.schema);
     const body = {
       status: 'COMPLETE',
-      results: [{ from: { id: '101' }, to: [{ toObjectId: '201', associationTypes: [{ label: 'Primary', typeId: 1 }] }] }],
+      results: [
+        { from: { id: '101' }, to: [{ toObjectId: '201', associationTypes: [{ label: 'Primary', typeId: 1 }] }] },
+      ],
       startedAt: '2025-03-15T14:30:00Z',
       completedAt: '2025-03-15T14:30:01Z',
       links: { self: 'https://api.hubapi.com/x' },
@@ -93,11 +132,22 @@ describe('repair mode on the published seed', () => {
 });
 
 describe('repair mode edge cases', () => {
-  const base = (properties: Json): Json => ({ $schema: CORE, $id: 'https://hsac.test/r', name: 'R', type: 'object', properties });
+  const base = (properties: Json): Json => ({
+    $schema: CORE,
+    $id: 'https://hsac.test/r',
+    name: 'R',
+    type: 'object',
+    properties,
+  });
 
   it('reports a mapping to a definition that is nowhere, and leaves the $ref for the linter', () => {
-    const result = repairStructure(base({ a: { $ref: '#/components/schemas/X' } }), { refMap: { '#/components/schemas/X': 'Missing' }, definitions: {} });
-    expect(result.repairs).toEqual(['could not repair /properties/a: #/components/schemas/X maps to "Missing", which is neither in the document nor in repair.definitions']);
+    const result = repairStructure(base({ a: { $ref: '#/components/schemas/X' } }), {
+      refMap: { '#/components/schemas/X': 'Missing' },
+      definitions: {},
+    });
+    expect(result.repairs).toEqual([
+      'could not repair /properties/a: #/components/schemas/X maps to "Missing", which is neither in the document nor in repair.definitions',
+    ]);
     expect(lintStructure(result.doc).map((issue) => issue.code)).toContain('SCHEMA_REF_NOT_IN_TYPE');
   });
 
@@ -107,12 +157,24 @@ describe('repair mode edge cases', () => {
   });
 
   it('rewrites a bare $ref to a local definition without copying anything', () => {
-    const result = repairStructure({ ...base({ a: { $ref: '#/definitions/Local', description: 'kept' } }), definitions: { Local: { type: 'string' } } }, { refMap: {}, definitions: {} });
-    expect(((result.doc as Json).properties as Json).a).toEqual({ description: 'kept', type: { $ref: '#/definitions/Local' } });
+    const result = repairStructure(
+      {
+        ...base({ a: { $ref: '#/definitions/Local', description: 'kept' } }),
+        definitions: { Local: { type: 'string' } },
+      },
+      { refMap: {}, definitions: {} },
+    );
+    expect(((result.doc as Json).properties as Json).a).toEqual({
+      description: 'kept',
+      type: { $ref: '#/definitions/Local' },
+    });
   });
 
   it('keeps `additionalProperties: false` objects as they are (a map cannot say "always empty")', () => {
-    const result = repairStructure(base({ a: { type: 'object', additionalProperties: false } }), { refMap: {}, definitions: {} });
+    const result = repairStructure(base({ a: { type: 'object', additionalProperties: false } }), {
+      refMap: {},
+      definitions: {},
+    });
     expect(result.repairs).toEqual([]);
   });
 

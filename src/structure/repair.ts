@@ -27,7 +27,18 @@ export interface RepairResult {
 const ROOT_ONLY = ['$schema', '$id', '$uses', '$offers', '$root', '$import', '$importdefs'];
 
 /** Keywords whose value is one schema. */
-const SCHEMA_KEYWORDS = ['items', 'values', 'contains', 'propertyNames', 'keyNames', 'has', 'not', 'if', 'then', 'else'];
+const SCHEMA_KEYWORDS = [
+  'items',
+  'values',
+  'contains',
+  'propertyNames',
+  'keyNames',
+  'has',
+  'not',
+  'if',
+  'then',
+  'else',
+];
 /** Keywords whose value maps names (or patterns) to schemas. */
 const SCHEMA_MAP_KEYWORDS = ['properties', 'choices', 'patternProperties', 'patternKeys'];
 
@@ -66,7 +77,9 @@ class Repairer {
     if (typeof ref === 'string' && Object.hasOwn(this.options.refMap, ref)) {
       const name = this.options.refMap[ref] ?? '';
       if (!this.available(name)) {
-        this.repairs.push(`could not repair ${path}: ${ref} maps to "${name}", which is neither in the document nor in repair.definitions`);
+        this.repairs.push(
+          `could not repair ${path}: ${ref} maps to "${name}", which is neither in the document nor in repair.definitions`,
+        );
         return undefined;
       }
       this.need(name, path);
@@ -102,11 +115,14 @@ class Repairer {
     if (isObject(additional)) this.schema(additional, childPointer(path, 'additionalProperties'), depth + 1);
     for (const keyword of SCHEMA_MAP_KEYWORDS) {
       const members = own(node, keyword);
-      if (isObject(members)) for (const [name, member] of Object.entries(members)) this.schema(member, childPointer(path, keyword, name), depth + 1);
+      if (isObject(members))
+        for (const [name, member] of Object.entries(members))
+          this.schema(member, childPointer(path, keyword, name), depth + 1);
     }
     for (const keyword of COMPOSITION_KEYWORDS) {
       const value = own(node, keyword);
-      if (COMPOSITION_ARRAYS.has(keyword) && Array.isArray(value)) value.forEach((branch, index) => this.schema(branch, childPointer(path, keyword, index), depth + 1));
+      if (COMPOSITION_ARRAYS.has(keyword) && Array.isArray(value))
+        value.forEach((branch, index) => this.schema(branch, childPointer(path, keyword, index), depth + 1));
     }
   }
 
@@ -139,7 +155,9 @@ class Repairer {
     node.values = values;
     delete node.additionalProperties;
     delete node.properties;
-    this.repairs.push(`${path || '/'}: object without properties -> map (values: ${isObject(additional) ? 'its additionalProperties schema' : 'any'})`);
+    this.repairs.push(
+      `${path || '/'}: object without properties -> map (values: ${isObject(additional) ? 'its additionalProperties schema' : 'any'})`,
+    );
   }
 
   /** Copies queued definitions in, repairing each as it arrives (which may queue more). */
@@ -148,7 +166,9 @@ class Repairer {
       const source = this.options.definitions[next];
       if (!isObject(source)) continue;
       const copy = structuredClone(source);
-      this.repairs.push(`copied definition "${next}" into /definitions (needed by ${this.neededBy.get(next) || 'the root'})`);
+      this.repairs.push(
+        `copied definition "${next}" into /definitions (needed by ${this.neededBy.get(next) || 'the root'})`,
+      );
       for (const keyword of ROOT_ONLY) delete copy[keyword];
       const nested = own(copy, 'definitions');
       delete copy.definitions;
@@ -179,7 +199,12 @@ function extendsRefs(node: JsonObject): unknown[] {
 }
 
 /** Visits every type definition (descending through namespaces). */
-function walkDefinitions(container: JsonObject, path: string, depth: number, visit: (node: JsonObject, path: string, depth: number) => void): void {
+function walkDefinitions(
+  container: JsonObject,
+  path: string,
+  depth: number,
+  visit: (node: JsonObject, path: string, depth: number) => void,
+): void {
   if (depth > MAX_DEPTH) return;
   for (const [name, member] of Object.entries(container)) {
     if (!isObject(member) || name.startsWith('$')) continue;
@@ -199,10 +224,16 @@ export function repairStructure(doc: unknown, options: RepairOptions): RepairRes
   try {
     root = structuredClone(doc);
   } catch (error) {
-    return { doc, repairs: [`could not repair: the document cannot be copied (${error instanceof Error ? error.message : String(error)})`] };
+    return {
+      doc,
+      repairs: [
+        `could not repair: the document cannot be copied (${error instanceof Error ? error.message : String(error)})`,
+      ],
+    };
   }
   const existing = own(root, 'definitions');
-  if (existing !== undefined && !isObject(existing)) return { doc: root, repairs: ['could not repair: /definitions is not an object'] };
+  if (existing !== undefined && !isObject(existing))
+    return { doc: root, repairs: ['could not repair: /definitions is not an object'] };
   const definitions: JsonObject = existing ?? {};
   const repairer = new Repairer(root, definitions, options);
   repairer.run();

@@ -22,7 +22,9 @@ describe('addStructureVocabulary', () => {
     addStructureVocabulary(ajv);
     const validate = ajv.compile({ type: 'string', structureInteger: { type: 'uint64', maximum: '100' } });
     expect(validate('101')).toBe(false);
-    expect(validate.errors).toEqual([expect.objectContaining({ keyword: 'structureInteger', instancePath: '', message: 'must be <= 100' })]);
+    expect(validate.errors).toEqual([
+      expect.objectContaining({ keyword: 'structureInteger', instancePath: '', message: 'must be <= 100' }),
+    ]);
     expect(validate('-1')).toBe(false);
     expect(validate.errors?.[0]?.message).toBe('must be in the uint64 range 0..18446744073709551615');
   });
@@ -30,7 +32,11 @@ describe('addStructureVocabulary', () => {
   it('leaves malformed strings to the sibling pattern (one error, not two)', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addStructureVocabulary(ajv);
-    const validate = ajv.compile({ type: 'string', pattern: '^-?(?:0|[1-9][0-9]*)$', structureInteger: { type: 'int64' } });
+    const validate = ajv.compile({
+      type: 'string',
+      pattern: '^-?(?:0|[1-9][0-9]*)$',
+      structureInteger: { type: 'int64' },
+    });
     expect(validate('abc')).toBe(false);
     expect(validate.errors?.map((error) => error.keyword)).toEqual(['pattern']);
   });

@@ -32,7 +32,9 @@ const STRUCTURE_FORMATS: Readonly<Record<string, RegExp | ((value: string) => bo
  */
 const LOOSE_FORMATS: Readonly<Record<string, RegExp | ((value: string) => boolean)>> = {
   'idn-email': /^[^\s@]+@[^\s@]+$/u,
-  'idn-hostname': (value) => value.length <= 253 && value.split('.').every((label) => label.length >= 1 && label.length <= 63 && !/\s/u.test(label)),
+  'idn-hostname': (value) =>
+    value.length <= 253 &&
+    value.split('.').every((label) => label.length >= 1 && label.length <= 63 && !/\s/u.test(label)),
   iri: /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/u,
   'iri-reference': /^\S*$/u,
 };
@@ -45,7 +47,12 @@ const BOUND_HOLDS: Readonly<Record<Bound, (comparison: number) => boolean>> = {
   exclusiveMinimum: (c) => c > 0,
   exclusiveMaximum: (c) => c < 0,
 };
-const BOUND_WORDS: Readonly<Record<Bound, string>> = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' };
+const BOUND_WORDS: Readonly<Record<Bound, string>> = {
+  minimum: '>=',
+  maximum: '<=',
+  exclusiveMinimum: '>',
+  exclusiveMaximum: '<',
+};
 
 /** The author's bounds and step, parsed once at schema compile time. */
 interface ParsedBounds {
@@ -69,11 +76,19 @@ function boundErrors(keyword: string, value: Decimal, bounds: ParsedBounds): Arr
   const errors: Array<Partial<ErrorObject>> = [];
   for (const [bound, limit, text] of bounds.limits) {
     if (!BOUND_HOLDS[bound](compareDecimal(value, limit))) {
-      errors.push({ keyword, message: `must be ${BOUND_WORDS[bound]} ${text}`, params: { comparison: BOUND_WORDS[bound], limit: text } });
+      errors.push({
+        keyword,
+        message: `must be ${BOUND_WORDS[bound]} ${text}`,
+        params: { comparison: BOUND_WORDS[bound], limit: text },
+      });
     }
   }
   if (bounds.multipleOf && !isMultipleOf(value, bounds.multipleOf[0])) {
-    errors.push({ keyword, message: `must be a multiple of ${bounds.multipleOf[1]}`, params: { multipleOf: bounds.multipleOf[1] } });
+    errors.push({
+      keyword,
+      message: `must be a multiple of ${bounds.multipleOf[1]}`,
+      params: { multipleOf: bounds.multipleOf[1] },
+    });
   }
   return errors;
 }
@@ -117,7 +132,13 @@ const structureInteger: FuncKeywordDefinition = {
       if (!value || value.scale !== 0 || !range) return [];
       const integer = value.unscaled;
       if (integer < range[0] || integer > range[1]) {
-        return [{ keyword: 'structureInteger', message: `must be in the ${type} range ${range[0]}..${range[1]}`, params: { type, min: String(range[0]), max: String(range[1]) } }];
+        return [
+          {
+            keyword: 'structureInteger',
+            message: `must be in the ${type} range ${range[0]}..${range[1]}`,
+            params: { type, min: String(range[0]), max: String(range[1]) },
+          },
+        ];
       }
       return boundErrors('structureInteger', value, bounds);
     });
@@ -153,12 +174,20 @@ const structureDecimal: FuncKeywordDefinition = {
       if (!value || !digits) return [];
       const errors: Array<Partial<ErrorObject>> = [];
       if (scale !== undefined && digits.fraction > scale) {
-        errors.push({ keyword: 'structureDecimal', message: `must have at most ${scale} fractional digits`, params: { scale } });
+        errors.push({
+          keyword: 'structureDecimal',
+          message: `must have at most ${scale} fractional digits`,
+          params: { scale },
+        });
       }
       // DECIMAL(p, s) leaves p - s digits before the point; with no scale, p counts all digits.
       const integerRoom = precision === undefined ? undefined : precision - (scale ?? digits.fraction);
       if (integerRoom !== undefined && digits.integer > integerRoom) {
-        errors.push({ keyword: 'structureDecimal', message: `must have at most ${precision} significant digits (precision ${precision}, scale ${scale ?? 'unset'})`, params: { precision, scale } });
+        errors.push({
+          keyword: 'structureDecimal',
+          message: `must have at most ${precision} significant digits (precision ${precision}, scale ${scale ?? 'unset'})`,
+          params: { precision, scale },
+        });
       }
       return [...errors, ...boundErrors('structureDecimal', value, bounds)];
     });
@@ -177,11 +206,22 @@ const DATE_TIME_SEPARATOR = /^\d{4}-\d{2}-\d{2}[Tt]/;
  */
 function requireDateTimeSeparator(ajv: Ajv2020): void {
   const inner = ajv.formats['date-time'];
-  const check = typeof inner === 'function' ? inner : typeof inner === 'object' && inner !== null && 'validate' in inner ? inner.validate : undefined;
+  const check =
+    typeof inner === 'function'
+      ? inner
+      : typeof inner === 'object' && inner !== null && 'validate' in inner
+        ? inner.validate
+        : undefined;
   if (typeof check !== 'function') return;
   const compare = typeof inner === 'object' && inner !== null && 'compare' in inner ? inner.compare : undefined;
-  const validate = (value: string): boolean => DATE_TIME_SEPARATOR.test(value) && (check as (s: string) => boolean)(value);
-  ajv.addFormat('date-time', compare ? { type: 'string', validate, compare: compare as (a: string, b: string) => number | undefined } : { type: 'string', validate });
+  const validate = (value: string): boolean =>
+    DATE_TIME_SEPARATOR.test(value) && (check as (s: string) => boolean)(value);
+  ajv.addFormat(
+    'date-time',
+    compare
+      ? { type: 'string', validate, compare: compare as (a: string, b: string) => number | undefined }
+      : { type: 'string', validate },
+  );
 }
 
 /**

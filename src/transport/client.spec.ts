@@ -10,9 +10,17 @@ import { VirtualClock } from './test-clock.js';
 const BASE = 'https://api.hubapi.test';
 const TOKEN = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const PATH = '/crm/associations/2026-03/contacts/companies/batch/read';
-const OK_BODY = { status: 'COMPLETE', results: [], startedAt: '2026-11-20T09:15:02Z', completedAt: '2026-11-20T09:15:03Z' };
+const OK_BODY = {
+  status: 'COMPLETE',
+  results: [],
+  startedAt: '2026-11-20T09:15:02Z',
+  completedAt: '2026-11-20T09:15:03Z',
+};
 
-function client(clock = new VirtualClock(), extra: Partial<ConstructorParameters<typeof HubSpotClient>[0]> = {}): HubSpotClient {
+function client(
+  clock = new VirtualClock(),
+  extra: Partial<ConstructorParameters<typeof HubSpotClient>[0]> = {},
+): HubSpotClient {
   return new HubSpotClient({ baseUrl: BASE, token: TOKEN, clock, random: () => 0.5, ...extra });
 }
 
@@ -41,7 +49,9 @@ describe('sending and recording', () => {
   });
 
   it('omits the token when asked (to prove auth is enforced)', async () => {
-    nock(BASE, { badheaders: ['authorization'] }).post(PATH).reply(401, { status: 'error', message: 'Authentication credentials not found.' });
+    nock(BASE, { badheaders: ['authorization'] })
+      .post(PATH)
+      .reply(401, { status: 'error', message: 'Authentication credentials not found.' });
     const exchange = await client().send({ method: 'POST', path: PATH, body: {}, auth: false });
     expect(exchange.response?.status).toBe(401);
   });
@@ -50,7 +60,11 @@ describe('sending and recording', () => {
     const base64 = Buffer.from(TOKEN).toString('base64');
     nock(BASE)
       .post(PATH)
-      .reply(400, { status: 'error', message: `token ${TOKEN} is not valid`, echo: base64, url: encodeURIComponent(TOKEN) }, { 'x-echo': `Bearer ${TOKEN}` });
+      .reply(
+        400,
+        { status: 'error', message: `token ${TOKEN} is not valid`, echo: base64, url: encodeURIComponent(TOKEN) },
+        { 'x-echo': `Bearer ${TOKEN}` },
+      );
     const exchange = await client().send({ method: 'POST', path: PATH, body: { note: TOKEN } });
     const recorded = JSON.stringify(exchange);
     expect(recorded).not.toContain(TOKEN);
@@ -74,7 +88,10 @@ describe('retries', () => {
   });
 
   it('gives up after maxRetries and returns the last answer as data', async () => {
-    nock(BASE).post(PATH).times(4).reply(500, { status: 'error', message: 'boom', correlationId: 'x', category: 'INTERNAL' });
+    nock(BASE)
+      .post(PATH)
+      .times(4)
+      .reply(500, { status: 'error', message: 'boom', correlationId: 'x', category: 'INTERNAL' });
     const exchange = await client().send({ method: 'POST', path: PATH, body: {} });
     expect(exchange.response?.status).toBe(500);
     expect(exchange.attempts).toHaveLength(4);
@@ -82,14 +99,20 @@ describe('retries', () => {
 
   it('retries a connection reset and classifies it', async () => {
     // An Error instance: nock 14's fetch interceptor mishandles a plain object here.
-    nock(BASE).post(PATH).replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })).post(PATH).reply(200, OK_BODY);
+    nock(BASE)
+      .post(PATH)
+      .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
+      .post(PATH)
+      .reply(200, OK_BODY);
     const exchange = await client().send({ method: 'POST', path: PATH, body: {} });
     expect(exchange.attempts[0]?.failure?.kind).toBe('reset');
     expect(exchange.response?.status).toBe(200);
   });
 
   it('does not retry 4xx answers', async () => {
-    nock(BASE).post(PATH).reply(400, { status: 'error', message: 'bad', correlationId: 'x', category: 'VALIDATION_ERROR' });
+    nock(BASE)
+      .post(PATH)
+      .reply(400, { status: 'error', message: 'bad', correlationId: 'x', category: 'VALIDATION_ERROR' });
     const exchange = await client().send({ method: 'POST', path: PATH, body: {} });
     expect(exchange.attempts).toHaveLength(1);
   });
@@ -99,23 +122,44 @@ describe('rate limits', () => {
   it('waits out a 429 TEN_SECONDLY_ROLLING for Retry-After, then retries', async () => {
     nock(BASE)
       .post(PATH)
-      .reply(429, { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' }, { 'retry-after': '3' })
+      .reply(
+        429,
+        {
+          status: 'error',
+          message: 'You have reached your ten_secondly_rolling limit.',
+          errorType: 'RATE_LIMIT',
+          policyName: 'TEN_SECONDLY_ROLLING',
+        },
+        { 'retry-after': '3' },
+      )
       .post(PATH)
       .reply(200, OK_BODY);
     const clock = new VirtualClock();
     const exchange = await client(clock).send({ method: 'POST', path: PATH, body: {} });
     expect(exchange.response?.status).toBe(200);
-    expect(exchange.attempts[0]?.retry).toEqual({ reason: 'Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING', waitMs: 3000 });
+    expect(exchange.attempts[0]?.retry).toEqual({
+      reason: 'Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING',
+      waitMs: 3000,
+    });
   });
 
   it('without Retry-After waits the window', async () => {
     nock(BASE).post(PATH).reply(429, { policyName: 'TEN_SECONDLY_ROLLING' }).post(PATH).reply(200, OK_BODY);
-    const exchange = await client(new VirtualClock(), { rateLimit: { requests: 100, windowMs: 10_000 } }).send({ method: 'POST', path: PATH, body: {} });
+    const exchange = await client(new VirtualClock(), { rateLimit: { requests: 100, windowMs: 10_000 } }).send({
+      method: 'POST',
+      path: PATH,
+      body: {},
+    });
     expect(exchange.attempts[0]?.retry?.waitMs).toBe(10_000);
   });
 
   it('stops on 429 DAILY with DailyLimitReached (the run is inconclusive)', async () => {
-    nock(BASE).post(PATH).reply(429, { status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', policyName: 'DAILY' });
+    nock(BASE).post(PATH).reply(429, {
+      status: 'error',
+      message: 'You have reached your daily limit.',
+      errorType: 'RATE_LIMIT',
+      policyName: 'DAILY',
+    });
     const sut = client();
     await expect(sut.send({ method: 'POST', path: PATH, body: {} })).rejects.toBeInstanceOf(DailyLimitReached);
     expect(sut.exchanges).toHaveLength(1);
@@ -129,7 +173,8 @@ describe('rate limits', () => {
       await limiter.acquire();
       sentAt.push(clock.now());
     }
-    for (let i = 3; i < sentAt.length; i++) expect((sentAt[i] ?? 0) - (sentAt[i - 3] ?? 0)).toBeGreaterThanOrEqual(1000);
+    for (let i = 3; i < sentAt.length; i++)
+      expect((sentAt[i] ?? 0) - (sentAt[i - 3] ?? 0)).toBeGreaterThanOrEqual(1000);
     // Two windows of 1 s plus the 2% edge margin each.
     expect(sentAt[6]! - sentAt[0]!).toBeLessThanOrEqual(2040);
   });
@@ -138,7 +183,11 @@ describe('rate limits', () => {
     const clock = new VirtualClock();
     const limiter = new RateLimiter(parseRateBudget('100/10s'), clock);
     await limiter.acquire();
-    limiter.observe({ 'x-hubspot-ratelimit-max': '10', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' });
+    limiter.observe({
+      'x-hubspot-ratelimit-max': '10',
+      'x-hubspot-ratelimit-remaining': '0',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+    });
     expect(limiter.current()).toEqual({ requests: 10, windowMs: 10_000 });
     // A looser server budget (50/s > 10/10s) never raises the configured one.
     limiter.observe({ 'x-hubspot-ratelimit-max': '50', 'x-hubspot-ratelimit-interval-milliseconds': '1000' });
@@ -147,11 +196,15 @@ describe('rate limits', () => {
     expect(waited).toBe(10_000);
   });
 
-  it('a Remaining of 0 pauses for the server\'s own interval, not the configured ten seconds', async () => {
+  it("a Remaining of 0 pauses for the server's own interval, not the configured ten seconds", async () => {
     const clock = new VirtualClock();
     const limiter = new RateLimiter(parseRateBudget('100/10s'), clock);
     await limiter.acquire();
-    limiter.observe({ 'x-hubspot-ratelimit-max': '50', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '1000' });
+    limiter.observe({
+      'x-hubspot-ratelimit-max': '50',
+      'x-hubspot-ratelimit-remaining': '0',
+      'x-hubspot-ratelimit-interval-milliseconds': '1000',
+    });
     expect(await limiter.acquire()).toBe(1000);
   });
 
@@ -193,7 +246,10 @@ describe('against a real loopback server', () => {
   const noRetry = { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 };
 
   it('a response slower than the timeout is a timeout failure', async () => {
-    const exchange = await new HubSpotClient({ baseUrl: base, timeoutMs: 100, retry: noRetry }).send({ method: 'GET', path: '/slow' });
+    const exchange = await new HubSpotClient({ baseUrl: base, timeoutMs: 100, retry: noRetry }).send({
+      method: 'GET',
+      path: '/slow',
+    });
     expect(exchange.failure?.kind).toBe('timeout');
     expect(exchange.response).toBeUndefined();
   });
@@ -204,14 +260,20 @@ describe('against a real loopback server', () => {
   });
 
   it('stops reading a body over the limit and does not retry it', async () => {
-    const exchange = await new HubSpotClient({ baseUrl: base, maxResponseBytes: 1000 }).send({ method: 'GET', path: '/huge' });
+    const exchange = await new HubSpotClient({ baseUrl: base, maxResponseBytes: 1000 }).send({
+      method: 'GET',
+      path: '/huge',
+    });
     expect(exchange.failure?.kind).toBe('body-too-large');
     expect(exchange.response?.truncated).toBe(true);
     expect(exchange.attempts).toHaveLength(1);
   });
 
   it('an unreachable target is a network failure after the retries', async () => {
-    const exchange = await new HubSpotClient({ baseUrl: 'http://127.0.0.1:9', retry: { ...noRetry, maxRetries: 1 } }).send({ method: 'GET', path: '/' });
+    const exchange = await new HubSpotClient({
+      baseUrl: 'http://127.0.0.1:9',
+      retry: { ...noRetry, maxRetries: 1 },
+    }).send({ method: 'GET', path: '/' });
     expect(exchange.failure?.kind).toBe('network');
     expect(exchange.attempts).toHaveLength(2);
   });

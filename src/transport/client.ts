@@ -108,7 +108,9 @@ export class WaitTooLong extends Error {
     /** The exchange so far: the request and the attempts made (none when the limiter refused first). */
     readonly exchange: Exchange,
   ) {
-    super(`${exchange.request.method} ${pathOf(exchange.request.url)}: asked to wait ${seconds(waitMs)} (${reason}), over the ${seconds(maxWaitMs)} bound on a single wait (maxWaitMs)`);
+    super(
+      `${exchange.request.method} ${pathOf(exchange.request.url)}: asked to wait ${seconds(waitMs)} (${reason}), over the ${seconds(maxWaitMs)} bound on a single wait (maxWaitMs)`,
+    );
   }
 }
 
@@ -125,7 +127,9 @@ export class SendInterrupted extends Error {
     /** The signal's reason. */
     override readonly cause?: unknown,
   ) {
-    super(`${exchange.request.method} ${pathOf(exchange.request.url)}: interrupted after ${exchange.attempts.length} attempt(s)`);
+    super(
+      `${exchange.request.method} ${pathOf(exchange.request.url)}: interrupted after ${exchange.attempts.length} attempt(s)`,
+    );
   }
 }
 
@@ -148,7 +152,12 @@ function failureOf(error: unknown, timedOut: boolean): { kind: TransportFailureK
   const cause = (error as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   const code = cause?.code ?? (error as { code?: string } | undefined)?.code;
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || /other side closed|socket hang up|terminated/i.test(message)) {
+  if (
+    code === 'ECONNRESET' ||
+    code === 'UND_ERR_SOCKET' ||
+    code === 'EPIPE' ||
+    /other side closed|socket hang up|terminated/i.test(message)
+  ) {
     return { kind: 'reset', message: `connection reset (${code ?? message})` };
   }
   return { kind: 'network', message: `${code ?? 'network error'}: ${message}` };
@@ -221,7 +230,8 @@ export class HubSpotClient {
     this.random = options.random ?? Math.random;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-    if (!Number.isFinite(this.maxWaitMs) || this.maxWaitMs < 0) throw new RangeError(`maxWaitMs must be a finite number of milliseconds >= 0, got ${String(options.maxWaitMs)}`);
+    if (!Number.isFinite(this.maxWaitMs) || this.maxWaitMs < 0)
+      throw new RangeError(`maxWaitMs must be a finite number of milliseconds >= 0, got ${String(options.maxWaitMs)}`);
   }
 
   /** The redactor for this client's token, for anything else that writes files. */
@@ -248,7 +258,11 @@ export class HubSpotClient {
   /** Lowers the retries from now on (never raises them), for the same reason as {@link limitWaits}. */
   limitRetries(retries: number): void {
     const n = Math.max(0, retries);
-    this.retry = { ...this.retry, maxRetries: Math.min(this.retry.maxRetries, n), maxRateLimitRetries: Math.min(this.retry.maxRateLimitRetries, n) };
+    this.retry = {
+      ...this.retry,
+      maxRetries: Math.min(this.retry.maxRetries, n),
+      maxRateLimitRetries: Math.min(this.retry.maxRateLimitRetries, n),
+    };
   }
 
   /** Lowers the per-attempt timeout from now on (never raises it), for the same reason as {@link limitWaits}. */
@@ -272,7 +286,10 @@ export class HubSpotClient {
     const id = this.nextId++;
     const url = new URL(request.path, this.options.baseUrl);
     for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'hsac' };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'hsac',
+    };
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (request.auth !== false && this.options.token) headers.authorization = `Bearer ${this.options.token}`;
@@ -325,16 +342,31 @@ export class HubSpotClient {
       };
       // A 429's Retry-After is the server's own word on when to come back: its Remaining and
       // interval headers must not hold the retry back longer than that (RFC 9110 §10.2.3).
-      const saysRetryAfter = outcome.response?.status === 429 && parseRetryAfter(outcome.response.headers['retry-after'], this.clock.now()) !== undefined;
-      if (outcome.response && this.options.adaptToHeaders !== false && !saysRetryAfter) this.limiter.observe(outcome.response.headers);
+      const saysRetryAfter =
+        outcome.response?.status === 429 &&
+        parseRetryAfter(outcome.response.headers['retry-after'], this.clock.now()) !== undefined;
+      if (outcome.response && this.options.adaptToHeaders !== false && !saysRetryAfter)
+        this.limiter.observe(outcome.response.headers);
 
       let retry: { reason: string; waitMs: number } | undefined;
       if (outcome.failure && outcome.failure.kind !== 'body-too-large' && errorRetries < this.retry.maxRetries) {
         retry = { reason: outcome.failure.kind, waitMs: backoffDelay(this.retry, errorRetries++, this.random) };
-      } else if (outcome.response && isRetryableStatus(outcome.response.status) && errorRetries < this.retry.maxRetries) {
-        retry = { reason: `status ${outcome.response.status}`, waitMs: backoffDelay(this.retry, errorRetries++, this.random) };
+      } else if (
+        outcome.response &&
+        isRetryableStatus(outcome.response.status) &&
+        errorRetries < this.retry.maxRetries
+      ) {
+        retry = {
+          reason: `status ${outcome.response.status}`,
+          waitMs: backoffDelay(this.retry, errorRetries++, this.random),
+        };
       } else if (outcome.response?.status === 429) {
-        const decision = rateLimitDecision(outcome.rateLimit ?? outcome.response, { now: this.clock.now(), previous: rateLimitRetries, maxBackoffMs: this.maxWaitMs, redact: (text) => this.redactor.text(text) });
+        const decision = rateLimitDecision(outcome.rateLimit ?? outcome.response, {
+          now: this.clock.now(),
+          previous: rateLimitRetries,
+          maxBackoffMs: this.maxWaitMs,
+          redact: (text) => this.redactor.text(text),
+        });
         if (decision.action === 'stop') {
           attempts.push(attempt);
           stop(new DailyLimitReached(soFar()));
@@ -420,17 +452,27 @@ export class HubSpotClient {
   ): Promise<Outcome> {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.timeoutCapMs));
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        controller.abort();
+      },
+      Math.min(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.timeoutCapMs),
+    );
     // The caller's signal aborts the request in flight too (the body read included).
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await this.fetchImpl(url, { method, headers, body, signal: controller.signal, redirect: 'manual' });
+      const response = await this.fetchImpl(url, {
+        method,
+        headers,
+        body,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
       const read = await readLimited(response, this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
-      const text = read.bytes.byteLength > 0 ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) : undefined;
+      const text =
+        read.bytes.byteLength > 0 ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(read.bytes) : undefined;
       const rawHeaders = headersToRecord(response.headers);
       const echoedToken = [
         ...(this.redactor.leaks(JSON.stringify(rawHeaders)) ? (['headers'] as const) : []),
@@ -447,9 +489,20 @@ export class HubSpotClient {
       };
       // A 429's policy is read from the bytes as sent, in the charset they name: a gateway's page
       // may be in any encoding, and redaction must not change what the server asked for.
-      const rateLimit = response.status === 429 ? { headers: rawHeaders, body: decodeBody(read.bytes, rawHeaders['content-type']) } : undefined;
+      const rateLimit =
+        response.status === 429
+          ? { headers: rawHeaders, body: decodeBody(read.bytes, rawHeaders['content-type']) }
+          : undefined;
       const withPolicy = rateLimit ? { rateLimit } : {};
-      if (read.truncated) return { response: recorded, failure: { kind: 'body-too-large', message: `response body over ${this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES} bytes; reading stopped` }, ...withPolicy };
+      if (read.truncated)
+        return {
+          response: recorded,
+          failure: {
+            kind: 'body-too-large',
+            message: `response body over ${this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES} bytes; reading stopped`,
+          },
+          ...withPolicy,
+        };
       return { response: recorded, ...withPolicy };
     } catch (error) {
       const failure = failureOf(error, timedOut);

@@ -114,14 +114,20 @@ export class RateLimiter {
         this.sent.push(now);
         return now - start;
       }
-      options.beforeWait?.(wait, paused >= full ? this.pauseReason : `rate budget ${this.budget.requests} per ${this.budget.windowMs} ms (${this.budgetSource}) in use`);
+      options.beforeWait?.(
+        wait,
+        paused >= full
+          ? this.pauseReason
+          : `rate budget ${this.budget.requests} per ${this.budget.windowMs} ms (${this.budgetSource}) in use`,
+      );
       await this.clock.sleep(wait, options.signal);
     }
   }
 
   /** Adapts to a response's rate-limit headers (names lower-cased). */
   observe(headers: Readonly<Record<string, string>>): void {
-    const max = headerNumber(headers, 'x-hubspot-ratelimit-max') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly');
+    const max =
+      headerNumber(headers, 'x-hubspot-ratelimit-max') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly');
     const interval = headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
     // Adopt the server's budget only when it is tighter than the configured one: the configured
     // budget may be deliberately low (a portal shared with other integrations).
@@ -132,12 +138,20 @@ export class RateLimiter {
         this.budgetSource = 'from the X-HubSpot-RateLimit headers';
       }
     }
-    const remaining = headerNumber(headers, 'x-hubspot-ratelimit-remaining') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly-remaining');
+    const remaining =
+      headerNumber(headers, 'x-hubspot-ratelimit-remaining') ??
+      headerNumber(headers, 'x-hubspot-ratelimit-secondly-remaining');
     if (remaining === 0) {
       // The server's own interval says when its window frees a slot; only without it does the
       // configured window (which may be HubSpot's ten seconds against a one-second server) decide.
-      const ms = interval !== undefined && interval > 0 ? interval : (this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now();
-      this.pauseFor(ms, `X-HubSpot-RateLimit-Remaining: 0${interval !== undefined && interval > 0 ? ` (interval ${interval} ms)` : ''}`);
+      const ms =
+        interval !== undefined && interval > 0
+          ? interval
+          : (this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now();
+      this.pauseFor(
+        ms,
+        `X-HubSpot-RateLimit-Remaining: 0${interval !== undefined && interval > 0 ? ` (interval ${interval} ms)` : ''}`,
+      );
     }
   }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DailyLimitReached, HubSpotClient, SendInterrupted, WaitTooLong, type ClientOptions, type WaitNotice } from './client.js';
+import {
+  DailyLimitReached,
+  HubSpotClient,
+  SendInterrupted,
+  WaitTooLong,
+  type ClientOptions,
+  type WaitNotice,
+} from './client.js';
 import type { Exchange } from '../exchange.js';
 import { REDACTED } from './redact.js';
 import { VirtualClock } from './test-clock.js';
@@ -10,13 +17,36 @@ import { VirtualClock } from './test-clock.js';
 const BASE = 'https://api.hubapi.test';
 const TOKEN = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const PATH = '/crm/associations/2026-03/contacts/companies/batch/read';
-const OK = { status: 200, body: JSON.stringify({ status: 'COMPLETE', results: [], startedAt: '2026-11-20T09:15:02Z', completedAt: '2026-11-20T09:15:03Z' }) };
+const OK = {
+  status: 200,
+  body: JSON.stringify({
+    status: 'COMPLETE',
+    results: [],
+    startedAt: '2026-11-20T09:15:02Z',
+    completedAt: '2026-11-20T09:15:03Z',
+  }),
+};
 const JSON_TYPE = { 'content-type': 'application/json;charset=utf-8' };
-const TEN_SECONDLY = JSON.stringify({ status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: 'c', policyName: 'TEN_SECONDLY_ROLLING', requestId: 'r' });
-const DAILY = JSON.stringify({ status: 'error', message: 'You have reached your daily limit.', errorType: 'RATE_LIMIT', correlationId: 'c', policyName: 'DAILY', requestId: 'r' });
+const TEN_SECONDLY = JSON.stringify({
+  status: 'error',
+  message: 'You have reached your ten_secondly_rolling limit.',
+  errorType: 'RATE_LIMIT',
+  correlationId: 'c',
+  policyName: 'TEN_SECONDLY_ROLLING',
+  requestId: 'r',
+});
+const DAILY = JSON.stringify({
+  status: 'error',
+  message: 'You have reached your daily limit.',
+  errorType: 'RATE_LIMIT',
+  correlationId: 'c',
+  policyName: 'DAILY',
+  requestId: 'r',
+});
 
 /** One scripted answer; `hang` never answers until the request is aborted. */
-type Reply = { readonly status: number; readonly body?: string | Uint8Array; readonly headers?: Record<string, string> } | 'hang';
+type Reply =
+  { readonly status: number; readonly body?: string | Uint8Array; readonly headers?: Record<string, string> } | 'hang';
 
 function scriptedFetch(replies: readonly Reply[]): { readonly fetch: typeof fetch; readonly calls: () => number } {
   let calls = 0;
@@ -24,9 +54,15 @@ function scriptedFetch(replies: readonly Reply[]): { readonly fetch: typeof fetc
     const reply = replies[calls++];
     if (reply === undefined) return Promise.reject(new Error(`unexpected request ${calls}`));
     if (reply === 'hang') {
-      return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }));
+      return new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), {
+          once: true,
+        }),
+      );
     }
-    return Promise.resolve(new Response(reply.body ?? null, { status: reply.status, headers: reply.headers ?? JSON_TYPE }));
+    return Promise.resolve(
+      new Response(reply.body ?? null, { status: reply.status, headers: reply.headers ?? JSON_TYPE }),
+    );
   };
   return { fetch: fake as typeof fetch, calls: () => calls };
 }
@@ -46,7 +82,8 @@ function setup(replies: readonly Reply[], options: Partial<ClientOptions> & { cl
     ...options,
     clock,
   });
-  const send = (signal?: AbortSignal): Promise<Exchange> => client.send({ method: 'POST', path: PATH, body: { inputs: [{ id: '1' }] }, ...(signal ? { signal } : {}) });
+  const send = (signal?: AbortSignal): Promise<Exchange> =>
+    client.send({ method: 'POST', path: PATH, body: { inputs: [{ id: '1' }] }, ...(signal ? { signal } : {}) });
   return { client, clock, waits, recorded, send, calls: scripted.calls };
 }
 
@@ -62,7 +99,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('429 of any shape is waited out, in order of what it says', () => {
   it('Retry-After wins over a zero Remaining with a long interval on the same 429: the retry waits 1 s, not the window', async () => {
-    const headers = { ...JSON_TYPE, 'retry-after': '1', 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '10000' };
+    const headers = {
+      ...JSON_TYPE,
+      'retry-after': '1',
+      'x-hubspot-ratelimit-max': '100',
+      'x-hubspot-ratelimit-remaining': '0',
+      'x-hubspot-ratelimit-interval-milliseconds': '10000',
+    };
     const t = setup([{ status: 429, body: TEN_SECONDLY, headers }, OK]);
     const exchange = await t.send();
     expect(exchange.response?.status).toBe(200);
@@ -74,8 +117,13 @@ describe('429 of any shape is waited out, in order of what it says', () => {
     const exchange = await t.send();
     expect(exchange.response?.status).toBe(200);
     expect(t.clock.sleeps).toEqual([3000]);
-    expect(exchange.attempts[0]?.retry).toEqual({ reason: 'Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING', waitMs: 3000 });
-    expect(t.waits).toEqual([{ reason: 'Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING', ms: 3000, method: 'POST', path: PATH }]);
+    expect(exchange.attempts[0]?.retry).toEqual({
+      reason: 'Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING',
+      waitMs: 3000,
+    });
+    expect(t.waits).toEqual([
+      { reason: 'Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING', ms: 3000, method: 'POST', path: PATH },
+    ]);
   });
 
   it('Retry-After as an HTTP-date: waits until then on the client clock', async () => {
@@ -88,39 +136,73 @@ describe('429 of any shape is waited out, in order of what it says', () => {
   });
 
   it('Retry-After in fractional seconds: waits them, rounded up to the millisecond', async () => {
-    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '1.5' } }, { status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '0.0004' } }, OK]);
+    const t = setup([
+      { status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '1.5' } },
+      { status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '0.0004' } },
+      OK,
+    ]);
     await t.send();
     expect(t.clock.sleeps).toEqual([1500, 1]);
   });
 
   it('no Retry-After but the interval header with a zero Remaining: waits the interval', async () => {
-    const headers = { ...JSON_TYPE, 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '2500' };
-    const t = setup([{ status: 429, body: '{"status":"error","message":"slow down"}', headers }, OK], { adaptToHeaders: false });
+    const headers = {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-max': '100',
+      'x-hubspot-ratelimit-remaining': '0',
+      'x-hubspot-ratelimit-interval-milliseconds': '2500',
+    };
+    const t = setup([{ status: 429, body: '{"status":"error","message":"slow down"}', headers }, OK], {
+      adaptToHeaders: false,
+    });
     const exchange = await t.send();
     expect(t.clock.sleeps).toEqual([2500]);
-    expect(exchange.attempts[0]?.retry?.reason).toBe('X-HubSpot-RateLimit-Interval-Milliseconds: 2500 with x-hubspot-ratelimit-remaining: 0 on a 429 with no policyName');
+    expect(exchange.attempts[0]?.retry?.reason).toBe(
+      'X-HubSpot-RateLimit-Interval-Milliseconds: 2500 with x-hubspot-ratelimit-remaining: 0 on a 429 with no policyName',
+    );
   });
 
   it('the secondly Remaining counts too', async () => {
-    const headers = { ...JSON_TYPE, 'x-hubspot-ratelimit-secondly-remaining': '0', 'x-hubspot-ratelimit-interval-milliseconds': '1000' };
+    const headers = {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-secondly-remaining': '0',
+      'x-hubspot-ratelimit-interval-milliseconds': '1000',
+    };
     const t = setup([{ status: 429, body: '{}', headers }, OK], { adaptToHeaders: false });
     await t.send();
     expect(t.clock.sleeps).toEqual([1000]);
   });
 
   it('TEN_SECONDLY_ROLLING alone: the ten-second window; the search API secondly message: one second', async () => {
-    const secondly = JSON.stringify({ status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT' });
-    const t = setup([{ status: 429, body: TEN_SECONDLY }, { status: 429, body: secondly }, { status: 429, body: '{"policyName":"SECONDLY"}' }, OK]);
+    const secondly = JSON.stringify({
+      status: 'error',
+      message: 'You have reached your secondly limit.',
+      errorType: 'RATE_LIMIT',
+    });
+    const t = setup([
+      { status: 429, body: TEN_SECONDLY },
+      { status: 429, body: secondly },
+      { status: 429, body: '{"policyName":"SECONDLY"}' },
+      OK,
+    ]);
     await t.send();
     expect(t.clock.sleeps).toEqual([10_000, 1000, 1000]);
   });
 
   it('no policy and no headers: the ten-second window, doubled per further 429 (10 s then 20 s)', async () => {
-    const t = setup([{ status: 429, body: '{"status":"error","message":"Too many requests"}' }, { status: 429, body: '{"status":"error"}' }, OK]);
+    const t = setup([
+      { status: 429, body: '{"status":"error","message":"Too many requests"}' },
+      { status: 429, body: '{"status":"error"}' },
+      OK,
+    ]);
     const exchange = await t.send();
     expect(exchange.response?.status).toBe(200);
     expect(t.clock.sleeps).toEqual([10_000, 20_000]);
-    expect(exchange.attempts.map((a) => a.retry?.reason)).toEqual(['backoff 10 s (ten-second window, doubled per further 429) on a 429 with no policyName', 'backoff 20 s (ten-second window, doubled per further 429) on a 429 with no policyName', undefined]);
+    expect(exchange.attempts.map((a) => a.retry?.reason)).toEqual([
+      'backoff 10 s (ten-second window, doubled per further 429) on a 429 with no policyName',
+      'backoff 20 s (ten-second window, doubled per further 429) on a 429 with no policyName',
+      undefined,
+    ]);
   });
 
   it('an unknown policy backs off the same way; the backoff never grows past maxWaitMs', async () => {
@@ -132,16 +214,28 @@ describe('429 of any shape is waited out, in order of what it says', () => {
   });
 
   it('an HTML 429 page with Retry-After: retried after it, and the page is kept for the contract check', async () => {
-    const page = '<!DOCTYPE html><html><head><title>429 Too Many Requests</title></head><body><h1>Slow down</h1></body></html>';
+    const page =
+      '<!DOCTYPE html><html><head><title>429 Too Many Requests</title></head><body><h1>Slow down</h1></body></html>';
     const t = setup([{ status: 429, body: page, headers: { 'content-type': 'text/html', 'retry-after': '2' } }, OK]);
     const exchange = await t.send();
     expect(t.clock.sleeps).toEqual([2000]);
     expect(exchange.attempts[0]?.retry?.reason).toBe('Retry-After: 2 on a 429 whose body is an HTML page');
-    expect(exchange.attempts[0]?.rateLimited).toMatchObject({ status: 429, body: page, headers: { 'content-type': 'text/html', 'retry-after': '2' } });
+    expect(exchange.attempts[0]?.rateLimited).toMatchObject({
+      status: 429,
+      body: page,
+      headers: { 'content-type': 'text/html', 'retry-after': '2' },
+    });
   });
 
   it('bodies of any shape or encoding never throw: empty, a JSON array, null, malformed, binary', async () => {
-    const shapes: Reply[] = ['', '[]', 'null', '{"policyName":', new Uint8Array([0xff, 0x00, 0xc3, 0x28]), '{"policyName":{"deep":[1,2]}}'].map((body) => ({ status: 429, body, headers: { 'content-type': 'application/octet-stream' } }));
+    const shapes: Reply[] = [
+      '',
+      '[]',
+      'null',
+      '{"policyName":',
+      new Uint8Array([0xff, 0x00, 0xc3, 0x28]),
+      '{"policyName":{"deep":[1,2]}}',
+    ].map((body) => ({ status: 429, body, headers: { 'content-type': 'application/octet-stream' } }));
     const t = setup([...shapes, OK], { maxWaitMs: 10_000 });
     const exchange = await t.send();
     expect(exchange.response?.status).toBe(200);
@@ -149,7 +243,13 @@ describe('429 of any shape is waited out, in order of what it says', () => {
   });
 
   it('after maxRateLimitRetries the 429 is the answer, as data', async () => {
-    const t = setup([{ status: 429, body: TEN_SECONDLY }, { status: 429, body: TEN_SECONDLY }], { retry: { maxRetries: 0, maxRateLimitRetries: 1, baseDelayMs: 1, maxDelayMs: 1 } });
+    const t = setup(
+      [
+        { status: 429, body: TEN_SECONDLY },
+        { status: 429, body: TEN_SECONDLY },
+      ],
+      { retry: { maxRetries: 0, maxRateLimitRetries: 1, baseDelayMs: 1, maxDelayMs: 1 } },
+    );
     const exchange = await t.send();
     expect(exchange.response?.status).toBe(429);
     expect(exchange.attempts).toHaveLength(2);
@@ -177,13 +277,25 @@ describe('429 of any shape is waited out, in order of what it says', () => {
 describe('every 429 is recorded, the token in none of them', () => {
   it('each 429 attempt carries rateLimited, redacted like the final response, also when the provider echoes the token', async () => {
     const base64 = Buffer.from(TOKEN).toString('base64');
-    const echo = JSON.stringify({ status: 'error', message: `limit reached for ${TOKEN}`, policyName: 'TEN_SECONDLY_ROLLING', auth: base64 });
-    const headers = { ...JSON_TYPE, 'retry-after': '1', 'x-echo': `Bearer ${TOKEN}`, 'x-token': encodeURIComponent(TOKEN) };
+    const echo = JSON.stringify({
+      status: 'error',
+      message: `limit reached for ${TOKEN}`,
+      policyName: 'TEN_SECONDLY_ROLLING',
+      auth: base64,
+    });
+    const headers = {
+      ...JSON_TYPE,
+      'retry-after': '1',
+      'x-echo': `Bearer ${TOKEN}`,
+      'x-token': encodeURIComponent(TOKEN),
+    };
     const t = setup([{ status: 429, body: echo, headers }, { status: 429, body: echo, headers }, OK]);
     const exchange = await t.send();
     expect(exchange.attempts.map((a) => a.rateLimited?.status)).toEqual([429, 429, undefined]);
     // Exactly as the final response is redacted: the same answer, given up on, is the response.
-    const final = await setup([{ status: 429, body: echo, headers }], { retry: { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } }).send();
+    const final = await setup([{ status: 429, body: echo, headers }], {
+      retry: { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+    }).send();
     for (const attempt of exchange.attempts.slice(0, 2)) {
       expect(attempt.rateLimited).toEqual(final.response);
       expect(attempt.rateLimited?.headers['x-echo']).toBe(`Bearer ${REDACTED}`);
@@ -192,7 +304,8 @@ describe('every 429 is recorded, the token in none of them', () => {
       expect(attempt.rateLimited?.headers['retry-after']).toBe('1');
     }
     const written = JSON.stringify([exchange, t.waits]);
-    for (const form of [TOKEN, base64.replace(/=+$/, ''), encodeURIComponent(TOKEN)]) expect(written).not.toContain(form);
+    for (const form of [TOKEN, base64.replace(/=+$/, ''), encodeURIComponent(TOKEN)])
+      expect(written).not.toContain(form);
   });
 
   it('a token in the policyName never reaches the retry reason or onWait', async () => {
@@ -205,7 +318,9 @@ describe('every 429 is recorded, the token in none of them', () => {
 
 describe('every wait is bounded', () => {
   it('Retry-After: 86400 with maxWaitMs 60000: WaitTooLong naming the wait, nothing waited, the 429 recorded', async () => {
-    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '86400' } }], { maxWaitMs: 60_000 });
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '86400' } }], {
+      maxWaitMs: 60_000,
+    });
     const error = await rejection(t.send());
     expect(error).toBeInstanceOf(WaitTooLong);
     const tooLong = error as WaitTooLong;
@@ -231,12 +346,18 @@ describe('every wait is bounded', () => {
   });
 
   it('a budget the server imposes (one request a day) is refused in the limiter, before sending', async () => {
-    const headers = { ...JSON_TYPE, 'x-hubspot-ratelimit-max': '1', 'x-hubspot-ratelimit-interval-milliseconds': '86400000' };
+    const headers = {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-max': '1',
+      'x-hubspot-ratelimit-interval-milliseconds': '86400000',
+    };
     const t = setup([{ ...OK, headers }]);
     await t.send();
     const error = await rejection(t.send());
     expect(error).toBeInstanceOf(WaitTooLong);
-    expect((error as WaitTooLong).reason).toContain('rate budget 1 per 86400000 ms (from the X-HubSpot-RateLimit headers)');
+    expect((error as WaitTooLong).reason).toContain(
+      'rate budget 1 per 86400000 ms (from the X-HubSpot-RateLimit headers)',
+    );
     expect((error as WaitTooLong).exchange.attempts).toEqual([]);
     expect(t.calls()).toBe(1);
     expect(t.recorded).toHaveLength(1);
@@ -253,7 +374,11 @@ describe('every wait is bounded', () => {
     const t = setup([OK, { status: 503 }, OK], { rateLimit: { requests: 1, windowMs: 1000 } });
     await t.send();
     await t.send();
-    expect(t.waits.map((w) => w.reason)).toEqual(['rate budget 1 per 1000 ms (configured) in use', 'status 503', 'rate budget 1 per 1000 ms (configured) in use']);
+    expect(t.waits.map((w) => w.reason)).toEqual([
+      'rate budget 1 per 1000 ms (configured) in use',
+      'status 503',
+      'rate budget 1 per 1000 ms (configured) in use',
+    ]);
   });
 
   it('a listener that throws changes nothing', async () => {
@@ -274,7 +399,9 @@ describe('every wait is bounded', () => {
 describe('every wait is interruptible', () => {
   it('abort during a 45 s Retry-After wait: SendInterrupted at once, the clock never advanced', async () => {
     const clock = new VirtualClock(undefined, { autoAdvance: false });
-    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '45' } }, OK], { clock });
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '45' } }, OK], {
+      clock,
+    });
     const start = clock.now();
     const controller = new AbortController();
     const sent = t.send(controller.signal);
@@ -354,7 +481,10 @@ describe('every wait is interruptible', () => {
 
 describe('after Ctrl-C, cleanup requests are bounded too', () => {
   it('limitTimeouts lowers the per-attempt timeout (never raises it): a target that stopped answering cannot hold the exit', async () => {
-    const t = setup(['hang'], { timeoutMs: 600_000, retry: { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 } });
+    const t = setup(['hang'], {
+      timeoutMs: 600_000,
+      retry: { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 },
+    });
     t.client.limitTimeouts(20);
     t.client.limitTimeouts(60_000);
     const exchange = await t.send();

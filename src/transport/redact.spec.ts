@@ -23,12 +23,22 @@ const TOKEN = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const redactor = createRedactor([TOKEN]);
 
 /** Same strings in the same order (compared without printing them). */
-const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((value, i) => value === b[i]);
+const same = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((value, i) => value === b[i]);
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
-const jsonEscaped = (text: string, upper = false): string => [...text].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).map((e) => (upper ? e.toUpperCase().replace('\\U', '\\u') : e)).join('');
-const percentAll = (text: string, upper = false): string => [...utf8(text)].map((b) => `%${b.toString(16).padStart(2, '0')}`).map((e) => (upper ? e.toUpperCase() : e)).join('');
-const mixedCase = (text: string): string => [...text].map((ch, i) => (i % 2 === 0 ? ch.toUpperCase() : ch.toLowerCase())).join('');
+const jsonEscaped = (text: string, upper = false): string =>
+  [...text]
+    .map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .map((e) => (upper ? e.toUpperCase().replace('\\U', '\\u') : e))
+    .join('');
+const percentAll = (text: string, upper = false): string =>
+  [...utf8(text)]
+    .map((b) => `%${b.toString(16).padStart(2, '0')}`)
+    .map((e) => (upper ? e.toUpperCase() : e))
+    .join('');
+const mixedCase = (text: string): string =>
+  [...text].map((ch, i) => (i % 2 === 0 ? ch.toUpperCase() : ch.toLowerCase())).join('');
 
 /** Every spelling of the token a provider can echo, by name: each must be found and removed. */
 const SPELLINGS: Readonly<Record<string, string>> = {
@@ -91,7 +101,9 @@ describe('redaction by value, in every form', () => {
   it('secretForms lists literal spellings, longest first, none shorter than 4', () => {
     const forms = secretForms(TOKEN);
     expect(forms.length).toBeGreaterThanOrEqual(12);
-    expect(forms.every((form, i) => form.length >= 4 && (i === 0 || (forms[i - 1]?.length ?? 0) >= form.length))).toBe(true);
+    expect(forms.every((form, i) => form.length >= 4 && (i === 0 || (forms[i - 1]?.length ?? 0) >= form.length))).toBe(
+      true,
+    );
     for (const form of forms) expect(redactor.leaks(form), `form #${forms.indexOf(form)}`).toBe(true);
   });
 });
@@ -178,7 +190,9 @@ describe('the final scan: every form after decoding, failing closed', () => {
       }
       expect(failure).toBeInstanceOf(RedactionFailure);
       const message = (failure as Error).message;
-      expect(message.startsWith('report.json was not written: it would have held the access token in an encoded form')).toBe(true);
+      expect(
+        message.startsWith('report.json was not written: it would have held the access token in an encoded form'),
+      ).toBe(true);
       expect(redactor.leaks(message)).toBe(false);
       expect(withheldOutputs().map((f) => f.artifact)).toEqual(['report.json']);
     });
@@ -218,8 +232,18 @@ describe('the final scan: every form after decoding, failing closed', () => {
 describe('large and hostile bodies: one precompiled matcher (speed: bench/redact.bench.ts)', () => {
   /** A 1 MB batch-read body, HubSpot-shaped. */
   function megabyteBody(): string {
-    const results = Array.from({ length: 7600 }, (_, i) => ({ from: { id: String(1_000_000 + i) }, to: [{ toObjectId: 2_000_000 + i, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }] }] }));
-    return JSON.stringify({ status: 'COMPLETE', results, startedAt: '2026-11-20T09:15:02Z', completedAt: '2026-11-20T09:15:03Z' });
+    const results = Array.from({ length: 7600 }, (_, i) => ({
+      from: { id: String(1_000_000 + i) },
+      to: [
+        { toObjectId: 2_000_000 + i, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 279, label: null }] },
+      ],
+    }));
+    return JSON.stringify({
+      status: 'COMPLETE',
+      results,
+      startedAt: '2026-11-20T09:15:02Z',
+      completedAt: '2026-11-20T09:15:03Z',
+    });
   }
 
   it('redacts a 1 MB body holding an escaped token, and leaves and scans a clean one as it is', () => {
@@ -235,7 +259,12 @@ describe('large and hostile bodies: one precompiled matcher (speed: bench/redact
     // No clock: the sizes are the proof. On these megabyte inputs a matcher that backtracked or
     // rescanned per character would do ~10^12 steps (hours); a linear one takes milliseconds, so
     // the test's timeout is the only guard needed. bench/redact.bench.ts measures the speed.
-    for (const body of [JSON.stringify({ f: '\\'.repeat(1_000_000) }), JSON.stringify({ f: `${TOKEN.slice(0, -1)}!`.repeat(25_000) }), '%70%61%74'.repeat(110_000), '&#112;'.repeat(160_000)]) {
+    for (const body of [
+      JSON.stringify({ f: '\\'.repeat(1_000_000) }),
+      JSON.stringify({ f: `${TOKEN.slice(0, -1)}!`.repeat(25_000) }),
+      '%70%61%74'.repeat(110_000),
+      '&#112;'.repeat(160_000),
+    ]) {
       expect(redactor.leaks(redactor.body(body))).toBe(false);
       expect(redactor.scan(body)).toEqual([]);
     }

@@ -75,15 +75,47 @@ export function secretForms(secret: string): string[] {
     const base64 = bytes.toString('base64');
     const hex = bytes.toString('hex');
     const percent = [...bytes].map((byte) => `%${hex2(byte)}`).join('');
-    for (const form of [variant, base64, base64.replace(/=+$/, ''), bytes.toString('base64url'), ...base64Cores(bytes), hex, hex.toUpperCase(), encodeURIComponent(variant), percent, percent.toUpperCase()]) forms.add(form);
-    forms.add(Array.from({ length: variant.length }, (_, i) => `\\u${(variant.charCodeAt(i) | 0x10000).toString(16).slice(1)}`).join(''));
+    for (const form of [
+      variant,
+      base64,
+      base64.replace(/=+$/, ''),
+      bytes.toString('base64url'),
+      ...base64Cores(bytes),
+      hex,
+      hex.toUpperCase(),
+      encodeURIComponent(variant),
+      percent,
+      percent.toUpperCase(),
+    ])
+      forms.add(form);
+    forms.add(
+      Array.from(
+        { length: variant.length },
+        (_, i) => `\\u${(variant.charCodeAt(i) | 0x10000).toString(16).slice(1)}`,
+      ).join(''),
+    );
   }
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 
 /** JSON's two-character escapes, by the character they stand for. */
-const SHORT_ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't' };
-const NAMED_ENTITIES: Readonly<Record<string, readonly string[]>> = { '&': ['amp'], '<': ['lt'], '>': ['gt'], '"': ['quot'], "'": ['apos'] };
+const SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  '\b': 'b',
+  '\f': 'f',
+  '\n': 'n',
+  '\r': 'r',
+  '\t': 't',
+};
+const NAMED_ENTITIES: Readonly<Record<string, readonly string[]>> = {
+  '&': ['amp'],
+  '<': ['lt'],
+  '>': ['gt'],
+  '"': ['quot'],
+  "'": ['apos'],
+};
 
 /**
  * Every way one character of the secret can be spelled in text a provider sends or hsac writes:
@@ -220,7 +252,13 @@ export class SecretMatcher {
 
 /** Builds the matcher for `secrets`, or undefined when none is long enough to match. */
 export function compileSecretMatcher(secrets: Iterable<string | undefined>): SecretMatcher | undefined {
-  const usable = [...new Set([...secrets].filter((secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH))];
+  const usable = [
+    ...new Set(
+      [...secrets].filter(
+        (secret): secret is string => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH,
+      ),
+    ),
+  ];
   return usable.length > 0 ? new SecretMatcher(usable) : undefined;
 }
 
@@ -238,7 +276,8 @@ export interface LeakHit {
 }
 
 /** One level of unescaping: JSON and JS escapes, HTML / XML character references, percent runs. */
-const ESCAPE = /\\+u([0-9a-fA-F]{4})|\\+x([0-9a-fA-F]{2})|\\+([^ux])|&(amp|lt|gt|quot|apos);|&#([0-9]{1,7});|&#[xX]([0-9a-fA-F]{1,6});|((?:%[0-9a-fA-F]{2})+)/g;
+const ESCAPE =
+  /\\+u([0-9a-fA-F]{4})|\\+x([0-9a-fA-F]{2})|\\+([^ux])|&(amp|lt|gt|quot|apos);|&#([0-9]{1,7});|&#[xX]([0-9a-fA-F]{1,6});|((?:%[0-9a-fA-F]{2})+)/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const JSON_SHORT: Readonly<Record<string, string>> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
@@ -248,16 +287,28 @@ function fromCodePoint(value: number): string {
 
 /** Decodes one level of every escape the scan knows; a viewer may apply any of them. */
 function unescapeOnce(text: string): string {
-  return text.replace(ESCAPE, (whole, u?: string, x?: string, short?: string, named?: string, decimal?: string, hex?: string, percent?: string) => {
-    if (u !== undefined) return String.fromCharCode(parseInt(u, 16));
-    if (x !== undefined) return String.fromCharCode(parseInt(x, 16));
-    if (short !== undefined) return JSON_SHORT[short] ?? short;
-    if (named !== undefined) return NAMED[named] ?? whole;
-    if (decimal !== undefined) return fromCodePoint(Number(decimal));
-    if (hex !== undefined) return fromCodePoint(parseInt(hex, 16));
-    if (percent !== undefined) return Buffer.from(percent.replace(/%/g, ''), 'hex').toString('utf8');
-    return whole;
-  });
+  return text.replace(
+    ESCAPE,
+    (
+      whole,
+      u?: string,
+      x?: string,
+      short?: string,
+      named?: string,
+      decimal?: string,
+      hex?: string,
+      percent?: string,
+    ) => {
+      if (u !== undefined) return String.fromCharCode(parseInt(u, 16));
+      if (x !== undefined) return String.fromCharCode(parseInt(x, 16));
+      if (short !== undefined) return JSON_SHORT[short] ?? short;
+      if (named !== undefined) return NAMED[named] ?? whole;
+      if (decimal !== undefined) return fromCodePoint(Number(decimal));
+      if (hex !== undefined) return fromCodePoint(parseInt(hex, 16));
+      if (percent !== undefined) return Buffer.from(percent.replace(/%/g, ''), 'hex').toString('utf8');
+      return whole;
+    },
+  );
 }
 
 /** Levels of escaping undone: a body in a HAR string in a JSON report is three deep. */
@@ -323,7 +374,12 @@ export function scanForSecrets(text: string, matcher: SecretMatcher): LeakHit[] 
   let view = text;
   for (let level = 0; level <= UNESCAPE_LEVELS; level++) {
     const after = level === 0 ? undefined : `JSON / HTML / percent escapes (${level} level${level === 1 ? '' : 's'})`;
-    for (const span of matcher.spans(view)) hits.push({ form: formOf(view.slice(span.start, span.end), span), offset: level === 0 ? span.start : 0, ...(after ? { after } : {}) });
+    for (const span of matcher.spans(view))
+      hits.push({
+        form: formOf(view.slice(span.start, span.end), span),
+        offset: level === 0 ? span.start : 0,
+        ...(after ? { after } : {}),
+      });
     hits.push(...decodedRunHits(view, matcher, after));
     if (hits.length > 0) return hits;
     const next = unescapeOnce(view);
@@ -358,7 +414,8 @@ export interface Redactor {
 function valueLeaks(value: unknown, matcher: SecretMatcher): boolean {
   if (typeof value === 'string') return matcher.test(value);
   if (Array.isArray(value)) return value.some((item) => valueLeaks(item, matcher));
-  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => matcher.test(key) || valueLeaks(item, matcher));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).some(([key, item]) => matcher.test(key) || valueLeaks(item, matcher));
   return false;
 }
 
@@ -368,7 +425,8 @@ function redactValue(value: unknown, matcher: SecretMatcher): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, matcher));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[uniqueName(matcher.replace(key), out)] = redactValue(item, matcher);
+    for (const [key, item] of Object.entries(value))
+      out[uniqueName(matcher.replace(key), out)] = redactValue(item, matcher);
     return out;
   }
   return value;
@@ -425,7 +483,8 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
         // A provider can send the token as a header name (lower-cased on the way): the name is
         // redacted like any text, and kept unique.
         const safeName = uniqueName(text(name), out);
-        out[safeName] = name.toLowerCase() === 'authorization' ? value.replace(/^(\S+\s+).*$/s, `$1${REDACTED}`) : text(value);
+        out[safeName] =
+          name.toLowerCase() === 'authorization' ? value.replace(/^(\S+\s+).*$/s, `$1${REDACTED}`) : text(value);
       }
       return out;
     },
@@ -455,7 +514,9 @@ export class RedactionFailure extends Error {
     readonly written: readonly string[] = [],
   ) {
     const artifacts = typeof artifact === 'string' ? [artifact] : [...artifact];
-    super(`${artifacts.join(', ')} ${artifacts.length === 1 ? 'was' : 'were'} not written: ${artifacts.length === 1 ? 'it' : 'they'} would have held the access token in an encoded form (found: ${[...new Set(forms)].join('; ')})`);
+    super(
+      `${artifacts.join(', ')} ${artifacts.length === 1 ? 'was' : 'were'} not written: ${artifacts.length === 1 ? 'it' : 'they'} would have held the access token in an encoded form (found: ${[...new Set(forms)].join('; ')})`,
+    );
     this.artifacts = artifacts;
   }
 
@@ -484,7 +545,10 @@ const scopes = new AsyncLocalStorage<SecretScope>();
 export function withSecretScope<T>(secrets: Iterable<string | undefined>, fn: () => T): T {
   const outer = scopes.getStore();
   const own = [...secrets].filter((secret): secret is string => typeof secret === 'string' && secret.length > 0);
-  return scopes.run({ secrets: new Set([...(outer?.secrets ?? []), ...own]), matcher: undefined, compiled: false, withheld: [] }, fn);
+  return scopes.run(
+    { secrets: new Set([...(outer?.secrets ?? []), ...own]), matcher: undefined, compiled: false, withheld: [] },
+    fn,
+  );
 }
 
 /** Adds a secret to the current scope (no scope: nothing to add it to). */
@@ -563,11 +627,19 @@ export function guardOutput(artifact: string, text: string, options: GuardOption
   if (planted?.finalScan === 'off') return text;
   const scope = scopes.getStore();
   const extra = (options.secrets ?? []).filter((secret): secret is string => typeof secret === 'string');
-  const matcher = extra.length > 0 ? compileSecretMatcher([...(scope?.secrets ?? []), ...extra]) : scope ? scopeMatcher(scope) : undefined;
+  const matcher =
+    extra.length > 0
+      ? compileSecretMatcher([...(scope?.secrets ?? []), ...extra])
+      : scope
+        ? scopeMatcher(scope)
+        : undefined;
   if (!matcher) return text;
   const hits = scanForSecrets(text, matcher);
   if (hits.length === 0) return text;
-  const failure = new RedactionFailure(artifact, hits.map((hit) => (hit.after ? `${hit.form} after ${hit.after}` : hit.form)));
+  const failure = new RedactionFailure(
+    artifact,
+    hits.map((hit) => (hit.after ? `${hit.form} after ${hit.after}` : hit.form)),
+  );
   scope?.withheld.push(failure);
   throw failure;
 }

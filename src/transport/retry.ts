@@ -11,7 +11,12 @@ export interface RetryPolicy {
 }
 
 /** Three retries from 200 ms (HubSpot's SDK waits 200 ms x attempt on 5xx, FACTS.md §6), capped at 5 s. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, maxRateLimitRetries: 6, baseDelayMs: 200, maxDelayMs: 5000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 3,
+  maxRateLimitRetries: 6,
+  baseDelayMs: 200,
+  maxDelayMs: 5000,
+};
 
 /**
  * Exponential backoff with "equal jitter": half the exponential delay for sure, half at random.

@@ -23,7 +23,10 @@ describe('readBody', () => {
   });
 
   it('refuses a body over the size limit without parsing it', () => {
-    expect(readBody('{"a":"0123456789"}', { maxBytes: 10, maxDepth: 64 }).findings[0]).toMatchObject({ check: 'body-size', actual: 18 });
+    expect(readBody('{"a":"0123456789"}', { maxBytes: 10, maxDepth: 64 }).findings[0]).toMatchObject({
+      check: 'body-size',
+      actual: 18,
+    });
   });
 
   it('strips a BOM with a warning', () => {
@@ -63,18 +66,25 @@ describe('jsonNestingDepth', () => {
     return deepest;
   };
 
-  it('agrees with the reference on any text, JSON or not, and readBody never throws on it', () => {
-    const { seed } = readPropertySettings();
-    const jsonish = fc.string({ unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ',', ':', 'a', '1', ' ', 'u'), maxLength: 60 });
-    fc.assert(
-      fc.property(jsonish, (text) => {
-        expect(jsonNestingDepth(text)).toBe(reference(text));
-        expect(() => readBody(text)).not.toThrow();
-        expect(() => duplicateKeys(text)).not.toThrow();
-      }),
-      { seed, numRuns: scaledRuns(2000) },
-    );
-  }, timeoutForRuns(scaledRuns(2000), 0.1));
+  it(
+    'agrees with the reference on any text, JSON or not, and readBody never throws on it',
+    () => {
+      const { seed } = readPropertySettings();
+      const jsonish = fc.string({
+        unit: fc.constantFrom('{', '}', '[', ']', '"', '\\', ',', ':', 'a', '1', ' ', 'u'),
+        maxLength: 60,
+      });
+      fc.assert(
+        fc.property(jsonish, (text) => {
+          expect(jsonNestingDepth(text)).toBe(reference(text));
+          expect(() => readBody(text)).not.toThrow();
+          expect(() => duplicateKeys(text)).not.toThrow();
+        }),
+        { seed, numRuns: scaledRuns(2000) },
+      );
+    },
+    timeoutForRuns(scaledRuns(2000), 0.1),
+  );
 });
 
 describe('epochNanos', () => {
@@ -93,19 +103,38 @@ describe('duplicate keys', () => {
   it('are an error under strict and a warning under lenient, at the pointer of the object', () => {
     const strict = readBody(body);
     expect(strict.ok && strict.value).toEqual({ status: 'COMPLETE', results: [] });
-    expect(strict.findings).toEqual([expect.objectContaining({ check: 'duplicate-key', severity: 'error', instancePath: '', actual: 'status' })]);
-    expect(readBody(body, undefined, 'lenient').findings).toEqual([expect.objectContaining({ check: 'duplicate-key', severity: 'warning', instancePath: '' })]);
+    expect(strict.findings).toEqual([
+      expect.objectContaining({ check: 'duplicate-key', severity: 'error', instancePath: '', actual: 'status' }),
+    ]);
+    expect(readBody(body, undefined, 'lenient').findings).toEqual([
+      expect.objectContaining({ check: 'duplicate-key', severity: 'warning', instancePath: '' }),
+    ]);
   });
 
   it.each([
-    ['nested in arrays', '{"results":[{"a":1},{"to":[{"x":1},{"typeId":1,"typeId":2}]}]}', [{ pointer: '/results/1/to/1', key: 'typeId' }]],
+    [
+      'nested in arrays',
+      '{"results":[{"a":1},{"to":[{"x":1},{"typeId":1,"typeId":2}]}]}',
+      [{ pointer: '/results/1/to/1', key: 'typeId' }],
+    ],
     ['keys compared decoded (escapes)', '{"a":1,"\\u0061":2}', [{ pointer: '', key: 'a' }]],
-    ['an escaped quote inside a key', '{"a\\"b":1,"x":{"k":[1,"]}\\\\"],"k":0},"a\\"b":2}', [{ pointer: '/x', key: 'k' }, { pointer: '', key: 'a"b' }]],
+    [
+      'an escaped quote inside a key',
+      '{"a\\"b":1,"x":{"k":[1,"]}\\\\"],"k":0},"a\\"b":2}',
+      [
+        { pointer: '/x', key: 'k' },
+        { pointer: '', key: 'a"b' },
+      ],
+    ],
     ['pointer tokens escaped', '{"a/b":{"~":{"q":1,"q":2}}}', [{ pointer: '/a~1b/~0', key: 'q' }]],
     ['a BOM before the text', '\uFEFF{"a":1,"a":1}', [{ pointer: '', key: 'a' }]],
     ['a key three times is said once', '{"a":1,"a":2,"a":3}', [{ pointer: '', key: 'a' }]],
     ['values equal to keys are not keys', '{"a":"a","b":["a","a"],"c":{"a":"b"}}', []],
-    ['many keys (the Set path)', `{${Array.from({ length: 30 }, (_, i) => `"k${i}":${i}`).join(',')},"k7":0}`, [{ pointer: '', key: 'k7' }]],
+    [
+      'many keys (the Set path)',
+      `{${Array.from({ length: 30 }, (_, i) => `"k${i}":${i}`).join(',')},"k7":0}`,
+      [{ pointer: '', key: 'k7' }],
+    ],
     ['sibling objects at one depth do not share keys', '[{"a":1,"b":2},{"a":1,"b":2}]', []],
     ['a string after an empty object is a value, not a key', '[{},"",{"a":1,"a":2}]', [{ pointer: '/2', key: 'a' }]],
   ])('%s', (_name, text, expected) => {
@@ -127,18 +156,37 @@ describe('duplicate keys', () => {
    * Objects as lists of [key, value] pairs (so keys may repeat), written with escapes and spacing a
    * provider may use; the scanner must find exactly the repeats the tree has, at their pointers.
    */
-  type Node = { kind: 'object'; pairs: [string, Node][] } | { kind: 'array'; items: Node[] } | { kind: 'leaf'; value: string | number | boolean | null };
+  type Node =
+    | { kind: 'object'; pairs: [string, Node][] }
+    | { kind: 'array'; items: Node[] }
+    | { kind: 'leaf'; value: string | number | boolean | null };
   const { node } = fc.letrec<{ node: Node }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.record({ kind: fc.constant('leaf' as const), value: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('"', '\\', '{"a":1,"a":2}')) }),
+      fc.record({
+        kind: fc.constant('leaf' as const),
+        value: fc.oneof(
+          fc.string(),
+          fc.integer(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.constantFrom('"', '\\', '{"a":1,"a":2}'),
+        ),
+      }),
       fc.record({ kind: fc.constant('array' as const), items: fc.array(tie('node'), { maxLength: 4 }) }),
-      fc.record({ kind: fc.constant('object' as const), pairs: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'a"b', 'c\\d', 'x/y', '~', 'é', ''), tie('node')), { maxLength: 5 }) }),
+      fc.record({
+        kind: fc.constant('object' as const),
+        pairs: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'a"b', 'c\\d', 'x/y', '~', 'é', ''), tie('node')), {
+          maxLength: 5,
+        }),
+      }),
     ),
   }));
   /** A key as JSON, sometimes with every character as a \u escape (the same key to any parser). */
   const writeKey = (key: string, escapeAll: boolean): string =>
-    escapeAll ? `"${[...key].map((ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`).join('')}"` : JSON.stringify(key);
+    escapeAll
+      ? `"${[...key].map((ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`).join('')}"`
+      : JSON.stringify(key);
   const write = (n: Node, escapeAll: boolean, space: string): string =>
     n.kind === 'leaf'
       ? JSON.stringify(n.value)
@@ -157,17 +205,21 @@ describe('duplicate keys', () => {
     }
   };
 
-  it('finds exactly the repeated keys of any tree, in any spelling and spacing', () => {
-    const { seed } = readPropertySettings();
-    fc.assert(
-      fc.property(node, fc.boolean(), fc.constantFrom('', ' ', '\n  ', '\t'), (tree, escapeAll, space) => {
-        const text = write(tree, escapeAll, space);
-        JSON.parse(text);
-        const want: { pointer: string; key: string }[] = [];
-        expected(tree, '', want);
-        expect(duplicateKeys(text, 1000)).toEqual(want);
-      }),
-      { seed, numRuns: scaledRuns(500) },
-    );
-  }, timeoutForRuns(scaledRuns(500), 0.5));
+  it(
+    'finds exactly the repeated keys of any tree, in any spelling and spacing',
+    () => {
+      const { seed } = readPropertySettings();
+      fc.assert(
+        fc.property(node, fc.boolean(), fc.constantFrom('', ' ', '\n  ', '\t'), (tree, escapeAll, space) => {
+          const text = write(tree, escapeAll, space);
+          JSON.parse(text);
+          const want: { pointer: string; key: string }[] = [];
+          expected(tree, '', want);
+          expect(duplicateKeys(text, 1000)).toEqual(want);
+        }),
+        { seed, numRuns: scaledRuns(500) },
+      );
+    },
+    timeoutForRuns(scaledRuns(500), 0.5),
+  );
 });

@@ -48,7 +48,11 @@ export function jsonNestingDepth(text: string, stopAt = Number.POSITIVE_INFINITY
  * pages, malformed JSON, oversized and over-deep bodies become findings. A UTF-8 byte-order mark
  * is removed with a warning (RFC 8259 §8.1: senders MUST NOT add one; parsers MAY ignore it).
  */
-export function readBody(input: string | Uint8Array | { readonly byteLength: number }, limits: BodyLimits = DEFAULT_BODY_LIMITS, profile: Profile = 'strict'): ReadBody {
+export function readBody(
+  input: string | Uint8Array | { readonly byteLength: number },
+  limits: BodyLimits = DEFAULT_BODY_LIMITS,
+  profile: Profile = 'strict',
+): ReadBody {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (size > limits.maxBytes) {
     return fail(
@@ -61,7 +65,8 @@ export function readBody(input: string | Uint8Array | { readonly byteLength: num
     // Only a size was given (a file too large to read); it is within the limit, so nothing to read.
     return fail('body-not-json', 'no body bytes were read');
   }
-  let text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(input);
+  let text =
+    typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(input);
   const findings: Finding[] = [];
   if (text.startsWith(BOM)) {
     text = text.slice(1);
@@ -258,7 +263,9 @@ export function duplicateKeyFindings(duplicates: readonly DuplicateKey[], profil
     instancePath: pointer,
     message:
       `the object has the key ${JSON.stringify(key)} more than once; JSON parsers disagree on which value wins (JSON.parse and hsac keep the last, others the first or refuse the body; RFC 8259 §4)` +
-      (index === MAX_DUPLICATE_KEYS - 1 && duplicates.length > MAX_DUPLICATE_KEYS ? `; only the first ${MAX_DUPLICATE_KEYS} duplicates are listed` : ''),
+      (index === MAX_DUPLICATE_KEYS - 1 && duplicates.length > MAX_DUPLICATE_KEYS
+        ? `; only the first ${MAX_DUPLICATE_KEYS} duplicates are listed`
+        : ''),
     expected: 'unique keys',
     actual: key,
   }));

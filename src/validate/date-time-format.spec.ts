@@ -9,7 +9,13 @@ import { fastDateTimeFormat } from './date-time-format.js';
 /** The vocabulary's own date-time (what the fast one must agree with) and the fast one built on it. */
 function validateOf(format: Format | undefined): (value: string) => boolean {
   if (typeof format === 'function') return format as (value: string) => boolean;
-  if (typeof format === 'object' && format !== null && !(format instanceof RegExp) && typeof format.validate === 'function') return format.validate as (value: string) => boolean;
+  if (
+    typeof format === 'object' &&
+    format !== null &&
+    !(format instanceof RegExp) &&
+    typeof format.validate === 'function'
+  )
+    return format.validate as (value: string) => boolean;
   throw new Error('unexpected date-time format shape');
 }
 const ajv = new Ajv2020({ strict: true });
@@ -31,23 +37,46 @@ const nearDateTime = fc
     fraction: fc.oneof(fc.constant(''), fc.constant('.'), fc.stringMatching(/^\.\d{1,12}$/)),
     offset: fc.oneof(
       fc.constantFrom('Z', 'z', '', '+0100', '-05', '+24:00', '-00:00', '+23:59', '+01:60', 'Zz', ' Z'),
-      fc.record({ sign: fc.constantFrom('+', '-'), h: fc.integer({ min: 0, max: 25 }), m: fc.integer({ min: 0, max: 61 }) }).map(({ sign, h, m }) => `${sign}${pad(h)}:${pad(m)}`),
+      fc
+        .record({
+          sign: fc.constantFrom('+', '-'),
+          h: fc.integer({ min: 0, max: 25 }),
+          m: fc.integer({ min: 0, max: 61 }),
+        })
+        .map(({ sign, h, m }) => `${sign}${pad(h)}:${pad(m)}`),
     ),
   })
-  .map((p) => `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}${p.separator}${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${p.fraction}${p.offset}`);
+  .map(
+    (p) =>
+      `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}${p.separator}${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${p.fraction}${p.offset}`,
+  );
 
-describe('the fast date-time format answers as the vocabulary\'s', () => {
-  it('on near-RFC 3339 strings', () => {
-    fc.assert(fc.property(nearDateTime, (value) => {
-      expect(fast(value)).toBe(reference(value));
-    }), { seed: 20261122, numRuns: scaledRuns(20_000) });
-  }, timeoutForRuns(scaledRuns(20_000), 0.02));
+describe("the fast date-time format answers as the vocabulary's", () => {
+  it(
+    'on near-RFC 3339 strings',
+    () => {
+      fc.assert(
+        fc.property(nearDateTime, (value) => {
+          expect(fast(value)).toBe(reference(value));
+        }),
+        { seed: 20261122, numRuns: scaledRuns(20_000) },
+      );
+    },
+    timeoutForRuns(scaledRuns(20_000), 0.02),
+  );
 
-  it('on any string', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 40 }), (value) => {
-      expect(fast(value)).toBe(reference(value));
-    }), { seed: 7, numRuns: scaledRuns(5_000) });
-  }, timeoutForRuns(scaledRuns(5_000), 0.02));
+  it(
+    'on any string',
+    () => {
+      fc.assert(
+        fc.property(fc.string({ maxLength: 40 }), (value) => {
+          expect(fast(value)).toBe(reference(value));
+        }),
+        { seed: 7, numRuns: scaledRuns(5_000) },
+      );
+    },
+    timeoutForRuns(scaledRuns(5_000), 0.02),
+  );
 
   it.each([
     ['2026-11-20T09:15:02.118Z', true],

@@ -32,7 +32,8 @@ function commonShapeIsValid(value: string): boolean {
   const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
   const month = twoDigits(value, 5);
   const day = twoDigits(value, 8);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : (DAYS[month] ?? 0)))) return false;
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : (DAYS[month] ?? 0))))
+    return false;
   const hr = twoDigits(value, 11);
   const min = twoDigits(value, 14);
   const sec = twoDigits(value, 17);
@@ -75,6 +76,9 @@ export function fastDateTimeFormat(existing: Format | undefined): Format {
   const validate = (value: string): boolean => {
     return COMMON.test(value) ? commonShapeIsValid(value) : fallback(value);
   };
-  const compare = typeof existing === 'object' && existing !== null && 'compare' in existing ? (existing.compare as ((a: string, b: string) => number | undefined) | undefined) : undefined;
+  const compare =
+    typeof existing === 'object' && existing !== null && 'compare' in existing
+      ? (existing.compare as ((a: string, b: string) => number | undefined) | undefined)
+      : undefined;
   return compare ? { type: 'string', validate, compare } : { type: 'string', validate };
 }

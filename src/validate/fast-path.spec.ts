@@ -7,7 +7,14 @@ describe('inlineDefinition', () => {
   const document = {
     $defs: {
       Leaf: { type: 'string', enum: ['A', 'B'] },
-      Item: { type: 'object', properties: { kind: { $ref: '#/$defs/Leaf', description: 'a kind' }, tagged: { $ref: '#/$defs/Leaf', minLength: 1 } }, additionalProperties: false },
+      Item: {
+        type: 'object',
+        properties: {
+          kind: { $ref: '#/$defs/Leaf', description: 'a kind' },
+          tagged: { $ref: '#/$defs/Leaf', minLength: 1 },
+        },
+        additionalProperties: false,
+      },
       List: { type: 'array', items: { $ref: '#/$defs/Item' } },
       Loop: { type: 'object', properties: { next: { $ref: '#/$defs/Loop' } } },
       Remote: { $ref: 'https://example.com/x.json' },
@@ -21,7 +28,10 @@ describe('inlineDefinition', () => {
       type: 'array',
       items: {
         type: 'object',
-        properties: { kind: { type: 'string', enum: ['A', 'B'] }, tagged: { minLength: 1, allOf: [{ type: 'string', enum: ['A', 'B'] }] } },
+        properties: {
+          kind: { type: 'string', enum: ['A', 'B'] },
+          tagged: { minLength: 1, allOf: [{ type: 'string', enum: ['A', 'B'] }] },
+        },
         additionalProperties: false,
       },
     });
@@ -31,7 +41,12 @@ describe('inlineDefinition', () => {
     expect(inlineDefinition(document, 'Data')).toEqual({ enum: [{ $ref: '#/$defs/Leaf' }] });
   });
 
-  it.each([['Loop', /recursive/], ['Remote', /non-local/], ['Anchored', /\$anchor/], ['Missing', /no definition/]])('refuses %s', (name, reason) => {
+  it.each([
+    ['Loop', /recursive/],
+    ['Remote', /non-local/],
+    ['Anchored', /\$anchor/],
+    ['Missing', /no definition/],
+  ])('refuses %s', (name, reason) => {
     expect(() => inlineDefinition(document, name)).toThrow(NotInlinable);
     expect(() => inlineDefinition(document, name)).toThrow(reason);
   });
@@ -39,8 +54,14 @@ describe('inlineDefinition', () => {
   it('gives every catalogue definition a fast path', () => {
     const registry = SchemaRegistry.load();
     for (const op of allOperations()) {
-      for (const name of [op.requestDefinition, ...op.responses.map((r) => r.definition), op.errorDefinition, op.rateLimitDefinition]) {
-        if (name) expect(registry.fastValidator(op.apiVersion, name), `${op.apiVersion} ${name}`).toBeTypeOf('function');
+      for (const name of [
+        op.requestDefinition,
+        ...op.responses.map((r) => r.definition),
+        op.errorDefinition,
+        op.rateLimitDefinition,
+      ]) {
+        if (name)
+          expect(registry.fastValidator(op.apiVersion, name), `${op.apiVersion} ${name}`).toBeTypeOf('function');
       }
     }
     expect([...registry.fastPathRefused]).toEqual([]);

@@ -16,11 +16,39 @@ export class NotInlinable extends Error {
 }
 
 /** Keywords that give a schema identity or evaluation state; inlining across them is not exact. */
-const UNSAFE = ['$id', '$anchor', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor', 'unevaluatedProperties', 'unevaluatedItems'];
+const UNSAFE = [
+  '$id',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  '$recursiveAnchor',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+];
 /** Keys a `$ref` may sit beside without changing what validates. */
-const ANNOTATIONS = new Set(['description', 'title', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  '$comment',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 /** Keywords whose value is one schema. */
-const ONE_SCHEMA = new Set(['additionalProperties', 'items', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'additionalItems']);
+const ONE_SCHEMA = new Set([
+  'additionalProperties',
+  'items',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'additionalItems',
+]);
 /** Keywords whose value is a list of schemas. */
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 /** Keywords whose value maps names to schemas. */
@@ -31,8 +59,13 @@ function asNode(value: unknown): JsonSchemaNode | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonSchemaNode) : undefined;
 }
 
-function inline(node: JsonSchemaNode, defs: Readonly<Record<string, JsonSchemaNode>>, stack: readonly string[]): JsonSchemaNode {
-  for (const keyword of UNSAFE) if (Object.hasOwn(node, keyword)) throw new NotInlinable(`${keyword} in ${stack.join(' > ')}`);
+function inline(
+  node: JsonSchemaNode,
+  defs: Readonly<Record<string, JsonSchemaNode>>,
+  stack: readonly string[],
+): JsonSchemaNode {
+  for (const keyword of UNSAFE)
+    if (Object.hasOwn(node, keyword)) throw new NotInlinable(`${keyword} in ${stack.join(' > ')}`);
   const out: JsonSchemaNode = {};
   let target: JsonSchemaNode | undefined;
   for (const [key, value] of Object.entries(node)) {
@@ -46,7 +79,12 @@ function inline(node: JsonSchemaNode, defs: Readonly<Record<string, JsonSchemaNo
     } else if (SCHEMA_LIST.has(key) && Array.isArray(value)) {
       out[key] = value.map((item) => (asNode(item) ? inline(item as JsonSchemaNode, defs, stack) : item));
     } else if (SCHEMA_MAP.has(key) && asNode(value)) {
-      out[key] = Object.fromEntries(Object.entries(value as JsonSchemaNode).map(([name, child]) => [name, asNode(child) ? inline(child as JsonSchemaNode, defs, stack) : child]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as JsonSchemaNode).map(([name, child]) => [
+          name,
+          asNode(child) ? inline(child as JsonSchemaNode, defs, stack) : child,
+        ]),
+      );
     } else if (key !== '$defs' && key !== '$schema') {
       // Data (enum, const, required) and custom keywords' settings are copied as they are.
       out[key] = value;

@@ -22,7 +22,15 @@ export {
   type DuplicateKey,
   type ReadBody,
 } from './body.js';
-export { PROFILES, isProfile, type Profile, UNKNOWN_FIELD_POLICIES, DEFAULT_UNKNOWN_FIELD_POLICY, isUnknownFieldPolicy, type UnknownFieldPolicy } from './profiles.js';
+export {
+  PROFILES,
+  isProfile,
+  type Profile,
+  UNKNOWN_FIELD_POLICIES,
+  DEFAULT_UNKNOWN_FIELD_POLICY,
+  isUnknownFieldPolicy,
+  type UnknownFieldPolicy,
+} from './profiles.js';
 export { SchemaLoadError, SchemaRegistry, PUBLISHED_REPAIR_REFS } from './registry.js';
 export { BODY_RULES, type BodyRule, type BodyContext } from './rules/index.js';
 export { ERROR_SHAPE_DEFINITIONS } from './schema-findings.js';
@@ -81,7 +89,10 @@ export interface Validator {
    * repair mode: its dangling references resolved to `apiVersion`'s definitions, its property-less
    * objects read as maps. No endpoint semantics beyond the body rules apply.
    */
-  validatePublished(input: { readonly apiVersion?: string; readonly body: unknown }): ValidationResult & { readonly repairs: readonly string[] };
+  validatePublished(input: {
+    readonly apiVersion?: string;
+    readonly body: unknown;
+  }): ValidationResult & { readonly repairs: readonly string[] };
 }
 
 /** No findings: shared and frozen, so a clean body allocates nothing on its way out. */
@@ -94,7 +105,11 @@ function result(
   op: Pick<Operation, 'endpoint' | 'apiVersion'> | { endpoint: string; apiVersion: string },
 ): ValidationResult {
   if (findings.length === 0) return CLEAN;
-  const tagged = findings.map((finding) => ({ ...finding, endpoint: finding.endpoint ?? op.endpoint, apiVersion: finding.apiVersion ?? op.apiVersion }));
+  const tagged = findings.map((finding) => ({
+    ...finding,
+    endpoint: finding.endpoint ?? op.endpoint,
+    apiVersion: finding.apiVersion ?? op.apiVersion,
+  }));
   return { ok: !tagged.some((finding) => finding.severity === 'error'), findings: tagged };
 }
 
@@ -248,7 +263,12 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       const findings: Finding[] = [];
       if (op.requestDefinition === undefined) {
         if (body !== undefined && body !== null && body !== '') {
-          findings.push({ check: 'request-body', severity: 'error', instancePath: '', message: `${op.method} ${op.endpoint} takes no request body` });
+          findings.push({
+            check: 'request-body',
+            severity: 'error',
+            instancePath: '',
+            message: `${op.method} ${op.endpoint} takes no request body`,
+          });
         }
         return result(findings, op);
       }
@@ -273,7 +293,10 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
         ...checkAgainst(key, undefined, body, PUBLISHED_DEFINITION),
         ...runRules(body, { operation: op, direction: 'response', profile }),
       ];
-      return { ...result(findings, { endpoint: 'published:BatchAssociationResponse', apiVersion: op.apiVersion }), repairs };
+      return {
+        ...result(findings, { endpoint: 'published:BatchAssociationResponse', apiVersion: op.apiVersion }),
+        repairs,
+      };
     },
   };
   return validator;

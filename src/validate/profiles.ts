@@ -92,7 +92,12 @@ const TOLERANCES: readonly Tolerance[] = [
     id: 'null-optional',
     // Only a property the schema declares and does not require: a null array item, a null body or
     // a null value of a map is not "an optional field left out".
-    applies: ({ error, data, site }) => error.keyword === 'type' && data === null && site.parent !== undefined && site.property !== undefined && !isRequired(site),
+    applies: ({ error, data, site }) =>
+      error.keyword === 'type' &&
+      data === null &&
+      site.parent !== undefined &&
+      site.property !== undefined &&
+      !isRequired(site),
     reason: 'HubSpot sends null for absent optional fields, e.g. "requestedAt": null (hubspot-api-nodejs#656)',
   },
   {
@@ -109,12 +114,16 @@ const TOLERANCES: readonly Tolerance[] = [
   {
     id: 'sub-category-string',
     applies: ({ error, data, site }) =>
-      error.keyword === 'type' && expectsType(error, 'object') && typeof data === 'string' && site.property === 'subCategory',
+      error.keyword === 'type' &&
+      expectsType(error, 'object') &&
+      typeof data === 'string' &&
+      site.property === 'subCategory',
     reason: 'StandardError.subCategory is an object in the spec but a string in ErrorDetail and Error (FACTS.md §7.4)',
   },
   {
     id: 'open-enum',
-    applies: ({ error, data, check }) => error.keyword === 'enum' && check !== 'status-enum' && typeof data === 'string',
+    applies: ({ error, data, check }) =>
+      error.keyword === 'enum' && check !== 'status-enum' && typeof data === 'string',
     reason: 'HubSpot adds enum values without a version bump (WORK joined the category enum in 2026-02, FACTS.md §5)',
   },
 ];
@@ -123,8 +132,13 @@ const TOLERANCES: readonly Tolerance[] = [
  * The tolerance that lets a deviation pass as a warning under `profile`, if any. An undeclared
  * field is one under every profile unless `unknownFields` is `error`; the others under `lenient` only.
  */
-export function toleranceFor(profile: Profile, input: ToleranceInput, unknownFields: UnknownFieldPolicy = DEFAULT_UNKNOWN_FIELD_POLICY): AppliedTolerance | undefined {
-  if (OPEN_OBJECTS.applies(input)) return unknownFields === 'warn' ? { id: OPEN_OBJECTS.id, reason: OPEN_OBJECTS.reason, under: 'every' } : undefined;
+export function toleranceFor(
+  profile: Profile,
+  input: ToleranceInput,
+  unknownFields: UnknownFieldPolicy = DEFAULT_UNKNOWN_FIELD_POLICY,
+): AppliedTolerance | undefined {
+  if (OPEN_OBJECTS.applies(input))
+    return unknownFields === 'warn' ? { id: OPEN_OBJECTS.id, reason: OPEN_OBJECTS.reason, under: 'every' } : undefined;
   if (profile === 'strict') return undefined;
   const found = TOLERANCES.find((tolerance) => tolerance.applies(input));
   return found ? { id: found.id, reason: found.reason, under: 'lenient' } : undefined;

@@ -5,7 +5,12 @@ import { API_VERSIONS, allOperations, schemaDocumentPath, type ApiVersion } from
 import { packageRoot } from '../paths.js';
 import { fastDateTimeFormat } from './date-time-format.js';
 import { inlineDefinition, NotInlinable } from './fast-path.js';
-import { addStructureVocabulary, compileStructure, StructureCompileError, type RepairOptions } from '../structure/index.js';
+import {
+  addStructureVocabulary,
+  compileStructure,
+  StructureCompileError,
+  type RepairOptions,
+} from '../structure/index.js';
 
 /** A schema that cannot be read or compiled: a typed error raised at load, before anything runs. */
 export class SchemaLoadError extends Error {
@@ -68,7 +73,11 @@ function readJson(relativePath: string): Record<string, unknown> {
   }
 }
 
-function compileDocument(relativePath: string, source: Record<string, unknown>, repair?: RepairOptions): LoadedDocument {
+function compileDocument(
+  relativePath: string,
+  source: Record<string, unknown>,
+  repair?: RepairOptions,
+): LoadedDocument {
   try {
     const compiled = repair ? compileStructure(source, { repair }) : compileStructure(source);
     const id = compiled.schema.$id;
@@ -114,7 +123,12 @@ export class SchemaRegistry {
       this.register(version, compileDocument(path, readJson(path)));
     }
     for (const op of allOperations()) {
-      const names = [op.requestDefinition, ...op.responses.map((r) => r.definition), op.errorDefinition, op.rateLimitDefinition];
+      const names = [
+        op.requestDefinition,
+        ...op.responses.map((r) => r.definition),
+        op.errorDefinition,
+        op.rateLimitDefinition,
+      ];
       for (const name of names) if (name) this.validator(op.apiVersion, name);
     }
   }
@@ -146,7 +160,10 @@ export class SchemaRegistry {
       const definitions = versionSource.definitions as Record<string, unknown>;
       const source = readJson(PUBLISHED_SCHEMA_PATH);
       // Register under a per-version id so two repairs never collide in the one ajv instance.
-      const repaired = compileDocument(PUBLISHED_SCHEMA_PATH, source, { refMap: { ...PUBLISHED_REPAIR_REFS }, definitions });
+      const repaired = compileDocument(PUBLISHED_SCHEMA_PATH, source, {
+        refMap: { ...PUBLISHED_REPAIR_REFS },
+        definitions,
+      });
       const id = `${repaired.id.replace(/#.*$/, '')}?repairedWith=${apiVersion}`;
       this.register(key, { ...repaired, id, schema: { ...repaired.schema, $id: id } });
     }
@@ -198,7 +215,10 @@ export class SchemaRegistry {
     } catch (error) {
       // Not exact to inline (NotInlinable), or ajv refused the inlined form: the ordinary path still checks it.
       if (!(error instanceof Error)) throw error;
-      this.fastPathRefused.set(cacheKey, `${error instanceof NotInlinable ? 'not inlinable' : 'not compiled'}: ${error.message}`);
+      this.fastPathRefused.set(
+        cacheKey,
+        `${error instanceof NotInlinable ? 'not inlinable' : 'not compiled'}: ${error.message}`,
+      );
     }
     this.fastValidators.set(cacheKey, compiled);
     return compiled ?? undefined;

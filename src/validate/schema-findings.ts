@@ -10,7 +10,12 @@ import { schemaSite, type SchemaSite } from './schema-walk.js';
  * The definitions whose violations are reported as `error-shape`: a client's error handling reads
  * these, and HubSpot's docs examples get them wrong (FACTS.md §5, §7.3), so they get their own check.
  */
-export const ERROR_SHAPE_DEFINITIONS: ReadonlySet<string> = new Set(['StandardError', 'ErrorDetail', 'Error', 'RateLimitError']);
+export const ERROR_SHAPE_DEFINITIONS: ReadonlySet<string> = new Set([
+  'StandardError',
+  'ErrorDetail',
+  'Error',
+  'RateLimitError',
+]);
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
@@ -21,10 +26,20 @@ export interface Located {
   readonly site: SchemaSite;
 }
 
-function locate(error: ErrorObject, defs: Readonly<Record<string, JsonSchemaNode>>, root: JsonSchemaNode, rootName: string): Located {
+function locate(
+  error: ErrorObject,
+  defs: Readonly<Record<string, JsonSchemaNode>>,
+  root: JsonSchemaNode,
+  rootName: string,
+): Located {
   // `required` and `additionalProperties` errors sit on the parent object; point at the field itself.
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
-  const field = error.keyword === 'required' ? params.missingProperty : error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  const field =
+    error.keyword === 'required'
+      ? params.missingProperty
+      : error.keyword === 'additionalProperties'
+        ? params.additionalProperty
+        : undefined;
   const instancePath = field === undefined ? error.instancePath : childPointer(error.instancePath, field);
   const site = schemaSite(defs, root, instancePath);
   return { instancePath, site: { ...site, definitions: [rootName, ...site.definitions] } };
@@ -77,26 +92,49 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
-function describe(error: ErrorObject, data: unknown, located: Located): { message: string; expected?: unknown; actual?: unknown } {
+function describe(
+  error: ErrorObject,
+  data: unknown,
+  located: Located,
+): { message: string; expected?: unknown; actual?: unknown } {
   const params = error.params as Record<string, unknown>;
   const field = pointerTokens(located.instancePath).at(-1) ?? '';
   switch (error.keyword) {
     case 'required':
-      return { message: `missing required field "${String(params.missingProperty)}"`, expected: 'present', actual: 'absent' };
+      return {
+        message: `missing required field "${String(params.missingProperty)}"`,
+        expected: 'present',
+        actual: 'absent',
+      };
     case 'additionalProperties':
       return { message: `unknown field "${field}" (not declared by the schema)`, expected: 'absent', actual: data };
     case 'type':
-      return { message: `expected ${String(params.type)}, got ${jsonType(data)} ${show(data)}`, expected: params.type, actual: data };
+      return {
+        message: `expected ${String(params.type)}, got ${jsonType(data)} ${show(data)}`,
+        expected: params.type,
+        actual: data,
+      };
     case 'enum': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [];
-      return { message: `${show(data)} is not one of ${allowed.map(String).join(', ')}`, expected: allowed, actual: data };
+      return {
+        message: `${show(data)} is not one of ${allowed.map(String).join(', ')}`,
+        expected: allowed,
+        actual: data,
+      };
     }
     case 'format':
-      return { message: `${show(data)} is not a valid ${String(params.format)}`, expected: params.format, actual: data };
+      return {
+        message: `${show(data)} is not a valid ${String(params.format)}`,
+        expected: params.format,
+        actual: data,
+      };
     case 'minimum':
     case 'maximum': {
       const node = located.site.node;
-      const range = node && typeof node.minimum === 'number' && typeof node.maximum === 'number' ? `${node.minimum}..${node.maximum}` : `${String(params.comparison)} ${String(params.limit)}`;
+      const range =
+        node && typeof node.minimum === 'number' && typeof node.maximum === 'number'
+          ? `${node.minimum}..${node.maximum}`
+          : `${String(params.comparison)} ${String(params.limit)}`;
       return { message: `${show(data)} is outside ${range}`, expected: range, actual: data };
     }
     default:
@@ -130,7 +168,9 @@ export function schemaFindings(
       check,
       severity: tolerated ? 'warning' : 'error',
       instancePath: located.instancePath,
-      message: tolerated ? `${message}; tolerated under ${tolerated.under === 'every' ? 'every profile' : 'lenient'} (${tolerated.id}): ${tolerated.reason}` : message,
+      message: tolerated
+        ? `${message}; tolerated under ${tolerated.under === 'every' ? 'every profile' : 'lenient'} (${tolerated.id}): ${tolerated.reason}`
+        : message,
     };
     if (expected !== undefined) finding.expected = expected;
     if (actual !== undefined) finding.actual = actual;

@@ -24,7 +24,11 @@ function asNode(value: unknown): JsonSchemaNode | undefined {
  * profile needs to know whether a property is optional and what type it declares, which ajv's
  * error objects do not say once a `$ref` has been crossed.
  */
-export function schemaSite(defs: Readonly<Record<string, JsonSchemaNode>>, start: JsonSchemaNode, instancePath: string): SchemaSite {
+export function schemaSite(
+  defs: Readonly<Record<string, JsonSchemaNode>>,
+  start: JsonSchemaNode,
+  instancePath: string,
+): SchemaSite {
   const definitions: string[] = [];
   const resolve = (node: JsonSchemaNode | undefined): JsonSchemaNode | undefined => {
     let current = node;

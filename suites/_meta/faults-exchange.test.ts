@@ -11,9 +11,19 @@ describe('an unknown field is an error only where the config says so', () => {
   it('unknown-envelope-field with run.checks["unknown-field"] = "error" fails a strict run (exit 1)', async () => {
     const config = join(dir(), 'closed-objects.json');
     writeFileSync(config, JSON.stringify({ run: { checks: { 'unknown-field': 'error' } } }));
-    const { code, result } = await hsacRun(dir(), ['--profile', 'strict', '--fault', 'unknown-envelope-field', '--runs', '0', '--config', config]);
+    const { code, result } = await hsacRun(dir(), [
+      '--profile',
+      'strict',
+      '--fault',
+      'unknown-envelope-field',
+      '--runs',
+      '0',
+      '--config',
+      config,
+    ]);
     expect(code).toBe(1);
-    expect(result.findings.filter((f) => f.check === 'unknown-field' && f.severity === 'error').length).toBeGreaterThan(0);
+    expect(result.findings.filter((f) => f.check === 'unknown-field' && f.severity === 'error').length).toBeGreaterThan(
+      0,
+    );
   });
 });
-

@@ -57,11 +57,14 @@ let counter = 0;
 export async function hsacRun(dir: string, args: readonly string[]): Promise<Ran> {
   const reportDir = join(dir, `run-${++counter}`);
   let out = '';
-  const code = await main(['run', '--seed', SEED, '--runs', RUNS, '--timeout-ms', TIMEOUT_MS, '--report-dir', reportDir, ...args], {
-    out: (text) => void (out += text),
-    err: () => undefined,
-    stdin: () => Buffer.alloc(0),
-  });
+  const code = await main(
+    ['run', '--seed', SEED, '--runs', RUNS, '--timeout-ms', TIMEOUT_MS, '--report-dir', reportDir, ...args],
+    {
+      out: (text) => void (out += text),
+      err: () => undefined,
+      stdin: () => Buffer.alloc(0),
+    },
+  );
   const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
   return { code, result, out, reportDir };
 }
@@ -71,8 +74,10 @@ export async function hsacRun(dir: string, args: readonly string[]): Promise<Ran
  * that differs within the right family a warning, and objects are open in both profiles.
  */
 export const WARNING_BY_DESIGN: Readonly<Record<string, string>> = {
-  'status-200-for-201': 'a 200 where 201 is declared is the right family: a status-code warning, never an error (FACTS.md §8)',
-  'unknown-envelope-field': 'objects are open in the spec as published: an undocumented field is an unknown-field warning under both profiles unless the config makes it an error (issue 11 §7; proven in faults-exchange.test.ts)',
+  'status-200-for-201':
+    'a 200 where 201 is declared is the right family: a status-code warning, never an error (FACTS.md §8)',
+  'unknown-envelope-field':
+    'objects are open in the spec as published: an undocumented field is an unknown-field warning under both profiles unless the config makes it an error (issue 11 §7; proven in faults-exchange.test.ts)',
 };
 
 /** Ids the `response-body` check reports findings under (for messages). */
@@ -81,7 +86,9 @@ const bodyLevel: ReadonlySet<string> = new Set(checkIdsOf(...BODY_LEVEL_KINDS));
 /** Every planted fault of one kind is caught by the checks it names, under the strict profile. */
 export function describeFaultsOfKind(kind: FaultKind, dir: () => string): void {
   describe(`every planted ${kind} fault is caught by the check it names (strict profile)`, { concurrent: true }, () => {
-    it.each(FAULTS.filter((fault) => fault.kind === kind).map((fault) => ({ name: fault.name, triggers: fault.triggers })))('$name -> $triggers', async ({ name, triggers }) => {
+    it.each(
+      FAULTS.filter((fault) => fault.kind === kind).map((fault) => ({ name: fault.name, triggers: fault.triggers })),
+    )('$name -> $triggers', async ({ name, triggers }) => {
       // The coverage sequence, the wide record and the invalid requests exercise every check
       // whatever the seed, so no random sequence is needed here.
       const timeout = SHORT_TIMEOUT[name];
@@ -89,7 +96,17 @@ export function describeFaultsOfKind(kind: FaultKind, dir: () => string): void {
       // associations instead of 1001), at a tenth of the CPU per run over 60 fault runs. The
       // HubSpot-like 500 is proven in clean.test.ts: clean passes at 5, 50, 200 and 500, and the
       // paging faults caught at 500.
-      const { code, result } = await hsacRun(dir(), ['--profile', 'strict', '--fault', name, '--runs', '0', '--sandbox-page-size', FAULT_PAGE_SIZE, ...(timeout ? ['--timeout-ms', timeout] : [])]);
+      const { code, result } = await hsacRun(dir(), [
+        '--profile',
+        'strict',
+        '--fault',
+        name,
+        '--runs',
+        '0',
+        '--sandbox-page-size',
+        FAULT_PAGE_SIZE,
+        ...(timeout ? ['--timeout-ms', timeout] : []),
+      ]);
       const seen = new Set(result.findings.map((finding) => finding.check));
       if (kind === 'transport' && triggers.includes('transport')) {
         // Retried, then unchecked: the verdict is inconclusive, never a pass hiding an unchecked exchange.
@@ -107,7 +124,10 @@ export function describeFaultsOfKind(kind: FaultKind, dir: () => string): void {
       expect(code, `${name}: ${result.summary.reason ?? ''}`).toBe(1);
       for (const check of triggers) {
         const errors = result.findings.filter((finding) => finding.check === check && finding.severity === 'error');
-        expect(errors.length, `${name} caught by ${check}${bodyLevel.has(check) ? ' (body level)' : ''}`).toBeGreaterThan(0);
+        expect(
+          errors.length,
+          `${name} caught by ${check}${bodyLevel.has(check) ? ' (body level)' : ''}`,
+        ).toBeGreaterThan(0);
         for (const finding of errors) expect(finding.replay).toContain(`--fault ${name}`);
       }
     });

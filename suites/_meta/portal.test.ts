@@ -24,7 +24,13 @@ describe('a run leaves the portal as it found it', () => {
 
   it('after a normal run, nothing it created remains and pre-existing records are unchanged', async () => {
     const before = sandbox.contents();
-    const { code, result } = await hsacRun(dir(), ['--target', sandbox.url, '--token', sandbox.token, '--probe-rate-limit']);
+    const { code, result } = await hsacRun(dir(), [
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--probe-rate-limit',
+    ]);
     expect(code, result.summary.reason).toBe(0);
     expect(result.exchanges.some((e) => e.endpoint === 'objects-batch-create')).toBe(true);
     expect(sandbox.contents()).toEqual(before);
@@ -35,11 +41,14 @@ describe('a run leaves the portal as it found it', () => {
     try {
       const before = production.contents();
       let err = '';
-      const code = await main(['run', '--target', production.url, '--token', production.token, '--report-dir', join(dir(), 'refused')], {
-        out: () => undefined,
-        err: (text) => void (err += text),
-        stdin: () => Buffer.alloc(0),
-      });
+      const code = await main(
+        ['run', '--target', production.url, '--token', production.token, '--report-dir', join(dir(), 'refused')],
+        {
+          out: () => undefined,
+          err: (text) => void (err += text),
+          stdin: () => Buffer.alloc(0),
+        },
+      );
       expect(code).toBe(2);
       expect(err).toMatch(/refusing to write: the portal's accountType is "STANDARD"/);
       expect(production.contents()).toEqual(before);
@@ -53,13 +62,33 @@ describe('a run leaves the portal as it found it', () => {
     const reportDir = join(dir(), 'killed');
     const journal = join(reportDir, 'journal.jsonl');
     // The real bin in a child process, so it can die without a chance to clean up.
-    const child = spawn(process.execPath, [join(packageRoot(), 'bin', 'hsac.js'), 'run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '200', '--seed', SEED, '--report-dir', reportDir], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(packageRoot(), 'bin', 'hsac.js'),
+        'run',
+        '--target',
+        sandbox.url,
+        '--token',
+        sandbox.token,
+        '--runs',
+        '200',
+        '--seed',
+        SEED,
+        '--report-dir',
+        reportDir,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const deadline = Date.now() + 20_000;
     // Kill it once it has journaled associations (records exist, links exist): the worst moment.
-    while (Date.now() < deadline && !(existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'))) {
+    while (
+      Date.now() < deadline &&
+      !(existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'))
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     child.kill('SIGKILL');
@@ -68,7 +97,11 @@ describe('a run leaves the portal as it found it', () => {
     expect(readFileSync(journal, 'utf8')).not.toContain('"kind":"complete"');
     expect(sandbox.contents()).not.toEqual(before);
     let out = '';
-    const code = await main(['cleanup', '--journal', journal, '--token', sandbox.token], { out: (text) => void (out += text), err: () => undefined, stdin: () => Buffer.alloc(0) });
+    const code = await main(['cleanup', '--journal', journal, '--token', sandbox.token], {
+      out: (text) => void (out += text),
+      err: () => undefined,
+      stdin: () => Buffer.alloc(0),
+    });
     expect(code, out).toBe(0);
     expect(sandbox.contents()).toEqual(before);
     expect(readFileSync(journal, 'utf8')).toContain('"kind":"complete"');
@@ -78,12 +111,32 @@ describe('a run leaves the portal as it found it', () => {
     const before = sandbox.contents();
     const reportDir = join(dir(), 'interrupted');
     const journal = join(reportDir, 'journal.jsonl');
-    const child = spawn(process.execPath, [join(packageRoot(), 'bin', 'hsac.js'), 'run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '200', '--seed', SEED, '--report-dir', reportDir], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(packageRoot(), 'bin', 'hsac.js'),
+        'run',
+        '--target',
+        sandbox.url,
+        '--token',
+        sandbox.token,
+        '--runs',
+        '200',
+        '--seed',
+        SEED,
+        '--report-dir',
+        reportDir,
+      ],
+      {
+        stdio: 'ignore',
+      },
+    );
     const exitCode = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline && !(existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'))) {
+    while (
+      Date.now() < deadline &&
+      !(existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'))
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     child.kill('SIGINT');
@@ -91,12 +144,16 @@ describe('a run leaves the portal as it found it', () => {
     expect(readFileSync(journal, 'utf8')).toContain('"kind":"complete"');
     expect(sandbox.contents()).toEqual(before);
     const interrupted = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
-    expect(interrupted.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('interrupted') });
+    expect(interrupted.summary).toMatchObject({
+      verdict: 'inconclusive',
+      reason: expect.stringContaining('interrupted'),
+    });
   });
 
   it('no token, report or journal holds the token', async () => {
     const { result, reportDir } = await hsacRun(dir(), ['--target', sandbox.url, '--token', sandbox.token]);
-    for (const name of ['report.json', 'junit.xml', 'journal.jsonl']) expect(readFileSync(join(reportDir, name), 'utf8')).not.toContain(sandbox.token);
+    for (const name of ['report.json', 'junit.xml', 'journal.jsonl'])
+      expect(readFileSync(join(reportDir, name), 'utf8')).not.toContain(sandbox.token);
     expect(JSON.stringify(result)).not.toContain(sandbox.token);
   });
 });

@@ -32,7 +32,9 @@ const PATH_PARAMETERS: Json[] = [
 
 /** `{ description, content: { application/json: { schema } } }`, or no content for `null`. */
 export function jsonResponse(schema: Json | null, extra: Json = {}): Json {
-  return schema === null ? { description: 'no body', ...extra } : { description: 'ok', content: { 'application/json': { schema } }, ...extra };
+  return schema === null
+    ? { description: 'no body', ...extra }
+    : { description: 'ok', content: { 'application/json': { schema } }, ...extra };
 }
 
 /** An operation object: path parameters plus what is given. */
@@ -68,5 +70,10 @@ export async function changesBetween(oldDoc: Json, newDoc: Json, context?: RuleC
 
 /** A JSON Structure document (not one of hsac's) with these definitions. */
 export function structureDoc(definitions: Json): Json {
-  return { $schema: 'https://json-structure.org/meta/core/v0/#', $id: 'https://example.com/fixture.struct.json', name: 'Fixture', definitions };
+  return {
+    $schema: 'https://json-structure.org/meta/core/v0/#',
+    $id: 'https://example.com/fixture.struct.json',
+    name: 'Fixture',
+    definitions,
+  };
 }

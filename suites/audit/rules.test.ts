@@ -85,7 +85,9 @@ describe('direction and severity details', () => {
   it('an enum value added to a response is a warning by default and breaking when enumAdditions says so', async () => {
     const { old, new: next } = documents(RULE_CASES['response-enum-value-added'] as RuleCase);
     const byDefault = (await changesBetween(old, next)).find((change) => change.rule === 'response-enum-value-added');
-    const raised = (await changesBetween(old, next, { enumAdditions: 'breaking' })).find((change) => change.rule === 'response-enum-value-added');
+    const raised = (await changesBetween(old, next, { enumAdditions: 'breaking' })).find(
+      (change) => change.rule === 'response-enum-value-added',
+    );
     expect(byDefault?.severity).toBe('warning');
     expect(raised?.severity).toBe('breaking');
     expect(raised?.old).toBe('[HUBSPOT_DEFINED, INTEGRATOR_DEFINED, USER_DEFINED]');
@@ -93,22 +95,45 @@ describe('direction and severity details', () => {
   });
 
   it.each([
-    ['x-extensible-enum: true beside enum', { type: 'string', enum: ['A'], 'x-extensible-enum': true }, { type: 'string', enum: ['A', 'B'], 'x-extensible-enum': true }],
-    ['x-extensible-enum as the value list', { type: 'string', 'x-extensible-enum': ['A'] }, { type: 'string', 'x-extensible-enum': ['A', 'B'] }],
-    ['x-open-enum: true', { type: 'string', enum: ['A'], 'x-open-enum': true }, { type: 'string', enum: ['A', 'B'], 'x-open-enum': true }],
-  ])('an open enum (%s) lowers a response enum addition to info, even when additions are breaking', async (_name, before, after) => {
-    const old = responseDoc('old', { type: 'object', properties: { category: before } });
-    const next = responseDoc('new', { type: 'object', properties: { category: after } });
-    const fired = (await changesBetween(old, next, { enumAdditions: 'breaking' })).filter((change) => change.rule === 'response-enum-value-added');
-    expect(fired).toHaveLength(1);
-    expect(fired[0]?.severity).toBe('info');
-    expect(fired[0]?.message).toContain('marked open');
-  });
+    [
+      'x-extensible-enum: true beside enum',
+      { type: 'string', enum: ['A'], 'x-extensible-enum': true },
+      { type: 'string', enum: ['A', 'B'], 'x-extensible-enum': true },
+    ],
+    [
+      'x-extensible-enum as the value list',
+      { type: 'string', 'x-extensible-enum': ['A'] },
+      { type: 'string', 'x-extensible-enum': ['A', 'B'] },
+    ],
+    [
+      'x-open-enum: true',
+      { type: 'string', enum: ['A'], 'x-open-enum': true },
+      { type: 'string', enum: ['A', 'B'], 'x-open-enum': true },
+    ],
+  ])(
+    'an open enum (%s) lowers a response enum addition to info, even when additions are breaking',
+    async (_name, before, after) => {
+      const old = responseDoc('old', { type: 'object', properties: { category: before } });
+      const next = responseDoc('new', { type: 'object', properties: { category: after } });
+      const fired = (await changesBetween(old, next, { enumAdditions: 'breaking' })).filter(
+        (change) => change.rule === 'response-enum-value-added',
+      );
+      expect(fired).toHaveLength(1);
+      expect(fired[0]?.severity).toBe('info');
+      expect(fired[0]?.message).toContain('marked open');
+    },
+  );
 
   it('a readOnly property added as required is not a new required request property', async () => {
     const old = requestDoc('old', { type: 'object', properties: { id: { type: 'string' } } });
-    const next = requestDoc('new', { type: 'object', properties: { id: { type: 'string' }, createdAt: { type: 'string', readOnly: true } }, required: ['createdAt'] });
-    expect((await changesBetween(old, next)).filter((change) => change.rule === 'new-required-request-property')).toEqual([]);
+    const next = requestDoc('new', {
+      type: 'object',
+      properties: { id: { type: 'string' }, createdAt: { type: 'string', readOnly: true } },
+      required: ['createdAt'],
+    });
+    expect(
+      (await changesBetween(old, next)).filter((change) => change.rule === 'new-required-request-property'),
+    ).toEqual([]);
   });
 
   it('locates a schema change by schema pointer and instance path', async () => {
@@ -127,8 +152,16 @@ describe('direction and severity details', () => {
   it('a 201 -> 200 change compares the two bodies under the status pair', async () => {
     const { old, new: next } = documents(RULE_CASES['response-errors-merged'] as RuleCase);
     const all = await changesBetween(old, next);
-    expect(all.find((change) => change.rule === 'response-success-status-changed')).toMatchObject({ status: '201→200', old: '201', new: '200' });
-    expect(all.filter((change) => change.rule === 'response-property-added').map((change) => [change.status, change.pointer])).toEqual([
+    expect(all.find((change) => change.rule === 'response-success-status-changed')).toMatchObject({
+      status: '201→200',
+      old: '201',
+      new: '200',
+    });
+    expect(
+      all
+        .filter((change) => change.rule === 'response-property-added')
+        .map((change) => [change.status, change.pointer]),
+    ).toEqual([
       ['201→200', '/properties/errors'],
       ['201→200', '/properties/numErrors'],
     ]);

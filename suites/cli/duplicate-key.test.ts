@@ -40,15 +40,37 @@ interface Report {
 }
 
 describe('hsac validate', () => {
-  it('strict: an error at the object\'s pointer (exit 1), though the parsed body is valid', async () => {
-    const ran = await hsac(['validate', '--endpoint', 'batch-read', '--json', file('two-statuses.json', twoStatuses())]);
-    expect(JSON.parse(ran.out)).toEqual({ ok: false, findings: [expect.objectContaining({ check: 'duplicate-key', severity: 'error', instancePath: '', actual: 'status' })] });
+  it("strict: an error at the object's pointer (exit 1), though the parsed body is valid", async () => {
+    const ran = await hsac([
+      'validate',
+      '--endpoint',
+      'batch-read',
+      '--json',
+      file('two-statuses.json', twoStatuses()),
+    ]);
+    expect(JSON.parse(ran.out)).toEqual({
+      ok: false,
+      findings: [
+        expect.objectContaining({ check: 'duplicate-key', severity: 'error', instancePath: '', actual: 'status' }),
+      ],
+    });
     expect(ran.code).toBe(1);
   });
 
   it('lenient: a warning (exit 0)', async () => {
-    const ran = await hsac(['validate', '--endpoint', 'batch-read', '--profile', 'lenient', '--json', file('two-statuses-lenient.json', twoStatuses())]);
-    expect(JSON.parse(ran.out)).toEqual({ ok: true, findings: [expect.objectContaining({ check: 'duplicate-key', severity: 'warning', instancePath: '' })] });
+    const ran = await hsac([
+      'validate',
+      '--endpoint',
+      'batch-read',
+      '--profile',
+      'lenient',
+      '--json',
+      file('two-statuses-lenient.json', twoStatuses()),
+    ]);
+    expect(JSON.parse(ran.out)).toEqual({
+      ok: true,
+      findings: [expect.objectContaining({ check: 'duplicate-key', severity: 'warning', instancePath: '' })],
+    });
     expect(ran.code).toBe(0);
   });
 
@@ -57,7 +79,14 @@ describe('hsac validate', () => {
     const text = JSON.stringify(body).replace('"toObjectId"', '"toObjectId":"0","\\u0074oObjectId"');
     const ran = await hsac(['validate', '--endpoint', 'batch-read', '--json', file('nested.json', `\uFEFF${text}`)]);
     const report = JSON.parse(ran.out) as Report;
-    expect(report.findings).toContainEqual(expect.objectContaining({ check: 'duplicate-key', severity: 'error', instancePath: '/results/0/to/0', actual: 'toObjectId' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        check: 'duplicate-key',
+        severity: 'error',
+        instancePath: '/results/0/to/0',
+        actual: 'toObjectId',
+      }),
+    );
     expect(report.findings).toContainEqual(expect.objectContaining({ check: 'body-encoding' }));
   });
 
@@ -81,20 +110,24 @@ describe('hsac run: every response body it checks', () => {
     sandbox = await startSandbox({ seed: 9, rateLimit: { max: 1_000_000 } });
     // In front of the sandbox: every batch-read answer gets a second, earlier "status".
     proxy = createServer((req, res) => {
-      const upstream = httpRequest(new URL(req.url ?? '/', sandbox.url), { method: req.method, headers: req.headers }, (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => {
-          let body = Buffer.concat(chunks).toString('utf8');
-          if (/\/batch\/read$/.test(req.url ?? '') && body.startsWith('{"status":')) {
-            body = `{"status":"CANCELLED",${body.slice(1)}`;
-            rewritten++;
-          }
-          const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) };
-          res.writeHead(answer.statusCode ?? 502, headers);
-          res.end(body);
-        });
-      });
+      const upstream = httpRequest(
+        new URL(req.url ?? '/', sandbox.url),
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () => {
+            let body = Buffer.concat(chunks).toString('utf8');
+            if (/\/batch\/read$/.test(req.url ?? '') && body.startsWith('{"status":')) {
+              body = `{"status":"CANCELLED",${body.slice(1)}`;
+              rewritten++;
+            }
+            const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) };
+            res.writeHead(answer.statusCode ?? 502, headers);
+            res.end(body);
+          });
+        },
+      );
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     });
@@ -108,27 +141,69 @@ describe('hsac run: every response body it checks', () => {
   });
 
   /** A small run: the coverage sequence on batch-read, no wide record or invalid bodies. */
-  const FLAGS = ['--seed', '1', '--endpoints', 'batch-read', '--runs', '0', '--invalid-requests', '0', '--paging-budget', '0', '--rate-limit', '1000000/1s'];
+  const FLAGS = [
+    '--seed',
+    '1',
+    '--endpoints',
+    'batch-read',
+    '--runs',
+    '0',
+    '--invalid-requests',
+    '0',
+    '--paging-budget',
+    '0',
+    '--rate-limit',
+    '1000000/1s',
+  ];
 
   it.each([
     ['lenient', 'warning', 0],
     ['strict', 'error', 1],
-  ] as const)('%s: each rewritten batch read is a duplicate-key %s (exit %i)', async (profile, severity, code) => {
-    const reportDir = join(dir, `run-${profile}`);
-    const before = rewritten;
-    const ran = await hsac(['run', '--target', proxyUrl, '--token', sandbox.token, ...FLAGS, '--profile', profile, '--report-dir', reportDir]);
-    const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
-    const found = result.findings.filter((f) => f.check === 'duplicate-key');
-    expect(rewritten - before).toBeGreaterThan(0);
-    expect(found.length).toBeGreaterThan(0);
-    for (const finding of found) expect(finding).toMatchObject({ severity, endpoint: 'batch-read', instancePath: '', actual: 'status' });
-    expect(ran.code, ran.out + ran.err).toBe(code);
-  }, 60_000);
+  ] as const)(
+    '%s: each rewritten batch read is a duplicate-key %s (exit %i)',
+    async (profile, severity, code) => {
+      const reportDir = join(dir, `run-${profile}`);
+      const before = rewritten;
+      const ran = await hsac([
+        'run',
+        '--target',
+        proxyUrl,
+        '--token',
+        sandbox.token,
+        ...FLAGS,
+        '--profile',
+        profile,
+        '--report-dir',
+        reportDir,
+      ]);
+      const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
+      const found = result.findings.filter((f) => f.check === 'duplicate-key');
+      expect(rewritten - before).toBeGreaterThan(0);
+      expect(found.length).toBeGreaterThan(0);
+      for (const finding of found)
+        expect(finding).toMatchObject({ severity, endpoint: 'batch-read', instancePath: '', actual: 'status' });
+      expect(ran.code, ran.out + ran.err).toBe(code);
+    },
+    60_000,
+  );
 
   it('run.checks grades it like any check (off: not reported)', async () => {
     const reportDir = join(dir, 'run-off');
     const config = file('hsac.config.json', JSON.stringify({ run: { checks: { 'duplicate-key': 'off' } } }));
-    const ran = await hsac(['run', '--config', config, '--target', proxyUrl, '--token', sandbox.token, ...FLAGS, '--profile', 'strict', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--config',
+      config,
+      '--target',
+      proxyUrl,
+      '--token',
+      sandbox.token,
+      ...FLAGS,
+      '--profile',
+      'strict',
+      '--report-dir',
+      reportDir,
+    ]);
     const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
     expect(result.findings.filter((f) => f.check === 'duplicate-key')).toEqual([]);
     expect(ran.code, ran.out + ran.err).toBe(0);

@@ -35,7 +35,9 @@ function layout(name: string, dist: Record<string, string> = {}): string {
 
 async function runBin(root: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'bin', 'hsac.js'), ...args], { cwd: root });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [join(root, 'bin', 'hsac.js'), ...args], {
+      cwd: root,
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -55,10 +57,14 @@ describe('the bin without a build', () => {
   });
 
   it('a broken build (a module it imports is missing) is one line too', async () => {
-    const root = layout('broken-dist', { 'src/cli.js': "import 'hsac-no-such-package-0001';\nexport async function main() { return 0; }\n" });
+    const root = layout('broken-dist', {
+      'src/cli.js': "import 'hsac-no-such-package-0001';\nexport async function main() { return 0; }\n",
+    });
     const ran = await runBin(root, ['--version']);
     expect(ran.code).toBe(2);
-    expect(ran.err.trim().split('\n')).toEqual([expect.stringMatching(/^hsac: cannot load the build: .*hsac-no-such-package-0001.*npm ci.*npm run build/)]);
+    expect(ran.err.trim().split('\n')).toEqual([
+      expect.stringMatching(/^hsac: cannot load the build: .*hsac-no-such-package-0001.*npm ci.*npm run build/),
+    ]);
     expect(ran.err).not.toMatch(/\n\s+at /);
   });
 

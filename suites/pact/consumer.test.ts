@@ -5,7 +5,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { brokerSettings, publishPacts } from '../../src/pact/broker.js';
 import { consumerPact, runInteraction } from '../../src/pact/pact-builder.js';
 import { allOperations, isSuccess } from '../../src/catalogue/index.js';
-import { CONSUMER_NAMES, CONTRACT_TOKEN, HSAC_CONSUMER, pactFileName, pactsDir, PROVIDER_NAME, REVOKED_TOKEN, SDK_CONSUMER, type ConsumerName } from '../../src/pact/names.js';
+import {
+  CONSUMER_NAMES,
+  CONTRACT_TOKEN,
+  HSAC_CONSUMER,
+  pactFileName,
+  pactsDir,
+  PROVIDER_NAME,
+  REVOKED_TOKEN,
+  SDK_CONSUMER,
+  type ConsumerName,
+} from '../../src/pact/names.js';
 import { callResult, consumerFor, expectedResult, interactionsOf } from './consumer.js';
 
 /**
@@ -19,7 +29,9 @@ import { callResult, consumerFor, expectedResult, interactionsOf } from './consu
 async function generate(name: ConsumerName, dir: string, check: boolean): Promise<void> {
   const pact = consumerPact(name, dir);
   for (const spec of interactionsOf(name)) {
-    const result = await runInteraction(pact, spec, async (mock) => callResult(consumerFor(name, mock.url, spec.token), spec.call));
+    const result = await runInteraction(pact, spec, async (mock) =>
+      callResult(consumerFor(name, mock.url, spec.token), spec.call),
+    );
     if (check) expect(result, spec.description).toEqual(expectedResult(spec));
   }
 }
@@ -34,22 +46,34 @@ for (const name of CONSUMER_NAMES) {
 
     for (const spec of specs) {
       it(spec.description, async () => {
-        const result = await runInteraction(pact, spec, async (mock) => callResult(consumerFor(name, mock.url, spec.token), spec.call));
+        const result = await runInteraction(pact, spec, async (mock) =>
+          callResult(consumerFor(name, mock.url, spec.token), spec.call),
+        );
         expect(result).toEqual(expectedResult(spec));
         if (result?.ok === true) {
           expect(result.outcome.results.length).toBeGreaterThan(0);
           if (spec.kind === 'partial') expect(result.outcome.failures.length).toBeGreaterThan(0);
-          if (spec.kind === 'paging') expect(result.outcome.results.every((r) => 'nextAfter' in r && typeof r.nextAfter === 'string')).toBe(true);
+          if (spec.kind === 'paging')
+            expect(result.outcome.results.every((r) => 'nextAfter' in r && typeof r.nextAfter === 'string')).toBe(true);
         }
       });
     }
 
     it(`writes ${pactFileName(name)} with one interaction per spec, placeholder tokens only`, () => {
-      const pactFile = JSON.parse(readFileSync(file, 'utf8')) as { consumer: { name: string }; provider: { name: string }; interactions: { description: string; request: { headers?: Record<string, string[]> } }[] };
+      const pactFile = JSON.parse(readFileSync(file, 'utf8')) as {
+        consumer: { name: string };
+        provider: { name: string };
+        interactions: { description: string; request: { headers?: Record<string, string[]> } }[];
+      };
       expect(pactFile.consumer.name).toBe(name);
       expect(pactFile.provider.name).toBe(PROVIDER_NAME);
       expect(pactFile.interactions.map((i) => i.description).sort()).toEqual(specs.map((s) => s.description).sort());
-      const tokens = new Set(pactFile.interactions.map((i) => Object.entries(i.request.headers ?? {}).find(([key]) => key.toLowerCase() === 'authorization')?.[1]?.[0]));
+      const tokens = new Set(
+        pactFile.interactions.map(
+          (i) =>
+            Object.entries(i.request.headers ?? {}).find(([key]) => key.toLowerCase() === 'authorization')?.[1]?.[0],
+        ),
+      );
       expect([...tokens].sort()).toEqual([`Bearer ${CONTRACT_TOKEN}`, `Bearer ${REVOKED_TOKEN}`]);
     });
   });
@@ -57,11 +81,17 @@ for (const name of CONSUMER_NAMES) {
 
 describe('what each contract covers', () => {
   it('hsac: every endpoint x version of the catalogue', () => {
-    expect(new Set(interactionsOf(HSAC_CONSUMER).map((s) => `${s.endpoint} ${s.apiVersion}`)).size).toBe(allOperations().length);
+    expect(new Set(interactionsOf(HSAC_CONSUMER).map((s) => `${s.endpoint} ${s.apiVersion}`)).size).toBe(
+      allOperations().length,
+    );
   });
 
   it('the SDK: exactly the endpoint x version pairs its client has a method for (v4, and no configurations create)', () => {
-    expect([...new Set(interactionsOf(SDK_CONSUMER).map((s) => `${s.endpoint} ${s.apiVersion}`))].sort()).toEqual(['associate-default v4', 'batch-associate-default v4', 'batch-read v4']);
+    expect([...new Set(interactionsOf(SDK_CONSUMER).map((s) => `${s.endpoint} ${s.apiVersion}`))].sort()).toEqual([
+      'associate-default v4',
+      'batch-associate-default v4',
+      'batch-read v4',
+    ]);
   });
 });
 
@@ -74,7 +104,10 @@ describe('pact files are stable', () => {
       await generate(name, dir, false);
       const again = readFileSync(join(dir, pactFileName(name)), 'utf8');
       const committed = readFileSync(join(pactsDir(), pactFileName(name)), 'utf8');
-      expect(again === committed, `${pactFileName(name)} differs when regenerated: pact content is not deterministic`).toBe(true);
+      expect(
+        again === committed,
+        `${pactFileName(name)} differs when regenerated: pact content is not deterministic`,
+      ).toBe(true);
     });
   }
 });
@@ -83,7 +116,10 @@ const broker = brokerSettings();
 describe.skipIf(!broker)('publishing to the Pact Broker (skipped unless PACT_BROKER_BASE_URL is set)', () => {
   it('publishes both pact files with the consumer version and branch (POST /contracts/publish)', async () => {
     if (!broker) return;
-    const outcomes = await publishPacts(broker, CONSUMER_NAMES.map((name) => join(pactsDir(), pactFileName(name))));
+    const outcomes = await publishPacts(
+      broker,
+      CONSUMER_NAMES.map((name) => join(pactsDir(), pactFileName(name))),
+    );
     expect(outcomes.map((o) => isSuccess(o.status))).toEqual(CONSUMER_NAMES.map(() => true));
   });
 });

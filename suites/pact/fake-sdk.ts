@@ -45,7 +45,7 @@ class Client {
     this.crm = { associations: { v4: {
       batchApi: {
         getPage: (from, to, body) => post('/crm/v4/associations/' + enc(from) + '/' + enc(to) + '/batch/read', body).then(squeeze),
-        createDefault: (from, to, body) => post('/crm/v4/associations/' + enc(from) + '/' + enc(to) + '/batch/associate/default', ${kind === 'wrong-requests' ? "{ inputs: body.inputs.map((input) => ({ to: input.to })) }" : 'body'}),
+        createDefault: (from, to, body) => post('/crm/v4/associations/' + enc(from) + '/' + enc(to) + '/batch/associate/default', ${kind === 'wrong-requests' ? '{ inputs: body.inputs.map((input) => ({ to: input.to })) }' : 'body'}),
       },
       basicApi: {
         createDefault: (from, fromId, to, toId) => send(base, config.accessToken, 'PUT', '/crm/v4/objects/' + enc(from) + '/' + enc(fromId) + '/associations/default/' + enc(to) + '/' + enc(toId)),
@@ -63,7 +63,10 @@ module.exports = { Client };
 export function writeFakeSdk(dir: string, kind: FakeSdkKind): string {
   const root = join(dir, `fake-sdk-${kind}`);
   mkdirSync(root, { recursive: true });
-  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: `fake-hubspot-sdk-${kind}`, version: '0.0.0', main: 'index.js' }));
+  writeFileSync(
+    join(root, 'package.json'),
+    JSON.stringify({ name: `fake-hubspot-sdk-${kind}`, version: '0.0.0', main: 'index.js' }),
+  );
   writeFileSync(join(root, 'index.js'), SOURCE(kind));
   return root;
 }

@@ -34,15 +34,28 @@ interface CliRun {
 async function gate(args: readonly string[], reportDir: string): Promise<CliRun> {
   let out = '';
   let err = '';
-  const code = await main(['gate', 'sdk', '--report-dir', reportDir, '--seed', String(settings.seed), '--runs', String(settings.runs), ...args], {
-    out: (text) => {
-      out += text;
+  const code = await main(
+    [
+      'gate',
+      'sdk',
+      '--report-dir',
+      reportDir,
+      '--seed',
+      String(settings.seed),
+      '--runs',
+      String(settings.runs),
+      ...args,
+    ],
+    {
+      out: (text) => {
+        out += text;
+      },
+      err: (text) => {
+        err += text;
+      },
+      stdin: () => Buffer.alloc(0),
     },
-    err: (text) => {
-      err += text;
-    },
-    stdin: () => Buffer.alloc(0),
-  });
+  );
   return { code, out, err };
 }
 
@@ -79,7 +92,16 @@ describe(`the pinned ${KNOWN_SDK_FINDINGS.sdk} ${KNOWN_SDK_FINDINGS.version}`, (
     const report = JSON.parse(readFileSync(join(reportDir, REPORT_FILES.json), 'utf8')) as RunResult;
     expect(reportProblems(report)).toEqual([]);
     expect(report.summary).toMatchObject({ verdict: 'fail', errors: 3, seed: settings.seed });
-    expect(report.checks.filter((c) => c.outcome === 'fail').map((c) => `${c.endpoint} ${c.check}`).sort()).toEqual(['associate-default sdk-status-tolerance', 'batch-associate-default sdk-status-tolerance', 'batch-read sdk-status-tolerance']);
+    expect(
+      report.checks
+        .filter((c) => c.outcome === 'fail')
+        .map((c) => `${c.endpoint} ${c.check}`)
+        .sort(),
+    ).toEqual([
+      'associate-default sdk-status-tolerance',
+      'batch-associate-default sdk-status-tolerance',
+      'batch-read sdk-status-tolerance',
+    ]);
     const junit = readFileSync(join(reportDir, REPORT_FILES.junit), 'utf8');
     expect(junit.match(/<failure /g)).toHaveLength(3);
   });
@@ -88,8 +110,11 @@ describe(`the pinned ${KNOWN_SDK_FINDINGS.sdk} ${KNOWN_SDK_FINDINGS.version}`, (
     const report = JSON.parse(readFileSync(join(reportDir, REPORT_FILES.json), 'utf8')) as RunResult;
     expect(report.exchanges.length).toBe(report.summary.exchanges);
     expect(report.exchanges.length).toBeGreaterThan(100);
-    expect(new Set(report.exchanges.map((e) => e.request.url.split('/crm/')[1]?.split('/')[0]))).toEqual(new Set(['v4']));
-    for (const name of Object.values(REPORT_FILES)) expect(readFileSync(join(reportDir, name), 'utf8')).not.toContain('hsac-gate-token');
+    expect(new Set(report.exchanges.map((e) => e.request.url.split('/crm/')[1]?.split('/')[0]))).toEqual(
+      new Set(['v4']),
+    );
+    for (const name of Object.values(REPORT_FILES))
+      expect(readFileSync(join(reportDir, name), 'utf8')).not.toContain('hsac-gate-token');
   });
 });
 
@@ -97,26 +122,45 @@ describe('the gate both ways, on fake SDKs loaded by path', () => {
   it('passes an SDK that honours the contract (exit 0; the date versions it lacks are warnings)', async () => {
     const run = await gate(['--sdk', writeFakeSdk(dir, 'good'), '--json', '--runs', '5'], join(dir, 'good'));
     const { ok, findings } = JSON.parse(run.out) as { ok: boolean; findings: Finding[] };
-    expect(findings.filter((f) => f.severity === 'error'), replay).toEqual([]);
-    expect(new Set(findings.map((f) => `${f.check} ${f.apiVersion ?? ''}`))).toEqual(new Set(['sdk-endpoint-missing 2025-09', 'sdk-endpoint-missing 2026-03', 'sdk-endpoint-missing 2026-09']));
+    expect(
+      findings.filter((f) => f.severity === 'error'),
+      replay,
+    ).toEqual([]);
+    expect(new Set(findings.map((f) => `${f.check} ${f.apiVersion ?? ''}`))).toEqual(
+      new Set(['sdk-endpoint-missing 2025-09', 'sdk-endpoint-missing 2026-03', 'sdk-endpoint-missing 2026-09']),
+    );
     expect({ code: run.code, ok }).toEqual({ code: 0, ok: true });
   });
 
   it('catches an ID above 2^31 squeezed through an int32 (hubspot-api-php#261) as a corrupted field consumers read', async () => {
-    const run = await gate(['--sdk', writeFakeSdk(dir, 'int32-ids'), '--api-version', 'v4', '--json', '--runs', '5'], join(dir, 'int32'));
+    const run = await gate(
+      ['--sdk', writeFakeSdk(dir, 'int32-ids'), '--api-version', 'v4', '--json', '--runs', '5'],
+      join(dir, 'int32'),
+    );
     const { findings } = JSON.parse(run.out) as { findings: Finding[] };
     expect(run.code, replay).toBe(1);
     const errors = findings.filter((f) => f.severity === 'error');
-    expect(errors.map((f) => `${f.check} ${f.endpoint ?? ''} ${pointerPattern(f.instancePath)}`), replay).toEqual(['sdk-field-corrupted batch-read /results/*/to/*/toObjectId']);
+    expect(
+      errors.map((f) => `${f.check} ${f.endpoint ?? ''} ${pointerPattern(f.instancePath)}`),
+      replay,
+    ).toEqual(['sdk-field-corrupted batch-read /results/*/to/*/toObjectId']);
     expect(errors[0]?.message).toMatch(/decodes to "-?\d+" where the 200 body has .*\(required\)/);
   });
 
   it('catches requests that break the contract: the 2024 configurations path, and inputs without `from`', async () => {
-    const run = await gate(['--sdk', writeFakeSdk(dir, 'wrong-requests'), '--api-version', 'v4', '--json', '--runs', '5'], join(dir, 'wrong-requests'));
+    const run = await gate(
+      ['--sdk', writeFakeSdk(dir, 'wrong-requests'), '--api-version', 'v4', '--json', '--runs', '5'],
+      join(dir, 'wrong-requests'),
+    );
     const { findings } = JSON.parse(run.out) as { findings: Finding[] };
     expect(run.code, replay).toBe(1);
-    expect([...new Set(findings.map((f) => `${f.severity} ${f.check} ${f.endpoint ?? ''}`))].sort()).toEqual(['error sdk-request-body batch-associate-default', 'error sdk-request-path configurations-batch-create']);
-    expect(findings.find((f) => f.check === 'sdk-request-path')?.message).toMatch(/^sends POST \/crm\/v4\/associations\/definitions\/configurations\/.*; the contract for v4 is POST \/crm\/associations\/v4\/definitions\/configurations\/\{fromObjectType\}/);
+    expect([...new Set(findings.map((f) => `${f.severity} ${f.check} ${f.endpoint ?? ''}`))].sort()).toEqual([
+      'error sdk-request-body batch-associate-default',
+      'error sdk-request-path configurations-batch-create',
+    ]);
+    expect(findings.find((f) => f.check === 'sdk-request-path')?.message).toMatch(
+      /^sends POST \/crm\/v4\/associations\/definitions\/configurations\/.*; the contract for v4 is POST \/crm\/associations\/v4\/definitions\/configurations\/\{fromObjectType\}/,
+    );
   });
 });
 
@@ -126,8 +170,15 @@ describe('versions and usage', () => {
     expect(run.code).toBe(1);
     const lines = run.out.trimEnd().split('\n');
     expect(lines[0]).toBe('hsac gate sdk: INCOMPATIBLE (4 errors, 0 warnings)');
-    expect(lines.filter((line) => /^ {2}error {3}sdk-endpoint-missing /.test(line)).map((line) => line.split(/\s+/)[3]).sort()).toEqual(['associate-default', 'batch-associate-default', 'batch-read', 'configurations-batch-create']);
-    expect(lines.at(-1)).toBe(`  Reproduce with: hsac gate sdk --sdk @hubspot/api-client --api-version 2026-03 --seed ${settings.seed} --runs ${settings.runs}`);
+    expect(
+      lines
+        .filter((line) => /^ {2}error {3}sdk-endpoint-missing /.test(line))
+        .map((line) => line.split(/\s+/)[3])
+        .sort(),
+    ).toEqual(['associate-default', 'batch-associate-default', 'batch-read', 'configurations-batch-create']);
+    expect(lines.at(-1)).toBe(
+      `  Reproduce with: hsac gate sdk --sdk @hubspot/api-client --api-version 2026-03 --seed ${settings.seed} --runs ${settings.runs}`,
+    );
   });
 
   it('an SDK that is not installed: one line, exit 2', async () => {

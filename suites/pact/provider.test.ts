@@ -22,8 +22,16 @@ import { ALL_PACT_FILES, pactFile, startProvider, verifyAgainst } from './provid
 
 const specs = CONSUMER_NAMES.flatMap((name) => interactionsOf(name));
 /** `consumer: description` of the interactions a filter selects, sorted. */
-const descriptions = (filter: (spec: (typeof specs)[number]) => boolean): string[] => specs.filter(filter).map((s) => `${s.consumer}: ${s.description}`).sort();
-const failed = (result: VerificationResult): string[] => result.interactions.filter((i) => !i.ok).map((i) => `${i.consumer ?? '?'}: ${i.description}`).sort();
+const descriptions = (filter: (spec: (typeof specs)[number]) => boolean): string[] =>
+  specs
+    .filter(filter)
+    .map((s) => `${s.consumer}: ${s.description}`)
+    .sort();
+const failed = (result: VerificationResult): string[] =>
+  result.interactions
+    .filter((i) => !i.ok)
+    .map((i) => `${i.consumer ?? '?'}: ${i.description}`)
+    .sort();
 
 describe('the clean reference sandbox honours every contract', () => {
   let sandbox: Sandbox;
@@ -50,9 +58,21 @@ describe('the clean reference sandbox honours every contract', () => {
 
 /** Faults that break fields every 2xx contract asserts, and the interactions they must fail. */
 const BREAKING_FAULTS: readonly { fault: string; fails: string[]; mismatch: RegExp }[] = [
-  { fault: 'missing-completedAt', fails: descriptions((s) => isSuccess(s.response.status)), mismatch: /missing the following keys: completedAt/ },
-  { fault: 'status-cancelled', fails: descriptions((s) => isSuccess(s.response.status)), mismatch: /\$\.status Expected 'CANCELLED' to match/ },
-  { fault: 'toObjectId-number', fails: descriptions((s) => s.endpoint === 'batch-read' && isSuccess(s.response.status)), mismatch: /toObjectId Expected \d+ \(Integer\) to be the same type as/ },
+  {
+    fault: 'missing-completedAt',
+    fails: descriptions((s) => isSuccess(s.response.status)),
+    mismatch: /missing the following keys: completedAt/,
+  },
+  {
+    fault: 'status-cancelled',
+    fails: descriptions((s) => isSuccess(s.response.status)),
+    mismatch: /\$\.status Expected 'CANCELLED' to match/,
+  },
+  {
+    fault: 'toObjectId-number',
+    fails: descriptions((s) => s.endpoint === 'batch-read' && isSuccess(s.response.status)),
+    mismatch: /toObjectId Expected \d+ \(Integer\) to be the same type as/,
+  },
 ];
 
 describe.each(BREAKING_FAULTS)('sandbox with fault $fault', ({ fault, fails, mismatch }) => {
@@ -63,7 +83,8 @@ describe.each(BREAKING_FAULTS)('sandbox with fault $fault', ({ fault, fails, mis
       expect(failed(result)).toEqual(fails);
       expect(result.ok).toBe(false);
       expect(result.stateFailures).toEqual([]);
-      for (const verdict of result.interactions.filter((i) => !i.ok)) expect(verdict.mismatches.join('\n'), verdict.description).toMatch(mismatch);
+      for (const verdict of result.interactions.filter((i) => !i.ok))
+        expect(verdict.mismatches.join('\n'), verdict.description).toMatch(mismatch);
     } finally {
       await sandbox.stop();
     }
@@ -95,9 +116,15 @@ describe('a provider state that cannot be set up fails the verification (no sile
   it('a state whose parameters the provider refuses: its interactions fail with the set-up error, the rest pass', async () => {
     // hsac's configurations interactions, but the limit of that state is asked for on an association
     // type the provider does not have (the other interactions keep theirs and must pass).
-    const pact = JSON.parse(readFileSync(pactFile(HSAC_CONSUMER), 'utf8')) as { interactions: { description: string; providerStates?: { name: string; params?: Record<string, unknown> }[] }[] };
-    pact.interactions = pact.interactions.filter((interaction) => interaction.description.startsWith('configurations-batch-create'));
-    for (const interaction of pact.interactions) for (const state of interaction.providerStates ?? []) if (state.name === STATE) state.params = { ...state.params, typeId: 999_999 };
+    const pact = JSON.parse(readFileSync(pactFile(HSAC_CONSUMER), 'utf8')) as {
+      interactions: { description: string; providerStates?: { name: string; params?: Record<string, unknown> }[] }[];
+    };
+    pact.interactions = pact.interactions.filter((interaction) =>
+      interaction.description.startsWith('configurations-batch-create'),
+    );
+    for (const interaction of pact.interactions)
+      for (const state of interaction.providerStates ?? [])
+        if (state.name === STATE) state.params = { ...state.params, typeId: 999_999 };
     const file = join(dir, 'bad-state.json');
     writeFileSync(file, JSON.stringify(pact));
     const sandbox = await startProvider();
@@ -111,7 +138,8 @@ describe('a provider state that cannot be set up fails the verification (no sile
         expect(failure).toMatchObject({ state: STATE, phase: 'setup' });
         expect(failure.message).toMatch(/Association type 999999 does not exist/);
       }
-      for (const verdict of result.interactions.filter((i) => !i.ok)) expect(verdict.mismatches.join('\n')).toMatch(/(but was 500|status code 500)/);
+      for (const verdict of result.interactions.filter((i) => !i.ok))
+        expect(verdict.mismatches.join('\n')).toMatch(/(but was 500|status code 500)/);
     } finally {
       await sandbox.stop();
     }
@@ -121,9 +149,15 @@ describe('a provider state that cannot be set up fails the verification (no sile
     const sandbox = await startProvider();
     const missing = 'contact {contactId} and company {companyId} exist';
     try {
-      const result = await verifyAgainst(sandbox, [pactFile(SDK_CONSUMER)], { states: PROVIDER_STATES.filter((s) => s.name !== missing) });
+      const result = await verifyAgainst(sandbox, [pactFile(SDK_CONSUMER)], {
+        states: PROVIDER_STATES.filter((s) => s.name !== missing),
+      });
       expect(result.ok).toBe(false);
-      expect(result.stateFailures).toContainEqual({ state: missing, phase: 'missing', message: 'no state handler exists for this state' });
+      expect(result.stateFailures).toContainEqual({
+        state: missing,
+        phase: 'missing',
+        message: 'no state handler exists for this state',
+      });
       expect(failed(result)).toEqual(descriptions((s) => s.consumer === SDK_CONSUMER && s.state?.name === missing));
     } finally {
       await sandbox.stop();
@@ -133,7 +167,12 @@ describe('a provider state that cannot be set up fails the verification (no sile
 
 describe('the access token stays out of every result', () => {
   it('a provider that echoes the token (body, error messages, headers) cannot put it into the verification result', async () => {
-    const sandbox = await startProvider(['token-echo-body', 'token-echo-error-message', 'token-echo-header', 'missing-completedAt']);
+    const sandbox = await startProvider([
+      'token-echo-body',
+      'token-echo-error-message',
+      'token-echo-header',
+      'missing-completedAt',
+    ]);
     try {
       const result = await verifyAgainst(sandbox, [pactFile(SDK_CONSUMER)]);
       expect(result.ok).toBe(false);
@@ -150,16 +189,26 @@ describe('the access token stays out of every result', () => {
 
 const liveBaseUrl = process.env.HSAC_PROVIDER_BASE_URL;
 const liveToken = process.env.HUBSPOT_ACCESS_TOKEN;
-describe.skipIf(!liveBaseUrl || !liveToken)('against a live provider (skipped unless HSAC_PROVIDER_BASE_URL and HUBSPOT_ACCESS_TOKEN are set)', () => {
-  it('verifies both pact files; with PACT_BROKER_BASE_URL, fetches them from the broker and publishes the result', async () => {
-    const broker = brokerSettings();
-    const result = await verifyPacts({
-      pactFiles: broker ? [] : ALL_PACT_FILES,
-      providerBaseUrl: liveBaseUrl ?? '',
-      token: liveToken ?? '',
-      ...(broker ? { verifierOptions: brokerVerifierOptions(broker, { version: broker.version ?? 'local', ...(broker.branch ? { branch: broker.branch } : {}) }) } : {}),
-    });
-    expect(result.stateFailures).toEqual([]);
-    expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
-  }, 600_000);
-});
+describe.skipIf(!liveBaseUrl || !liveToken)(
+  'against a live provider (skipped unless HSAC_PROVIDER_BASE_URL and HUBSPOT_ACCESS_TOKEN are set)',
+  () => {
+    it('verifies both pact files; with PACT_BROKER_BASE_URL, fetches them from the broker and publishes the result', async () => {
+      const broker = brokerSettings();
+      const result = await verifyPacts({
+        pactFiles: broker ? [] : ALL_PACT_FILES,
+        providerBaseUrl: liveBaseUrl ?? '',
+        token: liveToken ?? '',
+        ...(broker
+          ? {
+              verifierOptions: brokerVerifierOptions(broker, {
+                version: broker.version ?? 'local',
+                ...(broker.branch ? { branch: broker.branch } : {}),
+              }),
+            }
+          : {}),
+      });
+      expect(result.stateFailures).toEqual([]);
+      expect(result.interactions.filter((i) => !i.ok)).toEqual([]);
+    }, 600_000);
+  },
+);

@@ -27,6 +27,10 @@ export function startProvider(faults: readonly string[] = []): Promise<Sandbox> 
 }
 
 /** Verifies pact files against a running sandbox. */
-export function verifyAgainst(sandbox: Sandbox, pactFiles: readonly string[] = ALL_PACT_FILES, extra: Partial<VerifyOptions> = {}): Promise<VerificationResult> {
+export function verifyAgainst(
+  sandbox: Sandbox,
+  pactFiles: readonly string[] = ALL_PACT_FILES,
+  extra: Partial<VerifyOptions> = {},
+): Promise<VerificationResult> {
   return verifyPacts({ pactFiles, providerBaseUrl: sandbox.url, token: sandbox.token, ...extra });
 }

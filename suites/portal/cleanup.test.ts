@@ -27,7 +27,13 @@ afterEach(() => sandbox.stop());
 
 /** An unreachable portal: anything cleanup sent there would fail the test's exit code. */
 const ELSEWHERE = 'http://127.0.0.1:9';
-const run = (baseUrl: string, runId: string): JournalEntry => ({ kind: 'run', runId, baseUrl, apiVersion: '2026-03', at: '2026-12-01T00:00:00.000Z' });
+const run = (baseUrl: string, runId: string): JournalEntry => ({
+  kind: 'run',
+  runId,
+  baseUrl,
+  apiVersion: '2026-03',
+  at: '2026-12-01T00:00:00.000Z',
+});
 const USER_LINE = `0-1>0-2:279:${JSON.stringify(USER_LIMIT)}`;
 
 /** Writes a journal (one JSON line per entry) at `path`, making its directory. */
@@ -41,12 +47,25 @@ function writeJournal(path: string, entries: readonly JournalEntry[]): string {
 async function crashedRunOnSandbox(): Promise<JournalEntry[]> {
   await setUserLimit(sandbox);
   await setUserLimit(sandbox, 200);
-  return [run(sandbox.url, 'on-sandbox'), { kind: 'configuration-before', fromObjectType: 'contacts', toObjectType: 'companies', typeId: 279, original: USER_LIMIT }];
+  return [
+    run(sandbox.url, 'on-sandbox'),
+    {
+      kind: 'configuration-before',
+      fromObjectType: 'contacts',
+      toObjectType: 'companies',
+      typeId: 279,
+      original: USER_LIMIT,
+    },
+  ];
 }
 
 /** Seeded contact IDs: on the sandbox they are someone else's records. */
 function seededContacts(): string[] {
-  return sandbox.contents().records.filter((record) => record.startsWith('0-1:')).slice(0, 2).map((record) => record.split(':')[1] ?? '');
+  return sandbox
+    .contents()
+    .records.filter((record) => record.startsWith('0-1:'))
+    .slice(0, 2)
+    .map((record) => record.split(':')[1] ?? '');
 }
 
 describe('hsac cleanup', () => {
@@ -62,22 +81,34 @@ describe('hsac cleanup', () => {
   it('needs no token when there is nothing to clean: no journal, or a journal whose runs were cleaned up (exit 0)', async () => {
     const cwd = join(dir, `cwd-${++counter}`);
     mkdirSync(cwd, { recursive: true });
-    expect(await hsac(['cleanup'], cwd)).toMatchObject({ code: 0, out: expect.stringMatching(/nothing to clean: no journal at reports\/latest\/journal\.jsonl/) });
+    expect(await hsac(['cleanup'], cwd)).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/nothing to clean: no journal at reports\/latest\/journal\.jsonl/),
+    });
     const done = writeJournal(join(dir, `done-${++counter}.jsonl`), [
       run(sandbox.url, 'clean'),
       { kind: 'records-created', objectType: 'contacts', ids: ['123'] },
       { kind: 'archived', what: 'records', keys: ['contacts:123'] },
       { kind: 'complete', at: '2026-12-01T00:00:01.000Z' },
     ]);
-    expect(await hsac(['cleanup', '--journal', done])).toMatchObject({ code: 0, out: expect.stringContaining(`nothing to clean on ${sandbox.url}`) });
+    expect(await hsac(['cleanup', '--journal', done])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`nothing to clean on ${sandbox.url}`),
+    });
     // A journal named on purpose that is not there is a usage error, not "nothing to clean".
-    expect(await hsac(['cleanup', '--journal', join(dir, 'missing.jsonl')])).toMatchObject({ code: 2, err: expect.stringContaining('missing.jsonl') });
+    expect(await hsac(['cleanup', '--journal', join(dir, 'missing.jsonl')])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('missing.jsonl'),
+    });
     // Something to clean and no token: a usage error naming the portal.
     const pending = writeJournal(join(dir, `pending-${++counter}.jsonl`), await crashedRunOnSandbox());
-    expect(await hsac(['cleanup', '--journal', pending])).toMatchObject({ code: 2, err: expect.stringContaining(`cleanup of ${sandbox.url} needs the token`) });
+    expect(await hsac(['cleanup', '--journal', pending])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(`cleanup of ${sandbox.url} needs the token`),
+    });
   });
 
-  it('touches only the target it talks to: the first run\'s by default, naming the targets it left alone; a second cleanup has nothing to do', async () => {
+  it("touches only the target it talks to: the first run's by default, naming the targets it left alone; a second cleanup has nothing to do", async () => {
     const foreign = seededContacts();
     const journal = writeJournal(join(dir, `two-targets-${++counter}.jsonl`), [
       ...(await crashedRunOnSandbox()),
@@ -98,7 +129,7 @@ describe('hsac cleanup', () => {
     expect(again.out).toContain(`left alone: work journaled against ${ELSEWHERE}`);
   });
 
-  it('with --target, cleans that target\'s entries only', async () => {
+  it("with --target, cleans that target's entries only", async () => {
     const foreign = seededContacts();
     const journal = writeJournal(join(dir, `pick-target-${++counter}.jsonl`), [
       run(ELSEWHERE, 'elsewhere'),
@@ -116,11 +147,19 @@ describe('hsac cleanup', () => {
   it('prints what it could not do, keeps it journaled, and exits 3', async () => {
     const journal = writeJournal(join(dir, `unreachable-${++counter}.jsonl`), [
       run(ELSEWHERE, 'elsewhere'),
-      { kind: 'configuration-before', fromObjectType: 'contacts', toObjectType: 'companies', typeId: 279, original: 'none' },
+      {
+        kind: 'configuration-before',
+        fromObjectType: 'contacts',
+        toObjectType: 'companies',
+        typeId: 279,
+        original: 'none',
+      },
     ]);
     const cleaned = await hsac(['cleanup', '--journal', journal, '--token', 'pat-na1-elsewhere']);
     expect(cleaned.code).toBe(3);
-    expect(cleaned.out).toMatch(/could not: restoring the limit configuration of contacts -> companies type 279 to no limit: .*left as is/);
+    expect(cleaned.out).toMatch(
+      /could not: restoring the limit configuration of contacts -> companies type 279 to no limit: .*left as is/,
+    );
     expect(readFileSync(journal, 'utf8')).not.toContain('configuration-restored');
   });
 });

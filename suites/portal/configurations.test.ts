@@ -32,8 +32,14 @@ afterEach(() => sandbox.stop());
 /** The run's own writes of the user's limit that the sandbox accepted, with the maxima asked for. */
 function limitWrites(result: RunResult): number[] {
   return result.exchanges
-    .filter((e) => e.endpoint === 'configurations-batch-create' && e.purpose !== 'cleanup' && isSuccess(e.response?.status ?? 0))
-    .map((e) => (JSON.parse(e.request.body ?? '{}') as { inputs: { maxToObjectIds: number }[] }).inputs[0]?.maxToObjectIds ?? 0);
+    .filter(
+      (e) =>
+        e.endpoint === 'configurations-batch-create' && e.purpose !== 'cleanup' && isSuccess(e.response?.status ?? 0),
+    )
+    .map(
+      (e) =>
+        (JSON.parse(e.request.body ?? '{}') as { inputs: { maxToObjectIds: number }[] }).inputs[0]?.maxToObjectIds ?? 0,
+    );
 }
 
 describe('a limit configuration set before the run is unchanged after it', () => {
@@ -42,19 +48,49 @@ describe('a limit configuration set before the run is unchanged after it', () =>
     const before = sandbox.contents();
     expect(before.configurations).toContain(USER_LINE);
     const reportDir = join(dir, 'normal');
-    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--seed', SEED, '--runs', '2', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--seed',
+      SEED,
+      '--runs',
+      '2',
+      '--report-dir',
+      reportDir,
+    ]);
     const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
     expect(ran.code, result.summary.reason).toBe(0);
     // It did change the limit: the coverage sequence sets max 200.
     expect(limitWrites(result)).toContain(200);
     const journal = join(reportDir, 'journal.jsonl');
-    expect(entriesOf(journal, 'configuration-before')).toEqual([{ kind: 'configuration-before', fromObjectType: 'contacts', toObjectType: 'companies', typeId: 279, original: USER_LIMIT }]);
+    expect(entriesOf(journal, 'configuration-before')).toEqual([
+      {
+        kind: 'configuration-before',
+        fromObjectType: 'contacts',
+        toObjectType: 'companies',
+        typeId: 279,
+        original: USER_LIMIT,
+      },
+    ]);
     // Read before the first body that could change it (the invalid ones included); the probe
     // without a token comes earlier, and a portal must refuse it.
     const firstRead = result.exchanges.findIndex((e) => e.endpoint === 'configurations-read');
     expect(firstRead).toBeGreaterThan(-1);
-    expect(result.exchanges.findIndex((e) => e.endpoint === 'configurations-batch-create' && e.intent !== 'no-auth')).toBeGreaterThan(firstRead);
-    expect(entriesOf(journal, 'configuration-restored')).toEqual([{ kind: 'configuration-restored', fromObjectType: 'contacts', toObjectType: 'companies', typeId: 279, how: 'updated' }]);
+    expect(
+      result.exchanges.findIndex((e) => e.endpoint === 'configurations-batch-create' && e.intent !== 'no-auth'),
+    ).toBeGreaterThan(firstRead);
+    expect(entriesOf(journal, 'configuration-restored')).toEqual([
+      {
+        kind: 'configuration-restored',
+        fromObjectType: 'contacts',
+        toObjectType: 'companies',
+        typeId: 279,
+        how: 'updated',
+      },
+    ]);
     expect(sandbox.contents()).toEqual(before);
   });
 
@@ -65,7 +101,10 @@ describe('a limit configuration set before the run is unchanged after it', () =>
     const journal = join(reportDir, 'journal.jsonl');
     const { child, exited } = spawnRun(sandbox, reportDir);
     // Interrupt once the run has overwritten the user's limit: the moment that needs the restore.
-    await until('the run to overwrite the limit', () => limitLine(sandbox) !== undefined && limitLine(sandbox) !== USER_LINE);
+    await until(
+      'the run to overwrite the limit',
+      () => limitLine(sandbox) !== undefined && limitLine(sandbox) !== USER_LINE,
+    );
     expect(entriesOf(journal, 'configuration-before').map((entry) => entry.original)).toEqual([USER_LIMIT]);
     child.kill('SIGINT');
     expect(await exited).toBe(3);
@@ -80,7 +119,10 @@ describe('a limit configuration set before the run is unchanged after it', () =>
     const reportDir = join(dir, 'killed');
     const journal = join(reportDir, 'journal.jsonl');
     const { child, exited } = spawnRun(sandbox, reportDir);
-    await until('the run to overwrite the limit', () => limitLine(sandbox) !== undefined && limitLine(sandbox) !== USER_LINE);
+    await until(
+      'the run to overwrite the limit',
+      () => limitLine(sandbox) !== undefined && limitLine(sandbox) !== USER_LINE,
+    );
     child.kill('SIGKILL');
     await exited;
     // Killed: nothing was cleaned, the user's limit is still overwritten.
@@ -92,7 +134,10 @@ describe('a limit configuration set before the run is unchanged after it', () =>
     expect(cleaned.out).toMatch(/1 limit configurations as they were before/);
     expect(sandbox.contents()).toEqual(before);
     // Again: nothing left, so no token is needed.
-    expect(await hsac(['cleanup', '--journal', journal])).toMatchObject({ code: 0, out: expect.stringContaining('nothing to clean') });
+    expect(await hsac(['cleanup', '--journal', journal])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('nothing to clean'),
+    });
   });
 });
 
@@ -103,7 +148,19 @@ describe('a portal with no limit configuration has none after a run', () => {
       const before = empty.contents();
       expect(before.configurations).toEqual([]);
       const reportDir = join(dir, 'none');
-      const ran = await hsac(['run', '--target', empty.url, '--token', empty.token, '--seed', SEED, '--runs', '2', '--report-dir', reportDir]);
+      const ran = await hsac([
+        'run',
+        '--target',
+        empty.url,
+        '--token',
+        empty.token,
+        '--seed',
+        SEED,
+        '--runs',
+        '2',
+        '--report-dir',
+        reportDir,
+      ]);
       const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
       expect(ran.code, result.summary.reason).toBe(0);
       expect(limitWrites(result).length).toBeGreaterThan(0);

@@ -20,12 +20,18 @@ export const SEED = '7';
 export const USER_LIMIT = { category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 2 } as const;
 
 /** Sets `USER_LIMIT` (or another max) on the sandbox with configurations batch create, as a user's integration would. */
-export async function setUserLimit(sandbox: Sandbox, maxToObjectIds: number = USER_LIMIT.maxToObjectIds): Promise<void> {
-  const answer = await fetch(`${sandbox.url}/crm/associations/2026-03/definitions/configurations/contacts/companies/batch/create`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ inputs: [{ ...USER_LIMIT, maxToObjectIds }] }),
-  });
+export async function setUserLimit(
+  sandbox: Sandbox,
+  maxToObjectIds: number = USER_LIMIT.maxToObjectIds,
+): Promise<void> {
+  const answer = await fetch(
+    `${sandbox.url}/crm/associations/2026-03/definitions/configurations/contacts/companies/batch/create`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ inputs: [{ ...USER_LIMIT, maxToObjectIds }] }),
+    },
+  );
   await answer.arrayBuffer();
   if (answer.status !== 201) throw new Error(`setting the user's limit answered ${answer.status}`);
 }
@@ -51,7 +57,11 @@ export async function hsac(argv: readonly string[], cwd?: string): Promise<Invok
   delete process.env.HUBSPOT_ACCESS_TOKEN;
   if (cwd) process.chdir(cwd);
   try {
-    const code = await main([...argv], { out: (text) => void (out += text), err: (text) => void (err += text), stdin: () => Buffer.alloc(0) });
+    const code = await main([...argv], {
+      out: (text) => void (out += text),
+      err: (text) => void (err += text),
+      stdin: () => Buffer.alloc(0),
+    });
     return { code, out, err };
   } finally {
     process.chdir(previous);
@@ -70,7 +80,20 @@ afterEach(() => {
 export function spawnRun(sandbox: Sandbox, reportDir: string): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn(
     process.execPath,
-    [join(packageRoot(), 'bin', 'hsac.js'), 'run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '200', '--seed', SEED, '--report-dir', reportDir],
+    [
+      join(packageRoot(), 'bin', 'hsac.js'),
+      'run',
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--runs',
+      '200',
+      '--seed',
+      SEED,
+      '--report-dir',
+      reportDir,
+    ],
     { stdio: 'ignore' },
   );
   children.add(child);

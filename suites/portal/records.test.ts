@@ -27,16 +27,38 @@ const QUICK = ['--seed', SEED, '--runs', '1', '--paging-budget', '0', '--rate-li
 
 describe('--records IDs that do not exist', () => {
   it('are a usage error (exit 2) naming them, and nothing is written', async () => {
-    const [contact] = sandbox.contents().records.filter((record) => record.startsWith('0-1:')).map((record) => record.split(':')[1] ?? '');
-    const [company] = sandbox.contents().records.filter((record) => record.startsWith('0-2:')).map((record) => record.split(':')[1] ?? '');
+    const [contact] = sandbox
+      .contents()
+      .records.filter((record) => record.startsWith('0-1:'))
+      .map((record) => record.split(':')[1] ?? '');
+    const [company] = sandbox
+      .contents()
+      .records.filter((record) => record.startsWith('0-2:'))
+      .map((record) => record.split(':')[1] ?? '');
     expect(contact && company).toBeTruthy();
     const records = join(dir, 'records.json');
-    writeFileSync(records, JSON.stringify({ fromIds: [contact, '999999999001'], toIds: [company, '999999999002', '999999999003'] }));
+    writeFileSync(
+      records,
+      JSON.stringify({ fromIds: [contact, '999999999001'], toIds: [company, '999999999002', '999999999003'] }),
+    );
     const before = sandbox.contents();
     const reportDir = join(dir, 'missing');
-    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--records', records, ...QUICK, '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--records',
+      records,
+      ...QUICK,
+      '--report-dir',
+      reportDir,
+    ]);
     expect(ran.code).toBe(2);
-    expect(ran.err).toContain('--records names 3 record(s) the target does not hold: contacts 999999999001, companies 999999999002, companies 999999999003; nothing was written');
+    expect(ran.err).toContain(
+      '--records names 3 record(s) the target does not hold: contacts 999999999001, companies 999999999002, companies 999999999003; nothing was written',
+    );
     expect(ran.err).not.toContain(`contacts ${contact}`);
     expect(sandbox.contents()).toEqual(before);
     // No write was ever about to be sent: the journal holds the run and its (empty) cleanup only.
@@ -44,13 +66,34 @@ describe('--records IDs that do not exist', () => {
   });
 
   it('records that all exist are used as before (the read costs one request per 100 IDs per side)', async () => {
-    const contacts = sandbox.contents().records.filter((record) => record.startsWith('0-1:')).slice(0, 2).map((record) => record.split(':')[1] ?? '');
-    const companies = sandbox.contents().records.filter((record) => record.startsWith('0-2:')).slice(0, 3).map((record) => record.split(':')[1] ?? '');
+    const contacts = sandbox
+      .contents()
+      .records.filter((record) => record.startsWith('0-1:'))
+      .slice(0, 2)
+      .map((record) => record.split(':')[1] ?? '');
+    const companies = sandbox
+      .contents()
+      .records.filter((record) => record.startsWith('0-2:'))
+      .slice(0, 3)
+      .map((record) => record.split(':')[1] ?? '');
     const records = join(dir, 'present.json');
     writeFileSync(records, JSON.stringify({ fromIds: contacts, toIds: companies }));
     const reportDir = join(dir, 'present');
-    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--records', records, ...QUICK, '--report-dir', reportDir]);
-    const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as { exchanges: { endpoint: string }[] };
+    const ran = await hsac([
+      'run',
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--records',
+      records,
+      ...QUICK,
+      '--report-dir',
+      reportDir,
+    ]);
+    const result = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as {
+      exchanges: { endpoint: string }[];
+    };
     expect(ran.code, ran.out).toBe(0);
     expect(result.exchanges.filter((e) => e.endpoint === 'objects-batch-read')).toHaveLength(2);
   });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { arbitraries } from '../../properties/arbitraries/index.js';
-import { assertConforms, assertJsonRoundTrip, assertSameSeedSameValues, assertShrinksConform } from '../../properties/assertions.js';
+import {
+  assertConforms,
+  assertJsonRoundTrip,
+  assertSameSeedSameValues,
+  assertShrinksConform,
+} from '../../properties/assertions.js';
 import { SETTINGS } from './harness.js';
 import { arbitrarySubjects } from './subjects.js';
 
@@ -11,7 +16,11 @@ describe('every arbitrary agrees with the compiled schema, is seed-deterministic
   for (const subject of SUBJECTS) {
     const name = `${subject.name}: shared assertions`;
     it(name, () => {
-      const options = { settings: subject.runs === undefined ? SETTINGS : { ...SETTINGS, runs: subject.runs }, file: FILE, testName: name };
+      const options = {
+        settings: subject.runs === undefined ? SETTINGS : { ...SETTINGS, runs: subject.runs },
+        file: FILE,
+        testName: name,
+      };
       assertConforms(subject, options);
       assertSameSeedSameValues(subject, options);
       assertJsonRoundTrip(subject, options);

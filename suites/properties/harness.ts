@@ -15,7 +15,10 @@ import { readPropertySettings } from '../../properties/settings.js';
 export const SETTINGS = readPropertySettings();
 
 /** One validator per profile, built once (schemas compile once per process); undeclared fields are warnings (the default). */
-export const VALIDATORS: Readonly<Record<Profile, Validator>> = { strict: createValidator({ profile: 'strict' }), lenient: createValidator({ profile: 'lenient' }) };
+export const VALIDATORS: Readonly<Record<Profile, Validator>> = {
+  strict: createValidator({ profile: 'strict' }),
+  lenient: createValidator({ profile: 'lenient' }),
+};
 
 /**
  * One validator per profile with unknown fields set to error, as `hsac validate --unknown-fields
@@ -41,7 +44,12 @@ export function profileCases(filter: (op: Operation) => boolean = () => true): P
 }
 
 /** Runs a property with the run's settings; throws a PropertyFailure carrying the replay command. */
-export function holds<Ts>(file: string, name: string, property: fc.IRawProperty<Ts>, options: Omit<CheckOptions<Ts>, 'name' | 'file'> = {}): fc.RunDetails<Ts> {
+export function holds<Ts>(
+  file: string,
+  name: string,
+  property: fc.IRawProperty<Ts>,
+  options: Omit<CheckOptions<Ts>, 'name' | 'file'> = {},
+): fc.RunDetails<Ts> {
   return checkProperty(property, { settings: SETTINGS, ...options, name, file });
 }
 
@@ -49,7 +57,12 @@ export function holds<Ts>(file: string, name: string, property: fc.IRawProperty<
  * Declares one vitest test that runs one property. The test name is also the `-t` pattern of the
  * replay command, so each name is unique and says endpoint, version, profile and law.
  */
-export function propertyTest<Ts>(file: string, name: string, build: () => fc.IRawProperty<Ts>, options: Omit<CheckOptions<Ts>, 'name' | 'file'> | (() => Omit<CheckOptions<Ts>, 'name' | 'file'>) = {}): void {
+export function propertyTest<Ts>(
+  file: string,
+  name: string,
+  build: () => fc.IRawProperty<Ts>,
+  options: Omit<CheckOptions<Ts>, 'name' | 'file'> | (() => Omit<CheckOptions<Ts>, 'name' | 'file'>) = {},
+): void {
   it(name, () => {
     holds(file, name, build(), typeof options === 'function' ? options() : options);
   });

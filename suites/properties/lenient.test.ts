@@ -20,7 +20,9 @@ function targetsOf(op: Operation): MutationTarget[] {
 describe('lenient variants are warnings under lenient and errors under strict, but for undeclared fields: warnings under both', () => {
   for (const { op, profile, label } of profileCases()) {
     for (const target of targetsOf(op)) {
-      propertyTest(FILE, `${label} ${target}: grades lenient variants`, () => gradesLenientVariants(VALIDATORS[profile], op, target));
+      propertyTest(FILE, `${label} ${target}: grades lenient variants`, () =>
+        gradesLenientVariants(VALIDATORS[profile], op, target),
+      );
     }
   }
 });
@@ -28,7 +30,9 @@ describe('lenient variants are warnings under lenient and errors under strict, b
 describe('with unknown fields set to error, undeclared fields in lenient variants are errors under both profiles', () => {
   for (const { op, profile, label } of profileCases()) {
     for (const target of targetsOf(op)) {
-      propertyTest(FILE, `${label} ${target}, unknown fields as errors: grades lenient variants`, () => gradesLenientVariants(UNKNOWN_FIELDS_AS_ERRORS[profile], op, target));
+      propertyTest(FILE, `${label} ${target}, unknown fields as errors: grades lenient variants`, () =>
+        gradesLenientVariants(UNKNOWN_FIELDS_AS_ERRORS[profile], op, target),
+      );
     }
   }
 });

@@ -17,7 +17,9 @@ fc.assert(
 fc.assert(
   fc.property(arbitraries.lenientVariant({ ...read, status: 200 }), ({ body, deviations }) => {
     const { ok, findings } = validator.validateResponse({ ...read, status: 200, body });
-    return ok && deviations.every((d) => findings.some((f) => f.instancePath === d.instancePath && f.severity === 'warning'));
+    return (
+      ok && deviations.every((d) => findings.some((f) => f.instancePath === d.instancePath && f.severity === 'warning'))
+    );
   }),
 );
 
@@ -27,8 +29,16 @@ let caught = 0;
 for (const mutation of mutations.for('batch-read', '2026-03', 207)) {
   if (mutation.sites(body).length === 0) continue;
   const { findings } = validator.validateResponse({ ...read, status: 207, body: mutation.apply(body) });
-  const expected = { check: mutation.check, instancePath: mutation.instancePath(body), severity: mutation.severityByProfile.lenient };
-  if (!findings.some((f) => f.check === expected.check && f.instancePath === expected.instancePath && f.severity === expected.severity)) {
+  const expected = {
+    check: mutation.check,
+    instancePath: mutation.instancePath(body),
+    severity: mutation.severityByProfile.lenient,
+  };
+  if (
+    !findings.some(
+      (f) => f.check === expected.check && f.instancePath === expected.instancePath && f.severity === expected.severity,
+    )
+  ) {
     throw new Error(`${mutation.id} was not caught`);
   }
   caught++;

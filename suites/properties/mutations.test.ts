@@ -4,7 +4,13 @@ import { allOperations } from '../../src/catalogue/index.js';
 import { mutationCatalogue, mutationsFor } from '../../properties/mutations/index.js';
 import type { MutationTarget } from '../../properties/mutations/mutation.js';
 import { profileCases, propertyTest, SETTINGS, UNKNOWN_FIELDS_AS_ERRORS, VALIDATORS } from './harness.js';
-import { catchesMutations, catchesRequestMutations, completeExamples, completeRequestExample, responseCases } from './laws.js';
+import {
+  catchesMutations,
+  catchesRequestMutations,
+  completeExamples,
+  completeRequestExample,
+  responseCases,
+} from './laws.js';
 
 const FILE = 'suites/properties/mutations.test.ts';
 
@@ -22,30 +28,44 @@ describe('the validator rejects 100% of mutated bodies, with the declared check,
     );
   }
   for (const { op, profile, label } of profileCases((op) => op.requestDefinition !== undefined)) {
-    propertyTest(FILE, `${label}: catches every mutation of a request`, () => catchesRequestMutations(VALIDATORS[profile], op), () => ({
-      examples: [[completeRequestExample(op, SETTINGS.seed), 0]],
-      runs: SETTINGS.runs + 1,
-    }));
+    propertyTest(
+      FILE,
+      `${label}: catches every mutation of a request`,
+      () => catchesRequestMutations(VALIDATORS[profile], op),
+      () => ({
+        examples: [[completeRequestExample(op, SETTINGS.seed), 0]],
+        runs: SETTINGS.runs + 1,
+      }),
+    );
   }
 });
 
 describe('with unknown fields set to error, every undeclared field is an unknown-field error under both profiles (and a warning without: above)', () => {
   for (const { op, profile, label } of profileCases()) {
-    const undeclared = (target: MutationTarget) => mutationsFor(op.endpoint, op.apiVersion, target).filter((m) => m.family === 'unknown-field');
+    const undeclared = (target: MutationTarget) =>
+      mutationsFor(op.endpoint, op.apiVersion, target).filter((m) => m.family === 'unknown-field');
     propertyTest(
       FILE,
       `${label}, unknown fields as errors: catches every undeclared field of a response`,
-      () => catchesMutations(UNKNOWN_FIELDS_AS_ERRORS[profile], op, fc.oneof(responseCases(op), responseCases(op, true)), { mutationsOf: undeclared }),
+      () =>
+        catchesMutations(UNKNOWN_FIELDS_AS_ERRORS[profile], op, fc.oneof(responseCases(op), responseCases(op, true)), {
+          mutationsOf: undeclared,
+        }),
       () => {
         const examples = completeExamples(op, SETTINGS.seed).map((example): [typeof example, number] => [example, 0]);
         return { examples, runs: SETTINGS.runs + examples.length };
       },
     );
     if (op.requestDefinition === undefined) continue;
-    propertyTest(FILE, `${label}, unknown fields as errors: catches every undeclared field of a request`, () => catchesRequestMutations(UNKNOWN_FIELDS_AS_ERRORS[profile], op, { mutationsOf: undeclared }), () => ({
-      examples: [[completeRequestExample(op, SETTINGS.seed), 0]],
-      runs: SETTINGS.runs + 1,
-    }));
+    propertyTest(
+      FILE,
+      `${label}, unknown fields as errors: catches every undeclared field of a request`,
+      () => catchesRequestMutations(UNKNOWN_FIELDS_AS_ERRORS[profile], op, { mutationsOf: undeclared }),
+      () => ({
+        examples: [[completeRequestExample(op, SETTINGS.seed), 0]],
+        runs: SETTINGS.runs + 1,
+      }),
+    );
   }
 });
 
@@ -55,8 +75,12 @@ describe('the catalogue', () => {
       (mutation) =>
         !allOperations().some(
           (op) =>
-            completeExamples(op, SETTINGS.seed).some(({ status, body }) => mutation.appliesTo(op.endpoint, op.apiVersion, status) && mutation.sites(body).length > 0) ||
-            (mutation.appliesTo(op.endpoint, op.apiVersion, 'request') && mutation.sites(completeRequestExample(op, SETTINGS.seed)).length > 0),
+            completeExamples(op, SETTINGS.seed).some(
+              ({ status, body }) =>
+                mutation.appliesTo(op.endpoint, op.apiVersion, status) && mutation.sites(body).length > 0,
+            ) ||
+            (mutation.appliesTo(op.endpoint, op.apiVersion, 'request') &&
+              mutation.sites(completeRequestExample(op, SETTINGS.seed)).length > 0),
         ),
     );
     expect(unreached.map((mutation) => mutation.id)).toEqual([]);

@@ -15,13 +15,21 @@ function decodeToObjectIdsAsInt32(body: { results: Array<{ to: Array<{ toObjectI
 }
 
 interface ReadBody {
-  results: Array<{ from: { id: string }; to: Array<{ toObjectId: string; associationTypes: Array<Record<string, unknown>> }>; paging?: unknown }>;
+  results: Array<{
+    from: { id: string };
+    to: Array<{ toObjectId: string; associationTypes: Array<Record<string, unknown>> }>;
+    paging?: unknown;
+  }>;
 }
 
 describe('shrinking reaches a minimal counterexample', () => {
-  const name = 'an int32 toObjectId decoder is caught, and the counterexample shrinks to one result, one association and the smallest ID over int32';
+  const name =
+    'an int32 toObjectId decoder is caught, and the counterexample shrinks to one result, one association and the smallest ID over int32';
   it(name, () => {
-    const bodies = arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 200 }) as fc.Arbitrary<unknown> as fc.Arbitrary<ReadBody>;
+    const bodies = arbitraries.batchReadResponse({
+      apiVersion: '2026-03',
+      status: 200,
+    }) as fc.Arbitrary<unknown> as fc.Arbitrary<ReadBody>;
     const decodesEveryId = fc.property(bodies, (body) => {
       const expected = body.results.flatMap((result) => result.to.map((to) => to.toObjectId));
       expect(decodeToObjectIdsAsInt32(body)).toEqual(expected);

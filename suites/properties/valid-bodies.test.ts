@@ -24,7 +24,10 @@ describe('the same seed gives the same bodies', () => {
     it(`${op.endpoint} ${op.apiVersion}: same seed, same responses and requests`, () => {
       const responses = arbitraries.responseCase({ endpoint: op.endpoint, apiVersion: op.apiVersion });
       const requests = arbitraries.requestBody({ endpoint: op.endpoint, apiVersion: op.apiVersion });
-      const sample = () => [fc.sample(responses, { seed: SETTINGS.seed, numRuns: SETTINGS.runs }), fc.sample(requests, { seed: SETTINGS.seed, numRuns: SETTINGS.runs })];
+      const sample = () => [
+        fc.sample(responses, { seed: SETTINGS.seed, numRuns: SETTINGS.runs }),
+        fc.sample(requests, { seed: SETTINGS.seed, numRuns: SETTINGS.runs }),
+      ];
       expect(isDeepStrictEqual(sample(), sample()), label).toBe(true);
       // And a different seed does draw different bodies: the sample is not a constant.
       const other = fc.sample(responses, { seed: SETTINGS.seed + 1, numRuns: SETTINGS.runs });

@@ -86,13 +86,27 @@ function echoedBody(body: string, status: number, path: string, plan: Plan): str
 
 /** HubSpot's ten-secondly 429 with the echo as its policy name and a day-long Retry-After. */
 function rateLimitAnswer(content: string): { body: string; headers: Record<string, string> } {
-  const body = JSON.stringify({ status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: '0b8f2a4e-6c1d-4f3a-9e2b-7d5c4a3b2e1f', policyName: PLACEHOLDER, groupName: 'publicapi:private-app-api-calls' });
-  return { body: body.replace(PLACEHOLDER, content), headers: { 'content-type': 'application/json;charset=utf-8', 'retry-after': '86400' } };
+  const body = JSON.stringify({
+    status: 'error',
+    message: 'You have reached your ten_secondly_rolling limit.',
+    errorType: 'RATE_LIMIT',
+    correlationId: '0b8f2a4e-6c1d-4f3a-9e2b-7d5c4a3b2e1f',
+    policyName: PLACEHOLDER,
+    groupName: 'publicapi:private-app-api-calls',
+  });
+  return {
+    body: body.replace(PLACEHOLDER, content),
+    headers: { 'content-type': 'application/json;charset=utf-8', 'retry-after': '86400' },
+  };
 }
 
 /** Starts a sandbox (any rate, so runs never wait) and the echoing proxy in front of it. */
 export async function startEchoProvider(): Promise<EchoProvider> {
-  const sandbox: Sandbox = await startSandbox({ seed: 5, pageSize: 50, rateLimit: { max: 1_000_000, intervalMs: 1000, daily: 100_000_000 } });
+  const sandbox: Sandbox = await startSandbox({
+    seed: 5,
+    pageSize: 50,
+    rateLimit: { max: 1_000_000, intervalMs: 1000, daily: 100_000_000 },
+  });
   let plan: Plan | undefined;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -111,7 +125,11 @@ export async function startEchoProvider(): Promise<EchoProvider> {
       request.socket.end(`HTTP/1.1 2${text} OK\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    if (current.echo.placement === 'rate-limit-error' && current.injected === 0 && (request.url ?? '').includes('/associations/')) {
+    if (
+      current.echo.placement === 'rate-limit-error' &&
+      current.injected === 0 &&
+      (request.url ?? '').includes('/associations/')
+    ) {
       // The first association call meets a 429 whose wait is over any bound: the run ends on it,
       // and the error that says so quotes the policy name.
       current.injected++;
@@ -121,7 +139,8 @@ export async function startEchoProvider(): Promise<EchoProvider> {
       return;
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string' && FORWARDED.has(name)) headers[name] = value;
+    for (const [name, value] of Object.entries(request.headers))
+      if (typeof value === 'string' && FORWARDED.has(name)) headers[name] = value;
     const authorization = request.headers.authorization;
     if (authorization === `Bearer ${current.token}`) {
       current.authorized++;
@@ -129,7 +148,12 @@ export async function startEchoProvider(): Promise<EchoProvider> {
     } else if (authorization !== undefined) {
       headers.authorization = authorization;
     }
-    const upstream = await fetch(`${sandbox.url}${request.url ?? '/'}`, { method: request.method ?? 'GET', headers, ...(body.length > 0 ? { body } : {}), redirect: 'manual' });
+    const upstream = await fetch(`${sandbox.url}${request.url ?? '/'}`, {
+      method: request.method ?? 'GET',
+      headers,
+      ...(body.length > 0 ? { body } : {}),
+      redirect: 'manual',
+    });
     const upstreamBody = await upstream.text();
     const answerHeaders: Record<string, string> = {};
     upstream.headers.forEach((value, name) => {
@@ -143,7 +167,12 @@ export async function startEchoProvider(): Promise<EchoProvider> {
       case 'body-key':
       case 'error-message':
       case 'record-id': {
-        const withEcho = echoedBody(upstreamBody, upstream.status, new URL(request.url ?? '/', sandbox.url).pathname, current);
+        const withEcho = echoedBody(
+          upstreamBody,
+          upstream.status,
+          new URL(request.url ?? '/', sandbox.url).pathname,
+          current,
+        );
         if (withEcho !== undefined) {
           answerBody = withEcho;
           echoed = true;

@@ -18,7 +18,17 @@ export type Encoding = (typeof ENCODINGS)[number];
  * with a day-long Retry-After (quoted by the error that ends the run, in report.json and on the
  * console), and a malformed answer that makes the HTTP client fail (a transport error).
  */
-export const PLACEMENTS = ['body-field', 'body-key', 'error-message', 'record-id', 'header-value', 'header-name', 'status-text', 'rate-limit-error', 'transport-error'] as const;
+export const PLACEMENTS = [
+  'body-field',
+  'body-key',
+  'error-message',
+  'record-id',
+  'header-value',
+  'header-name',
+  'status-text',
+  'rate-limit-error',
+  'transport-error',
+] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 
 /** One echo: the encoding with its drawn details, and the placement. */
@@ -58,7 +68,8 @@ function hex(value: number, width: number, upper: boolean): string {
 export function encode(token: string, echo: Echo): string {
   const subject = echo.bearer ? `Bearer ${token}` : token;
   const flag = (i: number): boolean => echo.mask[i % Math.max(1, echo.mask.length)] ?? false;
-  const run = (): Buffer => Buffer.concat([Buffer.from(echo.prefix), Buffer.from(subject, 'utf8'), Buffer.from(echo.suffix)]);
+  const run = (): Buffer =>
+    Buffer.concat([Buffer.from(echo.prefix), Buffer.from(subject, 'utf8'), Buffer.from(echo.suffix)]);
   switch (echo.encoding) {
     case 'raw':
       return subject;
@@ -70,7 +81,13 @@ export function encode(token: string, echo: Echo): string {
       // At least the first character escaped, so the text is never the raw token; `"` and `\`
       // must be escaped anyway for the text to stay a JSON string.
       return [...subject]
-        .map((ch, i) => (i === 0 || flag(i) ? `\\u${hex(ch.charCodeAt(0), 4, echo.upperHex)}` : ch === '"' || ch === '\\' ? `\\${ch}` : ch))
+        .map((ch, i) =>
+          i === 0 || flag(i)
+            ? `\\u${hex(ch.charCodeAt(0), 4, echo.upperHex)}`
+            : ch === '"' || ch === '\\'
+              ? `\\${ch}`
+              : ch,
+        )
         .join('');
     case 'base64':
       return run().toString('base64');
@@ -98,7 +115,8 @@ export function jsonContent(token: string, echo: Echo): string {
 export function sendable(token: string, echo: Echo): boolean {
   const text = encode(token, echo);
   if (echo.placement === 'header-name') return HEADER_NAME.test(text);
-  if (echo.placement === 'header-value' || echo.placement === 'status-text' || echo.placement === 'transport-error') return FIELD_TEXT.test(text);
+  if (echo.placement === 'header-value' || echo.placement === 'status-text' || echo.placement === 'transport-error')
+    return FIELD_TEXT.test(text);
   return true;
 }
 
@@ -147,11 +165,23 @@ export const anyEcho: fc.Arbitrary<Echo> = fc
  * header name: a backslash is not an HTTP token character).
  */
 export function gridEcho(encoding: Encoding, placement: Placement, token: string): Echo | undefined {
-  const base: Echo = { encoding, placement, bearer: true, prefix: [], suffix: [], upperHex: true, caseMode: 'mixed', mask: [true, false, true, true, false] };
+  const base: Echo = {
+    encoding,
+    placement,
+    bearer: true,
+    prefix: [],
+    suffix: [],
+    upperHex: true,
+    caseMode: 'mixed',
+    mask: [true, false, true, true, false],
+  };
   const candidates: Echo[] = [];
   // A header name holds no space: the token alone there, or `Bearer <token>` only once encoded.
-  for (const bearer of encoding === 'raw' || encoding === 'case' ? [placement !== 'header-name', false] : [true, false]) {
-    for (const prefix of [[0x7b], [0x7b, 0x22], []]) for (const suffix of [[], [0x7d], [0x22, 0x7d]]) candidates.push({ ...base, bearer, prefix, suffix });
+  for (const bearer of encoding === 'raw' || encoding === 'case'
+    ? [placement !== 'header-name', false]
+    : [true, false]) {
+    for (const prefix of [[0x7b], [0x7b, 0x22], []])
+      for (const suffix of [[], [0x7d], [0x22, 0x7d]]) candidates.push({ ...base, bearer, prefix, suffix });
   }
   return candidates.find((echo) => sendable(token, echo));
 }
@@ -160,14 +190,22 @@ export function gridEcho(encoding: Encoding, placement: Placement, token: string
 export function describeEcho(echo: Echo): string {
   const details = [
     echo.bearer ? 'of "Bearer <token>"' : 'of the token',
-    echo.prefix.length + echo.suffix.length > 0 && ['base64', 'base64url', 'hex'].includes(echo.encoding) ? `${echo.prefix.length} byte(s) in, ${echo.suffix.length} after` : '',
+    echo.prefix.length + echo.suffix.length > 0 && ['base64', 'base64url', 'hex'].includes(echo.encoding)
+      ? `${echo.prefix.length} byte(s) in, ${echo.suffix.length} after`
+      : '',
     echo.encoding === 'case' ? echo.caseMode : '',
-    ['hex', 'json-escape', 'percent'].includes(echo.encoding) ? (echo.upperHex ? 'upper-case hex' : 'lower-case hex') : '',
+    ['hex', 'json-escape', 'percent'].includes(echo.encoding)
+      ? echo.upperHex
+        ? 'upper-case hex'
+        : 'lower-case hex'
+      : '',
   ].filter(Boolean);
   return `${echo.encoding} (${details.join(', ')}) in the ${echo.placement}`;
 }
 
 /** A token described without its value: its kind and length. */
 export function describeToken(token: string): string {
-  return /^pat-na1-[0-9a-f-]{36}$/.test(token) ? 'a pat-na1-<uuid> token' : `a printable token of ${token.length} characters`;
+  return /^pat-na1-[0-9a-f-]{36}$/.test(token)
+    ? 'a pat-na1-<uuid> token'
+    : `a printable token of ${token.length} characters`;
 }

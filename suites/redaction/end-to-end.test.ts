@@ -42,23 +42,41 @@ afterAll(async () => {
 });
 
 describe('no byte of any artifact or console line holds the token, whatever the provider echoes', () => {
-  it(PROPERTY, async () => {
-    const seen = drawn();
-    const started = performance.now();
-    const details = await holdsAsync({ name: PROPERTY, file: FILE }, redactionProperty(provider, dir, seen), SHOW_CASE, { runs: RUNS });
-    const ms = performance.now() - started;
-    console.info(
-      `redaction property: ${details.numRuns} end-to-end runs (${details.numSkips} draws not sendable there) in ${(ms / 1000).toFixed(1)} s, ${(ms / Math.max(1, seen.cases)).toFixed(0)} ms each; seed ${SETTINGS.seed}; ` +
-        `tokens: ${seen.realistic} pat-na1-<uuid>, ${seen.printable} printable; encodings: ${tally(seen.encodings)}; placements: ${tally(seen.placements)}`,
-    );
-    expect(details.numRuns).toBe(RUNS);
-    // A hang guard that grows with the runs (~80 ms each at most, idle), never a speed check.
-  }, timeoutForRuns(RUNS, 80, 60_000));
+  it(
+    PROPERTY,
+    async () => {
+      const seen = drawn();
+      const started = performance.now();
+      const details = await holdsAsync(
+        { name: PROPERTY, file: FILE },
+        redactionProperty(provider, dir, seen),
+        SHOW_CASE,
+        { runs: RUNS },
+      );
+      const ms = performance.now() - started;
+      console.info(
+        `redaction property: ${details.numRuns} end-to-end runs (${details.numSkips} draws not sendable there) in ${(ms / 1000).toFixed(1)} s, ${(ms / Math.max(1, seen.cases)).toFixed(0)} ms each; seed ${SETTINGS.seed}; ` +
+          `tokens: ${seen.realistic} pat-na1-<uuid>, ${seen.printable} printable; encodings: ${tally(seen.encodings)}; placements: ${tally(seen.placements)}`,
+      );
+      expect(details.numRuns).toBe(RUNS);
+      // A hang guard that grows with the runs (~80 ms each at most, idle), never a speed check.
+    },
+    timeoutForRuns(RUNS, 80, 60_000),
+  );
 
-  const grid = PLACEMENTS.flatMap((placement) => ENCODINGS.map((encoding) => ({ encoding, placement, echo: gridEcho(encoding, placement, GRID_TOKEN), label: `${encoding} in the ${placement}` })));
+  const grid = PLACEMENTS.flatMap((placement) =>
+    ENCODINGS.map((encoding) => ({
+      encoding,
+      placement,
+      echo: gridEcho(encoding, placement, GRID_TOKEN),
+      label: `${encoding} in the ${placement}`,
+    })),
+  );
 
   it('the grid covers every encoding x placement a provider can send (only a JSON escape cannot be a header name)', () => {
-    expect(grid.filter((cell) => cell.echo === undefined).map((cell) => cell.label)).toEqual(['json-escape in the header-name']);
+    expect(grid.filter((cell) => cell.echo === undefined).map((cell) => cell.label)).toEqual([
+      'json-escape in the header-name',
+    ]);
   });
 
   describe('one end-to-end run per encoding x placement', () => {
@@ -67,7 +85,9 @@ describe('no byte of any artifact or console line holds the token, whatever the 
       const run = await runCase(provider, dir, GRID_TOKEN, echo);
       expect(caseProblems(run, echo)).toEqual([]);
       // Where hsac records what came back (bodies, headers), the token-redaction check said so.
-      if (['body-field', 'body-key', 'error-message', 'record-id', 'header-value', 'header-name'].includes(echo.placement)) {
+      if (
+        ['body-field', 'body-key', 'error-message', 'record-id', 'header-value', 'header-name'].includes(echo.placement)
+      ) {
         expect(run.result?.findings.some((finding) => finding.check === 'token-redaction')).toBe(true);
       }
     });

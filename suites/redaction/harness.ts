@@ -25,7 +25,22 @@ export const SETTINGS: PropertySettings = readPropertySettings();
  * over-limit 400), provisioning, the coverage sequence on batch-read, cleanup; no
  * wide record, invalid bodies or random sequences. A budget no rate limit ever stops.
  */
-const RUN_FLAGS = ['--seed', '1', '--endpoints', 'batch-read', '--runs', '0', '--invalid-requests', '0', '--paging-budget', '0', '--rate-limit', '1000000/1s', '--timeout-ms', '5000'];
+const RUN_FLAGS = [
+  '--seed',
+  '1',
+  '--endpoints',
+  'batch-read',
+  '--runs',
+  '0',
+  '--invalid-requests',
+  '0',
+  '--paging-budget',
+  '0',
+  '--rate-limit',
+  '1000000/1s',
+  '--timeout-ms',
+  '5000',
+];
 
 /** One case run end to end. */
 export interface CaseRun {
@@ -52,11 +67,14 @@ export async function runCase(provider: EchoProvider, dir: string, token: string
   let stdout = '';
   let stderr = '';
   // `--token=T`: a drawn token may start with `-`, which a separate argument would not survive.
-  const code = await main(['run', '--target', provider.url, `--token=${token}`, ...RUN_FLAGS, '--report-dir', reportDir], {
-    out: (text) => void (stdout += text),
-    err: (text) => void (stderr += text),
-    stdin: () => Buffer.alloc(0),
-  });
+  const code = await main(
+    ['run', '--target', provider.url, `--token=${token}`, ...RUN_FLAGS, '--report-dir', reportDir],
+    {
+      out: (text) => void (stdout += text),
+      err: (text) => void (stderr += text),
+      stdin: () => Buffer.alloc(0),
+    },
+  );
   const outputs: Record<string, string> = { ...readOutputs(reportDir), stdout, stderr };
   const report = outputs['report.json'];
   return {
@@ -78,13 +96,23 @@ export function caseProblems(run: CaseRun, echo: Echo): string[] {
   if (run.injected === 0) problems.push('the provider never echoed it (the case proves nothing)');
   const stderr = run.outputs.stderr ?? '';
   // The redactor must have removed every echo: the final scan had nothing left to withhold.
-  if (/not written/.test(stderr)) problems.push(`hsac withheld an output: ${stderr.split('\n').filter((line) => line.includes('not written')).join(' | ')}`);
+  if (/not written/.test(stderr))
+    problems.push(
+      `hsac withheld an output: ${stderr
+        .split('\n')
+        .filter((line) => line.includes('not written'))
+        .join(' | ')}`,
+    );
   if (!run.result) problems.push('report.json was not written');
   // A day-long Retry-After ends the run inconclusive (exit 3, or 1 when the echo also made error
   // findings on the way), saying the wait asked for; any other echo leaves the verdict to the checks.
   const expected = echo.placement === 'rate-limit-error' ? [1, 3] : [0, 1];
-  if (!expected.includes(run.code)) problems.push(`exit ${run.code}, expected ${expected.join(' or ')}: ${run.result?.summary.reason ?? stderr.slice(-300)}`);
-  if (echo.placement === 'rate-limit-error' && !/asked to wait 86400 s/.test(run.result?.summary.reason ?? '')) problems.push(`the run did not end on the 429's wait: ${run.result?.summary.reason ?? '(no report)'}`);
+  if (!expected.includes(run.code))
+    problems.push(
+      `exit ${run.code}, expected ${expected.join(' or ')}: ${run.result?.summary.reason ?? stderr.slice(-300)}`,
+    );
+  if (echo.placement === 'rate-limit-error' && !/asked to wait 86400 s/.test(run.result?.summary.reason ?? ''))
+    problems.push(`the run did not end on the 429's wait: ${run.result?.summary.reason ?? '(no report)'}`);
   // The problems quote hsac's output: if that leaked, the quote must not print the token.
   const redactor = createRedactor([run.token]);
   return problems.map((problem) => redactor.text(problem));
@@ -116,14 +144,21 @@ export function drawn(): Drawn {
 
 /** The tally as `name n, name n` (sorted). */
 export function tally(map: ReadonlyMap<string, number>): string {
-  return [...map].sort(([a], [b]) => a.localeCompare(b)).map(([name, n]) => `${name} ${n}`).join(', ');
+  return [...map]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, n]) => `${name} ${n}`)
+    .join(', ');
 }
 
 /**
  * The redaction property: for any token and any echo a provider can send, a whole `hsac run`
  * against the echo provider shows none of {@link caseProblems}. `seen` counts what was drawn.
  */
-export function redactionProperty(provider: EchoProvider, dir: string, seen: Drawn = drawn()): fc.IAsyncPropertyWithHooks<[string, Echo]> {
+export function redactionProperty(
+  provider: EchoProvider,
+  dir: string,
+  seen: Drawn = drawn(),
+): fc.IAsyncPropertyWithHooks<[string, Echo]> {
   return fc.asyncProperty(anyToken, anyEcho, async (token: string, echo: Echo) => {
     // A header name is an HTTP token: an echo that cannot be spelled there cannot be sent.
     fc.pre(sendable(token, echo));
@@ -139,7 +174,10 @@ export function redactionProperty(provider: EchoProvider, dir: string, seen: Dra
 }
 
 /** How the redaction property's values are shown: no token. */
-export const SHOW_CASE: ShowValue<[string, Echo]> = { describe: ([token, echo]) => describeCase(token, echo), tokenOf: ([token]) => token };
+export const SHOW_CASE: ShowValue<[string, Echo]> = {
+  describe: ([token, echo]) => describeCase(token, echo),
+  tokenOf: ([token]) => token,
+};
 
 /** How a property's values are shown: described, and the token they hold (to keep it out of messages). */
 export interface ShowValue<Ts> {
@@ -170,10 +208,19 @@ export async function holdsAsync<Ts extends [unknown, ...unknown[]]>(
 }
 
 /** The failure report of a property run (no token in it). */
-export function failureMessage<Ts>(origin: { readonly name: string; readonly file: string }, details: fc.RunDetails<Ts>, show: ShowValue<Ts>, runs: number): string {
+export function failureMessage<Ts>(
+  origin: { readonly name: string; readonly file: string },
+  details: fc.RunDetails<Ts>,
+  show: ShowValue<Ts>,
+  runs: number,
+): string {
   const path = details.counterexamplePath ?? undefined;
-  const raw = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? 'the property returned false');
-  const reason = details.counterexample === null ? raw : createRedactor([show.tokenOf(details.counterexample)]).text(raw);
+  const raw =
+    details.errorInstance instanceof Error
+      ? details.errorInstance.message
+      : String(details.errorInstance ?? 'the property returned false');
+  const reason =
+    details.counterexample === null ? raw : createRedactor([show.tokenOf(details.counterexample)]).text(raw);
   return [
     `Property "${origin.name}" failed after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s).`,
     `seed: ${SETTINGS.seed}   path: ${path ?? '(none)'}   runs: ${runs}`,

@@ -29,7 +29,9 @@ export function legacyRedactor(secrets: readonly (string | undefined)[]): Redact
     body: text,
     headers(headers) {
       const out: Record<string, string> = {};
-      for (const [name, value] of Object.entries(headers)) out[name] = name.toLowerCase() === 'authorization' ? value.replace(/^(\S+\s+).*$/, `$1${REDACTED}`) : text(value);
+      for (const [name, value] of Object.entries(headers))
+        out[name] =
+          name.toLowerCase() === 'authorization' ? value.replace(/^(\S+\s+).*$/, `$1${REDACTED}`) : text(value);
       return out;
     },
     leaks: (value) => (pattern ? new RegExp(pattern.source).test(value) : false),

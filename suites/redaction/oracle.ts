@@ -36,7 +36,9 @@ function unescapeLevel(text: string): string {
     .replace(/\\+u([0-9a-fA-F]{4})/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
     .replace(/\\+x([0-9a-fA-F]{2})/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
     .replace(/\\+(["\\/])/g, '$1')
-    .replace(/&#x([0-9a-fA-F]+);/g, (_, code: string) => String.fromCodePoint(Math.min(0x10ffff, Number.parseInt(code, 16))))
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, code: string) =>
+      String.fromCodePoint(Math.min(0x10ffff, Number.parseInt(code, 16))),
+    )
     .replace(/&#([0-9]+);/g, (_, code: string) => String.fromCodePoint(Math.min(0x10ffff, Number(code))))
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
@@ -81,7 +83,8 @@ export type Outputs = Readonly<Record<string, string>>;
 /** Every file under `dir` (one level: reports and the journal), read as UTF-8 text. */
 export function readOutputs(dir: string): Record<string, string> {
   const outputs: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) if (entry.isFile()) outputs[entry.name] = readFileSync(join(dir, entry.name), 'utf8');
+  for (const entry of readdirSync(dir, { withFileTypes: true }))
+    if (entry.isFile()) outputs[entry.name] = readFileSync(join(dir, entry.name), 'utf8');
   return outputs;
 }
 
@@ -94,10 +97,14 @@ export interface Leak {
 
 /** Every leak of `token` in `outputs` (empty when none), described without the token. */
 export function leaksIn(outputs: Outputs, token: string): Leak[] {
-  return Object.entries(outputs).flatMap(([output, text]) => oracleHits(text, token).map((hit) => ({ output, form: hit.form, level: hit.level })));
+  return Object.entries(outputs).flatMap(([output, text]) =>
+    oracleHits(text, token).map((hit) => ({ output, form: hit.form, level: hit.level })),
+  );
 }
 
 /** Leaks as one line (no token). */
 export function describeLeaks(leaks: readonly Leak[]): string {
-  return leaks.map((leak) => `${leak.output}: ${leak.form}${leak.level > 0 ? ` after ${leak.level} level(s) of unescaping` : ''}`).join('; ');
+  return leaks
+    .map((leak) => `${leak.output}: ${leak.form}${leak.level > 0 ? ` after ${leak.level} level(s) of unescaping` : ''}`)
+    .join('; ');
 }

@@ -54,26 +54,46 @@ function echoOf(encoding: Echo['encoding'], placement: Echo['placement']): Echo 
 
 /** The artifacts a run did not write, as its stderr names them. */
 function withheld(run: CaseRun): string[] {
-  return [...(run.outputs.stderr ?? '').matchAll(/hsac(?: run)?: ([^\n]*?) (?:was|were) not written: (?:it|they) would have held the access token in an encoded form/g)].flatMap((match) => (match[1] ?? '').split(', '));
+  return [
+    ...(run.outputs.stderr ?? '').matchAll(
+      /hsac(?: run)?: ([^\n]*?) (?:was|were) not written: (?:it|they) would have held the access token in an encoded form/g,
+    ),
+  ].flatMap((match) => (match[1] ?? '').split(', '));
 }
 
 describe('planted: the old redactor without the final scan leaks, and the property says so', () => {
-  it('the end-to-end property fails, with a report that holds no token', async () => {
-    const details = await planted({ redactor: legacyRedactor, finalScan: 'off' }, () =>
-      fc.check(redactionProperty(provider, dir), { seed: SETTINGS.seed, numRuns: SETTINGS.runs * 2, endOnFailure: true }),
-    );
-    expect(details.failed).toBe(true);
-    const message = failureMessage({ name: 'planted', file: FILE }, details, SHOW_CASE, SETTINGS.runs * 2);
-    expect(/the token is in the outputs: /.test(message)).toBe(true);
-    console.info(`planted (old redactor, scan off): the property failed after ${details.numRuns} run(s): ${message.split('\n').filter((line) => /Counterexample|Because/.test(line)).join(' / ')}`);
-    if (details.counterexample) expect(leaksIn({ message }, details.counterexample[0])).toEqual([]);
-    // A hang guard that grows with the runs (an end-to-end run: ~80 ms idle), never a speed check.
-  }, timeoutForRuns(SETTINGS.runs * 2, 80, 60_000));
+  it(
+    'the end-to-end property fails, with a report that holds no token',
+    async () => {
+      const details = await planted({ redactor: legacyRedactor, finalScan: 'off' }, () =>
+        fc.check(redactionProperty(provider, dir), {
+          seed: SETTINGS.seed,
+          numRuns: SETTINGS.runs * 2,
+          endOnFailure: true,
+        }),
+      );
+      expect(details.failed).toBe(true);
+      const message = failureMessage({ name: 'planted', file: FILE }, details, SHOW_CASE, SETTINGS.runs * 2);
+      expect(/the token is in the outputs: /.test(message)).toBe(true);
+      console.info(
+        `planted (old redactor, scan off): the property failed after ${details.numRuns} run(s): ${message
+          .split('\n')
+          .filter((line) => /Counterexample|Because/.test(line))
+          .join(' / ')}`,
+      );
+      if (details.counterexample) expect(leaksIn({ message }, details.counterexample[0])).toEqual([]);
+      // A hang guard that grows with the runs (an end-to-end run: ~80 ms idle), never a speed check.
+    },
+    timeoutForRuns(SETTINGS.runs * 2, 80, 60_000),
+  );
 
   it("the hostile tester's case: a body field of \\u escapes is in clear in report.json (a finding's actual), report.html, junit.xml and exchanges.har", async () => {
-    const run = await planted({ redactor: legacyRedactor, finalScan: 'off' }, () => runCase(provider, dir, TOKEN, { ...echoOf('json-escape', 'body-field'), bearer: false }));
+    const run = await planted({ redactor: legacyRedactor, finalScan: 'off' }, () =>
+      runCase(provider, dir, TOKEN, { ...echoOf('json-escape', 'body-field'), bearer: false }),
+    );
     const leaked = new Set(run.leaks.map((leak) => leak.output));
-    for (const name of ['report.json', 'report.html', 'junit.xml', 'exchanges.har']) expect(leaked.has(name), name).toBe(true);
+    for (const name of ['report.json', 'report.html', 'junit.xml', 'exchanges.har'])
+      expect(leaked.has(name), name).toBe(true);
     expect(run.leaks.some((leak) => leak.output === 'report.json' && leak.level === 0)).toBe(true);
   });
 });
@@ -90,7 +110,8 @@ describe('the oracle sees every encoding (else a clean result would mean nothing
           // The old redactor did catch the raw token in a body; it never looked at header names.
           const expected = encoding === 'raw' && placement === 'body-field' ? 0 : 1;
           expect(Math.min(1, run.leaks.length), `${encoding} in the ${placement}`).toBe(expected);
-          if (run.leaks.length > 0) seen.push(`${encoding}/${placement}: ${[...new Set(run.leaks.map((leak) => leak.form))].join('+')}`);
+          if (run.leaks.length > 0)
+            seen.push(`${encoding}/${placement}: ${[...new Set(run.leaks.map((leak) => leak.form))].join('+')}`);
         }
       }
     });
@@ -125,10 +146,23 @@ describe('planted: the old redactor with the final scan on fails closed', () => 
     });
     console.info(`planted (old redactor, scan on): what the final scan withheld\n${table.join('\n')}`);
     // What the hostile tester found left in the files, each now withheld rather than written.
-    expect(withheldCells.get('json-escape/body-field')).toEqual(expect.arrayContaining(['report.json', 'report.html', 'junit.xml', 'exchanges.har']));
-    for (const cell of ['base64/header-value', 'hex/body-field', 'case/header-value', 'case/header-name', 'percent/error-message', 'json-escape/record-id', 'json-escape/rate-limit-error']) expect(withheldCells.has(cell), cell).toBe(true);
+    expect(withheldCells.get('json-escape/body-field')).toEqual(
+      expect.arrayContaining(['report.json', 'report.html', 'junit.xml', 'exchanges.har']),
+    );
+    for (const cell of [
+      'base64/header-value',
+      'hex/body-field',
+      'case/header-value',
+      'case/header-name',
+      'percent/error-message',
+      'json-escape/record-id',
+      'json-escape/rate-limit-error',
+    ])
+      expect(withheldCells.has(cell), cell).toBe(true);
     // The reason of a run cut short by a 429 quotes the provider's policy name: report.json keeps it.
-    expect(withheldCells.get('json-escape/rate-limit-error')).toEqual(expect.arrayContaining(['report.json', 'summary.md']));
+    expect(withheldCells.get('json-escape/rate-limit-error')).toEqual(
+      expect.arrayContaining(['report.json', 'summary.md']),
+    );
   }, 60_000);
 
   it('a report withheld is not left behind from an earlier run: a stale file of its name is removed', async () => {
@@ -139,13 +173,37 @@ describe('planted: the old redactor with the final scan on fails closed', () => 
     await planted({ redactor: legacyRedactor }, async () => {
       provider.plan(TOKEN, echo);
       let stderr = '';
-      const code = await main(['run', '--target', provider.url, `--token=${TOKEN}`, '--seed', '1', '--endpoints', 'batch-read', '--runs', '0', '--invalid-requests', '0', '--paging-budget', '0', '--rate-limit', '1000000/1s', '--report-dir', reportDir], {
-        out: () => undefined,
-        err: (text) => void (stderr += text),
-        stdin: () => Buffer.alloc(0),
-      });
+      const code = await main(
+        [
+          'run',
+          '--target',
+          provider.url,
+          `--token=${TOKEN}`,
+          '--seed',
+          '1',
+          '--endpoints',
+          'batch-read',
+          '--runs',
+          '0',
+          '--invalid-requests',
+          '0',
+          '--paging-budget',
+          '0',
+          '--rate-limit',
+          '1000000/1s',
+          '--report-dir',
+          reportDir,
+        ],
+        {
+          out: () => undefined,
+          err: (text) => void (stderr += text),
+          stdin: () => Buffer.alloc(0),
+        },
+      );
       expect(code).toBe(3);
-      expect(safe(stderr, TOKEN)).toMatch(/report\.json.* not written: .*would have held the access token in an encoded form/);
+      expect(safe(stderr, TOKEN)).toMatch(
+        /report\.json.* not written: .*would have held the access token in an encoded form/,
+      );
     });
     expect(existsSync(join(reportDir, 'report.json'))).toBe(false);
     // The clean reports were written.
@@ -159,16 +217,36 @@ describe('the journal guard', () => {
     const reportDir = join(dir, 'journal');
     let stderr = '';
     let stdout = '';
-    const code = await main(['run', '--target', `${provider.url}/?hapikey=${TOKEN}`, `--token=${TOKEN}`, '--seed', '1', '--endpoints', 'batch-read', '--runs', '0', '--report-dir', reportDir], {
-      out: (text) => void (stdout += text),
-      err: (text) => void (stderr += text),
-      stdin: () => Buffer.alloc(0),
-    });
+    const code = await main(
+      [
+        'run',
+        '--target',
+        `${provider.url}/?hapikey=${TOKEN}`,
+        `--token=${TOKEN}`,
+        '--seed',
+        '1',
+        '--endpoints',
+        'batch-read',
+        '--runs',
+        '0',
+        '--report-dir',
+        reportDir,
+      ],
+      {
+        out: (text) => void (stdout += text),
+        err: (text) => void (stderr += text),
+        stdin: () => Buffer.alloc(0),
+      },
+    );
     expect(code).toBe(3);
-    expect(safe(stderr, TOKEN)).toMatch(/journal\.jsonl was not written: it would have held the access token in an encoded form/);
+    expect(safe(stderr, TOKEN)).toMatch(
+      /journal\.jsonl was not written: it would have held the access token in an encoded form/,
+    );
     // Nothing was sent: the journal is written before any write, and it could not be.
     expect(provider.authorized()).toBe(0);
-    expect(leaksIn({ stdout, stderr, journal: existsSync(join(reportDir, 'journal.jsonl')) ? 'present' : '' }, TOKEN)).toEqual([]);
+    expect(
+      leaksIn({ stdout, stderr, journal: existsSync(join(reportDir, 'journal.jsonl')) ? 'present' : '' }, TOKEN),
+    ).toEqual([]);
     expect(existsSync(join(reportDir, 'journal.jsonl'))).toBe(false);
   });
 });
@@ -178,14 +256,21 @@ describe('planted: the console guard', () => {
   async function validateHostileBody(): Promise<{ code: number; stdout: string; stderr: string }> {
     const file = join(dir, 'hostile-body.json');
     const escaped = [...TOKEN].map((ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
-    writeFileSync(file, `{"status":"${escaped}","results":[],"startedAt":"2026-11-20T09:15:02Z","completedAt":"2026-11-20T09:15:03Z"}`);
+    writeFileSync(
+      file,
+      `{"status":"${escaped}","results":[],"startedAt":"2026-11-20T09:15:02Z","completedAt":"2026-11-20T09:15:03Z"}`,
+    );
     let stdout = '';
     let stderr = '';
     const before = process.env.HUBSPOT_ACCESS_TOKEN;
     // The token as CI passes it; every command guards it.
     process.env.HUBSPOT_ACCESS_TOKEN = TOKEN;
     try {
-      const code = await main(['validate', '--endpoint', 'batch-read', file], { out: (text) => void (stdout += text), err: (text) => void (stderr += text), stdin: () => Buffer.alloc(0) });
+      const code = await main(['validate', '--endpoint', 'batch-read', file], {
+        out: (text) => void (stdout += text),
+        err: (text) => void (stderr += text),
+        stdin: () => Buffer.alloc(0),
+      });
       return { code, stdout, stderr };
     } finally {
       if (before === undefined) delete process.env.HUBSPOT_ACCESS_TOKEN;
@@ -196,7 +281,9 @@ describe('planted: the console guard', () => {
   it('a line that would show the token is not printed, the run says so and exits 3; with the scan off the line shows it', async () => {
     const guarded = await validateHostileBody();
     expect(guarded.code).toBe(3);
-    expect(safe(guarded.stderr, TOKEN)).toMatch(/a line on stdout was not written: it would have held the access token in an encoded form/);
+    expect(safe(guarded.stderr, TOKEN)).toMatch(
+      /a line on stdout was not written: it would have held the access token in an encoded form/,
+    );
     expect(leaksIn({ stdout: guarded.stdout, stderr: guarded.stderr }, TOKEN)).toEqual([]);
     const unguarded = await planted({ finalScan: 'off' }, validateHostileBody);
     expect(unguarded.code).toBe(1);
@@ -205,7 +292,11 @@ describe('planted: the console guard', () => {
 
   it("commander's own usage errors pass the guard too (an option value that is the token)", async () => {
     let stderr = '';
-    const code = await main(['run', `--token=${TOKEN}`, '--api-version', TOKEN], { out: () => undefined, err: (text) => void (stderr += text), stdin: () => Buffer.alloc(0) });
+    const code = await main(['run', `--token=${TOKEN}`, '--api-version', TOKEN], {
+      out: () => undefined,
+      err: (text) => void (stderr += text),
+      stdin: () => Buffer.alloc(0),
+    });
     expect(code).toBe(3);
     expect(leaksIn({ stderr }, TOKEN)).toEqual([]);
     expect(safe(stderr, TOKEN)).toMatch(/not written/);

@@ -35,7 +35,23 @@ describe.skipIf(!chromiumAvailable)(TITLE, () => {
     dir = mkdtempSync(join(tmpdir(), 'hsac-report-browser-'));
     reportDir = join(dir, 'faulty');
     const [ran, launched] = await Promise.all([
-      hsac(['run', '--seed', '7', '--runs', '2', '--fault', 'missing-completedAt', '--fault', 'status-200-for-201', '--fault', 'unknown-envelope-field', '--fault', 'token-echo-header', '--report-dir', reportDir]),
+      hsac([
+        'run',
+        '--seed',
+        '7',
+        '--runs',
+        '2',
+        '--fault',
+        'missing-completedAt',
+        '--fault',
+        'status-200-for-201',
+        '--fault',
+        'unknown-envelope-field',
+        '--fault',
+        'token-echo-header',
+        '--report-dir',
+        reportDir,
+      ]),
       launchChromium(),
     ]);
     browser = launched;
@@ -94,7 +110,10 @@ describe.skipIf(!chromiumAvailable)(TITLE, () => {
     const pages = {
       sample: html,
       // Planted: the not-exercised style painted as a pass.
-      planted: html.replace(/\.outcome-not-exercised \{[^}]*\}/, '.outcome-not-exercised { background: #e8f5e9; color: #1b5e20; }'),
+      planted: html.replace(
+        /\.outcome-not-exercised \{[^}]*\}/,
+        '.outcome-not-exercised { background: #e8f5e9; color: #1b5e20; }',
+      ),
     };
     expect(pages.planted).not.toBe(html);
     const seen: Record<string, { unjudgedCells: number; problems: readonly string[] }> = {};
@@ -116,8 +135,24 @@ describe.skipIf(!chromiumAvailable)(TITLE, () => {
     const base = sampleResult();
     const [exchange] = base.exchanges;
     const hostile = sampleResult({
-      findings: [{ check: 'required', severity: 'error', instancePath: '/x', message: payload, endpoint: 'batch-read', actual: payload, replay: payload }],
-      exchanges: [{ ...exchange!, request: { ...exchange!.request, body: payload }, response: { status: 400, headers: { 'x-echo': payload }, body: payload, bytes: payload.length } }],
+      findings: [
+        {
+          check: 'required',
+          severity: 'error',
+          instancePath: '/x',
+          message: payload,
+          endpoint: 'batch-read',
+          actual: payload,
+          replay: payload,
+        },
+      ],
+      exchanges: [
+        {
+          ...exchange!,
+          request: { ...exchange!.request, body: payload },
+          response: { status: 400, headers: { 'x-echo': payload }, body: payload, bytes: payload.length },
+        },
+      ],
     });
     const html = renderHtml(hostile);
     // Without the CSP the escaping alone must hold; with it, a slip would also show as a console error.

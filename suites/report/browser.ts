@@ -17,7 +17,16 @@ export const chromiumAvailable = existsSync(CHROMIUM);
  * background-networking ones it keeps trying Google's hosts. playwright-core gives every launch a
  * fresh, empty profile directory of its own.
  */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] as const;
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
 
 /** Launches Debian's Chromium once for a suite. */
 export function launchChromium(): Promise<Browser> {
@@ -46,7 +55,9 @@ async function chart(page: Page, figure: string, name: string, problems: string[
   }
   const box = await svg.boundingBox();
   if (!box || box.width < 50 || box.height < 50) problems.push(`${name} is not visible`);
-  const values = await page.locator(`${figure} svg.chart rect.bar`).evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
+  const values = await page
+    .locator(`${figure} svg.chart rect.bar`)
+    .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
   const total = values.reduce((sum, value) => sum + value, 0);
   if (values.length === 0 || total === 0) problems.push(`${name} has no bars`);
   return total;

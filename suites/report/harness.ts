@@ -20,7 +20,11 @@ export interface Ran {
 export async function hsac(argv: readonly string[]): Promise<Ran> {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: () => Buffer.alloc(0) });
+  const code = await main(argv, {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    stdin: () => Buffer.alloc(0),
+  });
   return { code, out, err };
 }
 

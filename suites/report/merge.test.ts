@@ -20,7 +20,8 @@ let whole: RunResult;
 let shards: RunResult[];
 let merged: RunResult;
 let merge: Ran;
-const harEntries = (reportDir: string): number => (JSON.parse(readFileSync(join(reportDir, REPORT_FILES.har), 'utf8')) as Har).log.entries.length;
+const harEntries = (reportDir: string): number =>
+  (JSON.parse(readFileSync(join(reportDir, REPORT_FILES.har), 'utf8')) as Har).log.entries.length;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hsac-report-merge-'));
@@ -32,13 +33,22 @@ beforeAll(async () => {
   whole = readResult(join(dir, 'whole'));
   shards = [1, 2, 3].map((i) => readResult(join(dir, `shard-${i}`)));
   // Given out of order: the merge orders by shard.
-  merge = await hsac(['report', 'merge', join(dir, 'shard-3'), join(dir, 'shard-1'), join(dir, 'shard-2'), '--out', join(dir, 'merged')]);
+  merge = await hsac([
+    'report',
+    'merge',
+    join(dir, 'shard-3'),
+    join(dir, 'shard-1'),
+    join(dir, 'shard-2'),
+    '--out',
+    join(dir, 'merged'),
+  ]);
   merged = readResult(join(dir, 'merged'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A finding as a set member: everything but the replay command, which names the shard. */
-const findingKey = (f: Finding): string => JSON.stringify([f.check, f.severity, f.endpoint, f.apiVersion, f.instancePath, f.message]);
+const findingKey = (f: Finding): string =>
+  JSON.stringify([f.check, f.severity, f.endpoint, f.apiVersion, f.instancePath, f.message]);
 
 describe('hsac report merge of a 3-shard run vs the unsharded run of the same seed', () => {
   it('the same verdict and exit code', () => {
@@ -56,11 +66,15 @@ describe('hsac report merge of a 3-shard run vs the unsharded run of the same se
   });
 
   it('the same failing endpoint x check cells', () => {
-    const failing = (r: RunResult): string[] => r.checks.filter((c) => c.outcome === 'fail').map((c) => `${c.endpoint}|${c.check}`).sort();
+    const failing = (r: RunResult): string[] =>
+      r.checks
+        .filter((c) => c.outcome === 'fail')
+        .map((c) => `${c.endpoint}|${c.check}`)
+        .sort();
     expect(failing(merged)).toEqual(failing(whole));
   });
 
-  it('exercised summed per endpoint x check, outcomes recomputed by the runner\'s rules, notExercised and requests recomputed', () => {
+  it("exercised summed per endpoint x check, outcomes recomputed by the runner's rules, notExercised and requests recomputed", () => {
     const key = (c: { endpoint: string; check: string }): string => `${c.endpoint}|${c.check}`;
     for (const row of merged.checks) {
       const parts = shards.flatMap((s) => s.checks.filter((c) => key(c) === key(row)));
@@ -68,19 +82,34 @@ describe('hsac report merge of a 3-shard run vs the unsharded run of the same se
       const total = (of: (c: (typeof parts)[number]) => number): number => parts.reduce((sum, c) => sum + of(c), 0);
       expect(row.exercised, key(row)).toBe(total((c) => c.exercised));
       expect(row.evaluated, key(row)).toBe(total((c) => c.evaluated));
-      expect(row.outcome, key(row)).toBe(checkOutcomeKind({ off: parts.some((c) => c.outcome === 'off'), errors: row.errors, warnings: row.warnings, exercised: row.exercised }));
+      expect(row.outcome, key(row)).toBe(
+        checkOutcomeKind({
+          off: parts.some((c) => c.outcome === 'off'),
+          errors: row.errors,
+          warnings: row.warnings,
+          exercised: row.exercised,
+        }),
+      );
       // Exercised in any shard: not "not exercised" in the merge.
       if (parts.some((c) => c.exercised > 0)) expect(row.outcome, key(row)).not.toBe('not-exercised');
     }
     const idleIds = (r: RunResult): string[] => r.summary.notExercised.map((e) => e.check).sort();
-    expect(idleIds(merged)).toEqual([...new Set(merged.checks.map((c) => c.check))].filter((id) => merged.checks.every((c) => c.check !== id || c.outcome === 'not-exercised')).sort());
+    expect(idleIds(merged)).toEqual(
+      [...new Set(merged.checks.map((c) => c.check))]
+        .filter((id) => merged.checks.every((c) => c.check !== id || c.outcome === 'not-exercised'))
+        .sort(),
+    );
     // The shards together exercised what the unsharded run did.
     expect(idleIds(merged)).toEqual(idleIds(whole));
     const purposes = new Set(shards.flatMap((s) => Object.keys(s.summary.requests)));
-    expect(merged.summary.requests).toEqual(Object.fromEntries([...purposes].map((p) => [p, shards.reduce((sum, s) => sum + (s.summary.requests[p] ?? 0), 0)])));
+    expect(merged.summary.requests).toEqual(
+      Object.fromEntries(
+        [...purposes].map((p) => [p, shards.reduce((sum, s) => sum + (s.summary.requests[p] ?? 0), 0)]),
+      ),
+    );
   });
 
-  it('HAR entries and exchanges equal the sum of the shards\', with ids unique', () => {
+  it("HAR entries and exchanges equal the sum of the shards', with ids unique", () => {
     const sum = [1, 2, 3].map((i) => harEntries(join(dir, `shard-${i}`))).reduce((a, b) => a + b, 0);
     expect(harEntries(join(dir, 'merged'))).toBe(sum);
     expect(merged.exchanges).toHaveLength(sum);
@@ -107,7 +136,14 @@ describe('hsac report merge of a 3-shard run vs the unsharded run of the same se
 
 describe('hsac report merge refuses what is not one sharded run (exit 2, one clear line)', () => {
   it('a directory without report.json', async () => {
-    const ran = await hsac(['report', 'merge', join(dir, 'shard-1'), join(dir, 'nowhere'), '--out', join(dir, 'unused')]);
+    const ran = await hsac([
+      'report',
+      'merge',
+      join(dir, 'shard-1'),
+      join(dir, 'nowhere'),
+      '--out',
+      join(dir, 'unused'),
+    ]);
     expect(ran.code).toBe(2);
     expect(ran.err).toContain(`${join(dir, 'nowhere')} has no report.json`);
   });
@@ -116,14 +152,26 @@ describe('hsac report merge refuses what is not one sharded run (exit 2, one cle
     const other = join(dir, 'other-seed');
     cpSync(join(dir, 'shard-2'), other, { recursive: true });
     const report = readResult(other);
-    writeFileSync(join(other, 'report.json'), JSON.stringify({ ...report, run: { ...report.run, seed: 10 }, summary: { ...report.summary, seed: 10 } }));
+    writeFileSync(
+      join(other, 'report.json'),
+      JSON.stringify({ ...report, run: { ...report.run, seed: 10 }, summary: { ...report.summary, seed: 10 } }),
+    );
     const ran = await hsac(['report', 'merge', join(dir, 'shard-1'), other, '--out', join(dir, 'unused')]);
     expect(ran.code).toBe(2);
-    expect(ran.err).toMatch(/^hsac: cannot merge reports of different runs: seed differs \(shard 1\/3: 9; shard 2\/3: 10\)\n$/);
+    expect(ran.err).toMatch(
+      /^hsac: cannot merge reports of different runs: seed differs \(shard 1\/3: 9; shard 2\/3: 10\)\n$/,
+    );
   });
 
   it('the same shard twice, and a report.json that is not a report', async () => {
-    const twice = await hsac(['report', 'merge', join(dir, 'shard-1'), join(dir, 'shard-1'), '--out', join(dir, 'unused')]);
+    const twice = await hsac([
+      'report',
+      'merge',
+      join(dir, 'shard-1'),
+      join(dir, 'shard-1'),
+      '--out',
+      join(dir, 'unused'),
+    ]);
     expect(twice.code).toBe(2);
     expect(twice.err).toContain('shard 1/3 appears twice');
     const bogus = join(dir, 'bogus');

@@ -34,7 +34,8 @@ export interface NormaliseOptions {
 export function normaliseText(text: string, options: NormaliseOptions = {}): string {
   let out = text;
   // Longest path first, so a temp dir inside the checkout is not half-replaced.
-  for (const path of [...(options.paths ?? [])].sort((a, b) => b.length - a.length)) out = out.split(path).join('<DIR>');
+  for (const path of [...(options.paths ?? [])].sort((a, b) => b.length - a.length))
+    out = out.split(path).join('<DIR>');
   for (const [pattern, placeholder] of TEXT_RULES) out = out.replace(pattern, placeholder);
   return out;
 }
@@ -46,7 +47,8 @@ export function normaliseResult(result: RunResult, options: NormaliseOptions = {
     if (key === 'durationMs' && typeof value === 'number') return PLACEHOLDER_MS[durations++ % PLACEHOLDER_MS.length];
     if (typeof value === 'string') return normaliseText(value, options);
     if (Array.isArray(value)) return value.map((item) => walk(item));
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
   return walk(result) as RunResult;

@@ -37,12 +37,15 @@ let child: RunResult;
 /** `hsac run` as a real process (the built bin), its stdout and stderr written straight to log files. */
 async function runProcess(reportDir: string): Promise<number> {
   const bin = join(packageRoot(), 'bin', 'hsac.js');
-  if (!existsSync(join(packageRoot(), 'dist', 'src', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
+  if (!existsSync(join(packageRoot(), 'dist', 'src', 'cli.js')))
+    throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
   mkdirSync(reportDir, { recursive: true });
   const out = openSync(join(reportDir, 'stdout.log'), 'w');
   const err = openSync(join(reportDir, 'stderr.log'), 'w');
   try {
-    const flags = targetFlags(sandbox.url, TOKEN).filter((_, i, all) => all[i] !== '--token' && all[i - 1] !== '--token');
+    const flags = targetFlags(sandbox.url, TOKEN).filter(
+      (_, i, all) => all[i] !== '--token' && all[i - 1] !== '--token',
+    );
     const proc = spawn(process.execPath, [bin, 'run', ...flags, ...PLAN, '--report-dir', reportDir], {
       // The token the way CI passes it: from a secret, in the environment.
       env: { ...process.env, HUBSPOT_ACCESS_TOKEN: TOKEN },
@@ -60,9 +63,18 @@ async function runProcess(reportDir: string): Promise<number> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hsac-report-redaction-'));
-  sandbox = await startSandbox({ token: TOKEN, faults: ECHO_FAULTS, seed: 3, pageSize: 5, rateLimit: { max: 1000, intervalMs: 1000 } });
+  sandbox = await startSandbox({
+    token: TOKEN,
+    faults: ECHO_FAULTS,
+    seed: 3,
+    pageSize: 5,
+    rateLimit: { max: 1000, intervalMs: 1000 },
+  });
   const inProcessDir = join(dir, 'in-process');
-  const [ran, code] = await Promise.all([hsac(['run', ...targetFlags(sandbox.url, TOKEN), ...PLAN, '--report-dir', inProcessDir]), runProcess(join(dir, 'process'))]);
+  const [ran, code] = await Promise.all([
+    hsac(['run', ...targetFlags(sandbox.url, TOKEN), ...PLAN, '--report-dir', inProcessDir]),
+    runProcess(join(dir, 'process')),
+  ]);
   // What the in-process run printed, kept as its log files (the logs a CI job would keep).
   writeFileSync(join(inProcessDir, 'stdout.log'), ran.out);
   writeFileSync(join(inProcessDir, 'stderr.log'), ran.err);
@@ -80,11 +92,18 @@ describe('no file holds the token, whatever the provider echoes', () => {
   it('the runs received all three echoes (header, body field, error message) and reported them', () => {
     for (const result of [inProcess, child]) {
       const echoed = (where: 'headers' | 'body', status: (s: number) => boolean): number =>
-        result.exchanges.filter((e) => e.response && status(e.response.status) && e.response.echoedToken?.includes(where)).length;
-      expect(echoed('headers', () => true), 'token-echo-header').toBeGreaterThan(0);
+        result.exchanges.filter(
+          (e) => e.response && status(e.response.status) && e.response.echoedToken?.includes(where),
+        ).length;
+      expect(
+        echoed('headers', () => true),
+        'token-echo-header',
+      ).toBeGreaterThan(0);
       expect(echoed('body', isSuccess), 'token-echo-body').toBeGreaterThan(0);
       expect(echoed('body', isErrorStatus), 'token-echo-error-message').toBeGreaterThan(0);
-      expect(result.findings.filter((f) => f.check === 'token-redaction' && f.severity === 'error').length).toBeGreaterThan(0);
+      expect(
+        result.findings.filter((f) => f.check === 'token-redaction' && f.severity === 'error').length,
+      ).toBeGreaterThan(0);
     }
     // Where the token was, the records say [REDACTED]: in the report, the HAR and the page.
     for (const name of [REPORT_FILES.json, REPORT_FILES.har, REPORT_FILES.html]) {
@@ -105,7 +124,11 @@ describe('no file holds the token, whatever the provider echoes', () => {
     };
     for (const [name, text] of Object.entries(planted)) writeFileSync(join(canary, `${name}.txt`), text);
     const scan = scanForToken([canary], TOKEN);
-    for (const name of Object.keys(planted)) expect(scan.copies.some((c) => c.file.endsWith(`${name}.txt`)), name).toBe(true);
+    for (const name of Object.keys(planted))
+      expect(
+        scan.copies.some((c) => c.file.endsWith(`${name}.txt`)),
+        name,
+      ).toBe(true);
     expect(tokenForms(TOKEN).length).toBeGreaterThanOrEqual(5);
     rmSync(canary, { recursive: true });
   });
@@ -113,13 +136,19 @@ describe('no file holds the token, whatever the provider echoes', () => {
   it('every byte of every file written (reports, HAR, journal, logs) holds no copy of the token in any form', () => {
     const scan = scanForToken([join(dir, 'in-process'), join(dir, 'process')], TOKEN);
     const names = new Set(scan.files.map((file) => file.slice(file.lastIndexOf('/') + 1)));
-    for (const name of [...Object.values(REPORT_FILES), 'journal.jsonl', 'stdout.log', 'stderr.log']) expect(names, name).toContain(name);
+    for (const name of [...Object.values(REPORT_FILES), 'journal.jsonl', 'stdout.log', 'stderr.log'])
+      expect(names, name).toContain(name);
     // Both runs' logs have content: the scan read what hsac printed, not empty files.
-    for (const run of ['in-process', 'process']) expect(readFileSync(join(dir, run, 'stderr.log'), 'utf8').includes('hsac run: seed 3'), run).toBe(true);
+    for (const run of ['in-process', 'process'])
+      expect(readFileSync(join(dir, run, 'stderr.log'), 'utf8').includes('hsac run: seed 3'), run).toBe(true);
     // Where, never what: a copy's form is an encoding of the token.
     expect(scan.copies.map((copy) => `${copy.file.slice(dir.length)} at byte ${copy.offset}`)).toEqual([]);
     // And after decoding: escapes (JSON, HTML, percent) undone level by level, any letter case, hex.
-    const outputs = Object.fromEntries(['in-process', 'process'].flatMap((run) => Object.entries(readOutputs(join(dir, run))).map(([name, text]) => [`${run}/${name}`, text])));
+    const outputs = Object.fromEntries(
+      ['in-process', 'process'].flatMap((run) =>
+        Object.entries(readOutputs(join(dir, run))).map(([name, text]) => [`${run}/${name}`, text]),
+      ),
+    );
     expect(leaksIn(outputs, TOKEN)).toEqual([]);
     console.info(
       `redaction scan: ${scan.files.length} files, ${scan.bytes} bytes, ${scan.forms.length} distinct forms of the token (raw, percent-encoded, base64 and base64url at all 3 alignments); ` +

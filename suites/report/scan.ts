@@ -64,10 +64,12 @@ export function scanForToken(dirs: readonly string[], token: string): ScanResult
     bytes += content.length;
     for (const form of forms) {
       const needle = Buffer.from(form, 'utf8');
-      for (let at = content.indexOf(needle); at >= 0; at = content.indexOf(needle, at + 1)) copies.push({ file, form, offset: at });
+      for (let at = content.indexOf(needle); at >= 0; at = content.indexOf(needle, at + 1))
+        copies.push({ file, form, offset: at });
     }
   }
   // Every file was read whole: sizes on disk add up to the bytes scanned.
-  if (bytes !== files.reduce((sum, file) => sum + statSync(file).size, 0)) throw new Error('scan read fewer bytes than the files hold');
+  if (bytes !== files.reduce((sum, file) => sum + statSync(file).size, 0))
+    throw new Error('scan read fewer bytes than the files hold');
   return { files, bytes, forms, copies };
 }

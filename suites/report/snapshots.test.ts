@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../provider/index.js';
 import { packageRoot } from '../../src/paths.js';
-import { REPORT_FILES, renderHar, renderHtml, renderJson, renderJunit, renderMarkdown } from '../../src/report/index.js';
+import {
+  REPORT_FILES,
+  renderHar,
+  renderHtml,
+  renderJson,
+  renderJunit,
+  renderMarkdown,
+} from '../../src/report/index.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { hsac, readResult, targetFlags } from './harness.js';
 import { normaliseResult, normaliseText } from './normalise.js';
@@ -29,10 +36,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** One run of the fixture plan against a fresh sandbox; returns the RunResult it wrote. */
 async function fixtureRun(name: string): Promise<RunResult> {
-  const sandbox = await startSandbox({ token: TOKEN, faults: FAULTS, seed: Number(SEED), pageSize: 5, rateLimit: { max: 1000, intervalMs: 1000 } });
+  const sandbox = await startSandbox({
+    token: TOKEN,
+    faults: FAULTS,
+    seed: Number(SEED),
+    pageSize: 5,
+    rateLimit: { max: 1000, intervalMs: 1000 },
+  });
   try {
     const reportDir = join(dir, name);
-    const ran = await hsac(['run', ...targetFlags(sandbox.url, TOKEN), '--seed', SEED, '--runs', '1', '--endpoints', 'batch-read,configurations-batch-create,associate-default', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      ...targetFlags(sandbox.url, TOKEN),
+      '--seed',
+      SEED,
+      '--runs',
+      '1',
+      '--endpoints',
+      'batch-read,configurations-batch-create,associate-default',
+      '--report-dir',
+      reportDir,
+    ]);
     expect(ran.code, ran.err).toBe(1);
     return readResult(reportDir);
   } finally {
@@ -55,7 +79,8 @@ describe('writer snapshots (fixed seed, normalised)', () => {
     [first, second] = await Promise.all([fixtureRun('a'), fixtureRun('b')]);
   });
   const options = (): { paths: string[] } => ({ paths: [dir, packageRoot()] });
-  const render = (result: RunResult, writer: (r: RunResult) => string): string => normaliseText(writer(normaliseResult(result, options())), options());
+  const render = (result: RunResult, writer: (r: RunResult) => string): string =>
+    normaliseText(writer(normaliseResult(result, options())), options());
 
   it('the normaliser makes two runs of the same seed identical (else the snapshots would flake)', () => {
     expect(first.run.id).not.toBe(second.run.id);

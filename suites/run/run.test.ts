@@ -27,7 +27,11 @@ async function hsac(argv: string[], cwd?: string): Promise<Ran> {
   const previous = process.cwd();
   if (cwd) process.chdir(cwd);
   try {
-    const code = await main(argv, { out: (t) => void (out += t), err: (t) => void (err += t), stdin: () => Buffer.alloc(0) });
+    const code = await main(argv, {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      stdin: () => Buffer.alloc(0),
+    });
     return { code, out, err };
   } finally {
     process.chdir(previous);
@@ -41,20 +45,44 @@ function report(reportDir: string): RunResult {
 describe('hsac run reports', () => {
   it('writes report.json (verdict, seed, findings with replay) and junit.xml (one testcase per endpoint x check)', async () => {
     const reportDir = join(dir, 'reports');
-    const ran = await hsac(['run', '--seed', '11', '--runs', '1', '--profile', 'strict', '--fault', 'status-cancelled', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--seed',
+      '11',
+      '--runs',
+      '1',
+      '--profile',
+      'strict',
+      '--fault',
+      'status-cancelled',
+      '--report-dir',
+      reportDir,
+    ]);
     expect(ran.code).toBe(1);
     expect(ran.out).toContain('Reproduce with: hsac run --seed 11');
     const result = report(reportDir);
     expect(result.summary).toMatchObject({ verdict: 'fail', seed: 11 });
     const finding = result.findings.find((f) => f.check === 'status-enum');
-    expect(finding).toMatchObject({ severity: 'error', endpoint: expect.any(String), apiVersion: '2026-03', instancePath: '/status', replay: expect.stringContaining('--fault status-cancelled') });
+    expect(finding).toMatchObject({
+      severity: 'error',
+      endpoint: expect.any(String),
+      apiVersion: '2026-03',
+      instancePath: '/status',
+      replay: expect.stringContaining('--fault status-cancelled'),
+    });
     const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).toHaveLength(result.checks.length);
     // One row per endpoint x check where the check applies, and one per check that judges auxiliary calls.
-    const rows = ENDPOINT_IDS.flatMap((endpoint) => ALL_CHECKS.filter((check) => appliesTo(check, endpoint)).map((check) => `${endpoint} ${check.id}`));
-    const auxiliaryRows = ALL_CHECKS.filter((check) => check.scope === 'exchange' && check.checkAuxiliary).map((check) => `auxiliary ${check.id}`);
+    const rows = ENDPOINT_IDS.flatMap((endpoint) =>
+      ALL_CHECKS.filter((check) => appliesTo(check, endpoint)).map((check) => `${endpoint} ${check.id}`),
+    );
+    const auxiliaryRows = ALL_CHECKS.filter((check) => check.scope === 'exchange' && check.checkAuxiliary).map(
+      (check) => `auxiliary ${check.id}`,
+    );
     expect(result.checks.map((c) => `${c.endpoint} ${c.check}`).sort()).toEqual([...rows, ...auxiliaryRows].sort());
-    expect(junit).toMatch(/<testcase name="response-body" classname="hsac\.2026-03\.batch-read"[^>]*>\s*<failure message="[^"]*status-enum/);
+    expect(junit).toMatch(
+      /<testcase name="response-body" classname="hsac\.2026-03\.batch-read"[^>]*>\s*<failure message="[^"]*status-enum/,
+    );
     expect(junit).toContain('Reproduce with: hsac run --seed 11');
   });
 
@@ -63,18 +91,45 @@ describe('hsac run reports', () => {
     const b = join(dir, 'same-b');
     await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', a]);
     await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', b]);
-    const requests = (r: RunResult): string[] => r.exchanges.filter((e) => e.intent !== 'auxiliary').map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
+    const requests = (r: RunResult): string[] =>
+      r.exchanges
+        .filter((e) => e.intent !== 'auxiliary')
+        .map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
     expect(requests(report(b))).toEqual(requests(report(a)));
   });
 
   it('--shard i/n splits the sequences deterministically: the shards together run what one run does', async () => {
     const whole = join(dir, 'whole');
-    await hsac(['run', '--seed', '9', '--runs', '4', '--endpoints', 'batch-read,associate-default', '--report-dir', whole]);
-    const shards = await Promise.all([1, 2].map(async (i) => {
-      const shardDir = join(dir, `shard-${i}`);
-      await hsac(['run', '--seed', '9', '--runs', '4', '--endpoints', 'batch-read,associate-default', '--shard', `${i}/2`, '--report-dir', shardDir]);
-      return report(shardDir);
-    }));
+    await hsac([
+      'run',
+      '--seed',
+      '9',
+      '--runs',
+      '4',
+      '--endpoints',
+      'batch-read,associate-default',
+      '--report-dir',
+      whole,
+    ]);
+    const shards = await Promise.all(
+      [1, 2].map(async (i) => {
+        const shardDir = join(dir, `shard-${i}`);
+        await hsac([
+          'run',
+          '--seed',
+          '9',
+          '--runs',
+          '4',
+          '--endpoints',
+          'batch-read,associate-default',
+          '--shard',
+          `${i}/2`,
+          '--report-dir',
+          shardDir,
+        ]);
+        return report(shardDir);
+      }),
+    );
     expect(shards[0]?.run.shard).toEqual({ index: 1, count: 2 });
     // Probes and the coverage sequence run in shard 1 only.
     expect(shards[1]?.exchanges.some((e) => e.intent === 'no-auth')).toBe(false);
@@ -89,7 +144,12 @@ describe('configuration', () => {
     const cwd = join(dir, 'configured');
     rmSync(cwd, { recursive: true, force: true });
     await import('node:fs').then((fs) => fs.mkdirSync(cwd, { recursive: true }));
-    writeFileSync(join(cwd, 'hsac.config.json'), JSON.stringify({ run: { apiVersion: 'v4', runs: 1, seed: 21, reportDir: 'out', checks: { 'status-enum': 'warn' } } }));
+    writeFileSync(
+      join(cwd, 'hsac.config.json'),
+      JSON.stringify({
+        run: { apiVersion: 'v4', runs: 1, seed: 21, reportDir: 'out', checks: { 'status-enum': 'warn' } },
+      }),
+    );
     const ran = await hsac(['run', '--fault', 'status-cancelled', '--profile', 'strict'], cwd);
     const result = report(join(cwd, 'out'));
     expect(result.run).toMatchObject({ apiVersion: 'v4', seed: 21, runs: 1 });
@@ -121,7 +181,9 @@ describe('configuration', () => {
   it('usage errors: unknown endpoint, bad shard, --fault with --target, a target without a token', async () => {
     expect((await hsac(['run', '--endpoints', 'batch-write'])).code).toBe(2);
     expect((await hsac(['run', '--shard', '3/2'])).code).toBe(2);
-    expect((await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'pat-na1-x', '--fault', 'status-500'])).err).toContain('--fault');
+    expect(
+      (await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'pat-na1-x', '--fault', 'status-500'])).err,
+    ).toContain('--fault');
     // A token too short to tell from ordinary text cannot be kept out of reports: refused.
     const short = await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'abc']);
     expect(short.code).toBe(2);
@@ -136,9 +198,22 @@ describe('configuration', () => {
   });
 
   it('an unreachable target is inconclusive (exit 3)', async () => {
-    const ran = await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'pat-na1-x', '--timeout-ms', '300', '--report-dir', join(dir, 'unreachable')]);
+    const ran = await hsac([
+      'run',
+      '--target',
+      'http://127.0.0.1:9',
+      '--token',
+      'pat-na1-x',
+      '--timeout-ms',
+      '300',
+      '--report-dir',
+      join(dir, 'unreachable'),
+    ]);
     expect(ran.code).toBe(3);
-    expect(report(join(dir, 'unreachable')).summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('unreachable') });
+    expect(report(join(dir, 'unreachable')).summary).toMatchObject({
+      verdict: 'inconclusive',
+      reason: expect.stringContaining('unreachable'),
+    });
   });
 });
 
@@ -150,28 +225,51 @@ describe('given records (--records FILE)', () => {
   afterAll(() => sandbox.stop());
 
   it('uses them, creates none, and leaves their existing associations in place (over every page)', async () => {
-    const contacts = (await (await fetch(`${sandbox.url}/crm/v3/objects/contacts/batch/create`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ inputs: [{ properties: { firstname: 'given-1' } }, { properties: { firstname: 'given-2' } }] }),
-    })).json()) as { results: { id: string }[] };
-    const companies = (await (await fetch(`${sandbox.url}/crm/v3/objects/companies/batch/create`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ inputs: Array.from({ length: 7 }, (_, i) => ({ properties: { name: `given-${i}` } })) }),
-    })).json()) as { results: { id: string }[] };
+    const contacts = (await (
+      await fetch(`${sandbox.url}/crm/v3/objects/contacts/batch/create`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          inputs: [{ properties: { firstname: 'given-1' } }, { properties: { firstname: 'given-2' } }],
+        }),
+      })
+    ).json()) as { results: { id: string }[] };
+    const companies = (await (
+      await fetch(`${sandbox.url}/crm/v3/objects/companies/batch/create`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sandbox.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ inputs: Array.from({ length: 7 }, (_, i) => ({ properties: { name: `given-${i}` } })) }),
+      })
+    ).json()) as { results: { id: string }[] };
     const fromIds = contacts.results.map((r) => r.id);
     const toIds = companies.results.map((r) => r.id);
     // The first contact already has all seven companies, more than one page (page size 5): the
     // run re-associates some of them and must archive none, also those on the second page.
     for (const toId of toIds) {
-      await fetch(`${sandbox.url}/crm/objects/2026-03/contacts/${fromIds[0]}/associations/default/companies/${toId}`, { method: 'PUT', headers: { authorization: `Bearer ${sandbox.token}` } });
+      await fetch(`${sandbox.url}/crm/objects/2026-03/contacts/${fromIds[0]}/associations/default/companies/${toId}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${sandbox.token}` },
+      });
     }
     const before = sandbox.contents();
     const records = join(dir, 'records.json');
     writeFileSync(records, JSON.stringify({ fromIds, toIds }));
     const reportDir = join(dir, 'given');
-    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--records', records, '--runs', '2', '--seed', '4', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--records',
+      records,
+      '--runs',
+      '2',
+      '--seed',
+      '4',
+      '--report-dir',
+      reportDir,
+    ]);
     expect(ran.code, ran.out).toBe(0);
     // The given records are used, not created: the only records created are the wide record's own
     // (hsac's, tagged, archived at cleanup), so the user's records gain nothing that stays.
@@ -193,17 +291,38 @@ describe('exercised, not evaluated (issue 11)', () => {
   it('a check whose condition never arose is not-exercised, said with why, and --require-exercised makes the run inconclusive', async () => {
     // Against a target, hsac does not burst for a 429 unless asked: the 429 contract has nothing to judge.
     const reportDir = join(dir, 'no-429');
-    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '1', '--seed', '3', '--require-exercised', 'rate-limit-contract', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--runs',
+      '1',
+      '--seed',
+      '3',
+      '--require-exercised',
+      'rate-limit-contract',
+      '--report-dir',
+      reportDir,
+    ]);
     const result = report(reportDir);
     expect(result.exchanges.some((e) => e.response?.status === 429)).toBe(false);
     const rows = result.checks.filter((c) => c.check === 'rate-limit-contract');
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatchObject({ outcome: 'not-exercised', exercised: 0, why: expect.stringContaining('429') });
+    for (const row of rows)
+      expect(row).toMatchObject({ outcome: 'not-exercised', exercised: 0, why: expect.stringContaining('429') });
     expect(rows.every((row) => row.evaluated > 0 || row.endpoint === 'auxiliary')).toBe(true);
-    expect(result.summary.notExercised).toContainEqual({ check: 'rate-limit-contract', why: expect.stringContaining('429') });
+    expect(result.summary.notExercised).toContainEqual({
+      check: 'rate-limit-contract',
+      why: expect.stringContaining('429'),
+    });
     expect(ran.out).toMatch(/NOT EXERCISED rate-limit-contract: .*429/);
     expect(ran.code).toBe(3);
-    expect(result.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('required check(s) not exercised: rate-limit-contract') });
+    expect(result.summary).toMatchObject({
+      verdict: 'inconclusive',
+      reason: expect.stringContaining('required check(s) not exercised: rate-limit-contract'),
+    });
     expect(result.run.requireExercised).toEqual(['rate-limit-contract']);
     expect(result.run.replay).toContain('--require-exercised rate-limit-contract');
   });
@@ -211,14 +330,29 @@ describe('exercised, not evaluated (issue 11)', () => {
   it('a portal with a limit configuration of 2 set beforehand: partial answers naming the from ID are not errors, and paging says why it was not reached', async () => {
     const limited = await startSandbox({ rateLimit: { max: 50, intervalMs: 1000 } });
     try {
-      const configured = await fetch(`${limited.url}/crm/associations/2026-03/definitions/configurations/contacts/companies/batch/create`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${limited.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 2 }] }),
-      });
+      const configured = await fetch(
+        `${limited.url}/crm/associations/2026-03/definitions/configurations/contacts/companies/batch/create`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${limited.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ inputs: [{ category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 2 }] }),
+        },
+      );
       expect(configured.status).toBeLessThan(300);
       const reportDir = join(dir, 'limited');
-      const ran = await hsac(['run', '--target', limited.url, '--token', limited.token, '--runs', '1', '--seed', '6', '--report-dir', reportDir]);
+      const ran = await hsac([
+        'run',
+        '--target',
+        limited.url,
+        '--token',
+        limited.token,
+        '--runs',
+        '1',
+        '--seed',
+        '6',
+        '--report-dir',
+        reportDir,
+      ]);
       const result = report(reportDir);
       // HubSpot's (and the sandbox's) 207 errors name the from ID only: every input is accounted for.
       expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -236,22 +370,56 @@ describe('exercised, not evaluated (issue 11)', () => {
     await import('node:fs').then((fs) => fs.mkdirSync(reportDir, { recursive: true }));
     // Record IDs the sandbox holds (seeded), journaled by a run against another portal: on this
     // target they are someone else's records.
-    const existing = sandbox.contents().records.filter((record) => record.startsWith('0-1:')).slice(0, 2).map((record) => record.split(':')[1] ?? '');
+    const existing = sandbox
+      .contents()
+      .records.filter((record) => record.startsWith('0-1:'))
+      .slice(0, 2)
+      .map((record) => record.split(':')[1] ?? '');
     expect(existing).toHaveLength(2);
     writeFileSync(
       join(reportDir, 'journal.jsonl'),
       [
-        { kind: 'run', runId: 'hsac-elsewhere', baseUrl: 'https://api.hubapi.com', apiVersion: '2026-03', at: '2026-12-01T00:00:00.000Z' },
+        {
+          kind: 'run',
+          runId: 'hsac-elsewhere',
+          baseUrl: 'https://api.hubapi.com',
+          apiVersion: '2026-03',
+          at: '2026-12-01T00:00:00.000Z',
+        },
         { kind: 'create-records', objectType: 'contacts', tag: 'hsac-elsewhere', count: 2 },
         { kind: 'records-created', objectType: 'contacts', ids: existing },
-      ].map((entry) => `${JSON.stringify(entry)}\n`).join(''),
+      ]
+        .map((entry) => `${JSON.stringify(entry)}\n`)
+        .join(''),
     );
     const before = sandbox.contents();
-    const ran = await hsac(['run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '1', '--seed', '3', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--target',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--runs',
+      '1',
+      '--seed',
+      '3',
+      '--report-dir',
+      reportDir,
+    ]);
     expect(sandbox.contents()).toEqual(before);
     const result = report(reportDir);
-    expect(result.exchanges.filter((e) => e.purpose === 'cleanup').some((e) => existing.some((id) => (e.request.body ?? '').includes(`"${id}"`)))).toBe(false);
-    expect(result.findings).toContainEqual(expect.objectContaining({ check: 'cleanup', severity: 'warning', message: expect.stringContaining('https://api.hubapi.com') }));
+    expect(
+      result.exchanges
+        .filter((e) => e.purpose === 'cleanup')
+        .some((e) => existing.some((id) => (e.request.body ?? '').includes(`"${id}"`))),
+    ).toBe(false);
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({
+        check: 'cleanup',
+        severity: 'warning',
+        message: expect.stringContaining('https://api.hubapi.com'),
+      }),
+    );
     expect(ran.code).toBe(0);
   });
 
@@ -261,13 +429,21 @@ describe('exercised, not evaluated (issue 11)', () => {
     const proxy = createServer((req, res) => {
       if (req.method === 'GET' && (req.url ?? '').includes('/definitions/configurations/')) {
         req.resume();
-        res.writeHead(500, { 'content-type': 'application/json' }).end('{"status":"error","message":"internal","correlationId":"3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11","category":"INTERNAL_ERROR"}');
+        res
+          .writeHead(500, { 'content-type': 'application/json' })
+          .end(
+            '{"status":"error","message":"internal","correlationId":"3f7c2a34-6a8f-4f7a-9c55-1e0f9f6e2b11","category":"INTERNAL_ERROR"}',
+          );
         return;
       }
-      const upstream = request(new URL(req.url ?? '/', sandbox.url), { method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = request(
+        new URL(req.url ?? '/', sandbox.url),
+        { method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       req.pipe(upstream);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
@@ -276,10 +452,29 @@ describe('exercised, not evaluated (issue 11)', () => {
     try {
       const before = sandbox.contents();
       const reportDir = join(dir, 'unreadable-limits');
-      const ran = await hsac(['run', '--target', url, '--token', sandbox.token, '--runs', '1', '--seed', '3', '--probe-rate-limit', '--require-exercised', 'all', '--report-dir', reportDir]);
+      const ran = await hsac([
+        'run',
+        '--target',
+        url,
+        '--token',
+        sandbox.token,
+        '--runs',
+        '1',
+        '--seed',
+        '3',
+        '--probe-rate-limit',
+        '--require-exercised',
+        'all',
+        '--report-dir',
+        reportDir,
+      ]);
       const result = report(reportDir);
       expect(result.exchanges.filter((e) => e.endpoint === 'configurations-batch-create')).toEqual([]);
-      for (const row of result.checks.filter((c) => c.endpoint === 'configurations-batch-create')) expect(row).toMatchObject({ outcome: 'not-exercised', why: expect.stringContaining('could not be read first') });
+      for (const row of result.checks.filter((c) => c.endpoint === 'configurations-batch-create'))
+        expect(row).toMatchObject({
+          outcome: 'not-exercised',
+          why: expect.stringContaining('could not be read first'),
+        });
       expect(ran.code).toBe(3);
       expect(result.summary.reason).toContain('(every check on configurations-batch-create)');
       expect(sandbox.contents()).toEqual(before);
@@ -288,33 +483,85 @@ describe('exercised, not evaluated (issue 11)', () => {
     }
   });
 
-  it('a required check that applies to none of the run\'s endpoints cannot be exercised (exit 3)', async () => {
+  it("a required check that applies to none of the run's endpoints cannot be exercised (exit 3)", async () => {
     const reportDir = join(dir, 'not-applicable');
-    const ran = await hsac(['run', '--endpoints', 'associate-default', '--runs', '0', '--seed', '3', '--require-exercised', 'paging-terminates', '--report-dir', reportDir]);
+    const ran = await hsac([
+      'run',
+      '--endpoints',
+      'associate-default',
+      '--runs',
+      '0',
+      '--seed',
+      '3',
+      '--require-exercised',
+      'paging-terminates',
+      '--report-dir',
+      reportDir,
+    ]);
     expect(ran.code).toBe(3);
-    expect(report(reportDir).summary.reason).toContain('paging-terminates (it applies to none of the endpoints of this run)');
+    expect(report(reportDir).summary.reason).toContain(
+      'paging-terminates (it applies to none of the endpoints of this run)',
+    );
   });
 
   it('a check switched off by the config is listed as off (never pass), and the replay carries the config and every flag', async () => {
     const cwd = join(dir, 'switched-off');
     await import('node:fs').then((fs) => fs.mkdirSync(cwd, { recursive: true }));
-    writeFileSync(join(cwd, 'hsac.config.json'), JSON.stringify({ run: { checks: { 'inputs-accounted': 'off' }, reportDir: 'out' } }));
-    const ran = await hsac(['run', '--seed', '8', '--runs', '1', '--fault', 'input-dropped', '--timeout-ms', '5000', '--rate-limit', '40/1s', '--paging-budget', '30', '--invalid-requests', '2'], cwd);
+    writeFileSync(
+      join(cwd, 'hsac.config.json'),
+      JSON.stringify({ run: { checks: { 'inputs-accounted': 'off' }, reportDir: 'out' } }),
+    );
+    const ran = await hsac(
+      [
+        'run',
+        '--seed',
+        '8',
+        '--runs',
+        '1',
+        '--fault',
+        'input-dropped',
+        '--timeout-ms',
+        '5000',
+        '--rate-limit',
+        '40/1s',
+        '--paging-budget',
+        '30',
+        '--invalid-requests',
+        '2',
+      ],
+      cwd,
+    );
     const result = report(join(cwd, 'out'));
     // input-dropped is caught only by inputs-accounted, which is off: no finding, and it says so.
     expect(result.findings.filter((f) => f.check === 'inputs-accounted')).toEqual([]);
-    expect(result.checks.filter((c) => c.check === 'inputs-accounted').every((c) => c.outcome === 'off' && c.why?.includes('config'))).toBe(true);
+    expect(
+      result.checks
+        .filter((c) => c.check === 'inputs-accounted')
+        .every((c) => c.outcome === 'off' && c.why?.includes('config')),
+    ).toBe(true);
     expect(result.run.checksOff).toEqual(['inputs-accounted']);
     expect(ran.out).toContain('OFF inputs-accounted');
     const replay = result.run.replay;
-    for (const part of ['--seed 8', '--runs 1', '--fault input-dropped', '--timeout-ms 5000', '--rate-limit 40/1s', '--paging-budget 30', '--invalid-requests 2', `--config ${join(cwd, 'hsac.config.json')}`]) {
+    for (const part of [
+      '--seed 8',
+      '--runs 1',
+      '--fault input-dropped',
+      '--timeout-ms 5000',
+      '--rate-limit 40/1s',
+      '--paging-budget 30',
+      '--invalid-requests 2',
+      `--config ${join(cwd, 'hsac.config.json')}`,
+    ]) {
       expect(replay).toContain(part);
     }
     // The replay command reproduces the run: the same requests.
     const again = join(dir, 'replayed');
     const argv = replay.split(' ').slice(1);
     await hsac([...argv, '--report-dir', again]);
-    const requests = (r: RunResult): string[] => r.exchanges.filter((e) => e.intent !== 'auxiliary').map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
+    const requests = (r: RunResult): string[] =>
+      r.exchanges
+        .filter((e) => e.intent !== 'auxiliary')
+        .map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
     expect(requests(report(again))).toEqual(requests(result));
     expect(report(again).run.checksOff).toEqual(['inputs-accounted']);
   });

@@ -7,8 +7,11 @@ import { packageRoot } from '../../src/paths.js';
 import { FAULTS } from '../../provider/index.js';
 import { bodyOf, send } from './client.js';
 
-
-const io = (sink: { out: string }) => ({ out: (t: string) => void (sink.out += t), err: (t: string) => void (sink.out += t), stdin: () => Buffer.alloc(0) });
+const io = (sink: { out: string }) => ({
+  out: (t: string) => void (sink.out += t),
+  err: (t: string) => void (sink.out += t),
+  stdin: () => Buffer.alloc(0),
+});
 
 describe('hsac sandbox', () => {
   it('--list-faults prints every fault, one line each, and exits 0', async () => {
@@ -18,7 +21,9 @@ describe('hsac sandbox', () => {
     expect(lines).toHaveLength(FAULTS.length);
     lines.forEach((line, i) => {
       const fault = FAULTS[i];
-      expect(line).toMatch(new RegExp(`^${fault?.name ?? '?'} +${fault?.kind ?? '?'} +\\S.*\\[${fault?.triggers.join(', ') ?? '?'}\\]$`));
+      expect(line).toMatch(
+        new RegExp(`^${fault?.name ?? '?'} +${fault?.kind ?? '?'} +\\S.*\\[${fault?.triggers.join(', ') ?? '?'}\\]$`),
+      );
     });
   });
 
@@ -27,7 +32,9 @@ describe('hsac sandbox', () => {
     expect(ran.code).toBe(2);
     expect(ran.out).toBe('');
     expect(ran.err.trimEnd().split('\n')).toHaveLength(1);
-    expect(ran.err).toMatch(/^hsac: unknown fault "missing-everything" \(known: missing-status, .*connection-reset\)\n$/);
+    expect(ran.err).toMatch(
+      /^hsac: unknown fault "missing-everything" \(known: missing-status, .*connection-reset\)\n$/,
+    );
   });
 
   it.each([
@@ -46,7 +53,11 @@ describe('hsac sandbox', () => {
       { port: 0, fault: ['missing-completedAt'], rateLimit: 7, token: 'pat-na1-cli-test-token-0001' },
       io(sink),
       async (sandbox) => {
-        const answer = await send(sandbox, { method: 'POST', path: '/crm/associations/2026-03/contacts/companies/batch/read', body: { inputs: [{ id: sandbox.seeded?.records.contacts?.[1] }] } });
+        const answer = await send(sandbox, {
+          method: 'POST',
+          path: '/crm/associations/2026-03/contacts/companies/batch/read',
+          body: { inputs: [{ id: sandbox.seeded?.records.contacts?.[1] }] },
+        });
         expect(bodyOf(answer)).not.toHaveProperty('completedAt');
         expect(answer.headers['x-hubspot-ratelimit-max']).toBe('7');
       },
@@ -64,14 +75,19 @@ describe('hsac sandbox', () => {
   it('refuses a port in use (exit 2, one line)', async () => {
     const sink = { out: '' };
     await runSandboxCommand({ port: 0, fault: [] }, io(sink), async (first) => {
-      await expect(hsac(['sandbox', '--port', String(first.port)])).resolves.toMatchObject({ code: 2, err: `hsac: port ${first.port} is already in use\n` });
+      await expect(hsac(['sandbox', '--port', String(first.port)])).resolves.toMatchObject({
+        code: 2,
+        err: `hsac: port ${first.port} is already in use\n`,
+      });
     });
   });
 
   // The published bin, as a user runs it: `npm test` builds first (pretest), as for suites/cli.
   const bin = join(packageRoot(), 'bin', 'hsac.js');
   it('the bin runs until SIGTERM and exits 0 with its last line', async () => {
-    const child = spawn(process.execPath, [bin, 'sandbox', '--token', 'pat-na1-bin-test-token-0001'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'sandbox', '--token', 'pat-na1-bin-test-token-0001'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     const url = await new Promise<string>((resolve, reject) => {
@@ -84,7 +100,10 @@ describe('hsac sandbox', () => {
         }
       });
     });
-    const details = await send({ url, token: 'pat-na1-bin-test-token-0001' }, { method: 'GET', path: '/account-info/v3/details' });
+    const details = await send(
+      { url, token: 'pat-na1-bin-test-token-0001' },
+      { method: 'GET', path: '/account-info/v3/details' },
+    );
     expect(bodyOf(details).accountType).toBe('SANDBOX');
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');

@@ -56,7 +56,8 @@ export function send(sandbox: Pick<Sandbox, 'url' | 'token'>, call: Call): Promi
           json = undefined;
         }
         const flat: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+        for (const [name, value] of Object.entries(res.headers))
+          if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
         resolve({ status: res.statusCode ?? 0, headers: flat, text, json });
       });
     });
@@ -73,7 +74,9 @@ export function send(sandbox: Pick<Sandbox, 'url' | 'token'>, call: Call): Promi
 /** The body of an exchange as an object, failing the test when it is not one. */
 export function bodyOf(exchange: Exchange): Record<string, unknown> {
   if (typeof exchange.json !== 'object' || exchange.json === null || Array.isArray(exchange.json)) {
-    throw new Error(`expected a JSON object body, got ${exchange.error ?? `${exchange.status} ${JSON.stringify(exchange.text.slice(0, 200))}`}`);
+    throw new Error(
+      `expected a JSON object body, got ${exchange.error ?? `${exchange.status} ${JSON.stringify(exchange.text.slice(0, 200))}`}`,
+    );
   }
   return exchange.json as Record<string, unknown>;
 }

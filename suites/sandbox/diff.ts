@@ -15,7 +15,13 @@ const DERIVED_HEADERS = new Set(['content-length', 'date', 'connection', 'keep-a
 function diffJson(a: unknown, b: unknown, path: (string | number)[], out: string[]): void {
   if (Object.is(a, b)) return;
   const bothArrays = Array.isArray(a) && Array.isArray(b);
-  const bothObjects = typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && !Array.isArray(a) && !Array.isArray(b);
+  const bothObjects =
+    typeof a === 'object' &&
+    a !== null &&
+    typeof b === 'object' &&
+    b !== null &&
+    !Array.isArray(a) &&
+    !Array.isArray(b);
   if (bothArrays) {
     const left = a as unknown[];
     const right = b as unknown[];

@@ -15,7 +15,12 @@ const BODY_CHECKS: ReadonlySet<string> = new Set(checkIdsOf(...BODY_LEVEL_KINDS)
 function reported(testCase: FaultCase, exchange: Compared['clean']): string[] {
   const endpoint = SCENARIO_ENDPOINT[testCase.scenario];
   if (exchange.error !== undefined || endpoint === 'auxiliary') return [];
-  const result = strict.validateResponseText({ endpoint, apiVersion: testCase.version ?? '2026-03', status: exchange.status, body: exchange.text });
+  const result = strict.validateResponseText({
+    endpoint,
+    apiVersion: testCase.version ?? '2026-03',
+    status: exchange.status,
+    body: exchange.text,
+  });
   return result.findings.map((finding) => finding.check);
 }
 
@@ -39,7 +44,8 @@ describe('the fault registry', () => {
     // `schema` have no site in the four endpoints' bodies, the reader's limits and the request,
     // runner and gate checks are proven elsewhere, `response-body` reports the body-level ids.
     const runChecks = declarationsOf('exchange', 'sequence', ...BODY_LEVEL_KINDS);
-    for (const check of runChecks.filter((c) => c.faults.length > 0)) expect([...triggered], check.id).toContain(check.id);
+    for (const check of runChecks.filter((c) => c.faults.length > 0))
+      expect([...triggered], check.id).toContain(check.id);
     // Every schema check and body rule but those two, and every exchange and sequence check but response-body.
     const unreached = declarationsOf('exchange', 'sequence', 'schema', 'body-rule').filter((c) => !triggered.has(c.id));
     expect(unreached.map((check) => check.id)).toEqual(['response-body', 'range', 'schema']);
@@ -50,20 +56,21 @@ describe.each(FAULTS.map((fault) => [fault.name, fault] as const))('fault %s', (
   const cases = FAULT_CASES[name] ?? [];
   const bodyTriggers = fault.triggers.filter((check) => BODY_CHECKS.has(check));
 
-  it.each(cases.map((testCase, index) => [index + 1, `${testCase.scenario} ${testCase.version ?? '2026-03'}`, testCase] as const))(
-    'case %i (%s): changes the answer the way its name says, and only that',
-    async (_index, _label, testCase) => {
-      const compared = await compare([name], testCase);
-      if (testCase.diff) expect(compared.diff).toEqual([...testCase.diff].sort());
-      await testCase.check?.(compared, testCase.version ?? '2026-03');
-      // The clean sandbox gives strict hsac nothing to report on the same exchange.
-      expect(reported(testCase, compared.clean)).toEqual([]);
-      if (compared.diff.length > 0 && bodyTriggers.length > 0) {
-        const checks = reported(testCase, compared.faulted);
-        for (const check of bodyTriggers) expect(checks, `strict hsac reports ${check}`).toContain(check);
-      }
-    },
-  );
+  it.each(
+    cases.map(
+      (testCase, index) => [index + 1, `${testCase.scenario} ${testCase.version ?? '2026-03'}`, testCase] as const,
+    ),
+  )('case %i (%s): changes the answer the way its name says, and only that', async (_index, _label, testCase) => {
+    const compared = await compare([name], testCase);
+    if (testCase.diff) expect(compared.diff).toEqual([...testCase.diff].sort());
+    await testCase.check?.(compared, testCase.version ?? '2026-03');
+    // The clean sandbox gives strict hsac nothing to report on the same exchange.
+    expect(reported(testCase, compared.clean)).toEqual([]);
+    if (compared.diff.length > 0 && bodyTriggers.length > 0) {
+      const checks = reported(testCase, compared.faulted);
+      for (const check of bodyTriggers) expect(checks, `strict hsac reports ${check}`).toContain(check);
+    }
+  });
 
   it('changes something in at least one case', async () => {
     let changed = false;
@@ -74,7 +81,9 @@ describe.each(FAULTS.map((fault) => [fault.name, fault] as const))('fault %s', (
 
 describe('faults compose and stay on the endpoints under test', () => {
   it('several faults at once each make their own change', async () => {
-    const compared = await compare(['missing-completedAt', 'content-type-text', 'token-echo-header'], { scenario: 'read-one' });
+    const compared = await compare(['missing-completedAt', 'content-type-text', 'token-echo-header'], {
+      scenario: 'read-one',
+    });
     expect(compared.diff).toEqual(['body - /completedAt', 'header + x-echo-authorization', 'header ~ content-type']);
   });
 
@@ -85,20 +94,27 @@ describe('faults compose and stay on the endpoints under test', () => {
   });
 
   it('only the faults that say so (auxiliaryPolicy, auxiliaryIntercept) reach the auxiliary operations', () => {
-    expect(FAULTS.filter((fault) => fault.auxiliaryPolicy !== undefined || fault.auxiliaryIntercept !== undefined).map((fault) => fault.name)).toEqual([
-      'configurations-read-empty',
-      'archive-keeps-association',
-      'rate-limit-unnamed-auxiliary',
-    ]);
+    expect(
+      FAULTS.filter((fault) => fault.auxiliaryPolicy !== undefined || fault.auxiliaryIntercept !== undefined).map(
+        (fault) => fault.name,
+      ),
+    ).toEqual(['configurations-read-empty', 'archive-keeps-association', 'rate-limit-unnamed-auxiliary']);
   });
 
-  it('a fault\'s memory (firstTime) is its own sandbox\'s: a new sandbox misbehaves again', async () => {
+  it("a fault's memory (firstTime) is its own sandbox's: a new sandbox misbehaves again", async () => {
     for (let round = 0; round < 2; round++) {
       const sandbox = await startSandbox(suiteOptions({ faults: ['rate-limit-unnamed-auxiliary'] }));
       try {
-        const create = auxiliaryCall('objects-batch-create', '2026-03', { objectType: 'contacts' }, { inputs: [{ properties: {} }] });
+        const create = auxiliaryCall(
+          'objects-batch-create',
+          '2026-03',
+          { objectType: 'contacts' },
+          { inputs: [{ properties: {} }] },
+        );
         expect((await send(sandbox, create)).status).toBe(ERROR_STATUSES.tooManyRequests);
-        expect((await send(sandbox, create)).status).toBe(auxiliaryOperation('objects-batch-create', '2026-03').responses[0]?.status);
+        expect((await send(sandbox, create)).status).toBe(
+          auxiliaryOperation('objects-batch-create', '2026-03').responses[0]?.status,
+        );
       } finally {
         await sandbox.stop();
       }
@@ -106,9 +122,19 @@ describe('faults compose and stay on the endpoints under test', () => {
   });
 
   it('provisioning, cleanup and account details are not faulted by faults that do not ask, so a faulted run can still set up', async () => {
-    const sandbox = await startSandbox(suiteOptions({ faults: ['status-500', 'auth-not-enforced', 'connection-reset'] }));
+    const sandbox = await startSandbox(
+      suiteOptions({ faults: ['status-500', 'auth-not-enforced', 'connection-reset'] }),
+    );
     try {
-      const created = await send(sandbox, auxiliaryCall('objects-batch-create', '2026-03', { objectType: 'contacts' }, { inputs: [{ properties: { email: 'a@example.com' } }] }));
+      const created = await send(
+        sandbox,
+        auxiliaryCall(
+          'objects-batch-create',
+          '2026-03',
+          { objectType: 'contacts' },
+          { inputs: [{ properties: { email: 'a@example.com' } }] },
+        ),
+      );
       expect(created.status).toBe(auxiliaryOperation('objects-batch-create', '2026-03').responses[0]?.status);
       const details = await send(sandbox, { ...auxiliaryCall('account-details', '2026-03', {}), token: null });
       expect(details.status).toBe(ERROR_STATUSES.unauthorized);
@@ -118,6 +144,8 @@ describe('faults compose and stay on the endpoints under test', () => {
   });
 
   it('an unknown fault name is refused, naming the known ones', async () => {
-    await expect(startSandbox({ faults: ['missing-everything'] })).rejects.toThrow(/unknown fault "missing-everything" \(known: missing-status, /);
+    await expect(startSandbox({ faults: ['missing-everything'] })).rejects.toThrow(
+      /unknown fault "missing-everything" \(known: missing-status, /,
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { auxiliaryOperation, buildPath, operation, type ApiVersion, type AuxiliaryId, type EndpointId } from '../../src/catalogue/index.js';
+import {
+  auxiliaryOperation,
+  buildPath,
+  operation,
+  type ApiVersion,
+  type AuxiliaryId,
+  type EndpointId,
+} from '../../src/catalogue/index.js';
 import { manualClock, startSandbox, type Sandbox, type SandboxOptions } from '../../provider/index.js';
 import { bodyOf, send, type Call, type Exchange } from './client.js';
 
@@ -11,7 +18,14 @@ export const TEST_TOKEN = 'pat-na1-00000000-test-4000-8000-sandbox00001';
  * records and answer the same request sequence byte for byte.
  */
 export function suiteOptions(extra: SandboxOptions = {}): SandboxOptions {
-  return { seed: 7, pageSize: 3, seedData: { recordsPerType: 6, hubAssociations: 5 }, clock: manualClock(), token: TEST_TOKEN, ...extra };
+  return {
+    seed: 7,
+    pageSize: 3,
+    seedData: { recordsPerType: 6, hubAssociations: 5 },
+    clock: manualClock(),
+    token: TEST_TOKEN,
+    ...extra,
+  };
 }
 
 /** Starts a suite sandbox; the caller stops it. */
@@ -34,15 +48,28 @@ export function id(sandbox: Sandbox, typeName: string, index: number): string {
 }
 
 /** A call to one of the four endpoints, its path built from the catalogue. */
-export function endpointCall(endpoint: EndpointId, version: ApiVersion, params: Record<string, string>, body?: unknown, extra: Partial<Call> = {}): Call {
+export function endpointCall(
+  endpoint: EndpointId,
+  version: ApiVersion,
+  params: Record<string, string>,
+  body?: unknown,
+  extra: Partial<Call> = {},
+): Call {
   const op = operation(endpoint, version);
   return { method: op.method, path: buildPath(op, params), ...(body === undefined ? {} : { body }), ...extra };
 }
 
 /** A call to an auxiliary operation, its path built from the catalogue. */
-export function auxiliaryCall(id: AuxiliaryId, version: ApiVersion, params: Record<string, string>, body?: unknown): Call {
+export function auxiliaryCall(
+  id: AuxiliaryId,
+  version: ApiVersion,
+  params: Record<string, string>,
+  body?: unknown,
+): Call {
   const op = auxiliaryOperation(id, version);
-  const path = op.pathTemplate.replace(/\{([A-Za-z]+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+  const path = op.pathTemplate.replace(/\{([A-Za-z]+)\}/g, (_m, name: string) =>
+    encodeURIComponent(params[name] ?? ''),
+  );
   return { method: op.method, path, ...(body === undefined ? {} : { body }) };
 }
 
@@ -59,7 +86,8 @@ export interface Scenario {
   readonly run: (sandbox: Sandbox, version: ApiVersion) => Promise<Exchange>;
 }
 
-const once = (build: (sandbox: Sandbox, version: ApiVersion) => Call) => (sandbox: Sandbox, version: ApiVersion) => send(sandbox, build(sandbox, version));
+const once = (build: (sandbox: Sandbox, version: ApiVersion) => Call) => (sandbox: Sandbox, version: ApiVersion) =>
+  send(sandbox, build(sandbox, version));
 
 /** The scenarios the endpoint and fault suites share. */
 export const SCENARIOS = {
@@ -69,7 +97,9 @@ export const SCENARIOS = {
   },
   'read-two': {
     description: 'batch read of two contacts, both found',
-    run: once((s, v) => endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 0) }, { id: id(s, 'contacts', 1) }] })),
+    run: once((s, v) =>
+      endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 0) }, { id: id(s, 'contacts', 1) }] }),
+    ),
   },
   'read-partial': {
     description: 'batch read of a contact and an unknown ID (207, or errors merged into the 200)',
@@ -77,7 +107,14 @@ export const SCENARIOS = {
   },
   'read-paged': {
     description: "first page of the hub company's contacts (5 contacts, pages of 3)",
-    run: once((s, v) => endpointCall('batch-read', v, { fromObjectType: 'companies', toObjectType: 'contacts' }, { inputs: [{ id: s.seeded?.hubCompanyId ?? '' }] })),
+    run: once((s, v) =>
+      endpointCall(
+        'batch-read',
+        v,
+        { fromObjectType: 'companies', toObjectType: 'contacts' },
+        { inputs: [{ id: s.seeded?.hubCompanyId ?? '' }] },
+      ),
+    ),
   },
   'read-last-page': {
     description: "the hub company's second (last) page, reached with the first page's after",
@@ -92,52 +129,94 @@ export const SCENARIOS = {
   },
   'read-no-token': {
     description: 'read-one without an Authorization header',
-    run: once((s, v) => endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 1) }] }, { token: null })),
+    run: once((s, v) =>
+      endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 1) }] }, { token: null }),
+    ),
   },
   'read-1001-inputs': {
     description: 'batch read with 1001 inputs (one over the limit)',
-    run: once((s, v) => endpointCall('batch-read', v, PAIR, { inputs: Array.from({ length: 1001 }, () => ({ id: id(s, 'contacts', 1) })) })),
+    run: once((s, v) =>
+      endpointCall('batch-read', v, PAIR, {
+        inputs: Array.from({ length: 1001 }, () => ({ id: id(s, 'contacts', 1) })),
+      }),
+    ),
   },
   'read-after-write': {
     description: 'PUT default contact 2 -> the unassociated company, then read contact 2',
     run: async (s, v) => {
-      await send(s, endpointCall('associate-default', v, { fromObjectType: 'contacts', fromObjectId: id(s, 'contacts', 2), toObjectType: 'companies', toObjectId: id(s, 'companies', 5) }));
+      await send(
+        s,
+        endpointCall('associate-default', v, {
+          fromObjectType: 'contacts',
+          fromObjectId: id(s, 'contacts', 2),
+          toObjectType: 'companies',
+          toObjectId: id(s, 'companies', 5),
+        }),
+      );
       return send(s, endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 2) }] }));
     },
   },
   'associate-batch': {
     description: 'batch associate default: two contact -> deal pairs',
     run: once((s, v) =>
-      endpointCall('batch-associate-default', v, { fromObjectType: 'contacts', toObjectType: 'deals' }, {
-        inputs: [
-          { from: { id: id(s, 'contacts', 1) }, to: { id: id(s, 'deals', 2) } },
-          { from: { id: id(s, 'contacts', 3) }, to: { id: id(s, 'deals', 4) } },
-        ],
-      }),
+      endpointCall(
+        'batch-associate-default',
+        v,
+        { fromObjectType: 'contacts', toObjectType: 'deals' },
+        {
+          inputs: [
+            { from: { id: id(s, 'contacts', 1) }, to: { id: id(s, 'deals', 2) } },
+            { from: { id: id(s, 'contacts', 3) }, to: { id: id(s, 'deals', 4) } },
+          ],
+        },
+      ),
     ),
   },
   'associate-batch-partial': {
     description: 'batch associate default: one pair, one unknown record (errors in the 200)',
     run: once((s, v) =>
-      endpointCall('batch-associate-default', v, { fromObjectType: 'contacts', toObjectType: 'deals' }, {
-        inputs: [
-          { from: { id: id(s, 'contacts', 1) }, to: { id: id(s, 'deals', 2) } },
-          { from: { id: '999' }, to: { id: id(s, 'deals', 4) } },
-        ],
-      }),
+      endpointCall(
+        'batch-associate-default',
+        v,
+        { fromObjectType: 'contacts', toObjectType: 'deals' },
+        {
+          inputs: [
+            { from: { id: id(s, 'contacts', 1) }, to: { id: id(s, 'deals', 2) } },
+            { from: { id: '999' }, to: { id: id(s, 'deals', 4) } },
+          ],
+        },
+      ),
     ),
   },
   'associate-put': {
     description: 'PUT default association contact 2 -> the unassociated company',
-    run: once((s, v) => endpointCall('associate-default', v, { fromObjectType: 'contacts', fromObjectId: id(s, 'contacts', 2), toObjectType: 'companies', toObjectId: id(s, 'companies', 5) })),
+    run: once((s, v) =>
+      endpointCall('associate-default', v, {
+        fromObjectType: 'contacts',
+        fromObjectId: id(s, 'contacts', 2),
+        toObjectType: 'companies',
+        toObjectId: id(s, 'companies', 5),
+      }),
+    ),
   },
   'associate-put-not-found': {
     description: 'PUT default association from an unknown contact (404)',
-    run: once((s, v) => endpointCall('associate-default', v, { fromObjectType: 'contacts', fromObjectId: '999', toObjectType: 'companies', toObjectId: id(s, 'companies', 0) })),
+    run: once((s, v) =>
+      endpointCall('associate-default', v, {
+        fromObjectType: 'contacts',
+        fromObjectId: '999',
+        toObjectType: 'companies',
+        toObjectId: id(s, 'companies', 0),
+      }),
+    ),
   },
-  'configure': {
+  configure: {
     description: 'configurations batch create: a limit of 4 on the contact -> company label 142',
-    run: once((_s, v) => endpointCall('configurations-batch-create', v, PAIR, { inputs: [{ category: 'USER_DEFINED', typeId: 142, maxToObjectIds: 4 }] })),
+    run: once((_s, v) =>
+      endpointCall('configurations-batch-create', v, PAIR, {
+        inputs: [{ category: 'USER_DEFINED', typeId: 142, maxToObjectIds: 4 }],
+      }),
+    ),
   },
   'configure-partial': {
     description: 'configurations batch create: one valid input, one unknown type (207, or errors in the 200)',
@@ -153,20 +232,40 @@ export const SCENARIOS = {
   'archive-batch-then-read': {
     description: 'associations batch archive of contact 1 -> the hub company (its only company), then read contact 1',
     run: async (s, v) => {
-      await send(s, auxiliaryCall('associations-batch-archive', v, PAIR, { inputs: [{ from: { id: id(s, 'contacts', 1) }, to: [{ id: s.seeded?.hubCompanyId ?? '' }] }] }));
+      await send(
+        s,
+        auxiliaryCall('associations-batch-archive', v, PAIR, {
+          inputs: [{ from: { id: id(s, 'contacts', 1) }, to: [{ id: s.seeded?.hubCompanyId ?? '' }] }],
+        }),
+      );
       return send(s, endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 1) }] }));
     },
   },
   'archive-single-then-read': {
     description: 'DELETE of the pair contact 1 -> the hub company (its only company), then read contact 1',
     run: async (s, v) => {
-      await send(s, auxiliaryCall('association-archive-single', v, { fromObjectType: 'contacts', fromObjectId: id(s, 'contacts', 1), toObjectType: 'companies', toObjectId: s.seeded?.hubCompanyId ?? '' }));
+      await send(
+        s,
+        auxiliaryCall('association-archive-single', v, {
+          fromObjectType: 'contacts',
+          fromObjectId: id(s, 'contacts', 1),
+          toObjectType: 'companies',
+          toObjectId: s.seeded?.hubCompanyId ?? '',
+        }),
+      );
       return send(s, endpointCall('batch-read', v, PAIR, { inputs: [{ id: id(s, 'contacts', 1) }] }));
     },
   },
   'create-records': {
     description: 'objects batch create of one contact (an auxiliary operation: provisioning)',
-    run: once((_s, v) => auxiliaryCall('objects-batch-create', v, { objectType: 'contacts' }, { inputs: [{ properties: { email: 'new@example.com' } }] })),
+    run: once((_s, v) =>
+      auxiliaryCall(
+        'objects-batch-create',
+        v,
+        { objectType: 'contacts' },
+        { inputs: [{ properties: { email: 'new@example.com' } }] },
+      ),
+    ),
   },
   'read-invalid': {
     description: 'batch read with an input that has no id (a body the request schema makes invalid)',

@@ -49,9 +49,15 @@ const COMMON_DEFINITIONS = [
 
 /** The `*WithErrors` (207) definitions exist only where the version's spec declares that 207 (FACTS §2, §3). */
 const WITH_ERRORS_DEFINITIONS: Record<ApiVersion, readonly string[]> = {
-  v4: ['BatchResponsePublicAssociationMultiWithLabelWithErrors', 'BatchResponsePublicAssociationDefinitionUserConfigurationWithErrors'],
+  v4: [
+    'BatchResponsePublicAssociationMultiWithLabelWithErrors',
+    'BatchResponsePublicAssociationDefinitionUserConfigurationWithErrors',
+  ],
   '2025-09': ['BatchResponsePublicAssociationMultiWithLabelWithErrors'],
-  '2026-03': ['BatchResponsePublicAssociationMultiWithLabelWithErrors', 'BatchResponsePublicAssociationDefinitionUserConfigurationWithErrors'],
+  '2026-03': [
+    'BatchResponsePublicAssociationMultiWithLabelWithErrors',
+    'BatchResponsePublicAssociationDefinitionUserConfigurationWithErrors',
+  ],
   '2026-09': [],
 };
 
@@ -82,7 +88,8 @@ function refProblems(node: Json, pointer: string, parentKey: string | undefined,
     if (parentKey !== 'type') problems.push(`${pointer}: bare $ref (only allowed as the value of "type")`);
     if (Object.keys(node).length !== 1) problems.push(`${pointer}: a {"$ref"} type must have no other keys`);
     const match = typeof target === 'string' ? /^#\/definitions\/([A-Za-z_][A-Za-z0-9_]*)$/.exec(target) : null;
-    if (!match?.[1] || !(match[1] in definitions)) problems.push(`${pointer}: $ref ${JSON.stringify(target)} does not resolve in this document`);
+    if (!match?.[1] || !(match[1] in definitions))
+      problems.push(`${pointer}: $ref ${JSON.stringify(target)} does not resolve in this document`);
   }
   for (const [key, child] of Object.entries(node)) {
     if (key === 'example') problems.push(`${pointer}: "example" keyword`);
@@ -113,11 +120,13 @@ function schemaProblems(schema: Json, pointer: string): string[] {
       if (!Array.isArray(required)) problems.push(`${pointer}: "required" is not an array`);
       else {
         for (const name of required) {
-          if (typeof name !== 'string' || !(name in properties)) problems.push(`${pointer}: required ${JSON.stringify(name)} is not in properties`);
+          if (typeof name !== 'string' || !(name in properties))
+            problems.push(`${pointer}: required ${JSON.stringify(name)} is not in properties`);
         }
       }
     }
-    if (schema.additionalProperties !== false) problems.push(`${pointer}: object is not closed (additionalProperties: false)`);
+    if (schema.additionalProperties !== false)
+      problems.push(`${pointer}: object is not closed (additionalProperties: false)`);
   } else if ('properties' in schema || 'required' in schema || 'additionalProperties' in schema) {
     problems.push(`${pointer}: properties/required/additionalProperties on a non-object`);
   }
@@ -156,7 +165,10 @@ describe.each(API_VERSIONS)('schemas/%s/associations.struct.json (structure)', (
     for (const [name, definition] of Object.entries(definitions)) {
       expect(NAME.test(name), `definition name ${name}`).toBe(true);
       // A flat namespace: every entry is a type (has "type"), none is a nested namespace or alias.
-      expect(isObject(definition) && typeof definition.type === 'string', `#/definitions/${name} declares a named type`).toBe(true);
+      expect(
+        isObject(definition) && typeof definition.type === 'string',
+        `#/definitions/${name} declares a named type`,
+      ).toBe(true);
     }
   });
 
@@ -165,7 +177,9 @@ describe.each(API_VERSIONS)('schemas/%s/associations.struct.json (structure)', (
   });
 
   it('closes every object, gives it properties, and keeps required within properties', () => {
-    const problems = Object.entries(definitions).flatMap(([name, definition]) => schemaProblems(definition, `#/definitions/${name}`));
+    const problems = Object.entries(definitions).flatMap(([name, definition]) =>
+      schemaProblems(definition, `#/definitions/${name}`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -174,7 +188,12 @@ describe.each(API_VERSIONS)('schemas/%s/associations.struct.json (structure)', (
     expect(envelopes.length).toBeGreaterThan(0);
     for (const [name, envelope] of envelopes) {
       const status = isObject(envelope) && isObject(envelope.properties) ? envelope.properties.status : undefined;
-      expect(isObject(status) ? status.enum : undefined, name).toEqual(['CANCELED', 'COMPLETE', 'PENDING', 'PROCESSING']);
+      expect(isObject(status) ? status.enum : undefined, name).toEqual([
+        'CANCELED',
+        'COMPLETE',
+        'PENDING',
+        'PROCESSING',
+      ]);
     }
   });
 });

@@ -143,7 +143,14 @@ function expectedOperations(version: ApiVersion): ExpectedOperation[] {
 // catches up (or hsac drops it), the entry is stale and the suite fails until it is removed.
 
 type Deviation =
-  | { id: string; kind: 'extra-property'; definition: string; property: string; versions: readonly ApiVersion[]; reason: string }
+  | {
+      id: string;
+      kind: 'extra-property';
+      definition: string;
+      property: string;
+      versions: readonly ApiVersion[];
+      reason: string;
+    }
   | { id: string; kind: 'hsac-definition'; definition: string; versions: readonly ApiVersion[]; reason: string }
   | { id: string; kind: 'closed-objects'; versions: readonly ApiVersion[]; reason: string };
 
@@ -155,27 +162,31 @@ const INTENDED_DEVIATIONS: readonly Deviation[] = [
     definition: 'Error',
     property: 'status',
     versions: API_VERSIONS,
-    reason: 'Real non-2xx bodies carry "status": "error" (FACTS §5) but the spec Error omits it; optional, so spec-shaped bodies still pass.',
+    reason:
+      'Real non-2xx bodies carry "status": "error" (FACTS §5) but the spec Error omits it; optional, so spec-shaped bodies still pass.',
   },
   {
     id: 'rate-limit-error',
     kind: 'hsac-definition',
     definition: 'RateLimitError',
     versions: API_VERSIONS,
-    reason: 'No 429 is declared anywhere; the documented 429 body (FACTS §6) has errorType/policyName/requestId and no category, so it is not an Error.',
+    reason:
+      'No 429 is declared anywhere; the documented 429 body (FACTS §6) has errorType/policyName/requestId and no category, so it is not an Error.',
   },
   {
     id: 'association-category',
     kind: 'hsac-definition',
     definition: 'AssociationCategory',
     versions: API_VERSIONS,
-    reason: 'The spec inlines the category enum in four schemas; hsac names it once so a change such as WORK (2026-02) is one edit. References to it are compared with the inline enum.',
+    reason:
+      'The spec inlines the category enum in four schemas; hsac names it once so a change such as WORK (2026-02) is one edit. References to it are compared with the inline enum.',
   },
   {
     id: 'closed-objects',
     kind: 'closed-objects',
     versions: API_VERSIONS,
-    reason: 'The spec never says additionalProperties: false; hsac closes every object so the strict profile flags unknown fields (lenient downgrades them to warnings).',
+    reason:
+      'The spec never says additionalProperties: false; hsac closes every object so the strict profile flags unknown fields (lenient downgrades them to warnings).',
   },
 ];
 
@@ -302,7 +313,13 @@ function reachableComponents(spec: OpenApiDocument, roots: Iterable<string>): Se
 function rootsOf(operations: readonly ExpectedOperation[], file: SpecFile): string[] {
   const inFile = operations.filter((operation) => operation.file === file);
   if (inFile.length === 0) return [];
-  return [...inFile.flatMap((operation) => [...(operation.request ? [operation.request] : []), ...Object.values(operation.success)]), 'Error'];
+  return [
+    ...inFile.flatMap((operation) => [
+      ...(operation.request ? [operation.request] : []),
+      ...Object.values(operation.success),
+    ]),
+    'Error',
+  ];
 }
 
 /**
@@ -319,7 +336,9 @@ function definitionDifferences(
   const differences: string[] = [];
   const ourProperties = ours.properties ?? {};
   const theirProperties = theirs.properties ?? {};
-  const ourNames = Object.keys(ourProperties).filter((property) => !allowedExtra.has(property)).sort();
+  const ourNames = Object.keys(ourProperties)
+    .filter((property) => !allowedExtra.has(property))
+    .sort();
   const theirNames = Object.keys(theirProperties).sort();
   if (JSON.stringify(ourNames) !== JSON.stringify(theirNames)) {
     differences.push(`${name}: properties ${JSON.stringify(ourNames)} vs spec ${JSON.stringify(theirNames)}`);
@@ -342,7 +361,8 @@ function definitionDifferences(
 // ---------------------------------------------------------------------------------------------
 
 const shared = sharedReferenceDir();
-const specDir = shared === undefined ? undefined : join(shared, 'reference', 'hubspot', 'HubSpot-public-api-spec-collection');
+const specDir =
+  shared === undefined ? undefined : join(shared, 'reference', 'hubspot', 'HubSpot-public-api-spec-collection');
 const available = specDir !== undefined && existsSync(specDir);
 const title = available
   ? 'JSON Structure documents vs HubSpot OpenAPI'
@@ -369,87 +389,114 @@ describe.skipIf(!available)(title, () => {
     };
     const deviations = INTENDED_DEVIATIONS.filter((deviation) => deviation.versions.includes(version));
 
-    it.each(operations.map((operation) => [operation.endpoint, `${operation.method.toUpperCase()} ${operation.path}`, operation] as const))(
-      '%s (%s) declares the status codes and schemas of FACTS §0-§4',
-      (_endpoint, _route, operation) => {
-        const declared = spec(operation.file).paths[operation.path]?.[operation.method];
-        expect(declared, `${operation.file}.json has ${operation.method.toUpperCase()} ${operation.path}`).toBeDefined();
-        if (!declared) return;
-        const success: Record<string, string | undefined> = {};
-        for (const [code, response] of Object.entries(declared.responses)) {
-          if (/^2\d\d$/.test(code)) success[code] = responseSchemaName(spec(operation.file), response);
+    it.each(
+      operations.map(
+        (operation) => [operation.endpoint, `${operation.method.toUpperCase()} ${operation.path}`, operation] as const,
+      ),
+    )('%s (%s) declares the status codes and schemas of FACTS §0-§4', (_endpoint, _route, operation) => {
+      const declared = spec(operation.file).paths[operation.path]?.[operation.method];
+      expect(declared, `${operation.file}.json has ${operation.method.toUpperCase()} ${operation.path}`).toBeDefined();
+      if (!declared) return;
+      const success: Record<string, string | undefined> = {};
+      for (const [code, response] of Object.entries(declared.responses)) {
+        if (/^2\d\d$/.test(code)) success[code] = responseSchemaName(spec(operation.file), response);
+      }
+      expect(success).toEqual(operation.success);
+      const fallback = declared.responses.default;
+      expect(fallback && responseSchemaName(spec(operation.file), fallback), 'default response is Error').toBe('Error');
+      const request = jsonSchemaOf(declared.requestBody?.content);
+      expect(request?.$ref ? componentName(request.$ref) : null).toBe(operation.request);
+      // Every component the catalogue will name for this endpoint is defined in our document.
+      for (const name of [
+        ...Object.values(operation.success),
+        ...(operation.request ? [operation.request] : []),
+        'Error',
+      ]) {
+        expect(document.definitions[name], `#/definitions/${name}`).toBeDefined();
+      }
+    });
+
+    it.each(SPEC_FILES)(
+      'every component %s.json reaches from these endpoints is defined here, with the same properties, required and types',
+      (file) => {
+        const differences: string[] = [];
+        for (const name of [...reached(file)].sort()) {
+          const ours = document.definitions[name];
+          const theirs = spec(file).components.schemas[name];
+          if (!theirs) {
+            differences.push(`${name}: referenced in ${file}.json but not defined there`);
+            continue;
+          }
+          if (!ours) {
+            differences.push(`${name}: missing from our document`);
+            continue;
+          }
+          const allowedExtra = new Set(
+            deviations.flatMap((deviation) =>
+              deviation.kind === 'extra-property' && deviation.definition === name ? [deviation.property] : [],
+            ),
+          );
+          differences.push(...definitionDifferences(name, ours, theirs, document, allowedExtra));
         }
-        expect(success).toEqual(operation.success);
-        const fallback = declared.responses.default;
-        expect(fallback && responseSchemaName(spec(operation.file), fallback), 'default response is Error').toBe('Error');
-        const request = jsonSchemaOf(declared.requestBody?.content);
-        expect(request?.$ref ? componentName(request.$ref) : null).toBe(operation.request);
-        // Every component the catalogue will name for this endpoint is defined in our document.
-        for (const name of [...Object.values(operation.success), ...(operation.request ? [operation.request] : []), 'Error']) {
-          expect(document.definitions[name], `#/definitions/${name}`).toBeDefined();
-        }
+        expect(differences).toEqual([]);
       },
     );
 
-    it.each(SPEC_FILES)('every component %s.json reaches from these endpoints is defined here, with the same properties, required and types', (file) => {
-      const differences: string[] = [];
-      for (const name of [...reached(file)].sort()) {
-        const ours = document.definitions[name];
-        const theirs = spec(file).components.schemas[name];
-        if (!theirs) {
-          differences.push(`${name}: referenced in ${file}.json but not defined there`);
-          continue;
-        }
-        if (!ours) {
-          differences.push(`${name}: missing from our document`);
-          continue;
-        }
-        const allowedExtra = new Set(
-          deviations.flatMap((deviation) => (deviation.kind === 'extra-property' && deviation.definition === name ? [deviation.property] : [])),
-        );
-        differences.push(...definitionDifferences(name, ours, theirs, document, allowedExtra));
-      }
-      expect(differences).toEqual([]);
-    });
-
     it('defines nothing beyond the reached spec components, except the listed hsac definitions', () => {
-      const listed = new Set(deviations.flatMap((deviation) => (deviation.kind === 'hsac-definition' ? [deviation.definition] : [])));
+      const listed = new Set(
+        deviations.flatMap((deviation) => (deviation.kind === 'hsac-definition' ? [deviation.definition] : [])),
+      );
       const unexplained = Object.keys(document.definitions).filter(
         (name) => !reached('associations').has(name) && !reached('associationsSchema').has(name) && !listed.has(name),
       );
       expect(unexplained).toEqual([]);
     });
 
-    it.each(deviations.map((deviation) => [deviation.id, deviation] as const))('intended deviation %s still exists (else remove it from INTENDED_DEVIATIONS)', (_id, deviation) => {
-      switch (deviation.kind) {
-        case 'extra-property': {
-          expect(document.definitions[deviation.definition]?.properties?.[deviation.property], 'we still define it').toBeDefined();
-          const specCopies = SPEC_FILES.filter((file) => reached(file).has(deviation.definition)).map(
-            (file) => spec(file).components.schemas[deviation.definition],
-          );
-          expect(specCopies.length, 'the spec still has the definition').toBeGreaterThan(0);
-          for (const copy of specCopies) expect(copy?.properties?.[deviation.property], 'the spec still lacks the property').toBeUndefined();
-          break;
-        }
-        case 'hsac-definition':
-          expect(document.definitions[deviation.definition], 'we still define it').toBeDefined();
-          for (const file of SPEC_FILES) {
-            expect(spec(file).components.schemas[deviation.definition], `${file}.json still has no such component`).toBeUndefined();
+    it.each(deviations.map((deviation) => [deviation.id, deviation] as const))(
+      'intended deviation %s still exists (else remove it from INTENDED_DEVIATIONS)',
+      (_id, deviation) => {
+        switch (deviation.kind) {
+          case 'extra-property': {
+            expect(
+              document.definitions[deviation.definition]?.properties?.[deviation.property],
+              'we still define it',
+            ).toBeDefined();
+            const specCopies = SPEC_FILES.filter((file) => reached(file).has(deviation.definition)).map(
+              (file) => spec(file).components.schemas[deviation.definition],
+            );
+            expect(specCopies.length, 'the spec still has the definition').toBeGreaterThan(0);
+            for (const copy of specCopies)
+              expect(copy?.properties?.[deviation.property], 'the spec still lacks the property').toBeUndefined();
+            break;
           }
-          break;
-        case 'closed-objects': {
-          const open = SPEC_FILES.flatMap((file) =>
-            [...reached(file)].filter((name) => {
-              const component = spec(file).components.schemas[name];
-              return component?.type === 'object' && component.additionalProperties !== false;
-            }),
-          );
-          expect(open.length, 'some reached spec object is still open').toBeGreaterThan(0);
-          const ourOpen = Object.entries(document.definitions).filter(([, definition]) => definition.type === 'object' && definition.additionalProperties !== false);
-          expect(ourOpen.map(([name]) => name), 'ours are all closed').toEqual([]);
-          break;
+          case 'hsac-definition':
+            expect(document.definitions[deviation.definition], 'we still define it').toBeDefined();
+            for (const file of SPEC_FILES) {
+              expect(
+                spec(file).components.schemas[deviation.definition],
+                `${file}.json still has no such component`,
+              ).toBeUndefined();
+            }
+            break;
+          case 'closed-objects': {
+            const open = SPEC_FILES.flatMap((file) =>
+              [...reached(file)].filter((name) => {
+                const component = spec(file).components.schemas[name];
+                return component?.type === 'object' && component.additionalProperties !== false;
+              }),
+            );
+            expect(open.length, 'some reached spec object is still open').toBeGreaterThan(0);
+            const ourOpen = Object.entries(document.definitions).filter(
+              ([, definition]) => definition.type === 'object' && definition.additionalProperties !== false,
+            );
+            expect(
+              ourOpen.map(([name]) => name),
+              'ours are all closed',
+            ).toEqual([]);
+            break;
+          }
         }
-      }
-    });
+      },
+    );
   });
 });

@@ -16,7 +16,10 @@ const SEED_PREFIX = '000_';
 
 const shared = sharedReferenceDir();
 const seedsDir = shared === undefined ? undefined : join(shared, 'seeds');
-const seedName = seedsDir !== undefined && existsSync(seedsDir) ? readdirSync(seedsDir).find((name) => name.startsWith(SEED_PREFIX)) : undefined;
+const seedName =
+  seedsDir !== undefined && existsSync(seedsDir)
+    ? readdirSync(seedsDir).find((name) => name.startsWith(SEED_PREFIX))
+    : undefined;
 const title =
   seedsDir !== undefined && seedName !== undefined
     ? `published seed ${seedName}`

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
-import { ASSOCIATION_CALLS, BIN, holdingProxy, readJournalLines, readReport, say, spawnNode, waitFor, type HoldingProxy } from './harness.js';
+import {
+  ASSOCIATION_CALLS,
+  BIN,
+  holdingProxy,
+  readJournalLines,
+  readReport,
+  say,
+  spawnNode,
+  waitFor,
+  type HoldingProxy,
+} from './harness.js';
 
 /**
  * One SIGINT, then the target stops answering: cleanup cannot archive anything, yet the run still
@@ -31,8 +41,23 @@ describe('a target that stops answering after Ctrl-C', () => {
   it('the run exits 3 within 10 s with its reports, and says cleanup left work (not that it cleaned up)', async () => {
     const reportDir = join(dir, 'dead');
     const journal = join(reportDir, 'journal.jsonl');
-    const ran = spawnNode(BIN, ['run', '--target', proxy.url, '--token', sandbox.token, '--runs', '200', '--seed', '11', '--report-dir', reportDir]);
-    expect(await waitFor(() => existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'), 40_000), ran.err()).toBe(true);
+    const ran = spawnNode(BIN, [
+      'run',
+      '--target',
+      proxy.url,
+      '--token',
+      sandbox.token,
+      '--runs',
+      '200',
+      '--seed',
+      '11',
+      '--report-dir',
+      reportDir,
+    ]);
+    expect(
+      await waitFor(() => existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'), 40_000),
+      ran.err(),
+    ).toBe(true);
     proxy.hold(ASSOCIATION_CALLS);
     expect(await waitFor(() => proxy.held() > 0, 30_000), ran.err()).toBe(true);
     const sent = performance.now();

@@ -1,6 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
@@ -37,7 +43,10 @@ export async function rateLimitedProvider(retryAfterSeconds: number): Promise<Pr
     count++;
     req.resume();
     req.on('end', () => {
-      res.writeHead(429, { 'content-type': 'application/json;charset=utf-8', 'retry-after': String(retryAfterSeconds) });
+      res.writeHead(429, {
+        'content-type': 'application/json;charset=utf-8',
+        'retry-after': String(retryAfterSeconds),
+      });
       res.end(
         JSON.stringify({
           status: 'error',
@@ -78,10 +87,14 @@ export async function holdingProxy(target: string): Promise<HoldingProxy> {
   let held = 0;
   let holding: ((path: string) => boolean) | undefined;
   const forward = (req: IncomingMessage, res: ServerResponse): void => {
-    const upstream = httpRequest(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   };

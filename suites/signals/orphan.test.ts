@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
-import { ASSOCIATION_CALLS, BIN, holdingProxy, processEnded, rateLimitedProvider, readJournalLines, readReport, say, spawnNode, waitFor, type Provider, type Spawned } from './harness.js';
+import {
+  ASSOCIATION_CALLS,
+  BIN,
+  holdingProxy,
+  processEnded,
+  rateLimitedProvider,
+  readJournalLines,
+  readReport,
+  say,
+  spawnNode,
+  waitFor,
+  type Provider,
+  type Spawned,
+} from './harness.js';
 
 /**
  * hsac never outlives its parent (issue 12: under `timeout ... npx hsac` the child ran on for an
@@ -59,8 +72,22 @@ describe('the parent dies (SIGKILL) while hsac run waits', () => {
     const wrapper = join(dir, 'wrapper.mjs');
     writeFileSync(wrapper, WRAPPER);
     const reportDir = join(dir, 'orphan');
-    const ran = spawnNode(wrapper, [BIN, 'run', '--target', provider.url, '--token', 'pat-na1-orphan-test-0001', '--seed', '5', '--report-dir', reportDir]);
-    expect(await waitFor(() => /hsac pid \d+/.test(ran.out()) && /waiting 45\.0 s/.test(ran.err()), 30_000), ran.out() + ran.err()).toBe(true);
+    const ran = spawnNode(wrapper, [
+      BIN,
+      'run',
+      '--target',
+      provider.url,
+      '--token',
+      'pat-na1-orphan-test-0001',
+      '--seed',
+      '5',
+      '--report-dir',
+      reportDir,
+    ]);
+    expect(
+      await waitFor(() => /hsac pid \d+/.test(ran.out()) && /waiting 45\.0 s/.test(ran.err()), 30_000),
+      ran.out() + ran.err(),
+    ).toBe(true);
     const { pid, afterMs } = await killParent(ran, BOUND_MS);
     expect(afterMs, `hsac (pid ${pid}) still running ${BOUND_MS / 1000} s after its parent died`).toBeDefined();
     say('parent SIGKILLed during a 45 s wait: parent death to hsac exit', afterMs ?? Number.NaN);
@@ -84,8 +111,27 @@ describe('the parent dies while hsac run is stuck in cleanup (the target stopped
       writeFileSync(wrapper, WRAPPER);
       const reportDir = join(dir, 'orphan-in-cleanup');
       const journal = join(reportDir, 'journal.jsonl');
-      const ran = spawnNode(wrapper, [BIN, 'run', '--target', proxy.url, '--token', sandbox.token, '--runs', '200', '--seed', '12', '--report-dir', reportDir]);
-      expect(await waitFor(() => existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'), 40_000), ran.err()).toBe(true);
+      const ran = spawnNode(wrapper, [
+        BIN,
+        'run',
+        '--target',
+        proxy.url,
+        '--token',
+        sandbox.token,
+        '--runs',
+        '200',
+        '--seed',
+        '12',
+        '--report-dir',
+        reportDir,
+      ]);
+      expect(
+        await waitFor(
+          () => existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'),
+          40_000,
+        ),
+        ran.err(),
+      ).toBe(true);
       proxy.hold(ASSOCIATION_CALLS);
       expect(await waitFor(() => proxy.held() > 0, 30_000), ran.err()).toBe(true);
       // Nobody is left to send a second signal, and cleanup's calls hang: cleanup's own deadline

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
 import { hsac } from '../support/cli.js';
-import { ASSOCIATION_CALLS, BIN, holdingProxy, readJournalLines, say, spawnNode, waitFor, type HoldingProxy } from './harness.js';
+import {
+  ASSOCIATION_CALLS,
+  BIN,
+  holdingProxy,
+  readJournalLines,
+  say,
+  spawnNode,
+  waitFor,
+  type HoldingProxy,
+} from './harness.js';
 
 /**
  * A second SIGINT/SIGTERM exits at once (130 / 143, the shell's 128 + signal number), yet the
@@ -42,8 +51,23 @@ describe.each([
     const before = sandbox.contents();
     const reportDir = join(dir, signal);
     const journal = join(reportDir, 'journal.jsonl');
-    const ran = spawnNode(BIN, ['run', '--target', proxy.url, '--token', sandbox.token, '--runs', '200', '--seed', '11', '--report-dir', reportDir]);
-    const associated = await waitFor(() => existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'), 40_000);
+    const ran = spawnNode(BIN, [
+      'run',
+      '--target',
+      proxy.url,
+      '--token',
+      sandbox.token,
+      '--runs',
+      '200',
+      '--seed',
+      '11',
+      '--report-dir',
+      reportDir,
+    ]);
+    const associated = await waitFor(
+      () => existsSync(journal) && readFileSync(journal, 'utf8').includes('"kind":"associate"'),
+      40_000,
+    );
     expect(associated, ran.err()).toBe(true);
     proxy.hold(ASSOCIATION_CALLS);
     // The run's next call hangs at the proxy; the first signal ends it, and cleanup's first call hangs.

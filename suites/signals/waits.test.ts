@@ -2,7 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, rateLimitedProvider, readJournalLines, readReport, say, spawnNode, waitFor, type Provider } from './harness.js';
+import {
+  BIN,
+  rateLimitedProvider,
+  readJournalLines,
+  readReport,
+  say,
+  spawnNode,
+  waitFor,
+  type Provider,
+} from './harness.js';
 
 /**
  * Every wait is bounded and interruptible (issue 12, item 2), proved on the built bin in a child
@@ -31,7 +40,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const runArgs = (target: string, reportDir: string): string[] => ['run', '--target', target, '--token', 'pat-na1-signals-test-0001', '--seed', '7', '--report-dir', reportDir];
+const runArgs = (target: string, reportDir: string): string[] => [
+  'run',
+  '--target',
+  target,
+  '--token',
+  'pat-na1-signals-test-0001',
+  '--seed',
+  '7',
+  '--report-dir',
+  reportDir,
+];
 
 describe('a wait over --max-wait', () => {
   it('Retry-After: 86400 ends the run inconclusive (exit 3) at once, naming the wait asked for', async () => {

@@ -7,7 +7,12 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { RegExpEngine, RegExpLike } from 'ajv/dist/types/index.js';
-import { StructureCompileError, addStructureVocabulary, compileStructure, lintStructure } from '../../src/structure/index.js';
+import {
+  StructureCompileError,
+  addStructureVocabulary,
+  compileStructure,
+  lintStructure,
+} from '../../src/structure/index.js';
 import { loadWithImports } from './resolve-imports.js';
 
 type JsonObject = Record<string, unknown>;
@@ -98,11 +103,21 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 function files(dir: string, suffix: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(suffix)).sort().map((name) => join(dir, name)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith(suffix))
+        .sort()
+        .map((name) => join(dir, name))
+    : [];
 }
 
 function subdirs(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).sort().map((name) => join(dir, name)).filter((path) => statSync(path).isDirectory()) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .sort()
+        .map((name) => join(dir, name))
+        .filter((path) => statSync(path).isDirectory())
+    : [];
 }
 
 /** Removes the corpus's `_`-prefixed metadata keys (never part of the instance). */
@@ -117,7 +132,8 @@ export function stripMetadata(instance: unknown): unknown {
 export function unwrapValue(schema: JsonObject, instance: unknown): unknown {
   const type = schema.type;
   const unwraps = typeof type === 'string' && !OBJECT_ROOT_TYPES.has(type);
-  if (unwraps && isObject(instance) && Object.keys(instance).length === 1 && Object.hasOwn(instance, 'value')) return instance.value;
+  if (unwraps && isObject(instance) && Object.keys(instance).length === 1 && Object.hasOwn(instance, 'value'))
+    return instance.value;
   return instance;
 }
 
@@ -199,15 +215,22 @@ class Validators {
 }
 
 function describeError(error: Error): string {
-  return error instanceof StructureCompileError ? `schema rejected: ${errorSummary(error.issues)}` : `${error.name}: ${error.message}`;
+  return error instanceof StructureCompileError
+    ? `schema rejected: ${errorSummary(error.issues)}`
+    : `${error.name}: ${error.message}`;
 }
 
 function validate(validator: ValidateFunction | Error, instance: unknown, expectValid: boolean): Outcome {
   if (validator instanceof Error) return { pass: false, detail: describeError(validator) };
   const valid = validator(instance);
-  const errors = (validator.errors ?? []).slice(0, 3).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
+  const errors = (validator.errors ?? [])
+    .slice(0, 3)
+    .map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
   if (valid === expectValid) return { pass: true, detail: valid ? 'valid' : `invalid: ${errors.join('; ')}` };
-  return { pass: false, detail: valid ? 'accepted, but the corpus says it is invalid' : `rejected: ${errors.join('; ')}` };
+  return {
+    pass: false,
+    detail: valid ? 'accepted, but the corpus says it is invalid' : `rejected: ${errors.join('; ')}`,
+  };
 }
 
 /** A schema that must lint without errors and compile under ajv strict mode. */
@@ -216,7 +239,9 @@ function compilesCleanly(validators: Validators, file: string, load?: () => unkn
   const errors = lintStructure(doc).filter((issue) => issue.severity === 'error');
   if (errors.length > 0) return { pass: false, detail: `lint errors: ${errorSummary(errors)}` };
   const validator = validators.structure(file, () => doc);
-  return validator instanceof Error ? { pass: false, detail: describeError(validator) } : { pass: true, detail: 'lints clean and compiles' };
+  return validator instanceof Error
+    ? { pass: false, detail: describeError(validator) }
+    : { pass: true, detail: 'lints clean and compiles' };
 }
 
 /** Enumerates every case under the corpus root (`../shared/reference/json-structure`). */
@@ -234,7 +259,9 @@ export function corpusCases(root: string): CorpusCase[] {
       category: 'schemas/invalid',
       run: () => {
         const errors = lintStructure(readJson(file)).filter((issue) => issue.severity === 'error');
-        return errors.length > 0 ? { pass: true, detail: `rejected: ${errorSummary(errors)}` } : { pass: false, detail: 'accepted, but it is invalid' };
+        return errors.length > 0
+          ? { pass: true, detail: `rejected: ${errorSummary(errors)}` }
+          : { pass: false, detail: 'accepted, but it is invalid' };
       },
     });
   }
@@ -247,10 +274,14 @@ export function corpusCases(root: string): CorpusCase[] {
       run: () => {
         const clean = compilesCleanly(validators, file);
         if (!clean.pass) return clean;
-        const warned = lintStructure(readJson(file)).some((issue) => issue.code === 'SCHEMA_EXTENSION_KEYWORD_NOT_ENABLED');
+        const warned = lintStructure(readJson(file)).some(
+          (issue) => issue.code === 'SCHEMA_EXTENSION_KEYWORD_NOT_ENABLED',
+        );
         const name = basename(file);
-        if (name.includes('without-uses') && !warned) return { pass: false, detail: 'no SCHEMA_EXTENSION_KEYWORD_NOT_ENABLED warning' };
-        if (name.includes('with-uses') && !name.includes('without-uses') && warned) return { pass: false, detail: 'unexpected SCHEMA_EXTENSION_KEYWORD_NOT_ENABLED warning' };
+        if (name.includes('without-uses') && !warned)
+          return { pass: false, detail: 'no SCHEMA_EXTENSION_KEYWORD_NOT_ENABLED warning' };
+        if (name.includes('with-uses') && !name.includes('without-uses') && warned)
+          return { pass: false, detail: 'unexpected SCHEMA_EXTENSION_KEYWORD_NOT_ENABLED warning' };
         return { pass: true, detail: warned ? 'valid, warns' : 'valid, no warning' };
       },
     });
@@ -266,7 +297,11 @@ export function corpusCases(root: string): CorpusCase[] {
         category: 'instances/validation',
         run: () => {
           const schema = readJson(file) as JsonObject;
-          return validate(validators.structure(file), unwrapValue(schema, stripMetadata(readJson(instanceFile))), false);
+          return validate(
+            validators.structure(file),
+            unwrapValue(schema, stripMetadata(readJson(instanceFile))),
+            false,
+          );
         },
       });
     }
@@ -287,25 +322,45 @@ export function corpusCases(root: string): CorpusCase[] {
   // samples/core: every schema lints clean and compiles; every example is valid (keeping "$schema").
   for (const dir of subdirs(join(samples, 'core'))) {
     const schemaFile = join(dir, 'schema.struct.json');
-    cases.push({ id: id(schemaFile), category: 'samples/core schemas', run: () => compilesCleanly(validators, schemaFile) });
+    cases.push({
+      id: id(schemaFile),
+      category: 'samples/core schemas',
+      run: () => compilesCleanly(validators, schemaFile),
+    });
     for (const example of files(dir, '.json').filter((file) => basename(file).startsWith('example'))) {
-      cases.push({ id: id(example), category: 'samples/core examples', run: () => validate(validators.structure(schemaFile), readJson(example), true) });
+      cases.push({
+        id: id(example),
+        category: 'samples/core examples',
+        run: () => validate(validators.structure(schemaFile), readJson(example), true),
+      });
     }
   }
 
   // samples/import: with imports inlined by the suite (the compiler does not import), the same expectations.
   const importRoot = join(samples, 'import');
   for (const dir of subdirs(importRoot)) {
-    const schemaFiles = [join(dir, 'schema.struct.json'), ...subdirs(dir).map((sub) => join(sub, 'schema.struct.json'))].filter((file) => existsSync(file));
+    const schemaFiles = [
+      join(dir, 'schema.struct.json'),
+      ...subdirs(dir).map((sub) => join(sub, 'schema.struct.json')),
+    ].filter((file) => existsSync(file));
     for (const schemaFile of schemaFiles) {
-      cases.push({ id: id(schemaFile), category: 'samples/import', run: () => compilesCleanly(validators, schemaFile, () => loadWithImports(schemaFile)) });
+      cases.push({
+        id: id(schemaFile),
+        category: 'samples/import',
+        run: () => compilesCleanly(validators, schemaFile, () => loadWithImports(schemaFile)),
+      });
     }
     const schemaFile = join(dir, 'schema.struct.json');
     for (const example of files(dir, '.json').filter((file) => basename(file).startsWith('example'))) {
       cases.push({
         id: id(example),
         category: 'samples/import',
-        run: () => validate(validators.structure(schemaFile, () => loadWithImports(schemaFile)), readJson(example), true),
+        run: () =>
+          validate(
+            validators.structure(schemaFile, () => loadWithImports(schemaFile)),
+            readJson(example),
+            true,
+          ),
       });
     }
   }
@@ -321,7 +376,10 @@ export function corpusCases(root: string): CorpusCase[] {
       run: () =>
         guarded(() => {
           const errors = lintStructure(readJson(file)).filter((issue) => issue.severity === 'error');
-          if (mustFail) return errors.length > 0 ? { pass: true, detail: `rejected: ${errorSummary(errors)}` } : { pass: false, detail: 'accepted, but it must be rejected' };
+          if (mustFail)
+            return errors.length > 0
+              ? { pass: true, detail: `rejected: ${errorSummary(errors)}` }
+              : { pass: false, detail: 'accepted, but it must be rejected' };
           const validator = validators.structure(file);
           if (validator instanceof StructureCompileError) return { pass: true, detail: describeError(validator) };
           if (validator instanceof Error) return { pass: false, detail: `crashed: ${describeError(validator)}` };
@@ -350,12 +408,17 @@ export function corpusCases(root: string): CorpusCase[] {
           const instance = readJson(instanceFile);
           const schema = readJson(schemaFile) as JsonObject;
           // The instances name their schema by $id; a mismatch means the mapping table is wrong.
-          if (isObject(instance) && instance.$schema !== schema.$id) return { pass: false, detail: `instance $schema ${String(instance.$schema)} is not ${String(schema.$id)}` };
+          if (isObject(instance) && instance.$schema !== schema.$id)
+            return { pass: false, detail: `instance $schema ${String(instance.$schema)} is not ${String(schema.$id)}` };
           const validator = validators.structure(schemaFile);
-          if (validator instanceof StructureCompileError) return { pass: true, detail: `schema rejected, nothing to validate (${errorSummary(validator.issues)})` };
+          if (validator instanceof StructureCompileError)
+            return { pass: true, detail: `schema rejected, nothing to validate (${errorSummary(validator.issues)})` };
           if (validator instanceof Error) return { pass: false, detail: `crashed: ${describeError(validator)}` };
           const valid = validator(instance);
-          return { pass: true, detail: valid ? 'validated: valid' : `validated: invalid (${validator.errors?.length ?? 0} errors)` };
+          return {
+            pass: true,
+            detail: valid ? 'validated: valid' : `validated: invalid (${validator.errors?.length ?? 0} errors)`,
+          };
         }),
     });
   }
@@ -378,7 +441,11 @@ export function corpusCases(root: string): CorpusCase[] {
         category: 'hubspot-probe',
         run: () => {
           const probeCase = readJson(instanceFile) as JsonObject;
-          return validate(validators.get(`${seedFile}#repaired`, repairedSeed), probeCase.instance, basename(instanceFile).startsWith('valid'));
+          return validate(
+            validators.get(`${seedFile}#repaired`, repairedSeed),
+            probeCase.instance,
+            basename(instanceFile).startsWith('valid'),
+          );
         },
       });
     }
@@ -392,7 +459,9 @@ function seedLint(seedFile: string): Outcome {
   const count = (code: string): number => errors.filter((issue) => issue.code === code).length;
   const expected = { SCHEMA_REF_NOT_IN_TYPE: 4, SCHEMA_REF_NOT_FOUND: 4, SCHEMA_OBJECT_MISSING_PROPERTIES: 3 };
   const matches = Object.entries(expected).every(([code, n]) => count(code) === n) && errors.length === 11;
-  return matches ? { pass: true, detail: '11 errors as expected' } : { pass: false, detail: `${errors.length} errors: ${errorSummary(errors)}` };
+  return matches
+    ? { pass: true, detail: '11 errors as expected' }
+    : { pass: false, detail: `${errors.length} errors: ${errorSummary(errors)}` };
 }
 
 /** Runs an adversarial case: a throw (a crash, or a risky pattern over its input bound) is a failing outcome. */
@@ -400,6 +469,9 @@ function guarded(run: () => Outcome): Outcome {
   try {
     return run();
   } catch (error) {
-    return { pass: false, detail: `crashed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}` };
+    return {
+      pass: false,
+      detail: `crashed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    };
   }
 }

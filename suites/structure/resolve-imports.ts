@@ -22,7 +22,10 @@ function reroot(value: unknown, prefix: string): unknown {
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, inner] of Object.entries(value)) {
-    const rewrite = (ref: unknown): unknown => (typeof ref === 'string' && ref.startsWith('#/definitions/') ? `${prefix}/${ref.slice('#/definitions/'.length)}` : ref);
+    const rewrite = (ref: unknown): unknown =>
+      typeof ref === 'string' && ref.startsWith('#/definitions/')
+        ? `${prefix}/${ref.slice('#/definitions/'.length)}`
+        : ref;
     if (key === '$ref') out[key] = rewrite(inner);
     else if (key === '$extends') out[key] = Array.isArray(inner) ? inner.map(rewrite) : rewrite(inner);
     else out[key] = reroot(inner, prefix);
@@ -38,7 +41,13 @@ function load(file: string, seen: ReadonlySet<string>): JsonObject {
 }
 
 /** What an import brings, keyed by member name. */
-function importedMembers(keyword: string, uri: string, file: string, prefix: string, seen: ReadonlySet<string>): JsonObject {
+function importedMembers(
+  keyword: string,
+  uri: string,
+  file: string,
+  prefix: string,
+  seen: ReadonlySet<string>,
+): JsonObject {
   const source = load(resolve(dirname(file), uri), seen);
   const members: JsonObject = {};
   const definitions = isObject(source.definitions) ? source.definitions : {};
@@ -52,7 +61,13 @@ function importedMembers(keyword: string, uri: string, file: string, prefix: str
 }
 
 /** Resolves the imports of one container (the root's definitions, or a namespace) in place. */
-function resolveContainer(container: JsonObject, holder: JsonObject, file: string, prefix: string, seen: ReadonlySet<string>): void {
+function resolveContainer(
+  container: JsonObject,
+  holder: JsonObject,
+  file: string,
+  prefix: string,
+  seen: ReadonlySet<string>,
+): void {
   for (const keyword of ['$import', '$importdefs']) {
     const uri = holder[keyword];
     if (typeof uri !== 'string') continue;
@@ -62,7 +77,8 @@ function resolveContainer(container: JsonObject, holder: JsonObject, file: strin
     }
   }
   for (const [name, member] of Object.entries(container)) {
-    if (isObject(member) && !Object.hasOwn(member, 'type')) resolveContainer(member, member, file, `${prefix}/${name}`, seen);
+    if (isObject(member) && !Object.hasOwn(member, 'type'))
+      resolveContainer(member, member, file, `${prefix}/${name}`, seen);
   }
 }
 

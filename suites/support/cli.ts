@@ -14,6 +14,10 @@ export interface Ran {
 export async function hsac(argv: readonly string[], stdin = ''): Promise<Ran> {
   let out = '';
   let err = '';
-  const code = await main(argv, { out: (text) => void (out += text), err: (text) => void (err += text), stdin: () => Buffer.from(stdin) });
+  const code = await main(argv, {
+    out: (text) => void (out += text),
+    err: (text) => void (err += text),
+    stdin: () => Buffer.from(stdin),
+  });
   return { code, out, err };
 }

@@ -91,7 +91,10 @@ export function errorBody(): Record<string, unknown> {
 export function rateLimitBody(policyName: 'DAILY' | 'TEN_SECONDLY_ROLLING'): Record<string, unknown> {
   return {
     status: 'error',
-    message: policyName === 'DAILY' ? 'You have reached your daily limit.' : 'You have reached your ten_secondly_rolling limit.',
+    message:
+      policyName === 'DAILY'
+        ? 'You have reached your daily limit.'
+        : 'You have reached your ten_secondly_rolling limit.',
     errorType: 'RATE_LIMIT',
     correlationId: 'c1a4d2e0-8d1b-4d0b-a7a7-0b9a6f0d3e55',
     policyName,

@@ -5,7 +5,11 @@ export const definitionRemoved = defineRule({
   id: 'definition-removed',
   direction: 'operation',
   defaultSeverity: 'breaking',
-  description: 'A named definition exists only in the old document (documents without operations are compared by definition name).',
+  description:
+    'A named definition exists only in the old document (documents without operations are compared by definition name).',
   site: 'definition',
-  detect: (site) => (site.old !== undefined && site.new === undefined ? [{ message: `definition ${site.name} was removed`, old: site.name }] : []),
+  detect: (site) =>
+    site.old !== undefined && site.new === undefined
+      ? [{ message: `definition ${site.name} was removed`, old: site.name }]
+      : [],
 });

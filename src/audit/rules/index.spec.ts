@@ -4,7 +4,9 @@ import { operationAdded } from './operation-added.js';
 
 describe('the rule registry', () => {
   it('throws on a duplicate id', () => {
-    expect(() => checkCatalogue([operationAdded, operationAdded])).toThrow('audit rule id "operation-added" is registered twice');
+    expect(() => checkCatalogue([operationAdded, operationAdded])).toThrow(
+      'audit rule id "operation-added" is registered twice',
+    );
   });
 
   it('throws on an id that is not kebab-case', () => {

@@ -65,7 +65,18 @@ import { responseTypeNarrowed } from './response-type-narrowed.js';
 import { responseVariantAdded } from './response-variant-added.js';
 import type { AnyRule } from './rule.js';
 
-export type { AnyRule, Detection, Direction, Rule, RuleContext, RuleDirection, Severity, SiteKind, SiteMap, StatusPairing } from './rule.js';
+export type {
+  AnyRule,
+  Detection,
+  Direction,
+  Rule,
+  RuleContext,
+  RuleDirection,
+  Severity,
+  SiteKind,
+  SiteMap,
+  StatusPairing,
+} from './rule.js';
 export { SEVERITIES } from './rule.js';
 
 const CATALOGUE: readonly AnyRule[] = [
@@ -144,7 +155,8 @@ const CATALOGUE: readonly AnyRule[] = [
 export function checkCatalogue(rules: readonly AnyRule[]): readonly AnyRule[] {
   const seen = new Set<string>();
   for (const rule of rules) {
-    if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(rule.id)) throw new Error(`audit rule id "${rule.id}" is not kebab-case`);
+    if (!/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(rule.id))
+      throw new Error(`audit rule id "${rule.id}" is not kebab-case`);
     if (seen.has(rule.id)) throw new Error(`audit rule id "${rule.id}" is registered twice`);
     seen.add(rule.id);
   }

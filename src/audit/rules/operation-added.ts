@@ -8,5 +8,8 @@ export const operationAdded = defineRule({
   defaultSeverity: 'info',
   description: 'An operation exists only in the new version.',
   site: 'operation',
-  detect: (site) => (site.old === undefined && site.new !== undefined ? [{ message: `${operationLabel(site.new)} was added`, new: site.new.pathTemplate }] : []),
+  detect: (site) =>
+    site.old === undefined && site.new !== undefined
+      ? [{ message: `${operationLabel(site.new)} was added`, new: site.new.pathTemplate }]
+      : [],
 });

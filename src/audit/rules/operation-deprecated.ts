@@ -10,6 +10,12 @@ export const operationDeprecated = defineRule({
   site: 'operation',
   detect: (site) =>
     site.old !== undefined && site.new !== undefined && !site.old.deprecated && site.new.deprecated
-      ? [{ message: `${operationLabel(site.new)} is now deprecated`, old: 'deprecated: false', new: 'deprecated: true' }]
+      ? [
+          {
+            message: `${operationLabel(site.new)} is now deprecated`,
+            old: 'deprecated: false',
+            new: 'deprecated: true',
+          },
+        ]
       : [],
 });

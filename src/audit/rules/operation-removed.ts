@@ -10,6 +10,11 @@ export const operationRemoved = defineRule({
   site: 'operation',
   detect: (site) =>
     site.old !== undefined && site.new === undefined && !site.old.deprecated
-      ? [{ message: `${operationLabel(site.old)} was removed without being deprecated first`, old: site.old.pathTemplate }]
+      ? [
+          {
+            message: `${operationLabel(site.old)} was removed without being deprecated first`,
+            old: site.old.pathTemplate,
+          },
+        ]
       : [],
 });

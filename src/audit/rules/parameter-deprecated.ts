@@ -9,6 +9,12 @@ export const parameterDeprecated = defineRule({
   site: 'parameter',
   detect: (site) =>
     site.old !== undefined && site.new !== undefined && !site.old.deprecated && site.new.deprecated
-      ? [{ message: `${site.new.in} parameter ${site.new.name} is now deprecated`, old: 'deprecated: false', new: 'deprecated: true' }]
+      ? [
+          {
+            message: `${site.new.in} parameter ${site.new.name} is now deprecated`,
+            old: 'deprecated: false',
+            new: 'deprecated: true',
+          },
+        ]
       : [],
 });

@@ -10,6 +10,13 @@ export const propertyDeprecated = defineRule({
   site: 'schema',
   detect: (site) =>
     commonProperties(site.old, site.new, site.direction)
-      .filter((name) => !site.old.properties.get(name)?.deprecated && site.new.properties.get(name)?.deprecated === true)
-      .map((name) => ({ property: name, message: `${site.direction} property ${name} is now deprecated`, old: 'deprecated: false', new: 'deprecated: true' })),
+      .filter(
+        (name) => !site.old.properties.get(name)?.deprecated && site.new.properties.get(name)?.deprecated === true,
+      )
+      .map((name) => ({
+        property: name,
+        message: `${site.direction} property ${name} is now deprecated`,
+        old: 'deprecated: false',
+        new: 'deprecated: true',
+      })),
 });

@@ -9,6 +9,12 @@ export const requestAdditionalPropertiesClosed = defineRule({
   site: 'schema',
   detect: (site) =>
     site.direction === 'request' && site.old.additionalProperties !== false && site.new.additionalProperties === false
-      ? [{ message: 'request object is now closed: properties it does not list are refused', old: 'additionalProperties: open', new: 'additionalProperties: false' }]
+      ? [
+          {
+            message: 'request object is now closed: properties it does not list are refused',
+            old: 'additionalProperties: open',
+            new: 'additionalProperties: false',
+          },
+        ]
       : [],
 });

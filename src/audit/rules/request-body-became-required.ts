@@ -9,6 +9,12 @@ export const requestBodyBecameRequired = defineRule({
   site: 'request-body',
   detect: (site) => {
     if (site.new?.required !== true || site.old?.required === true) return [];
-    return [{ message: site.old === undefined ? 'a required request body was added' : 'the request body became required', old: site.old === undefined ? '(no body)' : 'optional', new: 'required' }];
+    return [
+      {
+        message: site.old === undefined ? 'a required request body was added' : 'the request body became required',
+        old: site.old === undefined ? '(no body)' : 'optional',
+        new: 'required',
+      },
+    ];
   },
 });

@@ -7,5 +7,8 @@ export const requestBodyRemoved = defineRule({
   defaultSeverity: 'breaking',
   description: 'The operation no longer takes the request body it took.',
   site: 'request-body',
-  detect: (site) => (site.old !== undefined && site.new === undefined ? [{ message: 'the request body was removed', old: 'body', new: '(no body)' }] : []),
+  detect: (site) =>
+    site.old !== undefined && site.new === undefined
+      ? [{ message: 'the request body was removed', old: 'body', new: '(no body)' }]
+      : [],
 });

@@ -10,8 +10,23 @@ export const requestEnumValueAdded = defineRule({
   site: 'schema',
   detect: (site) => {
     if (site.direction !== 'request' || site.old.enum === undefined) return [];
-    if (site.new.enum === undefined) return [{ message: 'the request value is no longer limited to an enum', old: enumText(site.old.enum), new: '(any value)' }];
+    if (site.new.enum === undefined)
+      return [
+        {
+          message: 'the request value is no longer limited to an enum',
+          old: enumText(site.old.enum),
+          new: '(any value)',
+        },
+      ];
     const added = enumMinus(site.new.enum, site.old.enum);
-    return added.length === 0 ? [] : [{ message: `request enum value${added.length === 1 ? '' : 's'} ${enumText(added)} added`, old: enumText(site.old.enum), new: enumText(site.new.enum) }];
+    return added.length === 0
+      ? []
+      : [
+          {
+            message: `request enum value${added.length === 1 ? '' : 's'} ${enumText(added)} added`,
+            old: enumText(site.old.enum),
+            new: enumText(site.new.enum),
+          },
+        ];
   },
 });

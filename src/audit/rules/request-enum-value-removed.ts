@@ -10,8 +10,23 @@ export const requestEnumValueRemoved = defineRule({
   site: 'schema',
   detect: (site) => {
     if (site.direction !== 'request' || site.new.enum === undefined) return [];
-    if (site.old.enum === undefined) return [{ message: `the request value is now limited to ${enumText(site.new.enum)}`, old: '(any value)', new: enumText(site.new.enum) }];
+    if (site.old.enum === undefined)
+      return [
+        {
+          message: `the request value is now limited to ${enumText(site.new.enum)}`,
+          old: '(any value)',
+          new: enumText(site.new.enum),
+        },
+      ];
     const removed = enumMinus(site.old.enum, site.new.enum);
-    return removed.length === 0 ? [] : [{ message: `request enum value${removed.length === 1 ? '' : 's'} ${enumText(removed)} removed`, old: enumText(site.old.enum), new: enumText(site.new.enum) }];
+    return removed.length === 0
+      ? []
+      : [
+          {
+            message: `request enum value${removed.length === 1 ? '' : 's'} ${enumText(removed)} removed`,
+            old: enumText(site.old.enum),
+            new: enumText(site.new.enum),
+          },
+        ];
   },
 });

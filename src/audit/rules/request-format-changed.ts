@@ -12,6 +12,12 @@ export const requestFormatChanged = defineRule({
     if (site.direction !== 'request' || typeRelation(site.old.types, site.new.types) !== 'same') return [];
     const relation = formatRelation(site.old.format, site.new.format);
     if (relation !== 'narrower' && relation !== 'incompatible') return [];
-    return [{ message: `request format changed from ${site.old.format ?? '(none)'} to ${site.new.format ?? '(none)'}`, old: describeType(site.old), new: describeType(site.new) }];
+    return [
+      {
+        message: `request format changed from ${site.old.format ?? '(none)'} to ${site.new.format ?? '(none)'}`,
+        old: describeType(site.old),
+        new: describeType(site.new),
+      },
+    ];
   },
 });

@@ -13,5 +13,9 @@ export const requestLimitsLoosened = defineRule({
       ? []
       : limitChanges(site.old.limits, site.new.limits)
           .filter((change) => change.effect === 'looser')
-          .map((change) => ({ message: `request limit loosened: ${limitText(change)}`, old: `${change.key}: ${change.old ?? '(none)'}`, new: `${change.key}: ${change.new ?? '(none)'}` })),
+          .map((change) => ({
+            message: `request limit loosened: ${limitText(change)}`,
+            old: `${change.key}: ${change.old ?? '(none)'}`,
+            new: `${change.key}: ${change.new ?? '(none)'}`,
+          })),
 });

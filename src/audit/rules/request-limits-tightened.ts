@@ -6,12 +6,17 @@ export const requestLimitsTightened = defineRule({
   id: 'request-limits-tightened',
   direction: 'request',
   defaultSeverity: 'breaking',
-  description: 'A request limit now admits fewer values (maxItems/maxLength/maximum lowered or added, minimum/minLength/minItems raised, pattern added or changed).',
+  description:
+    'A request limit now admits fewer values (maxItems/maxLength/maximum lowered or added, minimum/minLength/minItems raised, pattern added or changed).',
   site: 'schema',
   detect: (site) =>
     site.direction !== 'request'
       ? []
       : limitChanges(site.old.limits, site.new.limits)
           .filter((change) => change.effect !== 'looser')
-          .map((change) => ({ message: `request limit tightened: ${limitText(change)}`, old: `${change.key}: ${change.old ?? '(none)'}`, new: `${change.key}: ${change.new ?? '(none)'}` })),
+          .map((change) => ({
+            message: `request limit tightened: ${limitText(change)}`,
+            old: `${change.key}: ${change.old ?? '(none)'}`,
+            new: `${change.key}: ${change.new ?? '(none)'}`,
+          })),
 });

@@ -13,6 +13,10 @@ export const requestMediaTypeRemoved = defineRule({
     const after = site.new.mediaTypes;
     return site.old.mediaTypes
       .filter((type) => !after.includes(type))
-      .map((type) => ({ message: `request media type ${type} is no longer accepted (now ${after.join(', ')})`, old: type, pointer: `/content/${escapeToken(type)}` }));
+      .map((type) => ({
+        message: `request media type ${type} is no longer accepted (now ${after.join(', ')})`,
+        old: type,
+        pointer: `/content/${escapeToken(type)}`,
+      }));
   },
 });

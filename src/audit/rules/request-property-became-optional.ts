@@ -13,5 +13,10 @@ export const requestPropertyBecameOptional = defineRule({
       ? []
       : commonProperties(site.old, site.new, 'request')
           .filter((name) => site.old.required.has(name) && !site.new.required.has(name))
-          .map((name) => ({ property: name, message: `request property ${name} became optional`, old: 'required', new: 'optional' })),
+          .map((name) => ({
+            property: name,
+            message: `request property ${name} became optional`,
+            old: 'required',
+            new: 'optional',
+          })),
 });

@@ -13,5 +13,10 @@ export const requestPropertyBecameRequired = defineRule({
       ? []
       : commonProperties(site.old, site.new, 'request')
           .filter((name) => !site.old.required.has(name) && site.new.required.has(name))
-          .map((name) => ({ property: name, message: `request property ${name} became required`, old: 'optional', new: 'required' })),
+          .map((name) => ({
+            property: name,
+            message: `request property ${name} became required`,
+            old: 'optional',
+            new: 'required',
+          })),
 });

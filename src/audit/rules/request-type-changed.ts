@@ -12,6 +12,12 @@ export const requestTypeChanged = defineRule({
     if (site.direction !== 'request') return [];
     const relation = typeRelation(site.old.types, site.new.types);
     if (relation !== 'narrower' && relation !== 'incompatible') return [];
-    return [{ message: `request type ${relation === 'narrower' ? 'narrowed' : 'changed'} from ${describeType(site.old)} to ${describeType(site.new)}`, old: describeType(site.old), new: describeType(site.new) }];
+    return [
+      {
+        message: `request type ${relation === 'narrower' ? 'narrowed' : 'changed'} from ${describeType(site.old)} to ${describeType(site.new)}`,
+        old: describeType(site.old),
+        new: describeType(site.new),
+      },
+    ];
   },
 });

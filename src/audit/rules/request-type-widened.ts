@@ -11,7 +11,16 @@ export const requestTypeWidened = defineRule({
   detect: (site) => {
     if (site.direction !== 'request') return [];
     const types = typeRelation(site.old.types, site.new.types);
-    const widened = types === 'wider' || (types === 'same' && formatRelation(site.old.format, site.new.format) === 'wider');
-    return widened ? [{ message: `request type widened from ${describeType(site.old)} to ${describeType(site.new)}`, old: describeType(site.old), new: describeType(site.new) }] : [];
+    const widened =
+      types === 'wider' || (types === 'same' && formatRelation(site.old.format, site.new.format) === 'wider');
+    return widened
+      ? [
+          {
+            message: `request type widened from ${describeType(site.old)} to ${describeType(site.new)}`,
+            old: describeType(site.old),
+            new: describeType(site.new),
+          },
+        ]
+      : [];
   },
 });

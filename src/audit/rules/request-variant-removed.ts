@@ -11,6 +11,14 @@ export const requestVariantRemoved = defineRule({
   detect: (site) => {
     if (site.direction !== 'request' || site.old.variants === undefined) return [];
     const { removed } = variantDiff(site.old, site.new);
-    return removed.length === 0 ? [] : [{ message: `request alternative ${removed.join(', ')} removed`, old: variantText(site.old), new: variantText(site.new) }];
+    return removed.length === 0
+      ? []
+      : [
+          {
+            message: `request alternative ${removed.join(', ')} removed`,
+            old: variantText(site.old),
+            new: variantText(site.new),
+          },
+        ];
   },
 });

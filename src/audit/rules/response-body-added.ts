@@ -10,6 +10,12 @@ export const responseBodyAdded = defineRule({
   site: 'response',
   detect: (site) =>
     site.old.schema === undefined && site.new.schema !== undefined
-      ? [{ message: `the ${site.new.status} response now has a body (${schemaName(site.new.schema)})`, old: '(no body)', new: schemaName(site.new.schema) }]
+      ? [
+          {
+            message: `the ${site.new.status} response now has a body (${schemaName(site.new.schema)})`,
+            old: '(no body)',
+            new: schemaName(site.new.schema),
+          },
+        ]
       : [],
 });

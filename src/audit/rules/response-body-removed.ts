@@ -10,6 +10,12 @@ export const responseBodyRemoved = defineRule({
   site: 'response',
   detect: (site) =>
     site.old.schema !== undefined && site.new.schema === undefined
-      ? [{ message: `the ${site.new.status} response has no body any more (was ${schemaName(site.old.schema)})`, old: schemaName(site.old.schema), new: '(no body)' }]
+      ? [
+          {
+            message: `the ${site.new.status} response has no body any more (was ${schemaName(site.old.schema)})`,
+            old: schemaName(site.old.schema),
+            new: '(no body)',
+          },
+        ]
       : [],
 });

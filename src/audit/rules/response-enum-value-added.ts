@@ -11,15 +11,33 @@ export const responseEnumValueAdded = defineRule({
   id: 'response-enum-value-added',
   direction: 'response',
   defaultSeverity: 'warning',
-  description: 'A response enum gained a value (or stopped being an enum); closed-enum clients reject it. Configurable; open enums are info.',
+  description:
+    'A response enum gained a value (or stopped being an enum); closed-enum clients reject it. Configurable; open enums are info.',
   site: 'schema',
   detect: (site, context) => {
     if (site.direction !== 'response' || site.old.enum === undefined) return [];
     const open = site.old.openEnum || site.new.openEnum;
     const severity: Severity = open ? 'info' : context.enumAdditions;
     const note = open ? ' (the enum is marked open)' : '';
-    if (site.new.enum === undefined) return [{ severity, message: `the response value is no longer limited to an enum${note}`, old: enumText(site.old.enum), new: '(any value)' }];
+    if (site.new.enum === undefined)
+      return [
+        {
+          severity,
+          message: `the response value is no longer limited to an enum${note}`,
+          old: enumText(site.old.enum),
+          new: '(any value)',
+        },
+      ];
     const added = enumMinus(site.new.enum, site.old.enum);
-    return added.length === 0 ? [] : [{ severity, message: `response enum value${added.length === 1 ? '' : 's'} ${enumText(added)} added${note}`, old: enumText(site.old.enum), new: enumText(site.new.enum) }];
+    return added.length === 0
+      ? []
+      : [
+          {
+            severity,
+            message: `response enum value${added.length === 1 ? '' : 's'} ${enumText(added)} added${note}`,
+            old: enumText(site.old.enum),
+            new: enumText(site.new.enum),
+          },
+        ];
   },
 });

@@ -17,7 +17,11 @@ export const responseErrorsMerged = defineRule({
     const partial = site.old.responses.get('207')?.schema;
     if (!site.old.responses.has('207') || site.new.responses.has('207') || !declaresErrors(partial)) return [];
     return successPairs(site.pairing)
-      .filter(([before, after]) => !declaresErrors(site.old.responses.get(before)?.schema) && declaresErrors(site.new.responses.get(after)?.schema))
+      .filter(
+        ([before, after]) =>
+          !declaresErrors(site.old.responses.get(before)?.schema) &&
+          declaresErrors(site.new.responses.get(after)?.schema),
+      )
       .map(([before, after]) => ({
         status: '207',
         message: `the 207 is gone and its errors are merged into the ${after} body (${schemaName(site.new.responses.get(after)?.schema)})`,

@@ -4,7 +4,9 @@ import { defineRule, type StatusPairing } from './rule.js';
 
 /** The old success status whose body the new one continues (same code, or the changed pair). */
 export function successPairs(pairing: StatusPairing): Array<readonly [string, string]> {
-  const same = pairing.same.filter((status) => /^2\d\d$/.test(status) && status !== '207').map((status) => [status, status] as const);
+  const same = pairing.same
+    .filter((status) => /^2\d\d$/.test(status) && status !== '207')
+    .map((status) => [status, status] as const);
   return [...same, ...pairing.changed.filter(([before, after]) => before !== '207' && after !== '207')];
 }
 
@@ -24,7 +26,8 @@ export const responseErrorsSplit = defineRule({
   description: 'Errors moved out of the success body into a new 207 `*WithErrors` response.',
   site: 'responses',
   detect: (site) => {
-    if (site.old.responses.has('207') || !site.new.responses.has('207') || !declaresErrors(body(site.new, '207'))) return [];
+    if (site.old.responses.has('207') || !site.new.responses.has('207') || !declaresErrors(body(site.new, '207')))
+      return [];
     return successPairs(site.pairing)
       .filter(([before, after]) => declaresErrors(body(site.old, before)) && !declaresErrors(body(site.new, after)))
       .map(([before, after]) => ({

@@ -9,12 +9,19 @@ export const responseFormatChanged = defineRule({
   id: 'response-format-changed',
   direction: 'response',
   defaultSeverity: 'breaking',
-  description: 'A response value format was widened or changed while its type stayed (int32 -> int64, date-time -> (none), date -> date-time).',
+  description:
+    'A response value format was widened or changed while its type stayed (int32 -> int64, date-time -> (none), date -> date-time).',
   site: 'schema',
   detect: (site) => {
     if (site.direction !== 'response' || typeRelation(site.old.types, site.new.types) !== 'same') return [];
     const relation = formatRelation(site.old.format, site.new.format);
     if (relation !== 'wider' && relation !== 'incompatible') return [];
-    return [{ message: `response format changed from ${site.old.format ?? '(none)'} to ${site.new.format ?? '(none)'}`, old: describeType(site.old), new: describeType(site.new) }];
+    return [
+      {
+        message: `response format changed from ${site.old.format ?? '(none)'} to ${site.new.format ?? '(none)'}`,
+        old: describeType(site.old),
+        new: describeType(site.new),
+      },
+    ];
   },
 });

@@ -6,12 +6,17 @@ export const responseLimitsLoosened = defineRule({
   id: 'response-limits-loosened',
   direction: 'response',
   defaultSeverity: 'warning',
-  description: 'A response limit now admits more values (maxItems/maxLength/maximum raised or removed, minimum lowered, pattern changed).',
+  description:
+    'A response limit now admits more values (maxItems/maxLength/maximum raised or removed, minimum lowered, pattern changed).',
   site: 'schema',
   detect: (site) =>
     site.direction !== 'response'
       ? []
       : limitChanges(site.old.limits, site.new.limits)
           .filter((change) => change.effect !== 'tighter')
-          .map((change) => ({ message: `response limit loosened: ${limitText(change)}`, old: `${change.key}: ${change.old ?? '(none)'}`, new: `${change.key}: ${change.new ?? '(none)'}` })),
+          .map((change) => ({
+            message: `response limit loosened: ${limitText(change)}`,
+            old: `${change.key}: ${change.old ?? '(none)'}`,
+            new: `${change.key}: ${change.new ?? '(none)'}`,
+          })),
 });

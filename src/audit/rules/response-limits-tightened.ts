@@ -13,5 +13,9 @@ export const responseLimitsTightened = defineRule({
       ? []
       : limitChanges(site.old.limits, site.new.limits)
           .filter((change) => change.effect === 'tighter')
-          .map((change) => ({ message: `response limit tightened: ${limitText(change)}`, old: `${change.key}: ${change.old ?? '(none)'}`, new: `${change.key}: ${change.new ?? '(none)'}` })),
+          .map((change) => ({
+            message: `response limit tightened: ${limitText(change)}`,
+            old: `${change.key}: ${change.old ?? '(none)'}`,
+            new: `${change.key}: ${change.new ?? '(none)'}`,
+          })),
 });

@@ -13,5 +13,9 @@ export const responseMediaTypeRemoved = defineRule({
       ? [] // no content at all is response-body-removed
       : site.old.mediaTypes
           .filter((type) => !site.new.mediaTypes.includes(type))
-          .map((type) => ({ message: `media type ${type} is no longer produced (now ${site.new.mediaTypes.join(', ')})`, old: type, pointer: `/content/${escapeToken(type)}` })),
+          .map((type) => ({
+            message: `media type ${type} is no longer produced (now ${site.new.mediaTypes.join(', ')})`,
+            old: type,
+            pointer: `/content/${escapeToken(type)}`,
+          })),
 });

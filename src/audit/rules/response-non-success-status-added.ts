@@ -9,5 +9,7 @@ export const responseNonSuccessStatusAdded = defineRule({
   description: 'A non-2xx status (or `default`) is newly declared.',
   site: 'responses',
   detect: (site) =>
-    site.pairing.added.filter((status) => !isSuccessStatus(status)).map((status) => ({ status, message: `status ${status} is newly declared`, new: status })),
+    site.pairing.added
+      .filter((status) => !isSuccessStatus(status))
+      .map((status) => ({ status, message: `status ${status} is newly declared`, new: status })),
 });

@@ -9,5 +9,7 @@ export const responseNonSuccessStatusRemoved = defineRule({
   description: 'A non-2xx status (or `default`) is no longer declared.',
   site: 'responses',
   detect: (site) =>
-    site.pairing.removed.filter((status) => !isSuccessStatus(status)).map((status) => ({ status, message: `status ${status} is no longer declared`, old: status })),
+    site.pairing.removed
+      .filter((status) => !isSuccessStatus(status))
+      .map((status) => ({ status, message: `status ${status} is no longer declared`, old: status })),
 });

@@ -17,5 +17,10 @@ export const responseOptionalPropertyRemoved = defineRule({
       ? []
       : removedProperties(site.old, site.new, 'response')
           .filter((name) => !site.old.required.has(name))
-          .map((name) => ({ property: name, message: `optional response property ${name} was removed`, old: 'optional', new: '(absent)' })),
+          .map((name) => ({
+            property: name,
+            message: `optional response property ${name} was removed`,
+            old: 'optional',
+            new: '(absent)',
+          })),
 });

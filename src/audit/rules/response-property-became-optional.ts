@@ -13,5 +13,10 @@ export const responsePropertyBecameOptional = defineRule({
       ? []
       : commonProperties(site.old, site.new, 'response')
           .filter((name) => site.old.required.has(name) && !site.new.required.has(name))
-          .map((name) => ({ property: name, message: `response property ${name} became optional`, old: 'required', new: 'optional' })),
+          .map((name) => ({
+            property: name,
+            message: `response property ${name} became optional`,
+            old: 'required',
+            new: 'optional',
+          })),
 });

@@ -13,5 +13,10 @@ export const responsePropertyBecameRequired = defineRule({
       ? []
       : commonProperties(site.old, site.new, 'response')
           .filter((name) => !site.old.required.has(name) && site.new.required.has(name))
-          .map((name) => ({ property: name, message: `response property ${name} became required`, old: 'optional', new: 'required' })),
+          .map((name) => ({
+            property: name,
+            message: `response property ${name} became required`,
+            old: 'optional',
+            new: 'required',
+          })),
 });

@@ -11,5 +11,9 @@ export const responseRequiredHeaderRemoved = defineRule({
   detect: (site) =>
     [...site.old.headers]
       .filter(([key, header]) => header.required && !site.new.headers.has(key))
-      .map(([, header]) => ({ message: `required response header ${header.name} was removed`, old: header.name, pointer: `/headers/${escapeToken(header.name)}` })),
+      .map(([, header]) => ({
+        message: `required response header ${header.name} was removed`,
+        old: header.name,
+        pointer: `/headers/${escapeToken(header.name)}`,
+      })),
 });

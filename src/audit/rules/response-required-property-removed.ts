@@ -13,5 +13,10 @@ export const responseRequiredPropertyRemoved = defineRule({
       ? []
       : removedProperties(site.old, site.new, 'response')
           .filter((name) => site.old.required.has(name))
-          .map((name) => ({ property: name, message: `required response property ${name} was removed`, old: 'required', new: '(absent)' })),
+          .map((name) => ({
+            property: name,
+            message: `required response property ${name} was removed`,
+            old: 'required',
+            new: '(absent)',
+          })),
 });

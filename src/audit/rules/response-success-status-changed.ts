@@ -8,7 +8,8 @@ export const responseSuccessStatusChanged = defineRule({
   id: 'response-success-status-changed',
   direction: 'response',
   defaultSeverity: 'breaking',
-  description: 'A success code was replaced by another (201 -> 200, 200 -> 201, 204 <-> 200); exact-code clients break.',
+  description:
+    'A success code was replaced by another (201 -> 200, 200 -> 201, 204 <-> 200); exact-code clients break.',
   site: 'responses',
   detect: (site) =>
     site.pairing.changed.map(([before, after]) => ({

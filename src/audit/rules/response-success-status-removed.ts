@@ -6,7 +6,8 @@ export const responseSuccessStatusRemoved = defineRule({
   id: 'response-success-status-removed',
   direction: 'response',
   defaultSeverity: 'breaking',
-  description: 'A 2xx status is no longer declared and no other success code of the same kind replaces it (a removed 207 is this rule).',
+  description:
+    'A 2xx status is no longer declared and no other success code of the same kind replaces it (a removed 207 is this rule).',
   site: 'responses',
   detect: (site) =>
     site.pairing.removed.filter(isSuccessStatus).map((status) => ({

@@ -12,6 +12,12 @@ export const responseTypeChanged = defineRule({
     if (site.direction !== 'response') return [];
     const relation = typeRelation(site.old.types, site.new.types);
     if (relation !== 'wider' && relation !== 'incompatible') return [];
-    return [{ message: `response type ${relation === 'wider' ? 'widened' : 'changed'} from ${describeType(site.old)} to ${describeType(site.new)}`, old: describeType(site.old), new: describeType(site.new) }];
+    return [
+      {
+        message: `response type ${relation === 'wider' ? 'widened' : 'changed'} from ${describeType(site.old)} to ${describeType(site.new)}`,
+        old: describeType(site.old),
+        new: describeType(site.new),
+      },
+    ];
   },
 });

@@ -11,7 +11,16 @@ export const responseTypeNarrowed = defineRule({
   detect: (site) => {
     if (site.direction !== 'response') return [];
     const types = typeRelation(site.old.types, site.new.types);
-    const narrowed = types === 'narrower' || (types === 'same' && formatRelation(site.old.format, site.new.format) === 'narrower');
-    return narrowed ? [{ message: `response type narrowed from ${describeType(site.old)} to ${describeType(site.new)}`, old: describeType(site.old), new: describeType(site.new) }] : [];
+    const narrowed =
+      types === 'narrower' || (types === 'same' && formatRelation(site.old.format, site.new.format) === 'narrower');
+    return narrowed
+      ? [
+          {
+            message: `response type narrowed from ${describeType(site.old)} to ${describeType(site.new)}`,
+            old: describeType(site.old),
+            new: describeType(site.new),
+          },
+        ]
+      : [];
   },
 });

@@ -11,6 +11,14 @@ export const responseVariantAdded = defineRule({
   detect: (site) => {
     if (site.direction !== 'response' || site.new.variants === undefined) return [];
     const { added } = variantDiff(site.old, site.new);
-    return added.length === 0 ? [] : [{ message: `response alternative ${added.join(', ')} added`, old: variantText(site.old), new: variantText(site.new) }];
+    return added.length === 0
+      ? []
+      : [
+          {
+            message: `response alternative ${added.join(', ')} added`,
+            old: variantText(site.old),
+            new: variantText(site.new),
+          },
+        ];
   },
 });

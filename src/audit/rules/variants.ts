@@ -20,7 +20,8 @@ function split(node: SchemaNode): { named: string[]; unnamed: number } {
 export function variantDiff(oldNode: SchemaNode, newNode: SchemaNode): VariantDiff {
   const before = split(oldNode);
   const after = split(newNode);
-  const inline = (count: number): string[] => (count > 0 ? [`${count} inline alternative${count === 1 ? '' : 's'}`] : []);
+  const inline = (count: number): string[] =>
+    count > 0 ? [`${count} inline alternative${count === 1 ? '' : 's'}`] : [];
   return {
     removed: [...before.named.filter((name) => !after.named.includes(name)), ...inline(before.unnamed - after.unnamed)],
     added: [...after.named.filter((name) => !before.named.includes(name)), ...inline(after.unnamed - before.unnamed)],

@@ -8,6 +8,10 @@ export const sdkFieldCorrupted: GateCheck = {
     const decoded = decodedDifferences(answer);
     if (!decoded) return;
     const site = { op: answer.op, status: answer.status, caseName: answer.served.name, prefix: decoded.prefix };
-    observeDifferences(report, site, decoded.differences.filter((difference) => difference.kind === 'corrupted'));
+    observeDifferences(
+      report,
+      site,
+      decoded.differences.filter((difference) => difference.kind === 'corrupted'),
+    );
   },
 };

@@ -35,14 +35,16 @@ function without(value: Json, path: string): Json {
       delete copy[step.name];
       return copy;
     }
-    const descend = (child: Json, depth: number): Json => (depth === 0 ? go(child, index + 1) : Array.isArray(child) ? child.map((item) => descend(item, depth - 1)) : child);
+    const descend = (child: Json, depth: number): Json =>
+      depth === 0 ? go(child, index + 1) : Array.isArray(child) ? child.map((item) => descend(item, depth - 1)) : child;
     if (Object.hasOwn(copy, step.name)) copy[step.name] = descend(copy[step.name], step.arrays);
     return copy;
   };
   return go(value, 0);
 }
 
-const isAtOrUnder = (candidate: string, path: string): boolean => candidate === path || candidate.startsWith(`${path}.`) || candidate.startsWith(`${path}[]`);
+const isAtOrUnder = (candidate: string, path: string): boolean =>
+  candidate === path || candidate.startsWith(`${path}.`) || candidate.startsWith(`${path}[]`);
 
 function outcome(decode: () => unknown): unknown {
   try {
@@ -56,7 +58,17 @@ describe('the hsac consumer reads exactly the reliance list', () => {
   for (const op of allOperations()) {
     for (const response of op.responses) {
       it(`${op.endpoint} ${op.apiVersion} ${response.status}`, () => {
-        const body = exampleOf(arbitraries.responseBody({ endpoint: op.endpoint, apiVersion: op.apiVersion, status: response.status, complete: true, minResults: 2, maxResults: 2 }), 7);
+        const body = exampleOf(
+          arbitraries.responseBody({
+            endpoint: op.endpoint,
+            apiVersion: op.apiVersion,
+            status: response.status,
+            complete: true,
+            minResults: 2,
+            maxResults: 2,
+          }),
+          7,
+        );
         const reads = CONSUMER_READS[op.endpoint].map((read) => read.path);
         const full = outcome(() => decodeSuccess(op.endpoint, body));
         expect(full).toHaveProperty('value');

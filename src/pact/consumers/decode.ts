@@ -1,5 +1,15 @@
 import type { EndpointId } from '../../catalogue/index.js';
-import { ContractViolation, HubSpotApiError, type AssociatedRecords, type AssociationType, type Batch, type BatchFailure, type DefaultAssociation, type LimitSet, type Outcome } from './model.js';
+import {
+  ContractViolation,
+  HubSpotApiError,
+  type AssociatedRecords,
+  type AssociationType,
+  type Batch,
+  type BatchFailure,
+  type DefaultAssociation,
+  type LimitSet,
+  type Outcome,
+} from './model.js';
 
 /**
  * hsac's consumer-side decoding of JSON bodies: it reads exactly the paths `reliance.ts` lists for
@@ -11,7 +21,8 @@ import { ContractViolation, HubSpotApiError, type AssociatedRecords, type Associ
 type Json = Record<string, unknown>;
 
 function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ContractViolation(`${path || '(body)'} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new ContractViolation(`${path || '(body)'} is not an object`);
   return value as Json;
 }
 
@@ -27,7 +38,8 @@ function text(value: Json, name: string, path: string): string {
 
 function int(value: Json, name: string, path: string): number {
   const found = field(value, name);
-  if (typeof found !== 'number' || !Number.isInteger(found)) throw new ContractViolation(`${path}${name} is not an integer`);
+  if (typeof found !== 'number' || !Number.isInteger(found))
+    throw new ContractViolation(`${path}${name} is not an integer`);
   return found;
 }
 
@@ -73,12 +85,18 @@ function associatedRecords(value: Json, path: string): AssociatedRecords {
   const to = list(value, 'to', path).map((raw, i) => {
     const target = object(raw, `${path}to[${i}]`);
     const at = `${path}to[${i}].`;
-    return { toObjectId: text(target, 'toObjectId', at), types: list(target, 'associationTypes', at).map((type, j) => associationType(object(type, `${at}associationTypes[${j}]`), `${at}associationTypes[${j}].`)) };
+    return {
+      toObjectId: text(target, 'toObjectId', at),
+      types: list(target, 'associationTypes', at).map((type, j) =>
+        associationType(object(type, `${at}associationTypes[${j}]`), `${at}associationTypes[${j}].`),
+      ),
+    };
   });
   const fromId = text(object(field(value, 'from'), `${path}from`), 'id', `${path}from.`);
   const paging = field(value, 'paging');
   const next = paging === undefined ? undefined : field(object(paging, `${path}paging`), 'next');
-  const nextAfter = next === undefined ? undefined : text(object(next, `${path}paging.next`), 'after', `${path}paging.next.`);
+  const nextAfter =
+    next === undefined ? undefined : text(object(next, `${path}paging.next`), 'after', `${path}paging.next.`);
   return nextAfter === undefined ? { fromId, to } : { fromId, to, nextAfter };
 }
 
@@ -112,5 +130,10 @@ export function decodeSuccess(endpoint: EndpointId, raw: unknown): Outcome {
 /** Decodes a non-2xx `Error` body into the error the consumer raises. */
 export function decodeError(status: number, raw: unknown): HubSpotApiError {
   const body = object(raw, '');
-  return new HubSpotApiError(status, text(body, 'category', ''), text(body, 'message', ''), text(body, 'correlationId', ''));
+  return new HubSpotApiError(
+    status,
+    text(body, 'category', ''),
+    text(body, 'message', ''),
+    text(body, 'correlationId', ''),
+  );
 }

@@ -28,9 +28,16 @@ export function hsacConsumer(options: HsacConsumerOptions): AssociationsConsumer
     async perform(call: ConsumerCall): Promise<Outcome> {
       const op = operation(call.endpoint, call.apiVersion);
       const body = requestBodyOf(call);
-      const exchange = await client.send({ method: op.method, path: buildPath(op, pathParamsOf(call)), ...(body === undefined ? {} : { body }) });
+      const exchange = await client.send({
+        method: op.method,
+        path: buildPath(op, pathParamsOf(call)),
+        ...(body === undefined ? {} : { body }),
+      });
       const response = exchange.response;
-      if (!response) throw new Error(`${call.endpoint} ${call.apiVersion}: no answer (${exchange.failure?.message ?? 'unknown failure'})`);
+      if (!response)
+        throw new Error(
+          `${call.endpoint} ${call.apiVersion}: no answer (${exchange.failure?.message ?? 'unknown failure'})`,
+        );
       let parsed: unknown;
       try {
         parsed = response.body === undefined ? undefined : JSON.parse(response.body);

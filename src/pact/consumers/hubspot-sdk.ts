@@ -1,7 +1,18 @@
 import type { ApiVersion, EndpointId } from '../../catalogue/index.js';
 import { locateMethod, sdkArguments } from '../../sdk/bindings.js';
 import { loadSdk, type LoadedSdk, type SdkClient } from '../../sdk/sdk.js';
-import { ContractViolation, HubSpotApiError, type AssociatedRecords, type Batch, type BatchFailure, type ConsumerCall, type DefaultAssociation, type LimitSet, type Outcome, type AssociationsConsumer } from './model.js';
+import {
+  ContractViolation,
+  HubSpotApiError,
+  type AssociatedRecords,
+  type Batch,
+  type BatchFailure,
+  type ConsumerCall,
+  type DefaultAssociation,
+  type LimitSet,
+  type Outcome,
+  type AssociationsConsumer,
+} from './model.js';
 import { pathParamsOf } from './request.js';
 
 /**
@@ -14,7 +25,8 @@ import { pathParamsOf } from './request.js';
 type Model = Record<string, unknown>;
 
 function model(value: unknown, path: string): Model {
-  if (typeof value !== 'object' || value === null) throw new ContractViolation(`SDK model ${path || '(result)'} is missing`);
+  if (typeof value !== 'object' || value === null)
+    throw new ContractViolation(`SDK model ${path || '(result)'} is missing`);
   return value as Model;
 }
 
@@ -26,7 +38,8 @@ function text(value: Model, name: string, path: string): string {
 
 function int(value: Model, name: string, path: string): number {
   const found = value[name];
-  if (typeof found !== 'number' || !Number.isInteger(found)) throw new ContractViolation(`SDK model ${path}${name} is not an integer`);
+  if (typeof found !== 'number' || !Number.isInteger(found))
+    throw new ContractViolation(`SDK model ${path}${name} is not an integer`);
   return found;
 }
 
@@ -38,14 +51,20 @@ function items(value: Model, name: string, path: string): unknown[] {
 
 function date(value: Model, name: string): string {
   const found = value[name];
-  if (!(found instanceof Date) || Number.isNaN(found.getTime())) throw new ContractViolation(`SDK model ${name} is not a valid Date`);
+  if (!(found instanceof Date) || Number.isNaN(found.getTime()))
+    throw new ContractViolation(`SDK model ${name} is not a valid Date`);
   return found.toISOString();
 }
 
 function batch<T>(raw: unknown, item: (value: Model, path: string) => T): Batch<T> {
   const result = model(raw, '');
   const errors = result.errors;
-  const failures: BatchFailure[] = Array.isArray(errors) ? errors.map((e, i) => ({ category: text(model(e, `errors[${i}]`), 'category', `errors[${i}].`), message: text(model(e, `errors[${i}]`), 'message', `errors[${i}].`) })) : [];
+  const failures: BatchFailure[] = Array.isArray(errors)
+    ? errors.map((e, i) => ({
+        category: text(model(e, `errors[${i}]`), 'category', `errors[${i}].`),
+        message: text(model(e, `errors[${i}]`), 'message', `errors[${i}].`),
+      }))
+    : [];
   return {
     status: text(result, 'status', ''),
     startedAt: date(result, 'startedAt'),
@@ -61,13 +80,17 @@ function associatedRecords(value: Model, path: string): AssociatedRecords {
     const at = `${path}to[${i}].`;
     const types = items(target, 'associationTypes', at).map((type, j) => {
       const spec = model(type, `${at}associationTypes[${j}]`);
-      return { category: text(spec, 'category', `${at}associationTypes[${j}].`), typeId: int(spec, 'typeId', `${at}associationTypes[${j}].`) };
+      return {
+        category: text(spec, 'category', `${at}associationTypes[${j}].`),
+        typeId: int(spec, 'typeId', `${at}associationTypes[${j}].`),
+      };
     });
     return { toObjectId: text(target, 'toObjectId', at), types };
   });
   const fromId = text(model(value._from, `${path}_from`), 'id', `${path}_from.`);
   const next = value.paging === undefined ? undefined : model(value.paging, `${path}paging`).next;
-  const nextAfter = next === undefined ? undefined : text(model(next, `${path}paging.next`), 'after', `${path}paging.next.`);
+  const nextAfter =
+    next === undefined ? undefined : text(model(next, `${path}paging.next`), 'after', `${path}paging.next.`);
   return nextAfter === undefined ? { fromId, to } : { fromId, to, nextAfter };
 }
 
@@ -101,11 +124,21 @@ function apiError(error: unknown): HubSpotApiError | undefined {
 function sdkInput(call: ConsumerCall): unknown {
   switch (call.endpoint) {
     case 'batch-read':
-      return { inputs: call.inputs.map((input) => (input.after === undefined ? { id: input.id } : { id: input.id, after: input.after })) };
+      return {
+        inputs: call.inputs.map((input) =>
+          input.after === undefined ? { id: input.id } : { id: input.id, after: input.after },
+        ),
+      };
     case 'batch-associate-default':
       return { inputs: call.pairs.map((pair) => ({ _from: { id: pair.fromId }, to: { id: pair.toId } })) };
     case 'configurations-batch-create':
-      return { inputs: call.limits.map((limit) => ({ category: limit.category, typeId: limit.typeId, maxToObjectIds: limit.maxToObjectIds })) };
+      return {
+        inputs: call.limits.map((limit) => ({
+          category: limit.category,
+          typeId: limit.typeId,
+          maxToObjectIds: limit.maxToObjectIds,
+        })),
+      };
     case 'associate-default':
       return undefined;
   }
@@ -124,7 +157,8 @@ export function hubspotSdkConsumer(options: SdkConsumerOptions): AssociationsCon
   const sdk = options.sdk ?? loadSdk();
   const client: SdkClient = sdk.createClient({ accessToken: options.token, basePath: options.baseUrl });
   return {
-    supports: (endpoint: EndpointId, apiVersion: ApiVersion) => locateMethod(client, endpoint, apiVersion) !== undefined,
+    supports: (endpoint: EndpointId, apiVersion: ApiVersion) =>
+      locateMethod(client, endpoint, apiVersion) !== undefined,
     async perform(call: ConsumerCall): Promise<Outcome> {
       const method = locateMethod(client, call.endpoint, call.apiVersion);
       if (!method) throw new Error(`${sdk.name} ${sdk.version} has no method for ${call.endpoint} ${call.apiVersion}`);

@@ -9,10 +9,35 @@ import type { LimitInput } from '../states/index.js';
 
 /** One call to an endpoint, with the values a consumer passes. */
 export type ConsumerCall =
-  | { readonly endpoint: 'batch-read'; readonly apiVersion: ApiVersion; readonly fromObjectType: string; readonly toObjectType: string; readonly inputs: readonly { readonly id: string; readonly after?: string }[] }
-  | { readonly endpoint: 'batch-associate-default'; readonly apiVersion: ApiVersion; readonly fromObjectType: string; readonly toObjectType: string; readonly pairs: readonly { readonly fromId: string; readonly toId: string }[] }
-  | { readonly endpoint: 'configurations-batch-create'; readonly apiVersion: ApiVersion; readonly fromObjectType: string; readonly toObjectType: string; readonly limits: readonly LimitInput[] }
-  | { readonly endpoint: 'associate-default'; readonly apiVersion: ApiVersion; readonly fromObjectType: string; readonly fromId: string; readonly toObjectType: string; readonly toId: string };
+  | {
+      readonly endpoint: 'batch-read';
+      readonly apiVersion: ApiVersion;
+      readonly fromObjectType: string;
+      readonly toObjectType: string;
+      readonly inputs: readonly { readonly id: string; readonly after?: string }[];
+    }
+  | {
+      readonly endpoint: 'batch-associate-default';
+      readonly apiVersion: ApiVersion;
+      readonly fromObjectType: string;
+      readonly toObjectType: string;
+      readonly pairs: readonly { readonly fromId: string; readonly toId: string }[];
+    }
+  | {
+      readonly endpoint: 'configurations-batch-create';
+      readonly apiVersion: ApiVersion;
+      readonly fromObjectType: string;
+      readonly toObjectType: string;
+      readonly limits: readonly LimitInput[];
+    }
+  | {
+      readonly endpoint: 'associate-default';
+      readonly apiVersion: ApiVersion;
+      readonly fromObjectType: string;
+      readonly fromId: string;
+      readonly toObjectType: string;
+      readonly toId: string;
+    };
 
 /** A failed input of a batch (`errors[]`). */
 export interface BatchFailure {

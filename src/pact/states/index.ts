@@ -66,13 +66,15 @@ export const EXAMPLE_IDS = {
 
 function text(params: JsonMap, name: string): string {
   const value = params[name];
-  if (typeof value !== 'string' || value === '') throw new StateSetupError(`state parameter "${name}" must be a non-empty string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || value === '')
+    throw new StateSetupError(`state parameter "${name}" must be a non-empty string, got ${JSON.stringify(value)}`);
   return value;
 }
 
 function whole(params: JsonMap, name: string): number {
   const value = params[name];
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new StateSetupError(`state parameter "${name}" must be a whole number, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new StateSetupError(`state parameter "${name}" must be a whole number, got ${JSON.stringify(value)}`);
   return value;
 }
 
@@ -140,7 +142,11 @@ export const PROVIDER_STATES = [
   {
     name: 'contact {contactId} is associated with company {companyId} and contact {missingContactId} does not exist',
     params: {},
-    provides: { contactId: EXAMPLE_IDS.contactId, companyId: EXAMPLE_IDS.companyId, missingContactId: EXAMPLE_IDS.missingContactId },
+    provides: {
+      contactId: EXAMPLE_IDS.contactId,
+      companyId: EXAMPLE_IDS.companyId,
+      missingContactId: EXAMPLE_IDS.missingContactId,
+    },
     setup: async (context) => {
       const ids = await contactAndCompany(context);
       await context.api.associateDefault('contacts', ids.contactId, 'companies', [ids.companyId]);
@@ -151,8 +157,15 @@ export const PROVIDER_STATES = [
   {
     name: 'contact {contactId} and company {companyId} exist and company {missingCompanyId} does not',
     params: {},
-    provides: { contactId: EXAMPLE_IDS.contactId, companyId: EXAMPLE_IDS.companyId, missingCompanyId: EXAMPLE_IDS.missingCompanyId },
-    setup: async (context) => ({ ...(await contactAndCompany(context)), missingCompanyId: await missing(context, 'companies') }),
+    provides: {
+      contactId: EXAMPLE_IDS.contactId,
+      companyId: EXAMPLE_IDS.companyId,
+      missingCompanyId: EXAMPLE_IDS.missingCompanyId,
+    },
+    setup: async (context) => ({
+      ...(await contactAndCompany(context)),
+      missingCompanyId: await missing(context, 'companies'),
+    }),
   },
   // Configurations create: no limit on the type yet (the interaction creates one; teardown purges it).
   {
@@ -174,7 +187,11 @@ export const PROVIDER_STATES = [
     setup: async (context, params) => {
       const from = text(params, 'fromObjectType');
       const to = text(params, 'toObjectType');
-      const limit: LimitInput = { category: text(params, 'category'), typeId: whole(params, 'typeId'), maxToObjectIds: whole(params, 'maxToObjectIds') };
+      const limit: LimitInput = {
+        category: text(params, 'category'),
+        typeId: whole(params, 'typeId'),
+        maxToObjectIds: whole(params, 'maxToObjectIds'),
+      };
       context.ledger.configured(from, to, [{ category: limit.category, typeId: limit.typeId }]);
       await context.api.configure(from, to, [limit]);
       return {};

@@ -1,4 +1,11 @@
-import { auxiliaryOperation, buildPath, DEFAULT_API_VERSION, isSuccess, operation, type ApiVersion } from '../../catalogue/index.js';
+import {
+  auxiliaryOperation,
+  buildPath,
+  DEFAULT_API_VERSION,
+  isSuccess,
+  operation,
+  type ApiVersion,
+} from '../../catalogue/index.js';
 import { HubSpotClient, type SendRequest } from '../../transport/index.js';
 
 /**
@@ -58,22 +65,37 @@ export class SetupApi {
   constructor(options: SetupApiOptions) {
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     // A generous budget: a portal's own rate-limit headers adapt it; the sandbox is started wide.
-    this.client = new HubSpotClient({ baseUrl: options.baseUrl, token: options.token, rateLimit: { requests: 1000, windowMs: 10_000 }, retry: { maxRetries: 1, maxRateLimitRetries: 6, baseDelayMs: 50, maxDelayMs: 500 } });
+    this.client = new HubSpotClient({
+      baseUrl: options.baseUrl,
+      token: options.token,
+      rateLimit: { requests: 1000, windowMs: 10_000 },
+      retry: { maxRetries: 1, maxRateLimitRetries: 6, baseDelayMs: 50, maxDelayMs: 500 },
+    });
   }
 
   private async send(what: string, request: SendRequest): Promise<unknown> {
     const exchange = await this.client.send(request);
     const response = exchange.response;
-    if (!response) throw new StateSetupError(`${what}: no answer (${exchange.failure?.kind ?? 'unknown'}: ${exchange.failure?.message ?? ''})`);
+    if (!response)
+      throw new StateSetupError(
+        `${what}: no answer (${exchange.failure?.kind ?? 'unknown'}: ${exchange.failure?.message ?? ''})`,
+      );
     const body = parse(response.body);
     if (!isSuccess(response.status)) {
-      const detail = typeof body === 'object' && body !== null ? `${String((body as Record<string, unknown>).category ?? '')} ${String((body as Record<string, unknown>).message ?? '')}`.trim() : String(body ?? '');
-      throw new StateSetupError(`${what}: ${request.method} ${request.path} answered ${response.status}${detail ? ` (${detail})` : ''}`);
+      const detail =
+        typeof body === 'object' && body !== null
+          ? `${String((body as Record<string, unknown>).category ?? '')} ${String((body as Record<string, unknown>).message ?? '')}`.trim()
+          : String(body ?? '');
+      throw new StateSetupError(
+        `${what}: ${request.method} ${request.path} answered ${response.status}${detail ? ` (${detail})` : ''}`,
+      );
     }
     const errors = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).errors : undefined;
     if (Array.isArray(errors) && errors.length > 0) {
       const first = errors[0] as Record<string, unknown> | undefined;
-      throw new StateSetupError(`${what}: ${errors.length} input(s) failed, first: ${String(first?.category ?? '')} ${String(first?.message ?? '')}`.trim());
+      throw new StateSetupError(
+        `${what}: ${errors.length} input(s) failed, first: ${String(first?.category ?? '')} ${String(first?.message ?? '')}`.trim(),
+      );
     }
     return body;
   }
@@ -83,12 +105,27 @@ export class SetupApi {
     const op = auxiliaryOperation('objects-batch-create', this.apiVersion);
     const ids: string[] = [];
     const stamp = Date.now().toString(36);
-    for (const part of chunks(Array.from({ length: count }, (_, i) => i), op.maxInputs ?? CHUNK)) {
-      const inputs = part.map((i) => ({ properties: objectType === 'contacts' ? { email: `hsac-pact-${stamp}-${ids.length + i}@example.com` } : { name: `hsac pact ${stamp} ${ids.length + i}` } }));
-      const body = await this.send(`create ${part.length} ${objectType}`, { method: op.method, path: buildPath(op, { objectType }), body: { inputs } });
+    for (const part of chunks(
+      Array.from({ length: count }, (_, i) => i),
+      op.maxInputs ?? CHUNK,
+    )) {
+      const inputs = part.map((i) => ({
+        properties:
+          objectType === 'contacts'
+            ? { email: `hsac-pact-${stamp}-${ids.length + i}@example.com` }
+            : { name: `hsac pact ${stamp} ${ids.length + i}` },
+      }));
+      const body = await this.send(`create ${part.length} ${objectType}`, {
+        method: op.method,
+        path: buildPath(op, { objectType }),
+        body: { inputs },
+      });
       const results = (body as { results?: unknown } | undefined)?.results;
       const created = Array.isArray(results) ? results.map((r) => (r as { id?: unknown }).id) : [];
-      if (created.length !== part.length || !created.every((id): id is string => typeof id === 'string')) throw new StateSetupError(`create ${part.length} ${objectType}: the answer did not list ${part.length} record IDs`);
+      if (created.length !== part.length || !created.every((id): id is string => typeof id === 'string'))
+        throw new StateSetupError(
+          `create ${part.length} ${objectType}: the answer did not list ${part.length} record IDs`,
+        );
       ids.push(...created);
     }
     return ids;
@@ -98,28 +135,53 @@ export class SetupApi {
   async archiveRecords(objectType: SetupObjectType, ids: readonly string[]): Promise<void> {
     const op = auxiliaryOperation('objects-batch-archive', this.apiVersion);
     for (const part of chunks(ids, op.maxInputs ?? CHUNK)) {
-      await this.send(`archive ${part.length} ${objectType}`, { method: op.method, path: buildPath(op, { objectType }), body: { inputs: part.map((id) => ({ id })) } });
+      await this.send(`archive ${part.length} ${objectType}`, {
+        method: op.method,
+        path: buildPath(op, { objectType }),
+        body: { inputs: part.map((id) => ({ id })) },
+      });
     }
   }
 
   /** Associates one record with each of `toIds` by the pair's default type. */
-  async associateDefault(fromObjectType: SetupObjectType, fromId: string, toObjectType: SetupObjectType, toIds: readonly string[]): Promise<void> {
+  async associateDefault(
+    fromObjectType: SetupObjectType,
+    fromId: string,
+    toObjectType: SetupObjectType,
+    toIds: readonly string[],
+  ): Promise<void> {
     const op = operation('batch-associate-default', this.apiVersion);
     for (const part of chunks(toIds, CHUNK)) {
       const inputs = part.map((toId) => ({ from: { id: fromId }, to: { id: toId } }));
-      await this.send(`associate ${fromObjectType} ${fromId} with ${part.length} ${toObjectType}`, { method: op.method, path: buildPath(op, { fromObjectType, toObjectType }), body: { inputs } });
+      await this.send(`associate ${fromObjectType} ${fromId} with ${part.length} ${toObjectType}`, {
+        method: op.method,
+        path: buildPath(op, { fromObjectType, toObjectType }),
+        body: { inputs },
+      });
     }
   }
 
   /** Sets association limits. */
   async configure(fromObjectType: string, toObjectType: string, inputs: readonly LimitInput[]): Promise<void> {
     const op = operation('configurations-batch-create', this.apiVersion);
-    await this.send(`configure limits on ${fromObjectType}/${toObjectType}`, { method: op.method, path: buildPath(op, { fromObjectType, toObjectType }), body: { inputs } });
+    await this.send(`configure limits on ${fromObjectType}/${toObjectType}`, {
+      method: op.method,
+      path: buildPath(op, { fromObjectType, toObjectType }),
+      body: { inputs },
+    });
   }
 
   /** Removes association limits (absent ones are no error). */
-  async purgeConfigurations(fromObjectType: string, toObjectType: string, specs: readonly { readonly category: string; readonly typeId: number }[]): Promise<void> {
+  async purgeConfigurations(
+    fromObjectType: string,
+    toObjectType: string,
+    specs: readonly { readonly category: string; readonly typeId: number }[],
+  ): Promise<void> {
     const op = auxiliaryOperation('configurations-batch-purge', this.apiVersion);
-    await this.send(`purge limits on ${fromObjectType}/${toObjectType}`, { method: op.method, path: buildPath(op, { fromObjectType, toObjectType }), body: { inputs: specs.map(({ category, typeId }) => ({ category, typeId })) } });
+    await this.send(`purge limits on ${fromObjectType}/${toObjectType}`, {
+      method: op.method,
+      path: buildPath(op, { fromObjectType, toObjectType }),
+      body: { inputs: specs.map(({ category, typeId }) => ({ category, typeId })) },
+    });
   }
 }

@@ -65,7 +65,8 @@ function wholeSecondMillis(value: string, offsetAt: number): number {
     offsetInRange = hours <= 23 && minutes <= 59;
     offsetMinutes = (value.charCodeAt(offsetAt) === 45 /* - */ ? -1 : 1) * (hours * 60 + minutes);
   }
-  const inRange = year >= 100 && day >= 1 && day <= monthDays && hour <= 23 && minute <= 59 && second <= 59 && offsetInRange;
+  const inRange =
+    year >= 100 && day >= 1 && day <= monthDays && hour <= 23 && minute <= 59 && second <= 59 && offsetInRange;
   if (!inRange || (separator !== 84 /* T */ && separator !== 32) /* space */) {
     const wholeSeconds = value.slice(0, WHOLE_SECONDS_LENGTH);
     return Date.parse(`${wholeSeconds}${value.slice(offsetAt).toUpperCase()}`.replace(' ', 'T'));
