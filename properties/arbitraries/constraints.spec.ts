@@ -9,7 +9,7 @@ import { definitionRecord } from './shape.js';
 
 /** Bad constraints throw at once, naming the builder and the bad value (fast-check's uuid.ts style). */
 describe('bad constraints throw at once, naming the bad value', () => {
-  const cases: ReadonlyArray<readonly [string, () => unknown, RegExp]> = [
+  const cases: readonly (readonly [string, () => unknown, RegExp])[] = [
     ['recordId min 0', () => arbitraries.recordId({ min: 0n }), /recordId: min must be a bigint >= 1n, got 0/],
     ['recordId beyond 2^53', () => arbitraries.recordId({ max: 2n ** 60n }), /got 1152921504606846976/],
     [

@@ -103,7 +103,7 @@ export function lenientVariant(constraints: LenientVariantConstraints): fc.Arbit
         if (!mutation || at === undefined) continue;
         deviations.push({
           mutation: mutation.id,
-          tolerance: mutation.tolerance as ToleranceId,
+          tolerance: mutation.tolerance!,
           check: mutation.check,
           instancePath: mutation.instancePath(current, at),
         });

@@ -42,7 +42,7 @@ function styleArbitrary(builder: string, constraints: DateTimeConstraints): fc.A
       offsetMinutes === undefined ? { fractionDigits } : { fractionDigits, offsetMinutes },
     ),
   );
-  return fc.integer({ min: 0, max: styles.length - 1 }).map((index) => styles[index] as DateTimeStyle);
+  return fc.integer({ min: 0, max: styles.length - 1 }).map((index) => styles[index]!);
 }
 
 function range(builder: string, constraints: DateTimeConstraints): { min: number; max: number } {

@@ -121,7 +121,7 @@ function substitute(type: JsonType, site: SchemaSite): unknown {
 }
 
 /** Enum values HubSpot (or its docs) actually got wrong, else a plausible new value. */
-const NEAR_MISSES: ReadonlyArray<readonly [string, string]> = [
+const NEAR_MISSES: readonly (readonly [string, string])[] = [
   ['CANCELED', 'CANCELLED'], // the spec prose spells it with two Ls (FACTS.md §5)
   ['HUBSPOT_DEFINED', 'PARTNER_DEFINED'], // a category added without a version bump, as WORK was
   ['DAILY', 'SECONDLY'], // the search API's policy, which third-party code handles (FACTS.md §6)
@@ -133,7 +133,7 @@ function unknownEnumValue(values: readonly unknown[]): string {
 }
 
 /** Malformed and out-of-range date-times; every one fails ajv's full `date-time` format. */
-const BAD_DATE_TIMES: ReadonlyArray<readonly [variant: string, value: (current: unknown) => string]> = [
+const BAD_DATE_TIMES: readonly (readonly [variant: string, value: (current: unknown) => string])[] = [
   ['no-offset', (current) => String(current).replace(/(Z|[+-]\d{2}:\d{2})$/i, '')],
   ['basic-format', () => '20261120T091502Z'],
   ['empty-fraction', () => '2026-11-20T09:15:02.Z'],
@@ -146,13 +146,13 @@ const BAD_DATE_TIMES: ReadonlyArray<readonly [variant: string, value: (current: 
   ['offset-24-hours', () => '2026-11-20T09:15:02+24:00'],
 ];
 
-const BAD_UUIDS: ReadonlyArray<readonly [variant: string, value: (current: unknown) => string]> = [
+const BAD_UUIDS: readonly (readonly [variant: string, value: (current: unknown) => string])[] = [
   ['truncated', (current) => String(current).slice(0, -1)],
   ['no-hyphens', (current) => String(current).replace(/-/g, '')],
   ['not-hex', () => 'zzzzzzzz-6a8f-4f7a-9c55-1e0f9f6e2b11'],
 ];
 
-const INT32_OUTSIDE: ReadonlyArray<readonly [variant: string, value: number]> = [
+const INT32_OUTSIDE: readonly (readonly [variant: string, value: number])[] = [
   ['above-int32', 2147483648],
   ['below-int32', -2147483649],
 ];
@@ -209,7 +209,7 @@ function specsFor(site: SchemaSite): SiteMutationSpec[] {
       probe: value,
     });
   }
-  if (site.enumValues && site.enumValues.every((value) => typeof value === 'string')) {
+  if (site.enumValues?.every((value) => typeof value === 'string')) {
     const values = site.enumValues;
     const unknown = unknownEnumValue(values);
     specs.push({

@@ -125,7 +125,7 @@ export function semanticMutations(): readonly Mutation[] {
       check: 'timestamps-ordered',
       appliesTo: batchEnvelope,
       site: (body) => (stamp(body, 'startedAt') && stamp(body, 'completedAt') ? '/completedAt' : undefined),
-      apply: (body) => withValueAt(body, '/completedAt', justBefore(stamp(body, 'startedAt') as ParsedDateTime)),
+      apply: (body) => withValueAt(body, '/completedAt', justBefore(stamp(body, 'startedAt')!)),
     }),
     semantic({
       id: 'completed-before-started-other-offset',
@@ -135,7 +135,7 @@ export function semanticMutations(): readonly Mutation[] {
       appliesTo: batchEnvelope,
       site: (body) => (stamp(body, 'startedAt') && stamp(body, 'completedAt') ? '/completedAt' : undefined),
       apply: (body) => {
-        const started = stamp(body, 'startedAt') as ParsedDateTime;
+        const started = stamp(body, 'startedAt')!;
         return withValueAt(
           body,
           '/completedAt',
@@ -149,7 +149,7 @@ export function semanticMutations(): readonly Mutation[] {
       check: 'timestamps-ordered',
       appliesTo: batchEnvelope,
       site: (body) => (stamp(body, 'requestedAt') && stamp(body, 'startedAt') ? '/startedAt' : undefined),
-      apply: (body) => withValueAt(body, '/startedAt', justBefore(stamp(body, 'requestedAt') as ParsedDateTime)),
+      apply: (body) => withValueAt(body, '/startedAt', justBefore(stamp(body, 'requestedAt')!)),
     }),
     semantic({
       id: 'multi-status-without-errors',

@@ -36,12 +36,12 @@ export function isDeclaredPartial(endpoint: EndpointId, apiVersion: ApiVersion, 
 }
 
 /** Every (version, definition) a body can be checked against, catalogue order, each once. */
-export function catalogueDefinitions(): ReadonlyArray<{
+export function catalogueDefinitions(): readonly {
   readonly apiVersion: ApiVersion;
   readonly definition: string;
-}> {
+}[] {
   const seen = new Set<string>();
-  const found: Array<{ apiVersion: ApiVersion; definition: string }> = [];
+  const found: { apiVersion: ApiVersion; definition: string }[] = [];
   for (const op of allOperations()) {
     const names = [
       op.requestDefinition,

@@ -4,7 +4,7 @@ import { onSuccess } from './kit.js';
 
 type Result = Record<string, unknown>;
 const idOf = (value: unknown): unknown =>
-  typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : undefined;
+  typeof value === 'object' && value !== null && 'id' in value ? value.id : undefined;
 
 /** Which input a result answers: the read record, the pair (either direction), the configured type. */
 const INPUT_KEY: Record<EndpointId, (result: Result) => string> = {

@@ -83,8 +83,8 @@ export function pairStatuses(oldStatuses: Iterable<string>, newStatuses: Iterabl
   const replaceable = (status: string): boolean => isSuccessStatus(status) && status !== '207';
   const gone = removed.filter(replaceable).sort();
   const come = added.filter(replaceable).sort();
-  const changed: Array<readonly [string, string]> = [];
-  for (let i = 0; i < Math.min(gone.length, come.length); i++) changed.push([gone[i] as string, come[i] as string]);
+  const changed: (readonly [string, string])[] = [];
+  for (let i = 0; i < Math.min(gone.length, come.length); i++) changed.push([gone[i]!, come[i]!]);
   removed = removed.filter((status) => !changed.some(([before_]) => before_ === status));
   added = added.filter((status) => !changed.some(([, after_]) => after_ === status));
   return { same, changed, removed, added };
@@ -147,7 +147,7 @@ class Walker {
   operations(oldModel: ApiModel, newModel: ApiModel): void {
     const keys = [...new Set([...oldModel.operations.keys(), ...newModel.operations.keys()])];
     const ordered = keys
-      .map((key) => ({ key, op: (newModel.operations.get(key) ?? oldModel.operations.get(key)) as OperationModel }))
+      .map((key) => ({ key, op: (newModel.operations.get(key) ?? oldModel.operations.get(key))! }))
       .sort((a, b) => a.op.displayPath.localeCompare(b.op.displayPath) || a.op.method.localeCompare(b.op.method));
     for (const { key, op } of ordered) {
       const before = oldModel.operations.get(key);
@@ -175,7 +175,7 @@ class Walker {
     const pairing = pairStatuses(before.responses.keys(), after.responses.keys());
     this.run('responses', { old: before, new: after, pairing }, { ...where, direction: 'response' });
     const response: Location = { ...where, direction: 'response', pointer: '', instancePath: '' };
-    const pairs: Array<readonly [string, string]> = [
+    const pairs: (readonly [string, string])[] = [
       ...pairing.same.map((status) => [status, status] as const),
       ...pairing.changed,
     ];
@@ -202,7 +202,7 @@ class Walker {
     for (const key of new Set([...oldByKey.keys(), ...newByKey.keys()])) {
       const oldParameter = oldByKey.get(key);
       const newParameter = newByKey.get(key);
-      const shown = (newParameter ?? oldParameter) as ParameterModel;
+      const shown = (newParameter ?? oldParameter)!;
       const pointer = `/parameters/${shown.in}/${escapeToken(shown.name)}`;
       const at: Location = { ...where, direction: 'request', pointer, instancePath: pointer };
       this.run(
@@ -220,7 +220,7 @@ class Walker {
     before: SchemaNode,
     after: SchemaNode,
     where: Location,
-    stack: Array<readonly [SchemaNode, SchemaNode]>,
+    stack: (readonly [SchemaNode, SchemaNode])[],
     depth: number,
   ): void {
     if (before === after || depth > MAX_WALK_DEPTH) return;
@@ -271,7 +271,7 @@ class Walker {
     before: SchemaNode,
     after: SchemaNode,
     where: Location,
-    stack: Array<readonly [SchemaNode, SchemaNode]>,
+    stack: (readonly [SchemaNode, SchemaNode])[],
     depth: number,
   ): void {
     if (!before.variants || !after.variants) return;

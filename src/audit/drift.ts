@@ -78,12 +78,12 @@ export interface EndpointDrift {
 export interface DriftReport {
   readonly exchanges: number;
   readonly endpoints: readonly EndpointDrift[];
-  readonly skipped: ReadonlyArray<{
+  readonly skipped: readonly {
     readonly endpoint: string;
     readonly apiVersion: string;
     readonly count: number;
     readonly reason: string;
-  }>;
+  }[];
   /** True when no field or enum value was seen that a schema lacks. */
   readonly ok: boolean;
 }

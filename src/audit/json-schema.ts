@@ -234,7 +234,7 @@ export class JsonSchemaReader {
       // `anyOf: [X, {type: 'null'}]` is how 3.1 (and generators) spell "nullable X": read it so.
       if (nonNull.length < members.length) node.nullable = true;
       if (nonNull.length === 1 && node.types.length === 0 && node.properties.size === 0) {
-        const only = nonNull[0] as SchemaNode;
+        const only = nonNull[0]!;
         mergeInto(node, only);
         continue;
       }

@@ -35,6 +35,6 @@ export function ownObject(node: JsonObject, key: string): JsonObject | undefined
 }
 
 /** Own-key entries of an object, in document order. */
-export function entriesOf(node: JsonObject): Array<[string, unknown]> {
+export function entriesOf(node: JsonObject): [string, unknown][] {
   return Object.keys(node).map((key) => [key, node[key]]);
 }

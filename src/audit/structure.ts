@@ -102,7 +102,7 @@ function referenceOnly(raw: JsonObject): unknown {
 /** True for a parsed document that declares itself JSON Structure. */
 export function isStructureDocument(doc: JsonObject): boolean {
   const schema = ownString(doc, '$schema');
-  return schema !== undefined && /json-structure\.org/.test(schema);
+  return schema !== undefined && schema.includes('json-structure.org');
 }
 
 /** The hsac version a document is the schema of, from its `$id`; undefined for any other document. */
@@ -292,7 +292,7 @@ class StructureReader {
       if (member === 'null') node.nullable = true;
       else converted.push(this.convert(isObject(member) ? member : String(member), childPointer(at, 'type', i), depth));
     });
-    if (converted.length === 1) mergeInto(node, converted[0] as SchemaNode);
+    if (converted.length === 1) mergeInto(node, converted[0]!);
     else if (converted.length > 1) node.variants = { kind: 'anyOf', members: converted };
   }
 

@@ -59,7 +59,7 @@ export function readRateLimitBody(body: string | undefined): RateLimitBody {
     };
   }
   const own = (key: string): unknown =>
-    Object.hasOwn(parsed as object, key) ? (parsed as Record<string, unknown>)[key] : undefined;
+    Object.hasOwn(parsed, key) ? (parsed as Record<string, unknown>)[key] : undefined;
   return { kind: 'json-object', policyName: own('policyName'), message: own('message') };
 }
 

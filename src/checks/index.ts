@@ -39,7 +39,7 @@ export { appliesTo } from '../registry/index.js';
  * a declaration without an implementation, or an implementation of an id the registry lacks, does
  * not compile; registry.spec.ts proves each one carries the id it is filed under.
  */
-const EXCHANGE_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'exchange'>]: ExchangeCheck } = {
+const EXCHANGE_IMPLEMENTATIONS: Readonly<Record<CheckIdOfKind<'exchange'>, ExchangeCheck>> = {
   transport: transportCheck,
   'token-redaction': tokenRedaction,
   'status-family': statusFamilyCheck,
@@ -53,7 +53,7 @@ const EXCHANGE_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'exchange'>]: Ex
 };
 
 /** Every sequence check's implementation, by its registry id; the runner calls each with its own input. */
-const SEQUENCE_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'sequence'>]: SequenceCheck<never> } = {
+const SEQUENCE_IMPLEMENTATIONS: Readonly<Record<CheckIdOfKind<'sequence'>, SequenceCheck<never>>> = {
   'paging-terminates': pagingTerminates,
   'read-after-write': readAfterWrite,
   idempotent,

@@ -2,4 +2,4 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /** A JSON object. */
-export type JsonMap = { [key: string]: JsonValue };
+export type JsonMap = Record<string, JsonValue>;

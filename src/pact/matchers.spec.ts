@@ -5,7 +5,13 @@ import { errorExample, successExample } from './examples.js';
 
 /** The matchers come from the schema walk: one assertion per rule of `matchers.ts`. */
 
-type Matcher = { 'pact:matcher:type'?: string; regex?: string; format?: string; min?: number; value?: unknown };
+interface Matcher {
+  'pact:matcher:type'?: string;
+  regex?: string;
+  format?: string;
+  min?: number;
+  value?: unknown;
+}
 const at = (template: unknown, ...path: (string | number)[]): Matcher =>
   path.reduce<unknown>((node, step) => {
     const value = (node as Matcher).value !== undefined && typeof step === 'number' ? (node as Matcher).value : node;

@@ -75,7 +75,7 @@ interface VerifierJson {
 function parseVerifierJson(text: string): VerifierJson {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as VerifierJson) : {};
+    return typeof parsed === 'object' && parsed !== null ? parsed : {};
   } catch {
     return {};
   }

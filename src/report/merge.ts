@@ -218,7 +218,7 @@ function dedupe(findings: readonly Finding[]): Finding[] {
  */
 export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
   const results = checkPlan(reports);
-  const first = results[0] as RunResult;
+  const first = results[0]!;
   const count = first.run.shard?.count;
   const present = new Set(results.map((r) => r.run.shard?.index));
   const missing =

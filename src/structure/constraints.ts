@@ -92,7 +92,7 @@ const RULES: Readonly<Record<string, KeywordRule>> = {
 };
 
 /** min/max pairs that must not cross. */
-const PAIRS: ReadonlyArray<readonly [string, string, 'count' | 'number', boolean]> = [
+const PAIRS: readonly (readonly [string, string, 'count' | 'number', boolean])[] = [
   ['minimum', 'maximum', 'number', false],
   ['exclusiveMinimum', 'exclusiveMaximum', 'number', true],
   ['minimum', 'exclusiveMaximum', 'number', true],

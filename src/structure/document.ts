@@ -209,16 +209,16 @@ export function isAbstract(node: JsonObject): boolean {
 /** An object's members after `$extends` flattening. */
 export interface FlattenedObject {
   /** Properties in order: inherited first (first base wins), then the type's own. */
-  readonly properties: ReadonlyArray<readonly [string, unknown]>;
+  readonly properties: readonly (readonly [string, unknown])[];
   /** Names inherited from bases (for the "MUST NOT redefine" rule). */
   readonly inherited: ReadonlySet<string>;
   /** Each `required` array, inherited ones first, as written (names, or arrays of names). */
-  readonly requiredGroups: ReadonlyArray<readonly unknown[]>;
+  readonly requiredGroups: readonly (readonly unknown[])[];
   /** A base could not be resolved or the chain loops (the linter reports why). */
   readonly incomplete: boolean;
 }
 
-function ownProperties(node: JsonObject): Array<[string, unknown]> {
+function ownProperties(node: JsonObject): [string, unknown][] {
   const properties = own(node, 'properties');
   return isObject(properties) ? Object.entries(properties) : [];
 }

@@ -130,7 +130,7 @@ class Emitter {
   }
 
   /** Names become `required`; arrays of arrays mean "exactly one of the sets" (`oneOf`). */
-  private required(groups: ReadonlyArray<readonly unknown[]>, out: JsonObject): void {
+  private required(groups: readonly (readonly unknown[])[], out: JsonObject): void {
     const names: string[] = [];
     for (const group of groups) {
       const sets = group.filter((entry): entry is unknown[] => Array.isArray(entry));

@@ -96,7 +96,7 @@ describe('a clean document', () => {
 });
 
 // [what, document, expected severity+code+path]. Each fires on a minimal document.
-const RULES: ReadonlyArray<readonly [string, unknown, string]> = [
+const RULES: readonly (readonly [string, unknown, string])[] = [
   ['document not an object', [], 'error SCHEMA_INVALID_TYPE '],
   [
     'root missing $schema',

@@ -18,7 +18,7 @@ function validatorFor(
 }
 
 // Each primitive: values just inside its encoding/range, values just outside (or wrongly encoded).
-const CASES: ReadonlyArray<readonly [string, readonly unknown[], readonly unknown[]]> = [
+const CASES: readonly (readonly [string, readonly unknown[], readonly unknown[]])[] = [
   ['int8', [-128, 127, 0], [-129, 128, 1.5, '1']],
   ['uint8', [0, 255], [-1, 256]],
   ['int16', [-32768, 32767], [-32769, 32768]],

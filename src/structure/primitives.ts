@@ -49,7 +49,7 @@ export function primitiveValueProblem(type: string, value: unknown): string | un
 }
 
 /** Numeric validation keywords present on a node, as written. */
-function numericBounds(node: JsonObject): Array<[string, unknown]> {
+function numericBounds(node: JsonObject): [string, unknown][] {
   return NUMERIC_KEYWORDS.filter((keyword) => Object.hasOwn(node, keyword)).map((keyword) => [keyword, node[keyword]]);
 }
 

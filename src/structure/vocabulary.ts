@@ -56,12 +56,12 @@ const BOUND_WORDS: Readonly<Record<Bound, string>> = {
 
 /** The author's bounds and step, parsed once at schema compile time. */
 interface ParsedBounds {
-  readonly limits: ReadonlyArray<readonly [Bound, Decimal, string]>;
+  readonly limits: readonly (readonly [Bound, Decimal, string])[];
   readonly multipleOf?: readonly [Decimal, string];
 }
 
 function parseBounds(schema: Record<string, unknown>): ParsedBounds {
-  const limits: Array<readonly [Bound, Decimal, string]> = [];
+  const limits: (readonly [Bound, Decimal, string])[] = [];
   for (const bound of BOUNDS) {
     const text = schema[bound];
     const parsed = typeof text === 'string' ? parseDecimal(text) : undefined;
@@ -72,8 +72,8 @@ function parseBounds(schema: Record<string, unknown>): ParsedBounds {
   return step && typeof stepText === 'string' ? { limits, multipleOf: [step, stepText] } : { limits };
 }
 
-function boundErrors(keyword: string, value: Decimal, bounds: ParsedBounds): Array<Partial<ErrorObject>> {
-  const errors: Array<Partial<ErrorObject>> = [];
+function boundErrors(keyword: string, value: Decimal, bounds: ParsedBounds): Partial<ErrorObject>[] {
+  const errors: Partial<ErrorObject>[] = [];
   for (const [bound, limit, text] of bounds.limits) {
     if (!BOUND_HOLDS[bound](compareDecimal(value, limit))) {
       errors.push({
@@ -94,7 +94,7 @@ function boundErrors(keyword: string, value: Decimal, bounds: ParsedBounds): Arr
 }
 
 /** Wraps a checker as an ajv data-validate function that reports through `.errors`. */
-function reporting(check: (data: string) => Array<Partial<ErrorObject>>): DataValidateFunction {
+function reporting(check: (data: string) => Partial<ErrorObject>[]): DataValidateFunction {
   const validate: DataValidateFunction = (data: unknown) => {
     // Syntax is the sibling `pattern`'s job; a non-matching string is skipped, not reported twice.
     const errors = typeof data === 'string' ? check(data) : [];
@@ -172,7 +172,7 @@ const structureDecimal: FuncKeywordDefinition = {
       const value = parseDecimal(data);
       const digits = decimalDigits(data);
       if (!value || !digits) return [];
-      const errors: Array<Partial<ErrorObject>> = [];
+      const errors: Partial<ErrorObject>[] = [];
       if (scale !== undefined && digits.fraction > scale) {
         errors.push({
           keyword: 'structureDecimal',

@@ -24,7 +24,7 @@ export const systemClock: Clock = {
       }
       const onAbort = (): void => {
         clearTimeout(timer);
-        reject(abortReason(signal as AbortSignal));
+        reject(abortReason(signal!));
       };
       // setTimeout takes at most 2^31-1 ms and fires at once beyond it; callers bound their waits
       // (maxWaitMs), the clamp only keeps a caller's mistake from becoming a busy loop.

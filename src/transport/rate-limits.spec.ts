@@ -64,7 +64,7 @@ function scriptedFetch(replies: readonly Reply[]): { readonly fetch: typeof fetc
       new Response(reply.body ?? null, { status: reply.status, headers: reply.headers ?? JSON_TYPE }),
     );
   };
-  return { fetch: fake as typeof fetch, calls: () => calls };
+  return { fetch: fake, calls: () => calls };
 }
 
 function setup(replies: readonly Reply[], options: Partial<ClientOptions> & { clock?: VirtualClock } = {}) {

@@ -357,7 +357,7 @@ function decodedRunHits(view: string, matcher: SecretMatcher, after: string | un
 
 function formOf(found: string, span: SecretSpan): string {
   if (span.kind === 'encoded') return /^[0-9a-f]+$/i.test(found) ? 'hex' : 'base64';
-  if (/\\+[ux]/i.test(found) || /\\/.test(found)) return 'escaped';
+  if (/\\+[ux]/i.test(found) || found.includes('\\')) return 'escaped';
   if (/%[0-9a-f]{2}/i.test(found)) return 'percent-encoded';
   if (/&#?\w+;/.test(found)) return 'entity-encoded';
   return 'raw or case-changed';

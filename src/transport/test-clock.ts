@@ -57,7 +57,7 @@ export class VirtualClock implements Clock {
       };
       const onAbort = (): void => {
         this.pending.delete(entry);
-        reject(abortReason(signal as AbortSignal));
+        reject(abortReason(signal!));
       };
       this.pending.add(entry);
       signal?.addEventListener('abort', onAbort, { once: true });

@@ -177,8 +177,8 @@ function scanJsonText(text: string, maxDepth: number, limit: number): { deepest:
         expectKey = false;
         const key = escaped ? decodeKey(text.slice(i, end + 1)) : text.slice(i + 1, end);
         token[depth] = key;
-        const list = keys[depth] as string[];
-        const count = keyCount[depth] as number;
+        const list = keys[depth]!;
+        const count = keyCount[depth]!;
         let seen = false;
         if (count < LINEAR_KEYS) {
           for (let k = 0; k < count; k++) if (list[k] === key) seen = true;
@@ -188,7 +188,7 @@ function scanJsonText(text: string, maxDepth: number, limit: number): { deepest:
           if (count === LINEAR_KEYS || set === undefined) {
             set = keySets[depth] ?? new Set<string>();
             set.clear();
-            for (let k = 0; k < count; k++) set.add(list[k] as string);
+            for (let k = 0; k < count; k++) set.add(list[k]!);
             keySets[depth] = set;
           }
           seen = set.has(key);
@@ -197,7 +197,7 @@ function scanJsonText(text: string, maxDepth: number, limit: number): { deepest:
         keyCount[depth] = count + 1;
         if (seen) {
           let pointer = '';
-          for (let d = 0; d < depth; d++) pointer = childPointer(pointer, token[d] as string | number);
+          for (let d = 0; d < depth; d++) pointer = childPointer(pointer, token[d]!);
           const id = `${pointer}\u0000${key}`;
           if (!reported.has(id)) {
             reported.add(id);

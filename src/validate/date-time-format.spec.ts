@@ -8,7 +8,7 @@ import { fastDateTimeFormat } from './date-time-format.js';
 
 /** The vocabulary's own date-time (what the fast one must agree with) and the fast one built on it. */
 function validateOf(format: Format | undefined): (value: string) => boolean {
-  if (typeof format === 'function') return format as (value: string) => boolean;
+  if (typeof format === 'function') return format;
   if (
     typeof format === 'object' &&
     format !== null &&

@@ -60,7 +60,7 @@ function commonShapeIsValid(value: string): boolean {
 type Validate = (value: string) => boolean;
 
 function validateOf(format: Format | undefined): Validate {
-  if (typeof format === 'function') return format as Validate;
+  if (typeof format === 'function') return format;
   if (format instanceof RegExp) return (value) => format.test(value);
   if (typeof format === 'object' && format !== null && 'validate' in format) {
     const inner = format.validate;

@@ -73,9 +73,9 @@ function inline(
       const name = typeof value === 'string' ? LOCAL_REF.exec(value)?.[1] : undefined;
       if (name === undefined || !Object.hasOwn(defs, name)) throw new NotInlinable(`non-local $ref ${String(value)}`);
       if (stack.includes(name)) throw new NotInlinable(`recursive $ref to ${name}`);
-      target = inline(defs[name] as JsonSchemaNode, defs, [...stack, name]);
+      target = inline(defs[name]!, defs, [...stack, name]);
     } else if (ONE_SCHEMA.has(key) && asNode(value)) {
-      out[key] = inline(asNode(value) as JsonSchemaNode, defs, stack);
+      out[key] = inline(asNode(value)!, defs, stack);
     } else if (SCHEMA_LIST.has(key) && Array.isArray(value)) {
       out[key] = value.map((item) => (asNode(item) ? inline(item as JsonSchemaNode, defs, stack) : item));
     } else if (SCHEMA_MAP.has(key) && asNode(value)) {

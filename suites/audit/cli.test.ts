@@ -61,7 +61,7 @@ describe('hsac audit diff on hsac version names', () => {
     ]);
     const byName = await hsac(['audit', 'diff', '--json', '2026-03', '2026-09']);
     const rules = (text: string): string[] =>
-      (JSON.parse(text) as { changes: Array<{ rule: string }> }).changes.map((change) => change.rule);
+      (JSON.parse(text) as { changes: { rule: string }[] }).changes.map((change) => change.rule);
     expect(rules(ran.out)).toEqual(rules(byName.out));
   });
 
@@ -71,8 +71,8 @@ describe('hsac audit diff on hsac version names', () => {
     const doc = JSON.parse(ran.out) as {
       ok: boolean;
       summary: Record<string, number>;
-      changes: Array<Record<string, unknown>>;
-      findings: Array<Record<string, unknown>>;
+      changes: Record<string, unknown>[];
+      findings: Record<string, unknown>[];
     };
     expect(doc.ok).toBe(false);
     expect(doc.summary.breaking).toBeGreaterThan(0);
@@ -229,7 +229,7 @@ describe('hsac audit diff on files', () => {
     );
     const ran = await hsac(['audit', 'diff', '--json', old, next]);
     expect(ran.code).toBe(1);
-    const pointers = (JSON.parse(ran.out) as { changes: Array<{ pointer: string }> }).changes.map(
+    const pointers = (JSON.parse(ran.out) as { changes: { pointer: string }[] }).changes.map(
       (change) => change.pointer,
     );
     expect(pointers).toEqual(['/properties/value']);
@@ -489,7 +489,7 @@ describe('hsac audit drift', () => {
     expect(ran.code).toBe(0);
     const doc = JSON.parse(ran.out) as {
       ok: boolean;
-      endpoints: Array<{ bodies: Array<{ body: string; unknownFields: unknown[]; neverSeen: string[] }> }>;
+      endpoints: { bodies: { body: string; unknownFields: unknown[]; neverSeen: string[] }[] }[];
     };
     expect(doc.ok).toBe(true);
     const response = doc.endpoints[0]?.bodies.find((body) => body.body === 'response 200');

@@ -74,7 +74,7 @@ describe.each(AUDIT_RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, r
 
 describe('direction and severity details', () => {
   it('property-deprecated fires in the request and in the response, each with its direction', async () => {
-    const ruleCase = RULE_CASES['property-deprecated'] as RuleCase;
+    const ruleCase = RULE_CASES['property-deprecated']!;
     for (const direction of ['request', 'response'] as const) {
       const { old, new: next } = documents(ruleCase, direction);
       const fired = (await changes(old, next)).filter((change) => change.rule === 'property-deprecated');
@@ -83,7 +83,7 @@ describe('direction and severity details', () => {
   });
 
   it('an enum value added to a response is a warning by default and breaking when enumAdditions says so', async () => {
-    const { old, new: next } = documents(RULE_CASES['response-enum-value-added'] as RuleCase);
+    const { old, new: next } = documents(RULE_CASES['response-enum-value-added']!);
     const byDefault = (await changesBetween(old, next)).find((change) => change.rule === 'response-enum-value-added');
     const raised = (await changesBetween(old, next, { enumAdditions: 'breaking' })).find(
       (change) => change.rule === 'response-enum-value-added',
@@ -137,7 +137,7 @@ describe('direction and severity details', () => {
   });
 
   it('locates a schema change by schema pointer and instance path', async () => {
-    const { old, new: next } = documents(RULE_CASES['response-type-changed'] as RuleCase);
+    const { old, new: next } = documents(RULE_CASES['response-type-changed']!);
     const change = (await changesBetween(old, next)).find((candidate) => candidate.rule === 'response-type-changed');
     expect(change).toMatchObject({
       operation: 'POST /crm/associations/{version}/{fromObjectType}/{toObjectType}/batch/read',
@@ -150,7 +150,7 @@ describe('direction and severity details', () => {
   });
 
   it('a 201 -> 200 change compares the two bodies under the status pair', async () => {
-    const { old, new: next } = documents(RULE_CASES['response-errors-merged'] as RuleCase);
+    const { old, new: next } = documents(RULE_CASES['response-errors-merged']!);
     const all = await changesBetween(old, next);
     expect(all.find((change) => change.rule === 'response-success-status-changed')).toMatchObject({
       status: '201→200',

@@ -10,16 +10,16 @@ const FILE = 'suites/properties/shrinking.test.ts';
  * A decoder with hubspot-api-php#261's bug: `toObjectId` read as an int32, so 5434402448 becomes
  * -1137886043. Every ID above 2^31-1 comes back wrong.
  */
-function decodeToObjectIdsAsInt32(body: { results: Array<{ to: Array<{ toObjectId: string }> }> }): string[] {
+function decodeToObjectIdsAsInt32(body: { results: { to: { toObjectId: string }[] }[] }): string[] {
   return body.results.flatMap((result) => result.to.map((to) => String(Number(to.toObjectId) | 0)));
 }
 
 interface ReadBody {
-  results: Array<{
+  results: {
     from: { id: string };
-    to: Array<{ toObjectId: string; associationTypes: Array<Record<string, unknown>> }>;
+    to: { toObjectId: string; associationTypes: Record<string, unknown>[] }[];
     paging?: unknown;
-  }>;
+  }[];
 }
 
 describe('shrinking reaches a minimal counterexample', () => {

@@ -45,7 +45,7 @@ function site(apiVersion: ApiVersion, definition: string, property?: string) {
   return (value: unknown): string[] => siteProblems(apiVersion, definition, property, value);
 }
 
-function both(...checks: ReadonlyArray<(value: unknown) => readonly string[]>) {
+function both(...checks: readonly ((value: unknown) => readonly string[])[]) {
   return (value: unknown): string[] => checks.flatMap((check) => check(value));
 }
 
@@ -64,7 +64,7 @@ function subject<T>(
   return {
     builder,
     name: `${builder} ${name}`.trim(),
-    arbitrary: arbitrary as fc.Arbitrary<unknown>,
+    arbitrary: arbitrary,
     problems: problems as (value: unknown) => readonly string[],
     ...(runs === undefined ? {} : { runs }),
   };

@@ -71,7 +71,7 @@ function echoedBody(body: string, status: number, path: string, plan: Plan): str
           })
         : undefined;
     case 'record-id':
-      return isSuccess(status) && /\/batch\/create$/.test(path)
+      return isSuccess(status) && path.endsWith('/batch/create')
         ? withValue((value) => {
             const [first] = Array.isArray(value.results) ? (value.results as Record<string, unknown>[]) : [];
             if (first === undefined) return false;

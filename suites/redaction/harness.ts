@@ -96,7 +96,7 @@ export function caseProblems(run: CaseRun, echo: Echo): string[] {
   if (run.injected === 0) problems.push('the provider never echoed it (the case proves nothing)');
   const stderr = run.outputs.stderr ?? '';
   // The redactor must have removed every echo: the final scan had nothing left to withhold.
-  if (/not written/.test(stderr))
+  if (stderr.includes('not written'))
     problems.push(
       `hsac withheld an output: ${stderr
         .split('\n')
@@ -111,7 +111,7 @@ export function caseProblems(run: CaseRun, echo: Echo): string[] {
     problems.push(
       `exit ${run.code}, expected ${expected.join(' or ')}: ${run.result?.summary.reason ?? stderr.slice(-300)}`,
     );
-  if (echo.placement === 'rate-limit-error' && !/asked to wait 86400 s/.test(run.result?.summary.reason ?? ''))
+  if (echo.placement === 'rate-limit-error' && !(run.result?.summary.reason ?? '').includes('asked to wait 86400 s'))
     problems.push(`the run did not end on the 429's wait: ${run.result?.summary.reason ?? '(no report)'}`);
   // The problems quote hsac's output: if that leaked, the quote must not print the token.
   const redactor = createRedactor([run.token]);

@@ -16,8 +16,8 @@ function example(name: string): unknown {
 describe('checking against the BatchAssociationResponse structure as published (repair mode)', () => {
   it('reports what it repaired: 4 references resolved, 3 objects read as maps', () => {
     const result = strict.validatePublished({ body: example('batch-read-200.json') });
-    expect(result.repairs.filter((line) => /#\/components\/schemas\//.test(line))).toHaveLength(4);
-    expect(result.repairs.filter((line) => /map/.test(line))).toHaveLength(3);
+    expect(result.repairs.filter((line) => line.includes('#/components/schemas/'))).toHaveLength(4);
+    expect(result.repairs.filter((line) => line.includes('map'))).toHaveLength(3);
   });
 
   it('accepts real-shaped 200 and 207 batch read bodies', () => {

@@ -3,7 +3,7 @@ import { declaresErrors, schemaName } from './helpers.js';
 import { defineRule, type StatusPairing } from './rule.js';
 
 /** The old success status whose body the new one continues (same code, or the changed pair). */
-export function successPairs(pairing: StatusPairing): Array<readonly [string, string]> {
+export function successPairs(pairing: StatusPairing): (readonly [string, string])[] {
   const same = pairing.same
     .filter((status) => /^2\d\d$/.test(status) && status !== '207')
     .map((status) => [status, status] as const);

@@ -30,7 +30,7 @@ export interface StatusPairing {
   /** Declared on both sides. */
   readonly same: readonly string[];
   /** A success code replaced by another of the same kind (201 -> 200, 204 -> 200): [old, new]. */
-  readonly changed: ReadonlyArray<readonly [string, string]>;
+  readonly changed: readonly (readonly [string, string])[];
   /** Only old (not part of a change). */
   readonly removed: readonly string[];
   /** Only new (not part of a change). */

@@ -17,7 +17,7 @@ export type { GateCheck, GateDriver, GateReport, GateCall } from './gate-check.j
  * declaration without a module, or a module of an id the registry lacks, does not compile;
  * registry.spec.ts proves each carries the id it is filed under.
  */
-const GATE_CHECK_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'gate'>]: GateCheck } = {
+const GATE_CHECK_IMPLEMENTATIONS: Readonly<Record<CheckIdOfKind<'gate'>, GateCheck>> = {
   'sdk-endpoint-missing': sdkEndpointMissing,
   'sdk-request-path': sdkRequestPath,
   'sdk-request-headers': sdkRequestHeaders,

@@ -113,7 +113,7 @@ function apiError(error: unknown): HubSpotApiError | undefined {
   const record = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : undefined;
   if (typeof record?.code !== 'number') return undefined;
   const body = typeof record.body === 'object' && record.body !== null ? (record.body as Model) : {};
-  const read = (name: string): string => (typeof body[name] === 'string' ? (body[name] as string) : '');
+  const read = (name: string): string => (typeof body[name] === 'string' ? body[name] : '');
   return new HubSpotApiError(record.code, read('category'), read('message'), read('correlationId'));
 }
 

@@ -11,7 +11,7 @@ export type { BodyContext, BodyRule } from './rule.js';
  * declaration without a module, or a module of an id the registry lacks, does not compile;
  * registry.spec.ts proves each carries the id it is filed under.
  */
-const BODY_RULE_IMPLEMENTATIONS: { readonly [Id in CheckIdOfKind<'body-rule'>]: BodyRule } = {
+const BODY_RULE_IMPLEMENTATIONS: Readonly<Record<CheckIdOfKind<'body-rule'>, BodyRule>> = {
   'num-errors-matches-errors': numErrorsMatchesErrors,
   'timestamps-ordered': timestampsOrdered,
   'multi-status-has-errors': multiStatusHasErrors,
