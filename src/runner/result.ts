@@ -1,24 +1,23 @@
 import type { Finding } from '../registry/finding.js';
 import type { ExchangeIntent } from '../checks/index.js';
-import type { Attempt, RecordedRequest, RecordedResponse, TransportFailureKind } from '../transport/index.js';
+import type { Exchange } from '../exchange.js';
 
 /** `pass`: no error finding and every exchange checked; `fail`: an error finding; `inconclusive`: see `reason`. */
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
-/** One exchange as a report keeps it (redacted at the transport). The drift audit reads this shape. */
-export interface ReportedExchange {
-  readonly id: number;
+/**
+ * One exchange as a report keeps it (redacted at the transport): the recorded exchange, tagged with what it
+ * was for. The drift audit reads this shape.
+ */
+export interface ReportedExchange extends Exchange {
   /** A catalogue endpoint id, or an auxiliary operation id (provisioning, cleanup). */
   readonly endpoint: string;
   readonly apiVersion: string;
   readonly intent: ExchangeIntent | 'auxiliary';
-  readonly request: RecordedRequest;
-  readonly response?: RecordedResponse;
-  readonly failure?: { readonly kind: TransportFailureKind; readonly message: string };
-  readonly attempts: readonly Attempt[];
-  readonly startedAt: string;
-  readonly durationMs: number;
-  /** Why the run sent it: a phase of the run (`safety`, `probes`, `provision`, `wide-record`, `invalid-requests`, `sequences`, `cleanup`). */
+  /**
+   * Why the run sent it: a phase of the run (`safety`, `probes`, `provision`, `wide-record`,
+   * `invalid-requests`, `sequences`, `cleanup`).
+   */
   readonly purpose?: string;
 }
 
@@ -100,7 +99,10 @@ export interface RunResult {
     readonly seed: number;
     /** Check ids exercised on no endpoint of this run (nor switched off), with why. */
     readonly notExercised: readonly { readonly check: string; readonly why: string }[];
-    /** Requests sent per purpose, every attempt counted: what coverage cost (the wide record, invalid requests, probes, ...). */
+    /**
+     * Requests sent per purpose, every attempt counted: what coverage cost (the wide record, invalid requests, probes,
+     * ...).
+     */
     readonly requests: Readonly<Record<string, number>>;
   };
   readonly findings: readonly Finding[];

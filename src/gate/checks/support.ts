@@ -101,3 +101,22 @@ export function decodedDifferences(answer: ServedAnswer): Decoded | undefined {
   decodedAnswers.set(answer, decoded);
   return decoded;
 }
+
+/**
+ * The `decoded` step of a check that judges one kind of difference between the body served and the model the
+ * SDK decoded (`lost` fields, `corrupted` values): both walk the same decoded answer, each keeps its own kind.
+ */
+export function observeDecodedDifferences(
+  kind: Difference['kind'],
+): (answer: ServedAnswer, report: GateReport) => void {
+  return (answer, report) => {
+    const decoded = decodedDifferences(answer);
+    if (!decoded) return;
+    const site = { op: answer.op, status: answer.status, caseName: answer.served.name, prefix: decoded.prefix };
+    observeDifferences(
+      report,
+      site,
+      decoded.differences.filter((difference) => difference.kind === kind),
+    );
+  };
+}

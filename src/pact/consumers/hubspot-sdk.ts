@@ -13,7 +13,7 @@ import {
   type Outcome,
   type AssociationsConsumer,
 } from './model.js';
-import { pathParamsOf } from './request.js';
+import { pathParamsOf, requestBodyOf } from './request.js';
 
 /**
  * `@hubspot/api-client` as a consumer: the code an SDK user writes, reading the SDK's decoded
@@ -122,26 +122,9 @@ function apiError(error: unknown): HubSpotApiError | undefined {
  * object literal `{ from }` is silently dropped by its serializer, which reads `_from`).
  */
 function sdkInput(call: ConsumerCall): unknown {
-  switch (call.endpoint) {
-    case 'batch-read':
-      return {
-        inputs: call.inputs.map((input) =>
-          input.after === undefined ? { id: input.id } : { id: input.id, after: input.after },
-        ),
-      };
-    case 'batch-associate-default':
-      return { inputs: call.pairs.map((pair) => ({ _from: { id: pair.fromId }, to: { id: pair.toId } })) };
-    case 'configurations-batch-create':
-      return {
-        inputs: call.limits.map((limit) => ({
-          category: limit.category,
-          typeId: limit.typeId,
-          maxToObjectIds: limit.maxToObjectIds,
-        })),
-      };
-    case 'associate-default':
-      return undefined;
-  }
+  const body = requestBodyOf(call);
+  if (call.endpoint !== 'batch-associate-default' || !Array.isArray(body?.inputs)) return body;
+  return { inputs: body.inputs.map(({ from, ...rest }: Record<string, unknown>) => ({ _from: from, ...rest })) };
 }
 
 /** Options of {@link hubspotSdkConsumer}. */
