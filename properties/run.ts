@@ -54,6 +54,17 @@ export function replayCommand(
   return `HSAC_SEED=${seed} HSAC_RUNS=${settings.runs} npx vitest run ${origin.file ?? 'suites/properties'} -t ${shellQuote(escapeRegExp(origin.name))}`;
 }
 
+/**
+ * Why a failed run failed, in words: a thrown Error's message, a thrown string as it is, any other thrown value
+ * as fast-check prints it (never `[object Object]`). fast-check reports a property that returned false as an
+ * Error; it gives no error at all only when too many runs were skipped.
+ */
+export function failureReason(errorInstance: unknown): string {
+  if (errorInstance instanceof Error) return errorInstance.message;
+  if (errorInstance === null || errorInstance === undefined) return 'the property returned false';
+  return typeof errorInstance === 'string' ? errorInstance : show(errorInstance);
+}
+
 function show(value: unknown): string {
   try {
     const text = fc.stringify(value);
@@ -80,10 +91,7 @@ export function checkProperty<Ts>(property: fc.IRawProperty<Ts>, options: CheckO
   if (!details.failed) return details;
   const path = details.counterexamplePath ?? undefined;
   const replay = replayCommand(options, settings, path);
-  const reason =
-    details.errorInstance instanceof Error
-      ? details.errorInstance.message
-      : String(details.errorInstance ?? 'the property returned false');
+  const reason = failureReason(details.errorInstance);
   const lines = [
     `Property "${options.name}" failed after ${details.numRuns} run(s) and ${details.numShrinks} shrink(s).`,
     `seed: ${settings.seed}   path: ${path ?? '(none)'}   runs: ${runs}`,

@@ -8,7 +8,10 @@ import { ArbitraryConstraintError, integerIn, ordered } from './constraints.js';
  */
 
 const INT32_MAX = 2147483647;
-/** Largest ID that still survives a trip through a JS number (numeric-ID variants need that; fc.integer takes any safe integer). */
+/**
+ * Largest ID that still survives a trip through a JS number (numeric-ID variants need that; fc.integer takes any
+ * safe integer).
+ */
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Constraints of {@link recordId}. */

@@ -56,7 +56,9 @@ export type { BatchReadResultConstraints, MultiAssociatedObjectConstraints } fro
  * `ArbitraryConstraintError` at once, naming the bad value.
  *
  * @example
- * fc.assert(fc.property(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207 }), (body) => decode(body)));
+ * fc.assert(
+ *   fc.property(arbitraries.batchReadResponse({ apiVersion: '2026-03', status: 207 }), (body) => decode(body)),
+ * );
  */
 export const arbitraries = Object.freeze({
   // Leaves

@@ -111,7 +111,10 @@ function forEndpoint(endpoint: EndpointId, builder: string) {
     responseBody({ ...constraints, endpoint }, builder);
 }
 
-/** A batch-read response (`200`, or `207` where the version declares it): e.g. `batchReadResponse({ apiVersion: '2026-03', status: 207, maxResults: 3 })`. */
+/**
+ * A batch-read response (`200`, or `207` where the version declares it): e.g.
+ * `batchReadResponse({ apiVersion: '2026-03', status: 207, maxResults: 3 })`.
+ */
 export const batchReadResponse = forEndpoint('batch-read', 'batchReadResponse');
 /** A batch associate-default response (`200` in every version). */
 export const batchAssociateDefaultResponse = forEndpoint('batch-associate-default', 'batchAssociateDefaultResponse');

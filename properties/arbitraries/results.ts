@@ -38,7 +38,10 @@ export function associationSpecWithLabel(constraints: ShapeConstraints = {}): fc
 
 /** Constraints of {@link multiAssociatedObject}. */
 export interface MultiAssociatedObjectConstraints extends ShapeConstraints {
-  /** Most association types per associated record (default 2, e.g. the primary and the unlabeled type; at least one, as HubSpot sends). */
+  /**
+   * Most association types per associated record (default 2, e.g. the primary and the unlabeled type; at least one,
+   * as HubSpot sends).
+   */
   readonly maxTypes?: number;
 }
 

@@ -17,11 +17,11 @@ import {
 import { catalogueDefinitions, targetDefinition } from './targets.js';
 
 /**
- * Mutations derived by walking every compiled definition the catalogue uses, site by site: each
- * required field removed at every level, every wrong JSON type at every leaf and container, an
- * unknown field in every object the schemas close (a warning unless unknown fields are errors), unknown and lower-case values in every enum, malformed and
- * out-of-range values in every date-time and uuid, both sides of every int32 range, and the docs'
- * string `ErrorDetail.context`. A field added to `schemas/` gets its mutations without a new line here.
+ * Mutations derived by walking every compiled definition the catalogue uses, site by site: each required field removed
+ * at every level, every wrong JSON type at every leaf and container, an unknown field in every object the schemas close
+ * (a warning unless unknown fields are errors), unknown and lower-case values in every enum, malformed and out-of-range
+ * values in every date-time and uuid, both sides of every int32 range, and the docs' string `ErrorDetail.context`. A
+ * field added to `schemas/` gets its mutations without a new line here.
  */
 
 /** How a site-level mutation edits the value at its site. */

@@ -39,8 +39,9 @@ export function checkFor(site: SchemaSite, keyword: SchemaKeyword): MutationChec
 }
 
 /**
- * The tolerance for a value put at a site, if any (profiles.ts, in order): unknown fields (open
- * objects: a warning under both profiles by default, mutation.ts `OPEN_OBJECT_WARNING`); then the lenient ones: `null` in a declared, optional property (never an array item, a map value or the body); integers in string ID fields; a string
+ * The tolerance for a value put at a site, if any (profiles.ts, in order): unknown fields (open objects: a warning
+ * under both profiles by default, mutation.ts `OPEN_OBJECT_WARNING`); then the lenient ones: `null` in a declared,
+ * optional property (never an array item, a map value or the body); integers in string ID fields; a string
  * `subCategory` where an object is declared; unknown strings in enums other than the batch status.
  * `property` is the name the value sits under (a map key for map values).
  */

@@ -45,10 +45,15 @@ export interface SchemaSite {
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
+/** One of JSON Schema's seven type names (ajv rejects a compiled schema whose `type` names another). */
+function isJsonType(value: unknown): value is JsonType {
+  return JSON_TYPES.some((type) => type === value);
+}
+
 function acceptedTypes(node: JsonSchemaNode): readonly JsonType[] | 'any' {
   const type = node.type;
-  if (typeof type === 'string') return type === 'number' ? ['number', 'integer'] : [type as JsonType];
-  if (Array.isArray(type)) return type.filter((t): t is JsonType => typeof t === 'string') as JsonType[];
+  if (isJsonType(type)) return type === 'number' ? ['number', 'integer'] : [type];
+  if (Array.isArray(type)) return type.filter(isJsonType);
   return 'any';
 }
 

@@ -40,7 +40,10 @@ export interface FaultContext extends FaultContextBase {
   readonly operation: Operation;
 }
 
-/** What a fault knows about an exchange with an auxiliary operation (provisioning, archive, cleanup, account details). */
+/**
+ * What a fault knows about an exchange with an auxiliary operation (provisioning, archive, cleanup, account
+ * details).
+ */
 export interface AuxiliaryFaultContext extends FaultContextBase {
   readonly operation: AuxiliaryOperation;
 }

@@ -159,8 +159,10 @@ export function indexFaults(faults: readonly Fault[]): ReadonlyMap<string, Fault
       throw new Error(`fault name "${fault.name}" is not kebab-case`);
     if (fault.triggers.length === 0) throw new Error(`fault "${fault.name}" names no check that must catch it`);
     // Typed as registry ids, but a fault list may come from plain JavaScript: checked at load too.
-    for (const check of fault.triggers) {
-      if (!isCheckId(check)) throw new Error(`fault "${fault.name}" names unknown check "${check}"`);
+    const triggers: readonly unknown[] = fault.triggers;
+    for (const check of triggers) {
+      if (typeof check !== 'string' || !isCheckId(check))
+        throw new Error(`fault "${fault.name}" names unknown check ${JSON.stringify(check)}`);
     }
     const hooks = [
       fault.policy,

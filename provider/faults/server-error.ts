@@ -11,7 +11,8 @@ export function serverErrorFault(name: string, status: number, category: string,
     name,
     description: `every answer becomes ${status} with an Error body (category ${category})`,
     kind: 'transport',
-    // A persistent 5xx is retried and then leaves the exchange unchecked: the run is inconclusive (exit 3), not a family error.
+    // A persistent 5xx is retried and then leaves the exchange unchecked: the run is inconclusive (exit 3), not a
+    // family error.
     triggers: ['transport'],
     response: (response): SandboxResponse => ({
       status,

@@ -41,7 +41,10 @@ const WIDER_FORMATS: Readonly<Record<string, readonly string[]>> = {
   float: ['double'],
 };
 
-/** Formats of one type: dropping a format widens, adding one narrows, int32 -> int64 widens, date-time -> date is incompatible. */
+/**
+ * Formats of one type: dropping a format widens, adding one narrows, int32 -> int64 widens, date-time -> date is
+ * incompatible.
+ */
 export function formatRelation(oldFormat: string | undefined, newFormat: string | undefined): Relation {
   if (oldFormat === newFormat) return 'same';
   if (newFormat === undefined) return 'wider';

@@ -9,12 +9,13 @@
  * { "exchanges": [
  *     { "endpoint": "batch-read", "apiVersion": "2026-03",
  *       "request":  { "method": "POST", "url": "https://api.hubapi.com/crm/associations/2026-03/contacts/companies/batch/read", "body": { "inputs": [ { "id": "1" } ] } },
- *       "response": { "status": 200, "headers": { "content-type": "application/json" }, "body": { "status": "COMPLETE", "results": [] } } } ] }
+ *       "response": { "status": 200, "headers": { "content-type": "application/json" },
+ *                     "body": { "status": "COMPLETE", "results": [] } } } ] }
  * ```
  *
- * Bodies are parsed JSON values, or the JSON text as `hsac run` records it (text that is not JSON is not walked). Exchanges of
- * endpoints or versions hsac holds no schema for (the run's provisioning calls) are counted as
- * skipped. Paths are JSON-Pointer-like with `*` for array items and map values:
+ * Bodies are parsed JSON values, or the JSON text as `hsac run` records it (text that is not JSON is not
+ * walked). Exchanges of endpoints or versions hsac holds no schema for (the run's provisioning calls) are
+ * counted as skipped. Paths are JSON-Pointer-like with `*` for array items and map values:
  * `/results/*\/to/*\/associationTypes/*\/category`.
  */
 import { readFileSync, statSync } from 'node:fs';

@@ -63,7 +63,7 @@ function hasExternalRefs(root: unknown): boolean {
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      stack.push(...node);
+      stack.push(...(node as readonly unknown[]));
       continue;
     }
     const record = node as JsonObject;
@@ -87,7 +87,7 @@ export async function loadDocument(value: unknown, source: string, file?: string
       // Other files are a solved problem: json-schema-ref-parser pulls them in as local refs. No
       // network: an http(s) $ref is an error, not a download.
       try {
-        doc = (await bundle(file, value, { resolve: { http: false } })) as JsonObject;
+        doc = await bundle<JsonObject>(file, value, { resolve: { http: false } });
       } catch (error) {
         throw new AuditInputError(
           `${source}: cannot resolve an external $ref: ${(error as Error).message.split('\n')[0] ?? ''}`,

@@ -41,7 +41,9 @@ export interface AuxiliaryOperation {
   readonly id: AuxiliaryId;
   /** The associations API version this form goes with (objects have no v4: a v4 run uses v3 objects). */
   readonly apiVersion: ApiVersion;
-  /** `DELETE` only for the single association archive (HubSpot's DELETE of one pair); `GET` for reads without a body. */
+  /**
+   * `DELETE` only for the single association archive (HubSpot's DELETE of one pair); `GET` for reads without a body.
+   */
   readonly method: 'GET' | 'POST' | 'DELETE';
   readonly pathTemplate: string;
   readonly pathParams: readonly string[];
@@ -65,7 +67,10 @@ const SINGLE = ['fromObjectType', 'fromObjectId', 'toObjectType', 'toObjectId'] 
 const objectsBase = (version: ApiVersion): string => (version === 'v4' ? '/crm/v3/objects' : `/crm/objects/${version}`);
 const associationsBase = (version: ApiVersion): string =>
   version === 'v4' ? '/crm/v4/associations' : `/crm/associations/${version}`;
-/** The associations of one record live under the objects path: v4 has `/crm/v4/objects` (not v3), as the PUT default endpoint. */
+/**
+ * The associations of one record live under the objects path: v4 has `/crm/v4/objects` (not v3), as the PUT default
+ * endpoint.
+ */
 const recordAssociationsBase = (version: ApiVersion): string =>
   version === 'v4' ? '/crm/v4/objects' : `/crm/objects/${version}`;
 
@@ -130,7 +135,10 @@ function associationsBatchArchive(version: ApiVersion): Form {
   };
 }
 
-/** Configurations purge per version, from each version's associationsSchema.json (FACTS §3: v4 204, 2025-09 200 void, 2026-03 200). */
+/**
+ * Configurations purge per version, from each version's associationsSchema.json (FACTS §3: v4 204, 2025-09 200 void,
+ * 2026-03 200).
+ */
 const PURGE_RESPONSES: Record<ApiVersion, readonly AuxiliaryResponse[]> = {
   v4: [{ status: 204, kind: 'success' }],
   '2025-09': [{ status: 200, definition: 'BatchResponseVoid', kind: 'success' }],
@@ -218,7 +226,9 @@ const UPDATE_RESPONSES: Record<ApiVersion, readonly AuxiliaryResponse[]> = {
   ],
 };
 
-/** Puts an existing limit back to its original value (cleanup), body `{inputs: [{category, typeId, maxToObjectIds}]}`. */
+/**
+ * Puts an existing limit back to its original value (cleanup), body `{inputs: [{category, typeId, maxToObjectIds}]}`.
+ */
 function configurationsBatchUpdate(version: ApiVersion): Form {
   return {
     method: 'POST',

@@ -16,7 +16,10 @@ async function runAuditDrift(file: string, options: { json?: boolean }, io: Io):
   }
 }
 
-/** `hsac audit drift REPORT.json [--json]`: fields and enum values seen that the schemas lack, and schema fields never seen. */
+/**
+ * `hsac audit drift REPORT.json [--json]`: fields and enum values seen that the schemas lack, and schema fields never
+ * seen.
+ */
 export function register(audit: Command, io: Io, exit: ExitSlot): void {
   audit
     .command('drift')

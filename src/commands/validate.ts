@@ -81,7 +81,10 @@ function runValidate(file: string, options: ValidateOptions, io: Io): number {
   });
 }
 
-/** `hsac validate`: DESIGN.md's contract (flags, `--json` shape, exit codes 0/1/2) plus `--request`, `--published`, `--max-body-bytes`, `--unknown-fields`. */
+/**
+ * `hsac validate`: DESIGN.md's contract (flags, `--json` shape, exit codes 0/1/2) plus `--request`, `--published`,
+ * `--max-body-bytes`, `--unknown-fields`.
+ */
 export function register(program: Command, io: Io, exit: ExitSlot): void {
   program
     .command('validate')

@@ -42,7 +42,9 @@ export function nearestId(id: string, known: readonly string[]): string | undefi
   return best?.id;
 }
 
-/** The ids of `ids` that are not in `known`, each with the nearest known one: `"requird" (did you mean "required"?)`. */
+/**
+ * The ids of `ids` that are not in `known`, each with the nearest known one: `"requird" (did you mean "required"?)`.
+ */
 export function unknownIds(ids: Iterable<string>, known: readonly string[]): string[] {
   return [...ids]
     .filter((id) => !known.includes(id))

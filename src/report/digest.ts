@@ -238,7 +238,10 @@ export function requestCosts(result: RunResult): { readonly rows: readonly Reque
   return { rows, total: rows.reduce((sum, row) => sum + row.requests, 0) };
 }
 
-/** Words for an outcome in prose and table cells: `not-exercised` is never abbreviated to something a reader could take for a pass. */
+/**
+ * Words for an outcome in prose and table cells: `not-exercised` is never abbreviated to something a reader could take
+ * for a pass.
+ */
 export const OUTCOME_WORD: Readonly<Record<CheckOutcomeKind, string>> = {
   pass: 'pass',
   fail: 'fail',

@@ -34,7 +34,8 @@ describe('report.html', () => {
     );
     // The unknown-field warning carries no actual value: nothing to match, so no example.
     expect(html.match(/example: /g)).toHaveLength(1);
-    // A field reported absent matches any body without it (a 401 has no completedAt): no example, a link to the endpoint's exchanges.
+    // A field reported absent matches any body without it (a 401 has no completedAt): no example, a link to the
+    // endpoint's exchanges.
     const absent = renderHtml(
       sampleResult({
         findings: [

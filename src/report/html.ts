@@ -201,7 +201,8 @@ function matrixBlock(result: RunResult): string {
         (row.outcome === 'off' ? 'switched off by the config' : 'the condition it judges never arose in this run'))
       : undefined;
     const tip = `${row.check} on ${row.endpoint}: ${OUTCOME_WORD[row.outcome]}; ${detail}${why ? `. Why: ${why}` : ''}`;
-    // The reason is text in the cell as well as a tooltip: tooltips do not print and are not read by every screen reader.
+    // The reason is text in the cell as well as a tooltip: tooltips do not print and are not read by every screen
+    // reader.
     return `<td class="cell outcome-${htmlText(row.outcome)}" data-endpoint="${htmlText(row.endpoint)}" data-check="${htmlText(row.check)}" data-exercised="${row.exercised}" title="${htmlText(tip)}">${htmlText(OUTCOME_WORD[row.outcome].toUpperCase())}<small>${htmlText(detail)}</small>${why ? `<small class="why">${htmlText(why)}</small>` : ''}</td>`;
   };
   const head = `<tr><th scope="col">check</th>${endpoints.map((e) => `<th scope="col">${htmlText(e)}</th>`).join('')}</tr>`;

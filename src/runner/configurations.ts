@@ -16,7 +16,9 @@ import { describeAnswer, succeeded, type Session } from './session.js';
 /** A limit that is set, as read: what configurations create and update take. */
 export type SetLimit = Exclude<ConfigurationOriginal, 'none'>;
 
-/** A pair's limit configurations as read (typeId -> limit; a type without one is absent), or why they could not be read. */
+/**
+ * A pair's limit configurations as read (typeId -> limit; a type without one is absent), or why they could not be read.
+ */
 export type PairConfigurations =
   { readonly ok: true; readonly byType: ReadonlyMap<number, SetLimit> } | { readonly ok: false; readonly why: string };
 

@@ -54,7 +54,10 @@ export type JournalEntry =
       readonly fromObjectType: string;
       readonly toObjectType: string;
       readonly typeId: number;
-      /** `unchanged`: already as it was; `original-unknown`: a `configure` entry without an original, left alone and said once. */
+      /**
+       * `unchanged`: already as it was; `original-unknown`: a `configure` entry without an original, left alone and
+       * said once.
+       */
       readonly how: 'unchanged' | 'recreated' | 'updated' | 'purged' | 'original-unknown';
     }
   /** Cleanup progress, so a second cleanup does not repeat work. */

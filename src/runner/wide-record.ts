@@ -24,7 +24,10 @@ const BATCH = 100;
 /** Requests building (not reading page after page) may cost by default: enough for a page of 1000. */
 export const DEFAULT_PAGING_BUDGET = costToReach(WIDEST);
 
-/** Requests to grow a record from nothing to `width` along {@link WIDTH_STEPS}: creates, associates and one read per step. */
+/**
+ * Requests to grow a record from nothing to `width` along {@link WIDTH_STEPS}: creates, associates and one read per
+ * step.
+ */
 export function costToReach(width: number): number {
   let cost = 1; // the from record itself
   let built = 0;

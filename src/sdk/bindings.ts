@@ -125,7 +125,10 @@ export const UNWIRED_GENERATED: Partial<
   },
 };
 
-/** The generated (unwired) method of an endpoint, built the way the SDK's discovery builds the wired ones; undefined when absent. */
+/**
+ * The generated (unwired) method of an endpoint, built the way the SDK's discovery builds the wired ones; undefined
+ * when absent.
+ */
 export function locateUnwired(
   sdk: LoadedSdk,
   endpoint: EndpointId,

@@ -116,7 +116,10 @@ export function loadSdk(spec: string = DEFAULT_SDK, cwd: string = process.cwd())
   return { spec, name, version, root, createClient, load: (relative) => requireFromRoot(join(root, relative)) };
 }
 
-/** Follows property names from an object; undefined where one is missing. Getters run (the SDK builds namespaces lazily). */
+/**
+ * Follows property names from an object; undefined where one is missing. Getters run (the SDK builds namespaces
+ * lazily).
+ */
 export function walk(from: unknown, names: readonly string[]): unknown {
   let current: unknown = from;
   for (const name of names) {

@@ -38,7 +38,10 @@ export interface ClientOptions {
 
 /** One wait the client is about to make, for {@link ClientOptions.onWait}. */
 export interface WaitNotice {
-  /** What asks for it, e.g. `Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING`, `status 503`, `rate budget 100 per 10000 ms (configured) in use`. */
+  /**
+   * What asks for it, e.g. `Retry-After: 3 on a 429 TEN_SECONDLY_ROLLING`, `status 503`,
+   * `rate budget 100 per 10000 ms (configured) in use`.
+   */
   readonly reason: string;
   readonly ms: number;
   readonly method: string;

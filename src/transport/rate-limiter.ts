@@ -26,7 +26,10 @@ function headerNumber(headers: Readonly<Record<string, string>>, name: string): 
 
 /** Options of one {@link RateLimiter.acquire}. */
 export interface AcquireOptions {
-  /** Ends the wait for a slot at once (also while queued behind other calls): `acquire` rejects with the signal's reason. */
+  /**
+   * Ends the wait for a slot at once (also while queued behind other calls): `acquire` rejects with the signal's
+   * reason.
+   */
   readonly signal?: AbortSignal;
   /**
    * Called before every wait with its length and what imposes it (the budget, a pause after a

@@ -193,7 +193,10 @@ describe('duplicate keys', () => {
       : n.kind === 'array'
         ? `[${space}${n.items.map((item) => write(item, escapeAll, space)).join(`,${space}`)}]`
         : `{${space}${n.pairs.map(([key, value]) => `${writeKey(key, escapeAll)}${space}:${space}${write(value, escapeAll, space)}`).join(`,${space}`)}}`;
-  /** In text order (a pair's value is scanned before the next key); each pointer and key said once, as two objects under one repeated key share a pointer. */
+  /**
+   * In text order (a pair's value is scanned before the next key); each pointer and key said once, as two objects under
+   * one repeated key share a pointer.
+   */
   const expected = (n: Node, pointer: string, out: { pointer: string; key: string }[]): void => {
     if (n.kind === 'array') n.items.forEach((item, index) => expected(item, `${pointer}/${index}`, out));
     if (n.kind !== 'object') return;

@@ -82,8 +82,8 @@ const expectsType = (error: ErrorObject, type: string): boolean => {
 };
 
 /**
- * The lenient tolerances, in the order they are tried (after {@link OPEN_OBJECTS}). Each is a deviation seen from HubSpot in
- * the wild (FACTS.md §5, §7, §8), not a guess. The batch `status` enum is deliberately absent:
+ * The lenient tolerances, in the order they are tried (after {@link OPEN_OBJECTS}). Each is a deviation seen from
+ * HubSpot in the wild (FACTS.md §5, §7, §8), not a guess. The batch `status` enum is deliberately absent:
  * clients branch on it, and `CANCELLED` vs `CANCELED` is a known misspelling (FACTS.md §7.1), so
  * an unknown status stays an error under every profile.
  */

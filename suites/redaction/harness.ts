@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { replayCommand } from '../../properties/run.js';
+import { failureReason, replayCommand } from '../../properties/run.js';
 import { readPropertySettings, type PropertySettings } from '../../properties/settings.js';
 import { main } from '../../src/cli.js';
 import type { RunResult } from '../../src/runner/result.js';
@@ -215,10 +215,7 @@ export function failureMessage<Ts>(
   runs: number,
 ): string {
   const path = details.counterexamplePath ?? undefined;
-  const raw =
-    details.errorInstance instanceof Error
-      ? details.errorInstance.message
-      : String(details.errorInstance ?? 'the property returned false');
+  const raw = failureReason(details.errorInstance);
   const reason =
     details.counterexample === null ? raw : createRedactor([show.tokenOf(details.counterexample)]).text(raw);
   return [

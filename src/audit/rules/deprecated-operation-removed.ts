@@ -1,7 +1,10 @@
 import { operationLabel } from '../model.js';
 import { defineRule } from './rule.js';
 
-/** Removing what was announced as deprecated is the planned end of a lifecycle (oasdiff `api-removed-with-deprecation`, INFO). */
+/**
+ * Removing what was announced as deprecated is the planned end of a lifecycle (oasdiff `api-removed-with-deprecation`,
+ * INFO).
+ */
 export const deprecatedOperationRemoved = defineRule({
   id: 'deprecated-operation-removed',
   direction: 'operation',

@@ -1,7 +1,9 @@
 import { addedProperties } from './helpers.js';
 import { defineRule } from './rule.js';
 
-/** No existing client sends it, so every existing request is now invalid (oasdiff `new-required-request-property`, ERR). */
+/**
+ * No existing client sends it, so every existing request is now invalid (oasdiff `new-required-request-property`, ERR).
+ */
 export const newRequiredRequestProperty = defineRule({
   id: 'new-required-request-property',
   direction: 'request',

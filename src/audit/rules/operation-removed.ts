@@ -1,7 +1,10 @@
 import { operationLabel } from '../model.js';
 import { defineRule } from './rule.js';
 
-/** Every client calling a removed operation fails; without a deprecation first, nobody was warned (oasdiff `api-removed-without-deprecation`). */
+/**
+ * Every client calling a removed operation fails; without a deprecation first, nobody was warned (oasdiff
+ * `api-removed-without-deprecation`).
+ */
 export const operationRemoved = defineRule({
   id: 'operation-removed',
   direction: 'operation',

@@ -1,6 +1,9 @@
 import { defineRule } from './rule.js';
 
-/** Clients that send no body are now refused (oasdiff `added-required-request-body` / `request-body-became-required`, ERR). */
+/**
+ * Clients that send no body are now refused (oasdiff `added-required-request-body` / `request-body-became-required`,
+ * ERR).
+ */
 export const requestBodyBecameRequired = defineRule({
   id: 'request-body-became-required',
   direction: 'request',

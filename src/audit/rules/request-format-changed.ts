@@ -1,7 +1,10 @@
 import { describeType, formatRelation, typeRelation } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** Clients format the value the old way; a stricter or different format refuses it (int64 -> int32, string -> date-time; oasdiff ERR). */
+/**
+ * Clients format the value the old way; a stricter or different format refuses it (int64 -> int32, string -> date-time;
+ * oasdiff ERR).
+ */
 export const requestFormatChanged = defineRule({
   id: 'request-format-changed',
   direction: 'request',

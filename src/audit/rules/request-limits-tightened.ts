@@ -1,7 +1,10 @@
 import { limitChanges, limitText } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** Requests valid under the old limits are refused: maxItems/maxLength/maximum lowered, minimum raised, a pattern added (oasdiff ERR). */
+/**
+ * Requests valid under the old limits are refused: maxItems/maxLength/maximum lowered, minimum raised, a pattern added
+ * (oasdiff ERR).
+ */
 export const requestLimitsTightened = defineRule({
   id: 'request-limits-tightened',
   direction: 'request',

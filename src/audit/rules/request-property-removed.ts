@@ -1,7 +1,10 @@
 import { removedProperties } from './helpers.js';
 import { defineRule } from './rule.js';
 
-/** Clients still send it; the server may ignore or, on a closed object, refuse it (oasdiff `request-property-removed`, WARN). */
+/**
+ * Clients still send it; the server may ignore or, on a closed object, refuse it (oasdiff `request-property-removed`,
+ * WARN).
+ */
 export const requestPropertyRemoved = defineRule({
   id: 'request-property-removed',
   direction: 'request',

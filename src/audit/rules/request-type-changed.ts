@@ -1,7 +1,10 @@
 import { describeType, typeRelation } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** Clients send the old type; a narrower or different one refuses it (number -> integer, string -> integer; oasdiff ERR). */
+/**
+ * Clients send the old type; a narrower or different one refuses it (number -> integer, string -> integer; oasdiff
+ * ERR).
+ */
 export const requestTypeChanged = defineRule({
   id: 'request-type-changed',
   direction: 'request',

@@ -1,7 +1,10 @@
 import { describeType, formatRelation, typeRelation } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** A request accepting more (integer -> number, int32 -> int64, a format dropped) breaks no client (oasdiff `request-property-type-generalized`, INFO). */
+/**
+ * A request accepting more (integer -> number, int32 -> int64, a format dropped) breaks no client (oasdiff
+ * `request-property-type-generalized`, INFO).
+ */
 export const requestTypeWidened = defineRule({
   id: 'request-type-widened',
   direction: 'request',

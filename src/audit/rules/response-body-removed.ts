@@ -1,7 +1,10 @@
 import { schemaName } from './helpers.js';
 import { defineRule } from './rule.js';
 
-/** A body clients read is gone (200 -> 204, or `content` dropped): whatever they parsed is missing (oasdiff `response-body-media-type-schema-removed`, ERR). */
+/**
+ * A body clients read is gone (200 -> 204, or `content` dropped): whatever they parsed is missing (oasdiff
+ * `response-body-media-type-schema-removed`, ERR).
+ */
 export const responseBodyRemoved = defineRule({
   id: 'response-body-removed',
   direction: 'response',

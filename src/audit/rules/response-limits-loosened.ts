@@ -1,7 +1,10 @@
 import { limitChanges, limitText } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** Clients sized for the old limits (buffers, pages, ranges) may meet larger values (oasdiff rates max increases in responses WARN/ERR by keyword). */
+/**
+ * Clients sized for the old limits (buffers, pages, ranges) may meet larger values (oasdiff rates max increases in
+ * responses WARN/ERR by keyword).
+ */
 export const responseLimitsLoosened = defineRule({
   id: 'response-limits-loosened',
   direction: 'response',

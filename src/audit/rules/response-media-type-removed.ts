@@ -1,7 +1,10 @@
 import { escapeToken } from '../../json-pointer.js';
 import { defineRule } from './rule.js';
 
-/** A client asking for (or parsing) a media type that is no longer produced fails (oasdiff `response-media-type-removed`, ERR). */
+/**
+ * A client asking for (or parsing) a media type that is no longer produced fails (oasdiff
+ * `response-media-type-removed`, ERR).
+ */
 export const responseMediaTypeRemoved = defineRule({
   id: 'response-media-type-removed',
   direction: 'response',

@@ -1,7 +1,10 @@
 import { describeType } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** Clients that dereference the value now meet null (`requestedAt: null`, FACTS.md §5; oasdiff `response-property-became-nullable`, ERR). */
+/**
+ * Clients that dereference the value now meet null (`requestedAt: null`, FACTS.md §5; oasdiff
+ * `response-property-became-nullable`, ERR).
+ */
 export const responseNullableAdded = defineRule({
   id: 'response-nullable-added',
   direction: 'response',

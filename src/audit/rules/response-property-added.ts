@@ -1,7 +1,10 @@
 import { addedProperties } from './helpers.js';
 import { defineRule } from './rule.js';
 
-/** Tolerant readers ignore unknown fields (oasdiff `response-optional-property-added`, INFO); strict decoders are the lenient profile's business. */
+/**
+ * Tolerant readers ignore unknown fields (oasdiff `response-optional-property-added`, INFO); strict decoders are the
+ * lenient profile's business.
+ */
 export const responsePropertyAdded = defineRule({
   id: 'response-property-added',
   direction: 'response',

@@ -1,7 +1,10 @@
 import { commonProperties } from './helpers.js';
 import { defineRule } from './rule.js';
 
-/** Clients that rely on the field being there now meet responses without it (oasdiff `response-property-became-optional`, ERR). */
+/**
+ * Clients that rely on the field being there now meet responses without it (oasdiff
+ * `response-property-became-optional`, ERR).
+ */
 export const responsePropertyBecameOptional = defineRule({
   id: 'response-property-became-optional',
   direction: 'response',

@@ -1,7 +1,10 @@
 import { removedProperties } from './helpers.js';
 import { defineRule } from './rule.js';
 
-/** Clients read a field the spec promised on every response; it is gone (oasdiff `response-required-property-removed`, ERR). */
+/**
+ * Clients read a field the spec promised on every response; it is gone (oasdiff `response-required-property-removed`,
+ * ERR).
+ */
 export const responseRequiredPropertyRemoved = defineRule({
   id: 'response-required-property-removed',
   direction: 'response',

@@ -1,7 +1,10 @@
 import { describeType, typeRelation } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** Clients decode the old type: `toObjectId` going from integer/int32 to string broke the Node SDK (FACTS.md §8.3; oasdiff ERR). */
+/**
+ * Clients decode the old type: `toObjectId` going from integer/int32 to string broke the Node SDK (FACTS.md §8.3;
+ * oasdiff ERR).
+ */
 export const responseTypeChanged = defineRule({
   id: 'response-type-changed',
   direction: 'response',

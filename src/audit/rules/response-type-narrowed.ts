@@ -1,7 +1,10 @@
 import { describeType, formatRelation, typeRelation } from '../compare.js';
 import { defineRule } from './rule.js';
 
-/** Every value of the narrower type was a value of the old one (number -> integer, int64 -> int32, a format added): readers cope (oasdiff INFO). */
+/**
+ * Every value of the narrower type was a value of the old one (number -> integer, int64 -> int32, a format added):
+ * readers cope (oasdiff INFO).
+ */
 export const responseTypeNarrowed = defineRule({
   id: 'response-type-narrowed',
   direction: 'response',

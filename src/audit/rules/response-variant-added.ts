@@ -1,7 +1,10 @@
 import { defineRule } from './rule.js';
 import { variantDiff, variantText } from './variants.js';
 
-/** A client decoding a closed set of alternatives cannot decode the new one (oasdiff `response-body-one-of-added`, INFO; hsac warns like an enum addition). */
+/**
+ * A client decoding a closed set of alternatives cannot decode the new one (oasdiff `response-body-one-of-added`, INFO;
+ * hsac warns like an enum addition).
+ */
 export const responseVariantAdded = defineRule({
   id: 'response-variant-added',
   direction: 'response',

@@ -120,7 +120,8 @@ export interface Rule<K extends SiteKind = SiteKind> {
   /** One sentence: what fires it, and why that severity. */
   readonly description: string;
   readonly site: K;
-  detect(site: SiteMap[K], context: RuleContext): readonly Detection[];
+  /** A plain function, never a method: the walker calls it detached from its rule. */
+  readonly detect: (site: SiteMap[K], context: RuleContext) => readonly Detection[];
 }
 
 /** A rule of any site kind (the registry's element type). */

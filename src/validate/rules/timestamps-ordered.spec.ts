@@ -20,7 +20,10 @@ const RUNS = scaledRuns(5000);
 const TIMEOUT_MS = timeoutForRuns(RUNS, 0.05);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** RFC 3339-shaped strings, ordinary and odd: lower-case t, a space, leap seconds, 30 February, hour 24, two-digit years, long fractions, -00:00. */
+/**
+ * RFC 3339-shaped strings, ordinary and odd: lower-case t, a space, leap seconds, 30 February, hour 24, two-digit
+ * years, long fractions, -00:00.
+ */
 const stamp = fc
   .record({
     year: fc.oneof(
