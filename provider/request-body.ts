@@ -61,22 +61,21 @@ export function parseJsonBody(bytes: Buffer, contentType: string | undefined, li
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   if (jsonNestingDepth(text, limits.maxDepth) > limits.maxDepth)
     throw invalid(`Invalid input JSON: nested deeper than ${limits.maxDepth} levels`);
-  let forbidden = false;
   // A reviver costs time on every key; only bodies that could spell __proto__ (directly or with
-  // \u escapes) need it.
+  // \u escapes) need it. JSON.parse calls it only once the whole text has parsed, so malformed JSON is
+  // still reported as malformed first.
   const reviver =
     text.includes('__proto__') || text.includes('\\u')
       ? (key: string, value: unknown): unknown => {
-          if (key === '__proto__') forbidden = true;
+          if (key === '__proto__') throw invalid('Invalid input JSON: the key "__proto__" is not allowed');
           return value;
         }
       : undefined;
-  let value: unknown;
   try {
-    value = JSON.parse(text, reviver);
+    const value: unknown = JSON.parse(text, reviver);
+    return value;
   } catch (error) {
+    if (error instanceof HttpError) throw error;
     throw invalid(`Invalid input JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (forbidden) throw invalid('Invalid input JSON: the key "__proto__" is not allowed');
-  return value;
 }

@@ -95,7 +95,8 @@ function problemAt(walk: Walk, node: StructureNode, value: unknown, path: string
         ? undefined
         : `${path} must be a 32-bit integer, got ${describe(value)}`;
     default:
-      // A request definition with a type the sandbox cannot judge is a sandbox bug: say so (500) rather than accept anything.
+      // A request definition with a type the sandbox cannot judge is a sandbox bug: say so (500) rather than accept
+      // anything.
       throw new Error(`request-shape: type ${type} of ${path || 'the body'} is not supported`);
   }
 }

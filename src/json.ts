@@ -15,3 +15,11 @@ export function isObject(value: unknown): value is Readonly<Record<string, unkno
 export function field(value: unknown, key: string): unknown {
   return isObject(value) && Object.hasOwn(value, key) ? value[key] : undefined;
 }
+
+/**
+ * `JSON.stringify` typed as it behaves: undefined for a value JSON has no text for (undefined, a function, a
+ * symbol), which the standard library's `string` return type hides.
+ */
+export function jsonText(value: unknown, replacer?: (key: string, value: unknown) => unknown): string | undefined {
+  return JSON.stringify(value, replacer);
+}

@@ -125,14 +125,7 @@ describe('documented defaults', () => {
   it("a response defaults to the version's first declared success code", () => {
     const body = exampleOf(arbitraries.configurationsBatchCreateResponse({ apiVersion: '2026-03', complete: true }), 1);
     // 201 in 2026-03 declares no errors; a complete 201 body therefore has none.
-    expect(Object.keys(body).sort()).toEqual([
-      'completedAt',
-      'links',
-      'requestedAt',
-      'results',
-      'startedAt',
-      'status',
-    ]);
+    expect(Object.keys(body).sort()).toEqual(['completedAt', 'links', 'requestedAt', 'results', 'startedAt', 'status']);
   });
 
   it('errors and numErrors appear exactly where the definition declares them', () => {

@@ -6,7 +6,17 @@ import type { SandboxResponse } from '../http-types.js';
 import type { ObjectType } from '../object-types.js';
 import { declares } from '../schema-shape.js';
 import type { AssociatedTarget } from '../state.js';
-import { badRequest, batchReply, field, inputObject, inputsOf, objectTypeParam, recordId, singular } from './common.js';
+import {
+  badRequest,
+  batchReply,
+  boundText,
+  field,
+  inputObject,
+  inputsOf,
+  objectTypeParam,
+  recordId,
+  singular,
+} from './common.js';
 import type { HandlerContext } from './context.js';
 
 /** The read-side type objects of one target: category/typeId, label where there is one (FACTS §5 field-name split). */
@@ -45,20 +55,20 @@ export function batchRead(context: HandlerContext, operation: Operation): Sandbo
   inputs.forEach((raw, index) => {
     const input = inputObject(raw, index);
     const rawId = field(input, 'id');
-    // request-shape.ts refused every other shape before this handler ran; a number binds to its
-    // text (so an `after` of 5 is a cursor the sandbox never issued: a per-input error), null to none.
-    if (rawId === undefined || rawId === null) throw badRequest(`Invalid input JSON: inputs[${index}].id is required`);
-    const rawAfter = field(input, 'after');
-    const after = rawAfter === undefined || rawAfter === null ? undefined : String(rawAfter);
+    // A number binds to its text (so an `after` of 5 is a cursor the sandbox never issued: a per-input
+    // error), null to none.
+    const idText = boundText(rawId);
+    if (idText === undefined) throw badRequest(`Invalid input JSON: inputs[${index}].id is required`);
+    const after = boundText(field(input, 'after'));
     const id = recordId(rawId);
     const fail = (category: string, message: string, failedField: string): void => {
       errors.push(
         standardError({
           category,
           message,
-          id: id ?? String(rawId),
+          id: id ?? idText,
           field: `inputs[${index}].${failedField}`,
-          context: { ids: [id ?? String(rawId)] },
+          context: { ids: [id ?? idText] },
         }),
       );
     };

@@ -43,6 +43,14 @@ export function recordId(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The text a string field of a request binds to: a string as it is, a number as its text (the Java backend
+ * writes it so; request-shape.ts refused every other shape before a handler runs). Undefined for null or absent.
+ */
+export function boundText(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
 /** A record ID path parameter (`fromObjectId`, `toObjectId`); anything but a record ID is a 400. */
 export function pathRecordId(context: HandlerContext, name: string): string {
   const raw = context.params[name] ?? '';

@@ -32,7 +32,10 @@ export const ENDPOINT_HANDLERS: Readonly<
   'associate-default': associateDefaultPut,
 };
 
-/** The auxiliary operations' handlers (provisioning, cleanup, archive, account details, the reads a run makes before it writes). */
+/**
+ * The auxiliary operations' handlers (provisioning, cleanup, archive, account details, the reads a run makes before
+ * it writes).
+ */
 export const AUXILIARY_HANDLERS: Readonly<
   Record<AuxiliaryId, (context: HandlerContext, operation: AuxiliaryOperation) => SandboxResponse>
 > = {

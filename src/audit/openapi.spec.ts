@@ -116,7 +116,7 @@ describe('OpenAPI schemas into the model', () => {
     expect(op?.parameters).toEqual([expect.objectContaining({ name: 'limit', in: 'query', required: true })]);
     expect(op?.responses.get('200')).toMatchObject({
       mediaTypes: ['application/xml', 'application/json'],
-      schema: expect.objectContaining({ types: ['object'] }),
+      schema: { types: ['object'] },
     });
     expect(op?.responses.get('200')?.headers.get('x-trace')).toMatchObject({ name: 'X-Trace', required: true });
     expect(op?.responses.get('default')?.mediaTypes).toEqual(['*/*']);

@@ -101,8 +101,7 @@ function referenceOnly(raw: JsonObject): unknown {
 
 /** True for a parsed document that declares itself JSON Structure. */
 export function isStructureDocument(doc: JsonObject): boolean {
-  const schema = ownString(doc, '$schema');
-  return schema !== undefined && schema.includes('json-structure.org');
+  return ownString(doc, '$schema')?.includes('json-structure.org') ?? false;
 }
 
 /** The hsac version a document is the schema of, from its `$id`; undefined for any other document. */

@@ -3,6 +3,7 @@
  * `rate-limit-contract` check (whether a client can read it at all): one reading, so the two never
  * disagree about what "says when to retry" means. Pure: no I/O, never throws on any input.
  */
+import { jsonText } from '../json.js';
 
 /**
  * HubSpot's 429 policies: the ten-secondly rolling window and the daily count (FACTS.md §6), and
@@ -214,7 +215,7 @@ function describePolicy(body: RateLimitBody, redact: (text: string) => string): 
   if (body.kind === 'unreadable') return `whose body is ${body.what}`;
   if (body.policyName === undefined) return 'with no policyName';
   if (isRateLimitPolicy(body.policyName)) return body.policyName;
-  const shown = redact(JSON.stringify(body.policyName) ?? String(body.policyName));
+  const shown = redact(jsonText(body.policyName) ?? typeof body.policyName);
   return `with an unknown policyName ${shown.length > 40 ? `${shown.slice(0, 40)}...` : shown}`;
 }
 

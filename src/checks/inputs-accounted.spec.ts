@@ -54,7 +54,7 @@ function judge(o: ObservedExchange): { exercised: number; missing: unknown[] } {
   ).toBe(true);
   return {
     exercised: inputsAccounted.exercised(o, context),
-    missing: findings.flatMap((f) => (Array.isArray(f.actual) ? f.actual : [])),
+    missing: findings.flatMap((f): unknown[] => (Array.isArray(f.actual) ? f.actual : [])),
   };
 }
 

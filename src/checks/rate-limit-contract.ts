@@ -11,6 +11,7 @@ import {
 } from '../catalogue/rate-limit-policy.js';
 import { ERROR_STATUSES } from '../catalogue/index.js';
 import { checkDeclaration } from '../registry/index.js';
+import { jsonText } from '../json.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
 
@@ -72,7 +73,7 @@ function isRateLimited(response: RecordedResponse): boolean {
 
 /** A provider's value, quoted and kept short for a message (the record is already redacted). */
 function quote(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
+  const text = jsonText(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 60)}...` : text;
 }
 

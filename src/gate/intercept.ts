@@ -1,3 +1,4 @@
+import type NockModule from 'nock';
 import { GateUsageError } from '../sdk/errors.js';
 
 /**
@@ -30,7 +31,8 @@ export interface ServedResponse {
   readonly body: unknown;
 }
 
-type Nock = typeof import('nock');
+/** Only nock's type is imported statically: the module is loaded when the gate runs ({@link Interceptor.start}). */
+type Nock = typeof NockModule;
 
 /** An active interception; {@link Interceptor.stop} restores the network. */
 export class Interceptor {

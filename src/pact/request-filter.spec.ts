@@ -31,7 +31,7 @@ async function through(
   const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, {
     headers: { authorization },
   });
-  const echo = response.headers.get('x-echo') ?? undefined;
+  const echo = response.headers.get('x-echo');
   return { status: response.status, body: await response.text(), ...(echo === null ? {} : { echo }) };
 }
 

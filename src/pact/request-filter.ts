@@ -29,6 +29,15 @@ type Next = (error?: unknown) => void;
 /** The filter as pact-js's `requestFilter` takes it. */
 export type RequestFilter = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 
+/**
+ * The bytes of what a provider passed to `res.write`/`res.end`: a string (as UTF-8, the provider's JSON) or bytes;
+ * undefined for no chunk (`res.end()`, or `res.end(callback)`).
+ */
+function chunkBytes(chunk: unknown): Buffer | undefined {
+  if (typeof chunk === 'string') return Buffer.from(chunk);
+  return chunk instanceof Uint8Array ? Buffer.from(chunk) : undefined;
+}
+
 function redactResponse(res: ServerResponse, redact: (text: string) => string): void {
   const chunks: Buffer[] = [];
   const setHeader = res.setHeader.bind(res);
@@ -43,12 +52,13 @@ function redactResponse(res: ServerResponse, redact: (text: string) => string): 
     );
   };
   res.write = ((chunk: unknown) => {
-    if (chunk !== undefined && chunk !== null) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    const bytes = chunkBytes(chunk);
+    if (bytes) chunks.push(bytes);
     return true;
   }) as typeof res.write;
   res.end = ((chunk?: unknown) => {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    const bytes = chunkBytes(chunk);
+    if (bytes) chunks.push(bytes);
     const body = redact(Buffer.concat(chunks).toString('utf8'));
     if (body.length > 0) write(body);
     return end();

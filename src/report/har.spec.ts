@@ -52,8 +52,9 @@ describe('exchanges.har (HAR 1.2)', () => {
     expect(read?.response).toMatchObject({
       status: 207,
       statusText: 'Multi-Status',
-      content: { mimeType: 'application/json;charset=utf-8', text: expect.stringContaining('CANCELLED') },
+      content: { mimeType: 'application/json;charset=utf-8' },
     });
+    expect(read?.response.content.text).toContain('CANCELLED');
   });
 
   it('an exchange without an answer is status 0 with the reason, and its retries are noted', () => {

@@ -2,6 +2,7 @@ import { statusFamily } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
 import { valueAt } from '../json-pointer.js';
+import { jsonText } from '../json.js';
 import {
   distinctFindings,
   endpointRows,
@@ -316,9 +317,9 @@ function findingBlock(group: FindingGroup, exchanges: readonly ReportedExchange[
     `<p>${htmlText(f.message)}</p>`,
   ];
   if (f.expected !== undefined)
-    rows.push(`<p>expected <code>${htmlText(excerpt(JSON.stringify(f.expected) ?? '', 300))}</code></p>`);
+    rows.push(`<p>expected <code>${htmlText(excerpt(jsonText(f.expected) ?? '', 300))}</code></p>`);
   if (f.actual !== undefined)
-    rows.push(`<p>actual <code>${htmlText(excerpt(JSON.stringify(f.actual) ?? '', 300))}</code></p>`);
+    rows.push(`<p>actual <code>${htmlText(excerpt(jsonText(f.actual) ?? '', 300))}</code></p>`);
   const example = exampleExchange(f, exchanges);
   const exchange = example === undefined ? undefined : exchanges[example];
   if (example !== undefined && exchange) {

@@ -1,5 +1,6 @@
 import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, RunResult } from '../runner/result.js';
+import { jsonText } from '../json.js';
 import { xmlText } from './escape.js';
 
 /** Which registry check a finding counts under (body-level ids count under `response-body`). */
@@ -12,7 +13,7 @@ function findingText(finding: Finding): string {
     `[${finding.severity}] ${finding.check} at ${finding.instancePath === '' ? '(body)' : finding.instancePath}: ${finding.message}`,
   ];
   if (finding.expected !== undefined) lines.push(`  expected: ${JSON.stringify(finding.expected)}`);
-  if (finding.actual !== undefined) lines.push(`  actual:   ${JSON.stringify(finding.actual)?.slice(0, 300)}`);
+  if (finding.actual !== undefined) lines.push(`  actual:   ${jsonText(finding.actual)?.slice(0, 300)}`);
   if (finding.replay) lines.push(`  Reproduce with: ${finding.replay}`);
   return lines.join('\n');
 }

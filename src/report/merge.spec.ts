@@ -34,15 +34,16 @@ describe('mergeResults verdict', () => {
     expect(mergeResults([shard(1, 3, 'pass'), shard(2, 3, 'inconclusive'), shard(3, 3, 'fail')]).summary.verdict).toBe(
       'fail',
     );
-    expect(mergeResults([shard(1, 3, 'pass'), shard(2, 3, 'inconclusive'), shard(3, 3, 'pass')]).summary).toMatchObject(
-      { verdict: 'inconclusive', reason: expect.stringContaining('shard 2/3') },
-    );
+    const inconclusive = mergeResults([shard(1, 3, 'pass'), shard(2, 3, 'inconclusive'), shard(3, 3, 'pass')]).summary;
+    expect(inconclusive.verdict).toBe('inconclusive');
+    expect(inconclusive.reason).toContain('shard 2/3');
     expect(mergeResults([shard(1, 2, 'pass'), shard(2, 2, 'pass')]).summary.verdict).toBe('pass');
   });
 
   it('a shard of the split missing makes a passing merge inconclusive (a lost CI job is not a pass)', () => {
     const merged = mergeResults([shard(1, 3, 'pass'), shard(3, 3, 'pass')]);
-    expect(merged.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('2/3 missing') });
+    expect(merged.summary.verdict).toBe('inconclusive');
+    expect(merged.summary.reason).toContain('2/3 missing');
     expect(mergeResults([shard(1, 3, 'fail'), shard(3, 3, 'pass')]).summary.reason).toContain('2/3 missing');
   });
 });
@@ -111,20 +112,15 @@ describe('mergeResults contents', () => {
     expect(cell('batch-read', 'rate-limit-contract')?.why).toBeUndefined();
     expect(cell('associate-default', 'response-body')).toMatchObject({ outcome: 'pass', exercised: 4 });
     // Evaluated in both shards, exercised in neither: still not exercised, never a pass, with why.
-    expect(cell('batch-read', 'paging-terminates')).toMatchObject({
-      outcome: 'not-exercised',
-      evaluated: 6,
-      exercised: 0,
-      why: expect.stringContaining('next page'),
-    });
+    const neverPaged = cell('batch-read', 'paging-terminates');
+    expect(neverPaged).toMatchObject({ outcome: 'not-exercised', evaluated: 6, exercised: 0 });
+    expect(neverPaged?.why).toContain('next page');
     expect(cell('associate-default', 'rate-limit-contract')).toMatchObject({ outcome: 'not-exercised', exercised: 0 });
     // A warning in one shard warns; off stays off.
     expect(cell('associate-default', 'transport')).toMatchObject({ outcome: 'warn', evaluated: 6, exercised: 6 });
-    expect(cell('associate-default', 'idempotent')).toMatchObject({
-      outcome: 'off',
-      evaluated: 0,
-      why: expect.stringContaining('config'),
-    });
+    const switchedOff = cell('associate-default', 'idempotent');
+    expect(switchedOff).toMatchObject({ outcome: 'off', evaluated: 0 });
+    expect(switchedOff?.why).toContain('config');
   });
 
   it('recomputes summary.notExercised from the merged cells and sums requests per purpose', () => {
@@ -175,12 +171,10 @@ describe('mergeResults and --require-exercised', () => {
 
   it('a required check exercised on no endpoint of the merge makes a passing merge inconclusive, naming it', () => {
     const merged = mergeResults([shard(1, 2, 'pass', required), shard(2, 2, 'pass', required)]);
-    expect(merged.summary).toMatchObject({
-      verdict: 'inconclusive',
-      reason: expect.stringMatching(
-        /^required check\(s\) not exercised: paging-terminates \(no read of a record came back with a next page/,
-      ),
-    });
+    expect(merged.summary.verdict).toBe('inconclusive');
+    expect(merged.summary.reason).toMatch(
+      /^required check\(s\) not exercised: paging-terminates \(no read of a record came back with a next page/,
+    );
     expect(merged.run.requireExercised).toEqual(['paging-terminates']);
   });
 

@@ -113,7 +113,7 @@ class AssociateBatch implements Command {
     return true;
   }
   async run(model: RunModel, real: Real): Promise<void> {
-    if (real.session.stopped || !real.endpoints.has('batch-associate-default')) return;
+    if (real.session.isStopped() || !real.endpoints.has('batch-associate-default')) return;
     const { pool } = real;
     journalAssociations(real, this.pairs);
     const body = { inputs: this.pairs.map(([from, to]) => ({ from: { id: from }, to: { id: to } })) };
@@ -141,7 +141,7 @@ class AssociateSingle implements Command {
     return true;
   }
   async run(model: RunModel, real: Real): Promise<void> {
-    if (real.session.stopped || !real.endpoints.has('associate-default')) return;
+    if (real.session.isStopped() || !real.endpoints.has('associate-default')) return;
     const { pool } = real;
     const [fromId, toId] = this.pair;
     journalAssociations(real, [this.pair]);
@@ -154,7 +154,7 @@ class AssociateSingle implements Command {
     };
     const first = await real.session.call(op, params, undefined, 'conformance');
     if (succeeded(first)) recordWrites(model, real, first, [this.pair], op.endpoint);
-    if (!this.twice || real.session.stopped) return;
+    if (!this.twice || real.session.isStopped()) return;
     const second = await real.session.call(op, params, undefined, 'conformance');
     const reads = real.endpoints.has('batch-read') ? await readAll(real, [fromId]) : [];
     real.session.sequence(idempotent, op.endpoint, { first, second, reads, fromId, toId });
@@ -189,7 +189,7 @@ export async function readAll(
   for (const fromId of fromIds) {
     const chain: ObservedExchange[] = [first];
     let after = first.batch.nextAfter(fromId);
-    while (after !== undefined && chain.length < maxPages && !real.session.stopped) {
+    while (after !== undefined && chain.length < maxPages && !real.session.isStopped()) {
       const page = await real.session.call(op, params, { inputs: [{ id: fromId, after }] }, 'conformance');
       chain.push(page);
       pages.push(page);
@@ -212,7 +212,7 @@ class ReadWithPaging implements Command {
     return true;
   }
   async run(model: RunModel, real: Real): Promise<void> {
-    if (real.session.stopped || !real.endpoints.has('batch-read')) return;
+    if (real.session.isStopped() || !real.endpoints.has('batch-read')) return;
     const pages = await readAll(real, this.fromIds, this.withUnknown ? [real.unknownId] : []);
     const expected = model
       .from(this.fromIds)
@@ -234,7 +234,7 @@ class CreateConfigurations implements Command {
     return true;
   }
   async run(model: RunModel, real: Real): Promise<void> {
-    if (real.session.stopped || !real.endpoints.has('configurations-batch-create')) return;
+    if (real.session.isStopped() || !real.endpoints.has('configurations-batch-create')) return;
     const { pool } = real;
     // HubSpot's contact -> company default type; the portal's own report wins when a write said.
     const typeId = model.defaultTypeId ?? 279;
@@ -252,7 +252,7 @@ class CreateConfigurations implements Command {
       real.session.leftUntouched('configurations-batch-create', guard.why);
       return;
     }
-    if (real.session.stopped) return;
+    if (real.session.isStopped()) return;
     const op = operation('configurations-batch-create', real.apiVersion);
     const body = { inputs: [{ category: 'HUBSPOT_DEFINED', typeId, maxToObjectIds: this.maxToObjectIds }] };
     const observed = await real.session.call(
@@ -301,7 +301,7 @@ class ArchiveAssociations implements Command {
     return model.associations.size > 0;
   }
   async run(model: RunModel, real: Real): Promise<void> {
-    if (real.session.stopped) return;
+    if (real.session.isStopped()) return;
     const { pool } = real;
     const pairs = [...model.associations.values()]
       .filter((a) => !pool.preexisting.has(pairKey(a.fromId, a.toId)))
@@ -337,7 +337,7 @@ async function archived(model: RunModel, real: Real, pairs: readonly ArchivedPai
     what: 'associations',
     keys: pairs.map((p) => `${pool.fromObjectType}|${pool.toObjectType}:${p.fromId}>${p.toId}`),
   });
-  if (!real.endpoints.has('batch-read') || real.session.stopped || pairs.length === 0) return;
+  if (!real.endpoints.has('batch-read') || real.session.isStopped() || pairs.length === 0) return;
   const reads = await readAll(real, [...new Set(pairs.map((pair) => pair.fromId))]);
   real.session.sequence(archiveEffective, 'batch-read', { archived: pairs, reads });
 }
@@ -352,7 +352,7 @@ class DeleteAssociation implements Command {
     return model.associations.size > 0;
   }
   async run(model: RunModel, real: Real): Promise<void> {
-    if (real.session.stopped) return;
+    if (real.session.isStopped()) return;
     const { pool } = real;
     const candidates = [...model.associations.values()].filter((a) => !pool.preexisting.has(pairKey(a.fromId, a.toId)));
     const pair = candidates[this.index % Math.max(1, candidates.length)];

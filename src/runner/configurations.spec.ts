@@ -266,10 +266,9 @@ describe('a limit that cannot be read is not touched, and one that does not take
     const session = sessionFor(url, 'pat-na1-test');
     const journal = journalFor(url);
     const guard = await guardConfiguration(session, journal, V, PAIR.fromObjectType, PAIR.toObjectType, 279);
-    expect(guard).toEqual({
-      ok: false,
-      why: expect.stringMatching(/contacts -> companies type 279 was not touched: .*status 403/),
-    });
+    const why = guard.ok ? undefined : guard.why;
+    expect(why).toMatch(/contacts -> companies type 279 was not touched: .*status 403/);
+    expect(guard).toEqual({ ok: false, why });
     expect(await guardConfiguration(session, journal, V, PAIR.fromObjectType, PAIR.toObjectType, 279)).toEqual(guard);
     expect(session.exchanges).toHaveLength(1);
     expect(ofKind(journal, 'configuration-before')).toEqual([]);

@@ -133,11 +133,7 @@ function show(limit: ConfigurationOriginal | undefined): string {
 
 function same(original: ConfigurationOriginal, current: SetLimit | undefined): boolean {
   if (original === 'none') return current === undefined;
-  return (
-    current !== undefined &&
-    current.maxToObjectIds === original.maxToObjectIds &&
-    current.category === original.category
-  );
+  return current?.maxToObjectIds === original.maxToObjectIds && current.category === original.category;
 }
 
 /** What putting the limits back did: how many were put back (or found so), and what could not be. */

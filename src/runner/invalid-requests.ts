@@ -100,7 +100,7 @@ export async function sendInvalidRequests(real: Real, planned: readonly InvalidR
   const fromId = pool.fromIds[0];
   const toId = pool.toIds[0];
   for (const request of planned) {
-    if (real.session.stopped) return;
+    if (real.session.isStopped()) return;
     if (
       request.endpoint === 'batch-associate-default' &&
       fromId !== undefined &&
@@ -130,7 +130,7 @@ export async function sendInvalidRequests(real: Real, planned: readonly InvalidR
         continue;
       }
     }
-    if (real.session.stopped) return;
+    if (real.session.isStopped()) return;
     await real.session.call(
       operation(request.endpoint, real.apiVersion),
       params,

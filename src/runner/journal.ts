@@ -1,5 +1,6 @@
 import { appendFileSync, closeSync, fsyncSync, openSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { field } from '../json.js';
 import { guardOutput } from '../transport/redact.js';
 
 /**
@@ -125,10 +126,10 @@ export function readJournal(path: string): JournalEntry[] {
   const entries: JournalEntry[] = [];
   for (const [index, line] of lines.entries()) {
     try {
-      const entry = JSON.parse(line) as JournalEntry;
-      if (typeof entry !== 'object' || entry === null || typeof (entry as { kind?: unknown }).kind !== 'string')
-        throw new Error('no kind');
-      entries.push(entry);
+      const entry: unknown = JSON.parse(line);
+      // Only the kind is checked: past a line torn mid-write, the journal holds what `append` wrote.
+      if (typeof field(entry, 'kind') !== 'string') throw new Error('no kind');
+      entries.push(entry as JournalEntry);
     } catch {
       if (index === lines.length - 1) break;
       throw new JournalError(`journal ${path} line ${index + 1} is not a journal entry`);

@@ -47,7 +47,7 @@ export async function sendProbes(
   journal: Journal,
 ): Promise<void> {
   for (const endpoint of ENDPOINT_IDS) {
-    if (!endpoints.has(endpoint) || session.stopped) continue;
+    if (!endpoints.has(endpoint) || session.isStopped()) continue;
     const op = operation(endpoint, apiVersion);
     const records = { fromObjectId: PROBE_IDS[0], toObjectId: PROBE_IDS[1] };
     const params = endpoint === 'associate-default' ? { ...PROBE_PAIR, ...records } : PROBE_PAIR;
@@ -63,7 +63,7 @@ export async function sendProbes(
     }
     await session.call(op, params, NO_AUTH_BODIES[endpoint], 'no-auth');
   }
-  if (endpoints.has('batch-read') && !session.stopped) {
+  if (endpoints.has('batch-read') && !session.isStopped()) {
     const op = operation('batch-read', apiVersion);
     const limit = op.maxInputs ?? 1000;
     const inputs = Array.from({ length: limit + 1 }, (_, i) => ({ id: String(900_000_000 + i) }));
@@ -90,7 +90,7 @@ export async function rateLimitProbe(
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const op = operation('batch-read', options.apiVersion);
-  for (let sent = 0; sent < RATE_PROBE_MAX && !session.stopped; sent++) {
+  for (let sent = 0; sent < RATE_PROBE_MAX && !session.isStopped(); sent++) {
     const observed = await session.call(op, PROBE_PAIR, { inputs: [{ id: '1' }] }, 'conformance', burst);
     const response = observed.exchange.response;
     // No answer, or a server error: the probe says nothing about rate limits (transport reports it).

@@ -56,7 +56,7 @@ async function existingPairs(
     toObjectType: records.toObjectType ?? 'companies',
   };
   let pending: { id: string; after?: string }[] = records.fromIds.map((id) => ({ id }));
-  for (let page = 0; pending.length > 0 && page < BASELINE_MAX_PAGES && !session.stopped; page++) {
+  for (let page = 0; pending.length > 0 && page < BASELINE_MAX_PAGES && !session.isStopped(); page++) {
     const observed = await session.call(op, params, { inputs: pending }, 'conformance');
     // An unreadable baseline is reported by the checks; the run then must not touch these records.
     if (observed.body?.ok === false) {

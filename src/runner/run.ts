@@ -103,7 +103,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
       session.purpose = 'probes';
       if (inShard(0, options.shard)) {
         await sendProbes(session, options.apiVersion, endpoints, journal);
-        if (options.probeRateLimit && !session.stopped) await rateLimitProbe(options, session, client);
+        if (options.probeRateLimit && !session.isStopped()) await rateLimitProbe(options, session, client);
       }
       progress('probes');
       session.purpose = 'provision';
@@ -120,7 +120,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
         maxPages: 50,
         unknownId: '999999999999999',
       };
-      if (inShard(0, options.shard) && !session.stopped) {
+      if (inShard(0, options.shard) && !session.isStopped()) {
         session.purpose = 'wide-record';
         wide = await buildWideRecord(real, journal, runId, options.pagingBudget ?? DEFAULT_PAGING_BUDGET);
         progress('wide-record');
@@ -139,7 +139,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
         progress('sequences', 'coverage sequence');
       }
       for (const [index, commands] of sequences.entries()) {
-        if (session.stopped) break;
+        if (session.isStopped()) break;
         if (!inShard(index, options.shard)) continue;
         await runSequence(commands, () => ({ model, real }));
         progress('sequences', `sequence ${index + 1}/${sequences.length}`);
@@ -155,9 +155,9 @@ export async function run(options: RunOptions): Promise<RunResult> {
     cleanup = await cleanUpAfterRun(options, session, client, journal);
   }
   if (session.brokenTarget && !inconclusive) inconclusive = session.brokenTarget;
-  if (session.stopped && !inconclusive) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) and cut short';
+  if (session.isStopped() && !inconclusive) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) and cut short';
   // Say what cleanup achieved, never assume it: after a signal it has seconds, and a target may not answer.
-  if (inconclusive && session.stopped) {
+  if (inconclusive && session.isStopped()) {
     const left = cleanup.failures.length > 0 || cleanup.untracked.length > 0;
     const finish = `hsac cleanup --journal ${options.journalPath} --target ${options.baseUrl}`;
     inconclusive += left ? `; cleanup left work in the journal: run ${finish}` : '; what it created was cleaned up';

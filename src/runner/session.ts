@@ -78,8 +78,11 @@ export class Session {
    */
   deadline: number | undefined;
 
-  /** True once the run was asked to stop (SIGINT/SIGTERM) or the target keeps failing: callers send nothing more. */
-  get stopped(): boolean {
+  /**
+   * True once the run was asked to stop (SIGINT/SIGTERM) or the target keeps failing: callers send nothing more.
+   * A method, not a getter: it changes during any `await`, so no caller may keep a narrowing of it across one.
+   */
+  isStopped(): boolean {
     return (this.abort?.aborted ?? false) || this.brokenTarget !== undefined;
   }
 

@@ -86,7 +86,7 @@ export async function buildWideRecord(
     };
 
   const [fromId] = await createRecords(session, journal, apiVersion, pool.fromObjectType, 1, `${tag}-wide`);
-  if (fromId === undefined || session.stopped) return { width: 0, paged: false, requests: spent() };
+  if (fromId === undefined || session.isStopped()) return { width: 0, paged: false, requests: spent() };
   const targets: string[] = [];
   let last: { read: number } | undefined;
   const associate = operation('batch-associate-default', apiVersion);
@@ -102,7 +102,7 @@ export async function buildWideRecord(
         why: `the paging budget (${budget} requests) ran out at ${targets.length} associations without a paged read (pass --paging-budget to spend more)`,
       };
     }
-    while (targets.length < step && !session.stopped) {
+    while (targets.length < step && !session.isStopped()) {
       const ids = await createRecords(
         session,
         journal,
@@ -156,7 +156,7 @@ export async function buildWideRecord(
         };
       }
     }
-    if (session.stopped) break;
+    if (session.isStopped()) break;
     const pages = await readAll(real, [fromId]);
     // Every association must be on some page of every read, paged or not: a provider that cuts a
     // read short without paging, or drops items between pages, loses data where clients cannot see it.
@@ -172,7 +172,7 @@ export async function buildWideRecord(
     width: targets.length,
     paged: false,
     requests: spent(),
-    why: session.stopped
+    why: session.isStopped()
       ? 'the run stopped while the wide record was being built'
       : `a record with ${targets.length} associations came back in one page (${last?.read ?? 0} of them listed, no paging)`,
   };

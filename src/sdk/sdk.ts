@@ -113,7 +113,14 @@ export function loadSdk(spec: string = DEFAULT_SDK, cwd: string = process.cwd())
     throw new GateUsageError(
       `--sdk ${spec}: ${name} ${version} is not a HubSpot client (Client has no crm.associations)`,
     );
-  return { spec, name, version, root, createClient, load: (relative) => requireFromRoot(join(root, relative)) };
+  return {
+    spec,
+    name,
+    version,
+    root,
+    createClient,
+    load: (relative): unknown => requireFromRoot(join(root, relative)),
+  };
 }
 
 /**

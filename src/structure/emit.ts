@@ -348,7 +348,7 @@ function conjoin(out: JsonObject, keyword: string, value: unknown): void {
   if (!Object.hasOwn(out, keyword)) {
     out[keyword] = value;
   } else if (keyword === 'allOf' && Array.isArray(out.allOf) && Array.isArray(value)) {
-    out.allOf = [...(out.allOf as unknown[]), ...value];
+    out.allOf = [...(out.allOf as unknown[]), ...(value as unknown[])];
   } else {
     conjoin(out, 'allOf', [{ [keyword]: value }]);
   }

@@ -22,6 +22,7 @@ import {
 import type { StructureIssue } from './issues.js';
 import { COMPOSITION_ARRAYS, COMPOSITION_KEYWORDS, COMPOUND_TYPES, IDENTIFIER, PRIMITIVE_TYPES } from './keywords.js';
 import { childPointer } from '../json-pointer.js';
+import { jsonText } from '../json.js';
 import { primitiveValueProblem } from './primitives.js';
 
 /** Compound types that cannot be named in a union (inline compounds are prohibited there). */
@@ -655,7 +656,7 @@ let unrenderable = 0;
 function canonical(value: unknown): string {
   try {
     return (
-      JSON.stringify(value, (_key, inner: unknown) =>
+      jsonText(value, (_key, inner) =>
         isObject(inner)
           ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
           : inner,

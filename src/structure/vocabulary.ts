@@ -129,7 +129,7 @@ const structureInteger: FuncKeywordDefinition = {
     const bounds = parseBounds(schema);
     return reporting((data) => {
       const value = parseDecimal(data);
-      if (!value || value.scale !== 0 || !range) return [];
+      if (value?.scale !== 0 || !range) return [];
       const integer = value.unscaled;
       if (integer < range[0] || integer > range[1]) {
         return [
@@ -207,13 +207,9 @@ const DATE_TIME_SEPARATOR = /^\d{4}-\d{2}-\d{2}[Tt]/;
 function requireDateTimeSeparator(ajv: Ajv2020): void {
   const inner = ajv.formats['date-time'];
   const check =
-    typeof inner === 'function'
-      ? inner
-      : typeof inner === 'object' && inner !== null && 'validate' in inner
-        ? inner.validate
-        : undefined;
+    typeof inner === 'function' ? inner : typeof inner === 'object' && 'validate' in inner ? inner.validate : undefined;
   if (typeof check !== 'function') return;
-  const compare = typeof inner === 'object' && inner !== null && 'compare' in inner ? inner.compare : undefined;
+  const compare = typeof inner === 'object' && 'compare' in inner ? inner.compare : undefined;
   const validate = (value: string): boolean =>
     DATE_TIME_SEPARATOR.test(value) && (check as (s: string) => boolean)(value);
   ajv.addFormat(

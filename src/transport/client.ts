@@ -168,7 +168,8 @@ function failureOf(error: unknown, timedOut: boolean): { kind: TransportFailureK
 
 async function readLimited(response: Response, limit: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   if (!response.body) return { bytes: new Uint8Array(0), truncated: false };
-  const reader = response.body.getReader();
+  // Node types a body's chunks as `any`; the Fetch standard says a response body is a stream of bytes.
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

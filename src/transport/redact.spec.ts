@@ -124,7 +124,7 @@ describe('bodies: the raw text and the decoded values', () => {
   it('a token after an escape (\\n then the token) is removed with the escape, so the JSON stays valid', () => {
     const body = JSON.stringify({ f: `line\n${TOKEN}`, g: `\\${TOKEN}` });
     const redacted = redactor.body(body);
-    expect(() => JSON.parse(redacted)).not.toThrow();
+    expect((): unknown => JSON.parse(redacted)).not.toThrow();
     expect(redactor.leaks(redacted)).toBe(false);
   });
 

@@ -215,7 +215,7 @@ function scanJsonText(text: string, maxDepth: number, limit: number): { deepest:
       depth++;
       if (depth >= deepest && (deepest = depth + 1) > maxDepth) return { deepest, duplicates: found };
       isObject[depth] = true;
-      if (keys[depth] === undefined) keys[depth] = [];
+      keys[depth] ??= [];
       keyCount[depth] = 0;
       expectKey = true;
       i++;

@@ -9,12 +9,7 @@ import { fastDateTimeFormat } from './date-time-format.js';
 /** The vocabulary's own date-time (what the fast one must agree with) and the fast one built on it. */
 function validateOf(format: Format | undefined): (value: string) => boolean {
   if (typeof format === 'function') return format;
-  if (
-    typeof format === 'object' &&
-    format !== null &&
-    !(format instanceof RegExp) &&
-    typeof format.validate === 'function'
-  )
+  if (typeof format === 'object' && !(format instanceof RegExp) && typeof format.validate === 'function')
     return format.validate as (value: string) => boolean;
   throw new Error('unexpected date-time format shape');
 }

@@ -62,7 +62,7 @@ type Validate = (value: string) => boolean;
 function validateOf(format: Format | undefined): Validate {
   if (typeof format === 'function') return format;
   if (format instanceof RegExp) return (value) => format.test(value);
-  if (typeof format === 'object' && format !== null && 'validate' in format) {
+  if (typeof format === 'object' && 'validate' in format) {
     const inner = format.validate;
     if (typeof inner === 'function') return inner as Validate;
     if (inner instanceof RegExp) return (value) => inner.test(value);
@@ -77,7 +77,7 @@ export function fastDateTimeFormat(existing: Format | undefined): Format {
     return COMMON.test(value) ? commonShapeIsValid(value) : fallback(value);
   };
   const compare =
-    typeof existing === 'object' && existing !== null && 'compare' in existing
+    typeof existing === 'object' && 'compare' in existing
       ? (existing.compare as ((a: string, b: string) => number | undefined) | undefined)
       : undefined;
   return compare ? { type: 'string', validate, compare } : { type: 'string', validate };

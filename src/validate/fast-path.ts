@@ -77,7 +77,7 @@ function inline(
     } else if (ONE_SCHEMA.has(key) && asNode(value)) {
       out[key] = inline(asNode(value)!, defs, stack);
     } else if (SCHEMA_LIST.has(key) && Array.isArray(value)) {
-      out[key] = value.map((item) => (asNode(item) ? inline(item as JsonSchemaNode, defs, stack) : item));
+      out[key] = value.map((item: unknown) => (asNode(item) ? inline(item as JsonSchemaNode, defs, stack) : item));
     } else if (SCHEMA_MAP.has(key) && asNode(value)) {
       out[key] = Object.fromEntries(
         Object.entries(value as JsonSchemaNode).map(([name, child]) => [

@@ -70,7 +70,7 @@ export function classify(error: ErrorObject, located: Located): CheckIdOfKind<'s
     case 'minimum':
     case 'maximum': {
       const node = site.node;
-      return node && node.minimum === INT32_MIN && node.maximum === INT32_MAX ? 'int32-range' : 'range';
+      return node?.minimum === INT32_MIN && node.maximum === INT32_MAX ? 'int32-range' : 'range';
     }
     default:
       return error.keyword.startsWith('structure') ? 'range' : 'schema';
@@ -81,8 +81,8 @@ function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return String(value);
+  const scalar = value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint';
+  return scalar ? String(value) : 'an object';
 }
 
 function jsonType(value: unknown): string {

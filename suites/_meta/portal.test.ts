@@ -6,6 +6,7 @@ import { startSandbox, type Sandbox } from '../../provider/index.js';
 import { main } from '../../src/cli.js';
 import { packageRoot } from '../../src/paths.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { matchers } from '../support/matchers.js';
 import { hsacRun, SEED, useReportDir } from './harness.js';
 
 /**
@@ -146,7 +147,7 @@ describe('a run leaves the portal as it found it', () => {
     const interrupted = JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
     expect(interrupted.summary).toMatchObject({
       verdict: 'inconclusive',
-      reason: expect.stringContaining('interrupted'),
+      reason: matchers.stringContaining('interrupted'),
     });
   });
 

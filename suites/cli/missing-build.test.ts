@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
+import { matchers } from '../support/matchers.js';
 
 /**
  * `bin/hsac.js` without a build (issue 12, item 4): after `npm ci --ignore-scripts` there is no
@@ -50,7 +51,7 @@ describe('the bin without a build', () => {
     const ran = await runBin(layout('no-dist'), ['run']);
     expect(ran.code).toBe(2);
     expect(ran.out).toBe('');
-    expect(ran.err.trim().split('\n')).toEqual([expect.stringContaining('npm run build')]);
+    expect(ran.err.trim().split('\n')).toEqual([matchers.stringContaining('npm run build')]);
     expect(ran.err).toMatch(/^hsac: the build is missing/);
     expect(ran.err).not.toContain('ERR_MODULE_NOT_FOUND');
     expect(ran.err).not.toMatch(/\n\s+at /);
@@ -63,7 +64,7 @@ describe('the bin without a build', () => {
     const ran = await runBin(root, ['--version']);
     expect(ran.code).toBe(2);
     expect(ran.err.trim().split('\n')).toEqual([
-      expect.stringMatching(/^hsac: cannot load the build: .*hsac-no-such-package-0001.*npm ci.*npm run build/),
+      matchers.stringMatching(/^hsac: cannot load the build: .*hsac-no-such-package-0001.*npm ci.*npm run build/),
     ]);
     expect(ran.err).not.toMatch(/\n\s+at /);
   });

@@ -126,7 +126,9 @@ describe('hsac validate on the shipped examples', () => {
 });
 
 describe('--unknown-fields: an undeclared field is a warning under both profiles, an error when asked for', () => {
-  /** The shipped 200 with a field HubSpot added inside the version (as fromObjectTypeId joined 2026-03 on 2026-08-17). */
+  /**
+   * The shipped 200 with a field HubSpot added inside the version (as fromObjectTypeId joined 2026-03 on 2026-08-17).
+   */
   const withNewField = (): string => {
     const body = JSON.parse(readFileSync(example('batch-read-200.json'), 'utf8')) as Record<string, unknown>;
     return file('new-field.json', JSON.stringify({ ...body, batchId: 'b-0001' }));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
 import type { JournalEntry } from '../../src/runner/journal.js';
+import { matchers } from '../support/matchers.js';
 import { entriesOf, hsac, limitLine, setUserLimit, USER_LIMIT } from './harness.js';
 
 /**
@@ -83,7 +84,7 @@ describe('hsac cleanup', () => {
     mkdirSync(cwd, { recursive: true });
     expect(await hsac(['cleanup'], cwd)).toMatchObject({
       code: 0,
-      out: expect.stringMatching(/nothing to clean: no journal at reports\/latest\/journal\.jsonl/),
+      out: matchers.stringMatching(/nothing to clean: no journal at reports\/latest\/journal\.jsonl/),
     });
     const done = writeJournal(join(dir, `done-${++counter}.jsonl`), [
       run(sandbox.url, 'clean'),
@@ -93,18 +94,18 @@ describe('hsac cleanup', () => {
     ]);
     expect(await hsac(['cleanup', '--journal', done])).toMatchObject({
       code: 0,
-      out: expect.stringContaining(`nothing to clean on ${sandbox.url}`),
+      out: matchers.stringContaining(`nothing to clean on ${sandbox.url}`),
     });
     // A journal named on purpose that is not there is a usage error, not "nothing to clean".
     expect(await hsac(['cleanup', '--journal', join(dir, 'missing.jsonl')])).toMatchObject({
       code: 2,
-      err: expect.stringContaining('missing.jsonl'),
+      err: matchers.stringContaining('missing.jsonl'),
     });
     // Something to clean and no token: a usage error naming the portal.
     const pending = writeJournal(join(dir, `pending-${++counter}.jsonl`), await crashedRunOnSandbox());
     expect(await hsac(['cleanup', '--journal', pending])).toMatchObject({
       code: 2,
-      err: expect.stringContaining(`cleanup of ${sandbox.url} needs the token`),
+      err: matchers.stringContaining(`cleanup of ${sandbox.url} needs the token`),
     });
   });
 
@@ -125,7 +126,7 @@ describe('hsac cleanup', () => {
     expect(sandbox.contents().records).toEqual(before);
     // What this cleanup journaled counts for the sandbox, although the journal's last run is the other target's.
     const again = await hsac(['cleanup', '--journal', journal]);
-    expect(again).toMatchObject({ code: 0, out: expect.stringContaining(`nothing to clean on ${sandbox.url}`) });
+    expect(again).toMatchObject({ code: 0, out: matchers.stringContaining(`nothing to clean on ${sandbox.url}`) });
     expect(again.out).toContain(`left alone: work journaled against ${ELSEWHERE}`);
   });
 

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startSandbox, type Sandbox } from '../../provider/index.js';
 import { isSuccess } from '../../src/catalogue/index.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { matchers } from '../support/matchers.js';
 import { entriesOf, hsac, limitLine, SEED, setUserLimit, spawnRun, until, USER_LIMIT } from './harness.js';
 
 /**
@@ -136,7 +137,7 @@ describe('a limit configuration set before the run is unchanged after it', () =>
     // Again: nothing left, so no token is needed.
     expect(await hsac(['cleanup', '--journal', journal])).toMatchObject({
       code: 0,
-      out: expect.stringContaining('nothing to clean'),
+      out: matchers.stringContaining('nothing to clean'),
     });
   });
 });

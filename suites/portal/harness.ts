@@ -16,10 +16,14 @@ import type { JournalEntry } from '../../src/runner/journal.js';
 /** The seed of every run here. */
 export const SEED = '7';
 
-/** The user's limit of issue 12: contacts -> companies, type 279 (the default type), at most 2 companies per contact. */
+/**
+ * The user's limit of issue 12: contacts -> companies, type 279 (the default type), at most 2 companies per contact.
+ */
 export const USER_LIMIT = { category: 'HUBSPOT_DEFINED', typeId: 279, maxToObjectIds: 2 } as const;
 
-/** Sets `USER_LIMIT` (or another max) on the sandbox with configurations batch create, as a user's integration would. */
+/**
+ * Sets `USER_LIMIT` (or another max) on the sandbox with configurations batch create, as a user's integration would.
+ */
 export async function setUserLimit(
   sandbox: Sandbox,
   maxToObjectIds: number = USER_LIMIT.maxToObjectIds,
@@ -48,7 +52,9 @@ export interface Invoked {
   readonly err: string;
 }
 
-/** Runs `hsac ARGV` in-process (optionally in `cwd`, and with HUBSPOT_ACCESS_TOKEN unset so only flags give a token). */
+/**
+ * Runs `hsac ARGV` in-process (optionally in `cwd`, and with HUBSPOT_ACCESS_TOKEN unset so only flags give a token).
+ */
 export async function hsac(argv: readonly string[], cwd?: string): Promise<Invoked> {
   let out = '';
   let err = '';
@@ -101,7 +107,10 @@ export function spawnRun(sandbox: Sandbox, reportDir: string): { child: ChildPro
   return { child, exited };
 }
 
-/** Polls `done` every 20 ms until it holds; fails after `timeoutMs` naming what it waited for. Never sleeps longer than needed. */
+/**
+ * Polls `done` every 20 ms until it holds; fails after `timeoutMs` naming what it waited for. Never sleeps longer than
+ * needed.
+ */
 export async function until(what: string, done: () => boolean, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!done()) {

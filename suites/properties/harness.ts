@@ -14,7 +14,10 @@ import { readPropertySettings } from '../../properties/settings.js';
 /** The run's seed and run count. */
 export const SETTINGS = readPropertySettings();
 
-/** One validator per profile, built once (schemas compile once per process); undeclared fields are warnings (the default). */
+/**
+ * One validator per profile, built once (schemas compile once per process); undeclared fields are warnings (the
+ * default).
+ */
 export const VALIDATORS: Readonly<Record<Profile, Validator>> = {
   strict: createValidator({ profile: 'strict' }),
   lenient: createValidator({ profile: 'lenient' }),

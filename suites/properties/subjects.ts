@@ -70,7 +70,10 @@ function subject<T>(
   };
 }
 
-/** A date-time that ajv's format accepts, hsac's strict reader parses, and the validator's own ordering parser reads the same. */
+/**
+ * A date-time that ajv's format accepts, hsac's strict reader parses, and the validator's own ordering parser reads the
+ * same.
+ */
 function dateTimeProblems(value: unknown): string[] {
   const problems = siteProblems(V, 'BatchResponsePublicDefaultAssociation', 'startedAt', value);
   const parsed = typeof value === 'string' ? parseDateTime(value) : undefined;

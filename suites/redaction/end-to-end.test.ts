@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startEchoProvider, type EchoProvider } from './echo-provider.js';
 import { ENCODINGS, gridEcho, PLACEMENTS } from './encodings.js';
 import { timeoutForRuns } from '../../properties/settings.js';
@@ -32,13 +32,14 @@ const GRID_TOKEN = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 let provider: EchoProvider;
 let dir: string;
 
-beforeAll(async () => {
+// Each hook returns the teardown of what it made, so a teardown runs only when there is something to undo.
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hsac-redaction-'));
-  provider = await startEchoProvider();
+  return () => rmSync(dir, { recursive: true, force: true });
 });
-afterAll(async () => {
-  await provider?.stop();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(async () => {
+  provider = await startEchoProvider();
+  return () => provider.stop();
 });
 
 describe('no byte of any artifact or console line holds the token, whatever the provider echoes', () => {

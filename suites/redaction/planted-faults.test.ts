@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { plantRedactionFault } from '../../src/transport/redact.js';
 import { startEchoProvider, type EchoProvider } from './echo-provider.js';
@@ -27,13 +27,14 @@ const TOKEN = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 let provider: EchoProvider;
 let dir: string;
 
-beforeAll(async () => {
+// Each hook returns the teardown of what it made, so a teardown runs only when there is something to undo.
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hsac-redaction-planted-'));
-  provider = await startEchoProvider();
+  return () => rmSync(dir, { recursive: true, force: true });
 });
-afterAll(async () => {
-  await provider?.stop();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(async () => {
+  provider = await startEchoProvider();
+  return () => provider.stop();
 });
 
 /** Runs `fn` with a planted redaction fault, restored whatever happens. */

@@ -34,13 +34,13 @@ type Where = 'message' | 'cause.message' | 'cause.code';
 
 /** A fetch that fails as undici does (`TypeError('fetch failed', { cause })`), quoting `text`. */
 function failingFetch(text: string, where: Where): typeof fetch {
-  return async () => {
-    if (where === 'message') throw new Error(`request to the proxy failed: ${text}`);
+  return () => {
+    if (where === 'message') return Promise.reject(new Error(`request to the proxy failed: ${text}`));
     const cause = Object.assign(
       new Error(where === 'cause.message' ? `connect ECONNREFUSED ${text}` : 'connect failed'),
       { code: where === 'cause.code' ? text : 'ECONNREFUSED' },
     );
-    throw new TypeError('fetch failed', { cause });
+    return Promise.reject(new TypeError('fetch failed', { cause }));
   };
 }
 
@@ -73,7 +73,8 @@ async function reportsOfFailure(
       intent: 'conformance',
       purpose: 'sequences',
     };
-    // What the transport check and the runner make of it: a finding quoting the message, and the reason of an unreachable target.
+    // What the transport check and the runner make of it: a finding quoting the message, and the reason of an
+    // unreachable target.
     const finding: Finding = {
       check: 'transport',
       severity: 'warning',

@@ -47,6 +47,11 @@ export interface ReportInspection {
   readonly problems: readonly string[];
 }
 
+/** What {@link chart} reads of a bar, typed by hand: the tsconfig has no DOM types (lib ES2022 only). */
+interface ChartBar {
+  getAttribute(name: string): string | null;
+}
+
 async function chart(page: Page, figure: string, name: string, problems: string[]): Promise<number> {
   const svg = page.locator(`${figure} svg.chart`);
   if ((await svg.count()) !== 1) {
@@ -57,7 +62,7 @@ async function chart(page: Page, figure: string, name: string, problems: string[
   if (!box || box.width < 50 || box.height < 50) problems.push(`${name} is not visible`);
   const values = await page
     .locator(`${figure} svg.chart rect.bar`)
-    .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
+    .evaluateAll((bars: ChartBar[]) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
   const total = values.reduce((sum, value) => sum + value, 0);
   if (values.length === 0 || total === 0) problems.push(`${name} has no bars`);
   return total;
@@ -82,9 +87,9 @@ function greenish(colour: string): boolean {
  * this file needs no DOM types.
  */
 async function unjudgedCells(page: Page, problems: string[]): Promise<number> {
-  const cells = (await page.evaluate(
+  const cells = await page.evaluate<PaintedCell[]>(
     `[...document.querySelectorAll('table#matrix td.cell')].map((c) => { const s = getComputedStyle(c); return { className: c.className, paint: s.backgroundColor + ' ' + s.backgroundImage, text: c.textContent ?? '' }; })`,
-  )) as PaintedCell[];
+  );
   const passPaint = new Set(cells.filter((c) => c.className.includes('outcome-pass')).map((c) => c.paint));
   const unjudged = cells.filter((c) => /outcome-(not-exercised|off)\b/.test(c.className));
   for (const cell of unjudged) {

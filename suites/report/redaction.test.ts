@@ -30,12 +30,13 @@ const ECHO_FAULTS = ['token-echo-header', 'token-echo-body', 'token-echo-error-m
 const PLAN = ['--seed', '3', '--runs', '2', '--progress'];
 
 let dir: string;
-let sandbox: Sandbox;
+/** Undefined until beforeAll has started it (afterAll runs after a failed start too). */
+let sandbox: Sandbox | undefined;
 let inProcess: RunResult;
 let child: RunResult;
 
 /** `hsac run` as a real process (the built bin), its stdout and stderr written straight to log files. */
-async function runProcess(reportDir: string): Promise<number> {
+async function runProcess(reportDir: string, sandboxUrl: string): Promise<number> {
   const bin = join(packageRoot(), 'bin', 'hsac.js');
   if (!existsSync(join(packageRoot(), 'dist', 'src', 'cli.js')))
     throw new Error('dist/ is missing: run `npm run build` (npm test builds first)');
@@ -43,7 +44,7 @@ async function runProcess(reportDir: string): Promise<number> {
   const out = openSync(join(reportDir, 'stdout.log'), 'w');
   const err = openSync(join(reportDir, 'stderr.log'), 'w');
   try {
-    const flags = targetFlags(sandbox.url, TOKEN).filter(
+    const flags = targetFlags(sandboxUrl, TOKEN).filter(
       (_, i, all) => all[i] !== '--token' && all[i - 1] !== '--token',
     );
     const proc = spawn(process.execPath, [bin, 'run', ...flags, ...PLAN, '--report-dir', reportDir], {
@@ -63,17 +64,18 @@ async function runProcess(reportDir: string): Promise<number> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hsac-report-redaction-'));
-  sandbox = await startSandbox({
+  const started = await startSandbox({
     token: TOKEN,
     faults: ECHO_FAULTS,
     seed: 3,
     pageSize: 5,
     rateLimit: { max: 1000, intervalMs: 1000 },
   });
+  sandbox = started;
   const inProcessDir = join(dir, 'in-process');
   const [ran, code] = await Promise.all([
-    hsac(['run', ...targetFlags(sandbox.url, TOKEN), ...PLAN, '--report-dir', inProcessDir]),
-    runProcess(join(dir, 'process')),
+    hsac(['run', ...targetFlags(started.url, TOKEN), ...PLAN, '--report-dir', inProcessDir]),
+    runProcess(join(dir, 'process'), started.url),
   ]);
   // What the in-process run printed, kept as its log files (the logs a CI job would keep).
   writeFileSync(join(inProcessDir, 'stdout.log'), ran.out);

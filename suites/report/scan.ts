@@ -26,7 +26,10 @@ function shiftedBase64(token: string): string[] {
   return forms;
 }
 
-/** Every form searched: hsac's own `secretForms` (raw, base64, base64url, percent-encoded) plus base64 at every alignment. */
+/**
+ * Every form searched: hsac's own `secretForms` (raw, base64, base64url, percent-encoded) plus base64 at every
+ * alignment.
+ */
 export function tokenForms(token: string): string[] {
   return [...new Set([...secretForms(token), ...shiftedBase64(token)])].filter((form) => form.length >= 8);
 }

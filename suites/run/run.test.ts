@@ -8,6 +8,7 @@ import { ENDPOINT_IDS } from '../../src/catalogue/index.js';
 import { ALL_CHECKS, appliesTo } from '../../src/checks/index.js';
 import { leftovers, readJournal } from '../../src/runner/journal.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { matchers } from '../support/matchers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -65,10 +66,10 @@ describe('hsac run reports', () => {
     const finding = result.findings.find((f) => f.check === 'status-enum');
     expect(finding).toMatchObject({
       severity: 'error',
-      endpoint: expect.any(String),
+      endpoint: matchers.any(String),
       apiVersion: '2026-03',
       instancePath: '/status',
-      replay: expect.stringContaining('--fault status-cancelled'),
+      replay: matchers.stringContaining('--fault status-cancelled'),
     });
     const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).toHaveLength(result.checks.length);
@@ -76,9 +77,9 @@ describe('hsac run reports', () => {
     const rows = ENDPOINT_IDS.flatMap((endpoint) =>
       ALL_CHECKS.filter((check) => appliesTo(check, endpoint)).map((check) => `${endpoint} ${check.id}`),
     );
-    const auxiliaryRows = ALL_CHECKS.filter((check) => check.scope === 'exchange' && check.checkAuxiliary).map(
-      (check) => `auxiliary ${check.id}`,
-    );
+    const auxiliaryRows = ALL_CHECKS.filter(
+      (check) => check.scope === 'exchange' && check.checkAuxiliary !== undefined,
+    ).map((check) => `auxiliary ${check.id}`);
     expect(result.checks.map((c) => `${c.endpoint} ${c.check}`).sort()).toEqual([...rows, ...auxiliaryRows].sort());
     expect(junit).toMatch(
       /<testcase name="response-body" classname="hsac\.2026-03\.batch-read"[^>]*>\s*<failure message="[^"]*status-enum/,
@@ -212,7 +213,7 @@ describe('configuration', () => {
     expect(ran.code).toBe(3);
     expect(report(join(dir, 'unreachable')).summary).toMatchObject({
       verdict: 'inconclusive',
-      reason: expect.stringContaining('unreachable'),
+      reason: matchers.stringContaining('unreachable'),
     });
   });
 });
@@ -311,17 +312,17 @@ describe('exercised, not evaluated (issue 11)', () => {
     const rows = result.checks.filter((c) => c.check === 'rate-limit-contract');
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows)
-      expect(row).toMatchObject({ outcome: 'not-exercised', exercised: 0, why: expect.stringContaining('429') });
+      expect(row).toMatchObject({ outcome: 'not-exercised', exercised: 0, why: matchers.stringContaining('429') });
     expect(rows.every((row) => row.evaluated > 0 || row.endpoint === 'auxiliary')).toBe(true);
     expect(result.summary.notExercised).toContainEqual({
       check: 'rate-limit-contract',
-      why: expect.stringContaining('429'),
+      why: matchers.stringContaining('429'),
     });
     expect(ran.out).toMatch(/NOT EXERCISED rate-limit-contract: .*429/);
     expect(ran.code).toBe(3);
     expect(result.summary).toMatchObject({
       verdict: 'inconclusive',
-      reason: expect.stringContaining('required check(s) not exercised: rate-limit-contract'),
+      reason: matchers.stringContaining('required check(s) not exercised: rate-limit-contract'),
     });
     expect(result.run.requireExercised).toEqual(['rate-limit-contract']);
     expect(result.run.replay).toContain('--require-exercised rate-limit-contract');
@@ -359,7 +360,7 @@ describe('exercised, not evaluated (issue 11)', () => {
       expect(result.exchanges.some((e) => (e.response?.body ?? '').includes('"numErrors"'))).toBe(true);
       expect(ran.code).toBe(0);
       const paging = result.checks.find((c) => c.endpoint === 'batch-read' && c.check === 'paging-terminates');
-      expect(paging).toMatchObject({ outcome: 'not-exercised', why: expect.stringContaining('refused') });
+      expect(paging).toMatchObject({ outcome: 'not-exercised', why: matchers.stringContaining('refused') });
     } finally {
       await limited.stop();
     }
@@ -417,7 +418,7 @@ describe('exercised, not evaluated (issue 11)', () => {
       expect.objectContaining({
         check: 'cleanup',
         severity: 'warning',
-        message: expect.stringContaining('https://api.hubapi.com'),
+        message: matchers.stringContaining('https://api.hubapi.com'),
       }),
     );
     expect(ran.code).toBe(0);
@@ -473,7 +474,7 @@ describe('exercised, not evaluated (issue 11)', () => {
       for (const row of result.checks.filter((c) => c.endpoint === 'configurations-batch-create'))
         expect(row).toMatchObject({
           outcome: 'not-exercised',
-          why: expect.stringContaining('could not be read first'),
+          why: matchers.stringContaining('could not be read first'),
         });
       expect(ran.code).toBe(3);
       expect(result.summary.reason).toContain('(every check on configurations-batch-create)');

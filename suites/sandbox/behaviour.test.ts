@@ -17,6 +17,7 @@ import {
   type Sandbox,
   type SandboxOptions,
 } from '../../provider/index.js';
+import { matchers } from '../support/matchers.js';
 import { bodyOf, send, type Call, type Exchange } from './client.js';
 import { diffExchanges } from './diff.js';
 import { acceptedBodies, INVALID_BODIES, type BodyEndpoint } from './invalid-bodies.js';
@@ -135,7 +136,7 @@ describe('the ten-secondly rolling limit (FACTS §6), on an injected clock', () 
       errorType: 'RATE_LIMIT',
       correlationId: limited.headers['x-hubspot-correlation-id'],
       policyName: 'TEN_SECONDLY_ROLLING',
-      requestId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      requestId: matchers.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
     });
     expect(limited.headers).toMatchObject({
       'retry-after': '10',
@@ -614,7 +615,7 @@ describe("request bodies the spec makes invalid: a 400 VALIDATION_ERROR whose bo
           status: 'error',
           category: 'VALIDATION_ERROR',
           correlationId: answer.headers['x-hubspot-correlation-id'],
-          message: expect.stringMatching(message),
+          message: matchers.stringMatching(message),
         });
         expect(answer.headers['x-hubspot-correlation-id'], what).toMatch(
           /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,

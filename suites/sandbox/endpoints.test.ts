@@ -11,6 +11,7 @@ import {
 } from '../../src/catalogue/index.js';
 import { createValidator } from '../../src/validate/index.js';
 import type { Sandbox } from '../../provider/index.js';
+import { matchers } from '../support/matchers.js';
 import { bodyOf, send, type Exchange } from './client.js';
 import { auxiliaryCall, endpointCall, id, SCENARIOS, suiteSandbox, type ScenarioName } from './scenarios.js';
 
@@ -174,10 +175,10 @@ describe('every error answer of the clean sandbox passes strict validation as Er
     const shape =
       status === ERROR_STATUSES.tooManyRequests
         ? { errorType: 'RATE_LIMIT', policyName: 'TEN_SECONDLY_ROLLING' }
-        : { category: expect.any(String) };
+        : { category: matchers.any(String) };
     expect(bodyOf(answer)).toMatchObject({
       status: 'error',
-      correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      correlationId: matchers.stringMatching(/^[0-9a-f-]{36}$/),
       ...shape,
     });
   });
@@ -193,7 +194,7 @@ describe('auxiliary operations answer what the catalogue declares for them', () 
       switch (auxId) {
         case 'account-details':
           answer = await send(sandbox, auxiliaryCall(auxId, version, {}));
-          expect(bodyOf(answer)).toMatchObject({ accountType: 'SANDBOX', portalId: expect.any(Number) });
+          expect(bodyOf(answer)).toMatchObject({ accountType: 'SANDBOX', portalId: matchers.any(Number) });
           break;
         case 'objects-batch-create':
           answer = await send(
@@ -207,7 +208,7 @@ describe('auxiliary operations answer what the catalogue declares for them', () 
           );
           expect(bodyOf(answer)).toMatchObject({
             status: 'COMPLETE',
-            results: [{ id: expect.stringMatching(/^[1-9][0-9]*$/), archived: false }],
+            results: [{ id: matchers.stringMatching(/^[1-9][0-9]*$/), archived: false }],
           });
           break;
         case 'associations-batch-archive':

@@ -89,7 +89,9 @@ const BATCH_READ_SUCCESS: Record<ApiVersion, Record<string, string>> = {
   '2026-03': { '200': READ_200, '207': READ_207 },
   '2026-09': { '200': READ_200 },
 };
-/** FACTS §3: configurations create is 201/207 in v4 and 2026-03, 200-only in 2025-09 (stale file) and the 2026-09 draft. */
+/**
+ * FACTS §3: configurations create is 201/207 in v4 and 2026-03, 200-only in 2025-09 (stale file) and the 2026-09 draft.
+ */
 const CONFIG_CREATE_SUCCESS: Record<ApiVersion, Record<string, string>> = {
   v4: { '201': CONFIG_OK, '207': CONFIG_207 },
   '2025-09': { '200': CONFIG_OK },
@@ -208,7 +210,9 @@ function componentName(ref: string): string {
   return name;
 }
 
-/** The shape of an OpenAPI schema: integer/int32 -> int32, string/date-time -> datetime, property-less object -> map. */
+/**
+ * The shape of an OpenAPI schema: integer/int32 -> int32, string/date-time -> datetime, property-less object -> map.
+ */
 function oasShape(schema: OasSchema): string {
   if (schema.$ref) return `ref:${componentName(schema.$ref)}`;
   switch (schema.type) {

@@ -132,8 +132,8 @@ export function spawnNode(file: string, args: readonly string[], cwd = packageRo
   const child = spawn(process.execPath, [file, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => void (out += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString('utf8')));
+  child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => void (err += chunk.toString('utf8')));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() }));
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
+import { matchers } from '../support/matchers.js';
 import {
   ASSOCIATION_CALLS,
   BIN,
@@ -92,7 +93,7 @@ describe('the parent dies (SIGKILL) while hsac run waits', () => {
     expect(afterMs, `hsac (pid ${pid}) still running ${BOUND_MS / 1000} s after its parent died`).toBeDefined();
     say('parent SIGKILLed during a 45 s wait: parent death to hsac exit', afterMs ?? Number.NaN);
     const report = readReport(reportDir);
-    expect(report.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('interrupted') });
+    expect(report.summary).toMatchObject({ verdict: 'inconclusive', reason: matchers.stringContaining('interrupted') });
     expect(readJournalLines(join(reportDir, 'journal.jsonl')).map((entry) => entry.kind)).toEqual(['run', 'complete']);
   }, 90_000);
 });

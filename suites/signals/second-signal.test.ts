@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
 import { hsac } from '../support/cli.js';
+import { matchers } from '../support/matchers.js';
 import {
   ASSOCIATION_CALLS,
   BIN,
@@ -84,7 +85,7 @@ describe.each([
     expect(ran.err()).toContain(`exiting now (exit ${exitCode})`);
     const kinds = readJournalLines(journal).map((entry) => entry.kind);
     expect(kinds.at(-1)).toBe('interrupted');
-    expect(readJournalLines(journal).at(-1)).toMatchObject({ kind: 'interrupted', signal, at: expect.any(String) });
+    expect(readJournalLines(journal).at(-1)).toMatchObject({ kind: 'interrupted', signal, at: matchers.any(String) });
     expect(kinds).not.toContain('complete');
     expect(sandbox.contents()).not.toEqual(before);
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchers } from '../support/matchers.js';
 import {
   BIN,
   rateLimitedProvider,
@@ -84,7 +85,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a 45 s wait', (signal) 
     expect(at - sent).toBeLessThan(PROMISED_MS);
     expect(ran.err()).toContain(`hsac run: ${signal}: stopping`);
     const report = readReport(reportDir);
-    expect(report.summary).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('interrupted') });
+    expect(report.summary).toMatchObject({ verdict: 'inconclusive', reason: matchers.stringContaining('interrupted') });
     // Nothing was created before the wait; cleanup found nothing left and said so.
     expect(readJournalLines(join(reportDir, 'journal.jsonl')).map((entry) => entry.kind)).toEqual(['run', 'complete']);
   }, 60_000);

@@ -33,7 +33,10 @@ export interface CorpusCase {
   readonly run: () => Outcome;
 }
 
-/** The official SDK test's adversarial instance -> schema table (json-structure/sdk, typescript/tests/test-assets.test.ts). */
+/**
+ * The official SDK test's adversarial instance -> schema table (json-structure/sdk,
+ * typescript/tests/test-assets.test.ts).
+ */
 export const ADVERSARIAL_INSTANCE_SCHEMAS: Readonly<Record<string, string>> = {
   'deep-nesting.json': 'deep-nesting-100.struct.json',
   'recursive-tree.json': 'recursive-array-items.struct.json',

@@ -20,7 +20,7 @@ if (!present) {
   );
 }
 
-const cases: CorpusCase[] = present && corpusRoot !== undefined ? corpusCases(corpusRoot) : [];
+const cases: CorpusCase[] = present ? corpusCases(corpusRoot) : [];
 const deviations = new Map(KNOWN_DEVIATIONS.map((deviation) => [deviation.case, deviation.reason]));
 const results = new Map<string, { category: string; outcome: Outcome }>();
 const categories = [...new Set(cases.map((entry) => entry.category))];

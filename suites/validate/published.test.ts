@@ -95,7 +95,8 @@ describe.skipIf(!shared)(
       expect(lenientFindings).toContainEqual(
         expect.objectContaining({ check: 'type', instancePath: '/results/0/to/0/toObjectId', severity: 'warning' }),
       );
-      // api-evangelist writes associationCategory/associationTypeId on the read side; HubSpot sends category/typeId (FACTS.md §5).
+      // api-evangelist writes associationCategory/associationTypeId on the read side; HubSpot sends category/typeId
+      // (FACTS.md §5).
       expect(lenientFindings).toContainEqual(
         expect.objectContaining({
           check: 'required',

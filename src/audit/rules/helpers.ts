@@ -45,5 +45,5 @@ export function schemaName(node: SchemaNode | undefined): string {
 
 /** True for an object schema that declares the batch `errors` array (a `*WithErrors` body). */
 export function declaresErrors(node: SchemaNode | undefined): boolean {
-  return node !== undefined && node.properties.has('errors');
+  return node?.properties.has('errors') ?? false;
 }

@@ -6,6 +6,7 @@ import {
   operation,
   type ApiVersion,
 } from '../../catalogue/index.js';
+import { field, jsonText } from '../../json.js';
 import { HubSpotClient, type SendRequest } from '../../transport/index.js';
 
 /**
@@ -48,6 +49,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** A provider's value as message text: a string as sent, absent or null as nothing, anything else as its JSON. */
+function shown(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : (jsonText(value) ?? '');
+}
+
 function parse(text: string | undefined): unknown {
   if (text === undefined) return undefined;
   try {
@@ -83,18 +90,18 @@ export class SetupApi {
     const body = parse(response.body);
     if (!isSuccess(response.status)) {
       const detail =
-        typeof body === 'object' && body !== null
-          ? `${String((body as Record<string, unknown>).category ?? '')} ${String((body as Record<string, unknown>).message ?? '')}`.trim()
-          : String(body ?? '');
+        typeof body === 'object'
+          ? `${shown(field(body, 'category'))} ${shown(field(body, 'message'))}`.trim()
+          : shown(body);
       throw new StateSetupError(
         `${what}: ${request.method} ${request.path} answered ${response.status}${detail ? ` (${detail})` : ''}`,
       );
     }
-    const errors = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).errors : undefined;
+    const errors = field(body, 'errors');
     if (Array.isArray(errors) && errors.length > 0) {
-      const first = errors[0] as Record<string, unknown> | undefined;
+      const first: unknown = errors[0];
       throw new StateSetupError(
-        `${what}: ${errors.length} input(s) failed, first: ${String(first?.category ?? '')} ${String(first?.message ?? '')}`.trim(),
+        `${what}: ${errors.length} input(s) failed, first: ${shown(field(first, 'category'))} ${shown(field(first, 'message'))}`.trim(),
       );
     }
     return body;
