@@ -69,8 +69,9 @@ export default defineConfig(
   // Last but one: turns off every rule that would fight Prettier's layout.
   prettier,
   {
-    // Prettier wraps code at 120 but not strings, template literals or comments: this rule holds those to 120
-    // too. A URL or an import line cannot be split usefully; a regular expression literal cannot be split at all.
+    // Prettier wraps code at 120 but not strings, template literals or comments: this rule holds comments to 120
+    // too. Lines with strings are exempt (below); a URL or an import line cannot be split usefully; a regular
+    // expression literal cannot be split at all.
     plugins: { '@stylistic': stylistic },
     rules: {
       '@stylistic/max-len': [

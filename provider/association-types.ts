@@ -1,4 +1,5 @@
-import type { AssociationCategory } from './state.js';
+/** The association category enum of every version's schema (FACTS §5). */
+export type AssociationCategory = 'HUBSPOT_DEFINED' | 'INTEGRATOR_DEFINED' | 'USER_DEFINED' | 'WORK';
 
 /**
  * The association types the sandbox knows, per ordered pair of object types. HubSpot-defined

@@ -31,6 +31,12 @@ export { decodeCursor, encodeCursor } from './cursor.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { SeedDataOptions, SeedSummary } from './seed.js';
 
+/**
+ * Associations per batch-read page: hundreds, as HubSpot is seen to page (FACTS.md §10), so a run reaches paging
+ * the way it must on a portal: by building a wide record.
+ */
+export const DEFAULT_SANDBOX_PAGE_SIZE = 500;
+
 /** How to start a sandbox; every field is optional and documented with its default. */
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1 (default 0: any free port). */
@@ -46,7 +52,7 @@ export interface SandboxOptions {
   readonly seedData?: SeedDataOptions | false;
   /** Seed of the data and of correlation ids (default 42): one seed, the same sandbox. */
   readonly seed?: number;
-  /** Associations per batch-read page (default 500, HubSpot's). */
+  /** Associations per batch-read page (default {@link DEFAULT_SANDBOX_PAGE_SIZE}). */
   readonly pageSize?: number;
   /** What account details report (default `SANDBOX`). */
   readonly accountType?: string;
@@ -91,7 +97,7 @@ function wholeNumber(name: string, value: number, min: number, max: number): num
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const port = wholeNumber('port', options.port ?? 0, 0, 65_535);
   const seed = wholeNumber('seed', options.seed ?? 42, 0, 2 ** 32 - 1);
-  const pageSize = wholeNumber('pageSize', options.pageSize ?? 500, 1, 10_000);
+  const pageSize = wholeNumber('pageSize', options.pageSize ?? DEFAULT_SANDBOX_PAGE_SIZE, 1, 10_000);
   const token = validateToken(options.token ?? generateToken());
   const accountType = options.accountType ?? 'SANDBOX';
   if (!/^[A-Z_]{1,40}$/.test(accountType))

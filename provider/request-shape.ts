@@ -1,4 +1,5 @@
 import type { ApiVersion } from '../src/catalogue/index.js';
+import { isObject } from '../src/json.js';
 import { definitionOf, type StructureNode } from './schema-shape.js';
 
 /**
@@ -21,8 +22,6 @@ import { definitionOf, type StructureNode } from './schema-shape.js';
  * request-shape problem: the handlers answer it as a per-input error.
  */
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 const REF_PREFIX = '#/definitions/';

@@ -1,9 +1,6 @@
-import { reverseOf, type AssociationTypeDefinition } from './association-types.js';
+import { reverseOf, type AssociationCategory, type AssociationTypeDefinition } from './association-types.js';
 import { OBJECT_TYPES } from './object-types.js';
 import type { Random } from './random.js';
-
-/** The association category enum of every version's schema (FACTS §5). */
-export type AssociationCategory = 'HUBSPOT_DEFINED' | 'INTEGRATOR_DEFINED' | 'USER_DEFINED' | 'WORK';
 
 /** One CRM record. */
 export interface CrmRecord {

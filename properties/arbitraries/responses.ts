@@ -47,14 +47,14 @@ const RESULT_BUILDERS: Readonly<
 /**
  * The non-2xx statuses {@link responseCase} generates bodies for (FACTS.md §5, §6): all `Error`
  * bodies but 429. The catalogue's named statuses (`ERROR_STATUSES`), except 405 (the sandbox's
- * answer to a wrong method, which no client of these operations sends), plus 403 (missing scope),
- * 409 and 414, which HubSpot answers but no code of hsac needs a name for. The order is part of the
+ * answer to a wrong method, which no client of these operations sends), plus 409 and 414, which
+ * HubSpot answers but no code of hsac needs a name for. The order is part of the
  * seed's meaning (fast-check draws by index): keep it.
  */
 export const GENERATED_ERROR_STATUSES = [
   ERROR_STATUSES.badRequest,
   ERROR_STATUSES.unauthorized,
-  403,
+  ERROR_STATUSES.forbidden,
   ERROR_STATUSES.notFound,
   409,
   414,

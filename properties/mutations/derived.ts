@@ -1,6 +1,7 @@
 import type { ApiVersion, EndpointId } from '../../src/catalogue/index.js';
 import type { Severity } from '../../src/registry/finding.js';
 import type { Profile } from '../../src/validate/profiles.js';
+import { isObject } from '../../src/json.js';
 import { childPointer, pointerTokens, valueAt } from '../../src/json-pointer.js';
 import { withValueAt, withoutValueAt } from '../schema/edit.js';
 import { JSON_TYPES, concretePaths, schemaSites, type JsonType, type SchemaSite } from '../schema/sites.js';
@@ -50,10 +51,6 @@ interface Derived {
   readonly signature: string;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function lastToken(pointer: string): string | undefined {
   return pointerTokens(pointer).pop();
 }
@@ -69,7 +66,7 @@ function build(spec: SiteMutationSpec, versions: Set<ApiVersion>): Derived {
   const sites = (body: unknown): readonly string[] =>
     concretePaths(body, site.tokens).filter((pointer) => {
       const current = valueAt(body, pointer);
-      if (edit.kind === 'add-field' && !(isPlainObject(current) && !Object.hasOwn(current, edit.name))) return false;
+      if (edit.kind === 'add-field' && !(isObject(current) && !Object.hasOwn(current, edit.name))) return false;
       if (spec.accepts && !spec.accepts(current)) return false;
       // A map value sits under its key: the tolerance must be the one declared for every key used.
       if (site.kind === 'value' && toleranceFor(site, keyword, spec.probe, lastToken(pointer)) !== tolerance)

@@ -1,4 +1,5 @@
 import { allOperations, operation, type ApiVersion, type EndpointId } from '../../src/catalogue/index.js';
+import { field } from '../../src/json.js';
 import { formatDateTime, parseDateTime, type ParsedDateTime } from '../arbitraries/instants.js';
 import { declares } from '../schema/definitions.js';
 import { withValueAt, withoutValueAt } from '../schema/edit.js';
@@ -10,14 +11,6 @@ import { isDeclaredPartial, targetDefinition } from './targets.js';
  * limit: the count disagreeing with the list, stamps out of order (by a nanosecond, and across
  * offsets where the text reads the other way), a 207 with no errors, one input over the limit.
  */
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function field(body: unknown, name: string): unknown {
-  return isPlainObject(body) && Object.hasOwn(body, name) ? body[name] : undefined;
-}
 
 function stamp(body: unknown, name: string): ParsedDateTime | undefined {
   const value = field(body, name);

@@ -1,5 +1,6 @@
 import type { ApiVersion } from '../../src/catalogue/index.js';
 import { SchemaRegistry, type JsonSchemaNode } from '../../src/validate/registry.js';
+import { asNode } from '../../src/validate/schema-walk.js';
 
 /**
  * Read access to the compiled schemas for the generators and the mutation catalogue. Arbitraries
@@ -10,10 +11,7 @@ import { SchemaRegistry, type JsonSchemaNode } from '../../src/validate/registry
 
 const DEF_REF = /#\/\$defs\/([^/]+)$/;
 
-/** A node as an object, or undefined. */
-export function asNode(value: unknown): JsonSchemaNode | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonSchemaNode) : undefined;
-}
+export { asNode };
 
 /** The compiled JSON Schema node of one definition of a version. */
 export function definitionNode(apiVersion: ApiVersion, definition: string): JsonSchemaNode {

@@ -10,6 +10,7 @@ import { fault as contentTypeText } from './content-type-text.js';
 import { fault as errorCorrelationIdNotUuid } from './error-correlationId-not-uuid.js';
 import { fault as errorDetailContextString } from './error-detail-context-string.js';
 import { fault as errorMissingCorrelationId } from './error-missing-correlationId.js';
+import { fault as hostileIdObject } from './hostile-id-object.js';
 import { fault as htmlErrorPage } from './html-error-page.js';
 import { fault as idNumber } from './id-number.js';
 import { fault as inputDropped } from './input-dropped.js';
@@ -91,6 +92,7 @@ export const FAULTS: readonly Fault[] = [
   statusCancelled,
   categoryNotInEnum,
   toObjectIdNumber,
+  hostileIdObject,
   idNumber,
   typeIdString,
   typeIdOverInt32,

@@ -1,4 +1,5 @@
 import { isSuccess } from '../../src/catalogue/index.js';
+import { isObject } from '../../src/json.js';
 import type { SandboxResponse } from '../http-types.js';
 import type { Fault, FaultContext } from './fault.js';
 
@@ -9,9 +10,6 @@ import type { Fault, FaultContext } from './fault.js';
 
 type Json = Record<string, unknown>;
 type Hook = NonNullable<Fault['response']>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Calls `visit` on every object reached by `path` from `root`; `*` steps into each array item. */
 export function each(root: unknown, path: readonly string[], visit: (object: Json) => void): void {

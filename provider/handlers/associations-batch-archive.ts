@@ -1,16 +1,7 @@
 import type { AuxiliaryOperation } from '../../src/catalogue/index.js';
+import { field, isObject } from '../../src/json.js';
 import type { SandboxResponse } from '../http-types.js';
-import {
-  badRequest,
-  field,
-  inputObject,
-  inputsOf,
-  isObject,
-  json,
-  objectTypeParam,
-  recordId,
-  stamps,
-} from './common.js';
+import { badRequest, inputObject, inputsOf, json, objectTypeParam, recordId, stamps } from './common.js';
 import type { HandlerContext } from './context.js';
 import { auxiliarySuccess } from './auxiliary-reply.js';
 

@@ -1,7 +1,8 @@
 import type { Operation } from '../../src/catalogue/index.js';
+import { field, isObject } from '../../src/json.js';
 import { standardError, type StandardErrorBody } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
-import { badRequest, batchReply, field, inputObject, inputsOf, isObject, objectTypeParam, recordId } from './common.js';
+import { badRequest, batchReply, inputObject, inputsOf, objectTypeParam, recordId } from './common.js';
 import type { HandlerContext } from './context.js';
 import { associateDefault } from './default-association.js';
 

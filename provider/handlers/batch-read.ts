@@ -1,4 +1,5 @@
 import type { Operation } from '../../src/catalogue/index.js';
+import { field } from '../../src/json.js';
 import { typesForPair } from '../association-types.js';
 import { standardError, type StandardErrorBody } from '../bodies.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
@@ -10,7 +11,6 @@ import {
   badRequest,
   batchReply,
   boundText,
-  field,
   inputObject,
   inputsOf,
   objectTypeParam,

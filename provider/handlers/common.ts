@@ -1,19 +1,10 @@
 import { ERROR_STATUSES, type AuxiliaryOperation, type Operation } from '../../src/catalogue/index.js';
+import { field, isObject } from '../../src/json.js';
 import { timestamp, type StandardErrorBody } from '../bodies.js';
 import { HttpError, type SandboxResponse } from '../http-types.js';
 import { resolveObjectType, type ObjectType } from '../object-types.js';
 import { declares } from '../schema-shape.js';
 import type { HandlerContext } from './context.js';
-
-/** A plain JSON object (not an array, not null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Reads an own property only: request bodies are user data. */
-export function field(object: Readonly<Record<string, unknown>>, name: string): unknown {
-  return Object.hasOwn(object, name) ? object[name] : undefined;
-}
 
 /** A 400 `Error` with HubSpot's validation category. */
 export function badRequest(message: string): HttpError {

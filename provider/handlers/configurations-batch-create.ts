@@ -1,9 +1,14 @@
 import type { Operation } from '../../src/catalogue/index.js';
-import { defaultTypeFor, typesForPair, type AssociationTypeDefinition } from '../association-types.js';
+import { field } from '../../src/json.js';
+import {
+  defaultTypeFor,
+  typesForPair,
+  type AssociationCategory,
+  type AssociationTypeDefinition,
+} from '../association-types.js';
 import { standardError, type StandardErrorBody } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
-import type { AssociationCategory } from '../state.js';
-import { badRequest, batchReply, field, inputObject, inputsOf, objectTypeParam } from './common.js';
+import { badRequest, batchReply, inputObject, inputsOf, objectTypeParam } from './common.js';
 import type { HandlerContext } from './context.js';
 import type { ObjectType } from '../object-types.js';
 

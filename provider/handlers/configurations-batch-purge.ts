@@ -1,7 +1,8 @@
 import type { AuxiliaryOperation } from '../../src/catalogue/index.js';
+import { field } from '../../src/json.js';
 import type { SandboxResponse } from '../http-types.js';
 import { auxiliarySuccess } from './auxiliary-reply.js';
-import { badRequest, field, inputObject, inputsOf, json, objectTypeParam, stamps } from './common.js';
+import { badRequest, inputObject, inputsOf, json, objectTypeParam, stamps } from './common.js';
 import type { HandlerContext } from './context.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { AuxiliaryId, AuxiliaryOperation, EndpointId, Operation } from '../../src/catalogue/index.js';
+import { field, isObject } from '../../src/json.js';
 import type { SandboxResponse } from '../http-types.js';
 import { requestBodyProblem } from '../request-shape.js';
 import { accountDetails } from './account-details.js';
@@ -7,7 +8,7 @@ import { associationArchiveSingle } from './association-archive-single.js';
 import { associationsBatchArchive } from './associations-batch-archive.js';
 import { batchAssociateDefault } from './batch-associate-default.js';
 import { batchRead } from './batch-read.js';
-import { badRequest, batchReply, enforceInputLimit, field, isObject } from './common.js';
+import { badRequest, batchReply, enforceInputLimit } from './common.js';
 import { configurationsBatchCreate } from './configurations-batch-create.js';
 import { configurationsBatchPurge } from './configurations-batch-purge.js';
 import { configurationsBatchUpdate } from './configurations-batch-update.js';

@@ -1,6 +1,7 @@
 import type { AuxiliaryOperation } from '../../src/catalogue/index.js';
+import { field } from '../../src/json.js';
 import type { SandboxResponse } from '../http-types.js';
-import { badRequest, enforceInputLimit, field, inputObject, inputsOf, objectTypeParam, recordId } from './common.js';
+import { badRequest, enforceInputLimit, inputObject, inputsOf, objectTypeParam, recordId } from './common.js';
 import type { HandlerContext } from './context.js';
 import { auxiliarySuccess } from './auxiliary-reply.js';
 

@@ -1,4 +1,5 @@
 import type { AuxiliaryOperation } from '../../src/catalogue/index.js';
+import { field, isObject } from '../../src/json.js';
 import { typesForPair, type AssociationTypeDefinition } from '../association-types.js';
 import { timestamp } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
@@ -7,10 +8,8 @@ import { auxiliarySuccess } from './auxiliary-reply.js';
 import {
   badRequest,
   enforceInputLimit,
-  field,
   inputObject,
   inputsOf,
-  isObject,
   json,
   objectTypeParam,
   recordId,

@@ -1,11 +1,11 @@
 import type { AuxiliaryOperation } from '../../src/catalogue/index.js';
+import { field } from '../../src/json.js';
 import { standardError, timestamp } from '../bodies.js';
 import type { SandboxResponse } from '../http-types.js';
 import { auxiliarySuccess } from './auxiliary-reply.js';
 import {
   badRequest,
   enforceInputLimit,
-  field,
   inputObject,
   inputsOf,
   json,

@@ -1,20 +1,14 @@
 /**
  * Small, safe readers over parsed JSON: own-property access (a document's `__proto__` key is data).
- * Shared by the loaders and the drift report; JSON Pointers are the kernel's (`src/json-pointer.ts`).
+ * Shared by the loaders and the drift report; the object test and the own-property read are the kernel's
+ * (`src/json.ts`, re-exported here as `own`, the loaders' name), JSON Pointers too (`src/json-pointer.ts`).
  */
+import { field as own, isObject } from '../json.js';
+
+export { isObject, own };
 
 /** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
-
-/** A plain JSON object (not an array, not null). */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Own-property read: `__proto__` or `constructor` in a document are data, never inherited members. */
-export function own(node: JsonObject, key: string): unknown {
-  return Object.hasOwn(node, key) ? node[key] : undefined;
-}
 
 /** Own string property, else undefined. */
 export function ownString(node: JsonObject, key: string): string | undefined {

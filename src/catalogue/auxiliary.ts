@@ -6,12 +6,8 @@
  * statuses HubSpot answers. They live in the catalogue because nothing else may hard-code a path or
  * a status code (DESIGN.md). They are plumbing, not under test: hsac holds no schema for their
  * bodies, so `definition` names HubSpot's OpenAPI component for the reader and nothing compiles it.
- *
- * This module is re-exported by `./index.ts` and imports values from it; the import is circular,
- * so the table below uses only types at load and reads `API_VERSIONS` / `CatalogueError` inside
- * functions, after both modules have finished evaluating.
  */
-import { API_VERSIONS, CatalogueError, type ApiVersion, type ResponseKind } from './index.js';
+import { API_VERSIONS, CatalogueError, type ApiVersion, type ResponseKind } from './base.js';
 
 /** The auxiliary operation ids; a new one is appended, so the order of the others never changes. */
 export const AUXILIARY_IDS = [
@@ -283,14 +279,13 @@ const FORMS: Record<AuxiliaryId, (version: ApiVersion) => Form> = {
   'objects-batch-read': objectsBatchRead,
 };
 
-let built: readonly AuxiliaryOperation[] | undefined;
+const AUXILIARY_OPERATIONS: readonly AuxiliaryOperation[] = AUXILIARY_IDS.flatMap((id) =>
+  API_VERSIONS.map((apiVersion) => Object.freeze({ id, apiVersion, ...FORMS[id](apiVersion) })),
+);
 
 /** Every auxiliary operation x version, in {@link AUXILIARY_IDS} order. */
 export function allAuxiliaryOperations(): readonly AuxiliaryOperation[] {
-  built ??= AUXILIARY_IDS.flatMap((id) =>
-    API_VERSIONS.map((apiVersion) => Object.freeze({ id, apiVersion, ...FORMS[id](apiVersion) })),
-  );
-  return built;
+  return AUXILIARY_OPERATIONS;
 }
 
 /** Narrowing guard for user input. */
@@ -317,6 +312,8 @@ export const ERROR_STATUSES = {
   badRequest: 400,
   /** No or an unknown bearer token. */
   unauthorized: 401,
+  /** A token without the scope an operation needs (no operation declares it; the run refuses on it). */
+  forbidden: 403,
   /** An unknown path, or a record that does not exist (PUT default, single association archive). */
   notFound: 404,
   /** A known path with another method. */

@@ -5,15 +5,26 @@
  * which follow HubSpot's OpenAPI component names (FACTS.md §0-§5).
  */
 
+export * from './base.js';
 export * from './auxiliary.js';
-export { statusFamily, isStatusCode, isSuccess, isClientError, isServerError, isErrorStatus } from './status.js';
-import { isStatusCode, isSuccess } from './status.js';
-
-/** The API versions hsac knows, oldest first. */
-export const API_VERSIONS = ['v4', '2025-09', '2026-03', '2026-09'] as const;
-export type ApiVersion = (typeof API_VERSIONS)[number];
-/** DESIGN.md: the default API version of every command. */
-export const DEFAULT_API_VERSION: ApiVersion = '2026-03';
+export {
+  statusFamily,
+  isStatusCode,
+  isSuccess,
+  isClientError,
+  isServerError,
+  isErrorStatus,
+  isRateLimited,
+} from './status.js';
+import { isRateLimited, isStatusCode, isSuccess } from './status.js';
+import {
+  API_VERSIONS,
+  CatalogueError,
+  DEFAULT_API_VERSION,
+  isApiVersion,
+  type ApiVersion,
+  type ResponseKind,
+} from './base.js';
 
 /** The endpoints of DESIGN.md, in its order. */
 export const ENDPOINT_IDS = [
@@ -23,9 +34,6 @@ export const ENDPOINT_IDS = [
   'associate-default',
 ] as const;
 export type EndpointId = (typeof ENDPOINT_IDS)[number];
-
-/** Whether a success status carries only successes or successes and per-input errors. */
-export type ResponseKind = 'success' | 'partial';
 
 /** One declared response: an exact status code and the definition of its body. */
 export interface ResponseSpec {
@@ -52,11 +60,6 @@ export interface Operation {
   readonly rateLimitDefinition: 'RateLimitError';
   /** Most inputs one request may carry, where HubSpot documents a limit (FACTS.md §2, §6). */
   readonly maxInputs?: number;
-}
-
-/** A usage problem with the catalogue (unknown endpoint or version): a typed error, not a finding. */
-export class CatalogueError extends Error {
-  override readonly name = 'CatalogueError';
 }
 
 const PAIR = ['fromObjectType', 'toObjectType'] as const;
@@ -181,11 +184,6 @@ export function allOperations(): readonly Operation[] {
 }
 
 /** Narrowing guard for user input. */
-export function isApiVersion(value: string): value is ApiVersion {
-  return (API_VERSIONS as readonly string[]).includes(value);
-}
-
-/** Narrowing guard for user input. */
 export function isEndpointId(value: string): value is EndpointId {
   return (ENDPOINT_IDS as readonly string[]).includes(value);
 }
@@ -248,7 +246,7 @@ export function resolveResponse(op: Operation, status: number): ResponseResoluti
   }
   const exact = op.responses.find((r) => r.status === status);
   if (exact) return { definition: exact.definition, declared: exact, exact: true };
-  if (status === 429) return { definition: op.rateLimitDefinition, exact: true };
+  if (isRateLimited(status)) return { definition: op.rateLimitDefinition, exact: true };
   if (!isSuccess(status)) return { definition: op.errorDefinition, exact: true };
   const declaredCodes = op.responses.map((r) => r.status).join('/');
   if (status === 204) {

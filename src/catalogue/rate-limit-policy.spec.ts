@@ -9,7 +9,6 @@ import {
   rateLimitDecision,
   readRateLimitBody,
 } from './rate-limit-policy.js';
-import { retryAfterMs } from '../transport/retry.js';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0, 0);
 const AT = Date.UTC(1994, 10, 6, 8, 49, 37);
@@ -63,7 +62,6 @@ describe('parseRetryAfter', () => {
 
   it.each([[undefined], ['-1'], ['1e3'], ['.5'], ['soon'], ['3 s']])('nothing for %j', (value) => {
     expect(parseRetryAfter(value, NOW)).toBeUndefined();
-    expect(retryAfterMs(value, NOW)).toBeUndefined();
   });
 });
 

@@ -37,22 +37,36 @@ export type RateLimitBody =
 
 const BOM = '\uFEFF';
 
-/** Reads a 429 body that may be empty, HTML, malformed or any JSON value. Never throws. */
-export function readRateLimitBody(body: string | undefined): RateLimitBody {
-  if (body === undefined) return { kind: 'unreadable', what: 'an empty body' };
-  const text = (body.startsWith(BOM) ? body.slice(1) : body).trim();
-  if (text.length === 0) return { kind: 'unreadable', what: 'an empty body' };
+/** A body's text as a JSON reader sees it: without a leading byte-order mark and surrounding white space. */
+function jsonTextOf(body: string): string {
+  return (body.startsWith(BOM) ? body.slice(1) : body).trim();
+}
+
+const EMPTY_BODY: RateLimitBody = { kind: 'unreadable', what: 'an empty body' };
+
+/**
+ * What a 429 body's text is when a look at it, without parsing, shows it cannot be JSON (empty, an HTML page or
+ * other markup); undefined when it may be. Never throws.
+ */
+export function unreadableRateLimitText(body: string | undefined): RateLimitBody | undefined {
+  const text = body === undefined ? '' : jsonTextOf(body);
+  if (text.length === 0) return EMPTY_BODY;
   if (text.startsWith('<'))
     return {
       kind: 'unreadable',
       what: /^<(!doctype\s+html|html|head|body)/i.test(text) ? 'an HTML page' : 'markup, not JSON',
     };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { kind: 'unreadable', what: 'text that is not JSON' };
-  }
+  return undefined;
+}
+
+/** The 429 body text that is not JSON at all (and is not said to be markup by {@link unreadableRateLimitText}). */
+export const NOT_JSON_RATE_LIMIT_BODY: RateLimitBody = { kind: 'unreadable', what: 'text that is not JSON' };
+
+/**
+ * A 429 body already parsed (any JSON value), as a client can read it: a JSON object's `policyName` and `message`
+ * (own properties only), else what the value is instead. Never throws.
+ */
+export function rateLimitBodyOf(parsed: unknown): RateLimitBody {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return {
       kind: 'unreadable',
@@ -62,6 +76,23 @@ export function readRateLimitBody(body: string | undefined): RateLimitBody {
   const own = (key: string): unknown =>
     Object.hasOwn(parsed, key) ? (parsed as Record<string, unknown>)[key] : undefined;
   return { kind: 'json-object', policyName: own('policyName'), message: own('message') };
+}
+
+/**
+ * Reads a 429 body's text that may be empty, HTML, malformed or any JSON value. Never throws. A body already read
+ * (the rate-limit check's final answer) goes to {@link rateLimitBodyOf} instead, so it is not parsed twice.
+ */
+export function readRateLimitBody(body: string | undefined): RateLimitBody {
+  if (body === undefined) return EMPTY_BODY;
+  const unreadable = unreadableRateLimitText(body);
+  if (unreadable) return unreadable;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(jsonTextOf(body));
+  } catch {
+    return NOT_JSON_RATE_LIMIT_BODY;
+  }
+  return rateLimitBodyOf(parsed);
 }
 
 /**

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isClientError, isErrorStatus, isServerError, isStatusCode, isSuccess, statusFamily } from './status.js';
+import {
+  isClientError,
+  isErrorStatus,
+  isRateLimited,
+  isServerError,
+  isStatusCode,
+  isSuccess,
+  statusFamily,
+} from './status.js';
 
 describe('status arithmetic', () => {
   it.each([
@@ -36,4 +44,10 @@ describe('status arithmetic', () => {
       ]);
     },
   );
+
+  it('429, and only 429, is a rate limit (a client error the client waits out)', () => {
+    expect(isRateLimited(429)).toBe(true);
+    expect(isClientError(429)).toBe(true);
+    expect([400, 401, 403, 428, 430, 503, 0, Number.NaN].filter(isRateLimited)).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@
  * (a `>= 500` in one check and a `> 499` in another is how a 600 slips through one of them).
  * A status outside 100..599 belongs to no family: it is neither success nor any kind of error.
  */
+import { ERROR_STATUSES } from './auxiliary.js';
 
 /** The family of a status code: 2 for 2xx and so on (0 for a code outside 100..599). */
 export function statusFamily(status: number): number {
@@ -33,4 +34,12 @@ export function isServerError(status: number): boolean {
 export function isErrorStatus(status: number): boolean {
   const family = statusFamily(status);
   return family === 4 || family === 5;
+}
+
+/**
+ * 429: a rate limit answered, whatever its body says (`rate-limit-policy.ts` reads that). A status of its own, not
+ * an error like the others: the client waits it out, and the checks of other contracts do not judge it.
+ */
+export function isRateLimited(status: number): boolean {
+  return status === ERROR_STATUSES.tooManyRequests;
 }

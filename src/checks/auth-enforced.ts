@@ -1,4 +1,4 @@
-import { ERROR_STATUSES, isServerError } from '../catalogue/index.js';
+import { ERROR_STATUSES, isRateLimited, isServerError } from '../catalogue/index.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
@@ -11,7 +11,7 @@ export const authEnforced: ExchangeCheck = {
   ...checkDeclaration('auth-enforced'),
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    const judged = status !== undefined && !isServerError(status) && status !== ERROR_STATUSES.tooManyRequests;
+    const judged = status !== undefined && !isServerError(status) && !isRateLimited(status);
     return observed.intent === 'no-auth' && judged ? 1 : 0;
   },
   check(observed) {
@@ -19,11 +19,10 @@ export const authEnforced: ExchangeCheck = {
     // A 5xx or a 429 says nothing about auth: the transport check and the rate-limit contract
     // judge those, and the probe is then not exercised.
     if (observed.intent !== 'no-auth' || status === undefined || isServerError(status)) return [];
-    if (status === ERROR_STATUSES.tooManyRequests || status === ERROR_STATUSES.unauthorized) return [];
+    if (isRateLimited(status) || status === ERROR_STATUSES.unauthorized) return [];
     return [
       findingFor(observed, {
         check: this.id,
-        severity: 'error',
         instancePath: '',
         message: `a request without a token got ${status}, not ${ERROR_STATUSES.unauthorized}`,
         expected: ERROR_STATUSES.unauthorized,

@@ -24,7 +24,6 @@ export const contentType: ExchangeCheck = {
     return [
       findingFor(observed, {
         check: this.id,
-        severity: 'error',
         instancePath: '',
         message:
           value === undefined

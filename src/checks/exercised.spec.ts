@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operation, type EndpointId } from '../catalogue/index.js';
-import type { Exchange } from '../transport/index.js';
+import type { Exchange } from '../exchange.js';
 import { createValidator } from '../validate/index.js';
 import {
   ALL_CHECKS,

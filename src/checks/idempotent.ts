@@ -1,7 +1,8 @@
 import { isSuccess } from '../catalogue/index.js';
-import { field } from '../json.js';
+import { field, shown } from '../json.js';
 import type { Finding } from '../registry/finding.js';
 import { checkDeclaration } from '../registry/index.js';
+import { jsonId } from '../validate/batch-view.js';
 import { findingFor } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
@@ -25,9 +26,17 @@ function specs(observed: ObservedExchange, fromId: string, toId: string): string
     .filter((result) => result.toId === toId)
     .map(({ raw }) => {
       const spec = field(raw, 'associationSpec');
-      return `${String(field(spec, 'associationCategory'))}:${String(field(spec, 'associationTypeId'))}`;
+      return typeKey(field(spec, 'associationCategory'), field(spec, 'associationTypeId'));
     })
     .sort();
+}
+
+/**
+ * `category:typeId` as the answer spells them: what two answers are compared by, and what a finding shows. Any
+ * value is spelled (a hostile one included, see `shown`), so an unexpected one differs instead of crashing.
+ */
+function typeKey(category: unknown, typeId: unknown): string {
+  return `${shown(category)}:${shown(typeId)}`;
 }
 
 /**
@@ -50,7 +59,6 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
       findings.push(
         findingFor(second, {
           check: this.id,
-          severity: 'error',
           instancePath: '',
           message: `the same associate-default request succeeded (${a}) and then failed (${b})`,
           expected: a,
@@ -64,7 +72,6 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
       findings.push(
         findingFor(second, {
           check: this.id,
-          severity: 'error',
           instancePath: '/results',
           message: 'repeating associate-default changed its results',
           expected: once,
@@ -73,18 +80,15 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
       );
     }
     for (const read of reads) {
-      const targets = read.batch.targetsOf(fromId).filter((t) => String(field(t, 'toObjectId')) === toId);
+      const targets = read.batch.targetsOf(fromId).filter((t) => jsonId(field(t, 'toObjectId')) === toId);
       const typeIds = targets.flatMap((t) => {
         const types = field(t, 'associationTypes');
-        return Array.isArray(types)
-          ? types.map((x) => `${String(field(x, 'category'))}:${String(field(x, 'typeId'))}`)
-          : [];
+        return Array.isArray(types) ? types.map((x) => typeKey(field(x, 'category'), field(x, 'typeId'))) : [];
       });
       if (targets.length > 1 || new Set(typeIds).size !== typeIds.length) {
         findings.push(
           findingFor(read, {
             check: this.id,
-            severity: 'error',
             instancePath: '/results',
             message: `${fromId} -> ${toId} is listed more than once after a repeated associate-default`,
             actual: typeIds,

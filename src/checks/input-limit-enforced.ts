@@ -1,4 +1,4 @@
-import { ERROR_STATUSES, isClientError, isServerError } from '../catalogue/index.js';
+import { isClientError, isRateLimited, isServerError } from '../catalogue/index.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
@@ -11,7 +11,7 @@ export const inputLimitEnforced: ExchangeCheck = {
   ...checkDeclaration('input-limit-enforced'),
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    const judged = status !== undefined && !isServerError(status) && status !== ERROR_STATUSES.tooManyRequests;
+    const judged = status !== undefined && !isServerError(status) && !isRateLimited(status);
     return observed.intent === 'over-limit' && judged ? 1 : 0;
   },
   check(observed) {
@@ -23,7 +23,6 @@ export const inputLimitEnforced: ExchangeCheck = {
     return [
       findingFor(observed, {
         check: this.id,
-        severity: 'error',
         instancePath: '/inputs',
         message: `${observed.operation.maxInputs ?? 'the'}+1 inputs were answered ${status}, not refused with a 4xx`,
         expected: '4xx',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTypeFor, startSandbox, type Sandbox } from '../../provider/index.js';
 import { buildPath, operation, type EndpointId } from '../catalogue/index.js';
-import type { Exchange } from '../transport/index.js';
+import type { Exchange } from '../exchange.js';
 import { createValidator } from '../validate/index.js';
 import { inputsAccounted } from './inputs-accounted.js';
 import { observeExchange } from './observed.js';

@@ -1,6 +1,6 @@
 import { isSuccess, type EndpointId } from '../catalogue/index.js';
 import { field } from '../json.js';
-import type { Finding } from '../registry/finding.js';
+import type { FindingDraft } from '../registry/finding.js';
 import { jsonId, type BatchView } from '../validate/batch-view.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
@@ -140,7 +140,6 @@ export const inputsAccounted: ExchangeCheck = {
       return [
         findingFor(observed, {
           check: ID,
-          severity: 'error',
           instancePath: '/errors',
           message: `${withoutResult.length} input(s) have no result but the errors account for at most ${capacity}: more inputs went missing than errors explain (${withoutResult.slice(0, 5).join(', ')}${withoutResult.length > 5 ? ', …' : ''})`,
           expected: `<= ${capacity} inputs without a result`,
@@ -148,9 +147,8 @@ export const inputsAccounted: ExchangeCheck = {
         }),
       ];
     }
-    const finding: Finding = {
+    const finding: FindingDraft = {
       check: ID,
-      severity: 'error',
       instancePath: '/results',
       message: `${missing.length} input(s) neither in results nor named by an error: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`,
       expected: 'each input in results, or named by an error (id, context, in or message)',

@@ -1,4 +1,4 @@
-import { ERROR_STATUSES, isClientError, isServerError } from '../catalogue/index.js';
+import { isClientError, isRateLimited, isServerError } from '../catalogue/index.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
@@ -13,13 +13,13 @@ export const invalidRequestRejected: ExchangeCheck = {
   ...checkDeclaration('invalid-request-rejected'),
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    const answered = status !== undefined && status !== ERROR_STATUSES.tooManyRequests;
+    const answered = status !== undefined && !isRateLimited(status);
     return observed.intent === 'invalid-request' && answered ? 1 : 0;
   },
   check(observed) {
     const status = observed.exchange.response?.status;
     if (observed.intent !== 'invalid-request' || status === undefined) return [];
-    if (status === ERROR_STATUSES.tooManyRequests) return [];
+    if (isRateLimited(status)) return [];
     if (isClientError(status)) return [];
     if (isServerError(status)) {
       // Still a 5xx after every retry, for a body the client got wrong: the server failed where it
@@ -27,7 +27,6 @@ export const invalidRequestRejected: ExchangeCheck = {
       return [
         findingFor(observed, {
           check: this.id,
-          severity: 'error',
           instancePath: '',
           message: `an invalid ${observed.operation.endpoint} body (${observed.invalidity ?? 'breaks the request schema'}) was answered ${status} after ${observed.exchange.attempts.length} attempt(s), not refused with a 4xx`,
           expected: '4xx',
@@ -38,7 +37,6 @@ export const invalidRequestRejected: ExchangeCheck = {
     return [
       findingFor(observed, {
         check: this.id,
-        severity: 'error',
         instancePath: '',
         message: `an invalid ${observed.operation.endpoint} body (${observed.invalidity ?? 'breaks the request schema'}) was answered ${status}, not refused with a 4xx`,
         expected: '4xx',

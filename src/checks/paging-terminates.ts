@@ -1,4 +1,5 @@
 import type { Finding } from '../registry/finding.js';
+import { shown } from '../json.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
@@ -32,9 +33,8 @@ export const pagingTerminates: SequenceCheck<PagingInput> = {
         findings.push(
           findingFor(page, {
             check: this.id,
-            severity: 'error',
             instancePath: '/results',
-            message: `page ${index + 1} of ${fromId} returns after="${after}" again: paging does not advance`,
+            message: `page ${index + 1} of ${fromId} returns after="${shown(after)}" again: paging does not advance`,
             actual: after,
           }),
         );
@@ -47,7 +47,6 @@ export const pagingTerminates: SequenceCheck<PagingInput> = {
       findings.push(
         findingFor(last, {
           check: this.id,
-          severity: 'error',
           instancePath: '/results',
           message: `${fromId} still has a next page after ${pages.length} pages (limit ${maxPages}): paging does not end`,
           expected: `<= ${maxPages} pages`,

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { checkProperty } from '../../properties/run.js';
 import { auxiliaryOperation, operation } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
-import type { Attempt, Exchange, RecordedResponse } from '../transport/index.js';
+import type { Attempt, Exchange, RecordedResponse } from '../exchange.js';
 import { createValidator } from '../validate/index.js';
 import { rateLimitContract } from './rate-limit-contract.js';
 import { observeAuxiliary, observeExchange } from './observed.js';
@@ -331,5 +333,73 @@ describe('rate-limit-contract on auxiliary calls (provisioning, cleanup)', () =>
     const exchange = exchangeOf([answer(201, '{}')]);
     expect(rateLimitContract.checkAuxiliary?.(observeAuxiliary({ auxiliary, exchange }), context)).toEqual([]);
     expect(rateLimitContract.exercisedAuxiliary?.(observeAuxiliary({ auxiliary, exchange }))).toBe(0);
+  });
+});
+
+describe('rate-limit-contract: a 429 body is read once', () => {
+  const RETRIED = 'attempt 1 of 2 (waited out and retried): ';
+  const messages = (findings: readonly Finding[], prefix = ''): string[] =>
+    findings.map((finding) => finding.message.replace(prefix, ''));
+
+  it('judges the final answer by the body its exchange already read: JSON.parse runs once for both', () => {
+    const final = observed([answer(429, POLICY_BODY('SOMETHING_ELSE'), { ...JSON_TYPE, 'retry-after': '1' })]);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      // What the response-body check does first in a run: the exchange's one read.
+      expect(final.body?.ok).toBe(true);
+      const findings = rateLimitContract.check(final, context);
+      expect(rateLimitContract.exercised(final, context)).toBe(1);
+      expect(messages(findings)).toEqual([
+        'a 429 whose policyName is "SOMETHING_ELSE", not one HubSpot documents: clients cannot tell a ten-secondly ' +
+          'limit (retry) from the daily one (stop)',
+      ]);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('reads a retried 429 from its text (no observation holds it): one parse for it, one for the final answer', () => {
+    const retried = observed([answer(429, POLICY_BODY('DAILY'), JSON_TYPE), OK]);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(retried.body?.ok).toBe(true);
+      rateLimitContract.check(retried, context);
+      expect(parse).toHaveBeenCalledTimes(2);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('says the same of a body read by the exchange as of the same text read on its own (any text)', () => {
+    const deep = `${'{"a":'.repeat(70)}1${'}'.repeat(70)}`;
+    const text = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.constantFrom(
+        '<foo/>',
+        '<?xml version="1.0"?><error/>',
+        '<!DOCTYPE html><html></html>',
+        '   ',
+        '\uFEFF{"policyName":"DAILY"}',
+        '{"policyName":"DAILY","policyName":"SECONDLY"}',
+        deep,
+        '1e309',
+      ),
+      fc.jsonValue().map((policyName) => POLICY_BODY(policyName)),
+      fc.constant(undefined),
+    );
+    checkProperty(
+      fc.property(text, (body) => {
+        const headers = { ...JSON_TYPE, 'retry-after': '1' };
+        const asFinal = messages(judge(answer(429, body, headers)));
+        const asRetried = messages(judge(answer(429, body, headers), OK), RETRIED);
+        expect(asFinal).toEqual(asRetried);
+      }),
+      {
+        name: 'says the same of a body read by the exchange as of the same text read on its own',
+        file: 'src/checks/rate-limit-contract.spec.ts',
+      },
+    );
   });
 });

@@ -1,19 +1,23 @@
-import type { Finding } from '../registry/finding.js';
-import type { Exchange, RecordedResponse } from '../exchange.js';
+import type { FindingDraft } from '../registry/finding.js';
+import type { RecordedResponse } from '../exchange.js';
 // The same reading of a 429 as the client's (catalogue/rate-limit-policy.ts, pure, no I/O): what
 // the check calls "says when to retry" is exactly what hsac itself can wait on.
 import {
   exhaustedInterval,
   isRateLimitPolicy,
+  NOT_JSON_RATE_LIMIT_BODY,
   parseRetryAfter,
   RATE_LIMIT_POLICIES,
+  rateLimitBodyOf,
   readRateLimitBody,
+  unreadableRateLimitText,
+  type RateLimitBody,
 } from '../catalogue/rate-limit-policy.js';
-import { ERROR_STATUSES } from '../catalogue/index.js';
+import { isRateLimited } from '../catalogue/index.js';
 import { checkDeclaration } from '../registry/index.js';
 import { jsonText } from '../json.js';
 import { findingFor } from './support.js';
-import type { ExchangeCheck } from './types.js';
+import type { ExchangeCheck, ReadAnswer } from './types.js';
 
 const ID = 'rate-limit-contract';
 
@@ -34,12 +38,16 @@ const LIMIT_PAIRS = [
 ] as const;
 
 /** A finding before it is tagged with where it was met (an endpoint under test or an auxiliary call). */
-type Untagged = Omit<Finding, 'endpoint' | 'apiVersion' | 'replay'>;
+type Untagged = Omit<FindingDraft, 'endpoint' | 'apiVersion' | 'replay'>;
 
-/** One answer judged: the final response, or a 429 met on the way; `where` prefixes its findings. */
+/**
+ * One answer judged: the final response, or a 429 met on the way; `where` prefixes its findings. `observed`, on
+ * the final response only, is the observation that already read its body (a retried 429 has none).
+ */
 interface Judged {
   readonly response: RecordedResponse;
   readonly where: string;
+  readonly observed?: ReadAnswer;
 }
 
 /**
@@ -47,7 +55,8 @@ interface Judged {
  * a 429, is the last attempt's), plus a final 429 that no attempt carries (records made before
  * attempts kept their 429s, or built by hand), so none is missed and none is judged twice.
  */
-function rateLimitedAnswers(exchange: Exchange): Judged[] {
+function rateLimitedAnswers(observed: ReadAnswer): Judged[] {
+  const { exchange } = observed;
   const total = exchange.attempts.length;
   const met: Judged[] = [];
   exchange.attempts.forEach((attempt, index) => {
@@ -58,17 +67,13 @@ function rateLimitedAnswers(exchange: Exchange): Judged[] {
         ? `the final answer (attempt ${index + 1} of ${total}): `
         : ''
       : `attempt ${index + 1} of ${total} (waited out and retried): `;
-    met.push({ response: attempt.rateLimited, where });
+    const isFinalAnswer = attempt.rateLimited === exchange.response;
+    met.push({ response: attempt.rateLimited, where, ...(isFinalAnswer ? { observed } : {}) });
   });
-  if (exchange.response && isRateLimited(exchange.response) && !exchange.attempts.at(-1)?.rateLimited) {
-    met.push({ response: exchange.response, where: '' });
+  if (exchange.response && isRateLimited(exchange.response.status) && !exchange.attempts.at(-1)?.rateLimited) {
+    met.push({ response: exchange.response, where: '', observed });
   }
   return met;
-}
-
-/** Whether an answer is a 429. */
-function isRateLimited(response: RecordedResponse): boolean {
-  return response.status === ERROR_STATUSES.tooManyRequests;
 }
 
 /** A provider's value, quoted and kept short for a message (the record is already redacted). */
@@ -87,7 +92,6 @@ function headerConsistency({ response, where }: Judged): Untagged[] {
     if (!/^\d+$/.test(value.trim())) {
       findings.push({
         check: ID,
-        severity: 'error',
         instancePath: '',
         message: `${where}${name} is ${quote(value)}, not a whole number`,
         expected: 'a whole number',
@@ -101,7 +105,6 @@ function headerConsistency({ response, where }: Judged): Untagged[] {
     if (limit !== undefined && left !== undefined && left > limit) {
       findings.push({
         check: ID,
-        severity: 'error',
         instancePath: '',
         message: `${where}${remaining} (${left}) exceeds ${max} (${limit})`,
         expected: `<= ${limit}`,
@@ -113,17 +116,32 @@ function headerConsistency({ response, where }: Judged): Untagged[] {
 }
 
 /**
+ * A 429's body as a client reads it. The final answer's was read once with its exchange (`readBody`): judged as
+ * read, not parsed again; a retried 429, which no observation carries, is read from its text. A body the reader
+ * refused for its size or depth was never parsed, so its text is read here, once.
+ */
+function rateLimitBody({ response, observed }: Judged): RateLimitBody {
+  const read = observed?.body;
+  if (read === undefined) return readRateLimitBody(response.body);
+  if (read.ok) return rateLimitBodyOf(read.value);
+  const notJson = read.findings.some((finding) => finding.check === 'body-not-json');
+  return notJson
+    ? (unreadableRateLimitText(response.body) ?? NOT_JSON_RATE_LIMIT_BODY)
+    : readRateLimitBody(response.body);
+}
+
+/**
  * What a client needs from a 429 (FACTS.md §6): a JSON error it can read, a policy it knows
  * (TEN_SECONDLY_ROLLING: wait; DAILY: stop), and when to come back.
  */
-function judge429({ response, where }: Judged, now: number): Untagged[] {
+function judge429(judged: Judged, now: number): Untagged[] {
+  const { response, where } = judged;
   const findings: Untagged[] = [];
-  const body = readRateLimitBody(response.body);
+  const body = rateLimitBody(judged);
   if (body.kind === 'unreadable') {
     const contentType = response.headers['content-type'] ?? 'no content type';
     findings.push({
       check: ID,
-      severity: 'error',
       instancePath: '',
       message: `${where}a 429 whose body is not a JSON error (${contentType}, ${body.what}): clients cannot read its policy`,
       expected: 'a JSON error object with policyName',
@@ -138,7 +156,6 @@ function judge429({ response, where }: Judged, now: number): Untagged[] {
         : `${where}a 429 whose policyName is ${quote(body.policyName)}, not one HubSpot documents: ${why}`;
     findings.push({
       check: ID,
-      severity: 'error',
       instancePath: '/policyName',
       message,
       expected: [...RATE_LIMIT_POLICIES],
@@ -152,7 +169,6 @@ function judge429({ response, where }: Judged, now: number): Untagged[] {
   if (retryAfter !== undefined && after === undefined) {
     findings.push({
       check: ID,
-      severity: 'error',
       instancePath: '',
       message: `${where}a 429 whose Retry-After ${quote(retryAfter)} is neither delta-seconds nor an HTTP-date (RFC 9110 §10.2.3): clients cannot read when to retry`,
       expected: 'delta-seconds or an HTTP-date',
@@ -177,7 +193,6 @@ function judge429({ response, where }: Judged, now: number): Untagged[] {
     // documents no Retry-After for it (FACTS.md §6), and a client must not retry it at all.
     findings.push({
       check: ID,
-      severity: 'error',
       instancePath: '',
       message: `${where}a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining`,
       expected: 'Retry-After, or the interval with Remaining 0',
@@ -191,18 +206,19 @@ function judge429({ response, where }: Judged, now: number): Untagged[] {
  * Every answer of an exchange: the final response's rate-limit headers, and every 429 met (the
  * retried ones included, each naming its attempt).
  */
-function judgeExchange(exchange: Exchange): Untagged[] {
-  const met = rateLimitedAnswers(exchange);
+function judgeExchange(answer: ReadAnswer): Untagged[] {
+  const { exchange } = answer;
+  const met = rateLimitedAnswers(answer);
   const now = Date.parse(exchange.startedAt);
   // The final response is the last attempt's rateLimited when that attempt met a 429 (already in
   // `met`); otherwise it is judged here, for its headers (and, in an old record, its 429).
   const final = exchange.response;
-  const judgedHere = final && !exchange.attempts.at(-1)?.rateLimited && !isRateLimited(final);
+  const judgedHere = final && !exchange.attempts.at(-1)?.rateLimited && !isRateLimited(final.status);
   const finalAnswer = judgedHere ? [{ response: final, where: '' }] : [];
   const when = Number.isNaN(now) ? 0 : now;
   return [...met, ...finalAnswer].flatMap((judged) => [
     ...headerConsistency(judged),
-    ...(isRateLimited(judged.response) ? judge429(judged, when) : []),
+    ...(isRateLimited(judged.response.status) ? judge429(judged, when) : []),
   ]);
 }
 
@@ -217,20 +233,15 @@ function judgeExchange(exchange: Exchange): Untagged[] {
 export const rateLimitContract: ExchangeCheck = {
   ...checkDeclaration(ID),
   exercised(observed) {
-    return rateLimitedAnswers(observed.exchange).length;
+    return rateLimitedAnswers(observed).length;
   },
   check(observed) {
-    return judgeExchange(observed.exchange).map((finding) => findingFor(observed, finding));
+    return judgeExchange(observed).map((finding) => findingFor(observed, finding));
   },
-  exercisedAuxiliary({ exchange }) {
-    return rateLimitedAnswers(exchange).length;
+  exercisedAuxiliary(observed) {
+    return rateLimitedAnswers(observed).length;
   },
-  checkAuxiliary({ auxiliary, exchange, replay }) {
-    return judgeExchange(exchange).map((finding) => ({
-      ...finding,
-      endpoint: auxiliary.id,
-      apiVersion: auxiliary.apiVersion,
-      ...(replay ? { replay } : {}),
-    }));
+  checkAuxiliary(observed) {
+    return judgeExchange(observed).map((finding) => findingFor(observed, finding));
   },
 };

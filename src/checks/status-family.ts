@@ -1,4 +1,4 @@
-import { ERROR_STATUSES, isServerError, isSuccess } from '../catalogue/index.js';
+import { isRateLimited, isServerError, isSuccess } from '../catalogue/index.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck } from './types.js';
@@ -12,18 +12,17 @@ export const statusFamilyCheck: ExchangeCheck = {
   ...checkDeclaration('status-family'),
   exercised(observed) {
     const status = observed.exchange.response?.status;
-    const judged = status !== undefined && status !== ERROR_STATUSES.tooManyRequests && !isServerError(status);
+    const judged = status !== undefined && !isRateLimited(status) && !isServerError(status);
     return observed.intent === 'conformance' && judged ? 1 : 0;
   },
   check(observed) {
     const status = observed.exchange.response?.status;
     if (observed.intent !== 'conformance' || status === undefined) return [];
-    if (isSuccess(status) || isServerError(status) || status === ERROR_STATUSES.tooManyRequests) return [];
+    if (isSuccess(status) || isServerError(status) || isRateLimited(status)) return [];
     const declared = observed.operation.responses.map((r) => r.status).join('/');
     return [
       findingFor(observed, {
         check: this.id,
-        severity: 'error',
         instancePath: '',
         message: `a valid ${observed.operation.method} ${observed.operation.endpoint} got ${status}; ${observed.operation.apiVersion} declares ${declared}`,
         expected: declared,

@@ -1,4 +1,4 @@
-import type { Finding } from '../registry/finding.js';
+import type { FindingDraft } from '../registry/finding.js';
 import type { Exchange } from '../exchange.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
@@ -7,12 +7,11 @@ import type { ExchangeCheck } from './types.js';
 const ID = 'token-redaction';
 
 /** The finding for an exchange whose answer echoed the token, untagged (the caller says where). */
-function echoFinding(exchange: Exchange): Finding | undefined {
+function echoFinding(exchange: Exchange): FindingDraft | undefined {
   const echoed = exchange.response?.echoedToken;
   if (!echoed || echoed.length === 0) return undefined;
   return {
     check: ID,
-    severity: 'error',
     instancePath: '',
     message: `the response echoed the access token in its ${echoed.join(' and ')} (redacted from every record hsac writes)`,
     actual: echoed,
@@ -36,10 +35,8 @@ export const tokenRedaction: ExchangeCheck = {
   exercisedAuxiliary({ exchange }) {
     return exchange.response ? 1 : 0;
   },
-  checkAuxiliary({ auxiliary, exchange, replay }) {
-    const finding = echoFinding(exchange);
-    return finding
-      ? [{ ...finding, endpoint: auxiliary.id, apiVersion: auxiliary.apiVersion, ...(replay ? { replay } : {}) }]
-      : [];
+  checkAuxiliary(observed) {
+    const finding = echoFinding(observed.exchange);
+    return finding ? [findingFor(observed, finding)] : [];
   },
 };

@@ -22,7 +22,6 @@ export const transportCheck: ExchangeCheck = {
       return [
         findingFor(observed, {
           check: this.id,
-          severity: 'warning',
           instancePath: '',
           message: `no checkable answer ${tries}: ${exchange.failure.kind}: ${exchange.failure.message}`,
           actual: exchange.failure.kind,
@@ -34,7 +33,6 @@ export const transportCheck: ExchangeCheck = {
       return [
         findingFor(observed, {
           check: this.id,
-          severity: 'warning',
           instancePath: '',
           message: `the server answered ${status} ${tries}`,
           actual: status,

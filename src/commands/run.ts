@@ -10,16 +10,23 @@ import {
   type ApiVersion,
   type EndpointId,
 } from '../catalogue/index.js';
-import { gradableCheckIds, exercisableCheckIds, unknownIds } from '../config/check-ids.js';
+import { exercisableCheckIds, readCheckIds, readSeverityOverrides } from '../config/check-ids.js';
 import { ConfigError, loadRunConfig, settingProblems, type RunConfig } from '../config/run-config.js';
-import type { Sandbox } from '../../provider/index.js';
+import {
+  embeddedSandboxTarget,
+  type EmbeddedSandboxOptions,
+  type EmbeddedSandboxTarget,
+} from '../../provider/embedded-target.js';
+import { DEFAULT_SANDBOX_PAGE_SIZE, UnknownFaultError, type Sandbox } from '../../provider/index.js';
 import { field } from '../json.js';
 import { RedactionFailure, renderConsoleSummary, writeReports } from '../report/index.js';
 import { Journal } from '../runner/journal.js';
 import type { GivenRecords } from '../runner/provision.js';
 import type { RunResult } from '../runner/result.js';
-import { run, RunRefused, type RunProgress } from '../runner/run.js';
-import type { SeverityOverride } from '../runner/session.js';
+import { run, RunRefused, type RunOptions, type RunProgress } from '../runner/run.js';
+import { tokenRefusal } from '../runner/safety.js';
+import type { CheckId } from '../registry/index.js';
+import type { SeverityOverrides } from '../runner/session.js';
 import { shellWord } from '../text.js';
 import { parseRateBudget } from '../transport/index.js';
 import { isProfile, PROFILES, type Profile } from '../validate/index.js';
@@ -33,7 +40,6 @@ import {
   type Io,
   type StopCause,
 } from './common.js';
-import { DEFAULT_SANDBOX_PAGE_SIZE, startEmbeddedTarget, type EmbeddedTarget } from './sandbox-target.js';
 
 interface RunFlags {
   target?: string;
@@ -124,11 +130,11 @@ interface Settings {
   timeoutMs?: number;
   records?: string;
   allowProductionPortal: boolean;
-  checks: Record<string, SeverityOverride>;
+  checks: SeverityOverrides;
   faults: string[];
   /** The config file read, if any: carried into the replay command (its checks and settings). */
   configPath?: string;
-  requireExercised?: 'all' | string[];
+  requireExercised?: 'all' | CheckId[];
   pagingBudget?: number;
   invalidRequests?: number;
   maxWait?: number;
@@ -137,15 +143,15 @@ interface Settings {
 }
 
 /** `all`, or comma-separated registry check ids; an unknown id is a usage error naming the nearest. */
-function parseRequireExercised(value: 'all' | readonly string[], source: string): 'all' | string[] {
+function parseRequireExercised(value: 'all' | readonly string[], source: string): 'all' | CheckId[] {
   if (value === 'all') return 'all';
   const ids = [...value].map((id) => id.trim()).filter(Boolean);
-  const unknown = unknownIds(ids, exercisableCheckIds());
+  const { known: required, unknown } = readCheckIds(ids, exercisableCheckIds());
   if (ids.length === 0 || unknown.length > 0) {
     const known = exercisableCheckIds().join(', ');
     throw new UsageError(`${source}: unknown check id ${unknown.join(', ') || '(none given)'}; known: all, ${known}`);
   }
-  return ids;
+  return required;
 }
 
 /** `timeoutMs` -> `--timeout-ms`: flags and config keys share their names (the schema says so). */
@@ -216,7 +222,7 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
       );
     }
   }
-  const unknownChecks = unknownIds(Object.keys(config.checks ?? {}), gradableCheckIds());
+  const { overrides, unknown: unknownChecks } = readSeverityOverrides(config.checks ?? {});
   if (unknownChecks.length > 0)
     throw new UsageError(`config ${configPath ?? ''}: run.checks names unknown check id ${unknownChecks.join(', ')}`);
   const requireExercised =
@@ -228,7 +234,7 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
       : config.requireExercised !== undefined
         ? parseRequireExercised(config.requireExercised, `config ${configPath ?? ''}: run.requireExercised`)
         : undefined;
-  const switchedOff = Object.entries(config.checks ?? {})
+  const switchedOff = Object.entries(overrides)
     .filter(([, grade]) => grade === 'off')
     .map(([id]) => id);
   const contradicted = Array.isArray(requireExercised) ? requireExercised.filter((id) => switchedOff.includes(id)) : [];
@@ -241,12 +247,8 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
   const invalidRequests = flags.invalidRequests ?? config.invalidRequests;
   const maxWait = flags.maxWait ?? config.maxWait;
   const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
-  // A token this short is ordinary text (it would be "redacted" out of every report, or missed):
-  // hsac promises it never writes the token, so it refuses one it cannot tell apart.
-  if (token !== undefined && token !== '' && token.length < MIN_TOKEN_LENGTH)
-    throw new UsageError(
-      `the token is ${token.length} characters long; hsac needs at least ${MIN_TOKEN_LENGTH} to keep it out of every report (HubSpot's are over 40)`,
-    );
+  const refusal = tokenRefusal(token);
+  if (refusal !== undefined) throw new UsageError(refusal);
   const timeoutMs = flags.timeoutMs ?? config.timeoutMs;
   const records = flags.records ?? config.records;
   const journal = flags.journal ?? config.journal;
@@ -266,7 +268,7 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     ...(records !== undefined ? { records } : {}),
     allowProductionPortal: flags.allowProductionPortal ?? config.allowProductionPortal ?? false,
-    checks: { ...(config.checks ?? {}) },
+    checks: overrides,
     faults: flags.fault ?? [],
     ...(configPath !== undefined ? { configPath } : {}),
     ...(requireExercised !== undefined ? { requireExercised } : {}),
@@ -277,9 +279,6 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
     sandboxPageSize: flags.sandboxPageSize ?? config.sandboxPageSize ?? DEFAULT_SANDBOX_PAGE_SIZE,
   };
 }
-
-/** The shortest token hsac accepts: shorter ones cannot be told from ordinary text when redacting. */
-const MIN_TOKEN_LENGTH = 8;
 
 /** Waits longer than this are shown on the console. */
 const SHOWN_WAIT_MS = 2000;
@@ -329,6 +328,19 @@ function progressLine(io: Io, tty: boolean): (progress: RunProgress) => void {
   };
 }
 
+/** Where a run goes and, for the embedded sandbox, how it is driven there. */
+type TargetSettings = Pick<RunOptions, 'baseUrl' | 'token' | 'targetLabel' | 'rateLimit' | 'retry' | 'probeRateLimit'>;
+
+/** The embedded sandbox, started and tuned by the provider; an unknown `--fault` is a usage error. */
+async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Promise<EmbeddedSandboxTarget> {
+  try {
+    return await embeddedSandboxTarget(options);
+  } catch (error) {
+    if (error instanceof UnknownFaultError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 const EXIT_FOR: Record<RunResult['summary']['verdict'], number> = {
   pass: EXIT.ok,
   fail: EXIT.nonConformant,
@@ -356,10 +368,10 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
   );
 
   let sandbox: Sandbox | undefined;
-  let target: EmbeddedTarget['options'];
+  let target: TargetSettings;
   if (settings.target === undefined) {
     const { faults, seed, sandboxPageSize: pageSize, timeoutMs } = settings;
-    ({ sandbox, options: target } = await startEmbeddedTarget({ faults, seed, pageSize, timeoutMs }));
+    ({ sandbox, run: target } = await startEmbeddedSandbox({ faults, seed, pageSize, timeoutMs }));
   } else if (!settings.token) {
     throw new UsageError('a --target needs a token: --token or HUBSPOT_ACCESS_TOKEN');
   } else {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../paths.js';
 import { CHECKS, checkIdsOf } from '../registry/index.js';
-import { exercisableCheckIds, gradableCheckIds, unknownIds } from './check-ids.js';
+import { exercisableCheckIds, gradableCheckIds, readCheckIds, readSeverityOverrides, unknownIds } from './check-ids.js';
 import { CONFIG_SCHEMA_PATH } from './run-config.js';
 
 /** The ids the config may name come from the check registry, and the config schema names no other. */
@@ -20,6 +20,24 @@ describe('config check ids', () => {
 
   it('an unknown id is named with the nearest known one', () => {
     expect(unknownIds(['requird', 'required'], gradableCheckIds())).toEqual(['"requird" (did you mean "required"?)']);
+  });
+
+  it('ids read from text come back typed, and the unknown ones named for the usage error', () => {
+    expect(readCheckIds(['idempotent', 'idempotnt'], exercisableCheckIds())).toEqual({
+      known: ['idempotent'],
+      unknown: ['"idempotnt" (did you mean "idempotent"?)'],
+    });
+    // A gradable id that counts no exercised cases is not one --require-exercised may name.
+    expect(readCheckIds(['required'], exercisableCheckIds()).known).toEqual([]);
+  });
+
+  it('run.checks is read into grades by registry id, an unknown key named and left out', () => {
+    expect(readSeverityOverrides({ cleanup: 'off', 'status-enum': 'warn', requird: 'error' })).toEqual({
+      overrides: { cleanup: 'off', 'status-enum': 'warn' },
+      unknown: ['"requird" (did you mean "required"?)'],
+    });
+    // The gate's checks are graded by `hsac gate sdk`, not by run.checks.
+    expect(readSeverityOverrides({ 'sdk-field-lost': 'off' }).overrides).toEqual({});
   });
 
   it("the config schema's examples of check ids are ids run.checks may grade", () => {

@@ -1,4 +1,5 @@
 import { CHECKS, checkIdsOf, type CheckId } from '../registry/index.js';
+import type { SeverityOverride, SeverityOverrides } from '../runner/session.js';
 
 /**
  * Every id the config's `run.checks` may grade: every check whose findings `hsac run` reports,
@@ -13,6 +14,37 @@ export function gradableCheckIds(): readonly CheckId[] {
 /** Ids `--require-exercised` may name: only exchange and sequence checks count exercised cases. */
 export function exercisableCheckIds(): readonly CheckId[] {
   return checkIdsOf('exchange', 'sequence');
+}
+
+/** Whether a string read from a flag or a file is one of the known ids. */
+function isKnown<Id extends CheckId>(id: string, known: readonly Id[]): id is Id {
+  return (known as readonly string[]).includes(id);
+}
+
+/**
+ * Check ids given as text (a flag, the config file) read against the ids known there: the known
+ * ones typed, the unknown ones each with the nearest known id, for the caller's usage error.
+ */
+export function readCheckIds<Id extends CheckId>(
+  ids: Iterable<string>,
+  known: readonly Id[],
+): { readonly known: Id[]; readonly unknown: string[] } {
+  const given = [...ids];
+  return { known: given.filter((id) => isKnown(id, known)), unknown: unknownIds(given, known) };
+}
+
+/**
+ * The config's `run.checks` as grades by registry id ({@link gradableCheckIds}); a key that is
+ * none comes back in `unknown` (with the nearest id), for the caller's usage error.
+ */
+export function readSeverityOverrides(checks: Readonly<Record<string, SeverityOverride>>): {
+  readonly overrides: SeverityOverrides;
+  readonly unknown: string[];
+} {
+  const gradable = gradableCheckIds();
+  const overrides: Partial<Record<CheckId, SeverityOverride>> = {};
+  for (const [id, grade] of Object.entries(checks)) if (isKnown(id, gradable)) overrides[id] = grade;
+  return { overrides, unknown: unknownIds(Object.keys(checks), gradable) };
 }
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean". */

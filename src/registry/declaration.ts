@@ -68,7 +68,9 @@ interface DeclarationOfKind<Kind extends CheckKind> {
   readonly endpoints?: readonly EndpointId[];
   /**
    * The severity of its findings under the strict profile and default settings. A check that grades
-   * each finding (the gate: a field no consumer reads is a warning) declares the graver one.
+   * each finding (the gate: a field no consumer reads is a warning) declares the graver one. A
+   * finding that states no severity gets this one (`withDeclaredSeverity`); the config's
+   * `run.checks` overrides it at the session.
    */
   readonly severity: Severity;
 }

@@ -24,3 +24,10 @@ export interface Finding {
   /** A command that reproduces the finding, where it came from generated data. */
   replay?: string;
 }
+
+/**
+ * A finding as a check writes it: `severity` only where the check grades it otherwise than its
+ * declaration does (a warning from a check whose findings are errors). `withDeclaredSeverity`
+ * (src/registry/index.ts) fills in the declared one.
+ */
+export type FindingDraft = Omit<Finding, 'severity'> & { severity?: Severity };

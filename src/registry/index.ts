@@ -1,6 +1,7 @@
 import { BODY_READER_DECLARATIONS } from './body-reader.js';
 import { BODY_RULE_DECLARATIONS } from './body-rules.js';
 import type { CheckDeclaration, CheckKind } from './declaration.js';
+import type { Finding, FindingDraft } from './finding.js';
 import { EXCHANGE_DECLARATIONS } from './exchange.js';
 import { GATE_DECLARATIONS } from './gate.js';
 import { REQUEST_DECLARATIONS } from './request.js';
@@ -10,7 +11,7 @@ import { SCHEMA_DECLARATIONS } from './schema.js';
 import { SEQUENCE_DECLARATIONS } from './sequence.js';
 
 export type { CheckDeclaration, CheckDeclarationOf, CheckKind, CheckScope } from './declaration.js';
-export type { Finding, Severity } from './finding.js';
+export type { Finding, FindingDraft, Severity } from './finding.js';
 
 /**
  * Every check of hsac, of every kind: the one registry (issue 13). Each kind's module holds its
@@ -77,6 +78,16 @@ export function checkDeclaration<Id extends CheckId>(id: Id): DeclarationOf<Id> 
   const declaration = BY_ID.get(id);
   if (!declaration) throw new Error(`unknown check id "${id}"`);
   return declaration as DeclarationOf<Id>;
+}
+
+/**
+ * A finding graded as its check wrote it, else by the check's declared severity: the one place the
+ * registry's `severity` is read, so a check states a severity only where it differs from it.
+ */
+export function withDeclaredSeverity(draft: FindingDraft): Finding {
+  // Check and severity first, as every finding is written: report.json keeps key order, and snapshots pin it.
+  const { check, severity = checkDeclaration(check).severity, ...rest } = draft;
+  return { check, severity, ...rest };
 }
 
 /** The declarations of some kinds, in registry order. */

@@ -3,11 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { allOperations, ENDPOINT_IDS, type Operation } from '../catalogue/index.js';
 import { EXCHANGE_CHECKS, SEQUENCE_CHECKS } from '../checks/index.js';
 import { GATE_CHECK_MODULES } from '../gate/index.js';
+import { RUNNER_CHECKS } from '../runner/runner-checks.js';
 import { createValidator, readBody } from '../validate/index.js';
 import { BODY_RULES } from '../validate/rules/index.js';
 import type { JsonSchemaNode } from '../validate/registry.js';
 import { classify, type Located } from '../validate/schema-findings.js';
-import { CHECKS, checkDeclaration, checkIdsOf, indexChecks, isCheckId, type CheckDeclaration } from './index.js';
+import {
+  CHECKS,
+  checkDeclaration,
+  checkIdsOf,
+  indexChecks,
+  isCheckId,
+  withDeclaredSeverity,
+  type CheckDeclaration,
+} from './index.js';
 
 /**
  * The check registry proves itself: one declaration per id, each complete, and every declaration
@@ -60,6 +69,11 @@ describe('every declaration is bound to exactly one implementation, and the reve
     for (const rule of BODY_RULES) expect(rule).toMatchObject(checkDeclaration(rule.id));
   });
 
+  it('runner checks: RUNNER_CHECKS, keyed by the runner ids in the registry order, each carrying its declaration', () => {
+    expect(Object.keys(RUNNER_CHECKS)).toEqual(checkIdsOf('runner'));
+    for (const check of Object.values(RUNNER_CHECKS)) expect(check).toMatchObject(checkDeclaration(check.id));
+  });
+
   it('gate checks: GATE_CHECK_MODULES, one module per check, in the registry order', () => {
     expect(GATE_CHECK_MODULES.map((check) => check.id)).toEqual(checkIdsOf('gate'));
     for (const check of GATE_CHECK_MODULES) {
@@ -72,6 +86,24 @@ describe('every declaration is bound to exactly one implementation, and the reve
         check.finished !== undefined,
       ];
       expect(hooked.filter((isHooked) => isHooked).length, `${check.id} judges some stage`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("a check's declared severity is the default of its findings", () => {
+  const bare = { instancePath: '', message: 'something' } as const;
+
+  it.each(CHECKS.map((check) => [check.id, check.severity] as const))(
+    '%s: a finding stating no severity is %s',
+    (id, severity) => {
+      expect(withDeclaredSeverity({ check: id, ...bare })).toEqual({ check: id, severity, ...bare });
+    },
+  );
+
+  it('a finding that states its severity keeps it, whatever the declaration', () => {
+    for (const severity of ['error', 'warning'] as const) {
+      expect(withDeclaredSeverity({ check: 'unknown-field', severity, ...bare }).severity).toBe(severity);
+      expect(withDeclaredSeverity({ check: 'required', severity, ...bare }).severity).toBe(severity);
     }
   });
 });
@@ -108,10 +140,13 @@ describe('every declaration of the validator is reachable', () => {
 
   it('body-reader checks: readBody reports each one for some body', () => {
     const limits = { maxBytes: 64, maxDepth: 3 };
-    const reported = ['', '\uFEFF{}', 'x'.repeat(65), '[[[[1]]]]', '{"a":1,"a":2}'].flatMap((text) =>
-      readBody(text, limits).findings.map((finding) => finding.check),
+    const findings = ['', '\uFEFF{}', 'x'.repeat(65), '[[[[1]]]]', '{"a":1,"a":2}'].flatMap(
+      (text) => readBody(text, limits).findings,
     );
+    const reported = findings.map((finding) => finding.check);
     expect([...new Set(reported)].sort()).toEqual(checkIdsOf('body-reader').sort());
+    // Under the default (strict) profile each is graded as declared (lenient makes duplicate keys warnings).
+    for (const finding of findings) expect(finding.severity).toBe(checkDeclaration(finding.check).severity);
   });
 
   it('response and request checks: the validator reports each one', () => {
@@ -120,8 +155,11 @@ describe('every declaration of the validator is reachable', () => {
     const put = validator.validateRequest({ endpoint: 'associate-default', apiVersion: 'v4', body: { a: 1 } });
     const inputs = Array.from({ length: 1001 }, (_, index) => ({ id: String(index + 1) }));
     const over = validator.validateRequest({ endpoint: 'batch-read', apiVersion: 'v4', body: { inputs } });
-    const reported = [...status.findings, ...put.findings, ...over.findings].map((finding) => finding.check);
+    const findings = [...status.findings, ...put.findings, ...over.findings];
+    const reported = findings.map((finding) => finding.check);
     for (const id of checkIdsOf('response', 'request')) expect(reported).toContain(id);
+    for (const finding of findings.filter((f) => checkIdsOf('response', 'request').some((id) => id === f.check)))
+      expect(finding.severity).toBe(checkDeclaration(finding.check).severity);
   });
 
   it('request checks apply where the catalogue gives their condition a site', () => {

@@ -56,7 +56,7 @@ export const SCHEMA_DECLARATIONS = [
     scope: 'body',
     description: 'a value has the wrong JSON type',
     severity: 'error',
-    faults: ['toObjectId-number', 'id-number', 'typeId-string', 'requestedAt-null'],
+    faults: ['toObjectId-number', 'hostile-id-object', 'id-number', 'typeId-string', 'requestedAt-null'],
   },
   {
     id: 'format',

@@ -1,4 +1,5 @@
 import type { Finding } from '../registry/finding.js';
+import type { CheckId } from '../registry/index.js';
 import type { CheckOutcomeKind, ReportedExchange, RunResult } from '../runner/result.js';
 
 /**
@@ -92,7 +93,7 @@ export function endpointRows(result: RunResult): EndpointRow[] {
 
 /** One check across endpoints, for the check table: tallies summed, each endpoint's outcome kept. */
 export interface CheckRow {
-  readonly check: string;
+  readonly check: CheckId;
   readonly description: string;
   readonly evaluated: number;
   readonly exercised: number;
@@ -105,9 +106,9 @@ export interface CheckRow {
 /** One row per check (registry order, as the runner wrote them), summed over endpoints. */
 export function checkRows(result: RunResult): CheckRow[] {
   const rows = new Map<
-    string,
+    CheckId,
     {
-      check: string;
+      check: CheckId;
       description: string;
       evaluated: number;
       exercised: number;
@@ -141,7 +142,7 @@ export function checkRows(result: RunResult): CheckRow[] {
  * check: what the "Not exercised" and "Switched off" lists show.
  */
 export interface UnjudgedCheck {
-  readonly check: string;
+  readonly check: CheckId;
   /** The endpoints where it has this outcome. */
   readonly endpoints: readonly string[];
   /** Why, and what would exercise it (the first row's reason: the runner gives one per check). */
@@ -170,7 +171,7 @@ export function unjudgedChecks(result: RunResult, outcome: 'not-exercised' | 'of
   const required = new Set(result.run.requireExercised ?? []);
   const requireAll = required.has('all');
   const nowhere = new Map(result.summary.notExercised.map((entry) => [entry.check, entry.why] as const));
-  const groups = new Map<string, { endpoints: string[]; why: string }>();
+  const groups = new Map<CheckId, { endpoints: string[]; why: string }>();
   for (const row of result.checks) {
     if (row.outcome !== outcome) continue;
     const group = groups.get(row.check) ?? {
@@ -201,7 +202,7 @@ export function unjudgedChecks(result: RunResult, outcome: 'not-exercised' | 'of
  * Ids the config switched off (`run.checksOff`) that have no `off` row of their own: body-level
  * ids such as `unknown-field`, which count under `response-body` and have no matrix cell.
  */
-export function offWithoutRow(result: RunResult): string[] {
+export function offWithoutRow(result: RunResult): CheckId[] {
   const rows = new Set(result.checks.filter((row) => row.outcome === 'off').map((row) => row.check));
   return (result.run.checksOff ?? []).filter((id) => !rows.has(id));
 }

@@ -147,7 +147,8 @@ describe('report.html', () => {
     const [exchange] = base.exchanges;
     const hostile = sampleResult({
       run: { target: HOSTILE, replay: `hsac run ${HOSTILE}` },
-      // A report read back (report merge) may carry any id, whatever the type says hsac writes.
+      // A RunResult built by a library caller may carry any id, whatever the type says hsac writes
+      // (`report merge` refuses a report naming an id the registry lacks; the reporters escape it anyway).
       findings: [
         {
           check: HOSTILE as CheckId,
@@ -170,7 +171,7 @@ describe('report.html', () => {
       checks: [
         {
           endpoint: HOSTILE,
-          check: HOSTILE,
+          check: HOSTILE as CheckId,
           description: HOSTILE,
           outcome: 'fail',
           evaluated: 1,
@@ -180,7 +181,7 @@ describe('report.html', () => {
         },
         {
           endpoint: HOSTILE,
-          check: `${HOSTILE}2`,
+          check: `${HOSTILE}2` as CheckId,
           description: HOSTILE,
           outcome: 'not-exercised',
           evaluated: 1,
@@ -190,7 +191,7 @@ describe('report.html', () => {
           warnings: 0,
         },
       ],
-      summary: { notExercised: [{ check: `${HOSTILE}2`, why: HOSTILE }], requests: { [HOSTILE]: 1 } },
+      summary: { notExercised: [{ check: `${HOSTILE}2` as CheckId, why: HOSTILE }], requests: { [HOSTILE]: 1 } },
     });
     const page = renderHtml(hostile);
     expect(page).not.toMatch(/<script|<img/i);

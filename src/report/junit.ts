@@ -1,11 +1,35 @@
+import { isAuxiliaryId } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
+import { BODY_LEVEL_KINDS, checkDeclaration, type CheckId, type CheckKind } from '../registry/index.js';
 import type { CheckOutcome, RunResult } from '../runner/result.js';
+import { AUXILIARY_ROW, RUN_ROW } from '../runner/session.js';
 import { jsonText } from '../json.js';
 import { xmlText } from './escape.js';
 
-/** Which registry check a finding counts under (body-level ids count under `response-body`). */
-export function registryCheckOf(finding: Finding, registryIds: ReadonlySet<string>): string {
-  return registryIds.has(finding.check) ? finding.check : 'response-body';
+/**
+ * The registry check whose testcase a finding counts under, by its declaration's kind: what the
+ * validator finds in one response (body-level kinds) counts under the exchange check
+ * `response-body` that reported it; every other check (exchange, sequence, runner) under its own id.
+ */
+export function registryCheckOf(check: CheckId): CheckId {
+  const { kind } = checkDeclaration(check);
+  return (BODY_LEVEL_KINDS as readonly CheckKind[]).includes(kind) ? 'response-body' : check;
+}
+
+/**
+ * The row (`endpoint|check`) whose testcase lists a finding: its endpoint's row of its registry
+ * check; for an auxiliary call (provisioning, cleanup), the `auxiliary` row its check is tallied
+ * under; undefined for a finding no row holds (the run's own, as `cleanup`'s), which gets a
+ * run-level testcase instead, so no finding is left out.
+ */
+function rowOf(finding: Finding, rows: ReadonlySet<string>): string | undefined {
+  const check = registryCheckOf(finding.check);
+  const own = `${finding.endpoint ?? RUN_ROW}|${check}`;
+  if (rows.has(own)) return own;
+  const auxiliary = `${AUXILIARY_ROW}|${check}`;
+  return finding.endpoint !== undefined && isAuxiliaryId(finding.endpoint) && rows.has(auxiliary)
+    ? auxiliary
+    : undefined;
 }
 
 function findingText(finding: Finding): string {
@@ -31,49 +55,69 @@ function skippedMessage(row: CheckOutcome): string | undefined {
 }
 
 /**
+ * One testcase: skipped with why (a row with nothing judged), failed on its error findings (the
+ * first named in the message, every one with its replay command in the text), and its tallies
+ * (when it has a row) and warnings in system-out.
+ */
+function testcase(check: CheckId, classname: string, findings: readonly Finding[], row?: CheckOutcome): string {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const parts: string[] = [];
+  const skip = row && skippedMessage(row);
+  if (skip !== undefined) parts.push(`      <skipped message="${xmlText(skip)}"/>`);
+  const [first] = errors;
+  if (first) {
+    const message = `${errors.length} error(s); first: ${first.check} at ${first.instancePath || '(body)'}: ${first.message}`;
+    parts.push(
+      `      <failure message="${xmlText(message)}" type="${xmlText(first.check)}">${xmlText(errors.map(findingText).join('\n\n'))}</failure>`,
+    );
+  }
+  // The tallies first: "evaluated 45, exercised 0" is what tells a reader a skip is a coverage gap.
+  const tally = row ? [`evaluated ${row.evaluated}, exercised ${row.exercised}`] : [];
+  parts.push(`      <system-out>${xmlText([...tally, ...warnings.map(findingText)].join('\n\n'))}</system-out>`);
+  return `    <testcase name="${xmlText(check)}" classname="${classname}" time="0">\n${parts.join('\n')}\n    </testcase>`;
+}
+
+/**
  * `junit.xml`: one testsuite per endpoint, one testcase per endpoint x check (the shape GitHub,
  * GitLab and Jenkins ingest). A check with an error finding fails (message, path and the replay
  * command in the failure text); a check whose condition never arose is skipped with
  * `not exercised: WHY`, one the config switched off with `switched off by the config`; warnings
- * and the evaluated / exercised tallies go to system-out.
+ * and the evaluated / exercised tallies go to system-out. Findings no endpoint x check row holds
+ * (the run's own, as what cleanup left) get a `run` testsuite, one testcase per check, failed on an error.
  */
 export function renderJunit(result: RunResult): string {
-  const registryIds = new Set(result.checks.map((c) => c.check));
-  const byCase = new Map<string, Finding[]>();
+  const version = xmlText(result.run.apiVersion);
+  const classname = (endpoint: string): string => `hsac.${version}.${xmlText(endpoint)}`;
+  const rows = new Set(result.checks.map((c) => `${c.endpoint}|${c.check}`));
+  const byRow = new Map<string, Finding[]>();
+  const runLevel = new Map<CheckId, Finding[]>();
   for (const finding of result.findings) {
-    const key = `${finding.endpoint ?? 'run'}|${registryCheckOf(finding, registryIds)}`;
-    byCase.set(key, [...(byCase.get(key) ?? []), finding]);
+    const row = rowOf(finding, rows);
+    if (row !== undefined) byRow.set(row, [...(byRow.get(row) ?? []), finding]);
+    else {
+      const check = registryCheckOf(finding.check);
+      runLevel.set(check, [...(runLevel.get(check) ?? []), finding]);
+    }
   }
+  const suite = (endpoint: string, cases: readonly string[], failures: number, skipped: number): string =>
+    `  <testsuite name="hsac ${version} ${xmlText(endpoint)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${result.run.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
   const endpoints = [...new Set(result.checks.map((c) => c.endpoint))];
   const suites = endpoints.map((endpoint) => {
-    const rows = result.checks.filter((c) => c.endpoint === endpoint);
-    const failures = rows.filter((c) => c.outcome === 'fail').length;
-    const skipped = rows.filter((c) => skippedMessage(c) !== undefined).length;
-    const cases = rows.map((row) => {
-      const findings = byCase.get(`${endpoint}|${row.check}`) ?? [];
-      const errors = findings.filter((f) => f.severity === 'error');
-      const warnings = findings.filter((f) => f.severity === 'warning');
-      const name = `${xmlText(row.check)}`;
-      const classname = `hsac.${xmlText(result.run.apiVersion)}.${xmlText(endpoint)}`;
-      const parts: string[] = [];
-      const skip = skippedMessage(row);
-      if (skip !== undefined) parts.push(`      <skipped message="${xmlText(skip)}"/>`);
-      if (errors.length > 0) {
-        const first = errors[0];
-        const message = `${errors.length} error(s); first: ${first?.check} at ${first?.instancePath || '(body)'}: ${first?.message ?? ''}`;
-        parts.push(
-          `      <failure message="${xmlText(message)}" type="${xmlText(first?.check ?? row.check)}">${xmlText(errors.map(findingText).join('\n\n'))}</failure>`,
-        );
-      }
-      // The tallies first: "evaluated 45, exercised 0" is what tells a reader a skip is a coverage gap.
-      const tally = `evaluated ${row.evaluated}, exercised ${row.exercised}`;
-      parts.push(`      <system-out>${xmlText([tally, ...warnings.map(findingText)].join('\n\n'))}</system-out>`);
-      return `    <testcase name="${name}" classname="${classname}" time="0">\n${parts.join('\n')}\n    </testcase>`;
-    });
-    return `  <testsuite name="hsac ${xmlText(result.run.apiVersion)} ${xmlText(endpoint)}" tests="${rows.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${result.run.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
+    const here = result.checks.filter((c) => c.endpoint === endpoint);
+    const cases = here.map((row) =>
+      testcase(row.check, classname(endpoint), byRow.get(`${endpoint}|${row.check}`) ?? [], row),
+    );
+    const failures = here.filter((c) => c.outcome === 'fail').length;
+    return suite(endpoint, cases, failures, here.filter((c) => skippedMessage(c) !== undefined).length);
   });
-  const tests = result.checks.length;
-  const failures = result.checks.filter((c) => c.outcome === 'fail').length;
+  const runFailures = [...runLevel.values()].filter((found) => found.some((f) => f.severity === 'error')).length;
+  if (runLevel.size > 0) {
+    const cases = [...runLevel].map(([check, found]) => testcase(check, classname(RUN_ROW), found));
+    suites.push(suite(RUN_ROW, cases, runFailures, 0));
+  }
+  const tests = result.checks.length + runLevel.size;
+  const failures = result.checks.filter((c) => c.outcome === 'fail').length + runFailures;
   const skipped = result.checks.filter((c) => skippedMessage(c) !== undefined).length;
   const seconds = (result.run.durationMs / 1000).toFixed(3);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hsac run ${xmlText(result.run.id)} (seed ${result.run.seed}, verdict ${result.summary.verdict})" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}">\n${suites.join('\n')}\n</testsuites>\n`;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, RunResult } from '../runner/result.js';
 import { checkOutcomeKind } from '../runner/result.js';
+import { renderJson } from './json.js';
 import { mergeResults, MergeError } from './merge.js';
 import { sampleResult } from './sample.js';
+import { reportProblems } from './schema.js';
 
 /**
  * One shard of the sample. The sample requires paging-terminates exercised, which none of its
@@ -160,7 +162,7 @@ describe('mergeResults contents', () => {
 });
 
 describe('mergeResults and --require-exercised', () => {
-  const required = { run: { requireExercised: ['paging-terminates'] } };
+  const required = { run: { requireExercised: ['paging-terminates'] } } as const;
   const paged = (index: number): RunResult =>
     shard(index, 2, 'pass', {
       ...required,
@@ -180,12 +182,12 @@ describe('mergeResults and --require-exercised', () => {
 
   it('exercised in any shard meets it; `all` requires every check; fail still beats inconclusive', () => {
     expect(mergeResults([shard(1, 2, 'pass', required), paged(2)]).summary.verdict).toBe('pass');
-    const all = { run: { requireExercised: ['all'] } };
+    const all = { run: { requireExercised: ['all'] } } as const;
     expect(mergeResults([shard(1, 2, 'pass', all), shard(2, 2, 'pass', all)]).summary.reason).toMatch(
       /^required check\(s\) not exercised: rate-limit-contract \(.*\); paging-terminates \(/,
     );
     // Required, but with no row: it applies to none of the plan's endpoints, so it cannot be met.
-    const absent = { run: { requireExercised: ['archive-effective'] } };
+    const absent = { run: { requireExercised: ['archive-effective'] } } as const;
     expect(mergeResults([shard(1, 2, 'pass', absent), shard(2, 2, 'pass', absent)]).summary.reason).toBe(
       'required check(s) not exercised: archive-effective (it applies to none of the endpoints of this run)',
     );
@@ -217,5 +219,26 @@ describe('mergeResults refuses reports that are not parts of one plan', () => {
       /not a shard/,
     );
     expect(() => mergeResults([])).toThrow(MergeError);
+  });
+});
+
+describe('a report read back (report merge) names only check ids of the registry', () => {
+  it('reportProblems names every id this hsac lacks at its pointer, where the file comes in', () => {
+    const written = JSON.parse(renderJson(sampleResult())) as {
+      run: { checksOff: string[]; requireExercised: string[] };
+      findings: { check: string }[];
+      checks: { check: string }[];
+    };
+    expect(reportProblems(written)).toEqual([]);
+    written.run.checksOff = ['idempotnt'];
+    written.run.requireExercised = ['all', 'paging'];
+    written.findings[0]!.check = 'requird';
+    written.checks[1]!.check = 'clean-up';
+    expect(reportProblems(written)).toEqual([
+      '/run/checksOff/0: "idempotnt" is not a check id of this hsac',
+      '/run/requireExercised/1: "paging" is not a check id of this hsac',
+      '/findings/0/check: "requird" is not a check id of this hsac',
+      '/checks/1/check: "clean-up" is not a check id of this hsac',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Finding } from '../registry/finding.js';
+import type { CheckId } from '../registry/index.js';
 import {
   checkOutcomeKind,
   type CheckOutcome,
@@ -134,8 +135,8 @@ function combineChecks(results: readonly RunResult[]): CheckOutcome[] {
 function combineNotExercised(
   results: readonly RunResult[],
   checks: readonly CheckOutcome[],
-): { check: string; why: string }[] {
-  const whyOf = new Map<string, string>();
+): { check: CheckId; why: string }[] {
+  const whyOf = new Map<CheckId, string>();
   for (const result of results)
     for (const entry of result.summary.notExercised) if (!whyOf.has(entry.check)) whyOf.set(entry.check, entry.why);
   const ids = [...new Set(checks.map((c) => c.check))];
@@ -172,8 +173,8 @@ function combineRequests(results: readonly RunResult[]): Record<string, number> 
  * required check that applies to none of the plan's endpoints).
  */
 function unmetRequirements(
-  requireExercised: readonly string[] | undefined,
-  notExercised: readonly { readonly check: string; readonly why: string }[],
+  requireExercised: RunResult['run']['requireExercised'],
+  notExercised: readonly { readonly check: CheckId; readonly why: string }[],
   checks: readonly CheckOutcome[],
 ): { check: string; why: string }[] {
   if (!requireExercised || requireExercised.length === 0) return [];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { packageRoot } from '../paths.js';
+import { isCheckId } from '../registry/index.js';
 
 // ajv-formats is CommonJS with `exports.default`; under NodeNext the default import is the module.
 const addFormats = addFormatsModule.default;
@@ -32,8 +33,41 @@ function describe(error: ErrorObject): string {
   return `${at}: ${error.message ?? 'is invalid'}`;
 }
 
-/** Checks a parsed `report.json` against the schema: one line per problem (JSON pointer first), none when valid. */
+/** Where a report names check ids, as its schema has them: plain strings until read against the registry. */
+interface NamedCheckIds {
+  readonly run: { readonly checksOff?: readonly string[]; readonly requireExercised?: readonly string[] };
+  readonly summary: { readonly notExercised: readonly { readonly check: string }[] };
+  readonly findings: readonly { readonly check: string }[];
+  readonly checks: readonly { readonly check: string }[];
+}
+
+/**
+ * The check ids a schema-valid report names that this hsac's registry lacks, each at its JSON
+ * Pointer: a report read back (`report merge`) is typed with registry ids (`CheckId`), so an id is
+ * checked here, where the file comes in, never assumed.
+ */
+function unknownCheckIds(report: NamedCheckIds): string[] {
+  const named = [
+    ...(report.run.checksOff ?? []).map((check, index) => ({ at: `/run/checksOff/${index}`, check })),
+    ...(report.run.requireExercised ?? [])
+      .map((check, index) => ({ at: `/run/requireExercised/${index}`, check }))
+      .filter(({ check }) => check !== 'all'),
+    ...report.summary.notExercised.map(({ check }, index) => ({ at: `/summary/notExercised/${index}/check`, check })),
+    ...report.findings.map(({ check }, index) => ({ at: `/findings/${index}/check`, check })),
+    ...report.checks.map(({ check }, index) => ({ at: `/checks/${index}/check`, check })),
+  ];
+  return named
+    .filter(({ check }) => !isCheckId(check))
+    .map(({ at, check }) => `${at}: ${JSON.stringify(check)} is not a check id of this hsac`);
+}
+
+/**
+ * Checks a parsed `report.json` against the schema, then its check ids against the registry: one
+ * line per problem (JSON pointer first), none when valid.
+ */
 export function reportProblems(value: unknown): string[] {
   const validate = reportValidator();
-  return validate(value) ? [] : (validate.errors ?? []).map(describe);
+  if (!validate(value)) return (validate.errors ?? []).map(describe);
+  // The schema holds every field read below (all required but the two optional lists).
+  return unknownCheckIds(value as NamedCheckIds);
 }

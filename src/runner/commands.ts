@@ -279,7 +279,6 @@ class CreateConfigurations implements Command {
     if (shown !== this.maxToObjectIds) {
       real.session.note({
         check: readAfterWrite.id,
-        severity: 'error',
         endpoint: op.endpoint,
         apiVersion: op.apiVersion,
         instancePath: '',

@@ -1,8 +1,9 @@
 import type { ApiVersion, EndpointId } from '../catalogue/index.js';
+import type { CheckId } from '../registry/index.js';
 import type { Clock, RateBudget, RetryPolicy, WaitNotice } from '../transport/index.js';
 import type { Profile } from '../validate/index.js';
 import type { GivenRecords } from './provision.js';
-import type { SeverityOverride } from './session.js';
+import type { SeverityOverrides } from './session.js';
 
 /** Everything a run needs; the CLI fills it from flags, the config file and the environment. */
 export interface RunOptions {
@@ -27,7 +28,7 @@ export interface RunOptions {
   readonly retry?: RetryPolicy;
   readonly records?: GivenRecords;
   readonly allowProductionPortal?: boolean;
-  readonly overrides?: Readonly<Record<string, SeverityOverride>>;
+  readonly overrides?: SeverityOverrides;
   readonly maxCommands?: number;
   /**
    * Burst requests until the target answers 429, to check the rate-limit contract (body, headers,
@@ -38,7 +39,7 @@ export interface RunOptions {
    * Checks that must be exercised (`--require-exercised`): `all`, or check ids; one not exercised
    * makes the run inconclusive.
    */
-  readonly requireExercised?: 'all' | readonly string[];
+  readonly requireExercised?: 'all' | readonly CheckId[];
   /** Requests the wide record may cost to reach paging (default: enough for a page of 1000). */
   readonly pagingBudget?: number;
   /** Invalid request bodies sent per endpoint with a body (default 3). */

@@ -1,4 +1,4 @@
-import { ENDPOINT_IDS, ERROR_STATUSES, isServerError, operation, type EndpointId } from '../catalogue/index.js';
+import { ENDPOINT_IDS, isRateLimited, isServerError, operation, type EndpointId } from '../catalogue/index.js';
 import { DailyLimitReached, HubSpotClient, rateLimitDecision } from '../transport/index.js';
 import { guardConfiguration } from './configurations.js';
 import type { Journal } from './journal.js';
@@ -95,7 +95,7 @@ export async function rateLimitProbe(
     const response = observed.exchange.response;
     // No answer, or a server error: the probe says nothing about rate limits (transport reports it).
     if (!response || isServerError(response.status)) return;
-    if (response.status === ERROR_STATUSES.tooManyRequests) {
+    if (isRateLimited(response.status)) {
       // The run's own client waits as this 429 says (any shape: Retry-After, interval, policy).
       const decision = rateLimitDecision(response, { now: Date.now(), previous: 0 });
       if (decision.action === 'stop') throw new DailyLimitReached(observed.exchange);

@@ -1,5 +1,6 @@
 import type { ApiVersion } from '../catalogue/index.js';
 import { field } from '../json.js';
+import { jsonId } from '../validate/batch-view.js';
 import { restoreConfigurations } from './configurations.js';
 import { leftovers, nothingLeft, type Journal, type JournalEntry } from './journal.js';
 import { answeredAsDeclared, describeAnswer, succeeded, type Session } from './session.js';
@@ -24,9 +25,10 @@ const PROPERTY_FOR: Readonly<Record<string, string>> = {
   tickets: 'subject',
 };
 
-/** The IDs of the records an objects batch answer lists (digit strings only: anything else is no record). */
+/** The ID of each record an objects batch answer lists (digit strings only: anything else is no record). */
 function recordIds(results: readonly { readonly raw: unknown }[]): string[] {
-  return results.map(({ raw }) => String(field(raw, 'id'))).filter((id) => /^\d+$/.test(id));
+  const ids = results.map(({ raw }) => jsonId(field(raw, 'id')));
+  return ids.filter((id): id is string => id !== undefined && /^\d+$/.test(id));
 }
 
 /**
@@ -88,7 +90,7 @@ export async function missingRecords(
         const answered = `the objects batch read answered ${describeAnswer(answer)}${without}`;
         throw new ProvisioningError(`cannot tell whether the given ${objectType} exist: ${answered}`);
       }
-      const found = new Set(results.map(({ raw }) => String(field(raw, 'id'))));
+      const found = new Set(results.map(({ raw }) => jsonId(field(raw, 'id'))));
       for (const id of chunk) if (!found.has(id)) missing.push(`${objectType} ${id}`);
     }
   }

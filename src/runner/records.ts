@@ -1,5 +1,6 @@
 import { operation } from '../catalogue/index.js';
-import { field } from '../json.js';
+import { field, shown } from '../json.js';
+import { jsonId } from '../validate/batch-view.js';
 import type { RecordPool } from './commands.js';
 import type { Journal } from './journal.js';
 import type { RunOptions } from './options.js';
@@ -70,7 +71,17 @@ async function existingPairs(
     const next: { id: string; after: string }[] = [];
     for (const result of results) {
       const from = String(result.fromId);
-      for (const target of result.targets) pairs.add(`${from}>${String(field(target, 'toObjectId'))}`);
+      for (const target of result.targets) {
+        const toId = jsonId(field(target, 'toObjectId'));
+        // A pair the baseline cannot name could be one the run archives at cleanup (the checks report the value).
+        if (toId === undefined) {
+          const what = shown(field(target, 'toObjectId'), 40);
+          throw new ProvisioningError(
+            `a given record's existing association names no ID (toObjectId ${what}); refusing to write`,
+          );
+        }
+        pairs.add(`${from}>${toId}`);
+      }
       if (result.after !== undefined) next.push({ id: from, after: result.after });
     }
     pending = next;

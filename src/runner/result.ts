@@ -1,4 +1,5 @@
 import type { Finding } from '../registry/finding.js';
+import type { CheckId } from '../registry/index.js';
 import type { ExchangeIntent } from '../checks/index.js';
 import type { Exchange } from '../exchange.js';
 
@@ -45,7 +46,7 @@ export function checkOutcomeKind(tally: {
 /** One endpoint x check outcome: a JUnit testcase, a cell of the HTML matrix. */
 export interface CheckOutcome {
   readonly endpoint: string;
-  readonly check: string;
+  readonly check: CheckId;
   readonly description: string;
   /**
    * `not-exercised`: the condition it judges never arose on that endpoint (a paging check with no
@@ -82,9 +83,9 @@ export interface RunResult {
     /** The command that reproduces this run. */
     readonly replay: string;
     /** Checks that must be exercised (`--require-exercised`); one not exercised makes the run inconclusive. */
-    readonly requireExercised?: readonly string[];
+    readonly requireExercised?: readonly (CheckId | 'all')[];
     /** Checks (and body-level ids) the config switched off. */
-    readonly checksOff?: readonly string[];
+    readonly checksOff?: readonly CheckId[];
   };
   readonly summary: {
     readonly verdict: Verdict;
@@ -98,7 +99,7 @@ export interface RunResult {
     readonly sequences: number;
     readonly seed: number;
     /** Check ids exercised on no endpoint of this run (nor switched off), with why. */
-    readonly notExercised: readonly { readonly check: string; readonly why: string }[];
+    readonly notExercised: readonly { readonly check: CheckId; readonly why: string }[];
     /**
      * Requests sent per purpose, every attempt counted: what coverage cost (the wide record, invalid requests, probes,
      * ...).

@@ -12,6 +12,7 @@ import { rateLimitProbe, sendProbes } from './probes.js';
 import { cleanUp, entriesForTarget, ProvisioningError, targetsWithLeftovers, type CleanupReport } from './provision.js';
 import { recordPool } from './records.js';
 import type { RunResult } from './result.js';
+import { cleanupCheck, cleanupLeftWork, finishCleanupCommand } from './runner-checks.js';
 import { ensureSafeTarget } from './safety.js';
 import { DeadlinePassed, Session } from './session.js';
 import { buildResult } from './verdict.js';
@@ -158,12 +159,13 @@ export async function run(options: RunOptions): Promise<RunResult> {
   if (session.isStopped() && !inconclusive) inconclusive = 'the run was interrupted (SIGINT/SIGTERM) and cut short';
   // Say what cleanup achieved, never assume it: after a signal it has seconds, and a target may not answer.
   if (inconclusive && session.isStopped()) {
-    const left = cleanup.failures.length > 0 || cleanup.untracked.length > 0;
-    const finish = `hsac cleanup --journal ${options.journalPath} --target ${options.baseUrl}`;
-    inconclusive += left ? `; cleanup left work in the journal: run ${finish}` : '; what it created was cleaned up';
+    const finish = finishCleanupCommand(options.journalPath, options.baseUrl);
+    inconclusive += cleanupLeftWork(cleanup)
+      ? `; cleanup left work in the journal: run ${finish}`
+      : '; what it created was cleaned up';
   }
   progress('done');
-  return buildResult(options, session, { runId, startedAt, inconclusive, cleanup, wide });
+  return buildResult(options, session, { runId, startedAt, inconclusive, wide });
 }
 
 /**
@@ -196,7 +198,8 @@ function stopsCleanup(error: unknown): error is Error {
  * target) did, and names other targets with work left. It must finish after Ctrl-C: its calls are
  * not interrupted by the stop signal, and after one no single wait may hold it past a few seconds.
  * Stopped by the portal (a daily limit, a wait over the bound), it says what is left, which stays
- * in the journal for `hsac cleanup`.
+ * in the journal for `hsac cleanup`. What it says are the `cleanup` check's findings, kept through
+ * the session so the config grades them (`run.checks: { cleanup: 'off' }` silences them).
  */
 async function cleanUpAfterRun(
   options: RunOptions,
@@ -211,32 +214,21 @@ async function cleanUpAfterRun(
     client.limitRetries(0);
     session.deadline = Date.now() + CLEANUP_AFTER_SIGNAL_BUDGET_MS;
   }
+  let cleanup: CleanupReport;
   try {
     const entries = readJournal(options.journalPath);
-    const cleanup = await cleanUp(
-      session,
-      journal,
-      entriesForTarget(entries, options.baseUrl).mine,
-      options.apiVersion,
-    );
+    cleanup = await cleanUp(session, journal, entriesForTarget(entries, options.baseUrl).mine, options.apiVersion);
     // Only targets with work left are worth naming: a default journal also holds the finished
     // runs against past embedded sandboxes.
     const otherTargets = targetsWithLeftovers(entries, options.baseUrl);
-    if (otherTargets.length > 0) {
-      const how = `run hsac cleanup --journal ${options.journalPath} --target URL against that target`;
-      const others = `runs against ${otherTargets.join(', ')}`;
-      session.note({
-        check: 'cleanup',
-        severity: 'warning',
-        instancePath: '',
-        message: `the journal ${options.journalPath} also holds work of ${others}: not touched here (${how})`,
-      });
-    }
-    return cleanup;
+    for (const finding of cleanupCheck.otherTargets(options.journalPath, otherTargets)) session.note(finding);
   } catch (error) {
     if (!stopsCleanup(error)) throw error;
     const why =
       error instanceof DailyLimitReached ? 'daily limit reached during cleanup' : `cleanup stopped: ${error.message}`;
-    return { associations: 0, configurations: 0, records: 0, failures: [why], untracked: [] };
+    cleanup = { associations: 0, configurations: 0, records: 0, failures: [why], untracked: [] };
   }
+  const finish = finishCleanupCommand(options.journalPath, options.baseUrl);
+  for (const finding of cleanupCheck.leftWork(cleanup, finish)) session.note(finding);
+  return cleanup;
 }

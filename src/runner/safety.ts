@@ -18,11 +18,24 @@ export class RunRefused extends Error {
 /** Account types a run may write to without `--allow-production-portal`. */
 export const WRITABLE_ACCOUNT_TYPES: ReadonlySet<string> = new Set(['SANDBOX', 'DEVELOPER_TEST', 'DEVELOPER']);
 
+/** The shortest token a run accepts: shorter ones cannot be told from ordinary text when redacting. */
+export const MIN_TOKEN_LENGTH = 8;
+
 /**
- * The statuses that refuse the token itself: 401, and 403 for a token without the scope (no
- * operation of the catalogue declares a 403, so ERROR_STATUSES has no name for it).
+ * Why a run refuses this token, else undefined (none given is not refused here). A token this short is ordinary
+ * text (it would be "redacted" out of every report, or missed): hsac promises it never writes the token, so it
+ * refuses one it cannot tell apart.
  */
-const TOKEN_REFUSED: ReadonlySet<number> = new Set([ERROR_STATUSES.unauthorized, 403]);
+export function tokenRefusal(token: string | undefined): string | undefined {
+  if (token === undefined || token === '' || token.length >= MIN_TOKEN_LENGTH) return undefined;
+  return (
+    `the token is ${token.length} characters long; hsac needs at least ${MIN_TOKEN_LENGTH}` +
+    " to keep it out of every report (HubSpot's are over 40)"
+  );
+}
+
+/** The statuses that refuse the token itself: 401, and 403 for a token without the scope. */
+const TOKEN_REFUSED: ReadonlySet<number> = new Set([ERROR_STATUSES.unauthorized, ERROR_STATUSES.forbidden]);
 
 /**
  * Reads the account details and refuses (`RunRefused`) a portal the run may not write to or a

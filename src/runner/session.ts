@@ -12,7 +12,8 @@ import {
   type ObservedExchange,
   type SequenceCheck,
 } from '../checks/index.js';
-import type { Finding } from '../registry/finding.js';
+import type { Finding, FindingDraft } from '../registry/finding.js';
+import { withDeclaredSeverity, type CheckId } from '../registry/index.js';
 import type { Profile } from '../validate/index.js';
 import {
   DailyLimitReached,
@@ -27,8 +28,14 @@ import type { ReportedExchange } from './result.js';
 /** The report row under which checks of auxiliary calls are tallied (provisioning, cleanup, account details). */
 export const AUXILIARY_ROW = 'auxiliary';
 
+/** Where a finding about the run itself (no endpoint: what cleanup left) is tallied, and listed in reports. */
+export const RUN_ROW = 'run';
+
 /** How findings are graded by the config: a check may be made an error, a warning, or switched off. */
 export type SeverityOverride = 'error' | 'warn' | 'off';
+
+/** The config's grades (`run.checks`), by registry id: a misspelt id does not compile, and the config refuses one. */
+export type SeverityOverrides = Readonly<Partial<Record<CheckId, SeverityOverride>>>;
 
 /** Per endpoint x check: how often it ran, how many cases of its condition arose, and what it found. */
 export interface Tally {
@@ -61,7 +68,7 @@ export class Session {
     private readonly client: HubSpotClient,
     private readonly context: CheckContext,
     private readonly replay: string,
-    private readonly overrides: Readonly<Record<string, SeverityOverride>> = {},
+    private readonly overrides: SeverityOverrides = {},
     private readonly abort?: AbortSignal,
   ) {}
 
@@ -91,7 +98,7 @@ export class Session {
     return this.context.validator.profile;
   }
 
-  private tally(endpoint: string, check: string): Tally {
+  private tally(endpoint: string, check: CheckId): Tally {
     const key = `${endpoint}|${check}`;
     let tally = this.tallies.get(key);
     if (!tally) {
@@ -102,7 +109,7 @@ export class Session {
   }
 
   /** Grades, counts and keeps findings; `registryCheck` is the registry check that produced them. */
-  private keep(endpoint: string, registryCheck: string, findings: readonly Finding[]): void {
+  private keep(endpoint: string, registryCheck: CheckId, findings: readonly Finding[]): void {
     for (const raw of findings) {
       const override = this.overrides[raw.check] ?? this.overrides[registryCheck];
       if (override === 'off') continue;
@@ -225,13 +232,16 @@ export class Session {
   }
 
   /** Whether a check has already reported an error in this run. */
-  hasError(check: string): boolean {
+  hasError(check: CheckId): boolean {
     return this.findings.some((finding) => finding.check === check && finding.severity === 'error');
   }
 
-  /** Keeps a finding the runner itself makes (e.g. a probe that never met a 429). */
-  note(finding: Finding): void {
-    this.keep(finding.endpoint ?? 'run', finding.check, [finding]);
+  /**
+   * Keeps a finding the runner itself makes (a probe that never met a 429, what cleanup left),
+   * graded like any check's: its declared severity unless it states one, then the config's.
+   */
+  note(draft: FindingDraft): void {
+    this.keep(draft.endpoint ?? RUN_ROW, draft.check, [withDeclaredSeverity(draft)]);
   }
 
   /** Runs every exchange check on an observed exchange again (used by tests of the session itself). */

@@ -1,8 +1,7 @@
 import { ALL_CHECKS, appliesTo, isUnchecked, type Check } from '../checks/index.js';
-import type { Finding } from '../registry/finding.js';
+import { CHECKS, type CheckId } from '../registry/index.js';
 import type { RunOptions } from './options.js';
 import { isBurstWithoutLimit } from './probes.js';
-import type { CleanupReport } from './provision.js';
 import { checkOutcomeKind, type CheckOutcome, type RunResult, type Verdict } from './result.js';
 import { AUXILIARY_ROW, type Session, type Tally } from './session.js';
 import type { WideRecordOutcome } from './wide-record.js';
@@ -18,27 +17,19 @@ export interface RunEnd {
   readonly startedAt: Date;
   /** Why the run could not judge the target, if it could not. */
   readonly inconclusive: string | undefined;
-  readonly cleanup: CleanupReport | undefined;
   readonly wide: WideRecordOutcome | undefined;
 }
 
-/** The RunResult of a finished run: findings, outcomes, the verdict and its reason. */
+/**
+ * The RunResult of a finished run: findings, outcomes, the verdict and its reason. Every finding is
+ * the session's, graded there by the config (the cleanup phase's included, src/runner/run.ts).
+ */
 export function buildResult(
   options: RunOptions,
   session: Session,
-  { runId, startedAt, inconclusive, cleanup, wide }: RunEnd,
+  { runId, startedAt, inconclusive, wide }: RunEnd,
 ): RunResult {
-  const findings: Finding[] = [...session.findings];
-  if (cleanup && (cleanup.failures.length > 0 || cleanup.untracked.length > 0)) {
-    const left = [...cleanup.failures, ...cleanup.untracked.map((u) => `untracked ${u}`)].join('; ');
-    const rerun = `hsac cleanup --journal ${options.journalPath} --target ${options.baseUrl}`;
-    findings.push({
-      check: 'cleanup',
-      severity: 'warning',
-      instancePath: '',
-      message: `cleanup left work: ${left} (re-run: ${rerun})`,
-    });
-  }
+  const findings = [...session.findings];
   const unchecked = session.exchanges.filter(
     (exchange) => exchange.intent !== 'auxiliary' && isUnchecked({ exchange }),
   ).length;
@@ -64,9 +55,8 @@ export function buildResult(
   // Requests on the wire: every attempt, the retried 429s and 5xx included.
   for (const exchange of session.exchanges)
     requests[exchange.purpose ?? 'other'] = (requests[exchange.purpose ?? 'other'] ?? 0) + exchange.attempts.length;
-  const checksOff = Object.entries(options.overrides ?? {})
-    .filter(([, severity]) => severity === 'off')
-    .map(([id]) => id)
+  const checksOff = CHECKS.map((check) => check.id)
+    .filter((id) => options.overrides?.[id] === 'off')
     .sort();
   const finishedAt = new Date();
   return {
@@ -171,15 +161,18 @@ function outcomes(options: RunOptions, session: Session, wide: WideRecordOutcome
 }
 
 /** Checks exercised on no row of the run (and not switched off), with why. */
-function notExercisedChecks(rows: readonly CheckOutcome[]): { check: string; why: string }[] {
-  const byCheck = new Map<string, CheckOutcome[]>();
+function notExercisedChecks(rows: readonly CheckOutcome[]): { check: CheckId; why: string }[] {
+  const byCheck = new Map<CheckId, CheckOutcome[]>();
   for (const row of rows) byCheck.set(row.check, [...(byCheck.get(row.check) ?? []), row]);
   return [...byCheck]
     .filter(([, mine]) => mine.every((row) => row.outcome === 'not-exercised'))
     .map(([check, mine]) => ({ check, why: mine[0]?.why ?? 'nothing arose to judge' }));
 }
 
-/** The required checks (`all` or ids) that no row exercised; a check switched off cannot be required. */
+/**
+ * The required checks (`all` or ids) that no row exercised, each a check id or, under `all`, an
+ * endpoint nothing was judged on (`(every check on ENDPOINT)`); a check switched off cannot be required.
+ */
 function unmetRequirements(
   required: RunOptions['requireExercised'],
   rows: readonly CheckOutcome[],

@@ -13,6 +13,7 @@ import {
   VALIDATION_META_SCHEMA,
 } from './keywords.js';
 import { childPointer } from '../json-pointer.js';
+import { field as own, isObject } from '../json.js';
 import { definitionKey, parseRefFragment } from './refs.js';
 
 /** A JSON object as parsed (keys are the document's, never trusted as prototype keys). */
@@ -21,14 +22,15 @@ export type JsonObject = Record<string, unknown>;
 /** Deepest schema nesting we walk; the adversarial corpus goes to ~100, real documents to ~10. */
 export const MAX_DEPTH = 256;
 
-/** A plain JSON object (not an array, not null). */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/**
+ * The kernel's object test and own-property read (`own` is the kernel's `field`): `__proto__` or `constructor` in a
+ * document are data, never inherited members.
+ */
+export { field as own, isObject } from '../json.js';
 
-/** Own-property read: `__proto__` or `constructor` in a document are data, never inherited members. */
-export function own(node: JsonObject, key: string): unknown {
-  return Object.hasOwn(node, key) ? node[key] : undefined;
+/** The kernel's {@link isObject}, typed for editing in place: repair rewrites the document it walks. */
+export function isEditableObject(value: unknown): value is JsonObject {
+  return isObject(value);
 }
 
 /**

@@ -4,7 +4,7 @@
  * copies the definitions they need (and what those need, transitively) and reads property-less
  * objects as maps. Every change is reported as one human line; the input is never mutated.
  */
-import { type JsonObject, MAX_DEPTH, isObject, isTypeNode, own, putOwn } from './document.js';
+import { type JsonObject, MAX_DEPTH, isEditableObject, isObject, isTypeNode, own, putOwn } from './document.js';
 import { COMPOSITION_ARRAYS, COMPOSITION_KEYWORDS } from './keywords.js';
 import { childPointer, escapeToken } from '../json-pointer.js';
 import { parseRefFragment } from './refs.js';
@@ -94,7 +94,7 @@ class Repairer {
   }
 
   schema(node: unknown, path: string, depth: number): void {
-    if (!isObject(node) || depth > MAX_DEPTH) return;
+    if (!isEditableObject(node) || depth > MAX_DEPTH) return;
     if (Object.hasOwn(node, '$ref') && !Object.hasOwn(node, 'type')) {
       const ref = node.$ref;
       const target = this.target(ref, path);
@@ -131,7 +131,7 @@ class Repairer {
     const type = own(node, 'type');
     const members = Array.isArray(type) ? type : [type];
     members.forEach((member, index) => {
-      if (!isObject(member) || !Object.hasOwn(member, '$ref')) return;
+      if (!isEditableObject(member) || !Object.hasOwn(member, '$ref')) return;
       const ref = member.$ref;
       const memberPath = Array.isArray(type) ? childPointer(path, 'type', index) : childPointer(path, 'type');
       const target = this.target(ref, memberPath);
@@ -164,7 +164,7 @@ class Repairer {
   drain(): void {
     for (let next = this.queue.shift(); next !== undefined; next = this.queue.shift()) {
       const source = this.options.definitions[next];
-      if (!isObject(source)) continue;
+      if (!isEditableObject(source)) continue;
       const copy = structuredClone(source);
       this.repairs.push(
         `copied definition "${next}" into /definitions (needed by ${this.neededBy.get(next) || 'the root'})`,

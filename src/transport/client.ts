@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Attempt, Exchange, RecordedRequest, RecordedResponse, TransportFailureKind } from '../exchange.js';
 import { decodeBody, parseRetryAfter, rateLimitDecision } from '../catalogue/rate-limit-policy.js';
+import { isRateLimited } from '../catalogue/status.js';
 import { DEFAULT_RATE_BUDGET, RateLimiter, type RateBudget } from './rate-limiter.js';
 import { guardSecret, redactorFor, type Redactor } from './redact.js';
 import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryableStatus, type RetryPolicy } from './retry.js';
@@ -138,7 +139,8 @@ export class SendInterrupted extends Error {
 
 /** A single wait over a minute is a server's mistake or a daily limit in disguise (issue 12). */
 const DEFAULT_MAX_WAIT_MS = 60_000;
-const DEFAULT_TIMEOUT_MS = 30_000;
+/** The per-attempt timeout when `timeoutMs` is not set. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 function headersToRecord(headers: Headers): Record<string, string> {
@@ -336,19 +338,19 @@ export class HubSpotClient {
       // The request was cut off by the signal, not by the server: it is no answer to record.
       if (signal?.aborted) interrupted();
       last = outcome;
+      const rateLimited = outcome.response !== undefined && isRateLimited(outcome.response.status);
       const attempt: Attempt = {
         startedAt: new Date(attemptStart).toISOString(),
         durationMs: this.clock.now() - attemptStart,
         ...(outcome.response ? { status: outcome.response.status } : {}),
         ...(outcome.failure ? { failure: outcome.failure } : {}),
         // Every 429 is kept whole, not only the final answer: the contract judges those waited out too.
-        ...(outcome.response?.status === 429 ? { rateLimited: outcome.response } : {}),
+        ...(rateLimited ? { rateLimited: outcome.response } : {}),
       };
       // A 429's Retry-After is the server's own word on when to come back: its Remaining and
       // interval headers must not hold the retry back longer than that (RFC 9110 §10.2.3).
       const saysRetryAfter =
-        outcome.response?.status === 429 &&
-        parseRetryAfter(outcome.response.headers['retry-after'], this.clock.now()) !== undefined;
+        rateLimited && parseRetryAfter(outcome.response.headers['retry-after'], this.clock.now()) !== undefined;
       if (outcome.response && this.options.adaptToHeaders !== false && !saysRetryAfter)
         this.limiter.observe(outcome.response.headers);
 
@@ -364,7 +366,7 @@ export class HubSpotClient {
           reason: `status ${outcome.response.status}`,
           waitMs: backoffDelay(this.retry, errorRetries++, this.random),
         };
-      } else if (outcome.response?.status === 429) {
+      } else if (rateLimited) {
         const decision = rateLimitDecision(outcome.rateLimit ?? outcome.response, {
           now: this.clock.now(),
           previous: rateLimitRetries,
@@ -393,7 +395,7 @@ export class HubSpotClient {
       }
       attempts.push({ ...attempt, retry });
       // Other sends on this client must not run into the same limit meanwhile.
-      if (outcome.response?.status === 429) this.limiter.pauseFor(retry.waitMs, retry.reason);
+      if (rateLimited) this.limiter.pauseFor(retry.waitMs, retry.reason);
       if (retry.waitMs > 0) {
         this.notifyWait(retry.waitMs, retry.reason, request);
         try {
@@ -493,10 +495,9 @@ export class HubSpotClient {
       };
       // A 429's policy is read from the bytes as sent, in the charset they name: a gateway's page
       // may be in any encoding, and redaction must not change what the server asked for.
-      const rateLimit =
-        response.status === 429
-          ? { headers: rawHeaders, body: decodeBody(read.bytes, rawHeaders['content-type']) }
-          : undefined;
+      const rateLimit = isRateLimited(response.status)
+        ? { headers: rawHeaders, body: decodeBody(read.bytes, rawHeaders['content-type']) }
+        : undefined;
       const withPolicy = rateLimit ? { rateLimit } : {};
       if (read.truncated)
         return {

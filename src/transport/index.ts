@@ -1,5 +1,6 @@
 /** The transport layer: hsac's only way onto the network. */
 export {
+  DEFAULT_TIMEOUT_MS,
   HubSpotClient,
   DailyLimitReached,
   SendInterrupted,

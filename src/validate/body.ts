@@ -1,5 +1,5 @@
 import type { Finding } from '../registry/finding.js';
-import type { CheckIdOfKind } from '../registry/index.js';
+import { withDeclaredSeverity, type CheckIdOfKind } from '../registry/index.js';
 import { childPointer } from '../json-pointer.js';
 import type { Profile } from './profiles.js';
 
@@ -23,7 +23,7 @@ const BOM = '\uFEFF';
 
 /** A body that cannot be read, said under one of the reader's checks (src/registry/body-reader.ts). */
 function fail(check: CheckIdOfKind<'body-reader'>, message: string, actual?: unknown): ReadBody {
-  const finding: Finding = { check, severity: 'error', instancePath: '', message };
+  const finding = withDeclaredSeverity({ check, instancePath: '', message });
   if (actual !== undefined) finding.actual = actual;
   return { ok: false, findings: [finding] };
 }
@@ -70,12 +70,13 @@ export function readBody(
   const findings: Finding[] = [];
   if (text.startsWith(BOM)) {
     text = text.slice(1);
-    findings.push({
-      check: 'body-encoding',
-      severity: 'warning',
-      instancePath: '',
-      message: 'body starts with a UTF-8 byte-order mark (RFC 8259 §8.1: JSON senders must not add one); ignored',
-    });
+    findings.push(
+      withDeclaredSeverity({
+        check: 'body-encoding',
+        instancePath: '',
+        message: 'body starts with a UTF-8 byte-order mark (RFC 8259 §8.1: JSON senders must not add one); ignored',
+      }),
+    );
   }
   const trimmed = text.trim();
   if (trimmed.length === 0) return fail('body-not-json', 'body is empty; expected a JSON document');

@@ -1,4 +1,5 @@
 import type { JsonSchemaNode } from './registry.js';
+import { asNode } from './schema-walk.js';
 
 /**
  * The fast path for valid bodies: a definition with every `$ref` inlined, so ajv compiles one
@@ -54,10 +55,6 @@ const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 /** Keywords whose value maps names to schemas. */
 const SCHEMA_MAP = new Set(['properties', 'patternProperties', 'dependentSchemas']);
 const LOCAL_REF = /^#\/\$defs\/([^/]+)$/;
-
-function asNode(value: unknown): JsonSchemaNode | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonSchemaNode) : undefined;
-}
 
 function inline(
   node: JsonSchemaNode,

@@ -5,7 +5,9 @@ import {
   type Operation,
   type ResponseResolution,
 } from '../catalogue/index.js';
+import { field, isObject } from '../json.js';
 import type { Finding } from '../registry/finding.js';
+import { withDeclaredSeverity } from '../registry/index.js';
 import { readBody, DEFAULT_BODY_LIMITS, type BodyLimits } from './body.js';
 import { DEFAULT_UNKNOWN_FIELD_POLICY, type Profile, type UnknownFieldPolicy } from './profiles.js';
 import type { ValidateFunction } from 'ajv';
@@ -113,10 +115,6 @@ function result(
   return { ok: !tagged.some((finding) => finding.severity === 'error'), findings: tagged };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Builds a validator. Every schema is compiled once, at the first call in the process
  * ({@link SchemaRegistry.load}); a schema that does not compile throws `SchemaLoadError` here,
@@ -170,7 +168,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   ): readonly Finding[] => checkWith(validatorsFor(documentKey, definition), documentKey, definition, body, rootName);
 
   const runRules = (body: unknown, context: BodyContext): readonly Finding[] => {
-    if (!isPlainObject(body)) return NO_FINDINGS;
+    if (!isObject(body)) return NO_FINDINGS;
     // Allocated only when a rule finds something: most bodies are clean.
     let findings: Finding[] | undefined;
     for (const rule of BODY_RULES) {
@@ -184,15 +182,14 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     resolution.exact
       ? NO_FINDINGS
       : [
-          {
-            // A warning, never an error: the family is right (DESIGN.md "Status-code families").
+          // A warning, never an error (its declaration): the family is right (DESIGN.md "Status-code families").
+          withDeclaredSeverity({
             check: 'status-code',
-            severity: 'warning',
             instancePath: '',
             message: resolution.note ?? `status ${status} is not the declared one`,
             expected: resolution.declared?.status,
             actual: status,
-          },
+          }),
         ];
 
   /**
@@ -263,26 +260,29 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
       const findings: Finding[] = [];
       if (op.requestDefinition === undefined) {
         if (body !== undefined && body !== null && body !== '') {
-          findings.push({
-            check: 'request-body',
-            severity: 'error',
-            instancePath: '',
-            message: `${op.method} ${op.endpoint} takes no request body`,
-          });
+          findings.push(
+            withDeclaredSeverity({
+              check: 'request-body',
+              instancePath: '',
+              message: `${op.method} ${op.endpoint} takes no request body`,
+            }),
+          );
         }
         return result(findings, op);
       }
       findings.push(...checkAgainst(op.apiVersion, op.requestDefinition, body));
-      const inputs = isPlainObject(body) && Array.isArray(body.inputs) ? body.inputs : undefined;
+      const sent = field(body, 'inputs');
+      const inputs = Array.isArray(sent) ? sent : undefined;
       if (inputs && op.maxInputs !== undefined && inputs.length > op.maxInputs) {
-        findings.push({
-          check: 'input-limit',
-          severity: 'error',
-          instancePath: '/inputs',
-          message: `${inputs.length} inputs; ${op.endpoint} accepts at most ${op.maxInputs}`,
-          expected: `<= ${op.maxInputs}`,
-          actual: inputs.length,
-        });
+        findings.push(
+          withDeclaredSeverity({
+            check: 'input-limit',
+            instancePath: '/inputs',
+            message: `${inputs.length} inputs; ${op.endpoint} accepts at most ${op.maxInputs}`,
+            expected: `<= ${op.maxInputs}`,
+            actual: inputs.length,
+          }),
+        );
       }
       return result(findings, op);
     },

@@ -166,6 +166,8 @@ export function schemaFindings(
     const tolerated = toleranceFor(profile, { error, data, site: located.site, check }, unknownFields);
     const finding: Finding = {
       check,
+      // Graded by the tolerance policy, not by the declaration: an unknown field the policy does not
+      // tolerate (`--unknown-fields error`) is an error, though `unknown-field` is declared a warning.
       severity: tolerated ? 'warning' : 'error',
       instancePath: located.instancePath,
       message: tolerated

@@ -1,3 +1,4 @@
+import { isObject } from '../json.js';
 import { pointerTokens } from '../json-pointer.js';
 import type { JsonSchemaNode } from './registry.js';
 
@@ -15,8 +16,9 @@ export interface SchemaSite {
 
 const DEF_REF = /#\/\$defs\/([^/]+)$/;
 
-function asNode(value: unknown): JsonSchemaNode | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonSchemaNode) : undefined;
+/** A schema node (a JSON object), else undefined. */
+export function asNode(value: unknown): JsonSchemaNode | undefined {
+  return isObject(value) ? value : undefined;
 }
 
 /**

@@ -424,6 +424,42 @@ describe('exercised, not evaluated (issue 11)', () => {
     expect(ran.code).toBe(0);
   });
 
+  it("what cleanup left is the cleanup check's finding, graded by the config like any check (run.checks)", async () => {
+    // A crashed run against this target that never journaled the IDs it created: cleanup cannot undo
+    // it. Tickets: a type this run does not create (its own journaled contacts would settle a contacts entry).
+    const crashed = [
+      {
+        kind: 'run',
+        runId: 'hsac-crashed',
+        baseUrl: sandbox.url,
+        apiVersion: '2026-03',
+        at: '2026-12-01T00:00:00.000Z',
+      },
+      { kind: 'create-records', objectType: 'tickets', tag: 'hsac-crashed', count: 2 },
+    ];
+    const runWith = async (name: string, checks?: Record<string, string>): Promise<RunResult> => {
+      const cwd = join(dir, name);
+      await import('node:fs').then((fs) => fs.mkdirSync(join(cwd, 'out'), { recursive: true }));
+      writeFileSync(join(cwd, 'out', 'journal.jsonl'), crashed.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+      writeFileSync(
+        join(cwd, 'hsac.config.json'),
+        JSON.stringify({ run: { reportDir: 'out', ...(checks ? { checks } : {}) } }),
+      );
+      const argv = ['run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '0', '--seed', '4'];
+      const ran = await hsac(argv, cwd);
+      expect(ran.code, ran.err).toBe(0);
+      return report(join(cwd, 'out'));
+    };
+    const left = (result: RunResult): RunResult['findings'] =>
+      result.findings.filter((f) => f.check === 'cleanup' && f.message.startsWith('cleanup left work'));
+    expect(left(await runWith('cleanup-graded'))).toEqual([
+      expect.objectContaining({ severity: 'warning', message: matchers.stringContaining('untracked') }),
+    ]);
+    const off = await runWith('cleanup-off', { cleanup: 'off' });
+    expect(left(off)).toEqual([]);
+    expect(off.run.checksOff).toEqual(['cleanup']);
+  });
+
   it('a limit configuration that cannot be read first is not touched: the endpoint says why, and --require-exercised all is inconclusive', async () => {
     // A proxy that answers the configurations read 500 and forwards everything else.
     const { createServer, request } = await import('node:http');

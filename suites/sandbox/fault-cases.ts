@@ -245,6 +245,16 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
       },
     },
   ],
+  'hostile-id-object': [
+    {
+      scenario: 'read-one',
+      diff: ['body ~ /results/0/to/0/toObjectId'],
+      check: ({ faulted }) => {
+        const toObjectId = (x: Exchange) => (results(x)[0]?.to as { toObjectId: unknown }[])[0]?.toObjectId;
+        expect(toObjectId(faulted)).toEqual({ toString: 1 });
+      },
+    },
+  ],
   'id-number': [
     {
       scenario: 'associate-put',

@@ -1,4 +1,5 @@
 import { isSuccess } from '../../catalogue/index.js';
+import { shown } from '../../json.js';
 import type { GateCheck } from './gate-check.js';
 import { errorText } from './support.js';
 
@@ -16,7 +17,7 @@ export const sdkDecodeThrows: GateCheck = {
     const code = (call.error as { code?: unknown } | undefined)?.code;
     if (call.threw && code === status) return;
     const message = call.threw
-      ? `a ${status} rejects with code ${String(code)} (${errorText(call.error)})`
+      ? `a ${status} rejects with code ${shown(code)} (${errorText(call.error)})`
       : `a ${status} resolves instead of rejecting`;
     report.observe({ ...base, ...where, message });
   },

@@ -1,4 +1,6 @@
 import { isSuccess, type Operation } from '../../catalogue/index.js';
+import { shown } from '../../json.js';
+import { parsePointer } from '../../json-pointer.js';
 import { CONSUMER_READS, ERROR_READS } from '../../pact/reliance.js';
 import { pointerPattern } from '../collector.js';
 import { compareDecoded, type Difference } from '../compare.js';
@@ -8,7 +10,8 @@ import type { GateCall, GateReport, ServedAnswer } from './gate-check.js';
 
 /** What an SDK threw, on one line: its class and the first lines of its message. */
 export function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // An SDK may throw any value, one decoded from the served body included: `shown` never throws on it.
+  const message = error instanceof Error ? error.message : shown(error, 200);
   const name = error instanceof Error ? error.constructor.name : typeof error;
   return `${name}: ${message.split('\n').slice(0, 2).join(' ').slice(0, 200)}`;
 }
@@ -18,12 +21,17 @@ export function onlyRequest(call: GateCall): CapturedRequest | undefined {
   return call.captured.length === 1 ? call.captured[0] : undefined;
 }
 
-/** `/results/0/to/1/toObjectId` -> `results[].to[].toObjectId` (the reliance list's notation). */
-function reliancePath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .reduce((path, token) => (/^\d+$/.test(token) ? `${path}[]` : path === '' ? token : `${path}.${token}`), '');
+/**
+ * `/results/0/to/1/toObjectId` -> `results[].to[].toObjectId` (the reliance list's notation), tokens unescaped
+ * (RFC 6901: `~1` is `/`, `~0` is `~`); undefined for a malformed pointer, which no reliance names.
+ */
+function reliancePath(pointer: string): string | undefined {
+  const parsed = parsePointer(pointer);
+  if (!parsed.ok) return undefined;
+  return parsed.tokens.reduce(
+    (path, token) => (/^\d+$/.test(token) ? `${path}[]` : path === '' ? token : `${path}.${token}`),
+    '',
+  );
 }
 
 /** Where differences were found: the answer's status and case, and what the message starts with. */
@@ -42,7 +50,8 @@ export function observeDifferences(report: GateReport, site: DifferenceSite, dif
   const { op, status, caseName, prefix = '' } = site;
   const reads = isSuccess(status) ? CONSUMER_READS[op.endpoint] : ERROR_READS;
   for (const difference of differences) {
-    const relied = reads.some((read) => read.path === reliancePath(difference.pointer));
+    const path = reliancePath(difference.pointer);
+    const relied = path !== undefined && reads.some((read) => read.path === path);
     const pattern = pointerPattern(difference.pointer);
     const what =
       difference.kind === 'lost'

@@ -1,4 +1,5 @@
 import type { EndpointId } from '../../catalogue/index.js';
+import { field, isObject } from '../../json.js';
 import {
   ContractViolation,
   HubSpotApiError,
@@ -20,14 +21,10 @@ import {
 
 type Json = Record<string, unknown>;
 
+/** The kernel's {@link isObject}, throwing the consumer's error naming the path where it is not one. */
 function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ContractViolation(`${path || '(body)'} is not an object`);
-  return value as Json;
-}
-
-function field(value: Json, name: string): unknown {
-  return Object.hasOwn(value, name) ? value[name] : undefined;
+  if (!isObject(value)) throw new ContractViolation(`${path || '(body)'} is not an object`);
+  return value;
 }
 
 function text(value: Json, name: string, path: string): string {

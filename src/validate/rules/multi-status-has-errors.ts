@@ -1,4 +1,4 @@
-import { checkDeclaration } from '../../registry/index.js';
+import { checkDeclaration, withDeclaredSeverity } from '../../registry/index.js';
 import type { BodyRule } from './rule.js';
 import { own } from './rule.js';
 
@@ -14,14 +14,13 @@ export const multiStatusHasErrors: BodyRule = {
     const errors = own(body, 'errors');
     if (Array.isArray(errors) && errors.length > 0) return [];
     return [
-      {
+      withDeclaredSeverity({
         check: this.id,
-        severity: 'error',
         instancePath: '/errors',
         message: Array.isArray(errors) ? 'a 207 body has an empty errors array' : 'a 207 body has no errors array',
         expected: 'at least one StandardError',
         actual: errors === undefined ? 'absent' : errors,
-      },
+      }),
     ];
   },
 };

@@ -1,4 +1,4 @@
-import { checkDeclaration } from '../../registry/index.js';
+import { checkDeclaration, withDeclaredSeverity } from '../../registry/index.js';
 import type { BodyRule } from './rule.js';
 import { own } from './rule.js';
 
@@ -14,14 +14,13 @@ export const numErrorsMatchesErrors: BodyRule = {
     const errors = own(body, 'errors');
     if (typeof numErrors !== 'number' || !Array.isArray(errors) || numErrors === errors.length) return [];
     return [
-      {
+      withDeclaredSeverity({
         check: this.id,
-        severity: 'error',
         instancePath: '/numErrors',
         message: `numErrors is ${numErrors} but errors holds ${errors.length}`,
         expected: errors.length,
         actual: numErrors,
-      },
+      }),
     ];
   },
 };

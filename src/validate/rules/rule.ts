@@ -25,7 +25,5 @@ export type BodyRule = CheckDeclarationOf<'body-rule'> & {
   readonly check: (body: Readonly<Record<string, unknown>>, context: BodyContext) => Finding[];
 };
 
-/** Reads an own property (never the prototype chain: bodies may carry `__proto__` keys). */
-export function own(body: Readonly<Record<string, unknown>>, key: string): unknown {
-  return Object.hasOwn(body, key) ? body[key] : undefined;
-}
+/** Reads an own property (never the prototype chain: bodies may carry `__proto__` keys): the kernel's `field`. */
+export { field as own } from '../../json.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../../registry/finding.js';
-import { checkDeclaration } from '../../registry/index.js';
+import { checkDeclaration, withDeclaredSeverity } from '../../registry/index.js';
 import type { BodyRule } from './rule.js';
 import { own } from './rule.js';
 import { recallWholeSecondMillis, utcMillis } from '../instants.js';
@@ -134,14 +134,15 @@ export const timestampsOrdered: BodyRule = {
       const stamp = text as string;
       if (earlierName !== undefined && isBefore(millis, stamp, earlierMillis, earlierText)) {
         findings ??= [];
-        findings.push({
-          check: this.id,
-          severity: 'error',
-          instancePath: `/${name}`,
-          message: `${name} (${String(own(body, name))}) is before ${earlierName} (${String(own(body, earlierName))})`,
-          expected: `>= ${String(own(body, earlierName))}`,
-          actual: own(body, name),
-        });
+        findings.push(
+          withDeclaredSeverity({
+            check: this.id,
+            instancePath: `/${name}`,
+            message: `${name} (${String(own(body, name))}) is before ${earlierName} (${String(own(body, earlierName))})`,
+            expected: `>= ${String(own(body, earlierName))}`,
+            actual: own(body, name),
+          }),
+        );
       }
       earlierName = name;
       earlierText = stamp;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { auxiliaryOperation, operation } from '../catalogue/index.js';
+import type { Exchange } from '../exchange.js';
+import { checkDeclaration } from '../registry/index.js';
+import { createValidator } from '../validate/index.js';
+import { observeAuxiliary, observeExchange } from './observed.js';
+import { findingFor } from './support.js';
+import { tokenRedaction } from './token-redaction.js';
+import { transportCheck } from './transport.js';
+
+/**
+ * A check states a finding's severity only where it grades it otherwise than its declaration;
+ * `findingFor` fills in the declared one and tags the finding with where it was met.
+ */
+const context = { profile: 'strict' as const, validator: createValidator({ profile: 'strict' }) };
+const exchange: Exchange = {
+  id: 1,
+  request: { method: 'POST', url: 'http://127.0.0.1/x', headers: {} },
+  response: { status: 200, headers: {}, bytes: 0, echoedToken: ['headers'] },
+  attempts: [{ startedAt: '2026-11-20T09:15:02.000Z', durationMs: 3 }],
+  startedAt: '2026-11-20T09:15:02.000Z',
+  durationMs: 3,
+};
+const underTest = observeExchange({
+  operation: operation('batch-read', '2026-03'),
+  intent: 'conformance',
+  exchange,
+  replay: 'hsac run --seed 42',
+});
+const auxiliary = observeAuxiliary({ auxiliary: auxiliaryOperation('objects-batch-create', '2026-03'), exchange });
+const bare = { instancePath: '', message: 'something' } as const;
+
+describe('findingFor', () => {
+  it("grades a finding that states no severity by its check's declaration, and keeps one that does", () => {
+    expect(findingFor(underTest, { check: 'transport', ...bare }).severity).toBe('warning');
+    expect(findingFor(underTest, { check: 'content-type', ...bare }).severity).toBe('error');
+    // A warning from a check declared an error (a fractional Retry-After) stays a warning.
+    expect(findingFor(underTest, { check: 'rate-limit-contract', severity: 'warning', ...bare }).severity).toBe(
+      'warning',
+    );
+    expect(checkDeclaration('rate-limit-contract').severity).toBe('error');
+  });
+
+  it('tags an endpoint under test by its operation, an auxiliary call by its operation id', () => {
+    expect(findingFor(underTest, { check: 'transport', ...bare })).toEqual({
+      check: 'transport',
+      severity: 'warning',
+      ...bare,
+      endpoint: 'batch-read',
+      apiVersion: '2026-03',
+      replay: 'hsac run --seed 42',
+    });
+    expect(findingFor(auxiliary, { check: 'token-redaction', ...bare })).toEqual({
+      check: 'token-redaction',
+      severity: 'error',
+      ...bare,
+      endpoint: 'objects-batch-create',
+      apiVersion: '2026-03',
+    });
+  });
+
+  it('checks that state no severity report their declared one, on endpoints under test and auxiliary calls', () => {
+    const { response: _answered, ...unanswered } = exchange;
+    const failed = observeExchange({
+      operation: operation('batch-read', '2026-03'),
+      intent: 'conformance',
+      exchange: { ...unanswered, failure: { kind: 'timeout', message: 'no answer' } },
+    });
+    expect(transportCheck.check(failed, context).map((finding) => finding.severity)).toEqual(['warning']);
+    expect(tokenRedaction.check(underTest, context).map((finding) => finding.severity)).toEqual(['error']);
+    expect(tokenRedaction.checkAuxiliary?.(auxiliary, context)).toEqual([
+      expect.objectContaining({ check: 'token-redaction', severity: 'error', endpoint: 'objects-batch-create' }),
+    ]);
+  });
+});
