@@ -1,3 +1,4 @@
+import { toolVersion } from './paths.js';
 import { Command, CommanderError } from 'commander';
 import { CatalogueError } from './catalogue/index.js';
 import { defaultIo, EXIT, UsageError, type ExitSlot, type Io } from './commands/common.js';
@@ -19,7 +20,7 @@ export { EXIT } from './commands/common.js';
 function program(io: Io, exit: ExitSlot): Command {
   const root = new Command('hsac')
     .description("hsac: contract and conformance tests for HubSpot's CRM Associations batch API")
-    .version(process.env.npm_package_version ?? '0.1.0', '--version')
+    .version(toolVersion(), '--version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();

@@ -26,3 +26,17 @@ export function sharedReferenceDir(): string | undefined {
   const dir = process.env.HSAC_SHARED_DIR ?? resolve(packageRoot(), '..', 'shared');
   return existsSync(join(dir, 'reference')) ? dir : undefined;
 }
+
+let ownVersion: string | undefined;
+
+/**
+ * hsac's own version, from its own package.json (found by {@link packageRoot}), never from
+ * `npm_package_version`: inside another project's npm script that variable is the consumer's version.
+ */
+export function toolVersion(): string {
+  if (ownVersion === undefined) {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+    ownVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  }
+  return ownVersion;
+}

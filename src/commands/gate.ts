@@ -1,3 +1,4 @@
+import { toolVersion } from '../paths.js';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { readPropertySettings } from '../../properties/settings.js';
@@ -69,7 +70,7 @@ async function gateCommand(flags: GateFlags, io: Io, cwd: string): Promise<numbe
       seed,
       runs,
       replay: replayOf(spec, flags.apiVersion, seed, runs),
-      toolVersion: process.env.npm_package_version ?? '0.1.0',
+      toolVersion: toolVersion(),
     });
     const written = writeReports(result, resolve(cwd, flags.reportDir ?? join('reports', 'gate')));
     if (flags.json)

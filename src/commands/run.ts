@@ -1,3 +1,4 @@
+import { toolVersion } from '../paths.js';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
@@ -425,7 +426,7 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       },
       signal: stopWatch.signal,
       replay: replayCommand(settings),
-      toolVersion: process.env.npm_package_version ?? '0.1.0',
+      toolVersion: toolVersion(),
       onProgress: progressLine(io, Boolean(flags.progress ?? process.stderr.isTTY)),
     });
     // A report that would hold the token in any encoding is withheld (the final scan fails
