@@ -20,7 +20,7 @@ export { EXIT } from './commands/common.js';
 function program(io: Io, exit: ExitSlot): Command {
   const root = new Command('hsac')
     .description("hsac: contract and conformance tests for HubSpot's CRM Associations batch API")
-    .version(toolVersion(), '--version')
+    .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
