@@ -68,7 +68,12 @@ function guardedIo(io: Io, printed: Set<string>): Io {
         for (const artifact of withheldOutputs().flatMap((failure) => failure.artifacts))
           if (text.includes(artifact)) printed.add(artifact);
     };
-  return { out: guard('stdout', io.out), err: guard('stderr', io.err), stdin: io.stdin };
+  return {
+    out: guard('stdout', io.out),
+    err: guard('stderr', io.err),
+    stdin: io.stdin,
+    ...(io.colour !== undefined ? { colour: io.colour } : {}),
+  };
 }
 
 /** Says what was withheld, once per artifact (the message never holds the token), and gives exit 3 (inconclusive). */

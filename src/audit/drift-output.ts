@@ -38,7 +38,36 @@ export function renderDriftHuman(report: DriftReport, source: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The report as one JSON document (`ok` false when a schema lacks something seen). */
+/**
+ * What made the report not ok, in DESIGN.md's shared `{ check, severity, instancePath, message }` shape,
+ * so tools reading every hsac command's `--json` find them: one error per field and per enum value
+ * seen that a schema lacks (fields never seen are coverage, not findings).
+ */
+function driftFindings(report: DriftReport): Record<string, unknown>[] {
+  return report.endpoints.flatMap(({ endpoint, apiVersion, bodies }) =>
+    bodies.flatMap((body) => [
+      ...body.unknownFields.map((seen) => ({
+        check: 'drift-unknown-field',
+        severity: 'error',
+        instancePath: seen.path,
+        message: `${body.body} carried ${seen.path}, which ${body.definition} does not declare (${seen.count}×)`,
+        endpoint,
+        apiVersion,
+      })),
+      ...body.unknownEnumValues.map((seen) => ({
+        check: 'drift-unknown-enum-value',
+        severity: 'error',
+        instancePath: seen.path,
+        message: `${body.body} carried ${seen.path} = ${seen.value ?? ''}, not in ${body.definition} (${seen.count}×)`,
+        endpoint,
+        apiVersion,
+        ...(seen.value === undefined ? {} : { actual: seen.value }),
+      })),
+    ]),
+  );
+}
+
+/** The report as one JSON document (`ok` false when a schema lacks something seen), with its `findings`. */
 export function renderDriftJson(report: DriftReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify({ ...report, findings: driftFindings(report) }, null, 2)}\n`;
 }

@@ -30,7 +30,7 @@ export function register(audit: Command, io: Io, exit: ExitSlot): void {
       '<report>',
       'a report.json with { exchanges: [ { endpoint, apiVersion, request: { method, url, body? }, response: { status, headers?, body? } } ] }',
     )
-    .option('--json', 'print the drift report as one JSON document')
+    .option('--json', 'print the drift report as one JSON document { ok, findings, endpoints, ... }')
     .addHelpText('after', '\nExit codes: 0 nothing seen that the schemas lack, 1 drift found, 2 usage error.')
     .action(async (file: string, options: { json?: boolean }) => {
       exit.code = await runAuditDrift(file, options, io);

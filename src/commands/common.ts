@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import type { Finding } from '../registry/finding.js';
+import { paintVerdict } from '../report/index.js';
 import { DEFAULT_BODY_LIMITS, type ValidationResult } from '../validate/index.js';
 
 /**
@@ -21,12 +22,17 @@ export interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly stdin: () => Buffer;
+  /** Verdict words on `out` in colour ({@link colourEnabled}); absent: none (captured output, tests). */
+  readonly colour?: boolean;
 }
 
 export const defaultIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   stdin: () => readLimited(0, DEFAULT_BODY_LIMITS.maxBytes + 1),
+  get colour() {
+    return colourEnabled(process.stdout, process.env);
+  },
 };
 
 /** Reads at most `limit` bytes from a file descriptor, so a huge input is never held whole. */
@@ -120,11 +126,26 @@ export function printResult(
   if (json) {
     io.out(`${JSON.stringify({ ok: result.ok, findings: result.findings }, null, 2)}\n`);
   } else {
-    io.out(`${heading}: ${result.ok ? 'PASS' : 'FAIL'} (${countLine(result.findings)})\n`);
+    io.out(
+      `${heading}: ${paintVerdict(result.ok ? 'PASS' : 'FAIL', io.colour === true)} (${countLine(result.findings)})\n`,
+    );
     for (const line of extra) io.out(`  note    ${line}\n`);
     io.out(findingLines(result.findings));
   }
   return result.ok ? EXIT.ok : EXIT.nonConformant;
+}
+
+/**
+ * Whether verdict words printed on `stream` are coloured: on a terminal unless `NO_COLOR` is set
+ * (any non-empty value, no-color.org), and anywhere when `FORCE_COLOR` is set and not `0` (a CI
+ * log that renders colour); `FORCE_COLOR=0` means none, as for Node itself. `NO_COLOR` wins over
+ * `FORCE_COLOR`: a person who asked for no colour gets none.
+ */
+export function colourEnabled(stream: { readonly isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if ((env.NO_COLOR ?? '') !== '') return false;
+  const force = env.FORCE_COLOR ?? '';
+  if (force === '0') return false;
+  return force !== '' || stream.isTTY === true;
 }
 
 /** Where a command action records its exit code. */

@@ -60,6 +60,7 @@ interface RunFlags {
   journal?: string;
   fault?: string[];
   progress?: boolean;
+  json?: boolean;
   probeRateLimit?: boolean;
   requireExercised?: string;
   pagingBudget?: number;
@@ -319,12 +320,25 @@ export function replayCommand(settings: Settings): string {
   return parts.join(' ');
 }
 
-function progressLine(io: Io, tty: boolean): (progress: RunProgress) => void {
+/**
+ * How progress is shown: one line redrawn in place on a terminal; elsewhere (a log, a pipe, CI)
+ * plain lines, since cursor escapes are noise in a file: one per phase, or one per update with
+ * `--progress`.
+ */
+type ProgressStyle = 'redraw' | 'every-update' | 'per-phase';
+
+function progressStyle(terminal: boolean, progressFlag: boolean): ProgressStyle {
+  if (terminal) return 'redraw';
+  return progressFlag ? 'every-update' : 'per-phase';
+}
+
+function progressLine(io: Io, style: ProgressStyle): (progress: RunProgress) => void {
   let lastPhase = '';
   return (progress) => {
     const text = `${progress.phase}${progress.endpoint ? ` ${progress.endpoint}` : ''}: ${progress.exchanges}/${progress.planned} exchanges, ${progress.errors} errors, ${progress.warnings} warnings, ${progress.requestsPerSecond.toFixed(1)} req/s`;
-    if (tty) io.err(`\r\x1b[2K${text}${progress.phase === 'done' ? '\n' : ''}`);
-    else if (progress.phase !== lastPhase || progress.phase === 'sequences') io.err(`hsac run: ${text}\n`);
+    if (style === 'redraw') io.err(`\r\x1b[2K${text}${progress.phase === 'done' ? '\n' : ''}`);
+    else if (style === 'every-update' || progress.phase !== lastPhase || progress.phase === 'sequences')
+      io.err(`hsac run: ${text}\n`);
     lastPhase = progress.phase;
   };
 }
@@ -427,7 +441,7 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       signal: stopWatch.signal,
       replay: replayCommand(settings),
       toolVersion: toolVersion(),
-      onProgress: progressLine(io, Boolean(flags.progress ?? process.stderr.isTTY)),
+      onProgress: progressLine(io, progressStyle(process.stderr.isTTY, Boolean(flags.progress))),
     });
     // A report that would hold the token in any encoding is withheld (the final scan fails
     // closed): the others are written, the summary printed, and the run is inconclusive.
@@ -440,12 +454,14 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       withheld = error;
       written = error.written;
     }
-    io.out(renderConsoleSummary(result, written));
-    if (withheld) {
-      io.err(`hsac run: ${withheld.message}\n`);
-      return EXIT.inconclusive;
-    }
-    return EXIT_FOR[result.summary.verdict];
+    const exitCode = withheld ? EXIT.inconclusive : EXIT_FOR[result.summary.verdict];
+    io.out(
+      flags.json
+        ? runJson(result, exitCode, reportDir, written)
+        : renderConsoleSummary(result, written, { colour: io.colour === true }),
+    );
+    if (withheld) io.err(`hsac run: ${withheld.message}\n`);
+    return exitCode;
   } catch (error) {
     if (error instanceof RunRefused) throw new UsageError(error.message);
     throw error;
@@ -453,6 +469,25 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
     await sandbox?.stop();
     stopWatch.dispose();
   }
+}
+
+/**
+ * `hsac run --json`: one document on stdout, `{ ok, findings }` like every `--json`, plus what a
+ * script needs to act on the run without opening report.json (the verdict, the exit code, the
+ * summary, where the reports went, how to replay it); report.json holds the rest.
+ */
+function runJson(result: RunResult, exitCode: number, reportDir: string, written: readonly string[]): string {
+  const document = {
+    ok: exitCode === EXIT.ok,
+    verdict: result.summary.verdict,
+    exitCode,
+    summary: result.summary,
+    findings: result.findings,
+    reportDir,
+    reports: written,
+    replay: result.run.replay,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /**
@@ -520,7 +555,11 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
       'associations per batch-read page of the embedded sandbox (default 500, HubSpot-like)',
       parseWhole,
     )
-    .option('--progress', 'show the progress line even when stderr is not a terminal')
+    .option(
+      '--progress',
+      'off a terminal, a plain line per progress update, not per phase (cursor escapes only on a terminal)',
+    )
+    .option('--json', 'print one JSON document { ok, verdict, exitCode, summary, findings, reportDir, ... } on stdout')
     .addHelpText(
       'after',
       [

@@ -17,7 +17,7 @@ export { buildHar, renderHar, type Har, type HarEntry } from './har.js';
 export { mergeResults, MergeError, type MergedRunResult } from './merge.js';
 export { reportProblems, REPORT_SCHEMA_PATH } from './schema.js';
 export { shardsOf, type ShardRef } from './digest.js';
-export { renderConsoleSummary } from './console.js';
+export { paintVerdict, renderConsoleSummary, type ConsoleOptions } from './console.js';
 // What writeReports throws when the final scan withholds a report (exit 3 in `hsac`).
 export { RedactionFailure } from '../transport/redact.js';
 

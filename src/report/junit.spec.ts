@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { parseJunit, type JunitCase } from '../../suites/support/junit-xml.js';
 import type { Finding } from '../registry/finding.js';
-import type { CheckOutcome } from '../runner/result.js';
+import type { CheckOutcome, ReportedExchange } from '../runner/result.js';
 import { registryCheckOf, renderJunit } from './junit.js';
 import { sampleResult } from './sample.js';
 
-/** Every testcase of a junit.xml: its classname, name and whole element text. */
-function testcases(xml: string): { classname: string; name: string; text: string }[] {
-  return [...xml.matchAll(/<testcase name="([^"]*)" classname="([^"]*)"[^>]*>[\s\S]*?<\/testcase>/g)].map(
-    ([text, name = '', classname = '']) => ({ classname, name, text }),
-  );
+/** Every testcase of a junit.xml, parsed: its classname, name and the text a reader sees in it. */
+function testcases(xml: string): (JunitCase & { text: string })[] {
+  return parseJunit(xml).cases.map((testcase) => ({
+    ...testcase,
+    text: [testcase.failure?.attributes.message, testcase.failure?.text, testcase.systemOut].join('\n'),
+  }));
 }
 
 const sample = sampleResult();
@@ -67,15 +69,97 @@ describe('junit.xml lists every finding in a testcase', () => {
     expect(cases.filter((c) => c.text.includes('cleanup left work: x')).map((c) => `${c.classname} ${c.name}`)).toEqual(
       ['hsac.2026-03.run cleanup'],
     );
-    expect(warned).toContain('<testsuite name="hsac 2026-03 run" tests="1" failures="0" errors="0" skipped="0"');
+    expect(parseJunit(warned).suites.find((s) => s.attributes.name === 'hsac 2026-03 run')?.attributes).toMatchObject({
+      tests: '1',
+      failures: '0',
+      errors: '0',
+      skipped: '0',
+    });
     expect(cases).toHaveLength(sample.checks.length + 1);
-    expect(warned).toMatch(new RegExp(`<testsuites [^>]*tests="${sample.checks.length + 1}" failures="1" `));
+    expect(parseJunit(warned).attributes).toMatchObject({ tests: `${sample.checks.length + 1}`, failures: '1' });
 
     // Raised to an error by the config (run.checks), it fails its testcase and the run-level count.
     const raised = renderJunit(sampleResult({ findings: [...sample.findings, { ...cleanupLeft, severity: 'error' }] }));
-    expect(testcases(raised).find((c) => c.name === 'cleanup')?.text).toContain('<failure message="1 error(s); first:');
-    expect(raised).toMatch(new RegExp(`<testsuites [^>]*tests="${sample.checks.length + 1}" failures="2" `));
+    expect(testcases(raised).find((c) => c.name === 'cleanup')?.failure?.attributes.message).toMatch(
+      /^1 error\(s\), 1 distinct; first:/,
+    );
+    expect(parseJunit(raised).attributes).toMatchObject({ tests: `${sample.checks.length + 1}`, failures: '2' });
     // Without such findings there is no run testsuite: one testcase per endpoint x check, as before.
     expect(testcases(renderJunit(sample))).toHaveLength(sample.checks.length);
+  });
+});
+
+describe('junit.xml times come from the exchanges, read from the RunResult alone', () => {
+  // The sample's exchanges: batch-read 3 ms, associate-default 90 ms; the run took 2 s.
+  const auxiliaryCalls: ReportedExchange[] = sample.exchanges.slice(0, 1).map((exchange) => ({
+    ...exchange,
+    id: 3,
+    endpoint: 'objects-batch-create',
+    intent: 'auxiliary',
+    durationMs: 1234,
+  }));
+  const result = sampleResult({
+    findings: [...sample.findings, auxiliary429],
+    checks: [...sample.checks, auxiliaryRow],
+    exchanges: [...sample.exchanges, ...auxiliaryCalls],
+  });
+  const report = parseJunit(renderJunit(result));
+  const time = (classname: string, name: string): string | undefined =>
+    report.cases.find((c) => c.classname === `hsac.2026-03.${classname}` && c.name === name)?.attributes.time;
+  const suiteTime = (endpoint: string): string | undefined =>
+    report.suites.find((s) => s.attributes.name === `hsac 2026-03 ${endpoint}`)?.attributes.time;
+
+  it('a testcase: the summed exchanges its check judged, in seconds with 3 decimals; nothing judged, 0', () => {
+    expect(time('batch-read', 'response-body')).toBe('0.003');
+    expect(time('batch-read', 'paging-terminates')).toBe('0.003');
+    expect(time('associate-default', 'transport')).toBe('0.090');
+    expect(time('associate-default', 'idempotent')).toBe('0.000');
+    // The auxiliary row is timed by the auxiliary calls, never by the endpoints under test.
+    expect(time('auxiliary', 'rate-limit-contract')).toBe('1.234');
+  });
+
+  it('a testsuite: its exchanges, each once; the testsuites: the run duration', () => {
+    expect(suiteTime('batch-read')).toBe('0.003');
+    expect(suiteTime('associate-default')).toBe('0.090');
+    expect(suiteTime('auxiliary')).toBe('1.234');
+    expect(report.attributes.time).toBe('2.000');
+  });
+
+  it('the same RunResult writes the same file (no clock read)', () => {
+    expect(renderJunit(result)).toBe(renderJunit(result));
+  });
+});
+
+describe('junit.xml folds identical findings of a testcase into one entry with a count', () => {
+  const other: Finding = { ...bodyLevel, instancePath: '/results/0', message: 'other' };
+  const warned: Finding = { ...bodyLevel, check: 'unknown-field', severity: 'warning', message: 'unknown "x"' };
+  const repeated = (finding: Finding, times: number): Finding[] =>
+    Array.from({ length: times }, () => ({ ...finding, replay: 'hsac run --seed 1' }));
+  const xml = renderJunit(
+    sampleResult({ findings: [...repeated(bodyLevel, 60), ...repeated(other, 2), ...repeated(warned, 3)] }),
+  );
+  const folded = parseJunit(xml).cases.find(
+    (c) => c.classname === 'hsac.2026-03.batch-read' && c.name === 'response-body',
+  );
+
+  it('the failure message counts the findings in all and the distinct ones', () => {
+    expect(folded?.failure?.attributes.message).toBe('62 error(s), 2 distinct; first: status-enum at (body): st');
+  });
+
+  it('each distinct finding once, with (×N), and its replay line once', () => {
+    const text = folded?.failure?.text ?? '';
+    expect(text.split('\n').filter((line) => line.startsWith('[error]'))).toEqual([
+      '[error] status-enum at (body): st (×60)',
+      '[error] status-enum at /results/0: other (×2)',
+    ]);
+    expect(text.split('Reproduce with: hsac run --seed 1')).toHaveLength(3);
+  });
+
+  it('warnings in system-out fold the same way; a finding seen once has no count', () => {
+    expect(folded?.systemOut).toContain('[warning] unknown-field at (body): unknown "x" (×3)');
+    expect(folded?.systemOut?.match(/unknown "x"/g)).toHaveLength(1);
+    const once = parseJunit(renderJunit(sampleResult())).cases.find((c) => c.name === 'response-body');
+    expect(once?.failure?.text).toContain('CANCELED, COMPLETE, PENDING, PROCESSING\n');
+    expect(once?.failure?.text).not.toContain('(×');
   });
 });

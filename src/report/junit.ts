@@ -1,9 +1,10 @@
 import { isAuxiliaryId } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
 import { BODY_LEVEL_KINDS, checkDeclaration, type CheckId, type CheckKind } from '../registry/index.js';
-import type { CheckOutcome, RunResult } from '../runner/result.js';
+import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
 import { AUXILIARY_ROW, RUN_ROW } from '../runner/session.js';
 import { jsonText } from '../json.js';
+import { distinctFindings, type FindingGroup } from './digest.js';
 import { xmlText } from './escape.js';
 
 /**
@@ -32,9 +33,47 @@ function rowOf(finding: Finding, rows: ReadonlySet<string>): string | undefined 
     : undefined;
 }
 
-function findingText(finding: Finding): string {
+/** JUnit's `time`: seconds with 3 decimals. */
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+/** The summed durations of exchanges, each counted once however many testcases list it. */
+function totalMs(exchanges: Iterable<ReportedExchange>): number {
+  let ms = 0;
+  for (const exchange of new Set(exchanges)) ms += exchange.durationMs;
+  return ms;
+}
+
+/**
+ * The exchanges a testcase's check judged on each row, as far as the RunResult tells, by row endpoint:
+ * an exchange check judges every exchange to an endpoint it applies to (a row exists only there), and
+ * the checks that judge auxiliary calls every auxiliary call (the `auxiliary` row); a sequence or
+ * runner check records no exchanges of its own, so it is timed by its endpoint's.
+ */
+function exchangesByRow(result: RunResult): ReadonlyMap<string, readonly ReportedExchange[]> {
+  const rows = new Map<string, ReportedExchange[]>();
+  const add = (row: string, exchange: ReportedExchange): void => {
+    const listed = rows.get(row);
+    if (listed) listed.push(exchange);
+    else rows.set(row, [exchange]);
+  };
+  for (const exchange of result.exchanges) {
+    add(exchange.endpoint, exchange);
+    if (exchange.intent === 'auxiliary') add(AUXILIARY_ROW, exchange);
+  }
+  return rows;
+}
+
+/**
+ * One finding's text; a group of identical ones (same check, severity, pointer, message, endpoint,
+ * version and replay: `distinctFindings`) is written once with its count, so a problem met on 60
+ * exchanges reads as one entry with one replay line.
+ */
+function findingText({ finding, count }: FindingGroup): string {
+  const where = finding.instancePath === '' ? '(body)' : finding.instancePath;
   const lines = [
-    `[${finding.severity}] ${finding.check} at ${finding.instancePath === '' ? '(body)' : finding.instancePath}: ${finding.message}`,
+    `[${finding.severity}] ${finding.check} at ${where}: ${finding.message}${count > 1 ? ` (×${count})` : ''}`,
   ];
   if (finding.expected !== undefined) lines.push(`  expected: ${JSON.stringify(finding.expected)}`);
   if (finding.actual !== undefined) lines.push(`  actual:   ${jsonText(finding.actual)?.slice(0, 300)}`);
@@ -56,10 +95,17 @@ function skippedMessage(row: CheckOutcome): string | undefined {
 
 /**
  * One testcase: skipped with why (a row with nothing judged), failed on its error findings (the
- * first named in the message, every one with its replay command in the text), and its tallies
- * (when it has a row) and warnings in system-out.
+ * first named in the message with how many there are, in all and distinct; every distinct one with
+ * its count and replay command in the text), its tallies (when it has a row) and warnings in
+ * system-out, and the time of the exchanges it judged.
  */
-function testcase(check: CheckId, classname: string, findings: readonly Finding[], row?: CheckOutcome): string {
+function testcase(
+  check: CheckId,
+  classname: string,
+  findings: readonly Finding[],
+  timeMs: number,
+  row?: CheckOutcome,
+): string {
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   const parts: string[] = [];
@@ -67,15 +113,19 @@ function testcase(check: CheckId, classname: string, findings: readonly Finding[
   if (skip !== undefined) parts.push(`      <skipped message="${xmlText(skip)}"/>`);
   const [first] = errors;
   if (first) {
-    const message = `${errors.length} error(s); first: ${first.check} at ${first.instancePath || '(body)'}: ${first.message}`;
-    parts.push(
-      `      <failure message="${xmlText(message)}" type="${xmlText(first.check)}">${xmlText(errors.map(findingText).join('\n\n'))}</failure>`,
-    );
+    const distinct = distinctFindings(errors);
+    const message =
+      `${errors.length} error(s), ${distinct.length} distinct; ` +
+      `first: ${first.check} at ${first.instancePath || '(body)'}: ${first.message}`;
+    const text = xmlText(distinct.map(findingText).join('\n\n'));
+    parts.push(`      <failure message="${xmlText(message)}" type="${xmlText(first.check)}">${text}</failure>`);
   }
   // The tallies first: "evaluated 45, exercised 0" is what tells a reader a skip is a coverage gap.
   const tally = row ? [`evaluated ${row.evaluated}, exercised ${row.exercised}`] : [];
-  parts.push(`      <system-out>${xmlText([...tally, ...warnings.map(findingText)].join('\n\n'))}</system-out>`);
-  return `    <testcase name="${xmlText(check)}" classname="${classname}" time="0">\n${parts.join('\n')}\n    </testcase>`;
+  const out = [...tally, ...distinctFindings(warnings).map(findingText)].join('\n\n');
+  parts.push(`      <system-out>${xmlText(out)}</system-out>`);
+  const attributes = `name="${xmlText(check)}" classname="${classname}" time="${seconds(timeMs)}"`;
+  return `    <testcase ${attributes}>\n${parts.join('\n')}\n    </testcase>`;
 }
 
 /**
@@ -85,6 +135,8 @@ function testcase(check: CheckId, classname: string, findings: readonly Finding[
  * `not exercised: WHY`, one the config switched off with `switched off by the config`; warnings
  * and the evaluated / exercised tallies go to system-out. Findings no endpoint x check row holds
  * (the run's own, as what cleanup left) get a `run` testsuite, one testcase per check, failed on an error.
+ * Times come from the recorded exchanges (a testcase: those its check judged; a testsuite: its endpoint's;
+ * the whole: the run's duration), so the same RunResult always writes the same file.
  */
 export function renderJunit(result: RunResult): string {
   const version = xmlText(result.run.apiVersion);
@@ -100,25 +152,57 @@ export function renderJunit(result: RunResult): string {
       runLevel.set(check, [...(runLevel.get(check) ?? []), finding]);
     }
   }
-  const suite = (endpoint: string, cases: readonly string[], failures: number, skipped: number): string =>
-    `  <testsuite name="hsac ${version} ${xmlText(endpoint)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}" timestamp="${result.run.startedAt}">\n${cases.join('\n')}\n  </testsuite>`;
+  const exchangesOf = exchangesByRow(result);
+  const rowExchanges = (endpoint: string): readonly ReportedExchange[] => exchangesOf.get(endpoint) ?? [];
+  const suite = (
+    endpoint: string,
+    cases: readonly string[],
+    counts: { readonly failures: number; readonly skipped: number; readonly timeMs: number },
+  ): string => {
+    const attributes =
+      `name="hsac ${version} ${xmlText(endpoint)}" tests="${cases.length}" failures="${counts.failures}" ` +
+      `errors="0" skipped="${counts.skipped}" time="${seconds(counts.timeMs)}" timestamp="${result.run.startedAt}"`;
+    return `  <testsuite ${attributes}>\n${cases.join('\n')}\n  </testsuite>`;
+  };
   const endpoints = [...new Set(result.checks.map((c) => c.endpoint))];
   const suites = endpoints.map((endpoint) => {
     const here = result.checks.filter((c) => c.endpoint === endpoint);
+    const endpointMs = totalMs(rowExchanges(endpoint));
+    // A row that judged nothing (switched off) spent no time.
     const cases = here.map((row) =>
-      testcase(row.check, classname(endpoint), byRow.get(`${endpoint}|${row.check}`) ?? [], row),
+      testcase(
+        row.check,
+        classname(endpoint),
+        byRow.get(`${endpoint}|${row.check}`) ?? [],
+        row.evaluated > 0 ? endpointMs : 0,
+        row,
+      ),
     );
-    const failures = here.filter((c) => c.outcome === 'fail').length;
-    return suite(endpoint, cases, failures, here.filter((c) => skippedMessage(c) !== undefined).length);
+    return suite(endpoint, cases, {
+      failures: here.filter((c) => c.outcome === 'fail').length,
+      skipped: here.filter((c) => skippedMessage(c) !== undefined).length,
+      timeMs: endpointMs,
+    });
   });
   const runFailures = [...runLevel.values()].filter((found) => found.some((f) => f.severity === 'error')).length;
   if (runLevel.size > 0) {
-    const cases = [...runLevel].map(([check, found]) => testcase(check, classname(RUN_ROW), found));
-    suites.push(suite(RUN_ROW, cases, runFailures, 0));
+    // The run's own findings are timed by the exchanges of the endpoints they name, if any.
+    const namedExchanges = (found: readonly Finding[]): ReportedExchange[] =>
+      [...new Set(found.map((f) => f.endpoint))].flatMap((endpoint) =>
+        endpoint === undefined ? [] : rowExchanges(endpoint),
+      );
+    const cases = [...runLevel].map(([check, found]) =>
+      testcase(check, classname(RUN_ROW), found, totalMs(namedExchanges(found))),
+    );
+    const timeMs = totalMs([...runLevel.values()].flatMap(namedExchanges));
+    suites.push(suite(RUN_ROW, cases, { failures: runFailures, skipped: 0, timeMs }));
   }
   const tests = result.checks.length + runLevel.size;
   const failures = result.checks.filter((c) => c.outcome === 'fail').length + runFailures;
   const skipped = result.checks.filter((c) => skippedMessage(c) !== undefined).length;
-  const seconds = (result.run.durationMs / 1000).toFixed(3);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="hsac run ${xmlText(result.run.id)} (seed ${result.run.seed}, verdict ${result.summary.verdict})" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const name = `hsac run ${xmlText(result.run.id)} (seed ${result.run.seed}, verdict ${result.summary.verdict})`;
+  const attributes =
+    `name="${name}" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" ` +
+    `time="${seconds(result.run.durationMs)}"`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ${attributes}>\n${suites.join('\n')}\n</testsuites>\n`;
 }

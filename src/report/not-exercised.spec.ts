@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkProperty } from '../../properties/run.js';
+import { parseJunit, type JunitCase, type JunitReport } from '../../suites/support/junit-xml.js';
 import type { CheckOutcome, CheckOutcomeKind, RunResult } from '../runner/result.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import { escapeRegExp } from '../text.js';
 import { checkOutcomeKind } from '../runner/result.js';
 import { sampleResult } from './sample.js';
 import { reportProblems } from './schema.js';
@@ -32,10 +34,9 @@ const CHECK_IDS = [
   'auth-enforced',
 ] as const;
 
-/** The JUnit testcase of one endpoint x check: its whole element text. */
-function testcase(xml: string, endpoint: string, check: string): string | undefined {
-  const cases = xml.match(/<testcase [^>]*?(?:\/>|>[\s\S]*?<\/testcase>)/g) ?? [];
-  return cases.find((c) => c.includes(`name="${check}"`) && c.includes(`classname="hsac.2026-03.${endpoint}"`));
+/** The JUnit testcase of one endpoint x check, parsed. */
+function testcase(junit: JunitReport, endpoint: string, check: string): JunitCase | undefined {
+  return junit.cases.find((c) => c.name === check && c.classname === `hsac.2026-03.${endpoint}`);
 }
 
 /** The matrix cell of one endpoint x check. */
@@ -46,10 +47,10 @@ function cell(html: string, endpoint: string, check: string): string | undefined
 }
 
 /** Every format, rendered once. */
-function renderAll(result: RunResult): { json: unknown; junit: string; md: string; html: string } {
+function renderAll(result: RunResult): { json: unknown; junit: JunitReport; md: string; html: string } {
   return {
     json: JSON.parse(renderJson(result)) as unknown,
-    junit: renderJunit(result),
+    junit: parseJunit(renderJunit(result)),
     md: renderMarkdown(result),
     html: renderHtml(result),
   };
@@ -58,16 +59,16 @@ function renderAll(result: RunResult): { json: unknown; junit: string; md: strin
 /** What each format must say of one row; the assertions the sample and the property share. */
 function expectRendered(rendered: ReturnType<typeof renderAll>, row: CheckOutcome): void {
   const where = `${row.check} on ${row.endpoint} (${row.outcome})`;
-  const junitCase = testcase(rendered.junit, row.endpoint, row.check) ?? '';
+  const junitCase = testcase(rendered.junit, row.endpoint, row.check);
   const htmlCell = cell(rendered.html, row.endpoint, row.check) ?? '';
   const mdRow = rendered.md.split('\n').find((line) => line.startsWith(`| \`${row.check}\` |`)) ?? '';
-  expect(junitCase, where).not.toBe('');
+  expect(junitCase, where).toBeDefined();
   expect(htmlCell, where).not.toBe('');
   expect(mdRow, where).not.toBe('');
   if (row.outcome === 'not-exercised' || row.outcome === 'off') {
     // JUnit: skipped, with the reason CI shows.
     const message = row.outcome === 'off' ? 'switched off by the config' : 'not exercised: ';
-    expect(junitCase, where).toContain(`<skipped message="${message}`);
+    expect(junitCase?.skipped?.message, where).toMatch(new RegExp(`^${escapeRegExp(message)}`));
     // HTML: its own class, never the pass class; the reason in the tooltip.
     expect(htmlCell, where).toContain(`class="cell outcome-${row.outcome}"`);
     expect(htmlCell, where).toContain(row.outcome === 'off' ? ': off;' : ': not exercised;');
@@ -77,7 +78,7 @@ function expectRendered(rendered: ReturnType<typeof renderAll>, row: CheckOutcom
     );
     expect(mdRow, where).not.toContain(`✅ \`${row.endpoint}\``);
   } else {
-    expect(junitCase, where).not.toContain('<skipped');
+    expect(junitCase?.skipped, where).toBeUndefined();
     expect(htmlCell, where).toContain(`class="cell outcome-${row.outcome}"`);
   }
 }
@@ -115,14 +116,14 @@ describe('a check with nothing to judge is never rendered as passing', () => {
 
   it('junit.xml counts them as skipped, apart from the passes', () => {
     // 8 testcases: 1 failed; 4 not exercised and 1 off, skipped.
-    expect(rendered.junit).toMatch(/<testsuites [^>]*tests="8" failures="1" errors="0" skipped="5"/);
-    expect(rendered.junit).toContain(
-      '<skipped message="not exercised: no read of a record came back with a next page, so no cursor was followed (hsac builds a wide record to force one; see the wide-record requests)"/>',
+    expect(rendered.junit.attributes).toMatchObject({ tests: '8', failures: '1', errors: '0', skipped: '5' });
+    const skips = rendered.junit.cases.map((c) => c.skipped?.message);
+    expect(skips).toContain(
+      'not exercised: no read of a record came back with a next page, so no cursor was followed ' +
+        '(hsac builds a wide record to force one; see the wide-record requests)',
     );
-    expect(rendered.junit).toContain('<skipped message="switched off by the config"/>');
-    expect(testcase(rendered.junit, 'batch-read', 'paging-terminates')).toContain(
-      '<system-out>evaluated 1, exercised 0</system-out>',
-    );
+    expect(skips).toContain('switched off by the config');
+    expect(testcase(rendered.junit, 'batch-read', 'paging-terminates')?.systemOut).toBe('evaluated 1, exercised 0');
   });
 
   it('summary.md and report.html count them apart from the passes', () => {
@@ -203,11 +204,12 @@ describe('property: over any check table, nothing unexercised renders as a pass'
         const count = (kind: CheckOutcomeKind): number => rows.filter((r) => r.outcome === kind).length;
         expect(rendered.html.match(/class="cell outcome-pass"/g)?.length ?? 0).toBe(count('pass'));
         expect(rendered.md.match(/✅ `/g)?.length ?? 0).toBe(count('pass'));
-        expect(rendered.junit).toMatch(
-          new RegExp(
-            `<testsuites [^>]*tests="${rows.length}" failures="${count('fail')}" errors="0" skipped="${count('not-exercised') + count('off')}"`,
-          ),
-        );
+        expect(rendered.junit.attributes).toMatchObject({
+          tests: `${rows.length}`,
+          failures: `${count('fail')}`,
+          errors: '0',
+          skipped: `${count('not-exercised') + count('off')}`,
+        });
       }),
       { name: 'in junit.xml, summary.md and report.html, with report.json valid', file: FILE },
     );

@@ -13,6 +13,7 @@ import {
   renderMarkdown,
 } from '../../src/report/index.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { parseJunit } from '../support/junit-xml.js';
 import { hsac, readResult, targetFlags } from './harness.js';
 import { normaliseResult, normaliseText } from './normalise.js';
 
@@ -89,6 +90,20 @@ describe('writer snapshots (fixed seed, normalised)', () => {
 
   it.each(WRITERS.map(([name, writer]) => ({ name, writer })))('$name', async ({ name, writer }) => {
     await expect(render(first, writer)).toMatchFileSnapshot(`./__snapshots__/${name}`);
+  });
+
+  it('junit.xml parses as XML, with a time on every testsuite and testcase and each distinct finding once', () => {
+    const junit = parseJunit(readFileSync(join(dir, 'a', REPORT_FILES.junit), 'utf8'));
+    const seconds = /^\d+\.\d{3}$/;
+    expect(junit.attributes.time).toMatch(seconds);
+    for (const suite of junit.suites) expect(suite.attributes.time, suite.attributes.name).toMatch(seconds);
+    for (const testcase of junit.cases) expect(testcase.attributes.time, testcase.name).toMatch(seconds);
+    const failed = junit.cases.filter((testcase) => testcase.failure !== undefined);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const { failure, classname, name } of failed) {
+      const entries = (failure?.text ?? '').split('\n').filter((line) => line.startsWith('['));
+      expect(new Set(entries).size, `${classname} ${name}`).toBe(entries.length);
+    }
   });
 
   it('writeReports wrote the same five files the snapshots cover', () => {

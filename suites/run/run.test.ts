@@ -8,6 +8,7 @@ import { ENDPOINT_IDS } from '../../src/catalogue/index.js';
 import { ALL_CHECKS, appliesTo } from '../../src/checks/index.js';
 import { leftovers, readJournal } from '../../src/runner/journal.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { parseJunit } from '../support/junit-xml.js';
 import { matchers } from '../support/matchers.js';
 
 let dir: string;
@@ -71,8 +72,8 @@ describe('hsac run reports', () => {
       instancePath: '/status',
       replay: matchers.stringContaining('--fault status-cancelled'),
     });
-    const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
-    expect(junit.match(/<testcase /g)).toHaveLength(result.checks.length);
+    const junit = parseJunit(readFileSync(join(reportDir, 'junit.xml'), 'utf8'));
+    expect(junit.cases).toHaveLength(result.checks.length);
     // One row per endpoint x check where the check applies, and one per check that judges auxiliary calls.
     const rows = ENDPOINT_IDS.flatMap((endpoint) =>
       ALL_CHECKS.filter((check) => appliesTo(check, endpoint)).map((check) => `${endpoint} ${check.id}`),
@@ -81,10 +82,10 @@ describe('hsac run reports', () => {
       (check) => check.scope === 'exchange' && check.checkAuxiliary !== undefined,
     ).map((check) => `auxiliary ${check.id}`);
     expect(result.checks.map((c) => `${c.endpoint} ${c.check}`).sort()).toEqual([...rows, ...auxiliaryRows].sort());
-    expect(junit).toMatch(
-      /<testcase name="response-body" classname="hsac\.2026-03\.batch-read"[^>]*>\s*<failure message="[^"]*status-enum/,
-    );
-    expect(junit).toContain('Reproduce with: hsac run --seed 11');
+    const bodyCase = junit.cases.find((c) => c.name === 'response-body' && c.classname === 'hsac.2026-03.batch-read');
+    expect(bodyCase?.failure?.attributes.message).toContain('status-enum');
+    const caseTexts = junit.cases.flatMap((c) => [c.failure?.text ?? '', c.systemOut ?? '']);
+    expect(caseTexts.join('\n')).toContain('Reproduce with: hsac run --seed 11');
   });
 
   it('the same seed gives the same run (same requests, same findings)', async () => {
