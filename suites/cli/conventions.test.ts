@@ -19,8 +19,21 @@ import { hsac } from '../support/cli.js';
 const execFileAsync = promisify(execFile);
 const BIN = join(packageRoot(), 'bin', 'hsac.js');
 const EXAMPLE = join(packageRoot(), 'examples', 'batch-read-200.json');
-/** A short run of the embedded sandbox: one endpoint, one sequence, a fixed seed (about 2 s). */
-const SHORT_RUN = ['run', '--seed', '5', '--runs', '1', '--endpoints', 'batch-read'];
+/** A short run of the embedded sandbox: one endpoint, the coverage sequence only (no wide record, no invalid
+ * bodies), a fixed seed. */
+const SHORT_RUN = [
+  'run',
+  '--seed',
+  '5',
+  '--runs',
+  '0',
+  '--endpoints',
+  'batch-read',
+  '--invalid-requests',
+  '0',
+  '--paging-budget',
+  '0',
+];
 /** The environment without anything that would turn colour on or off, so each test states its own. */
 const { NO_COLOR: _noColour, FORCE_COLOR: _forceColour, ...PLAIN_ENV } = process.env;
 // `script` gives the child a pseudo-terminal: the only way to prove what hsac does on a real one.
