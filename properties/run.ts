@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { shown } from '../src/json.js';
 import { escapeRegExp, shellQuote } from '../src/text.js';
 import { readPropertySettings, type PropertySettings } from './settings.js';
 
@@ -70,7 +71,8 @@ function show(value: unknown): string {
     const text = fc.stringify(value);
     return text.length > 4000 ? `${text.slice(0, 4000)}… (${text.length} characters)` : text;
   } catch {
-    return String(value);
+    // fast-check could not print it; String() could throw too (a `{"toString":1}` counterexample).
+    return shown(value, 4000);
   }
 }
 

@@ -3,7 +3,7 @@
  * `rate-limit-contract` check (whether a client can read it at all): one reading, so the two never
  * disagree about what "says when to retry" means. Pure: no I/O, never throws on any input.
  */
-import { jsonText } from '../json.js';
+import { field, isObject, jsonText } from '../json.js';
 
 /**
  * HubSpot's 429 policies: the ten-secondly rolling window and the daily count (FACTS.md §6), and
@@ -67,15 +67,13 @@ export const NOT_JSON_RATE_LIMIT_BODY: RateLimitBody = { kind: 'unreadable', wha
  * (own properties only), else what the value is instead. Never throws.
  */
 export function rateLimitBodyOf(parsed: unknown): RateLimitBody {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isObject(parsed)) {
     return {
       kind: 'unreadable',
       what: `a JSON ${parsed === null ? 'null' : Array.isArray(parsed) ? 'array' : typeof parsed}, not an object`,
     };
   }
-  const own = (key: string): unknown =>
-    Object.hasOwn(parsed, key) ? (parsed as Record<string, unknown>)[key] : undefined;
-  return { kind: 'json-object', policyName: own('policyName'), message: own('message') };
+  return { kind: 'json-object', policyName: field(parsed, 'policyName'), message: field(parsed, 'message') };
 }
 
 /**

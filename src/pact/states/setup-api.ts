@@ -6,7 +6,7 @@ import {
   operation,
   type ApiVersion,
 } from '../../catalogue/index.js';
-import { field, jsonText } from '../../json.js';
+import { field, shown } from '../../json.js';
 import { HubSpotClient, type SendRequest } from '../../transport/index.js';
 
 /**
@@ -50,9 +50,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** A provider's value as message text: a string as sent, absent or null as nothing, anything else as its JSON. */
-function shown(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : (jsonText(value) ?? '');
+function messageText(value: unknown): string {
+  return value === undefined || value === null ? '' : shown(value, Number.POSITIVE_INFINITY);
 }
 
 function parse(text: string | undefined): unknown {
@@ -91,8 +90,8 @@ export class SetupApi {
     if (!isSuccess(response.status)) {
       const detail =
         typeof body === 'object'
-          ? `${shown(field(body, 'category'))} ${shown(field(body, 'message'))}`.trim()
-          : shown(body);
+          ? `${messageText(field(body, 'category'))} ${messageText(field(body, 'message'))}`.trim()
+          : messageText(body);
       throw new StateSetupError(
         `${what}: ${request.method} ${request.path} answered ${response.status}${detail ? ` (${detail})` : ''}`,
       );
@@ -101,7 +100,7 @@ export class SetupApi {
     if (Array.isArray(errors) && errors.length > 0) {
       const first: unknown = errors[0];
       throw new StateSetupError(
-        `${what}: ${errors.length} input(s) failed, first: ${shown(field(first, 'category'))} ${shown(field(first, 'message'))}`.trim(),
+        `${what}: ${errors.length} input(s) failed, first: ${messageText(field(first, 'category'))} ${messageText(field(first, 'message'))}`.trim(),
       );
     }
     return body;
