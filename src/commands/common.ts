@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import type { Finding } from '../registry/finding.js';
-import { paintVerdict } from '../report/index.js';
+import { paintVerdict, terminalText } from '../report/index.js';
 import { DEFAULT_BODY_LIMITS, type ValidationResult } from '../validate/index.js';
 
 /**
@@ -104,8 +104,8 @@ export function findingLines(findings: readonly FindingLine[]): string {
   const checkWidth = Math.max(0, ...findings.map((finding) => finding.check.length)) + 2;
   return findings
     .map((finding) => {
-      const where = finding.instancePath === '' ? '(body)' : finding.instancePath;
-      return `  ${finding.severity.padEnd(SEVERITY_WIDTH)}${finding.check.padEnd(checkWidth)}${where}\n      ${finding.message}\n`;
+      const where = finding.instancePath === '' ? '(body)' : terminalText(finding.instancePath);
+      return `  ${finding.severity.padEnd(SEVERITY_WIDTH)}${finding.check.padEnd(checkWidth)}${where}\n      ${terminalText(finding.message)}\n`;
     })
     .join('');
 }

@@ -34,4 +34,21 @@ describe('the console summary of hsac run', () => {
       .filter((line) => line.startsWith('  error '));
     expect(errors).toEqual(['  error required batch-read /a: first (x3)', '  error required batch-read /b: once']);
   });
+
+  it("shows a provider's control bytes as escapes: a quoted body cannot clear the screen or retitle the window", () => {
+    const hostile = 'not JSON: \u001b[2J\u001b]0;PWNED\u0007\u0000\u009b\r';
+    const findings = [
+      {
+        check: 'body-not-json' as const,
+        severity: 'error' as const,
+        endpoint: 'batch-read',
+        instancePath: '/\u001b',
+        message: hostile,
+      },
+    ];
+    const text = renderConsoleSummary(sampleResult({ findings }), []);
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text).toContain('not JSON: \\x1b[2J\\x1b]0;PWNED\\x07\\x00\\x9b\\r');
+    expect(text).toContain('batch-read /\\x1b:');
+  });
 });

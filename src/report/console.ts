@@ -1,4 +1,5 @@
 import type { RunResult } from '../runner/result.js';
+import { terminalText } from './escape.js';
 import { distinctFindings, endpointRows, placeKey, requestCosts, verdictWord } from './digest.js';
 
 /** Failing check rows listed on the console; the rest are in the reports. */
@@ -63,7 +64,7 @@ export function renderConsoleSummary(
   for (const id of run.checksOff ?? []) lines.push(`  OFF ${id} (switched off by the config)`);
   // What cleanup left (and how to finish it) is said here too, not only in report.json (issue 12).
   for (const finding of result.findings.filter((f) => f.check === 'cleanup'))
-    lines.push(`  CLEANUP ${finding.message}`);
+    lines.push(`  CLEANUP ${terminalText(finding.message)}`);
   const cost = requestCosts(result).rows.map(({ purpose, requests }) => `${purpose} ${requests}`);
   if (cost.length > 0) lines.push(`  requests: ${cost.join(', ')}`);
   // The distinct errors by place (check, endpoint, pointer), most frequent first, with how often each was seen.
@@ -72,8 +73,8 @@ export function renderConsoleSummary(
     placeKey,
   );
   for (const { finding, count } of errors.slice(0, ERRORS_SHOWN)) {
-    const place = `${finding.check} ${finding.endpoint ?? ''} ${finding.instancePath || '(body)'}`;
-    lines.push(`  error ${place}: ${finding.message}${count > 1 ? ` (x${count})` : ''}`);
+    const place = `${finding.check} ${finding.endpoint ?? ''} ${terminalText(finding.instancePath) || '(body)'}`;
+    lines.push(`  error ${place}: ${terminalText(finding.message)}${count > 1 ? ` (x${count})` : ''}`);
   }
   lines.push(`  reports: ${written.join(', ')}`);
   lines.push(`  Reproduce with: ${run.replay}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlText, mdCell, mdCode, mdFencedText, xmlText } from './escape.js';
+import { htmlText, mdCell, mdCode, mdFencedText, terminalText, xmlText } from './escape.js';
 
 // Characters no markup can carry: NUL, backspace, unit separator, a lone low and a lone high surrogate
 // (low first: the other order would be one valid pair).
@@ -63,5 +63,13 @@ describe('mdFencedText', () => {
   it('cannot close a ``` fence early', () => {
     expect(mdFencedText("hsac run --target 'x```'")).toBe("hsac run --target 'x''''");
     expect(mdFencedText(`a${UNCARRIABLE}`)).toBe('a\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD');
+  });
+});
+
+describe('terminalText', () => {
+  it('shows every C0/C1 control and DEL as an escape, a lone surrogate as U+FFFD, and leaves the rest', () => {
+    expect(terminalText('a\u001b[2Jb\u0007\n\t\r\u007f\u009b')).toBe('a\\x1b[2Jb\\x07\\n\\t\\r\\x7f\\x9b');
+    expect(terminalText(UNCARRIABLE)).toBe('\\x00\\x08\\x1f\uFFFD\uFFFD');
+    expect(terminalText('été 😀 |<>')).toBe('été 😀 |<>');
   });
 });

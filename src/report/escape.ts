@@ -76,3 +76,24 @@ export function readableBody(body: string): string {
     return body;
   }
 }
+
+// What a terminal would act on rather than show: C0 controls (ESC starts a control sequence, CR redraws the line,
+// NUL and BEL are invisible), DEL and the C1 controls (U+009B is a one-character CSI), and lone surrogates.
+// (With the `u` flag a surrogate range matches only an unpaired one: a pair is one code point.)
+const TERMINAL_CONTROLS = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]/gu;
+
+/**
+ * Text for a terminal line: a provider's bytes quoted in a finding (a body that is not JSON, an HTML page, a
+ * UTF-16 body read as UTF-8) may hold ESC sequences that clear the screen or retitle the window. Each control
+ * shows as its escape (`\x1b`, `\n`, `\x00`; a lone surrogate as U+FFFD), so a reader sees what came and the
+ * terminal does nothing.
+ */
+export function terminalText(value: string): string {
+  return value.replace(TERMINAL_CONTROLS, (control) => {
+    const code = control.codePointAt(0) ?? 0;
+    if (control === '\n') return '\\n';
+    if (control === '\r') return '\\r';
+    if (control === '\t') return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : '\uFFFD';
+  });
+}

@@ -10,7 +10,7 @@ import { renderMarkdown } from './summary-md.js';
 
 export { renderJson } from './json.js';
 export { renderJunit } from './junit.js';
-export { xmlText } from './escape.js';
+export { terminalText, xmlText } from './escape.js';
 export { renderMarkdown } from './summary-md.js';
 export { renderHtml, REPORT_CSP } from './html.js';
 export { buildHar, renderHar, type Har, type HarEntry } from './har.js';
