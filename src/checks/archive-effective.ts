@@ -3,7 +3,7 @@ import { field } from '../json.js';
 import type { Finding } from '../registry/finding.js';
 import { checkDeclaration } from '../registry/index.js';
 import { jsonId } from '../validate/batch-view.js';
-import { findingFor } from './support.js';
+import { findingFor, sentInOrder } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /** An association the runner archived (and the archive answered a 2xx), and how. */
@@ -12,6 +12,8 @@ export interface ArchivedPair {
   readonly toId: string;
   /** `batch-archive` (associations batch archive) or `single-delete` (DELETE of the pair). */
   readonly how: 'batch-archive' | 'single-delete';
+  /** The id of the archive's exchange (a sequence finding's first exchange). */
+  readonly archivedBy?: number;
 }
 
 /** What was archived, and every page of the reads of those records made afterwards. */
@@ -39,6 +41,12 @@ const succeeded = (read: ObservedExchange): boolean => isSuccess(read.exchange.r
  */
 export const archiveEffective: SequenceCheck<ArchiveEffectiveInput> = {
   ...checkDeclaration('archive-effective'),
+  exchangeIds({ archived, reads }) {
+    return sentInOrder(
+      archived.map((pair) => pair.archivedBy),
+      reads,
+    );
+  },
   exercised({ archived, reads }) {
     return reads.some(succeeded) ? archived.length : 0;
   },

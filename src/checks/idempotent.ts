@@ -3,7 +3,7 @@ import { field, shown } from '../json.js';
 import type { Finding } from '../registry/finding.js';
 import { checkDeclaration } from '../registry/index.js';
 import { jsonId } from '../validate/batch-view.js';
-import { findingFor } from './support.js';
+import { findingFor, sentInOrder } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /**
@@ -45,6 +45,9 @@ function typeKey(category: unknown, typeId: unknown): string {
  */
 export const idempotent: SequenceCheck<IdempotentInput> = {
   ...checkDeclaration('idempotent'),
+  exchangeIds({ first, second, reads = [] }) {
+    return sentInOrder([first, second], reads);
+  },
   exercised({ first, second, fromId, toId }) {
     const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
     return a !== undefined && b !== undefined && isSuccess(a) && specs(first, fromId, toId).length > 0 ? 1 : 0;

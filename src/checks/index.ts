@@ -32,6 +32,7 @@ export { readAfterWrite, type ExpectedAssociation, type ReadAfterWriteInput } fr
 export { idempotent, type IdempotentInput } from './idempotent.js';
 export { archiveEffective, type ArchivedPair, type ArchiveEffectiveInput } from './archive-effective.js';
 export { isUnchecked } from './transport.js';
+export { sentInOrder } from './support.js';
 export { appliesTo } from '../registry/index.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Finding } from '../registry/finding.js';
 import { shown } from '../json.js';
 import { checkDeclaration } from '../registry/index.js';
-import { findingFor } from './support.js';
+import { findingFor, sentInOrder } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /** The pages of one record's associations, in the order the runner fetched them. */
@@ -19,6 +19,9 @@ export interface PagingInput {
  */
 export const pagingTerminates: SequenceCheck<PagingInput> = {
   ...checkDeclaration('paging-terminates'),
+  exchangeIds({ pages }) {
+    return sentInOrder(pages);
+  },
   /** Next pages followed: a chain of one page followed no cursor, so it proves nothing about paging. */
   exercised({ pages }) {
     return Math.max(0, pages.length - 1);

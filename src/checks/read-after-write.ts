@@ -2,7 +2,7 @@ import type { Finding } from '../registry/finding.js';
 import { field } from '../json.js';
 import { checkDeclaration } from '../registry/index.js';
 import { jsonId } from '../validate/batch-view.js';
-import { findingFor } from './support.js';
+import { findingFor, sentInOrder } from './support.js';
 import type { ObservedExchange, SequenceCheck } from './types.js';
 
 /** An association the runner made and expects to read back. */
@@ -11,6 +11,8 @@ export interface ExpectedAssociation {
   readonly toId: string;
   /** The default association type id the write answered with, when it said. */
   readonly typeId?: number;
+  /** The id of the exchange that wrote it, when the runner knows it (a sequence finding's first exchange). */
+  readonly writtenBy?: number;
 }
 
 /** What was written, and the reads (all pages) that must show it. */
@@ -60,6 +62,12 @@ function typesByPair(reads: readonly ObservedExchange[], fromIds: ReadonlySet<st
  */
 export const readAfterWrite: SequenceCheck<ReadAfterWriteInput> = {
   ...checkDeclaration('read-after-write'),
+  exchangeIds({ expected, reads }) {
+    return sentInOrder(
+      expected.map((association) => association.writtenBy),
+      reads,
+    );
+  },
   exercised({ expected, reads, writes }) {
     return reads.length > 0 ? (writes ?? expected.length) : 0;
   },

@@ -4,7 +4,7 @@ import type { Exchange } from '../exchange.js';
 import { checkDeclaration } from '../registry/index.js';
 import { createValidator } from '../validate/index.js';
 import { observeAuxiliary, observeExchange } from './observed.js';
-import { findingFor } from './support.js';
+import { findingFor, sentInOrder } from './support.js';
 import { tokenRedaction } from './token-redaction.js';
 import { transportCheck } from './transport.js';
 
@@ -14,7 +14,7 @@ import { transportCheck } from './transport.js';
  */
 const context = { profile: 'strict' as const, validator: createValidator({ profile: 'strict' }) };
 const exchange: Exchange = {
-  id: 1,
+  id: 7,
   request: { method: 'POST', url: 'http://127.0.0.1/x', headers: {} },
   response: { status: 200, headers: {}, bytes: 0, echoedToken: ['headers'] },
   attempts: [{ startedAt: '2026-11-20T09:15:02.000Z', durationMs: 3 }],
@@ -49,6 +49,7 @@ describe('findingFor', () => {
       endpoint: 'batch-read',
       apiVersion: '2026-03',
       replay: 'hsac run --seed 42',
+      exchangeId: 7,
     });
     expect(findingFor(auxiliary, { check: 'token-redaction', ...bare })).toEqual({
       check: 'token-redaction',
@@ -56,6 +57,7 @@ describe('findingFor', () => {
       ...bare,
       endpoint: 'objects-batch-create',
       apiVersion: '2026-03',
+      exchangeId: 7,
     });
   });
 
@@ -71,5 +73,18 @@ describe('findingFor', () => {
     expect(tokenRedaction.checkAuxiliary?.(auxiliary, context)).toEqual([
       expect.objectContaining({ check: 'token-redaction', severity: 'error', endpoint: 'objects-batch-create' }),
     ]);
+  });
+
+  it('points a finding at the exchange it judged, unless the check names another (a sequence quoting a page)', () => {
+    expect(findingFor(underTest, { check: 'transport', ...bare }).exchangeId).toBe(7);
+    expect(findingFor(underTest, { check: 'transport', ...bare, exchangeId: 3 }).exchangeId).toBe(3);
+  });
+});
+
+describe('sentInOrder', () => {
+  it("lists a sequence's exchange ids once each, in the order sent, from exchanges and write ids", () => {
+    const page = (id: number) => ({ ...underTest, exchange: { ...exchange, id } });
+    expect(sentInOrder([page(9), page(4)], [4, undefined, 2], [page(9)])).toEqual([2, 4, 9]);
+    expect(sentInOrder([], [undefined])).toEqual([]);
   });
 });

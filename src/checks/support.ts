@@ -1,6 +1,6 @@
 import type { Finding, FindingDraft } from '../registry/finding.js';
 import { withDeclaredSeverity } from '../registry/index.js';
-import type { AuxiliaryObservedExchange, ObservedExchange } from './types.js';
+import type { AuxiliaryObservedExchange, ObservedExchange, ReadAnswer } from './types.js';
 
 /**
  * A finding about an answer, tagged with where it was met (an endpoint under test, or an auxiliary
@@ -17,7 +17,19 @@ export function findingFor(observed: ObservedExchange | AuxiliaryObservedExchang
     endpoint: finding.endpoint ?? endpoint,
     apiVersion: finding.apiVersion ?? apiVersion,
     ...(observed.replay && !finding.replay ? { replay: observed.replay } : {}),
+    exchangeId: finding.exchangeId ?? observed.exchange.id,
   });
+}
+
+/**
+ * The ids of a sequence's exchanges in the order they were sent (ids count up per run), each once: a sequence check's
+ * `exchangeIds`, from the exchanges and the write ids its input holds.
+ */
+export function sentInOrder(...groups: readonly (readonly (ReadAnswer | number | undefined)[])[]): number[] {
+  const ids = groups
+    .flat()
+    .flatMap((item) => (item === undefined ? [] : [typeof item === 'number' ? item : item.exchange.id]));
+  return [...new Set(ids)].sort((a, b) => a - b);
 }
 
 /** A lower-cased response header. */

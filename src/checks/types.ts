@@ -80,6 +80,11 @@ export type SequenceCheck<Input> = CheckDeclarationOf<'sequence'> & {
   check(input: Input, context: CheckContext): Finding[];
   /** How many cases of its condition the sequence held (pages followed, writes read back, repeats compared). */
   exercised(input: Input): number;
+  /**
+   * The ids of the exchanges the sequence comprised (writes, then reads), in the order sent: every finding of the
+   * check carries them as `exchangeIds`, and `hsac replay` re-sends them.
+   */
+  exchangeIds(input: Input): readonly number[];
 };
 
 /** Any check in the registry. */

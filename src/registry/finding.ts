@@ -23,6 +23,16 @@ export interface Finding {
   actual?: unknown;
   /** A command that reproduces the finding, where it came from generated data. */
   replay?: string;
+  /**
+   * The exchange the finding judged (report.json `exchanges[].id`, the HAR entry's `_hsac.id`): the answer its
+   * `instancePath` points into. Absent only for findings about the run itself (what cleanup left).
+   */
+  exchangeId?: number;
+  /**
+   * Every exchange of the sequence a sequence check judged (writes, then reads and pages), in the order sent:
+   * what `hsac replay` re-sends to reproduce it.
+   */
+  exchangeIds?: readonly number[];
 }
 
 /**

@@ -242,3 +242,25 @@ describe('a report read back (report merge) names only check ids of the registry
     ]);
   });
 });
+
+describe('a report read back names each exchange once, and only exchanges it holds from its findings', () => {
+  it('reportProblems names a repeated exchange id and a finding id that names no exchange', () => {
+    const written = JSON.parse(renderJson(sampleResult())) as {
+      findings: { exchangeId?: number; exchangeIds?: number[] }[];
+      exchanges: { id: number }[];
+    };
+    const [first, second] = written.exchanges;
+    expect(first && second).toBeTruthy();
+    written.findings[0]!.exchangeId = first!.id;
+    written.findings[0]!.exchangeIds = [first!.id, second!.id];
+    expect(reportProblems(written)).toEqual([]);
+    written.findings[0]!.exchangeId = 9999;
+    written.findings[0]!.exchangeIds = [first!.id, 8888];
+    second!.id = first!.id;
+    expect(reportProblems(written)).toEqual([
+      `/exchanges/1/id: ${first!.id} is the id of an earlier exchange too`,
+      '/findings/0/exchangeId: 9999 names no exchange of the report',
+      '/findings/0/exchangeIds/1: 8888 names no exchange of the report',
+    ]);
+  });
+});

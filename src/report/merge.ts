@@ -42,6 +42,7 @@ const SAME_PLAN: readonly { readonly name: string; readonly of: (r: RunResult) =
  * never becomes a pass however often it was evaluated.
  */
 
+/** What makes two findings the same one: the same words about the same exchange(s), from the same shard (replay). */
 function findingKey(finding: Finding): string {
   return JSON.stringify([
     finding.check,
@@ -50,6 +51,8 @@ function findingKey(finding: Finding): string {
     finding.instancePath,
     finding.message,
     finding.replay ?? '',
+    finding.exchangeId ?? 0,
+    finding.exchangeIds ?? [],
   ]);
 }
 
@@ -185,9 +188,30 @@ function unmetRequirements(
   return [...notExercised.filter((entry) => requireExercised.includes(entry.check)), ...absent];
 }
 
-/** Concatenated in shard order and renumbered 1..N: each shard's client numbers its exchanges from 1. */
-function combineExchanges(results: readonly RunResult[]): ReportedExchange[] {
-  return results.flatMap((r) => r.exchanges).map((exchange, index) => ({ ...exchange, id: index + 1 }));
+/**
+ * Exchanges concatenated in shard order and renumbered 1..N (each shard's client numbers its exchanges from 1), and
+ * each shard's findings pointed at their exchanges' new ids, so a merged finding still links to what it judged.
+ */
+function combineExchanges(results: readonly RunResult[]): { exchanges: ReportedExchange[]; findings: Finding[] } {
+  const exchanges: ReportedExchange[] = [];
+  const findings: Finding[] = [];
+  for (const result of results) {
+    const renumber = new Map<number, number>();
+    for (const exchange of result.exchanges) {
+      renumber.set(exchange.id, exchanges.length + 1);
+      exchanges.push({ ...exchange, id: exchanges.length + 1 });
+    }
+    const moved = (id: number): number => renumber.get(id) ?? id;
+    for (const finding of result.findings) {
+      const { exchangeId, exchangeIds } = finding;
+      findings.push({
+        ...finding,
+        ...(exchangeId === undefined ? {} : { exchangeId: moved(exchangeId) }),
+        ...(exchangeIds === undefined ? {} : { exchangeIds: exchangeIds.map(moved) }),
+      });
+    }
+  }
+  return { exchanges, findings };
 }
 
 function dedupe(findings: readonly Finding[]): Finding[] {
@@ -207,13 +231,13 @@ function dedupe(findings: readonly Finding[]): Finding[] {
  *   split that is missing makes a passing merge inconclusive (a lost CI job must not read as a pass);
  * - summary counts summed (exchanges, unchecked, errors, warnings, sequence checks: occurrences);
  * - findings concatenated in shard order, de-duplicated by (check, endpoint, apiVersion,
- *   instancePath, message, replay);
+ *   instancePath, message, replay, exchange ids): findings about different exchanges are different findings;
  * - checks combined per endpoint x check: evaluated, exercised, errors and warnings summed and
  *   the outcome recomputed by the runner's rules ({@link checkOutcomeKind}), so a check exercised
  *   in any shard is not `not-exercised`; `summary.notExercised` recomputed from the merged cells;
  * - `summary.requests` summed per purpose; a check named by `--require-exercised` and exercised on
  *   no endpoint of the merge makes a passing merge inconclusive;
- * - exchanges concatenated in shard order with ids renumbered so they stay unique;
+ * - exchanges concatenated in shard order with ids renumbered so they stay unique (findings' ids renumbered too);
  * - `run.shards` names every shard; `run.replay` is the unsharded command.
  * Throws {@link MergeError} for reports that are not parts of one plan.
  */
@@ -277,6 +301,7 @@ export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
     replay: r.run.replay,
   }));
 
+  const combined = combineExchanges(results);
   return {
     tool: first.tool,
     run: {
@@ -308,8 +333,8 @@ export function mergeResults(reports: readonly RunResult[]): MergedRunResult {
       notExercised,
       requests: combineRequests(results),
     },
-    findings: dedupe(results.flatMap((r) => r.findings)),
+    findings: dedupe(combined.findings),
     checks,
-    exchanges: combineExchanges(results),
+    exchanges: combined.exchanges,
   };
 }

@@ -37,8 +37,34 @@ function describe(error: ErrorObject): string {
 interface NamedCheckIds {
   readonly run: { readonly checksOff?: readonly string[]; readonly requireExercised?: readonly string[] };
   readonly summary: { readonly notExercised: readonly { readonly check: string }[] };
-  readonly findings: readonly { readonly check: string }[];
+  readonly findings: readonly {
+    readonly check: string;
+    readonly exchangeId?: number;
+    readonly exchangeIds?: readonly number[];
+  }[];
   readonly checks: readonly { readonly check: string }[];
+  readonly exchanges: readonly { readonly id: number }[];
+}
+
+/**
+ * What JSON Schema cannot say about a report's exchange ids: each is one exchange's (unique), and every id a finding
+ * names is an exchange of the report, so a finding always links to what it judged (report.html, `hsac replay`).
+ */
+function exchangeIdProblems(report: NamedCheckIds): string[] {
+  const problems: string[] = [];
+  const ids = new Set<number>();
+  for (const [index, { id }] of report.exchanges.entries()) {
+    if (ids.has(id)) problems.push(`/exchanges/${index}/id: ${id} is the id of an earlier exchange too`);
+    ids.add(id);
+  }
+  for (const [index, finding] of report.findings.entries()) {
+    if (finding.exchangeId !== undefined && !ids.has(finding.exchangeId))
+      problems.push(`/findings/${index}/exchangeId: ${finding.exchangeId} names no exchange of the report`);
+    for (const [position, id] of (finding.exchangeIds ?? []).entries())
+      if (!ids.has(id))
+        problems.push(`/findings/${index}/exchangeIds/${position}: ${id} names no exchange of the report`);
+  }
+  return problems;
 }
 
 /**
@@ -68,6 +94,6 @@ function unknownCheckIds(report: NamedCheckIds): string[] {
 export function reportProblems(value: unknown): string[] {
   const validate = reportValidator();
   if (!validate(value)) return (validate.errors ?? []).map(describe);
-  // The schema holds every field read below (all required but the two optional lists).
-  return unknownCheckIds(value as NamedCheckIds);
+  // The schema holds every field read below (all required but the optional lists and ids).
+  return [...unknownCheckIds(value as NamedCheckIds), ...exchangeIdProblems(value as NamedCheckIds)];
 }

@@ -5,6 +5,7 @@ import {
   idempotent,
   pagingTerminates,
   readAfterWrite,
+  sentInOrder,
   type ArchivedPair,
   type ObservedExchange,
 } from '../checks/index.js';
@@ -86,7 +87,7 @@ function recordWrites(
     const first = model.firstWrites.get(key);
     if (first) real.session.sequence(idempotent, endpoint, { first, second: observed, fromId: from, toId: to });
     else model.firstWrites.set(key, observed);
-    model.associate(from, to, reportedType(observed, from, to));
+    model.associate(from, to, reportedType(observed, from, to), observed.exchange.id);
   }
 }
 
@@ -158,7 +159,7 @@ class AssociateSingle implements Command {
     const second = await real.session.call(op, params, undefined, 'conformance');
     const reads = real.endpoints.has('batch-read') ? await readAll(real, [fromId]) : [];
     real.session.sequence(idempotent, op.endpoint, { first, second, reads, fromId, toId });
-    if (succeeded(second)) model.associate(fromId, toId, reportedType(second, fromId, toId));
+    if (succeeded(second)) model.associate(fromId, toId, reportedType(second, fromId, toId), second.exchange.id);
   }
   toString(): string {
     return `associateSingle(${this.pair.join('>')}${this.twice ? ', twice' : ''})`;
@@ -214,9 +215,12 @@ class ReadWithPaging implements Command {
   async run(model: RunModel, real: Real): Promise<void> {
     if (real.session.isStopped() || !real.endpoints.has('batch-read')) return;
     const pages = await readAll(real, this.fromIds, this.withUnknown ? [real.unknownId] : []);
-    const expected = model
-      .from(this.fromIds)
-      .map((a) => ({ fromId: a.fromId, toId: a.toId, ...(a.typeId !== undefined ? { typeId: a.typeId } : {}) }));
+    const expected = model.from(this.fromIds).map((a) => ({
+      fromId: a.fromId,
+      toId: a.toId,
+      ...(a.typeId !== undefined ? { typeId: a.typeId } : {}),
+      ...(a.writtenBy !== undefined ? { writtenBy: a.writtenBy } : {}),
+    }));
     if (expected.length > 0) real.session.sequence(readAfterWrite, 'batch-read', { expected, reads: pages });
   }
   toString(): string {
@@ -285,6 +289,8 @@ class CreateConfigurations implements Command {
         message: `the configurations read does not show the limit just created (type ${typeId} max ${this.maxToObjectIds}; read: ${reread.ok ? (shown ?? 'no limit') : reread.why}): the original it reported before cannot be trusted, so cleanup may not restore the portal's limit`,
         expected: this.maxToObjectIds,
         actual: reread.ok ? (shown ?? 'absent') : reread.why,
+        // The write, then the configurations read that does not show it (the session's last exchange).
+        exchangeIds: sentInOrder([observed], [real.session.exchanges.at(-1)?.id]),
       });
     }
   }
@@ -315,7 +321,7 @@ class ArchiveAssociations implements Command {
     await archived(
       model,
       real,
-      pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive' })),
+      pairs.map((p) => ({ fromId: p.fromId, toId: p.toId, how: 'batch-archive', archivedBy: answer.exchange.id })),
     );
   }
   toString(): string {
@@ -363,7 +369,9 @@ class DeleteAssociation implements Command {
       toObjectId: pair.toId,
     });
     if (!succeeded(answer)) return;
-    await archived(model, real, [{ fromId: pair.fromId, toId: pair.toId, how: 'single-delete' }]);
+    await archived(model, real, [
+      { fromId: pair.fromId, toId: pair.toId, how: 'single-delete', archivedBy: answer.exchange.id },
+    ]);
   }
   toString(): string {
     return `delete(#${this.index})`;

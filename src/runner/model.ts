@@ -1,5 +1,13 @@
 import type { ObservedExchange } from '../checks/index.js';
 
+/** An association the run made: the default type its first write reported, and that write's exchange id. */
+export interface ModelAssociation {
+  readonly fromId: string;
+  readonly toId: string;
+  readonly typeId?: number;
+  readonly writtenBy?: number;
+}
+
 /**
  * What the run believes the portal holds because of what the run did: the associations it made
  * (with the default type each write reported) and the limit configurations it created. The
@@ -7,7 +15,7 @@ import type { ObservedExchange } from '../checks/index.js';
  */
 export class RunModel {
   /** `fromId>toId` -> the association type id the first write reported (if it said). */
-  readonly associations = new Map<string, { readonly fromId: string; readonly toId: string; typeId?: number }>();
+  readonly associations = new Map<string, ModelAssociation>();
   /** `fromId>toId` -> the first write that associated the pair, to compare repeats with (idempotency). */
   readonly firstWrites = new Map<string, ObservedExchange>();
   /** typeId -> maxToObjectIds. */
@@ -15,12 +23,18 @@ export class RunModel {
   /** The default association type the portal reported for the run's pair of object types. */
   defaultTypeId: number | undefined;
 
-  associate(fromId: string, toId: string, typeId?: number): void {
+  associate(fromId: string, toId: string, typeId?: number, writtenBy?: number): void {
     const key = `${fromId}>${toId}`;
     const existing = this.associations.get(key);
-    // The first reported type stands: a repeat that reports another is the idempotency check's to judge.
+    // The first reported type and write stand: a repeat that reports another is the idempotency check's to judge.
     const kept = existing?.typeId ?? typeId;
-    this.associations.set(key, { fromId, toId, ...(kept !== undefined ? { typeId: kept } : {}) });
+    const firstWrite = existing ? existing.writtenBy : writtenBy;
+    this.associations.set(key, {
+      fromId,
+      toId,
+      ...(kept !== undefined ? { typeId: kept } : {}),
+      ...(firstWrite !== undefined ? { writtenBy: firstWrite } : {}),
+    });
     if (typeId !== undefined) this.defaultTypeId ??= typeId;
   }
 
@@ -30,7 +44,7 @@ export class RunModel {
   }
 
   /** The associations made from these records. */
-  from(fromIds: readonly string[]): { fromId: string; toId: string; typeId?: number }[] {
+  from(fromIds: readonly string[]): ModelAssociation[] {
     const wanted = new Set(fromIds);
     return [...this.associations.values()].filter((a) => wanted.has(a.fromId));
   }

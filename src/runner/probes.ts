@@ -90,8 +90,10 @@ export async function rateLimitProbe(
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   const op = operation('batch-read', options.apiVersion);
+  const burstIds: number[] = [];
   for (let sent = 0; sent < RATE_PROBE_MAX && !session.isStopped(); sent++) {
     const observed = await session.call(op, PROBE_PAIR, { inputs: [{ id: '1' }] }, 'conformance', burst);
+    burstIds.push(observed.exchange.id);
     const response = observed.exchange.response;
     // No answer, or a server error: the probe says nothing about rate limits (transport reports it).
     if (!response || isServerError(response.status)) return;
@@ -110,6 +112,7 @@ export async function rateLimitProbe(
     endpoint: op.endpoint,
     apiVersion: op.apiVersion,
     message: `${RATE_PROBE_MAX} requests ${BURST_WITHOUT_LIMIT}: the rate limit is not enforced, or is above the probe`,
+    ...(burstIds.length > 0 ? { exchangeIds: burstIds } : {}),
   });
 }
 

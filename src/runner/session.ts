@@ -108,9 +108,18 @@ export class Session {
     return tally;
   }
 
-  /** Grades, counts and keeps findings; `registryCheck` is the registry check that produced them. */
-  private keep(endpoint: string, registryCheck: CheckId, findings: readonly Finding[]): void {
-    for (const raw of findings) {
+  /**
+   * Grades, counts and keeps findings; `registryCheck` is the registry check that produced them, `judged` the
+   * exchange(s) they judged (a finding that names its own keeps it).
+   */
+  private keep(
+    endpoint: string,
+    registryCheck: CheckId,
+    findings: readonly Finding[],
+    judged: Pick<Finding, 'exchangeId' | 'exchangeIds'> = {},
+  ): void {
+    for (const found of findings) {
+      const raw = { ...judged, ...found };
       const override = this.overrides[raw.check] ?? this.overrides[registryCheck];
       if (override === 'off') continue;
       const finding: Finding =
@@ -156,7 +165,7 @@ export class Session {
       const tally = this.tally(operation.endpoint, check.id);
       tally.evaluated++;
       tally.exercised += check.exercised(observed, this.context);
-      this.keep(operation.endpoint, check.id, findings);
+      this.keep(operation.endpoint, check.id, findings, { exchangeId: exchange.id });
     }
     if (ended) throw ended;
     return observed;
@@ -186,7 +195,7 @@ export class Session {
       const tally = this.tally(AUXILIARY_ROW, check.id);
       tally.evaluated++;
       tally.exercised += check.exercisedAuxiliary?.(observed) ?? 0;
-      this.keep(AUXILIARY_ROW, check.id, check.checkAuxiliary(observed, this.context));
+      this.keep(AUXILIARY_ROW, check.id, check.checkAuxiliary(observed, this.context), { exchangeId: exchange.id });
     }
     if (ended) throw ended;
     return observed;
@@ -199,13 +208,24 @@ export class Session {
    */
   private async send(via: HubSpotClient, request: SendRequest): Promise<{ exchange: Exchange; ended?: Error }> {
     try {
-      return { exchange: await via.send(this.interruptibly(request)) };
+      return { exchange: this.identified(await via.send(this.interruptibly(request))) };
     } catch (error) {
       const partial = endedExchange(error);
       if (!partial) throw error;
-      return { exchange: partial, ended: error as Error };
+      return { exchange: this.identified(partial), ended: error as Error };
     }
   }
+
+  /**
+   * The exchange with the run's own id: each client numbers its exchanges from 1 (the run's, the probe's burst,
+   * the checker without a token), but a finding, the reports and `hsac replay` name an exchange by one id per run.
+   */
+  private identified(exchange: Exchange): Exchange {
+    // A counter, not `exchanges.length`: answers of calls in flight together arrive before either is kept.
+    return { ...exchange, id: ++this.exchangeCount };
+  }
+
+  private exchangeCount = 0;
 
   /** The request with the run's stop signal while calls are interruptible. */
   private interruptibly(request: SendRequest): SendRequest {
@@ -219,7 +239,8 @@ export class Session {
     const tally = this.tally(endpoint, check.id);
     tally.evaluated++;
     tally.exercised += check.exercised(input);
-    this.keep(endpoint, check.id, findings);
+    const exchangeIds = check.exchangeIds(input);
+    this.keep(endpoint, check.id, findings, exchangeIds.length > 0 ? { exchangeIds } : {});
     return findings;
   }
 

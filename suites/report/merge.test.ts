@@ -61,8 +61,42 @@ describe('hsac report merge of a 3-shard run vs the unsharded run of the same se
     const mergedSet = new Set(merged.findings.map(findingKey));
     expect(mergedSet.size).toBeGreaterThan(0);
     expect([...mergedSet].sort()).toEqual([...new Set(whole.findings.map(findingKey))].sort());
-    // Each finding of each shard is in the merge (the replay of a shard finding still names its shard).
-    for (const shard of shards) for (const f of shard.findings) expect(merged.findings).toContainEqual(f);
+    // Each finding of each shard is in the merge (the replay of a shard finding still names its shard), pointing at
+    // its exchanges as renumbered: the exchanges of the shards in order, numbered 1..N.
+    let offset = 0;
+    for (const shard of shards) {
+      expect(new Set(shard.exchanges.map((exchange) => exchange.id)).size).toBe(shard.exchanges.length);
+      const position = new Map(shard.exchanges.map((exchange, index) => [exchange.id, offset + index + 1]));
+      const moved = (id: number): number => position.get(id) ?? Number.NaN;
+      for (const f of shard.findings) {
+        expect(f.exchangeId ?? f.exchangeIds).toBeDefined();
+        expect(merged.findings).toContainEqual({
+          ...f,
+          ...(f.exchangeId === undefined ? {} : { exchangeId: moved(f.exchangeId) }),
+          ...(f.exchangeIds === undefined ? {} : { exchangeIds: f.exchangeIds.map(moved) }),
+        });
+      }
+      offset += shard.exchanges.length;
+    }
+  });
+
+  it("a merged finding's exchange is the one its shard's finding judged (same request)", () => {
+    const requestOf = (result: RunResult, id: number | undefined) =>
+      result.exchanges.find((exchange) => exchange.id === id)?.request;
+    let offset = 0;
+    let compared = 0;
+    for (const shard of shards) {
+      for (const f of shard.findings.filter((finding) => finding.exchangeId !== undefined)) {
+        const shardRequest = requestOf(shard, f.exchangeId);
+        expect(shardRequest).toBeDefined();
+        const position = shard.exchanges.findIndex((exchange) => exchange.id === f.exchangeId);
+        expect(requestOf(merged, offset + position + 1)).toEqual(shardRequest);
+        expect(merged.findings).toContainEqual(expect.objectContaining({ exchangeId: offset + position + 1 }));
+        compared++;
+      }
+      offset += shard.exchanges.length;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('the same failing endpoint x check cells', () => {
