@@ -8,6 +8,7 @@ import { RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './request-body.js';
 import { seedDefaults, seedStore, type SeedDataOptions, type SeedSummary } from './seed.js';
 import { createSandboxServer } from './server.js';
+import type { SideRoute } from './side-routes.js';
 import { Store } from './state.js';
 
 export { manualClock, systemClock, type Clock, type ManualClock } from './clock.js';
@@ -30,6 +31,7 @@ export {
 export { decodeCursor, encodeCursor } from './cursor.js';
 export type { RateLimitOptions } from './rate-limit.js';
 export type { SeedDataOptions, SeedSummary } from './seed.js';
+export type { SideRequest, SideResponse, SideRoute, SideRouteOrigin } from './side-routes.js';
 
 /**
  * Associations per batch-read page: hundreds, as HubSpot is seen to page (FACTS.md §10), so a run reaches paging
@@ -60,6 +62,8 @@ export interface SandboxOptions {
   readonly clock?: Clock;
   /** Request limits (default 32 MiB, 64 levels of nesting). */
   readonly limits?: Partial<RequestLimits>;
+  /** Routes served beside the API (default none), e.g. Pact's provider-state endpoint (`side-routes.ts`). */
+  readonly sideRoutes?: readonly SideRoute[];
 }
 
 /** A running sandbox. */
@@ -130,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     pageSize,
     account: { portalId: PORTAL_ID, accountType },
     limits,
+    sideRoutes: options.sideRoutes ?? [],
   });
   await new Promise<void>((resolve, reject) => {
     running.server.once('error', reject);

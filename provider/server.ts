@@ -20,6 +20,7 @@ import type { Random } from './random.js';
 import type { RateLimiter } from './rate-limit.js';
 import { parseJsonBody, readRequest, type RequestLimits } from './request-body.js';
 import { Router, type RouteMatch, type RouteTarget } from './router.js';
+import { sideRouteFor, type SideRoute } from './side-routes.js';
 import type { Store } from './state.js';
 
 /** Everything the server needs, resolved and validated by `startSandbox`. */
@@ -35,6 +36,8 @@ export interface ServerSettings {
   readonly pageSize: number;
   readonly account: AccountSettings;
   readonly limits: RequestLimits;
+  /** Served beside the API, before its router (`side-routes.ts`). */
+  readonly sideRoutes: readonly SideRoute[];
 }
 
 /** The running HTTP server and how to stop it. */
@@ -342,6 +345,34 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
     return undefined;
   };
 
+  /** A side route's answer, as JSON; a route that throws answers 500 with its message (a server never crashes). */
+  const answerSideRoute = async (route: SideRoute, bytes: Buffer | undefined, response: ServerResponse) => {
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const origin = { url: `http://127.0.0.1:${port}`, token: settings.token };
+    let answer: { status: number; body: unknown };
+    try {
+      answer =
+        bytes === undefined
+          ? {
+              status: ERROR_STATUSES.badRequest,
+              body: { error: `Request body over ${settings.limits.maxBytes} bytes` },
+            }
+          : await route.handle({ body: bytes.toString('utf8'), origin });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      answer = { status: ERROR_STATUSES.internalServerError, body: { error: message } };
+    }
+    const body = Buffer.from(JSON.stringify(answer.body), 'utf8');
+    deliver(response, {
+      status: answer.status,
+      headers: { 'Content-Type': JSON_CONTENT_TYPE },
+      body,
+      delayMs: 0,
+      reset: false,
+    });
+  };
+
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     requests += 1;
     const startedAt = settings.clock.now();
@@ -355,6 +386,8 @@ export function createSandboxServer(settings: ServerSettings): SandboxServer {
       request.socket.destroy();
       return;
     }
+    const side = sideRouteFor(settings.sideRoutes, request.method ?? 'GET', (request.url ?? '/').split('?')[0] ?? '/');
+    if (side) return answerSideRoute(side, bytes, response);
     const decided = decide(request, bytes, correlationId, startedAt);
     let answer = decided.response;
     const context = decided.faultContext;

@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { FAULTS, startSandbox, UnknownFaultError, type Sandbox, type SandboxOptions } from '../../provider/index.js';
 import { API_VERSIONS, auxiliaryOperation, DEFAULT_API_VERSION } from '../catalogue/index.js';
 import { settingProblems } from '../config/run-config.js';
+import { CONSUMER_NAMES, CONTRACT_TOKEN, pactFileName, pactsDir } from '../pact/names.js';
+import { PROVIDER_STATES_PATH, StateChangeEndpoint } from '../pact/states/state-change.js';
+import { VERIFICATION_RATE_LIMIT } from '../pact/verification-sandbox.js';
 import { describeStop, EXIT, parsePositiveInt, UsageError, watchForStop, type ExitSlot, type Io } from './common.js';
 
 /** The parsed options of `hsac sandbox`. */
@@ -15,6 +19,7 @@ export interface SandboxCommandOptions {
   pageSize?: number;
   slowResponseMs?: number;
   accountType?: string;
+  providerStates?: boolean;
 }
 
 function parsePort(value: string): number {
@@ -49,7 +54,7 @@ function faultListing(): string {
 }
 
 /** What `hsac sandbox` prints once listening: the URL and token first, as scripts read them. */
-function startBanner(sandbox: Sandbox): string {
+function startBanner(sandbox: Sandbox, providerStates: boolean): string {
   const details = auxiliaryOperation('account-details', DEFAULT_API_VERSION);
   const limit = sandbox.rateLimit;
   return [
@@ -60,9 +65,48 @@ function startBanner(sandbox: Sandbox): string {
     `  rate limit   ${limit.max} requests / ${limit.intervalMs / 1000} s per token, ${limit.daily.toLocaleString('en-US')} / day`,
     `  versions     ${API_VERSIONS.join(', ')}`,
     `  try          curl -s -H 'Authorization: Bearer ${sandbox.token}' ${sandbox.url}${details.pathTemplate}`,
+    ...(providerStates ? providerStatesLines(sandbox) : []),
     'Stop with Ctrl-C (SIGINT) or SIGTERM.',
     '',
   ].join('\n');
+}
+
+/**
+ * The banner's lines for `--provider-states`: the endpoint, and how Pact's CLI verifier is pointed at it (`-f` per
+ * shipped pact: `-d` would read every file of the directory, its README too).
+ */
+function providerStatesLines(sandbox: Sandbox): string[] {
+  const port = new URL(sandbox.url).port;
+  const files = CONSUMER_NAMES.map((consumer) => `-f ${join(pactsDir(), pactFileName(consumer))}`);
+  return [
+    `  states       ${sandbox.url}${PROVIDER_STATES_PATH}`,
+    `  pact         pact-verifier -h 127.0.0.1 -p ${port} -s ${sandbox.url}${PROVIDER_STATES_PATH} ` +
+      `--state-change-teardown ${files.join(' ')}`,
+  ];
+}
+
+/**
+ * What `--provider-states` changes: Pact's provider-state-change endpoint on the sandbox itself,
+ * over hsac's state handlers. The pacts' requests carry the contract's placeholder token (a pact
+ * file holds no credential), and Pact's CLI cannot swap it for another without also replacing the
+ * 401 interactions' revoked token, so the sandbox accepts the placeholder unless `--token` says
+ * otherwise. The state set-ups create hundreds of records through the API: the rate limit is the
+ * pact verification's own (no verification is about rate limits) unless `--rate-limit` is given.
+ */
+function providerStatesOptions(options: SandboxCommandOptions): Partial<SandboxOptions> {
+  if (!options.providerStates) return {};
+  const endpoint = new StateChangeEndpoint();
+  return {
+    token: options.token ?? CONTRACT_TOKEN,
+    rateLimit: { max: options.rateLimit ?? VERIFICATION_RATE_LIMIT },
+    sideRoutes: [
+      {
+        method: 'POST',
+        path: PROVIDER_STATES_PATH,
+        handle: (request) => endpoint.handle(request.body, request.origin),
+      },
+    ],
+  };
 }
 
 /** Resolves when `signal` aborts. */
@@ -114,6 +158,7 @@ export async function runSandboxCommand(
     ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     ...(options.accountType === undefined ? {} : { accountType: options.accountType }),
     ...(options.slowResponseMs === undefined ? {} : { faultOptions: { slowResponseMs: options.slowResponseMs } }),
+    ...providerStatesOptions(options),
   };
   let sandbox: Sandbox;
   try {
@@ -131,7 +176,7 @@ export async function runSandboxCommand(
     ? undefined
     : watchForStop({ onStop: (cause) => io.err(`hsac sandbox: ${describeStop(cause)}: stopping\n`) });
   try {
-    io.out(startBanner(sandbox));
+    io.out(startBanner(sandbox, options.providerStates === true));
     await (watch ? aborted(watch.signal) : until?.(sandbox));
     const served = sandbox.requestCount();
     await sandbox.stop();
@@ -158,6 +203,12 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
     .option('--page-size <n>', 'associations per batch-read page (default 500)', parsePositiveInt)
     .option('--slow-response-ms <ms>', 'delay of the slow-response fault (default 35000)', parseWhole)
     .option('--account-type <type>', 'accountType reported by account details (default SANDBOX)')
+    .option(
+      '--provider-states',
+      `serve Pact's provider-state-change endpoint at ${PROVIDER_STATES_PATH} ` +
+        "(for pact-verifier --state-change-url); the token defaults to the pacts' placeholder " +
+        `(${CONTRACT_TOKEN}), the rate limit to ${VERIFICATION_RATE_LIMIT}/10s`,
+    )
     .addHelpText(
       'after',
       '\nPrints its URL and token, serves until SIGINT or SIGTERM (or until its parent process exits), then exits 0; a second signal exits at once (130/143).\nThe seed and page size are bounded like run.seed and run.sandboxPageSize in the config schema.\nExit codes: 0 clean stop, 2 usage error (unknown fault, busy port, bad option).\nExample: hsac sandbox --port 8080 --fault missing-completedAt --fault content-type-text',

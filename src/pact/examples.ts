@@ -1,5 +1,6 @@
 import type fc from 'fast-check';
 import { arbitraries, exampleOf } from '../../properties/index.js';
+import { UNAUTHORIZED } from '../../provider/auth.js';
 import type { ApiVersion, EndpointId } from '../catalogue/index.js';
 
 /**
@@ -22,7 +23,18 @@ export function successExample(endpoint: EndpointId, apiVersion: ApiVersion, sta
   );
 }
 
-/** A complete `Error` body (the 401 and 400 answers). */
+/** A complete `Error` body (the 400 answer). */
 export function errorExample(apiVersion: ApiVersion): unknown {
   return one(arbitraries.errorBody({ apiVersion, complete: true }));
+}
+
+/**
+ * A complete `Error` body as HubSpot answers a missing or revoked token (the 401): its category and
+ * message, the rest from the arbitrary. The arbitrary's own category and message are any error's
+ * (a validation error about a missing record), which a consumer reading the example would take as
+ * what a 401 says.
+ */
+export function unauthorizedExample(apiVersion: ApiVersion): unknown {
+  const body = errorExample(apiVersion);
+  return { ...(body as object), category: UNAUTHORIZED.category, message: UNAUTHORIZED.message };
 }

@@ -1,8 +1,10 @@
 /**
  * Pact contracts for the Associations API: interactions derived from the catalogue and the
  * compiled schemas (`interactions.ts`, `matchers.ts`), what consumers rely on (`reliance.ts`),
- * provider states set up through the provider's API (`states/`), the two consumers
- * (`consumers/`), provider verification (`verify.ts`) and Pact Broker publishing (`broker.ts`).
+ * provider states set up through the provider's API (`states/`, and Pact's state-change endpoint over
+ * them: `states/state-change.ts`), the two consumers (`consumers/`), provider verification
+ * (`verify.ts`, on pact files `pact-files.ts` reads, against `verification-sandbox.ts` by default)
+ * and Pact Broker publishing (`broker.ts`).
  * The suites in `suites/pact/` drive them; see its README.
  */
 export {
@@ -46,7 +48,11 @@ export {
   type ConsumerCall,
   type Outcome,
 } from './consumers/model.js';
+export { PROVIDER_STATES_PATH, StateChangeEndpoint, type StateChangeAnswer } from './states/state-change.js';
+export { PactFileError, readPactFile, resolvePactFiles, type PactFileSummary } from './pact-files.js';
+export { startVerificationSandbox, VERIFICATION_RATE_LIMIT } from './verification-sandbox.js';
 export {
+  VerifierDidNotRun,
   verifyPacts,
   statesUsed,
   type InteractionVerdict,

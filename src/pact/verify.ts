@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { ApiVersion } from '../catalogue/index.js';
 import { createRedactor } from '../transport/index.js';
 import type { JsonMap } from './json.js';
 import { withNativeVerifierInChild } from './native-verifier.js';
+import { readPactFile } from './pact-files.js';
 import { requestFilter } from './request-filter.js';
 import { Ledger, PROVIDER_STATES, setupApi, type ProviderStateDefinition } from './states/index.js';
 
@@ -17,6 +17,11 @@ import { Ledger, PROVIDER_STATES, setupApi, type ProviderStateDefinition } from 
 // The native verifier phones home with usage metrics unless this is set (PEERS.md); it reads the
 // environment when it runs, so setting it at load covers every verification.
 process.env.PACT_DO_NOT_TRACK = 'true';
+
+/** The native verifier could not run at all (no interaction was judged); its message says why, token removed. */
+export class VerifierDidNotRun extends Error {
+  override readonly name = 'VerifierDidNotRun';
+}
 
 /** Options of {@link verifyPacts}. */
 export interface VerifyOptions {
@@ -42,6 +47,11 @@ export interface InteractionVerdict {
   readonly ok: boolean;
   /** The verifier's mismatch lines, token removed. */
   readonly mismatches: readonly string[];
+  /**
+   * Set when the interaction failed and a provider state it names could not be set up: it was not
+   * verified (the request was answered 500 in the provider's place), and this says why.
+   */
+  readonly notVerified?: string;
 }
 
 /** A provider state that could not be set up (or torn down). */
@@ -81,23 +91,9 @@ function parseVerifierJson(text: string): VerifierJson {
   }
 }
 
-/** The consumer a pact file is from. */
-function consumerOf(file: string): string | undefined {
-  const pact = JSON.parse(readFileSync(file, 'utf8')) as { consumer?: { name?: string } };
-  return pact.consumer?.name;
-}
-
-/** The provider state names a pact file uses. */
+/** The provider state names the pact files use. */
 export function statesUsed(pactFiles: readonly string[]): string[] {
-  const names = new Set<string>();
-  for (const file of pactFiles) {
-    const pact = JSON.parse(readFileSync(file, 'utf8')) as {
-      interactions?: { providerStates?: { name?: string }[] }[];
-    };
-    for (const interaction of pact.interactions ?? [])
-      for (const state of interaction.providerStates ?? []) if (state.name) names.add(state.name);
-  }
-  return [...names].sort();
+  return [...new Set(pactFiles.flatMap((file) => readPactFile(file).interactions.flatMap((i) => i.states)))].sort();
 }
 
 /** Verifies pact files against a provider; resolves to the verdict (it never rejects for a failed contract). */
@@ -160,14 +156,30 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
 
   const runs =
     options.pactFiles.length > 0
-      ? options.pactFiles.map((file) => ({ pactUrls: [file], consumer: consumerOf(file) }))
-      : [{ pactUrls: [], consumer: undefined }];
+      ? options.pactFiles.map((file) => {
+          const pact = readPactFile(file);
+          const states = new Map(pact.interactions.map((i) => [i.description, i.states]));
+          return {
+            pactUrls: [file],
+            consumer: pact.consumer,
+            statesOf: (description: string) => states.get(description),
+          };
+        })
+      : [{ pactUrls: [], consumer: undefined, statesOf: () => undefined }];
+  /** Why an interaction was not verified: the first state it names that failed to set up (or has no handler). */
+  const notVerified = (states: readonly string[] | undefined): string | undefined => {
+    for (const state of states ?? []) {
+      const failure = stateFailures.find((f) => f.state === state && f.phase !== 'teardown');
+      if (failure) return `provider state "${state}" was not set up: ${failure.message}`;
+    }
+    return undefined;
+  };
   const interactions: InteractionVerdict[] = [];
   const reports: string[] = [];
   let passed = true;
   // One verifier run per pact file: the verifier's results name interactions by description only,
   // and two consumers' contracts may share descriptions.
-  for (const { pactUrls, consumer } of runs) {
+  for (const { pactUrls, consumer, statesOf } of runs) {
     const verifier = new Verifier({
       providerBaseUrl: options.providerBaseUrl,
       pactUrls,
@@ -190,7 +202,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
       const report = (error as { report?: string }).report ?? '';
       reports.push(report);
       if (json.interactionResults === undefined)
-        throw new Error(
+        throw new VerifierDidNotRun(
           `the pact verifier did not run: ${redactor.text(error instanceof Error ? error.message : String(error))}\n${redactor.text(report)}`,
         );
     }
@@ -202,7 +214,15 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
           .map((m) => redactor.text(`${m.path ?? ''} ${m.mismatch ?? ''}`.trim()))
           .concat(e.mismatch?.message ? [redactor.text(e.mismatch.message)] : []),
       );
-      interactions.push({ ...(consumer ? { consumer } : {}), description, ok: result.result === 'OK', mismatches });
+      const ok = result.result === 'OK';
+      const why = ok ? undefined : notVerified(statesOf(description));
+      interactions.push({
+        ...(consumer ? { consumer } : {}),
+        description,
+        ok,
+        mismatches,
+        ...(why === undefined ? {} : { notVerified: why }),
+      });
     }
   }
   const report = reports.join('\n');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -93,6 +93,31 @@ describe('what each contract covers', () => {
       'batch-read v4',
     ]);
   });
+});
+
+describe("every shipped pact's 401 example is HubSpot's authentication error", () => {
+  // The example is what a reader of the pact (and Pact's stub servers) takes a 401 to say; it was once a
+  // validation error about a missing contact. Read from pacts/ as shipped, after the blocks above wrote them.
+  const shipped = (): string[] => readdirSync(pactsDir()).filter((name) => name.endsWith('.json'));
+
+  it('pacts/ ships one file per consumer', () => {
+    expect(shipped().sort()).toEqual(CONSUMER_NAMES.map(pactFileName).sort());
+  });
+
+  for (const name of CONSUMER_NAMES.map(pactFileName)) {
+    it(`${name}: every 401 interaction answers INVALID_AUTHENTICATION with an authentication message`, () => {
+      const pact = JSON.parse(readFileSync(join(pactsDir(), name), 'utf8')) as {
+        interactions: { description: string; response: { status: number; body?: { content?: unknown } } }[];
+      };
+      const unauthorized = pact.interactions.filter((i) => i.response.status === 401);
+      expect(unauthorized.length).toBeGreaterThan(0);
+      for (const interaction of unauthorized) {
+        const example = interaction.response.body?.content as { category?: unknown; message?: unknown } | undefined;
+        expect(example?.category, interaction.description).toBe('INVALID_AUTHENTICATION');
+        expect(example?.message, interaction.description).toMatch(/^Authentication credentials not found\b/);
+      }
+    });
+  }
 });
 
 describe('pact files are stable', () => {

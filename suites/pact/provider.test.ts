@@ -83,8 +83,10 @@ describe.each(BREAKING_FAULTS)('sandbox with fault $fault', ({ fault, fails, mis
       expect(failed(result)).toEqual(fails);
       expect(result.ok).toBe(false);
       expect(result.stateFailures).toEqual([]);
-      for (const verdict of result.interactions.filter((i) => !i.ok))
+      for (const verdict of result.interactions.filter((i) => !i.ok)) {
         expect(verdict.mismatches.join('\n'), verdict.description).toMatch(mismatch);
+        expect(verdict.notVerified, verdict.description).toBeUndefined();
+      }
     } finally {
       await sandbox.stop();
     }
@@ -138,8 +140,12 @@ describe('a provider state that cannot be set up fails the verification (no sile
         expect(failure).toMatchObject({ state: STATE, phase: 'setup' });
         expect(failure.message).toMatch(/Association type 999999 does not exist/);
       }
-      for (const verdict of result.interactions.filter((i) => !i.ok))
+      for (const verdict of result.interactions.filter((i) => !i.ok)) {
         expect(verdict.mismatches.join('\n')).toMatch(/(but was 500|status code 500)/);
+        expect(verdict.notVerified).toMatch(
+          /^provider state "a limit .*" was not set up: .*type 999999 does not exist/,
+        );
+      }
     } finally {
       await sandbox.stop();
     }
@@ -159,6 +165,10 @@ describe('a provider state that cannot be set up fails the verification (no sile
         message: 'no state handler exists for this state',
       });
       expect(failed(result)).toEqual(descriptions((s) => s.consumer === SDK_CONSUMER && s.state?.name === missing));
+      for (const verdict of result.interactions.filter((i) => !i.ok))
+        expect(verdict.notVerified).toBe(
+          `provider state "${missing}" was not set up: no state handler exists for this state`,
+        );
     } finally {
       await sandbox.stop();
     }

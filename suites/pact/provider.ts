@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { startSandbox, type Sandbox } from '../../provider/index.js';
+import type { Sandbox } from '../../provider/index.js';
 import { CONSUMER_NAMES, pactFileName, pactsDir, type ConsumerName } from '../../src/pact/names.js';
+import { startVerificationSandbox } from '../../src/pact/verification-sandbox.js';
 import { verifyPacts, type VerificationResult, type VerifyOptions } from '../../src/pact/verify.js';
 
 /**
@@ -17,13 +18,9 @@ export function pactFile(consumer: ConsumerName): string {
 /** Every committed pact file. */
 export const ALL_PACT_FILES = CONSUMER_NAMES.map(pactFile);
 
-/**
- * A sandbox for verification: HubSpot's page size (500, so the paging state's 501 associations
- * really span two pages) and a rate limit no verification reaches (state set-ups create hundreds
- * of records; the rate-limit contract is `hsac run`'s business, not the pacts').
- */
+/** A sandbox for verification (`src/pact/verification-sandbox.ts`, as `hsac pact verify` starts it). */
 export function startProvider(faults: readonly string[] = []): Promise<Sandbox> {
-  return startSandbox({ faults, rateLimit: { max: 100_000 }, seedData: { recordsPerType: 3, hubAssociations: 1 } });
+  return startVerificationSandbox(faults);
 }
 
 /** Verifies pact files against a running sandbox. */

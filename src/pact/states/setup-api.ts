@@ -106,6 +106,18 @@ export class SetupApi {
     return body;
   }
 
+  /**
+   * Why the provider cannot be reached (no HTTP answer at all: refused, reset, timed out), or
+   * undefined when it answers anything, an error included. It asks for account details: every
+   * provider serves them, and reading them changes nothing.
+   */
+  async unreachable(): Promise<string | undefined> {
+    const op = auxiliaryOperation('account-details', this.apiVersion);
+    const exchange = await this.client.send({ method: op.method, path: buildPath(op, {}) });
+    if (exchange.response) return undefined;
+    return `${exchange.failure?.kind ?? 'no answer'}${exchange.failure ? `: ${exchange.failure.message}` : ''}`;
+  }
+
   /** Creates `count` records, tagged as hsac pact data; resolves to their IDs in order. */
   async createRecords(objectType: SetupObjectType, count: number): Promise<string[]> {
     const op = auxiliaryOperation('objects-batch-create', this.apiVersion);
