@@ -75,9 +75,14 @@ export function enforceInputLimit(
   count: number,
 ): void {
   if (operation.maxInputs !== undefined && count > operation.maxInputs && context.policy.enforceInputLimit) {
-    const name = 'endpoint' in operation ? operation.endpoint : operation.id;
-    throw badRequest(`Too many inputs: ${count}. ${name} accepts at most ${operation.maxInputs} inputs per request`);
+    throw badRequest(tooManyInputsMessage(operation, count));
   }
+}
+
+/** The 400 message for more inputs than an operation allows (also the pacts' example of that answer). */
+export function tooManyInputsMessage(operation: Operation | AuxiliaryOperation, count: number): string {
+  const name = 'endpoint' in operation ? operation.endpoint : operation.id;
+  return `Too many inputs: ${count}. ${name} accepts at most ${operation.maxInputs ?? '?'} inputs per request`;
 }
 
 /** The three batch timestamps: requested and started on arrival, completed now. */

@@ -1,7 +1,8 @@
 import type fc from 'fast-check';
 import { arbitraries, exampleOf } from '../../properties/index.js';
 import { UNAUTHORIZED } from '../../provider/auth.js';
-import type { ApiVersion, EndpointId } from '../catalogue/index.js';
+import { tooManyInputsMessage } from '../../provider/handlers/common.js';
+import type { ApiVersion, EndpointId, Operation } from '../catalogue/index.js';
 
 /**
  * Example bodies for the contracts, from hsac's own arbitraries (valid under `strict` for the exact
@@ -37,4 +38,14 @@ export function errorExample(apiVersion: ApiVersion): unknown {
 export function unauthorizedExample(apiVersion: ApiVersion): unknown {
   const body = errorExample(apiVersion);
   return { ...(body as object), category: UNAUTHORIZED.category, message: UNAUTHORIZED.message };
+}
+
+/**
+ * A complete `Error` body as the 400 to more inputs than the operation allows: a validation error saying so (the
+ * sandbox's words), not the arbitrary's message about a missing record.
+ */
+export function overLimitExample(operation: Operation): unknown {
+  const body = errorExample(operation.apiVersion);
+  const count = (operation.maxInputs ?? 0) + 1;
+  return { ...(body as object), category: 'VALIDATION_ERROR', message: tooManyInputsMessage(operation, count) };
 }

@@ -11,7 +11,7 @@ import {
 import { declares } from '../../properties/schema/definitions.js';
 import type { ConsumerCall } from './consumers/model.js';
 import { pathParamsOf } from './consumers/request.js';
-import { errorExample, successExample, unauthorizedExample } from './examples.js';
+import { overLimitExample, successExample, unauthorizedExample } from './examples.js';
 import type { JsonMap } from './json.js';
 import { bodyTemplate, type Template } from './matchers.js';
 import { CONTRACT_TOKEN, REVOKED_TOKEN, type ConsumerName } from './names.js';
@@ -223,7 +223,7 @@ function pathExpression(op: Operation, call: ConsumerCall, inject: Readonly<Reco
 function responseOf(op: Operation, kind: InteractionKind): { status: number; definition: string; body: Template } {
   if (kind === 'unauthorized' || kind === 'over-limit') {
     const unauthorized = kind === 'unauthorized';
-    const example = unauthorized ? unauthorizedExample(op.apiVersion) : errorExample(op.apiVersion);
+    const example = unauthorized ? unauthorizedExample(op.apiVersion) : overLimitExample(op);
     return {
       status: unauthorized ? ERROR_STATUSES.unauthorized : ERROR_STATUSES.badRequest,
       definition: op.errorDefinition,

@@ -117,6 +117,19 @@ describe("every shipped pact's 401 example is HubSpot's authentication error", (
         expect(example?.message, interaction.description).toMatch(/^Authentication credentials not found\b/);
       }
     });
+
+    it(`${name}: every over-the-limit 400 interaction says too many inputs, not a missing record`, () => {
+      const pact = JSON.parse(readFileSync(join(pactsDir(), name), 'utf8')) as {
+        interactions: { description: string; response: { status: number; body?: { content?: unknown } } }[];
+      };
+      const overLimit = pact.interactions.filter((i) => i.description.includes('more than 1000 inputs'));
+      for (const interaction of overLimit) {
+        const example = interaction.response.body?.content as { category?: unknown; message?: unknown } | undefined;
+        expect(interaction.response.status, interaction.description).toBe(400);
+        expect(example?.category, interaction.description).toBe('VALIDATION_ERROR');
+        expect(example?.message, interaction.description).toMatch(/^Too many inputs: 1001\. .* at most 1000 inputs/);
+      }
+    });
   }
 });
 
