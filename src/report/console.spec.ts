@@ -32,7 +32,11 @@ describe('the console summary of hsac run', () => {
     const errors = renderConsoleSummary(sampleResult({ findings }), [])
       .split('\n')
       .filter((line) => line.startsWith('  error '));
-    expect(errors).toEqual(['  error required batch-read /a: first (x3)', '  error required batch-read /b: once']);
+    // With the first finding's number (report.json's, what `hsac replay --finding N` takes).
+    expect(errors).toEqual([
+      '  error required batch-read /a: first (x3, first finding 1)',
+      '  error required batch-read /b: once (finding 2)',
+    ]);
   });
 
   it("shows a provider's control bytes as escapes: a quoted body cannot clear the screen or retitle the window", () => {

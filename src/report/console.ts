@@ -1,6 +1,7 @@
 import type { RunResult } from '../runner/result.js';
 import { terminalText } from './escape.js';
 import { distinctFindings, endpointRows, placeKey, requestCosts, verdictWord } from './digest.js';
+import { numberedFindings } from './numbering.js';
 
 /** Failing check rows listed on the console; the rest are in the reports. */
 const FAILING_SHOWN = 20;
@@ -69,12 +70,15 @@ export function renderConsoleSummary(
   if (cost.length > 0) lines.push(`  requests: ${cost.join(', ')}`);
   // The distinct errors by place (check, endpoint, pointer), most frequent first, with how often each was seen.
   const errors = distinctFindings(
-    result.findings.filter((f) => f.severity === 'error'),
+    numberedFindings(result.findings).filter(({ finding }) => finding.severity === 'error'),
     placeKey,
   );
-  for (const { finding, count } of errors.slice(0, ERRORS_SHOWN)) {
+  for (const { finding, count, members } of errors.slice(0, ERRORS_SHOWN)) {
     const place = `${finding.check} ${finding.endpoint ?? ''} ${terminalText(finding.instancePath) || '(body)'}`;
-    lines.push(`  error ${place}: ${terminalText(finding.message)}${count > 1 ? ` (x${count})` : ''}`);
+    // The first finding's number, as report.json counts them: what `hsac replay REPORT --finding N` takes.
+    const [first] = members;
+    const number = first ? `finding ${first.number}` : '';
+    lines.push(`  error ${place}: ${terminalText(finding.message)} (${count > 1 ? `x${count}, first ` : ''}${number})`);
   }
   lines.push(`  reports: ${written.join(', ')}`);
   lines.push(`  Reproduce with: ${run.replay}`);

@@ -1,16 +1,20 @@
 import type { Finding } from '../registry/finding.js';
 import type { CheckId } from '../registry/index.js';
 import type { CheckOutcomeKind, ReportedExchange, RunResult } from '../runner/result.js';
+import type { NumberedFinding } from './numbering.js';
 
 /**
  * Aggregates the human-facing writers (summary.md, report.html) share. Each is a plain reading of
  * the RunResult (counting, grouping, bucketing); none judges an exchange again.
  */
 
-/** Distinct findings with how often each was seen in the run. */
+/** Distinct findings with how often each was seen in the run, and which findings (by number) they fold. */
 export interface FindingGroup {
+  /** The first finding of the group: the one shown. */
   readonly finding: Finding;
   readonly count: number;
+  /** Every finding the group folds, in run order (`members[0].finding` is `finding`). */
+  readonly members: readonly NumberedFinding[];
 }
 
 /** The identity of a finding as a reader sees it: the same problem at the same place. */
@@ -33,22 +37,26 @@ export function placeKey(finding: Finding): string {
 
 /**
  * Findings grouped by (severity, check, endpoint, version, pointer, message, replay), or by `keyOf`
- * (each group shows its first finding): errors first, then by count, then first seen.
+ * (each group shows its first finding): errors first, then by count, then first seen. Findings about
+ * different exchanges fold together: each keeps its number (and so its exchanges) in `members`.
  */
 export function distinctFindings(
-  findings: readonly Finding[],
+  findings: readonly NumberedFinding[],
   keyOf: (finding: Finding) => string = groupKey,
 ): FindingGroup[] {
-  const groups = new Map<string, { finding: Finding; count: number; first: number }>();
-  findings.forEach((finding, index) => {
-    const key = keyOf(finding);
+  const groups = new Map<string, { finding: Finding; members: NumberedFinding[]; first: number }>();
+  findings.forEach((numbered, index) => {
+    const key = keyOf(numbered.finding);
     const seen = groups.get(key);
-    if (seen) seen.count++;
-    else groups.set(key, { finding, count: 1, first: index });
+    if (seen) seen.members.push(numbered);
+    else groups.set(key, { finding: numbered.finding, members: [numbered], first: index });
   });
   return [...groups.values()]
-    .sort((a, b) => severityRank(a.finding) - severityRank(b.finding) || b.count - a.count || a.first - b.first)
-    .map(({ finding, count }) => ({ finding, count }));
+    .sort(
+      (a, b) =>
+        severityRank(a.finding) - severityRank(b.finding) || b.members.length - a.members.length || a.first - b.first,
+    )
+    .map(({ finding, members }) => ({ finding, count: members.length, members }));
 }
 
 function severityRank(finding: Finding): number {

@@ -1,4 +1,7 @@
+import type { Severity } from '../registry/finding.js';
 import type { ReportedExchange, RunResult } from '../runner/result.js';
+import { curlCommand } from './curl.js';
+import { findingsByExchange, numberedFindings, type NumberedFinding } from './numbering.js';
 
 /**
  * `exchanges.har`: the recorded traffic as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/),
@@ -11,6 +14,13 @@ import type { ReportedExchange, RunResult } from '../runner/result.js';
 export interface HarNameValue {
   readonly name: string;
   readonly value: string;
+}
+
+/** A finding that names an entry's exchange: its number (report.json `findings[]`, 1-based), check and severity. */
+export interface HarFindingRef {
+  readonly number: number;
+  readonly check: string;
+  readonly severity: Severity;
 }
 
 /** One HAR entry, as hsac writes it. */
@@ -57,7 +67,8 @@ export interface HarEntry {
   };
   readonly comment?: string;
   readonly _hsac: {
-    readonly exchange: number;
+    /** The exchange's id (report.json `exchanges[].id`): what findings' `exchangeId`/`exchangeIds` name. */
+    readonly id: number;
     readonly endpoint: string;
     readonly apiVersion: string;
     readonly intent: string;
@@ -65,6 +76,10 @@ export interface HarEntry {
     readonly purpose?: string;
     /** Every attempt, with the whole answer of each that met a 429 (`rateLimited`). */
     readonly attempts: ReportedExchange['attempts'];
+    /** The findings that name this exchange (judged it, or judged a sequence it is part of), in report order. */
+    readonly findings: readonly HarFindingRef[];
+    /** The request as a curl line, the token as `$HUBSPOT_ACCESS_TOKEN` (`src/report/curl.ts`). */
+    readonly curl: string;
   };
 }
 
@@ -114,8 +129,8 @@ function headerValue(headers: Readonly<Record<string, string>>, name: string): s
   return key === undefined ? undefined : headers[key];
 }
 
-/** One exchange as a HAR entry; `index` is its place in the run (exchange ids repeat across a run's clients). */
-export function harEntry(exchange: ReportedExchange, index: number): HarEntry {
+/** One exchange as a HAR entry, with the findings that name it. */
+export function harEntry(exchange: ReportedExchange, findings: readonly NumberedFinding[] = []): HarEntry {
   const { request, response } = exchange;
   const requestType = headerValue(request.headers, 'content-type') ?? 'application/json';
   const responseType = response
@@ -174,24 +189,27 @@ export function harEntry(exchange: ReportedExchange, index: number): HarEntry {
         }
       : {}),
     _hsac: {
-      exchange: index + 1,
+      id: exchange.id,
       endpoint: exchange.endpoint,
       apiVersion: exchange.apiVersion,
       intent: exchange.intent,
       ...(exchange.purpose ? { purpose: exchange.purpose } : {}),
       attempts: exchange.attempts,
+      findings: findings.map(({ number, finding }) => ({ number, check: finding.check, severity: finding.severity })),
+      curl: curlCommand(exchange.request),
     },
   };
 }
 
 /** The HAR document of a run. */
 export function buildHar(result: RunResult): Har {
+  const findingsOf = findingsByExchange(numberedFindings(result.findings));
   return {
     log: {
       version: '1.2',
       creator: { name: result.tool.name, version: result.tool.version },
       comment: `hsac run ${result.run.id}: seed ${result.run.seed}, API ${result.run.apiVersion}, verdict ${result.summary.verdict}. Reproduce with: ${result.run.replay}`,
-      entries: result.exchanges.map(harEntry),
+      entries: result.exchanges.map((exchange) => harEntry(exchange, findingsOf.get(exchange.id))),
     },
   };
 }

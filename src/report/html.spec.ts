@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckId } from '../registry/index.js';
+import {
+  attribute,
+  classes,
+  descendants,
+  exchangeFindingLinks,
+  linkProblems,
+  pageFindings,
+  parsePage,
+  textOf,
+  type HtmlPage,
+} from '../../suites/support/html-page.js';
+import type { Finding } from '../registry/finding.js';
+import type { ReportedExchange } from '../runner/result.js';
+import { curlCommand } from './curl.js';
 import { htmlText } from './escape.js';
+import { exchangeIdsOf } from './numbering.js';
 import { renderHtml, REPORT_CSP } from './html.js';
 import { sampleResult } from './sample.js';
 
@@ -23,19 +38,31 @@ describe('report.html', () => {
     expect(html).toContain('data-label="&lt;100ms" data-value="1"');
   });
 
-  it('shows findings with their JSON pointer, an example exchange matched by pointer, and the replay command', () => {
+  it('shows findings with their JSON pointer, the exchange each judged as its example, and the replay commands', () => {
     expect(html).toContain('<code class="pointer">/status</code>');
     expect(html).toContain(
       'Reproduce with:</p><pre class="replay">hsac run --seed 1 --config hsac.config.json --require-exercised paging-terminates</pre>',
     );
-    // The status-enum finding reports "CANCELLED" at /status: the one exchange holding that value there.
+    // The status-enum finding judged exchange 1: its excerpt is the example, linked to the exchange's section.
     expect(html).toMatch(
-      /<code class="pointer">\/status<\/code>.*<summary>example: <a href="#x-0">exchange #1<\/a> \(POST → 207\)<\/summary><p class="muted">request<\/p><pre class="request">POST http:\/\/127\.0\.0\.1:4000\/crm/s,
+      new RegExp(
+        '<code class="pointer">/status</code>.*<summary>example: ' +
+          '<a href="#exchange-1">exchange #1</a> \\(POST → 207\\)' +
+          '</summary><p class="muted">request</p><pre class="request">POST http://127\\.0\\.0\\.1:4000/crm',
+        's',
+      ),
     );
-    // The unknown-field warning carries no actual value: nothing to match, so no example.
-    expect(html.match(/example: /g)).toHaveLength(1);
-    // A field reported absent matches any body without it (a 401 has no completedAt): no example, a link to the
-    // endpoint's exchanges.
+    // Both sample findings judged exchange 1 (the warning too, now that findings name their exchange).
+    expect(html.match(/example: /g)).toHaveLength(2);
+    // Each finding's own replay, by its number in report.json (`report.json` beside the page unless told otherwise).
+    expect(html).toContain('<pre class="replay-finding">hsac replay report.json --finding 1</pre>');
+    expect(html).toContain('<pre class="replay-finding">hsac replay report.json --finding 2</pre>');
+    const named = renderHtml(sampleResult(), { reportPath: 'reports/my run/report.json' });
+    expect(named).toContain(
+      `<pre class="replay-finding">hsac replay &#39;reports/my run/report.json&#39; --finding 1</pre>`,
+    );
+    // A finding that names no exchange (an older report, the run's own) gets no example: a link to the endpoint's
+    // exchanges instead.
     const absent = renderHtml(
       sampleResult({
         findings: [
@@ -159,11 +186,13 @@ describe('report.html', () => {
           expected: HOSTILE,
           actual: HOSTILE,
           replay: HOSTILE,
+          exchangeId: 1,
         },
       ],
       exchanges: [
         {
           ...exchange!,
+          endpoint: HOSTILE,
           request: { ...exchange!.request, url: `http://x/${HOSTILE}`, body: HOSTILE },
           response: { status: 400, headers: { [HOSTILE]: HOSTILE }, body: HOSTILE, bytes: 1 },
         },
@@ -196,9 +225,176 @@ describe('report.html', () => {
     const page = renderHtml(hostile);
     expect(page).not.toMatch(/<script|<img/i);
     expect(page).toContain(htmlText(HOSTILE));
+    // As a browser parses it: no element the provider's text could have made, links and anchors intact, and the
+    // hostile text is text, in the finding, the exchange's excerpt and its curl line.
+    const parsed = parsePage(page);
+    expect(parsed.elements.filter((element) => ['script', 'img', 'iframe'].includes(element.tagName))).toEqual([]);
+    expect(linkProblems(parsed)).toEqual([]);
+    const curl = descendants(parsed.byId.get('exchange-1')!).find((element) => classes(element).includes('curl'));
+    expect(curl && textOf(curl)).toBe(curlCommand(hostile.exchanges[0]!.request));
+    expect(textOf(parsed.byId.get('finding-1')!)).toContain(HOSTILE);
   });
 
   it('htmlText escapes markup and quotes and replaces characters HTML cannot carry', () => {
     expect(htmlText(`<a href='x'>"&"</a>\u0000`)).toBe('&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;\uFFFD');
+  });
+});
+
+/** An exchange like the sample's batch read, with its own id and status. */
+function readExchange(id: number, status: number): ReportedExchange {
+  const [read] = sampleResult().exchanges;
+  return { ...read!, id, response: { ...read!.response!, status } };
+}
+
+const bodyFinding = (exchangeId: number): Finding => ({
+  check: 'status-enum',
+  severity: 'error',
+  instancePath: '/status',
+  message: 'status "CANCELLED" is not one of CANCELED, COMPLETE, PENDING, PROCESSING',
+  endpoint: 'batch-read',
+  apiVersion: '2026-03',
+  exchangeId,
+});
+
+/** The status badge of an exchange's section, parsed. */
+function statusBadge(page: HtmlPage, id: number): { text: string; classes: string[] } {
+  const badge = descendants(page.byId.get(`exchange-${id}`)!).find((element) => classes(element).includes('status'));
+  return { text: badge ? textOf(badge) : '', classes: badge ? classes(badge) : [] };
+}
+
+describe('report.html links each finding to the exchange(s) it judged, and back (parsed with parse5)', () => {
+  // 1: a 207 with an error (findings 1, 4, 5 are one folded group, on exchanges 1, 6, 7); 2: a clean 200; 3: a 200
+  // with a warning only (finding 2); 4 and 5: one sequence a read-after-write error judged (finding 3).
+  const findings: Finding[] = [
+    bodyFinding(1),
+    { ...bodyFinding(3), check: 'unknown-field', severity: 'warning', instancePath: '/extra', message: 'unknown' },
+    {
+      check: 'read-after-write',
+      severity: 'error',
+      instancePath: '/results',
+      message: 'written but not read back',
+      endpoint: 'batch-read',
+      exchangeIds: [4, 5],
+      exchangeId: 5,
+    },
+    bodyFinding(6),
+    bodyFinding(7),
+  ];
+  const result = sampleResult({
+    findings,
+    exchanges: [
+      readExchange(1, 207),
+      readExchange(2, 200),
+      readExchange(3, 200),
+      readExchange(4, 200),
+      readExchange(5, 200),
+      readExchange(6, 207),
+      readExchange(7, 207),
+    ],
+  });
+  const page = parsePage(renderHtml(result));
+
+  it('parses without an error; every #link leads to an element on the page; findings and exchanges link back', () => {
+    expect(page.parseErrors).toEqual([]);
+    expect(page.duplicateIds).toEqual([]);
+    expect(linkProblems(page)).toEqual([]);
+  });
+
+  it('every finding is on the page by its number and links to exactly the exchanges it names', () => {
+    const listed = pageFindings(page);
+    expect(listed.map((f) => f.number).sort()).toEqual([1, 2, 3, 4, 5]);
+    for (const { number, exchanges } of listed)
+      expect(exchanges, `finding ${number}`).toEqual(exchangeIdsOf(findings[number - 1]!));
+    // The folded group is one article (finding 1's anchor) that lists 4 and 5 with anchors of their own.
+    expect(attribute(page.byId.get('finding-1')!, 'class')).toBe('finding error');
+    expect(page.byId.get('finding-4')?.tagName).toBe('li');
+    expect(exchangeFindingLinks(page, 6)).toEqual([4]);
+    // The sequence's exchanges both list the sequence finding.
+    expect(exchangeFindingLinks(page, 4)).toEqual([3]);
+    expect(exchangeFindingLinks(page, 5)).toEqual([3]);
+  });
+
+  it('an exchange an error names is marked failing, whatever its status; a warning only, warning; else ok', () => {
+    const mark = (id: number): string | undefined => attribute(page.byId.get(`exchange-${id}`)!, 'data-mark');
+    expect([1, 2, 3, 4, 5, 6, 7].map(mark)).toEqual([
+      'failing',
+      'ok',
+      'warning',
+      'failing',
+      'failing',
+      'failing',
+      'failing',
+    ]);
+    // The 207 a check failed: a red badge and the word, never the green of a 2xx.
+    expect(classes(page.byId.get('exchange-1')!)).toContain('exchange-failing');
+    expect(statusBadge(page, 1)).toEqual({ text: '207', classes: ['status', 'tone-bad'] });
+    expect(statusBadge(page, 4)).toEqual({ text: '200', classes: ['status', 'tone-bad'] });
+    expect(textOf(page.byId.get('exchange-1')!)).toMatch(/^FAILING 207 #1 POST/);
+    // The clean 200: green, and nothing failing about it.
+    expect(classes(page.byId.get('exchange-2')!)).toEqual(['exchange', 'exchange-ok']);
+    expect(statusBadge(page, 2)).toEqual({ text: '200', classes: ['status', 'tone-ok'] });
+    expect(exchangeFindingLinks(page, 2)).toEqual([]);
+    expect(statusBadge(page, 3).classes).toContain('tone-warn');
+  });
+
+  it('every exchange has one curl line: the recorded request, the token as $HUBSPOT_ACCESS_TOKEN', () => {
+    const secret = 'pat-na1-11111111-2222-3333-4444-555555555555';
+    // Even a record that kept a token (a library caller's, unredacted) gives a line that names the variable.
+    const leaky = sampleResult({
+      exchanges: [
+        {
+          ...readExchange(1, 207),
+          request: { ...readExchange(1, 207).request, headers: { authorization: `Bearer ${secret}` } },
+        },
+      ],
+    });
+    for (const [name, run] of Object.entries({ linked: result, leaky })) {
+      const parsed = parsePage(renderHtml(run));
+      for (const exchange of run.exchanges) {
+        const lines = descendants(parsed.byId.get(`exchange-${exchange.id}`)!).filter((element) =>
+          classes(element).includes('curl'),
+        );
+        expect(lines.map(textOf), `${name} exchange ${exchange.id}`).toEqual([curlCommand(exchange.request)]);
+        expect(textOf(lines[0]!)).toContain('-H "Authorization: Bearer $HUBSPOT_ACCESS_TOKEN"');
+        expect(textOf(lines[0]!)).not.toContain(secret);
+      }
+    }
+  });
+
+  it('the link check sees wrong links: all findings pointed at exchange 1, or an anchor gone', () => {
+    const html = renderHtml(result);
+    const allAtOne = html.replace(
+      /class="exchange-link" href="#exchange-\d+"/g,
+      'class="exchange-link" href="#exchange-1"',
+    );
+    expect(allAtOne).not.toBe(html);
+    expect(linkProblems(parsePage(allAtOne))).toEqual(
+      expect.arrayContaining([
+        'finding 3 links to exchange 1, which does not list it back',
+        'exchange 4 links to finding 3, which does not link to it',
+      ]),
+    );
+    const anchorGone = html.replace('id="exchange-6"', 'id="exchange-six"');
+    expect(linkProblems(parsePage(anchorGone))).toContain('"exchange 6" links to #exchange-6, which the page lacks');
+  });
+
+  it('thousands of exchanges: bounded, the failing ones its findings name shown, no link to what is not', () => {
+    const many = Array.from({ length: 3000 }, (_, index) => readExchange(index + 1, 207));
+    // 600 identical findings on the last 600 exchanges, and one on exchange 2000.
+    const folded = many.slice(2400).map((exchange) => bodyFinding(exchange.id));
+    const big = sampleResult({ exchanges: many, findings: [...folded, { ...bodyFinding(2000), message: 'other' }] });
+    const html = renderHtml(big);
+    const parsed = parsePage(html);
+    expect(linkProblems(parsed)).toEqual([]);
+    const sections = parsed.elements.filter((element) => /^exchange-\d+$/.test(attribute(element, 'id') ?? ''));
+    // The first 150, and the 21 exchanges the listed findings name (20 members of the fold, and exchange 2000).
+    expect(sections).toHaveLength(150 + 21);
+    expect(parsed.byId.has('exchange-2000')).toBe(true);
+    expect(parsed.byId.has('exchange-2401')).toBe(true);
+    expect(parsed.byId.has('exchange-2999')).toBe(false);
+    expect(pageFindings(parsed)).toHaveLength(21);
+    expect(html).toContain('… 580 more, alike but for their exchanges (report.json)');
+    expect(html).toContain(`${3000 - 171} more exchange(s) in exchanges.har`);
+    expect(html.length).toBeLessThan(2_000_000);
   });
 });

@@ -1,8 +1,8 @@
 import { statusFamily } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
 import type { CheckOutcome, ReportedExchange, RunResult } from '../runner/result.js';
-import { valueAt } from '../json-pointer.js';
 import { jsonText } from '../json.js';
+import { curlCommand, TOKEN_VARIABLE } from './curl.js';
 import {
   distinctFindings,
   endpointRows,
@@ -19,21 +19,34 @@ import {
   type FindingGroup,
 } from './digest.js';
 import { excerpt, htmlText, readableBody } from './escape.js';
+import {
+  exchangeIdsOf,
+  findingReplayCommand,
+  findingsByExchange,
+  numberedFindings,
+  type NumberedFinding,
+} from './numbering.js';
 import { barChart, type Tone } from './svg.js';
 
 /**
  * `report.html`: one self-contained page (no script, no external font, image or stylesheet; a
  * Content-Security-Policy that forbids every remote load) written from the RunResult alone.
  * Everything from the target is escaped; request and response excerpts come from the recorded
- * exchanges, which the transport redacted before they were kept.
+ * exchanges, which the transport redacted before they were kept. Each finding (`#finding-N`, N its
+ * place in report.json) links to the exchange(s) it judged (`#exchange-ID`) and each exchange back,
+ * only ever to an anchor the page has ({@link pagePlan} decides what is shown, once).
  */
 
-/** Exchanges shown with excerpts; the rest are counted and left to exchanges.har. */
+/** Exchanges shown with excerpts in run order; beyond them only those a finding on the page names, the rest counted. */
 const MAX_EXCHANGES_SHOWN = 150;
+/** Exchanges beyond the first {@link MAX_EXCHANGES_SHOWN} shown because a finding on the page names them. */
+const MAX_LINKED_EXCHANGES = 300;
 /** Characters of a body shown in an excerpt. */
 const MAX_BODY_CHARS = 1500;
 /** Distinct findings shown in full. */
 const MAX_FINDING_GROUPS = 100;
+/** Findings of a folded group listed one by one, each with its number and exchange(s). */
+const MAX_GROUP_MEMBERS_LISTED = 20;
 
 /**
  * No script may run and nothing may load from anywhere: styles are inline, charts are inline SVG.
@@ -88,8 +101,22 @@ table#costs { width: auto; } table#costs td:last-child { text-align: right; }
 .finding h3 { margin: 0 0 4px; font-size: 14px; }
 .sev { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 12px; }
 .sev-error { background: #c62828; } .sev-warning { background: #ef6c00; }
-details.exchange { background: #fff; border: 1px solid #ddd; margin: 4px 0; padding: 4px 10px; }
-details.exchange summary { cursor: pointer; }
+div.exchange { background: #fff; border: 1px solid #ddd; border-left: 5px solid #bdbdbd; }
+div.exchange { margin: 4px 0; padding: 4px 10px; }
+div.exchange.exchange-failing { border-left-color: #c62828; background: #fff8f8; }
+div.exchange.exchange-warning { border-left-color: #ef6c00; }
+div.exchange p { margin: 2px 0; }
+div.exchange details summary { cursor: pointer; color: #555; font-size: 12px; }
+.mark { display: inline-block; padding: 0 6px; border-radius: 3px; border: 1px solid; font-size: 11px; }
+.mark { font-weight: 600; }
+.mark-failing { color: #b71c1c; border-color: #c62828; background: #ffebee; }
+.mark-warning { color: #e65100; border-color: #ef6c00; background: #fff3e0; }
+.mark-ok { color: #616161; border-color: #bdbdbd; background: #fafafa; }
+ul.members { margin: 4px 0; padding-left: 20px; }
+/* A link to a finding of a folded group lands on its line with the group's heading still in view. */
+ul.members li { scroll-margin-top: 30vh; }
+:target { outline: 3px solid #1565c0; outline-offset: 2px; }
+pre.curl { background: #f7f7ff; }
 .status { display: inline-block; min-width: 3em; text-align: center; border-radius: 3px; color: #fff; padding: 0 4px; }
 .tone-ok { background: #2e7d32; } .tone-info { background: #1565c0; } .tone-warn { background: #ef6c00; } .tone-bad { background: #c62828; } .tone-muted { background: #757575; }
 .muted { color: #666; }
@@ -216,12 +243,17 @@ function matrixBlock(result: RunResult): string {
   return `<div class="matrix-scroll"><table id="matrix"><thead>${head}</thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
-function endpointTable(result: RunResult): string {
+function endpointTable(result: RunResult, plan: PagePlan): string {
+  // A link only where the page has the endpoint's anchor (an exchange of it shown).
+  const name = (endpoint: string): string =>
+    plan.anchoredEndpoints.has(endpoint)
+      ? `<a href="#exchanges-${htmlText(endpoint)}">${htmlText(endpoint)}</a>`
+      : htmlText(endpoint);
   const rows = endpointRows(result)
-    .map(
-      (r) =>
-        `<tr><td><a href="#exchanges-${htmlText(r.endpoint)}">${htmlText(r.endpoint)}</a></td><td>${r.exchanges}</td><td>${r.errors}</td><td>${r.warnings}</td><td>${r.failed}</td><td>${r.warned}</td><td>${r.passed}</td><td>${r.notExercised}</td><td>${r.off}</td></tr>`,
-    )
+    .map((r) => {
+      const cells = [name(r.endpoint), r.exchanges, r.errors, r.warnings, r.failed, r.warned, r.passed];
+      return `<tr>${[...cells, r.notExercised, r.off].map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    })
     .join('');
   return `<table id="endpoints"><thead><tr><th>endpoint</th><th>exchanges</th><th>errors</th><th>warnings</th><th>checks failed</th><th>warned</th><th>passed</th><th>not exercised</th><th>off</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -267,50 +299,91 @@ function costBlock(result: RunResult): string {
   return `<section id="coverage-cost"><h2>What coverage cost</h2><table id="costs"><thead><tr><th>purpose</th><th>requests</th></tr></thead><tbody>${body}<tr><th>total</th><td>${total}</td></tr></tbody></table></section>`;
 }
 
-/** Parsed response bodies, so matching many findings against many exchanges parses each body once. */
-const parsedBodies = new WeakMap<ReportedExchange, unknown>();
-
-/** The JSON body of an exchange's response, or undefined. */
-function responseValue(exchange: ReportedExchange): unknown {
-  if (exchange.response?.body === undefined) return undefined;
-  if (parsedBodies.has(exchange)) return parsedBodies.get(exchange);
-  let value: unknown;
-  try {
-    value = JSON.parse(exchange.response.body) as unknown;
-  } catch {
-    value = undefined;
-  }
-  parsedBodies.set(exchange, value);
-  return value;
+/** What the page shows, decided once, so that every link on it points at an anchor it has. */
+interface PagePlan {
+  /** The distinct findings shown, each with the members listed one by one. */
+  readonly groups: readonly { readonly group: FindingGroup; readonly listed: readonly NumberedFinding[] }[];
+  /** How many distinct findings there are in all. */
+  readonly distinct: number;
+  /** Findings (by number) with an anchor on the page (`#finding-N`): the listed members of the shown groups. */
+  readonly anchoredFindings: ReadonlySet<number>;
+  /** Every finding that names an exchange, by exchange id (for its mark, whether listed on the page or not). */
+  readonly findingsOf: ReadonlyMap<number, readonly NumberedFinding[]>;
+  /** The exchanges shown, in run order. */
+  readonly exchanges: readonly ReportedExchange[];
+  /** Exchange ids with an anchor on the page (`#exchange-ID`). */
+  readonly anchoredExchanges: ReadonlySet<number>;
+  readonly exchangeById: ReadonlyMap<number, ReportedExchange>;
+  /** Endpoints with an anchor on the page (`#exchanges-ENDPOINT`): those with an exchange shown. */
+  readonly anchoredEndpoints: ReadonlySet<string>;
+  /** report.json as the reader names it, for the replay commands. */
+  readonly reportPath: string;
 }
 
 /**
- * The first exchange whose response shows what a finding describes: at the finding's pointer it
- * holds exactly the reported `actual` value. A reading of the recorded bodies, not a check.
- * Findings about something absent get no example: findings carry no exchange id, and "absent at
- * /x" matches bodies that never should have had /x (a 401 body lacks `completedAt` too), so any
- * pick could mislead. Those findings point at the endpoint's exchanges instead.
+ * The findings and exchanges the page shows: the first {@link MAX_FINDING_GROUPS} distinct findings, each listing
+ * its first {@link MAX_GROUP_MEMBERS_LISTED} members; the first {@link MAX_EXCHANGES_SHOWN} exchanges and, beyond
+ * them, those the listed findings name (errors first, up to {@link MAX_LINKED_EXCHANGES}). A page of a run with
+ * thousands of exchanges stays readable, and the failing exchanges a reader follows a finding to are on it.
  */
-function exampleExchange(finding: Finding, exchanges: readonly ReportedExchange[]): number | undefined {
-  if (finding.instancePath === '' || finding.actual === undefined || finding.actual === 'absent') return undefined;
-  const want = JSON.stringify(finding.actual);
-  const index = exchanges.findIndex((exchange) => {
-    if (
-      exchange.intent === 'auxiliary' ||
-      exchange.endpoint !== finding.endpoint ||
-      exchange.apiVersion !== (finding.apiVersion ?? exchange.apiVersion)
-    )
-      return false;
-    const body = responseValue(exchange);
-    if (body === undefined) return false;
-    const value = valueAt(body, finding.instancePath);
-    return value !== undefined && JSON.stringify(value) === want;
-  });
-  return index < 0 ? undefined : index;
+function pagePlan(result: RunResult, reportPath: string): PagePlan {
+  const numbered = numberedFindings(result.findings);
+  const distinct = distinctFindings(numbered);
+  const groups = distinct
+    .slice(0, MAX_FINDING_GROUPS)
+    .map((group) => ({ group, listed: group.members.slice(0, MAX_GROUP_MEMBERS_LISTED) }));
+  const anchoredFindings = new Set(groups.flatMap(({ listed }) => listed.map((member) => member.number)));
+  const first = new Set(result.exchanges.slice(0, MAX_EXCHANGES_SHOWN).map((exchange) => exchange.id));
+  const linked = new Set<number>();
+  for (const { listed } of groups)
+    for (const { finding } of listed)
+      for (const id of exchangeIdsOf(finding)) if (!first.has(id) && linked.size < MAX_LINKED_EXCHANGES) linked.add(id);
+  const exchanges = result.exchanges.filter((exchange) => first.has(exchange.id) || linked.has(exchange.id));
+  return {
+    groups,
+    distinct: distinct.length,
+    anchoredFindings,
+    findingsOf: findingsByExchange(numbered),
+    exchanges,
+    anchoredExchanges: new Set(exchanges.map((exchange) => exchange.id)),
+    exchangeById: new Map(result.exchanges.map((exchange) => [exchange.id, exchange] as const)),
+    anchoredEndpoints: new Set(exchanges.map((exchange) => exchange.endpoint)),
+    reportPath,
+  };
 }
 
-function findingBlock(group: FindingGroup, exchanges: readonly ReportedExchange[]): string {
+/** The anchor of an exchange's section. */
+function exchangeAnchor(id: number): string {
+  return `exchange-${htmlText(String(id))}`;
+}
+
+/** The anchor of a finding: its article (the first of a group) or its line in the group's list. */
+function findingAnchor(number: number): string {
+  return `finding-${number}`;
+}
+
+/** The exchanges a finding names, each a link where the page shows it, else said to be in exchanges.har. */
+function exchangeLinks(finding: Finding, plan: PagePlan): string {
+  const ids = exchangeIdsOf(finding);
+  if (ids.length === 0) return '<span class="muted">no exchange (a finding about the run)</span>';
+  return ids
+    .map((id) =>
+      plan.anchoredExchanges.has(id)
+        ? `<a class="exchange-link" href="#${exchangeAnchor(id)}">exchange ${htmlText(String(id))}</a>`
+        : `exchange ${htmlText(String(id))} <span class="muted">(not on this page: exchanges.har)</span>`,
+    )
+    .join(', ');
+}
+
+/** An exchange's answer in a few words: `POST → 207`. */
+function exchangeGist(exchange: ReportedExchange): string {
+  return `${htmlText(exchange.request.method)} → ${exchange.response?.status ?? 'no answer'}`;
+}
+
+function findingBlock(group: FindingGroup, listed: readonly NumberedFinding[], plan: PagePlan): string {
   const f = group.finding;
+  const [first] = group.members;
+  const number = first?.number ?? 0; // a group always has a first member
   const where = f.instancePath === '' ? '(whole body or exchange)' : f.instancePath;
   const rows: string[] = [
     `<p>at <code class="pointer">${htmlText(where)}</code>${group.count > 1 ? ` · seen ${group.count} times` : ''}</p>`,
@@ -320,30 +393,59 @@ function findingBlock(group: FindingGroup, exchanges: readonly ReportedExchange[
     rows.push(`<p>expected <code>${htmlText(excerpt(jsonText(f.expected) ?? '', 300))}</code></p>`);
   if (f.actual !== undefined)
     rows.push(`<p>actual <code>${htmlText(excerpt(jsonText(f.actual) ?? '', 300))}</code></p>`);
-  const example = exampleExchange(f, exchanges);
-  const exchange = example === undefined ? undefined : exchanges[example];
-  if (example !== undefined && exchange) {
+  // Each member with its number and the exchange(s) it judged; `data-finding` holds the number for readers and tests.
+  if (group.count === 1) {
     rows.push(
-      `<details><summary>example: <a href="#x-${example}">exchange #${example + 1}</a> (${htmlText(exchange.request.method)} → ${exchange.response?.status ?? 'no answer'})</summary>${exchangeExcerpts(exchange)}</details>`,
+      `<p class="finding-exchanges" data-finding="${number}">finding ${number} · ${exchangeLinks(f, plan)}</p>`,
     );
-  } else if (f.endpoint) {
+  } else {
+    const items = listed.map((member, index) => {
+      // The first member's anchor is the article's own.
+      const id = index === 0 ? '' : ` id="${findingAnchor(member.number)}"`;
+      const links = exchangeLinks(member.finding, plan);
+      return `<li${id} data-finding="${member.number}">finding ${member.number} · ${links}</li>`;
+    });
+    const more = group.count - listed.length;
+    if (more > 0) items.push(`<li class="muted">… ${more} more, alike but for their exchanges (report.json)</li>`);
+    rows.push(`<ul class="members">${items.join('')}</ul>`);
+  }
+  // The finding's own exchange, the answer its pointer points into (a sequence's last, when it names no other).
+  const ownId = f.exchangeId ?? f.exchangeIds?.at(-1);
+  const exchange = ownId === undefined ? undefined : plan.exchangeById.get(ownId);
+  if (exchange) {
+    const label = plan.anchoredExchanges.has(exchange.id)
+      ? `<a href="#${exchangeAnchor(exchange.id)}">exchange #${htmlText(String(exchange.id))}</a>`
+      : `exchange #${htmlText(String(exchange.id))}`;
+    const summary = `<summary>example: ${label} (${exchangeGist(exchange)})</summary>`;
+    rows.push(`<details>${summary}${exchangeExcerpts(exchange)}</details>`);
+  } else if (f.endpoint && plan.anchoredEndpoints.has(f.endpoint)) {
     rows.push(
       `<p class="muted">Exchanges of this endpoint: <a href="#exchanges-${htmlText(f.endpoint)}">${htmlText(f.endpoint)}</a></p>`,
     );
   }
+  const others = group.count > 1 ? ' (any finding listed above, with its own number)' : '';
+  const replay = htmlText(findingReplayCommand(plan.reportPath, number));
+  rows.push(`<p>Replay this finding${others}:</p><pre class="replay-finding">${replay}</pre>`);
   if (f.replay) rows.push(`<p>Reproduce with:</p><pre class="replay">${htmlText(f.replay)}</pre>`);
-  return `<article class="finding ${htmlText(f.severity)}"><h3><span class="sev sev-${htmlText(f.severity)}">${htmlText(f.severity)}</span> ${htmlText(f.check)} · ${htmlText(f.endpoint ?? 'run')}${f.apiVersion ? ` · ${htmlText(f.apiVersion)}` : ''}</h3>${rows.join('')}</article>`;
+  const severity = htmlText(f.severity);
+  const version = f.apiVersion ? ` · ${htmlText(f.apiVersion)}` : '';
+  const heading = `${htmlText(f.check)} · ${htmlText(f.endpoint ?? 'run')}${version}`;
+  const badge = `<span class="sev sev-${severity}">${severity}</span>`;
+  const attributes = `class="finding ${severity}" id="${findingAnchor(number)}"`;
+  return `<article ${attributes}><h3>${badge} ${heading}</h3>${rows.join('')}</article>`;
 }
 
-function findingsBlock(result: RunResult): string {
-  const groups = distinctFindings(result.findings);
-  if (groups.length === 0) return '<p id="no-findings">No findings: every judged exchange and sequence conformed.</p>';
-  const shown = groups.slice(0, MAX_FINDING_GROUPS).map((g) => findingBlock(g, result.exchanges));
+function findingsBlock(result: RunResult, plan: PagePlan): string {
+  if (plan.distinct === 0) return '<p id="no-findings">No findings: every judged exchange and sequence conformed.</p>';
+  const shown = plan.groups.map(({ group, listed }) => findingBlock(group, listed, plan));
   const more =
-    groups.length > MAX_FINDING_GROUPS
-      ? `<p class="muted">${groups.length - MAX_FINDING_GROUPS} more distinct finding(s) in report.json.</p>`
+    plan.distinct > plan.groups.length
+      ? `<p class="muted">${plan.distinct - plan.groups.length} more distinct finding(s) in report.json.</p>`
       : '';
-  return `<p class="muted">${result.findings.length} finding(s), ${groups.length} distinct.</p>${shown.join('\n')}${more}`;
+  const intro =
+    `${result.findings.length} finding(s), ${plan.distinct} distinct. Finding N is the N-th of report.json's ` +
+    '<code>findings</code>, the number <code>hsac replay</code> takes; each links to the exchange(s) it judged.';
+  return `<p class="muted">${intro}</p>${shown.join('\n')}${more}`;
 }
 
 function headerLines(headers: Readonly<Record<string, string>>): string {
@@ -368,39 +470,106 @@ function exchangeExcerpts(exchange: ReportedExchange): string {
       ({ index, answer }) =>
         `<p class="muted">429 on attempt ${index + 1}</p><pre class="rate-limited">${htmlText(`${answer.status}\n${headerLines(answer.headers)}${answer.body === undefined ? '' : `\n\n${excerpt(readableBody(answer.body), MAX_BODY_CHARS)}`}`)}</pre>`,
     );
-  return `<p class="muted">request</p><pre class="request">${htmlText(request)}</pre><p class="muted">response</p><pre class="response">${htmlText(response)}</pre>${retries.length > 0 ? `<p class="muted">retried: ${htmlText(retries.join('; '))}</p>` : ''}${limited.join('')}`;
+  // The whole request (never an excerpt: a cut body would send something else), the token as the variable.
+  const curl =
+    `<p class="muted">send it again (the token from <code>$${TOKEN_VARIABLE}</code>)</p>` +
+    `<pre class="curl">${htmlText(curlCommand(exchange.request))}</pre>`;
+  return `<p class="muted">request</p><pre class="request">${htmlText(request)}</pre><p class="muted">response</p><pre class="response">${htmlText(response)}</pre>${retries.length > 0 ? `<p class="muted">retried: ${htmlText(retries.join('; '))}</p>` : ''}${limited.join('')}${curl}`;
 }
 
-function exchangesBlock(result: RunResult): string {
+/** How an exchange came out by the findings that name it. */
+type ExchangeMark = 'failing' | 'warning' | 'ok';
+
+const MARK_WORD: Readonly<Record<ExchangeMark, string>> = { failing: 'FAILING', warning: 'WARNING', ok: 'OK' };
+
+/**
+ * Failing when an error finding names it (judged it, or judged a sequence it is part of), whatever its status: a 207
+ * or a 200 a check failed is failing; a warning when only warnings name it; else ok.
+ */
+function exchangeMark(findings: readonly NumberedFinding[]): ExchangeMark {
+  if (findings.some(({ finding }) => finding.severity === 'error')) return 'failing';
+  return findings.length > 0 ? 'warning' : 'ok';
+}
+
+/**
+ * The findings that name an exchange, as links back: every one listed on the page (so each link from a finding has
+ * its link back; the page lists a bounded number of findings), the rest counted.
+ */
+function findingLinks(findings: readonly NumberedFinding[], plan: PagePlan): string {
+  if (findings.length === 0) return '';
+  const links = findings
+    .filter(({ number }) => plan.anchoredFindings.has(number))
+    .map(({ number, finding }) => {
+      const link = `<a class="finding-link" href="#${findingAnchor(number)}">finding ${number}</a>`;
+      return `${link} (${htmlText(finding.severity)} ${htmlText(finding.check)})`;
+    });
+  const unlisted = findings.length - links.length;
+  if (unlisted > 0) links.push(`${links.length > 0 ? 'and ' : ''}${unlisted} more in report.json`);
+  return `<p class="exchange-findings">${findings.length === 1 ? 'finding' : 'findings'}: ${links.join(', ')}</p>`;
+}
+
+function exchangeBlock(exchange: ReportedExchange, plan: PagePlan): string {
+  const named = plan.findingsOf.get(exchange.id) ?? [];
+  const mark = exchangeMark(named);
+  const status = exchange.response?.status;
+  // The badge says what the checks said: a 207 a check failed is not painted green for being a 2xx.
+  const tone: Tone = mark === 'failing' ? 'bad' : mark === 'warning' ? 'warn' : statusTone(status);
+  let path = exchange.request.url;
+  try {
+    const url = new URL(exchange.request.url);
+    path = `${url.pathname}${url.search}`;
+  } catch {
+    // A URL that does not parse is shown as recorded.
+  }
+  const about = [
+    htmlText(exchange.endpoint),
+    htmlText(exchange.intent),
+    ...(exchange.purpose ? [htmlText(exchange.purpose)] : []),
+    `${exchange.durationMs} ms`,
+    ...(exchange.attempts.length > 1 ? [`${exchange.attempts.length} attempts`] : []),
+  ].join(' · ');
+  const head = [
+    `<span class="mark mark-${mark}">${MARK_WORD[mark]}</span>`,
+    `<span class="status tone-${tone}">${status ?? '—'}</span>`,
+    `#${htmlText(String(exchange.id))} ${htmlText(exchange.request.method)} ${htmlText(path)}`,
+    `<span class="muted">${about}</span>`,
+  ].join(' ');
+  const details = `<details><summary>request, response and curl</summary>${exchangeExcerpts(exchange)}</details>`;
+  const attributes = `class="exchange exchange-${mark}" id="${exchangeAnchor(exchange.id)}" data-mark="${mark}"`;
+  return `<div ${attributes}><p class="exchange-head">${head}</p>${findingLinks(named, plan)}${details}</div>`;
+}
+
+function exchangesBlock(result: RunResult, plan: PagePlan): string {
   const parts: string[] = [];
   const anchored = new Set<string>();
-  result.exchanges.slice(0, MAX_EXCHANGES_SHOWN).forEach((exchange, index) => {
-    const status = exchange.response?.status;
+  for (const exchange of plan.exchanges) {
     // The first exchange of each endpoint carries the endpoint's anchor (the endpoint table links to it).
     const anchor = anchored.has(exchange.endpoint) ? '' : `<span id="exchanges-${htmlText(exchange.endpoint)}"></span>`;
     anchored.add(exchange.endpoint);
-    let path = exchange.request.url;
-    try {
-      const url = new URL(exchange.request.url);
-      path = `${url.pathname}${url.search}`;
-    } catch {
-      // A URL that does not parse is shown as recorded.
-    }
-    parts.push(
-      `${anchor}<details class="exchange" id="x-${index}"><summary><span class="status tone-${statusTone(status)}">${status ?? '—'}</span> #${index + 1} ${htmlText(exchange.request.method)} ${htmlText(path)} <span class="muted">${htmlText(exchange.endpoint)} · ${htmlText(exchange.intent)}${exchange.purpose ? ` · ${htmlText(exchange.purpose)}` : ''} · ${exchange.durationMs} ms${exchange.attempts.length > 1 ? ` · ${exchange.attempts.length} attempts` : ''}</span></summary>${exchangeExcerpts(exchange)}</details>`,
-    );
-  });
-  const hidden = result.exchanges.length - MAX_EXCHANGES_SHOWN;
+    parts.push(`${anchor}${exchangeBlock(exchange, plan)}`);
+  }
+  const hidden = result.exchanges.length - plan.exchanges.length;
   if (hidden > 0)
     parts.push(
-      `<p class="muted">${hidden} more exchange(s) in exchanges.har (open it in a browser's network panel or any HAR viewer).</p>`,
+      `<p class="muted">${hidden} more exchange(s) in exchanges.har (open it in a browser's network panel or any HAR ` +
+        `viewer). Shown here: the first ${MAX_EXCHANGES_SHOWN} and those the findings above name.</p>`,
     );
   return parts.join('\n');
 }
 
+/** Options of {@link renderHtml}. */
+export interface HtmlOptions {
+  /**
+   * report.json as the reader names it (`--report-dir` joined with `report.json`), for each finding's
+   * `hsac replay REPORT --finding N`; default `report.json` (beside the page).
+   */
+  readonly reportPath?: string;
+}
+
 /** Renders `report.html` from the RunResult alone: a pure function, the same model gives the same page. */
-export function renderHtml(result: RunResult): string {
+export function renderHtml(result: RunResult, options: HtmlOptions = {}): string {
   const verdict = result.summary.verdict;
+  const plan = pagePlan(result, options.reportPath ?? 'report.json');
   const title = `hsac ${verdictWord(result)}: ${result.run.apiVersion}, seed ${result.run.seed}`;
   return `<!doctype html>
 <html lang="en">
@@ -420,9 +589,9 @@ ${countsBlock(result)}
 <section id="matrix-section"><h2>Endpoint × check</h2>${matrixBlock(result)}</section>
 ${unjudgedBlock(result)}
 ${costBlock(result)}
-<section id="endpoint-table"><h2>Endpoints</h2>${endpointTable(result)}</section>
-<section id="findings"><h2>Findings</h2>${findingsBlock(result)}</section>
-<section id="exchanges"><h2>Exchanges</h2><p class="muted">Recorded with the access token removed by value (raw, base64, base64url, percent-encoded) wherever it appeared.</p>${exchangesBlock(result)}</section>
+<section id="endpoint-table"><h2>Endpoints</h2>${endpointTable(result, plan)}</section>
+<section id="findings"><h2>Findings</h2>${findingsBlock(result, plan)}</section>
+<section id="exchanges"><h2>Exchanges</h2><p class="muted">Recorded with the access token removed by value (raw, base64, base64url, percent-encoded) wherever it appeared.</p>${exchangesBlock(result, plan)}</section>
 <section id="run"><h2>Run</h2>${runBlock(result)}</section>
 <footer>Written by hsac ${htmlText(result.tool.version)} from report.json's model; self-contained: no script, no remote asset.</footer>
 </main>

@@ -12,7 +12,9 @@ export { renderJson } from './json.js';
 export { renderJunit } from './junit.js';
 export { terminalText, xmlText } from './escape.js';
 export { renderMarkdown } from './summary-md.js';
-export { renderHtml, REPORT_CSP } from './html.js';
+export { renderHtml, REPORT_CSP, type HtmlOptions } from './html.js';
+export { curlCommand, TOKEN_VARIABLE } from './curl.js';
+export { exchangeIdsOf, findingReplayCommand, numberedFindings, type NumberedFinding } from './numbering.js';
 export { buildHar, renderHar, type Har, type HarEntry } from './har.js';
 export { mergeResults, MergeError, type MergedRunResult } from './merge.js';
 export { reportProblems, REPORT_SCHEMA_PATH } from './schema.js';
@@ -30,12 +32,18 @@ export const REPORT_FILES = {
   har: 'exchanges.har',
 } as const;
 
+/** Where the reports are written, as the commands they print name it. */
+interface WriteContext {
+  /** report.json as the user would name it (`--report-dir`'s value joined with `report.json`). */
+  readonly reportPath: string;
+}
+
 /** One writer per format, each a pure function of the RunResult (reporters never re-run checks). */
-const WRITERS: readonly (readonly [name: string, render: (result: RunResult) => string])[] = [
+const WRITERS: readonly (readonly [name: string, render: (result: RunResult, context: WriteContext) => string])[] = [
   [REPORT_FILES.json, renderJson],
   [REPORT_FILES.junit, renderJunit],
   [REPORT_FILES.markdown, renderMarkdown],
-  [REPORT_FILES.html, renderHtml],
+  [REPORT_FILES.html, (result, { reportPath }) => renderHtml(result, { reportPath })],
   [REPORT_FILES.har, renderHar],
 ];
 
@@ -47,6 +55,11 @@ export interface WriteReportsOptions {
    * caller outside `hsac` passes its token here, or runs inside `withSecretScope`.
    */
   readonly secrets?: readonly (string | undefined)[];
+  /**
+   * The report directory as the user named it (`--report-dir reports/x`), for the commands the reports print
+   * (`hsac replay reports/x/report.json --finding N` in report.html); default: `dir` as given to writeReports.
+   */
+  readonly reportDir?: string;
 }
 
 /**
@@ -62,11 +75,12 @@ export function writeReports(result: RunResult, dir: string, options: WriteRepor
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   const withheld: RedactionFailure[] = [];
+  const context: WriteContext = { reportPath: join(options.reportDir ?? dir, REPORT_FILES.json) };
   for (const [name, render] of WRITERS) {
     const path = join(dir, name);
     let text: string;
     try {
-      text = guardOutput(name, render(result), options);
+      text = guardOutput(name, render(result, context), options);
     } catch (error) {
       if (!(error instanceof RedactionFailure)) throw error;
       withheld.push(error);

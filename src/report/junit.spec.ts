@@ -133,8 +133,9 @@ describe('junit.xml times come from the exchanges, read from the RunResult alone
 describe('junit.xml folds identical findings of a testcase into one entry with a count', () => {
   const other: Finding = { ...bodyLevel, instancePath: '/results/0', message: 'other' };
   const warned: Finding = { ...bodyLevel, check: 'unknown-field', severity: 'warning', message: 'unknown "x"' };
+  // Each met on an exchange of its own (ids from 100): folded, they keep their numbers and exchanges.
   const repeated = (finding: Finding, times: number): Finding[] =>
-    Array.from({ length: times }, () => ({ ...finding, replay: 'hsac run --seed 1' }));
+    Array.from({ length: times }, (_, index) => ({ ...finding, replay: 'hsac run --seed 1', exchangeId: 100 + index }));
   const xml = renderJunit(
     sampleResult({ findings: [...repeated(bodyLevel, 60), ...repeated(other, 2), ...repeated(warned, 3)] }),
   );
@@ -143,23 +144,30 @@ describe('junit.xml folds identical findings of a testcase into one entry with a
   );
 
   it('the failure message counts the findings in all and the distinct ones', () => {
-    expect(folded?.failure?.attributes.message).toBe('62 error(s), 2 distinct; first: status-enum at (body): st');
+    expect(folded?.failure?.attributes.message).toBe(
+      '62 error(s), 2 distinct; first: status-enum at (body): st (finding 1, exchange 100)',
+    );
   });
 
-  it('each distinct finding once, with (×N), and its replay line once', () => {
+  it('each distinct finding once, with (×N), its first numbers and exchanges, and its replay line once', () => {
     const text = folded?.failure?.text ?? '';
     expect(text.split('\n').filter((line) => line.startsWith('[error]'))).toEqual([
-      '[error] status-enum at (body): st (×60)',
-      '[error] status-enum at /results/0: other (×2)',
+      '[error] status-enum at (body): st (×60; findings 1 (exchange 100), 2 (exchange 101), 3 (exchange 102), …)',
+      '[error] status-enum at /results/0: other (×2; findings 61 (exchange 100), 62 (exchange 101))',
     ]);
     expect(text.split('Reproduce with: hsac run --seed 1')).toHaveLength(3);
   });
 
   it('warnings in system-out fold the same way; a finding seen once has no count', () => {
-    expect(folded?.systemOut).toContain('[warning] unknown-field at (body): unknown "x" (×3)');
+    expect(folded?.systemOut).toContain(
+      '[warning] unknown-field at (body): unknown "x" ' +
+        '(×3; findings 63 (exchange 100), 64 (exchange 101), 65 (exchange 102))',
+    );
     expect(folded?.systemOut?.match(/unknown "x"/g)).toHaveLength(1);
     const once = parseJunit(renderJunit(sampleResult())).cases.find((c) => c.name === 'response-body');
-    expect(once?.failure?.text).toContain('CANCELED, COMPLETE, PENDING, PROCESSING\n');
     expect(once?.failure?.text).not.toContain('(×');
+    expect(once?.failure?.text).toContain('[error] status-enum at /status: status "CANCELLED" is not one of');
+    // Seen once: no count, its number and exchange right after the message.
+    expect(once?.failure?.text).toContain('CANCELED, COMPLETE, PENDING, PROCESSING (finding 1, exchange 1)\n');
   });
 });

@@ -6,6 +6,7 @@ import { AUXILIARY_ROW, RUN_ROW } from '../runner/session.js';
 import { jsonText } from '../json.js';
 import { distinctFindings, type FindingGroup } from './digest.js';
 import { xmlText } from './escape.js';
+import { findingReference, numberedFindings, type NumberedFinding } from './numbering.js';
 
 /**
  * The registry check whose testcase a finding counts under, by its declaration's kind: what the
@@ -66,15 +67,14 @@ function exchangesByRow(result: RunResult): ReadonlyMap<string, readonly Reporte
 }
 
 /**
- * One finding's text; a group of identical ones (same check, severity, pointer, message, endpoint,
- * version and replay: `distinctFindings`) is written once with its count, so a problem met on 60
- * exchanges reads as one entry with one replay line.
+ * One finding's text with its number and exchange(s) (`finding 3, exchange 17`); a group of identical ones (same
+ * check, severity, pointer, message, endpoint, version and replay: `distinctFindings`) is written once with its
+ * count and its first few numbers, so a problem met on 60 exchanges reads as one entry with one replay line.
  */
-function findingText({ finding, count }: FindingGroup): string {
+function findingText({ finding, count, members }: FindingGroup): string {
   const where = finding.instancePath === '' ? '(body)' : finding.instancePath;
-  const lines = [
-    `[${finding.severity}] ${finding.check} at ${where}: ${finding.message}${count > 1 ? ` (×${count})` : ''}`,
-  ];
+  const seen = `${count > 1 ? `×${count}; ` : ''}${findingReference(members)}`;
+  const lines = [`[${finding.severity}] ${finding.check} at ${where}: ${finding.message} (${seen})`];
   if (finding.expected !== undefined) lines.push(`  expected: ${JSON.stringify(finding.expected)}`);
   if (finding.actual !== undefined) lines.push(`  actual:   ${jsonText(finding.actual)?.slice(0, 300)}`);
   if (finding.replay) lines.push(`  Reproduce with: ${finding.replay}`);
@@ -102,21 +102,22 @@ function skippedMessage(row: CheckOutcome): string | undefined {
 function testcase(
   check: CheckId,
   classname: string,
-  findings: readonly Finding[],
+  findings: readonly NumberedFinding[],
   timeMs: number,
   row?: CheckOutcome,
 ): string {
-  const errors = findings.filter((f) => f.severity === 'error');
-  const warnings = findings.filter((f) => f.severity === 'warning');
+  const errors = findings.filter(({ finding }) => finding.severity === 'error');
+  const warnings = findings.filter(({ finding }) => finding.severity === 'warning');
   const parts: string[] = [];
   const skip = row && skippedMessage(row);
   if (skip !== undefined) parts.push(`      <skipped message="${xmlText(skip)}"/>`);
-  const [first] = errors;
-  if (first) {
+  const [numbered] = errors;
+  if (numbered) {
+    const first = numbered.finding;
     const distinct = distinctFindings(errors);
     const message =
       `${errors.length} error(s), ${distinct.length} distinct; ` +
-      `first: ${first.check} at ${first.instancePath || '(body)'}: ${first.message}`;
+      `first: ${first.check} at ${first.instancePath || '(body)'}: ${first.message} (${findingReference([numbered])})`;
     const text = xmlText(distinct.map(findingText).join('\n\n'));
     parts.push(`      <failure message="${xmlText(message)}" type="${xmlText(first.check)}">${text}</failure>`);
   }
@@ -142,14 +143,14 @@ export function renderJunit(result: RunResult): string {
   const version = xmlText(result.run.apiVersion);
   const classname = (endpoint: string): string => `hsac.${version}.${xmlText(endpoint)}`;
   const rows = new Set(result.checks.map((c) => `${c.endpoint}|${c.check}`));
-  const byRow = new Map<string, Finding[]>();
-  const runLevel = new Map<CheckId, Finding[]>();
-  for (const finding of result.findings) {
-    const row = rowOf(finding, rows);
-    if (row !== undefined) byRow.set(row, [...(byRow.get(row) ?? []), finding]);
+  const byRow = new Map<string, NumberedFinding[]>();
+  const runLevel = new Map<CheckId, NumberedFinding[]>();
+  for (const numbered of numberedFindings(result.findings)) {
+    const row = rowOf(numbered.finding, rows);
+    if (row !== undefined) byRow.set(row, [...(byRow.get(row) ?? []), numbered]);
     else {
-      const check = registryCheckOf(finding.check);
-      runLevel.set(check, [...(runLevel.get(check) ?? []), finding]);
+      const check = registryCheckOf(numbered.finding.check);
+      runLevel.set(check, [...(runLevel.get(check) ?? []), numbered]);
     }
   }
   const exchangesOf = exchangesByRow(result);
@@ -184,11 +185,13 @@ export function renderJunit(result: RunResult): string {
       timeMs: endpointMs,
     });
   });
-  const runFailures = [...runLevel.values()].filter((found) => found.some((f) => f.severity === 'error')).length;
+  const runFailures = [...runLevel.values()].filter((found) =>
+    found.some(({ finding }) => finding.severity === 'error'),
+  ).length;
   if (runLevel.size > 0) {
     // The run's own findings are timed by the exchanges of the endpoints they name, if any.
-    const namedExchanges = (found: readonly Finding[]): ReportedExchange[] =>
-      [...new Set(found.map((f) => f.endpoint))].flatMap((endpoint) =>
+    const namedExchanges = (found: readonly NumberedFinding[]): ReportedExchange[] =>
+      [...new Set(found.map(({ finding }) => finding.endpoint))].flatMap((endpoint) =>
         endpoint === undefined ? [] : rowExchanges(endpoint),
       );
     const cases = [...runLevel].map(([check, found]) =>

@@ -68,11 +68,17 @@ describe('mergeResults contents', () => {
     expect(merged.run.target).toBe('http://127.0.0.1:4001; http://127.0.0.1:4002');
   });
 
-  it('de-duplicates findings by (check, endpoint, apiVersion, instancePath, message, replay)', () => {
-    // The sample's findings carry the same replay in both shards, so each is kept once.
-    expect(merged.findings).toHaveLength(2);
-    const other = shard(2, 2, 'fail', { findings: [{ ...a.findings[0]!, replay: 'hsac run --seed 1 --shard 2/2' }] });
-    expect(mergeResults([a, other]).findings).toHaveLength(3);
+  it('de-duplicates findings by (check, endpoint, apiVersion, instancePath, message, replay, exchange ids)', () => {
+    // The sample's findings name exchange 1 of their shard: after renumbering, different exchanges, so all kept.
+    expect(merged.findings).toHaveLength(4);
+    // Findings that name no exchange (the run's own) and carry the same replay in both shards are kept once.
+    const runLevel = (index: number): RunResult =>
+      shard(index, 2, 'fail', { findings: a.findings.map(({ exchangeId: _id, ...finding }) => finding) });
+    expect(mergeResults([runLevel(1), runLevel(2)]).findings).toHaveLength(2);
+    const other = shard(2, 2, 'fail', {
+      findings: [{ ...runLevel(1).findings[0]!, replay: 'hsac run --seed 1 --shard 2/2' }],
+    });
+    expect(mergeResults([runLevel(1), other]).findings).toHaveLength(3);
   });
 
   it("combines check outcomes per endpoint x check: tallies summed, the outcome recomputed by the runner's rules", () => {

@@ -77,6 +77,7 @@ export function sampleResult(
       expected: ['CANCELED', 'COMPLETE', 'PENDING', 'PROCESSING'],
       actual: 'CANCELLED',
       replay: 'hsac run --seed 1',
+      exchangeId: 1,
     },
     {
       check: 'unknown-field',
@@ -86,6 +87,7 @@ export function sampleResult(
       endpoint: 'batch-read',
       apiVersion: '2026-03',
       replay: 'hsac run --seed 1',
+      exchangeId: 1,
     },
   ];
   // As a run against a provider that sent no 429 and never paged would have them: checks run on

@@ -11,6 +11,10 @@ describe('summary.md', () => {
     expect(md).toContain('| `batch-read` | 1 | 1 | 1 | 1 | 0 | 1 | 2 | 0 |');
     expect(md).toContain('| `associate-default` | 1 | 0 | 0 | 0 | 1 | 0 | 2 | 1 |');
     expect(md).toContain('| error | `status-enum` | `batch-read` | `/status` |');
+    // Each with its number in report.json and the exchange it judged.
+    expect(md).toContain('| severity | check | endpoint | pointer | message | seen | finding, exchange |');
+    expect(md).toMatch(/\| error \| `status-enum` \|.*\| 1 \| finding 1, exchange 1 \|\n/);
+    expect(md).toMatch(/\| warning \| `unknown-field` \|.*\| 1 \| finding 2, exchange 1 \|\n/);
     expect(md).toContain(
       '```sh\nhsac run --seed 1 --config hsac.config.json --require-exercised paging-terminates\n```',
     );
@@ -116,8 +120,8 @@ describe('summary.md', () => {
       }),
     );
     const row = md.split('\n').find((line) => line.startsWith('| error'));
-    // Seven cell borders, whatever the message held.
-    expect(row?.replace(/\\\|/g, '').split('|')).toHaveLength(8);
+    // Eight cell borders, whatever the message held.
+    expect(row?.replace(/\\\|/g, '').split('|')).toHaveLength(9);
     expect(md).not.toContain('<script>');
   });
 

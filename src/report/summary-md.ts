@@ -14,6 +14,7 @@ import {
   verdictWord,
 } from './digest.js';
 import { mdCell, mdCode, mdFencedText } from './escape.js';
+import { findingReference, numberedFindings } from './numbering.js';
 
 /** Distinct findings listed under "Top findings"; the rest are counted. */
 const TOP_FINDINGS = 10;
@@ -168,16 +169,27 @@ export function renderMarkdown(result: RunResult): string {
       `**Failing checks:** ${failing.map((c) => `${mdCode(c.check)} on ${mdCode(c.endpoint)}`).join(', ')}`,
     );
   }
-  const groups = distinctFindings(result.findings);
+  const groups = distinctFindings(numberedFindings(result.findings));
   lines.push('', '### Top findings', '');
   if (groups.length === 0) {
     lines.push('No findings.');
   } else {
-    lines.push('| severity | check | endpoint | pointer | message | seen |', '|---|---|---|---|---|---:|');
-    for (const { finding, count } of groups.slice(0, TOP_FINDINGS)) {
-      lines.push(
-        `| ${finding.severity} | ${mdCode(finding.check)} | ${finding.endpoint ? mdCode(finding.endpoint) : 'run'} | ${mdCode(finding.instancePath === '' ? '(body)' : finding.instancePath)} | ${mdCell(finding.message)} | ${count} |`,
-      );
+    // The numbers are report.json's (`hsac replay report.json --finding N`), the exchanges those they judged.
+    lines.push(
+      '| severity | check | endpoint | pointer | message | seen | finding, exchange |',
+      '|---|---|---|---|---|---:|---|',
+    );
+    for (const { finding, count, members } of groups.slice(0, TOP_FINDINGS)) {
+      const cells = [
+        finding.severity,
+        mdCode(finding.check),
+        finding.endpoint ? mdCode(finding.endpoint) : 'run',
+        mdCode(finding.instancePath === '' ? '(body)' : finding.instancePath),
+        mdCell(finding.message),
+        String(count),
+        mdCell(findingReference(members)),
+      ];
+      lines.push(`| ${cells.join(' | ')} |`);
     }
     if (groups.length > TOP_FINDINGS)
       lines.push(

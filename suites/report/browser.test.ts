@@ -15,7 +15,8 @@ import { hsac, keptReportsDir, readResult } from './harness.js';
  * faulty sandbox from file://, finds the verdict, the matrix and both charts, logs no error and
  * loads nothing but the file; a screenshot is kept under reports/screenshots/. The same check
  * fails on a page missing a chart or the matrix, a hostile body stays text, and Playwright's HAR
- * replay opens exchanges.har. Chromium is launched once.
+ * replay opens exchanges.har. A click on a finding's exchange link lands on that exchange and its
+ * link back returns (screenshots of both kept). Chromium is launched once.
  */
 
 const TITLE = chromiumAvailable
@@ -88,6 +89,42 @@ describe.skipIf(!chromiumAvailable)(TITLE, () => {
     await watched.page.screenshot({ path: join(kept, SCREENSHOT_NAME.replace('.png', '-full.png')), fullPage: true });
     expect(statSync(join(kept, SCREENSHOT_NAME)).size).toBeGreaterThan(10_000);
     await watched.page.close();
+  });
+
+  it('a finding links to its exchange and back: a click lands on it (:target, in view); screenshots kept', async () => {
+    const watched = await watchedPage(browser);
+    const page = watched.page;
+    await page.goto(pathToFileURL(join(reportDir, REPORT_FILES.html)).href);
+    // A missing completedAt on a 2xx: the case of a 207 that used to wear a green badge.
+    const finding = page.locator('article.finding', { hasText: 'missing required field "completedAt"' }).first();
+    const link = finding.locator('[data-finding] a.exchange-link').first();
+    const number = await finding.locator('[data-finding]').first().getAttribute('data-finding');
+    const target = (await link.getAttribute('href')) ?? '';
+    expect(target).toMatch(/^#exchange-\d+$/);
+    await finding.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(keptReportsDir('screenshots'), 'report-finding.png') });
+    await link.click();
+    // The exchange the finding judged is the page's :target, in view (to a subpixel), marked failing, and lists the
+    // finding back.
+    const landed =
+      "(() => { const t = document.querySelector(':target'); if (!t) return null; " +
+      'const r = t.getBoundingClientRect(); ' +
+      "return { id: t.id, mark: t.getAttribute('data-mark'), inView: r.top > -1 && r.top < innerHeight, " +
+      'hash: location.hash }; })()';
+    expect(await page.evaluate(landed)).toEqual({ id: target.slice(1), mark: 'failing', inView: true, hash: target });
+    const section = page.locator(target);
+    const back = section.locator(`a.finding-link[href="#finding-${number}"]`);
+    expect(await back.count()).toBe(1);
+    // The exchange's details open (request, response, the curl line) for the picture the closing note shows.
+    await section.locator('summary').click();
+    expect(await section.locator('pre.curl').textContent()).toContain('"Authorization: Bearer $HUBSPOT_ACCESS_TOKEN"');
+    await page.screenshot({ path: join(keptReportsDir('screenshots'), 'report-finding-linked.png') });
+    await back.click();
+    const returned = await page.evaluate<{ id: string; inView: boolean } | null>(landed);
+    expect(returned).toMatchObject({ id: `finding-${number}`, inView: true });
+    expect(await page.evaluate('location.hash')).toBe(`#finding-${number}`);
+    expect(watched.errors).toEqual([]);
+    await page.close();
   });
 
   // Planted faults in the page: the check must see each part go missing, or it proves nothing.

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/registry/finding.js';
-import { REPORT_FILES, reportProblems, type Har } from '../../src/report/index.js';
+import { REPORT_FILES, reportProblems } from '../../src/report/index.js';
 import { checkOutcomeKind } from '../../src/runner/result.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { parseHar } from '../support/har.js';
 import { hsac, readResult, type Ran } from './harness.js';
 
 /**
@@ -20,8 +21,9 @@ let whole: RunResult;
 let shards: RunResult[];
 let merged: RunResult;
 let merge: Ran;
+/** The entries of a report directory's exchanges.har, validated as HAR 1.2 (parseHar throws otherwise). */
 const harEntries = (reportDir: string): number =>
-  (JSON.parse(readFileSync(join(reportDir, REPORT_FILES.har), 'utf8')) as Har).log.entries.length;
+  parseHar(readFileSync(join(reportDir, REPORT_FILES.har), 'utf8')).log.entries.length;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hsac-report-merge-'));

@@ -14,6 +14,7 @@ import { hsac, readResult, targetFlags } from './harness.js';
 import { safe } from '../redaction/harness.js';
 import { leaksIn, readOutputs } from '../redaction/oracle.js';
 import { scanForToken, tokenForms } from './scan.js';
+import { parseHar } from '../support/har.js';
 
 /**
  * The redaction proof: runs against a sandbox that echoes the token in a response header, a body
@@ -110,6 +111,14 @@ describe('no file holds the token, whatever the provider echoes', () => {
     // Where the token was, the records say [REDACTED]: in the report, the HAR and the page.
     for (const name of [REPORT_FILES.json, REPORT_FILES.har, REPORT_FILES.html]) {
       expect(readFileSync(join(dir, 'in-process', name), 'utf8').includes(REDACTED), name).toBe(true);
+    }
+    // Both HARs are HAR 1.2 documents (parseHar validates them), their curl lines naming the variable, not the token.
+    for (const run of ['in-process', 'process']) {
+      const har = parseHar(readFileSync(join(dir, run, REPORT_FILES.har), 'utf8'));
+      const authorized = har.log.entries.filter((entry) => entry._hsac.curl.includes('Authorization'));
+      expect(authorized.length, run).toBeGreaterThan(0);
+      for (const entry of authorized)
+        expect(entry._hsac.curl).toContain('"Authorization: Bearer $HUBSPOT_ACCESS_TOKEN"');
     }
   });
 

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointerTokens } from '../../src/json-pointer.js';
 import { packageRoot } from '../../src/paths.js';
-import { mergeResults, reportProblems, REPORT_SCHEMA_PATH } from '../../src/report/index.js';
+import { mergeResults, REPORT_FILES, reportProblems, REPORT_SCHEMA_PATH } from '../../src/report/index.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { harProblems } from '../support/har.js';
 import { hsac, readResult } from './harness.js';
 
 /**
@@ -76,6 +77,9 @@ describe('schemas/report/report.schema.json', () => {
     expect(Object.keys(faulty.summary.requests).length).toBeGreaterThan(1);
     expect(reportProblems(faulty)).toEqual([]);
     expect(reportProblems(transport)).toEqual([]);
+    // Their HARs are HAR 1.2 too (resets: status 0 with _error; retries: a comment), by the HAR JSON Schema.
+    for (const name of ['faulty', 'transport'])
+      expect(harProblems(JSON.parse(readFileSync(join(dir, name, REPORT_FILES.har), 'utf8'))), name).toEqual([]);
   });
 
   it('a merged report conforms (run.shards)', () => {

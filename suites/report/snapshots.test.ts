@@ -13,6 +13,7 @@ import {
   renderMarkdown,
 } from '../../src/report/index.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { parseHar } from '../support/har.js';
 import { parseJunit } from '../support/junit-xml.js';
 import { hsac, readResult, targetFlags } from './harness.js';
 import { normaliseResult, normaliseText } from './normalise.js';
@@ -103,6 +104,18 @@ describe('writer snapshots (fixed seed, normalised)', () => {
     for (const { failure, classname, name } of failed) {
       const entries = (failure?.text ?? '').split('\n').filter((line) => line.startsWith('['));
       expect(new Set(entries).size, `${classname} ${name}`).toBe(entries.length);
+    }
+  });
+
+  it('exchanges.har is HAR 1.2 by its JSON Schema, each entry naming its exchange and the findings naming it', () => {
+    for (const [name, result] of [
+      ['a', first],
+      ['b', second],
+    ] as const) {
+      const har = parseHar(readFileSync(join(dir, name, REPORT_FILES.har), 'utf8'));
+      expect(har.log.entries.map((entry) => entry._hsac.id)).toEqual(result.exchanges.map((exchange) => exchange.id));
+      const named = har.log.entries.flatMap((entry) => entry._hsac.findings.map((finding) => finding.number));
+      expect(new Set(named)).toEqual(new Set(result.findings.map((_, index) => index + 1)));
     }
   });
 
