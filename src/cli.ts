@@ -8,6 +8,7 @@ import { register as registerAuditStructure } from './commands/audit-structure.j
 import { register as registerCleanup } from './commands/cleanup.js';
 import { register as registerGate } from './commands/gate.js';
 import { register as registerPactVerify } from './commands/pact-verify.js';
+import { register as registerReplay } from './commands/replay.js';
 import { register as registerReportMerge } from './commands/report-merge.js';
 import { register as registerRun } from './commands/run.js';
 import { register as registerSandbox } from './commands/sandbox.js';
@@ -34,6 +35,7 @@ function program(io: Io, exit: ExitSlot): Command {
   registerSandbox(root, io, exit);
   registerCleanup(root, io, exit);
   registerReportMerge(root, io, exit);
+  registerReplay(root, io, exit);
   registerGate(root, io, exit);
   registerPactVerify(root, io, exit);
   return root;

@@ -3,9 +3,12 @@ import {
   API_VERSIONS,
   ENDPOINT_IDS,
   CatalogueError,
+  allAuxiliaryOperations,
   allOperations,
   buildPath,
+  changesTarget,
   operation,
+  pathParameters,
   resolveResponse,
 } from './index.js';
 
@@ -89,5 +92,33 @@ describe('catalogue', () => {
     expect(resolveResponse(op, 429)).toMatchObject({ exact: true, definition: 'RateLimitError' });
     expect(resolveResponse(op, 503)).toMatchObject({ exact: true, definition: 'Error' });
     expect(resolveResponse(op, 204)).toMatchObject({ exact: false, definition: undefined });
+  });
+});
+
+describe('reading a recorded request back (hsac replay)', () => {
+  it('pathParameters undoes buildPath for every operation, percent-escapes included', () => {
+    for (const op of [...allOperations(), ...allAuxiliaryOperations()]) {
+      const params = Object.fromEntries(op.pathParams.map((name, index) => [name, `${name} ${index}/x`]));
+      expect(pathParameters(op, buildPath(op, params))).toEqual(params);
+    }
+  });
+
+  it('pathParameters says undefined for a path of another template or a broken escape', () => {
+    const read = operation('batch-read', '2026-03');
+    expect(pathParameters(read, '/crm/associations/2026-03/contacts/companies/batch/archive')).toBeUndefined();
+    expect(pathParameters(read, '/crm/associations/2026-03/contacts/%E0%A4%A/batch/read')).toBeUndefined();
+  });
+
+  it('changesTarget: only the reads (GETs, and the batch reads sent as POSTs) change nothing', () => {
+    const reads = [...allOperations(), ...allAuxiliaryOperations()]
+      .map((op) => ('endpoint' in op ? op.endpoint : op.id))
+      .filter((id) => !changesTarget(id));
+    expect([...new Set(reads)].sort()).toEqual([
+      'account-details',
+      'batch-read',
+      'configurations-read',
+      'objects-batch-read',
+    ]);
+    expect(changesTarget('an-operation-of-a-newer-hsac')).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ export {
   isErrorStatus,
   isRateLimited,
 } from './status.js';
+import type { AuxiliaryId } from './auxiliary.js';
 import { isRateLimited, isStatusCode, isSuccess } from './status.js';
 import {
   API_VERSIONS,
@@ -219,6 +220,52 @@ export function buildPath(
       );
     return encodeURIComponent(String(value));
   });
+}
+
+/**
+ * {@link buildPath} in reverse: the parameters a path was built with (decoded), or undefined when it is not a path
+ * of the template (`hsac replay` reads a recorded URL this way).
+ */
+export function pathParameters(
+  op: { readonly pathTemplate: string },
+  path: string,
+): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = op.pathTemplate
+    .split(/\{([A-Za-z]+)\}/)
+    .map((part, index) => {
+      if (index % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(part);
+      return '([^/]+)';
+    })
+    .join('');
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  if (!match) return undefined;
+  try {
+    return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+  } catch {
+    return undefined; // a malformed percent-escape: no path buildPath makes
+  }
+}
+
+/**
+ * The operations that change nothing on the target, by endpoint or auxiliary id: the GETs, and the batch reads,
+ * which are POSTs only because their ids travel in the body.
+ */
+const READ_ONLY: ReadonlySet<string> = new Set<EndpointId | AuxiliaryId>([
+  'batch-read',
+  'objects-batch-read',
+  'account-details',
+  'configurations-read',
+]);
+
+/**
+ * Whether a request to this endpoint or auxiliary operation may change what the target holds (create, associate,
+ * archive, configure). An unknown id counts as one that does: what is not known to only read is not sent to a
+ * portal that holds data that is not hsac's (`hsac replay`).
+ */
+export function changesTarget(id: string): boolean {
+  return !READ_ONLY.has(id);
 }
 
 /** How a body of a given status is to be checked, and whether that status is the one declared. */

@@ -3,8 +3,9 @@ import { field } from '../json.js';
 import type { Finding } from '../registry/finding.js';
 import { checkDeclaration } from '../registry/index.js';
 import { jsonId } from '../validate/batch-view.js';
+import { answersOf, archivedPairs, readsStopShort, succeededNow } from './replayed.js';
 import { findingFor, sentInOrder } from './support.js';
-import type { ObservedExchange, SequenceCheck } from './types.js';
+import type { ObservedExchange, ReplayedSequence, SequenceCheck } from './types.js';
 
 /** An association the runner archived (and the archive answered a 2xx), and how. */
 export interface ArchivedPair {
@@ -34,6 +35,28 @@ function stillListed(reads: readonly ObservedExchange[], fromId: string, toId: s
 
 const succeeded = (read: ObservedExchange): boolean => isSuccess(read.exchange.response?.status ?? 0);
 
+/** How the runner archived a pair, by the archive's auxiliary operation. */
+const ARCHIVES: Readonly<Record<string, ArchivedPair['how']>> = {
+  'associations-batch-archive': 'batch-archive',
+  'association-archive-single': 'single-delete',
+};
+
+/**
+ * The input of a replayed archive and its reads: the pairs each archive that answered a 2xx again asked to remove
+ * (the run judged no archive that failed), and the reads. None when no archive succeeded, or when the reads now
+ * stop short of a record (the pair may be on a page the run never read).
+ */
+function rebuildArchiveEffective({ exchanges }: ReplayedSequence): ArchiveEffectiveInput[] {
+  const archived = exchanges.flatMap((replayed) => {
+    const how = ARCHIVES[replayed.endpoint];
+    if (how === undefined || !succeededNow(replayed)) return [];
+    const archivedBy = replayed.now.exchange.id;
+    return archivedPairs(replayed).map(([fromId, toId]): ArchivedPair => ({ fromId, toId, how, archivedBy }));
+  });
+  const reads = answersOf(exchanges, 'batch-read');
+  return archived.length > 0 && reads.length > 0 && !readsStopShort(exchanges) ? [{ archived, reads }] : [];
+}
+
 /**
  * An archived association is gone: after a batch archive or a single DELETE answered a 2xx, a
  * read of the from record no longer lists the pair. An archive that answers success and keeps the
@@ -47,6 +70,7 @@ export const archiveEffective: SequenceCheck<ArchiveEffectiveInput> = {
       reads,
     );
   },
+  rebuild: rebuildArchiveEffective,
   exercised({ archived, reads }) {
     return reads.some(succeeded) ? archived.length : 0;
   },

@@ -3,8 +3,9 @@ import { field, shown } from '../json.js';
 import type { Finding } from '../registry/finding.js';
 import { checkDeclaration } from '../registry/index.js';
 import { jsonId } from '../validate/batch-view.js';
-import { findingFor, sentInOrder } from './support.js';
-import type { ObservedExchange, SequenceCheck } from './types.js';
+import { answersOf, endpointAnswer, readsStopShort, requestedPairs } from './replayed.js';
+import { answeredPairs, findingFor, sentInOrder } from './support.js';
+import type { ObservedExchange, ReplayedSequence, SequenceCheck } from './types.js';
 
 /**
  * Two writes that associated the same pair by default (the same PUT twice, or a pair associated
@@ -40,6 +41,26 @@ function typeKey(category: unknown, typeId: unknown): string {
 }
 
 /**
+ * The inputs of a replayed repeat: its first two writes (one, when a batch named a pair twice), the reads after them,
+ * and each pair both asked for that the runner compared: all of a PUT's, a batch's only where its answer lists the
+ * pair (the run compares what a write says it associated). None when the reads now stop short of the record.
+ */
+function rebuildIdempotent({ exchanges }: ReplayedSequence): IdempotentInput[] {
+  const writes = exchanges.filter((replayed) => replayed.endpoint !== 'batch-read');
+  const [firstWrite, secondWrite = firstWrite] = writes;
+  const first = firstWrite && endpointAnswer(firstWrite);
+  const second = secondWrite && endpointAnswer(secondWrite);
+  if (!firstWrite || !secondWrite || !first || !second || readsStopShort(exchanges)) return [];
+  const again = requestedPairs(secondWrite);
+  const compared = secondWrite.endpoint === 'associate-default' ? again : answeredPairs(second, again);
+  const firstAsked = new Set(requestedPairs(firstWrite).map(([fromId, toId]) => `${fromId}>${toId}`));
+  const reads = answersOf(exchanges, 'batch-read');
+  return compared
+    .filter(([fromId, toId]) => firstAsked.has(`${fromId}>${toId}`))
+    .map(([fromId, toId]) => ({ first, second, ...(reads.length > 0 ? { reads } : {}), fromId, toId }));
+}
+
+/**
  * Associating by default twice is the same as once (an upsert): both answers succeed with the
  * same result, and the pair does not gain a duplicate type. Retries after a timeout rely on it.
  */
@@ -48,6 +69,7 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
   exchangeIds({ first, second, reads = [] }) {
     return sentInOrder([first, second], reads);
   },
+  rebuild: rebuildIdempotent,
   exercised({ first, second, fromId, toId }) {
     const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
     return a !== undefined && b !== undefined && isSuccess(a) && specs(first, fromId, toId).length > 0 ? 1 : 0;

@@ -1,8 +1,9 @@
 import type { Finding } from '../registry/finding.js';
 import { shown } from '../json.js';
 import { checkDeclaration } from '../registry/index.js';
+import { answersOf, askedAfter, readIds } from './replayed.js';
 import { findingFor, sentInOrder } from './support.js';
-import type { ObservedExchange, SequenceCheck } from './types.js';
+import type { ObservedExchange, ReplayedSequence, SequenceCheck } from './types.js';
 
 /** The pages of one record's associations, in the order the runner fetched them. */
 export interface PagingInput {
@@ -10,6 +11,24 @@ export interface PagingInput {
   readonly pages: readonly ObservedExchange[];
   /** Most pages the runner would follow; reaching it with `after` still present means paging never ends. */
   readonly maxPages: number;
+}
+
+/**
+ * The input of a replayed chain of pages: the record is the one the second page asked for (a first page may ask for
+ * several). The run followed pages until the cursor ended, came back unchanged, or the page limit; only a chain that
+ * stopped on a fresh cursor stopped at the limit, and only then is the limit the chain's length: a replay of a chain
+ * cut short by a loop must not read a fixed provider's next cursor as paging that never ends.
+ */
+function rebuildPaging({ exchanges }: ReplayedSequence): PagingInput[] {
+  const pages = answersOf(exchanges, 'batch-read');
+  const [first, second] = exchanges;
+  const asked = readIds(second?.sent ?? first?.sent);
+  const fromId = second !== undefined || asked.length === 1 ? asked[0] : undefined;
+  const last = exchanges.at(-1);
+  if (fromId === undefined || last === undefined || pages.length !== exchanges.length) return [];
+  const recordedNext = last.then.batch.nextAfter(fromId);
+  const stoppedAtLimit = recordedNext !== undefined && recordedNext !== askedAfter(last.sent);
+  return [{ fromId, pages, maxPages: stoppedAtLimit ? pages.length : pages.length + 1 }];
 }
 
 /**
@@ -22,6 +41,7 @@ export const pagingTerminates: SequenceCheck<PagingInput> = {
   exchangeIds({ pages }) {
     return sentInOrder(pages);
   },
+  rebuild: rebuildPaging,
   /** Next pages followed: a chain of one page followed no cursor, so it proves nothing about paging. */
   exercised({ pages }) {
     return Math.max(0, pages.length - 1);

@@ -1,3 +1,4 @@
+import { field } from '../json.js';
 import type { Finding, FindingDraft } from '../registry/finding.js';
 import { withDeclaredSeverity } from '../registry/index.js';
 import type { AuxiliaryObservedExchange, ObservedExchange, ReadAnswer } from './types.js';
@@ -35,4 +36,27 @@ export function sentInOrder(...groups: readonly (readonly (ReadAnswer | number |
 /** A lower-cased response header. */
 export function header(observed: ObservedExchange, name: string): string | undefined {
   return observed.exchange.response?.headers[name.toLowerCase()];
+}
+
+/**
+ * The pairs a write's answer lists in `results`: what it says it associated. A partial answer (a
+ * limit reached, an unknown record) names the rest in `errors`; those were not written, so no
+ * read is expected to return them.
+ */
+export function answeredPairs(
+  observed: ObservedExchange,
+  pairs: readonly (readonly [string, string])[],
+): (readonly [string, string])[] {
+  const listed = new Set((observed.batch.results ?? []).map((result) => `${result.fromId}>${result.toId}`));
+  return pairs.filter(([from, to]) => listed.has(`${from}>${to}`) || listed.has(`${to}>${from}`));
+}
+
+/** The default type a write answered for `fromId -> toId`, if it said. */
+export function reportedType(observed: ObservedExchange, fromId: string, toId: string): number | undefined {
+  for (const result of observed.batch.resultsOf(fromId)) {
+    if (result.toId !== toId) continue;
+    const typeId = field(field(result.raw, 'associationSpec'), 'associationTypeId');
+    if (typeof typeId === 'number') return typeId;
+  }
+  return undefined;
 }

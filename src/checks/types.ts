@@ -85,7 +85,37 @@ export type SequenceCheck<Input> = CheckDeclarationOf<'sequence'> & {
    * check carries them as `exchangeIds`, and `hsac replay` re-sends them.
    */
   exchangeIds(input: Input): readonly number[];
+  /**
+   * Its inputs again from a replay (`hsac replay`): what the runner would have judged had the target answered as it
+   * does now, read from the re-sent requests and their new answers. None when those answers no longer make the
+   * sequence (a write it reads back failed); several where the same exchanges held several (pairs of one batch).
+   */
+  rebuild(replayed: ReplayedSequence): readonly Input[];
 };
 
-/** Any check in the registry. */
-export type Check = ExchangeCheck | SequenceCheck<never>;
+/** One exchange of a run as `hsac replay` re-sent it: the request as recorded, the answer now and the run's. */
+export interface ReplayedExchange {
+  /** The catalogue endpoint or auxiliary operation it went to (report.json `exchanges[].endpoint`). */
+  readonly endpoint: string;
+  readonly intent: ExchangeIntent | 'auxiliary';
+  /** The request body as sent (the recorded text, parsed); undefined for none. */
+  readonly sent: unknown;
+  /** The request's path parameters (`fromObjectId`, ...), read from its URL by the operation's path template. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The answer now, read as the runner reads one; its exchange keeps the run's id. */
+  readonly now: ObservedExchange | AuxiliaryObservedExchange;
+  /** The answer the run recorded. */
+  readonly then: ReadAnswer;
+}
+
+/** What `hsac replay` re-sent for a sequence finding. */
+export interface ReplayedSequence {
+  /** The finding's exchanges (its `exchangeIds`), in the order sent. */
+  readonly exchanges: readonly ReplayedExchange[];
+  /**
+   * Every exchange re-sent up to the last of them, in the order sent, theirs included: what the target was told
+   * before (the writes a read must show, the archives it must not). Against a portal, where no write is re-sent,
+   * only theirs.
+   */
+  readonly history: readonly ReplayedExchange[];
+}

@@ -1,17 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   mergeResults,
   MergeError,
   paintVerdict,
-  reportProblems,
   REPORT_FILES,
   writeReports,
   type MergedRunResult,
 } from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
 import { EXIT, UsageError, type ExitSlot, type Io } from './common.js';
+import { readReportFile } from './report-file.js';
 
 interface MergeFlags {
   reportDir?: string;
@@ -30,19 +30,7 @@ function readReport(dir: string): RunResult {
   const path = join(dir, REPORT_FILES.json);
   if (!existsSync(path))
     throw new UsageError(`${dir} has no ${REPORT_FILES.json} (give the --report-dir of each shard run)`);
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`${path} is not JSON: ${(error as Error).message}`);
-  }
-  const problems = reportProblems(value);
-  if (problems.length > 0) {
-    throw new UsageError(
-      `${path} is not an hsac report (schemas/report/report.schema.json): ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}`,
-    );
-  }
-  return value as RunResult;
+  return readReportFile(path);
 }
 
 function summaryLines(merged: MergedRunResult, written: readonly string[], colour: boolean): string {
@@ -85,7 +73,7 @@ function mergeCommand(dirs: readonly string[], flags: MergeFlags, io: Io, cwd: s
     if (error instanceof MergeError) throw new UsageError(error.message);
     throw error;
   }
-  const written = writeReports(merged, out);
+  const written = writeReports(merged, out, { reportDir: given ?? out });
   io.out(summaryLines(merged, written, io.colour === true));
   return EXIT_FOR[merged.summary.verdict];
 }

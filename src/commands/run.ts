@@ -13,12 +13,7 @@ import {
 } from '../catalogue/index.js';
 import { exercisableCheckIds, readCheckIds, readSeverityOverrides } from '../config/check-ids.js';
 import { ConfigError, loadRunConfig, settingProblems, type RunConfig } from '../config/run-config.js';
-import {
-  embeddedSandboxTarget,
-  type EmbeddedSandboxOptions,
-  type EmbeddedSandboxTarget,
-} from '../../provider/embedded-target.js';
-import { DEFAULT_SANDBOX_PAGE_SIZE, UnknownFaultError, type Sandbox } from '../../provider/index.js';
+import { DEFAULT_SANDBOX_PAGE_SIZE, type Sandbox } from '../../provider/index.js';
 import { field } from '../json.js';
 import { RedactionFailure, renderConsoleSummary, writeReports } from '../report/index.js';
 import { Journal } from '../runner/journal.js';
@@ -41,6 +36,7 @@ import {
   type Io,
   type StopCause,
 } from './common.js';
+import { startEmbeddedSandbox } from './embedded-sandbox.js';
 
 interface RunFlags {
   target?: string;
@@ -344,17 +340,10 @@ function progressLine(io: Io, style: ProgressStyle): (progress: RunProgress) => 
 }
 
 /** Where a run goes and, for the embedded sandbox, how it is driven there. */
-type TargetSettings = Pick<RunOptions, 'baseUrl' | 'token' | 'targetLabel' | 'rateLimit' | 'retry' | 'probeRateLimit'>;
-
-/** The embedded sandbox, started and tuned by the provider; an unknown `--fault` is a usage error. */
-async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Promise<EmbeddedSandboxTarget> {
-  try {
-    return await embeddedSandboxTarget(options);
-  } catch (error) {
-    if (error instanceof UnknownFaultError) throw new UsageError(error.message);
-    throw error;
-  }
-}
+type TargetSettings = Pick<
+  RunOptions,
+  'baseUrl' | 'token' | 'targetLabel' | 'rateLimit' | 'retry' | 'probeRateLimit' | 'sandbox'
+>;
 
 const EXIT_FOR: Record<RunResult['summary']['verdict'], number> = {
   pass: EXIT.ok,
@@ -386,7 +375,10 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
   let target: TargetSettings;
   if (settings.target === undefined) {
     const { faults, seed, sandboxPageSize: pageSize, timeoutMs } = settings;
-    ({ sandbox, run: target } = await startEmbeddedSandbox({ faults, seed, pageSize, timeoutMs }));
+    const embedded = await startEmbeddedSandbox({ faults, seed, pageSize, timeoutMs });
+    sandbox = embedded.sandbox;
+    // Said in the report, so `hsac replay` can start a sandbox that answers alike.
+    target = { ...embedded.run, sandbox: { faults, pageSize, ...(timeoutMs !== undefined ? { timeoutMs } : {}) } };
   } else if (!settings.token) {
     throw new UsageError('a --target needs a token: --token or HUBSPOT_ACCESS_TOKEN');
   } else {
@@ -448,7 +440,8 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
     let written: readonly string[];
     let withheld: RedactionFailure | undefined;
     try {
-      written = writeReports(result, reportDir);
+      // The replay lines in the reports name the report as the user gave its directory.
+      written = writeReports(result, reportDir, { reportDir: settings.reportDir });
     } catch (error) {
       if (!(error instanceof RedactionFailure)) throw error;
       withheld = error;

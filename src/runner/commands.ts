@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { operation, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import {
+  answeredPairs,
   archiveEffective,
+  configurationReadBack,
   idempotent,
   pagingTerminates,
   readAfterWrite,
+  reportedType,
   sentInOrder,
   type ArchivedPair,
   type ObservedExchange,
 } from '../checks/index.js';
-import { field } from '../json.js';
 import { guardConfiguration, readPairConfigurations } from './configurations.js';
 import type { Journal } from './journal.js';
 import type { RunModel } from './model.js';
@@ -47,29 +49,6 @@ export interface Setup {
 type Command = fc.AsyncCommand<RunModel, Real, false>;
 
 const pairKey = (fromId: string, toId: string): string => `${fromId}>${toId}`;
-
-/**
- * The pairs a write's answer lists in `results`: what it says it associated. A partial answer (a
- * limit reached, an unknown record) names the rest in `errors`; those were not written, so no
- * read is expected to return them.
- */
-export function answeredPairs(
-  observed: ObservedExchange,
-  pairs: readonly (readonly [string, string])[],
-): (readonly [string, string])[] {
-  const listed = new Set((observed.batch.results ?? []).map((result) => `${result.fromId}>${result.toId}`));
-  return pairs.filter(([from, to]) => listed.has(`${from}>${to}`) || listed.has(`${to}>${from}`));
-}
-
-/** The default type a write answered for `fromId -> toId`, if it said. */
-function reportedType(observed: ObservedExchange, fromId: string, toId: string): number | undefined {
-  for (const result of observed.batch.resultsOf(fromId)) {
-    if (result.toId !== toId) continue;
-    const typeId = field(field(result.raw, 'associationSpec'), 'associationTypeId');
-    if (typeof typeId === 'number') return typeId;
-  }
-  return undefined;
-}
 
 /**
  * Records a successful write of pairs in the model; a pair written before is compared with its
@@ -267,15 +246,8 @@ class CreateConfigurations implements Command {
     );
     if (!succeeded(observed)) return;
     model.configurations.set(typeId, this.maxToObjectIds);
-    const reflected = (observed.batch.results ?? []).some(
-      ({ raw }) => field(raw, 'typeId') === typeId && field(raw, 'userEnforcedMaxToObjectIds') === this.maxToObjectIds,
-    );
-    real.session.sequence(readAfterWrite, op.endpoint, {
-      // A configuration is "read back" in the answer that created it, and by the configurations read.
-      expected: reflected ? [] : [{ fromId: `configuration ${typeId}`, toId: `max ${this.maxToObjectIds}` }],
-      reads: [observed],
-      writes: 1,
-    });
+    // A configuration is "read back" in the answer that created it, and by the configurations read.
+    real.session.sequence(readAfterWrite, op.endpoint, configurationReadBack(observed));
     // The read hsac restores the portal by must show what was just written: a read that lies (or
     // lags) would have journaled a wrong original and would "verify" a wrong restore.
     const reread = await readPairConfigurations(real.session, real.apiVersion, pool.fromObjectType, pool.toObjectType);

@@ -3,6 +3,7 @@ import type { CheckId } from '../registry/index.js';
 import type { Clock, RateBudget, RetryPolicy, WaitNotice } from '../transport/index.js';
 import type { Profile } from '../validate/index.js';
 import type { GivenRecords } from './provision.js';
+import type { EmbeddedSandboxSettings } from './result.js';
 import type { SeverityOverrides } from './session.js';
 
 /** Everything a run needs; the CLI fills it from flags, the config file and the environment. */
@@ -11,6 +12,8 @@ export interface RunOptions {
   readonly token?: string;
   /** How the target is named in reports (never with the token). */
   readonly targetLabel: string;
+  /** How the embedded sandbox was started, when the target is one: said in the report, for `hsac replay`. */
+  readonly sandbox?: EmbeddedSandboxSettings;
   readonly apiVersion: ApiVersion;
   readonly endpoints: readonly EndpointId[];
   /** Stateful command sequences to run. */

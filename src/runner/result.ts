@@ -64,6 +64,20 @@ export interface CheckOutcome {
   readonly warnings: number;
 }
 
+/**
+ * How the embedded sandbox a run drove was started (`hsac run` without `--target`): what `hsac replay` needs to start
+ * one that answers the same requests the same way (its seed is the run's). Its rate limit is the provider's own, not
+ * a setting of the run.
+ */
+export interface EmbeddedSandboxSettings {
+  /** The faults planted (`--fault`), in the order given. */
+  readonly faults: readonly string[];
+  /** Associations per batch-read page (`--sandbox-page-size`). */
+  readonly pageSize: number;
+  /** The run's request timeout, when set: the `slow-response` fault answers after it. */
+  readonly timeoutMs?: number;
+}
+
 /** The one model every report format is written from (DESIGN.md report fields stay as they are). */
 export interface RunResult {
   readonly tool: { readonly name: 'hsac'; readonly version: string };
@@ -76,6 +90,8 @@ export interface RunResult {
     readonly profile: string;
     /** The base URL (no token), or `embedded sandbox (http://127.0.0.1:PORT)`. */
     readonly target: string;
+    /** How the embedded sandbox was started, when the run drove one. */
+    readonly sandbox?: EmbeddedSandboxSettings;
     readonly shard?: { readonly index: number; readonly count: number };
     readonly startedAt: string;
     readonly finishedAt: string;

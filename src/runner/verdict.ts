@@ -69,6 +69,7 @@ export function buildResult(
       runs: options.runs,
       profile: options.profile,
       target: options.targetLabel,
+      ...(options.sandbox ? { sandbox: options.sandbox } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),

@@ -1,6 +1,6 @@
 import { operation, type EndpointId } from '../catalogue/index.js';
-import { readAfterWrite } from '../checks/index.js';
-import { answeredPairs, readAll, type Real } from './commands.js';
+import { answeredPairs, readAfterWrite, type ExpectedAssociation } from '../checks/index.js';
+import { readAll, type Real } from './commands.js';
 import type { Journal } from './journal.js';
 import { createRecords } from './provision.js';
 import { succeeded } from './session.js';
@@ -88,6 +88,13 @@ export async function buildWideRecord(
   const [fromId] = await createRecords(session, journal, apiVersion, pool.fromObjectType, 1, `${tag}-wide`);
   if (fromId === undefined || session.isStopped()) return { width: 0, paged: false, requests: spent() };
   const targets: string[] = [];
+  // toId -> the exchange that associated it: a read of the record judges those writes (its finding names them).
+  const writes = new Map<string, number>();
+  const expected = (): ExpectedAssociation[] =>
+    targets.map((toId) => {
+      const writtenBy = writes.get(toId);
+      return { fromId, toId, ...(writtenBy !== undefined ? { writtenBy } : {}) };
+    });
   let last: { read: number } | undefined;
   const associate = operation('batch-associate-default', apiVersion);
   const params = { fromObjectType: pool.fromObjectType, toObjectType: pool.toObjectType };
@@ -136,12 +143,13 @@ export async function buildWideRecord(
       // rest, naming them in errors): the record is as wide as the answers say, no wider.
       const associated = answeredPairs(observed, pairs).map(([, toId]) => toId);
       targets.push(...associated);
+      for (const toId of associated) writes.set(toId, observed.exchange.id);
       if (associated.length < pairs.length) {
         const refused = pairs.length - associated.length;
         const pages = await readAll(real, [fromId]);
         const paged = pages[0]?.batch.nextAfter(fromId) !== undefined;
         session.sequence(readAfterWrite, 'batch-read', {
-          expected: targets.map((toId) => ({ fromId, toId })),
+          expected: expected(),
           reads: pages,
         });
         return {
@@ -161,7 +169,7 @@ export async function buildWideRecord(
     // Every association must be on some page of every read, paged or not: a provider that cuts a
     // read short without paging, or drops items between pages, loses data where clients cannot see it.
     session.sequence(readAfterWrite, 'batch-read', {
-      expected: targets.map((toId) => ({ fromId, toId })),
+      expected: expected(),
       reads: pages,
     });
     const first = pages[0];
