@@ -41,3 +41,26 @@ export interface Finding {
  * (src/registry/index.ts) fills in the declared one.
  */
 export type FindingDraft = Omit<Finding, 'severity'> & { severity?: Severity };
+
+/**
+ * A finding with its number: its 1-based place in report.json `findings[]`, the number every report shows and
+ * `hsac replay REPORT.json --finding N` takes.
+ */
+export interface NumberedFinding {
+  readonly number: number;
+  readonly finding: Finding;
+}
+
+/** The run's findings, numbered as report.json lists them. */
+export function numberedFindings(findings: readonly Finding[]): NumberedFinding[] {
+  return findings.map((finding, index) => ({ number: index + 1, finding }));
+}
+
+/**
+ * The exchanges a finding names, once each and in the order sent (ids count up per run): its sequence's and the one
+ * it judged; empty for a finding about the run itself (what cleanup left).
+ */
+export function exchangeIdsOf(finding: Pick<Finding, 'exchangeId' | 'exchangeIds'>): number[] {
+  const ids = [...(finding.exchangeIds ?? []), ...(finding.exchangeId !== undefined ? [finding.exchangeId] : [])];
+  return [...new Set(ids)].sort((a, b) => a - b);
+}

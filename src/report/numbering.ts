@@ -1,5 +1,7 @@
-import type { Finding } from '../registry/finding.js';
+import { exchangeIdsOf, type Finding, type NumberedFinding } from '../registry/finding.js';
 import { shellWord } from '../text.js';
+
+export { exchangeIdsOf, numberedFindings, type NumberedFinding } from '../registry/finding.js';
 
 /**
  * How the reports name findings and exchanges, in one place. Finding N is the N-th entry of report.json
@@ -7,27 +9,6 @@ import { shellWord } from '../text.js';
  * (`exchanges[].id`, the HAR entry's `_hsac.id`), unique in a run. Every report that shows a finding shows its number
  * and the exchange(s) it judged, so a reader can go from one report to another and to the replay.
  */
-
-/** A finding with its number: its 1-based place in report.json `findings[]`. */
-export interface NumberedFinding {
-  readonly number: number;
-  readonly finding: Finding;
-}
-
-/** The run's findings, numbered as report.json lists them. */
-export function numberedFindings(findings: readonly Finding[]): NumberedFinding[] {
-  return findings.map((finding, index) => ({ number: index + 1, finding }));
-}
-
-/**
- * The exchanges a finding names, once each: a sequence's exchanges in the order sent, then the exchange it judged
- * if the sequence does not hold it; empty for a finding about the run itself (what cleanup left).
- */
-export function exchangeIdsOf(finding: Finding): number[] {
-  const ids = [...(finding.exchangeIds ?? [])];
-  if (finding.exchangeId !== undefined) ids.push(finding.exchangeId);
-  return [...new Set(ids)];
-}
 
 /** Every finding that names each exchange, by exchange id, in finding order. */
 export function findingsByExchange(findings: readonly NumberedFinding[]): Map<number, NumberedFinding[]> {

@@ -20,18 +20,12 @@ import {
 } from '../../transport/index.js';
 import { createValidator, isProfile, type Profile } from '../../validate/index.js';
 import type { ReportedExchange, RunResult } from '../result.js';
-import { indexReport, planFinding, requestLine, type NumberedFinding, type PlannedFinding } from './plan.js';
+import type { NumberedFinding } from '../../registry/finding.js';
+import { indexReport, planFinding, requestLine, type PlannedFinding } from './plan.js';
 import { replayedExchange, resendable, type Resendable } from './resend.js';
 
-export {
-  ownExchanges,
-  policyFor,
-  ReplaySelectionError,
-  selectFindings,
-  type NumberedFinding,
-  type ReplaySelection,
-  type TargetPolicy,
-} from './plan.js';
+export type { NumberedFinding } from '../../registry/finding.js';
+export { policyFor, ReplaySelectionError, selectFindings, type ReplaySelection, type TargetPolicy } from './plan.js';
 
 /**
  * `hsac replay`: re-sends the exact requests behind findings of a report to a target and judges the answers again

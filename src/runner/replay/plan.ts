@@ -1,6 +1,6 @@
 import { changesTarget, isRateLimited } from '../../catalogue/index.js';
 import { field } from '../../json.js';
-import type { Finding } from '../../registry/finding.js';
+import { exchangeIdsOf, numberedFindings, type NumberedFinding } from '../../registry/finding.js';
 import { checkDeclaration, checkIdsOf, type CheckId, type CheckIdOfKind } from '../../registry/index.js';
 import { jsonId } from '../../validate/batch-view.js';
 import type { ReportedExchange, RunResult } from '../result.js';
@@ -19,12 +19,6 @@ export class ReplaySelectionError extends Error {
   override readonly name = 'ReplaySelectionError';
 }
 
-/** A finding with its number: its 1-based position in report.json `findings[]` (report.html numbers them so). */
-export interface NumberedFinding {
-  readonly number: number;
-  readonly finding: Finding;
-}
-
 /**
  * The findings a selection names: `finding` N; every finding that judged exchange `exchange` (its `exchangeId`, or
  * one of its sequence's `exchangeIds`); or every error finding. Throws {@link ReplaySelectionError} for a number or id
@@ -34,7 +28,7 @@ export function selectFindings(
   report: Pick<RunResult, 'findings' | 'exchanges'>,
   selection: ReplaySelection,
 ): NumberedFinding[] {
-  const numbered: NumberedFinding[] = report.findings.map((finding, index) => ({ number: index + 1, finding }));
+  const numbered = numberedFindings(report.findings);
   if ('finding' in selection) {
     const chosen = numbered[selection.finding - 1];
     if (!chosen || selection.finding < 1)
@@ -47,7 +41,7 @@ export function selectFindings(
     const id = selection.exchange;
     if (!report.exchanges.some((exchange) => exchange.id === id))
       throw new ReplaySelectionError(`the report has no exchange ${id}`);
-    const judged = numbered.filter(({ finding }) => ownExchanges(finding).includes(id));
+    const judged = numbered.filter(({ finding }) => exchangeIdsOf(finding).includes(id));
     if (judged.length === 0)
       throw new ReplaySelectionError(`no finding of the report judged exchange ${id}: there is nothing to reproduce`);
     return judged;
@@ -96,12 +90,6 @@ const SEQUENCE_CHECK_IDS: readonly CheckId[] = checkIdsOf('sequence');
 
 function isSequenceCheck(id: CheckId): id is CheckIdOfKind<'sequence'> {
   return SEQUENCE_CHECK_IDS.includes(id);
-}
-
-/** The exchanges a finding judged, in the order sent: its sequence's, else its own answer's. */
-export function ownExchanges(finding: Pick<Finding, 'exchangeId' | 'exchangeIds'>): number[] {
-  const ids = [...(finding.exchangeIds ?? []), ...(finding.exchangeId !== undefined ? [finding.exchangeId] : [])];
-  return [...new Set(ids)].sort((a, b) => a - b);
 }
 
 /** The request line of an exchange, for messages: `POST /crm/...` (the URL was redacted when recorded). */
@@ -181,7 +169,7 @@ export function planFinding(numbered: NumberedFinding, report: ReportIndex, poli
     return notReplayed(
       `it judged a 429, which answers how fast requests came, not what they were; the run's rate-limit probe meets one again: ${rerun}`,
     );
-  const own = ownExchanges(finding);
+  const own = exchangeIdsOf(finding);
   if (policy === 'reads-only') {
     const sent = own.flatMap((id) => exchanges.get(id) ?? []);
     const write = sent.find((exchange) => changesTarget(exchange.endpoint));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../registry/finding.js';
+import type { Finding, NumberedFinding } from '../../registry/finding.js';
 import type { ReportedExchange } from '../result.js';
 import {
   indexReport,
@@ -7,7 +7,6 @@ import {
   policyFor,
   ReplaySelectionError,
   selectFindings,
-  type NumberedFinding,
   type PlannedFinding,
 } from './plan.js';
 import { resendable } from './resend.js';
