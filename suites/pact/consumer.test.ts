@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,10 +39,17 @@ async function generate(name: ConsumerName, dir: string, check: boolean): Promis
 for (const name of CONSUMER_NAMES) {
   describe(`${name} consumer contract`, () => {
     const specs = interactionsOf(name);
-    const file = join(pactsDir(), pactFileName(name));
-    // Interactions merge into an existing file; start from none so a removed interaction leaves no trace.
-    rmSync(file, { force: true });
-    const pact = consumerPact(name, pactsDir());
+    // Written into a fresh directory (interactions merge into an existing file: from none, a removed interaction
+    // leaves no trace) and copied over the committed pact only when every interaction passed: a run filtered with
+    // `-t`, or a failing one, leaves pacts/ as it was.
+    const written = mkdtempSync(join(tmpdir(), 'hsac-consumer-pact-'));
+    const file = join(written, pactFileName(name));
+    const pact = consumerPact(name, written);
+    let passed = 0;
+    afterAll(() => {
+      if (passed === specs.length) copyFileSync(file, join(pactsDir(), pactFileName(name)));
+      rmSync(written, { recursive: true, force: true });
+    });
 
     for (const spec of specs) {
       it(spec.description, async () => {
@@ -56,6 +63,7 @@ for (const name of CONSUMER_NAMES) {
           if (spec.kind === 'paging')
             expect(result.outcome.results.every((r) => 'nextAfter' in r && typeof r.nextAfter === 'string')).toBe(true);
         }
+        passed++;
       });
     }
 
