@@ -163,6 +163,22 @@ describe('report.html', () => {
     expect(page).toContain('batch-read · conformance · sequences · 3 ms');
   });
 
+  it('names every finding somewhere: the members past those listed by number, and an exchange names them all', () => {
+    const base = sampleResult();
+    const [read] = base.exchanges;
+    const [finding] = base.findings;
+    const exchanges = Array.from({ length: 25 }, (_, index) => ({ ...read!, id: index + 1 }));
+    const findings = exchanges.map((exchange) => ({ ...finding!, exchangeId: exchange.id }));
+    // Exchange 25 is also named by a sequence finding of another check, listed one by one.
+    const page = renderHtml(sampleResult({ exchanges, findings }));
+    expect(page).toContain('… 5 more, alike but for their exchanges: findings 21–25 (report.json, exchanges.har)');
+    const exchange25 = page.slice(page.indexOf('id="exchange-25"'));
+    expect(exchange25.slice(0, exchange25.indexOf('<details'))).toContain(
+      'finding 25 (not listed on this page: report.json)',
+    );
+    expect(page).not.toContain('more in report.json');
+  });
+
   it('is self-contained: a CSP that forbids remote loads, no script, no external asset', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
     expect(REPORT_CSP).toContain("default-src 'none'");
@@ -393,7 +409,7 @@ describe('report.html links each finding to the exchange(s) it judged, and back 
     expect(parsed.byId.has('exchange-2401')).toBe(true);
     expect(parsed.byId.has('exchange-2999')).toBe(false);
     expect(pageFindings(parsed)).toHaveLength(21);
-    expect(html).toContain('… 580 more, alike but for their exchanges (report.json)');
+    expect(html).toContain('… 580 more, alike but for their exchanges: findings 21–600 (report.json, exchanges.har)');
     expect(html).toContain(`${3000 - 171} more exchange(s) in exchanges.har`);
     expect(html.length).toBeLessThan(2_000_000);
   });

@@ -24,6 +24,7 @@ import {
   findingReplayCommand,
   findingsByExchange,
   numberedFindings,
+  numberRanges,
   type NumberedFinding,
 } from './numbering.js';
 import { barChart, type Tone } from './svg.js';
@@ -405,8 +406,11 @@ function findingBlock(group: FindingGroup, listed: readonly NumberedFinding[], p
       const links = exchangeLinks(member.finding, plan);
       return `<li${id} data-finding="${member.number}">finding ${member.number} · ${links}</li>`;
     });
-    const more = group.count - listed.length;
-    if (more > 0) items.push(`<li class="muted">… ${more} more, alike but for their exchanges (report.json)</li>`);
+    const rest = group.members.slice(listed.length).map((member) => member.number);
+    if (rest.length > 0)
+      items.push(
+        `<li class="muted">… ${rest.length} more, alike but for their exchanges: findings ${numberRanges(rest)} (report.json, exchanges.har)</li>`,
+      );
     rows.push(`<ul class="members">${items.join('')}</ul>`);
   }
   // The finding's own exchange, the answer its pointer points into (a sequence's last, when it names no other).
@@ -503,8 +507,11 @@ function findingLinks(findings: readonly NumberedFinding[], plan: PagePlan): str
       const link = `<a class="finding-link" href="#${findingAnchor(number)}">finding ${number}</a>`;
       return `${link} (${htmlText(finding.severity)} ${htmlText(finding.check)})`;
     });
-  const unlisted = findings.length - links.length;
-  if (unlisted > 0) links.push(`${links.length > 0 ? 'and ' : ''}${unlisted} more in report.json`);
+  const unlisted = findings.filter(({ number }) => !plan.anchoredFindings.has(number)).map(({ number }) => number);
+  if (unlisted.length > 0)
+    links.push(
+      `${links.length > 0 ? 'and ' : ''}${unlisted.length === 1 ? 'finding' : 'findings'} ${numberRanges(unlisted)} (not listed on this page: report.json)`,
+    );
   return `<p class="exchange-findings">${findings.length === 1 ? 'finding' : 'findings'}: ${links.join(', ')}</p>`;
 }
 

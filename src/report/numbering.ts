@@ -54,3 +54,23 @@ export function findingReference(members: readonly NumberedFinding[], named = FI
 export function findingReplayCommand(reportPath: string, number: number): string {
   return `hsac replay ${shellWord(reportPath)} --finding ${number}`;
 }
+
+/** Runs of numbers shown before the rest are left to "…": a page stays small however scattered they are. */
+const RANGES_SHOWN = 30;
+
+/**
+ * Finding numbers as compact ranges, in order: `21–40, 45, 47–60`; past {@link RANGES_SHOWN} runs, `…` and how many
+ * numbers are left unsaid. How a page names the findings it does not list one by one.
+ */
+export function numberRanges(numbers: readonly number[], shown = RANGES_SHOWN): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  const said = runs.slice(0, shown).map(([from, to]) => (from === to ? String(from) : `${from}–${to}`));
+  const unsaid = runs.slice(shown).reduce((count, [from, to]) => count + to - from + 1, 0);
+  return unsaid > 0 ? `${said.join(', ')}, … (${unsaid} more)` : said.join(', ');
+}
