@@ -3,6 +3,7 @@ import { constants as osConstants } from 'node:os';
 import { InvalidArgumentError } from 'commander';
 import type { Finding } from '../registry/finding.js';
 import { paintVerdict, terminalText } from '../report/index.js';
+import type { WaitNotice } from '../transport/index.js';
 import { DEFAULT_BODY_LIMITS, type ValidationResult } from '../validate/index.js';
 
 /**
@@ -271,6 +272,23 @@ export function watchForStop(options: StopWatchOptions = {}): StopWatch {
       if (orphanTimer !== undefined) clearTimeout(orphanTimer);
     },
   };
+}
+
+/** Waits longer than this are shown on the console; shorter ones (a backoff, the rate budget) pass unnoticed. */
+export const SHOWN_WAIT_MS = 2000;
+
+/**
+ * What a command says on stderr before a wait a person would notice (issue 12: what, and how long), or '' for a short
+ * one: `hsac run: waiting 45.0 s before GET /account-info/v3/details: Retry-After: 45 ... (Ctrl-C ends the wait)`.
+ * `everyRetry`: a retry is said however short its backoff (`hsac replay`, which sends few requests: an attempt that
+ * timed out took the whole timeout, and four of them are minutes a person must not spend in silence).
+ */
+export function waitLine(command: string, wait: WaitNotice, { everyRetry = false } = {}): string {
+  const retry = everyRetry ? wait.retry : undefined;
+  if (wait.ms <= SHOWN_WAIT_MS && retry === undefined) return '';
+  const seconds = (wait.ms / 1000).toFixed(1);
+  const why = retry !== undefined ? `${wait.reason}, retry ${retry}` : wait.reason;
+  return `${command}: waiting ${seconds} s before ${wait.method} ${wait.path}: ${why} (Ctrl-C ends the wait)\n`;
 }
 
 /** How a stop cause is said on the console. */

@@ -5,6 +5,8 @@ import { toolVersion } from '../paths.js';
 import { paintVerdict, terminalText } from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
 import {
+  inconsistentFinding,
+  isLoopback,
   policyFor,
   replayFindings,
   ReplaySelectionError,
@@ -17,7 +19,17 @@ import {
 } from '../runner/replay/index.js';
 import { tokenRefusal } from '../runner/safety.js';
 import { shellWord } from '../text.js';
-import { describeStop, EXIT, parsePositiveInt, UsageError, watchForStop, type ExitSlot, type Io } from './common.js';
+import { settingProblems } from '../config/run-config.js';
+import {
+  describeStop,
+  EXIT,
+  parsePositiveInt,
+  UsageError,
+  waitLine,
+  watchForStop,
+  type ExitSlot,
+  type Io,
+} from './common.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
 import { readReportFile } from './report-file.js';
 
@@ -28,6 +40,7 @@ interface ReplayFlags {
   token?: string;
   fault?: string[];
   maxWait?: number;
+  timeoutMs?: number;
   json?: boolean;
 }
 
@@ -75,8 +88,21 @@ interface ReplayTarget {
 const HTTP_URL = /^https?:\/\/[^\s/]+/;
 
 /**
+ * Why the token may not go to this URL, or undefined: a report is a file anyone can edit, so its target is trusted
+ * only on this machine (`--target` names any other), and the token never crosses a network in clear.
+ */
+function tokenDestinationRefusal(baseUrl: string, given: boolean): string | undefined {
+  if (isLoopback(baseUrl)) return undefined;
+  if (!given)
+    return `the report's target is ${baseUrl}, not this machine: a replay sends the token only where you name it, so give --target ${baseUrl} (or another target) to re-send there`;
+  if (!baseUrl.startsWith('https://'))
+    return `--target ${baseUrl} is plain http to a host that is not this machine (loopback): the token would cross the network in clear; use https`;
+  return undefined;
+}
+
+/**
  * `--target URL`; else, for a run of the embedded sandbox, a fresh one started as the run's was (its seed, page size
- * and faults, or `--fault`'s); else the run's own target.
+ * and faults, or `--fault`'s); else the run's own target, when it is on this machine.
  */
 async function targetFor(flags: ReplayFlags, report: RunResult, env: NodeJS.ProcessEnv): Promise<ReplayTarget> {
   const { run } = report;
@@ -90,11 +116,19 @@ async function targetFor(flags: ReplayFlags, report: RunResult, env: NodeJS.Proc
           ? `--target "${flags.target}" is not an http(s) URL`
           : `the report's target is "${run.target}", and the report does not say how that sandbox was started (it predates run.sandbox): give --target`,
       );
+    const refusal = tokenDestinationRefusal(baseUrl, flags.target !== undefined);
+    if (refusal !== undefined) throw new UsageError(refusal);
     const token = tokenFor(flags, env, baseUrl);
-    return { label: baseUrl, options: { baseUrl, token, policy: policyFor(baseUrl) } };
+    const timeoutMs = flags.timeoutMs;
+    return {
+      label: baseUrl,
+      options: { baseUrl, token, policy: policyFor(baseUrl), ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
+    };
   }
   const faults = faultsFor(flags, run.sandbox);
-  const { pageSize, timeoutMs } = run.sandbox;
+  const { pageSize } = run.sandbox;
+  // The run's timeout, unless one is given: the sandbox times its `slow-response` fault to it.
+  const timeoutMs = flags.timeoutMs ?? run.sandbox.timeoutMs;
   const { sandbox, run: drive } = await startEmbeddedSandbox({ faults, seed: run.seed, pageSize, timeoutMs });
   const planted = faults.length > 0 ? `faults: ${faults.join(', ')}` : 'no fault';
   return {
@@ -111,11 +145,22 @@ async function targetFor(flags: ReplayFlags, report: RunResult, env: NodeJS.Proc
   };
 }
 
+/**
+ * `--timeout-ms`, bounded as `hsac run` bounds it (one source: `run.timeoutMs` of the config schema).
+ */
+function checkTimeout(flags: ReplayFlags): void {
+  if (flags.timeoutMs === undefined) return;
+  const problems = settingProblems('run', { timeoutMs: flags.timeoutMs });
+  const said = problems.map(({ message }) => `--timeout-ms ${message}, got ${String(flags.timeoutMs)}`);
+  if (said.length > 0) throw new UsageError(said.join('; '));
+}
+
 /** The command that replays finding N again as this one did (never with the token). */
 function replayCommandFor(reportPath: string, flags: ReplayFlags): (finding: number) => string {
   const parts = [
     ...(flags.target !== undefined ? [`--target ${shellWord(flags.target)}`] : []),
     ...(flags.fault ?? []).map((fault) => `--fault ${shellWord(fault)}`),
+    ...(flags.timeoutMs !== undefined ? [`--timeout-ms ${flags.timeoutMs}`] : []),
   ];
   return (finding) => ['hsac replay', shellWord(reportPath), `--finding ${finding}`, ...parts].join(' ');
 }
@@ -191,8 +236,11 @@ async function replayCommand(
   env: NodeJS.ProcessEnv,
   cwd: string,
 ): Promise<number> {
+  checkTimeout(flags);
   const reportPath = resolve(cwd, reportArg);
   const report = readReportFile(reportPath);
+  const inconsistent = inconsistentFinding(report);
+  if (inconsistent !== undefined) throw new UsageError(`${reportArg} is not an hsac report: ${inconsistent}`);
   if ('shards' in report.run)
     throw new UsageError(
       `${reportArg} merges shard reports, whose exchange ids were renumbered: replay a finding from its shard's own report.json`,
@@ -223,10 +271,7 @@ async function replayCommand(
     const result = await replayFindings(report, selected, {
       ...target.options,
       ...(flags.maxWait !== undefined ? { maxWaitMs: flags.maxWait * 1000 } : {}),
-      onWait: (wait) => {
-        if (wait.ms > 2000)
-          io.err(`hsac replay: waiting ${(wait.ms / 1000).toFixed(1)} s: ${wait.reason} (Ctrl-C ends the wait)\n`);
-      },
+      onWait: (wait) => io.err(waitLine('hsac replay', wait, { everyRetry: true })),
       signal: stopWatch.signal,
       replayCommand: replayCommandFor(reportArg, flags),
       toolVersion: toolVersion(),
@@ -256,7 +301,7 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
     )
     .option(
       '--target <url>',
-      "re-send to this origin (default: a fresh embedded sandbox for a sandbox run, else the run's target)",
+      "re-send to this origin: https, or http on loopback (default: a fresh embedded sandbox for a sandbox run, else the run's target when it is on loopback)",
     )
     .option('--token <token>', 'access token for --target (default: HUBSPOT_ACCESS_TOKEN); never written anywhere')
     .option(
@@ -269,6 +314,11 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
       'the longest single wait (Retry-After, backoff) before giving up (default 60)',
       parsePositiveInt,
     )
+    .option(
+      '--timeout-ms <ms>',
+      "per-attempt timeout, as in hsac run (default: the run's for the embedded sandbox, else 30000)",
+      parsePositiveInt,
+    )
     .option('--json', 'print one JSON document { ok, findings, replayed, ... } on stdout')
     .addHelpText(
       'after',
@@ -277,7 +327,9 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
         'Without --finding or --exchange, every error finding of the report is replayed.',
         "Against the embedded sandbox or a target on loopback, the run's exchanges before a finding's are re-sent first,",
         'in order, so the target holds what it held then; against any other target only reads are re-sent, and a finding',
-        'judged on a write is not replayed. A finding reproduces when the same check finds it again on the same endpoint.',
+        'judged on a write is not replayed. A finding reproduces when the same check finds it again on the same endpoint;',
+        "it no longer reproduces only where every answer it judged could be judged as the run's was (else not-replayed).",
+        'The token goes only over https or to loopback, and to a target the report names only when it is on loopback.',
         'Exit codes: 0 no finding reproduces, 1 one reproduces, 2 usage error (not a report, no such finding or exchange),',
         '3 inconclusive (target unreachable, a finding not replayed, interrupted).',
       ].join('\n'),

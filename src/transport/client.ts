@@ -48,6 +48,8 @@ export interface WaitNotice {
   readonly method: string;
   /** The request's path (redacted). */
   readonly path: string;
+  /** When the wait is the backoff before retrying a failed attempt (a timeout, a reset, a 5xx): which retry, from 1. */
+  readonly retry?: number;
 }
 
 /** One request to send. */
@@ -397,7 +399,7 @@ export class HubSpotClient {
       // Other sends on this client must not run into the same limit meanwhile.
       if (rateLimited) this.limiter.pauseFor(retry.waitMs, retry.reason);
       if (retry.waitMs > 0) {
-        this.notifyWait(retry.waitMs, retry.reason, request);
+        this.notifyWait(retry.waitMs, retry.reason, request, rateLimited ? undefined : errorRetries);
         try {
           await this.clock.sleep(retry.waitMs, signal);
         } catch (error) {
@@ -416,9 +418,10 @@ export class HubSpotClient {
     this.notifyWait(ms, this.redactor.text(reason), request);
   }
 
-  private notifyWait(ms: number, reason: string, request: SendRequest): void {
+  private notifyWait(ms: number, reason: string, request: SendRequest, retry?: number): void {
     try {
-      this.options.onWait?.({ reason, ms, method: request.method, path: this.redactor.text(request.path) });
+      const path = this.redactor.text(request.path);
+      this.options.onWait?.({ reason, ms, method: request.method, path, ...(retry !== undefined ? { retry } : {}) });
     } catch {
       // A listener only reports (a console line); its failure (a closed pipe) must not change
       // what is sent or waited for.

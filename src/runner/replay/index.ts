@@ -22,10 +22,19 @@ import { createValidator, isProfile, type Profile } from '../../validate/index.j
 import type { ReportedExchange, RunResult } from '../result.js';
 import type { NumberedFinding } from '../../registry/finding.js';
 import { indexReport, planFinding, requestLine, type PlannedFinding } from './plan.js';
+import { unjudgeable } from './judgeable.js';
 import { replayedExchange, resendable, type Resendable } from './resend.js';
 
 export type { NumberedFinding } from '../../registry/finding.js';
-export { policyFor, ReplaySelectionError, selectFindings, type ReplaySelection, type TargetPolicy } from './plan.js';
+export {
+  inconsistentFinding,
+  isLoopback,
+  policyFor,
+  ReplaySelectionError,
+  selectFindings,
+  type ReplaySelection,
+  type TargetPolicy,
+} from './plan.js';
 
 /**
  * `hsac replay`: re-sends the exact requests behind findings of a report to a target and judges the answers again
@@ -170,7 +179,8 @@ function exchangesToSend(report: RunResult, plans: readonly PlannedFinding[], po
  * Replays `selected` findings of `report` against a target: re-sends their exchanges (and, under `replay-run`, the
  * run's before them, in id order), then judges each finding again with the registry's checks under the report's
  * profile: the exchange checks on the answer it judged, or its sequence check on the inputs rebuilt from the new
- * answers. A finding reproduces when the re-check finds the same check on the same endpoint again. Re-sending stops
+ * answers. A finding reproduces when the re-check finds the same check on the same endpoint again; it is no longer
+ * reproduced only when every answer it judged could be judged as the run's was (`unjudgeable`). Re-sending stops
  * at a target that no longer answers, at ids that diverge from the run's, at a wait over the bound or at Ctrl-C;
  * the findings it did not reach are `not-replayed`, with why.
  */
@@ -247,6 +257,12 @@ export async function replayFindings(
       const why = unsendable.get(missing) ?? stopped ?? `exchange ${missing} was not re-sent`;
       return { ...base, outcome: 'not-replayed', why, now: [], exchanges };
     }
+    const cannotJudge = unjudgeable(
+      finding.check,
+      plan.exchangeIds.flatMap((id) => replayed.get(id) ?? []),
+      context,
+    );
+    if (cannotJudge !== undefined) return { ...base, outcome: 'not-replayed', why: cannotJudge, now: [], exchanges };
     const found = judge(plan);
     if (found === undefined) {
       const statuses = exchanges.map((e) => `${e.id}: ${e.status ?? e.failure ?? '?'}`).join(', ');

@@ -1,7 +1,14 @@
 import { changesTarget, isRateLimited } from '../../catalogue/index.js';
 import { field } from '../../json.js';
 import { exchangeIdsOf, numberedFindings, type NumberedFinding } from '../../registry/finding.js';
-import { checkDeclaration, checkIdsOf, type CheckId, type CheckIdOfKind } from '../../registry/index.js';
+import {
+  appliesTo,
+  checkDeclaration,
+  checkIdsOf,
+  type CheckDeclaration,
+  type CheckId,
+  type CheckIdOfKind,
+} from '../../registry/index.js';
 import { jsonId } from '../../validate/batch-view.js';
 import type { ReportedExchange, RunResult } from '../result.js';
 
@@ -61,17 +68,44 @@ export type TargetPolicy = 'replay-run' | 'reads-only';
 const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
+ * Whether a URL names this machine by definition (loopback): a name that resolves to this machine is not trusted to
+ * stay so. Where a replay may write, and where it may send a token over plain http.
+ */
+export function isLoopback(baseUrl: string): boolean {
+  try {
+    return LOOPBACK_HOST.test(new URL(baseUrl).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The policy for a target given by URL: `replay-run` on loopback, where hsac may write as it did in the run; any other
- * name is a portal, however it resolves (a name that resolves to this machine is not trusted to stay so).
+ * name is a portal, however it resolves.
  */
 export function policyFor(baseUrl: string): TargetPolicy {
-  let host: string;
-  try {
-    host = new URL(baseUrl).hostname;
-  } catch {
-    return 'reads-only';
+  return isLoopback(baseUrl) ? 'replay-run' : 'reads-only';
+}
+
+/**
+ * What the report schema cannot say and a replay relies on, or undefined: each finding that names the exchange it
+ * judged names that exchange's endpoint (a replay judges it there) and a check that applies to it. A report that says
+ * otherwise was edited by hand, and whatever a replay made of it would say nothing of the target.
+ */
+export function inconsistentFinding(report: Pick<RunResult, 'findings' | 'exchanges'>): string | undefined {
+  const endpoints = new Map(report.exchanges.map((exchange) => [exchange.id, exchange.endpoint]));
+  for (const { number, finding } of numberedFindings(report.findings)) {
+    if (finding.exchangeId === undefined) continue;
+    const judged = endpoints.get(finding.exchangeId);
+    const named = finding.endpoint ?? '(none)';
+    if (judged === undefined) return `finding ${number} names exchange ${finding.exchangeId}, which it does not hold`;
+    if (finding.endpoint !== judged)
+      return `finding ${number} names endpoint ${named} but exchange ${finding.exchangeId} is ${judged}`;
+    const declared: CheckDeclaration = checkDeclaration(finding.check);
+    if (!appliesTo(declared, judged))
+      return `finding ${number} is of check ${finding.check}, which does not apply to ${judged}`;
   }
-  return LOOPBACK_HOST.test(host) ? 'replay-run' : 'reads-only';
+  return undefined;
 }
 
 /** One selected finding as the replay will judge it, or why it will not. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, NumberedFinding } from '../../registry/finding.js';
 import type { ReportedExchange } from '../result.js';
+import { createValidator } from '../../validate/index.js';
+import { unjudgeable } from './judgeable.js';
 import {
+  inconsistentFinding,
   indexReport,
   planFinding,
   policyFor,
@@ -9,7 +12,7 @@ import {
   selectFindings,
   type PlannedFinding,
 } from './plan.js';
-import { resendable } from './resend.js';
+import { replayedExchange, resendable } from './resend.js';
 
 const BASE = 'http://127.0.0.1:4010';
 const READ = `${BASE}/crm/associations/2026-03/contacts/companies/batch/read`;
@@ -171,5 +174,70 @@ describe('a recorded request sent again exactly', () => {
     expect(resendable(exchange(4, 'batch-read', { url: `${BASE}/crm/other` }))).toMatch(/is not one of/);
     expect(resendable(exchange(4, 'batch-read', { body: '{ "inputs": [] }' }))).toMatch(/not JSON as hsac sends it/);
     expect(resendable(exchange(4, 'batch-read', { method: 'PUT' }))).toMatch(/method PUT is not POST/);
+  });
+});
+
+describe('a report whose findings do not name what they judged', () => {
+  it('is refused: a finding on another endpoint than its exchange, or of a check that does not apply there', () => {
+    expect(inconsistentFinding(REPORT)).toBeUndefined();
+    const elsewhere = { ...REPORT, findings: [finding({ exchangeId: 2 })] };
+    expect(inconsistentFinding(elsewhere)).toBe(
+      'finding 1 names endpoint batch-read but exchange 2 is batch-associate-default',
+    );
+    const limit = finding({ check: 'input-limit-enforced', exchangeId: 2, endpoint: 'batch-associate-default' });
+    const notThere = { ...REPORT, findings: [limit] };
+    expect(inconsistentFinding(notThere)).toMatch(
+      /check input-limit-enforced, which does not apply to batch-associate/,
+    );
+  });
+});
+
+describe("whether a new answer can judge a finding as the run's answer did", () => {
+  const context = { profile: 'lenient' as const, validator: createValidator({ profile: 'lenient' }) };
+  const BATCH = {
+    status: 'COMPLETE',
+    results: [],
+    startedAt: '2026-12-01T00:00:00Z',
+    completedAt: '2026-12-01T00:00:01Z',
+  };
+  /** Exchange 4 as the run got it (status `then`, a readable body) and as it is answered now ('': no body). */
+  const replayed = (
+    then: number,
+    now: number,
+    nowBody = JSON.stringify(BATCH),
+    intent: ReportedExchange['intent'] = 'conformance',
+  ) => {
+    const recorded = { ...exchange(4, 'batch-read', {}, then, BATCH), intent };
+    const resent = resendable(recorded);
+    if (typeof resent === 'string') throw new Error(resent);
+    const response = { status: now, headers: {}, bytes: nowBody.length, ...(nowBody ? { body: nowBody } : {}) };
+    return [replayedExchange(resent, { ...recorded, response }, 'lenient')];
+  };
+
+  it("a body finding: only an answer of the run's status family whose body can be read, as the run's could", () => {
+    expect(unjudgeable('required', replayed(207, 200), context)).toBeUndefined();
+    expect(unjudgeable('required', replayed(207, 500), context)).toMatch(
+      /^the answer cannot be judged: 500, was 207 \(exchange 4, POST \/crm\/.*: not of the status family/,
+    );
+    expect(unjudgeable('required', replayed(207, 400), context)).toMatch(/cannot be judged: 400, was 207/);
+    expect(unjudgeable('required', replayed(207, 207, '{"status":"COMP'), context)).toMatch(
+      /cannot be judged: 207, was 207 .*its body cannot be read \(body-not-json: /,
+    );
+    expect(unjudgeable('required', replayed(207, 207, ''), context)).toMatch(/its body cannot be read/);
+    // status-code judges the code within the family the run got: a 4xx is not a fix of a 200 for a 201.
+    expect(unjudgeable('status-code', replayed(200, 404), context)).toMatch(/cannot be judged: 404, was 200/);
+  });
+
+  it('a finding about the status itself: any answer its check judges, never a 5xx or a 429', () => {
+    expect(unjudgeable('auth-enforced', replayed(200, 401, undefined, 'no-auth'), context)).toBeUndefined();
+    expect(unjudgeable('auth-enforced', replayed(200, 503, undefined, 'no-auth'), context)).toMatch(
+      /cannot be judged: 503, was 200 .*auth-enforced judges no such answer/,
+    );
+    expect(unjudgeable('auth-enforced', replayed(200, 429, undefined, 'no-auth'), context)).toMatch(/429, was 200/);
+    expect(unjudgeable('status-family', replayed(400, 207), context)).toBeUndefined();
+    expect(unjudgeable('status-family', replayed(400, 500), context)).toMatch(/cannot be judged: 500, was 400/);
+    // transport judges whether a checkable answer came: whatever comes now is its judgement.
+    expect(unjudgeable('transport', replayed(500, 200), context)).toBeUndefined();
+    expect(unjudgeable('transport', replayed(500, 502), context)).toBeUndefined();
   });
 });
