@@ -1,13 +1,30 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { UnknownFaultError, type Sandbox } from '../../provider/index.js';
+import { settingProblems } from '../config/run-config.js';
+import { field } from '../json.js';
 import { pactsDir } from '../pact/names.js';
 import { PactFileError, resolvePactFiles, type PactFileSummary } from '../pact/pact-files.js';
-import { setupApi } from '../pact/states/index.js';
+import { setupApi, type SetupApi } from '../pact/states/index.js';
+import type { AccountDetailsReply } from '../pact/states/setup-api.js';
 import { startVerificationSandbox } from '../pact/verification-sandbox.js';
 import type * as VerifyModule from '../pact/verify.js';
 import type { VerificationResult } from '../pact/verify.js';
 import { paintVerdict } from '../report/index.js';
-import { EXIT, findingLines, UsageError, type ExitSlot, type FindingLine, type Io } from './common.js';
+import { refuseUnsafeTarget, RunRefused } from '../runner/safety.js';
+import { DailyLimitReached, SendInterrupted, WaitTooLong, type WaitNotice } from '../transport/index.js';
+import {
+  describeStop,
+  EXIT,
+  exitCodeAfterSignal,
+  findingLines,
+  parsePositiveInt,
+  UsageError,
+  waitLine,
+  watchForStop,
+  type ExitSlot,
+  type FindingLine,
+  type Io,
+} from './common.js';
 
 /**
  * `hsac pact verify`: the shipped pacts (or any given) replayed against a provider with hsac's
@@ -23,6 +40,10 @@ interface PactVerifyFlags {
   token?: string;
   json?: boolean;
   fault: string[];
+  allowProductionPortal?: boolean;
+  /** Seconds. */
+  maxWait?: number;
+  timeoutMs?: number;
 }
 
 /** What one failed interaction, or one failed teardown, is on the console and in `--json`. */
@@ -114,6 +135,7 @@ function summary(
     ...where.pacts.map(
       (pact) => `  pact      ${pact.file} (${pact.consumer}, ${pact.interactions.length} interactions)`,
     ),
+    ...(result.stopped ? [`  stopped   ${STOPPED_LINE}`] : []),
   ];
   return `${lines.join('\n')}\n${findingLines(findings)}`;
 }
@@ -135,10 +157,107 @@ async function loadVerifier(): Promise<typeof VerifyModule> {
   }
 }
 
+/**
+ * `--max-wait` and `--timeout-ms` mean what `hsac run`'s do (config `run.maxWait`, `run.timeoutMs`), so they are
+ * bounded by the same schema.
+ */
+function checkFlagsAgainstSchema(flags: PactVerifyFlags): void {
+  const given = { maxWait: flags.maxWait, timeoutMs: flags.timeoutMs };
+  const names: Record<string, string> = { maxWait: '--max-wait', timeoutMs: '--timeout-ms' };
+  const problems = settingProblems('run', given);
+  if (problems.length === 0) return;
+  const said = problems.map(
+    ({ key, message }) => `${names[key] ?? key} ${message}, got ${String(given[key as keyof typeof given])}`,
+  );
+  throw new UsageError(
+    `${said.join('; ')} (the bounds of run.maxWait and run.timeoutMs in schemas/config/hsac.config.schema.json)`,
+  );
+}
+
+/** With nothing new for this long, the console says what the verification is waiting on (a provider that hangs). */
+const QUIET_NOTICE_MS = 5000;
+
+/**
+ * What the verification is doing now, said on stderr when it has not changed for {@link QUIET_NOTICE_MS}: a hanging
+ * provider is never a silent wait. `stop()` ends the notices.
+ */
+function quietNotices(io: Io, timeoutMs: number): { doing(what: string): void; stop(): void } {
+  let what = '';
+  let since = Date.now();
+  const timer = setInterval(() => {
+    const quiet = Date.now() - since;
+    if (what === '' || quiet < QUIET_NOTICE_MS) return;
+    io.err(
+      `hsac pact verify: still ${what} after ${Math.round(quiet / 1000)} s ` +
+        `(each request times out after ${timeoutMs / 1000} s; Ctrl-C stops)\n`,
+    );
+  }, QUIET_NOTICE_MS);
+  timer.unref();
+  return {
+    doing(now) {
+      what = now;
+      since = Date.now();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/** Why nothing was verified when the provider's own answers end the check (a wait over the bound, a daily limit). */
+function stoppedByProvider(error: unknown): string | undefined {
+  if (error instanceof WaitTooLong) return `${error.message}; raise --max-wait to wait it out`;
+  if (error instanceof DailyLimitReached) return error.message;
+  return undefined;
+}
+
+/**
+ * Reads the provider's account details and applies `hsac run`'s safety rule (`refuseUnsafeTarget`) before any
+ * state writes to it: a portal that is not a sandbox or developer test account is refused (exit 2) unless
+ * `--allow-production-portal` is given. Returns the exit code when the verification cannot go on, else undefined.
+ */
+async function checkProvider(
+  api: SetupApi,
+  where: string,
+  allowProductionPortal: boolean,
+  io: Io,
+): Promise<number | undefined> {
+  let details: AccountDetailsReply;
+  try {
+    details = await api.accountDetails();
+  } catch (error) {
+    const why = stoppedByProvider(error);
+    if (why === undefined) throw error;
+    io.err(`hsac pact verify: the provider at ${where} ended the check: ${why}; nothing verified\n`);
+    return EXIT.inconclusive;
+  }
+  if (!details.answered) {
+    io.err(`hsac pact verify: the provider at ${where} cannot be reached (${details.failure}); nothing verified\n`);
+    return EXIT.inconclusive;
+  }
+  let inconclusive: string | undefined;
+  try {
+    inconclusive = refuseUnsafeTarget(
+      { ...details, accountType: field(details.body, 'accountType') },
+      allowProductionPortal,
+    );
+  } catch (error) {
+    if (error instanceof RunRefused) throw new UsageError(`${error.message}; nothing was written`);
+    throw error;
+  }
+  if (inconclusive === undefined) return undefined;
+  io.err(`hsac pact verify: the provider at ${where}: ${inconclusive}; nothing written, nothing verified\n`);
+  return EXIT.inconclusive;
+}
+
+/** The stderr line of a stop, and the summary's. */
+const STOPPED_LINE =
+  'stopped before every interaction was verified: the rest were not judged; what the provider states had set up ' +
+  'was undone';
+
 async function pactVerify(flags: PactVerifyFlags, io: Io): Promise<number> {
   const external = flags.providerBaseUrl;
   if (external !== undefined && flags.fault.length > 0)
     throw new UsageError('--fault plants a fault in the embedded sandbox; it cannot go with --provider-base-url');
+  checkFlagsAgainstSchema(flags);
   const pacts = (() => {
     try {
       return resolvePactFiles(flags.pact.length > 0 ? flags.pact : [pactsDir()]);
@@ -152,7 +271,7 @@ async function pactVerify(flags: PactVerifyFlags, io: Io): Promise<number> {
     throw new UsageError(
       'a provider needs a token: --token or HUBSPOT_ACCESS_TOKEN (the states set up data through its API)',
     );
-  const { verifyPacts, VerifierDidNotRun } = await loadVerifier();
+  const { verifyPacts, VerifierDidNotRun, DEFAULT_PACT_TIMEOUT_MS } = await loadVerifier();
 
   let sandbox: Sandbox | undefined;
   if (external === undefined)
@@ -162,28 +281,59 @@ async function pactVerify(flags: PactVerifyFlags, io: Io): Promise<number> {
       if (error instanceof UnknownFaultError) throw new UsageError(error.message);
       throw error;
     }
+  // The first SIGINT/SIGTERM ends any wait and the native verifier; the states set up are undone (waits capped), the
+  // summary printed: exit 3. A second one exits at once.
+  const stopWatch = watchForStop({
+    onStop: (cause) =>
+      io.err(
+        `hsac pact verify: ${describeStop(cause)}: stopping: ending the verification, undoing the provider states, ` +
+          `printing the summary (a second SIGINT/SIGTERM exits at once, ` +
+          `${exitCodeAfterSignal('SIGINT')}/${exitCodeAfterSignal('SIGTERM')})\n`,
+      ),
+  });
+  const timeoutMs = flags.timeoutMs ?? DEFAULT_PACT_TIMEOUT_MS;
+  const notices = quietNotices(io, timeoutMs);
   try {
     const providerBaseUrl = external ?? sandbox?.url ?? '';
     const providerToken = token ?? sandbox?.token ?? '';
-    const unreachable = await setupApi({ baseUrl: providerBaseUrl, token: providerToken }).unreachable();
-    if (unreachable !== undefined) {
-      io.err(
-        `hsac pact verify: the provider at ${providerBaseUrl} cannot be reached (${unreachable}); nothing verified\n`,
-      );
+    const waits = {
+      timeoutMs,
+      ...(flags.maxWait === undefined ? {} : { maxWaitMs: flags.maxWait * 1000 }),
+      // Every retry is said, however short its backoff: the attempt before it may have taken the whole timeout.
+      onWait: (wait: WaitNotice) => io.err(waitLine('hsac pact verify', wait, { everyRetry: true })),
+    };
+    notices.doing(`waiting for the provider's account details (${providerBaseUrl})`);
+    const api = setupApi({ baseUrl: providerBaseUrl, token: providerToken, ...waits, signal: stopWatch.signal });
+    let refused: number | undefined;
+    try {
+      refused = await checkProvider(api, providerBaseUrl, flags.allowProductionPortal === true, io);
+    } catch (error) {
+      if (!(error instanceof SendInterrupted)) throw error;
+      io.err('hsac pact verify: stopped while checking the provider, before any state was set up; nothing verified\n');
       return EXIT.inconclusive;
     }
+    if (refused !== undefined) return refused;
     let result: VerificationResult;
     try {
-      result = await verifyPacts({ pactFiles: pacts.map((pact) => pact.file), providerBaseUrl, token: providerToken });
+      result = await verifyPacts({
+        pactFiles: pacts.map((pact) => pact.file),
+        providerBaseUrl,
+        token: providerToken,
+        ...waits,
+        onActivity: (what) => notices.doing(what),
+        signal: stopWatch.signal,
+      });
     } catch (error) {
       if (!(error instanceof VerifierDidNotRun)) throw error;
       io.err(`hsac pact verify: ${error.message}\n`);
       return EXIT.inconclusive;
     }
+    notices.stop();
     const findings = pactFindings(result);
-    const code = exitCodeOf(findings);
+    const code = result.stopped ? EXIT.inconclusive : exitCodeOf(findings);
     if (flags.json) {
-      io.out(`${JSON.stringify({ ok: code === EXIT.ok, findings }, null, 2)}\n`);
+      const document = { ok: code === EXIT.ok, ...(result.stopped ? { stopped: true } : {}), findings };
+      io.out(`${JSON.stringify(document, null, 2)}\n`);
     } else {
       const faults = sandbox && sandbox.faults.length > 0 ? `, faults: ${sandbox.faults.join(', ')}` : '';
       const provider = sandbox ? `embedded sandbox ${sandbox.url}${faults}` : providerBaseUrl;
@@ -191,6 +341,8 @@ async function pactVerify(flags: PactVerifyFlags, io: Io): Promise<number> {
     }
     return code;
   } finally {
+    notices.stop();
+    stopWatch.dispose();
     await sandbox?.stop();
   }
 }
@@ -221,12 +373,32 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
       collect,
       [],
     )
+    .option(
+      '--allow-production-portal',
+      'set states up even when the portal is not a sandbox or developer test account (as hsac run)',
+    )
+    .option(
+      '--max-wait <seconds>',
+      'the longest single wait of a state set-up (Retry-After, backoff); a longer one is inconclusive (default 60)',
+      parsePositiveInt,
+    )
+    .option(
+      '--timeout-ms <ms>',
+      "per-request timeout of the state set-up calls and of the verifier's requests, its state-change calls " +
+        '(a whole set-up) included (default 60000)',
+      parsePositiveInt,
+    )
     .option('--json', 'print { ok, findings } as JSON: one finding per interaction that did not pass')
     .addHelpText(
       'after',
       '\nThe pacts send a placeholder token; the real one replaces it in memory at verification time.\n' +
+        'Before any state is set up, the provider must say it is a sandbox or developer test account ' +
+        '(account details), as for hsac run.\n' +
         'Exit codes: 0 every interaction verified, 1 a mismatch (or a state not torn down), ' +
-        '2 usage error (no such pact, not a pact), 3 inconclusive (provider unreachable, a state not set up).\n' +
+        '2 usage error (no such pact, not a pact, a production portal), ' +
+        '3 inconclusive (provider unreachable, a state not set up, a wait over --max-wait, stopped).\n' +
+        'Stopping: one SIGINT/SIGTERM ends the verification, undoes the states set up and prints the summary ' +
+        `(exit 3); a second one exits at once (${exitCodeAfterSignal('SIGINT')}/${exitCodeAfterSignal('SIGTERM')}).\n` +
         'Example: hsac pact verify --provider-base-url https://api.hubapi.com --pact pacts/',
     )
     .action(async (flags: PactVerifyFlags) => {

@@ -31,6 +31,7 @@ import {
   EXIT,
   exitCodeAfterSignal,
   UsageError,
+  waitLine,
   watchForStop,
   type ExitSlot,
   type Io,
@@ -278,9 +279,6 @@ function settle(flags: RunFlags, config: RunConfig, env: NodeJS.ProcessEnv, conf
   };
 }
 
-/** Waits longer than this are shown on the console. */
-const SHOWN_WAIT_MS = 2000;
-
 /**
  * The command that reproduces a run: every setting that changes what is sent or how it is judged
  * (the config file too, with its check grades), never the token (it comes from the environment)
@@ -424,12 +422,7 @@ async function runCommand(flags: RunFlags, io: Io, env: NodeJS.ProcessEnv, cwd: 
       ...(settings.invalidRequests !== undefined ? { invalidPerEndpoint: settings.invalidRequests } : {}),
       ...(settings.maxWait !== undefined ? { maxWaitMs: settings.maxWait * 1000 } : {}),
       // A wait a person would notice is said: what, and how long (issue 12).
-      onWait: (wait) => {
-        if (wait.ms > SHOWN_WAIT_MS)
-          io.err(
-            `hsac run: waiting ${(wait.ms / 1000).toFixed(1)} s before ${wait.method} ${wait.path}: ${wait.reason} (Ctrl-C ends the wait)\n`,
-          );
-      },
+      onWait: (wait) => io.err(waitLine('hsac run', wait)),
       signal: stopWatch.signal,
       replay: replayCommand(settings),
       toolVersion: toolVersion(),

@@ -51,29 +51,49 @@ function serialisable(options: Record<string, unknown>): string {
   return JSON.stringify(options, (_key, value: unknown) => (typeof value === 'function' ? undefined : value));
 }
 
-function verifyInChild(options: Record<string, unknown>, output: string[]): Promise<string> {
+/** The verification was stopped (Ctrl-C): its child was killed before it gave a result. */
+export class VerificationStopped extends Error {
+  override readonly name = 'VerificationStopped';
+}
+
+function verifyInChild(options: Record<string, unknown>, output: string[], signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new VerificationStopped('the verification was stopped before it started'));
+      return;
+    }
     const child = spawn(process.execPath, ['-e', CHILD, corePath], {
       stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
       env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
     });
     let settled = false;
+    // A stop kills the native verifier wherever it is (a request the provider holds, a state change): its requests
+    // to pact-js's proxy close with it, and the proxy drops what it forwarded.
+    const stop = (): void => {
+      if (settled) return;
+      settled = true;
+      child.kill('SIGKILL');
+      reject(new VerificationStopped('the verification was stopped: the pact verifier was ended mid-way'));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    child.on('exit', () => signal?.removeEventListener('abort', stop));
     const collect = (chunk: Buffer): void => {
       output.push(chunk.toString('utf8'));
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     child.on('message', (message: { ok?: boolean; value?: string }) => {
+      if (settled) return;
       settled = true;
       if (message.ok) resolve(message.value ?? '');
       else reject(new Error(message.value ?? 'the pact verifier failed'));
     });
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
+    child.on('exit', (code, killedBy) => {
       if (!settled)
         reject(
           new Error(
-            `the pact verifier process ended without a result (exit ${String(code)}, signal ${String(signal)})`,
+            `the pact verifier process ended without a result (exit ${String(code)}, signal ${String(killedBy)})`,
           ),
         );
     });
@@ -83,16 +103,18 @@ function verifyInChild(options: Record<string, unknown>, output: string[]): Prom
 
 /**
  * Runs `verify` (a pact-js verification) with the native verifier in a child process; resolves to
- * what `verify` resolves to, plus the report the verifier printed. Verifications must not overlap
+ * what `verify` resolves to, plus the report the verifier printed; `signal` aborting kills the child (the promise
+ * then rejects with {@link VerificationStopped}). Verifications must not overlap
  * (the pact suites run one file at a time, and a CLI runs one verification).
  */
 export async function withNativeVerifierInChild<T>(
   verify: () => Promise<T>,
+  signal?: AbortSignal,
 ): Promise<{ readonly value: T; readonly run: NativeRun }> {
   const core = coreInstance();
   const original = core.verifyPacts;
   const output: string[] = [];
-  core.verifyPacts = (options) => verifyInChild(options, output);
+  core.verifyPacts = (options) => verifyInChild(options, output, signal);
   try {
     const value = await verify();
     return { value, run: { report: output.join('').replace(/\x1b\[[0-9;]*m/g, '') } };

@@ -18,8 +18,12 @@ export interface PactFileSummary {
   readonly file: string;
   readonly consumer: string;
   readonly provider: string;
-  /** Each interaction's description and the provider states it names, in file order. */
-  readonly interactions: readonly { readonly description: string; readonly states: readonly string[] }[];
+  /** Each interaction's description and the provider states it names (and with what parameters), in file order. */
+  readonly interactions: readonly {
+    readonly description: string;
+    readonly states: readonly string[];
+    readonly providerStates: readonly { readonly name: string; readonly params: unknown }[];
+  }[];
 }
 
 function describeError(error: unknown): string {
@@ -61,15 +65,12 @@ export function readPactFile(file: string): PactFileSummary {
       const description = field(interaction, 'description');
       if (typeof description !== 'string')
         throw new PactFileError(`${file} is not a pact file: interaction ${index} has no description`);
-      const states = field(interaction, 'providerStates');
-      return {
-        description,
-        states: Array.isArray(states)
-          ? states
-              .map((state: unknown) => field(state, 'name'))
-              .filter((name): name is string => typeof name === 'string')
-          : [],
-      };
+      const listed: unknown = field(interaction, 'providerStates');
+      const providerStates = (Array.isArray(listed) ? (listed as unknown[]) : []).flatMap((state) => {
+        const name = field(state, 'name');
+        return typeof name === 'string' ? [{ name, params: field(state, 'params') }] : [];
+      });
+      return { description, states: providerStates.map((state) => state.name), providerStates };
     }),
   };
 }

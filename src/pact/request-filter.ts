@@ -22,6 +22,8 @@ export const STATE_SETUP_PATH = '/_pactSetup';
 export interface FilterState {
   /** Why the current interaction's provider state failed, if it did. */
   failedState(): string | undefined;
+  /** Told of each interaction's request as it goes to the provider (so a wait on it can be said). */
+  sending?(method: string, path: string): void;
 }
 
 type Next = (error?: unknown) => void;
@@ -87,6 +89,7 @@ export function requestFilter(token: string, state: FilterState): RequestFilter 
       return;
     }
     if (req.headers.authorization === `Bearer ${CONTRACT_TOKEN}`) req.headers.authorization = `Bearer ${token}`;
+    state.sending?.(req.method ?? 'GET', redactor.text(path ?? ''));
     redactResponse(res, (text) => redactor.text(text));
     next();
   };

@@ -1,11 +1,12 @@
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { ApiVersion } from '../catalogue/index.js';
-import { createRedactor } from '../transport/index.js';
+import { isObject } from '../json.js';
+import { createRedactor, type WaitNotice } from '../transport/index.js';
 import type { JsonMap } from './json.js';
-import { withNativeVerifierInChild } from './native-verifier.js';
+import { VerificationStopped, withNativeVerifierInChild } from './native-verifier.js';
 import { readPactFile } from './pact-files.js';
 import { requestFilter } from './request-filter.js';
-import { Ledger, PROVIDER_STATES, setupApi, type ProviderStateDefinition } from './states/index.js';
+import { Ledger, PROVIDER_STATES, setupApi, setUpState, type ProviderStateDefinition } from './states/index.js';
 
 /**
  * Provider verification: the pact files replayed against a provider (the reference sandbox, or a
@@ -37,7 +38,26 @@ export interface VerifyOptions {
   readonly setupApiVersion?: ApiVersion;
   /** Extra verifier options (the broker's, from `broker.ts`), merged in as they are. */
   readonly verifierOptions?: Readonly<Record<string, unknown>>;
+  /** Each request's timeout: the verifier's and each set-up call's (default {@link DEFAULT_PACT_TIMEOUT_MS}). */
+  readonly timeoutMs?: number;
+  /** The longest single wait of a set-up call (a 429's Retry-After); a longer one fails the state (default 60 s). */
+  readonly maxWaitMs?: number;
+  /** Told before every wait of a set-up call. */
+  readonly onWait?: (wait: WaitNotice) => void;
+  /** Told what the verification is doing now: a state set up or torn down, an interaction's request sent. */
+  readonly onActivity?: (what: string) => void;
+  /**
+   * Aborting it (Ctrl-C) ends the verification at once: the native verifier is killed, a set-up call in progress is
+   * cut short, and what the states set up is undone (waits and timeouts capped, as `hsac run`'s cleanup after a stop).
+   */
+  readonly signal?: AbortSignal;
 }
+
+/**
+ * The per-request timeout when none is given: the verifier's state-change call waits for a whole set-up (the paging
+ * state makes 501 records and their associations), so the verifier needs room; the set-up calls get the same.
+ */
+export const DEFAULT_PACT_TIMEOUT_MS = 60_000;
 
 /** One interaction's verdict. */
 export interface InteractionVerdict {
@@ -69,6 +89,11 @@ export interface VerificationResult {
   readonly stateFailures: readonly StateFailure[];
   /** What the pact verifier printed (token removed): every interaction, and the mismatches in full. */
   readonly report: string;
+  /**
+   * Set when the signal stopped the verification: the interactions listed are those of the pact files verified
+   * before the stop; the rest were not judged. What the states had set up was undone (a failure is in stateFailures).
+   */
+  readonly stopped?: boolean;
 }
 
 interface VerifierJson {
@@ -91,6 +116,23 @@ function parseVerifierJson(text: string): VerifierJson {
   }
 }
 
+/**
+ * A state as one interaction asks for it: its name and parameters, keys sorted (the verifier may reorder them), so
+ * two interactions in the same state with different parameters are told apart.
+ */
+function stateKey(name: string, params: unknown): string {
+  const sorted = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (!isObject(value)) return value;
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sorted(value[key])]),
+    );
+  };
+  return JSON.stringify([name, sorted(params ?? {})]);
+}
+
 /** The provider state names the pact files use. */
 export function statesUsed(pactFiles: readonly string[]): string[] {
   return [...new Set(pactFiles.flatMap((file) => readPactFile(file).interactions.flatMap((i) => i.states)))].sort();
@@ -100,14 +142,24 @@ export function statesUsed(pactFiles: readonly string[]): string[] {
 export async function verifyPacts(options: VerifyOptions): Promise<VerificationResult> {
   const redactor = createRedactor([options.token]);
   const definitions = options.states ?? PROVIDER_STATES;
-  const api = setupApi({
+  const apiOptions = {
     baseUrl: options.providerBaseUrl,
     token: options.token,
     ...(options.setupApiVersion ? { apiVersion: options.setupApiVersion } : {}),
-  });
+    timeoutMs: options.timeoutMs ?? DEFAULT_PACT_TIMEOUT_MS,
+    ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+  };
+  const api = setupApi({ ...apiOptions, ...(options.signal ? { signal: options.signal } : {}) });
   const ledger = new Ledger();
   const stateFailures: StateFailure[] = [];
+  /** Why a set-up failed, by {@link stateKey}: what an interaction in that state with those parameters was not. */
+  const failedSetups = new Map<string, string>();
   let current: string | undefined;
+  // The state handler running now, if any: after a stop it is awaited (its calls end at once) before the undo.
+  let handling: Promise<unknown> = Promise.resolve();
+  let lastState = '';
+  const tell = (what: string): void => options.onActivity?.(what);
 
   const fail = (state: string, phase: StateFailure['phase'], error: unknown): string => {
     const message = redactor.text(error instanceof Error ? error.message : String(error));
@@ -124,33 +176,37 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
   for (const name of new Set([...statesUsed(options.pactFiles), ...definitions.map((d) => d.name)])) {
     const definition = definitions.find((d) => d.name === name);
     if (!definition) fail(name, 'missing', new Error('no state handler exists for this state'));
-    stateHandlers[name] = {
-      setup: async (params) => {
-        if (!definition) {
-          current = `${name}: no state handler exists for this state`;
-          return undefined;
-        }
-        try {
-          const values = await definition.setup(
-            { api, ledger },
-            (typeof params === 'object' && params !== null ? params : {}) as JsonMap,
-          );
-          return { ...values };
-        } catch (error) {
-          // pact-js would answer the verifier 200 and send the request with the example IDs.
-          current = fail(name, 'setup', error);
-          return undefined;
-        }
-      },
-      teardown: async () => {
-        current = undefined;
-        try {
-          await ledger.undo(api);
-        } catch (error) {
-          fail(name, 'teardown', error);
-        }
+    const setup = async (params: unknown): Promise<JsonMap | undefined> => {
+      if (!definition) {
+        current = `${name}: no state handler exists for this state`;
         return undefined;
-      },
+      }
+      lastState = name;
+      tell(`setting up provider state "${name}"`);
+      try {
+        // Parameters are checked first (unknown keys, types, bounds): a bad one fails the state, nothing written.
+        const values = await setUpState(definition, { api, ledger }, params);
+        return { ...values };
+      } catch (error) {
+        // pact-js would answer the verifier 200 and send the request with the example IDs.
+        current = fail(name, 'setup', error);
+        failedSetups.set(stateKey(name, params), stateFailures.at(-1)?.message ?? '');
+        return undefined;
+      }
+    };
+    const teardown = async (): Promise<undefined> => {
+      current = undefined;
+      tell(`tearing down provider state "${name}"`);
+      try {
+        await ledger.undo(api);
+      } catch (error) {
+        fail(name, 'teardown', error);
+      }
+      return undefined;
+    };
+    stateHandlers[name] = {
+      setup: (params) => (handling = setup(params)),
+      teardown: () => (handling = teardown()),
     };
   }
 
@@ -158,7 +214,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
     options.pactFiles.length > 0
       ? options.pactFiles.map((file) => {
           const pact = readPactFile(file);
-          const states = new Map(pact.interactions.map((i) => [i.description, i.states]));
+          const states = new Map(pact.interactions.map((i) => [i.description, i.providerStates]));
           return {
             pactUrls: [file],
             consumer: pact.consumer,
@@ -166,41 +222,57 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
           };
         })
       : [{ pactUrls: [], consumer: undefined, statesOf: () => undefined }];
-  /** Why an interaction was not verified: the first state it names that failed to set up (or has no handler). */
-  const notVerified = (states: readonly string[] | undefined): string | undefined => {
-    for (const state of states ?? []) {
-      const failure = stateFailures.find((f) => f.state === state && f.phase !== 'teardown');
-      if (failure) return `provider state "${state}" was not set up: ${failure.message}`;
+  /** Why an interaction was not verified: the first of its states that failed (with its params) or has no handler. */
+  const notVerified = (
+    states: readonly { readonly name: string; readonly params: unknown }[] | undefined,
+  ): string | undefined => {
+    for (const { name, params } of states ?? []) {
+      const why =
+        failedSetups.get(stateKey(name, params)) ??
+        stateFailures.find((f) => f.state === name && f.phase === 'missing')?.message;
+      if (why !== undefined) return `provider state "${name}" was not set up: ${why}`;
     }
     return undefined;
   };
   const interactions: InteractionVerdict[] = [];
   const reports: string[] = [];
   let passed = true;
+  let stopped = false;
   // One verifier run per pact file: the verifier's results name interactions by description only,
   // and two consumers' contracts may share descriptions.
   for (const { pactUrls, consumer, statesOf } of runs) {
+    if (options.signal?.aborted) {
+      stopped = true;
+      break;
+    }
     const verifier = new Verifier({
       providerBaseUrl: options.providerBaseUrl,
       pactUrls,
       // pact-js types `stateHandlers` as HTTP handlers AND message handlers (an intersection no
       // object literal satisfies); HTTP verification only ever calls the setup/teardown form.
       stateHandlers: stateHandlers as unknown as VerifierOptions['stateHandlers'],
-      requestFilter: requestFilter(options.token, { failedState: () => current }),
+      requestFilter: requestFilter(options.token, {
+        failedState: () => current,
+        sending: (method, path) => tell(`waiting for the provider's answer to ${method} ${path}`),
+      }),
       logLevel: 'error',
-      timeout: 60_000,
+      timeout: options.timeoutMs ?? DEFAULT_PACT_TIMEOUT_MS,
       ...(options.verifierOptions ?? {}),
     });
     let json: VerifierJson;
     try {
-      const { value, run } = await withNativeVerifierInChild(() => verifier.verifyProvider());
+      const { value, run } = await withNativeVerifierInChild(() => verifier.verifyProvider(), options.signal);
       json = parseVerifierJson(value);
       reports.push(run.report);
     } catch (error) {
-      json = parseVerifierJson(error instanceof Error ? error.message : String(error));
       passed = false;
       const report = (error as { report?: string }).report ?? '';
       reports.push(report);
+      if (error instanceof VerificationStopped) {
+        stopped = true;
+        break;
+      }
+      json = parseVerifierJson(error instanceof Error ? error.message : String(error));
       if (json.interactionResults === undefined)
         throw new VerifierDidNotRun(
           `the pact verifier did not run: ${redactor.text(error instanceof Error ? error.message : String(error))}\n${redactor.text(report)}`,
@@ -225,11 +297,22 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
       });
     }
   }
+  // What is still set up is undone: normally nothing (each interaction's teardown ran); after a stop, the state of
+  // the interaction cut short, once its handler has ended (its calls were cut short too), with a client that neither
+  // waits nor times out long, and that the stop does not interrupt.
+  await handling.catch(() => undefined);
+  const afterStop = stopped || options.signal?.aborted === true;
+  try {
+    await ledger.undo(afterStop ? setupApi({ ...apiOptions, afterStop }) : api);
+  } catch (error) {
+    fail(lastState, 'teardown', error);
+  }
   const report = reports.join('\n');
   return {
-    ok: passed && stateFailures.length === 0 && interactions.every((i) => i.ok),
+    ok: !stopped && passed && stateFailures.length === 0 && interactions.every((i) => i.ok),
     interactions,
     stateFailures,
     report: redactor.text(report),
+    ...(stopped ? { stopped } : {}),
   };
 }

@@ -22,9 +22,9 @@ export type { RunOptions, RunProgress } from './options.js';
 export { RunRefused, WRITABLE_ACCOUNT_TYPES } from './safety.js';
 
 /** After Ctrl-C, the longest single wait cleanup may make (the run must end within 10 s, issue 12). */
-const CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS = 3000;
+export const CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS = 3000;
 /** After Ctrl-C, the longest a cleanup request may take: a target that stopped answering must not hold the exit. */
-const CLEANUP_AFTER_SIGNAL_TIMEOUT_MS = 2000;
+export const CLEANUP_AFTER_SIGNAL_TIMEOUT_MS = 2000;
 /** After Ctrl-C, how long cleanup may go on sending (a request already sent may finish): the run ends within 10 s. */
 const CLEANUP_AFTER_SIGNAL_BUDGET_MS = 4000;
 

@@ -37,10 +37,45 @@ export function tokenRefusal(token: string | undefined): string | undefined {
 /** The statuses that refuse the token itself: 401, and 403 for a token without the scope. */
 const TOKEN_REFUSED: ReadonlySet<number> = new Set([ERROR_STATUSES.unauthorized, ERROR_STATUSES.forbidden]);
 
+/** A target's answer to account details, as the safety rule reads it. */
+export interface AccountDetailsAnswer {
+  readonly status: number;
+  /** Whether the status is one the catalogue declares for account details (else nothing can be told from it). */
+  readonly asDeclared: boolean;
+  /** The answer's `accountType`, whatever its shape. */
+  readonly accountType: unknown;
+  /** The call, e.g. `GET /account-info/v3/details`, for the message. */
+  readonly call: string;
+}
+
+/**
+ * The one rule for writing to a target (`hsac run`, and `hsac pact verify`'s provider states): throws `RunRefused`
+ * when the token is refused or the portal is not a sandbox or developer test account and `allowProductionPortal`
+ * (`--allow-production-portal`) is not given; returns why the answer tells neither way (inconclusive), else undefined.
+ */
+export function refuseUnsafeTarget(answer: AccountDetailsAnswer, allowProductionPortal: boolean): string | undefined {
+  if (TOKEN_REFUSED.has(answer.status)) {
+    const fix = 'check the token (--token or HUBSPOT_ACCESS_TOKEN)';
+    throw new RunRefused(`the target answered ${answer.status} to ${answer.call}: ${fix}`);
+  }
+  if (!answer.asDeclared)
+    return `account details answered ${answer.status}; cannot tell whether the portal is a sandbox`;
+  const { accountType } = answer;
+  const writable = typeof accountType === 'string' && WRITABLE_ACCOUNT_TYPES.has(accountType);
+  if (!allowProductionPortal && !writable) {
+    const allowed = [...WRITABLE_ACCOUNT_TYPES].join(', ');
+    throw new RunRefused(
+      `refusing to write: the portal's accountType is ${JSON.stringify(accountType)}, not one of ${allowed}` +
+        ' (pass --allow-production-portal to override)',
+    );
+  }
+  return undefined;
+}
+
 /**
  * Reads the account details and refuses (`RunRefused`) a portal the run may not write to or a
- * token it does not accept; then reads the given records (`--records`), refusing when one is not
- * there (the user's mistake, exit 2, never a finding against the target). Returns why the run
+ * token it does not accept ({@link refuseUnsafeTarget}); then reads the given records (`--records`), refusing when
+ * one is not there (the user's mistake, exit 2, never a finding against the target). Returns why the run
  * cannot go on when the target's answer says nothing either way (inconclusive), else undefined.
  */
 export async function ensureSafeTarget(
@@ -50,23 +85,16 @@ export async function ensureSafeTarget(
   const details = await session.auxiliary('account-details', options.apiVersion, {});
   const { failure, response } = details.exchange;
   if (failure || response === undefined) return `target unreachable: ${failure?.message ?? 'no answer'}`;
-  if (TOKEN_REFUSED.has(response.status)) {
-    const path = `${details.auxiliary.method} ${details.auxiliary.pathTemplate}`;
-    const fix = 'check the token (--token or HUBSPOT_ACCESS_TOKEN)';
-    throw new RunRefused(`the target answered ${response.status} to ${path}: ${fix}`);
-  }
-  if (!answeredAsDeclared(details)) {
-    return `account details answered ${response.status}; cannot tell whether the portal is a sandbox`;
-  }
-  const accountType = field(details.batch.value, 'accountType');
-  const writable = typeof accountType === 'string' && WRITABLE_ACCOUNT_TYPES.has(accountType);
-  if (!options.allowProductionPortal && !writable) {
-    const allowed = [...WRITABLE_ACCOUNT_TYPES].join(', ');
-    throw new RunRefused(
-      `refusing to write: the portal's accountType is ${JSON.stringify(accountType)}, not one of ${allowed}` +
-        ' (pass --allow-production-portal to override)',
-    );
-  }
+  const inconclusive = refuseUnsafeTarget(
+    {
+      status: response.status,
+      asDeclared: answeredAsDeclared(details),
+      accountType: field(details.batch.value, 'accountType'),
+      call: `${details.auxiliary.method} ${details.auxiliary.pathTemplate}`,
+    },
+    options.allowProductionPortal === true,
+  );
+  if (inconclusive !== undefined) return inconclusive;
   if (options.records) {
     session.purpose = 'provision';
     const missing = await missingRecords(session, options.apiVersion, options.records);

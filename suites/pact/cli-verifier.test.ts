@@ -74,6 +74,27 @@ describe('the provider-state endpoint of hsac sandbox --provider-states, as the 
     });
   });
 
+  it('parameters a state does not take are a 400 naming the bound or the key, and nothing is written', async () => {
+    await withSandbox({ providerStates: true }, async (sandbox) => {
+      const before = sandbox.contents();
+      const paging = 'contact {contactId} has {n} company associations, more than one page';
+      // Unbounded, n: 1e9 would make a billion companies (the process ran out of memory).
+      const huge = await postState(sandbox, { state: paging, params: { n: 1e9 }, action: 'setup' });
+      expect(huge.status).toBe(400);
+      expect(huge.body.error).toMatch(
+        /state parameter "n" must be a whole number from 0 to 1000 \(the batch-read input limit.*\), got 1000000000/,
+      );
+      const text = await postState(sandbox, { state: paging, params: { n: '501' }, action: 'setup' });
+      expect(text.status).toBe(400);
+      expect(text.body.error).toMatch(/state parameter "n" must be a whole number .*, got "501"/);
+      // Sent as JSON text: an object literal's __proto__ would set the prototype, not a key.
+      const proto = await postState(sandbox, `{"state":${JSON.stringify(STATE)},"params":{"__proto__":{"n":1}}}`);
+      expect(proto.status).toBe(400);
+      expect(proto.body.error).toMatch(/state parameter "__proto__" is not one this state takes \(it takes none\)/);
+      expect(sandbox.contents()).toEqual(before);
+    });
+  });
+
   it('a state the provider will not set up is a 500 with the reason (the verifier fails its interaction)', async () => {
     await withSandbox({ providerStates: true }, async (sandbox) => {
       const answer = await postState(sandbox, {

@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,9 @@ import type { Sandbox } from '../../provider/index.js';
 import { isSuccess } from '../../src/catalogue/index.js';
 import type { PactFinding } from '../../src/commands/pact-verify.js';
 import { HSAC_CONSUMER, SDK_CONSUMER } from '../../src/pact/names.js';
+import { EXAMPLE_IDS } from '../../src/pact/states/index.js';
 import { startVerificationSandbox } from '../../src/pact/verification-sandbox.js';
+import { BIN, holdingProxy, rateLimitedProvider, spawnNode, waitFor } from '../signals/harness.js';
 import { hsac } from '../support/cli.js';
 import { interactionsOf } from './consumer.js';
 import { ALL_PACT_FILES, pactFile } from './provider.js';
@@ -19,7 +21,12 @@ import { ALL_PACT_FILES, pactFile } from './provider.js';
  * fails exactly the interactions that rely on it, each named (exit 1); a state the provider will
  * not set up leaves its interactions not verified, each said, never passed (exit 3); a provider
  * given by URL and token is verified the same way, the token never printed; usage errors exit 2;
- * an unreachable provider exits 3.
+ * an unreachable provider exits 3. What a hostile review found: a provider that does not say it is a
+ * sandbox is refused before anything is written (exit 2, `hsac run`'s rule and flag); state parameters
+ * past their bound, of the wrong type or unknown (`__proto__`) leave their interactions not verified,
+ * nothing written; a Retry-After of a day and a hanging provider end inconclusive (exit 3), bounded by
+ * `--max-wait` and `--timeout-ms`; one SIGINT (the built bin, in a child) ends a verification stuck on
+ * the provider, undoes its states and prints the summary (exit 3).
  */
 
 interface VerifyJson {
@@ -148,6 +155,155 @@ describe('hsac pact verify against a provider given by URL', () => {
     expect(faulted.code).toBe(2);
     expect(faulted.err).toMatch(/--fault .* cannot go with --provider-base-url/);
   });
+
+  it('state parameters past their bound, of the wrong type or unknown: not verified (exit 3), nothing written', async () => {
+    const paging = 'contact {contactId} has {n} company associations, more than one page';
+    const pact = JSON.parse(readFileSync(pactFile(SDK_CONSUMER), 'utf8')) as {
+      interactions: { description: string; providerStates?: { name: string; params?: Record<string, unknown> }[] }[];
+    };
+    const [template] = pact.interactions.filter((i) => i.providerStates?.some((state) => state.name === paging));
+    if (!template) throw new Error(`the SDK pact has no interaction in state "${paging}"`);
+    const variant = (suffix: string, params: Record<string, unknown>): (typeof pact.interactions)[number] => ({
+      ...template,
+      description: `${template.description} ${suffix}`,
+      providerStates: [{ name: paging, params }],
+    });
+    pact.interactions = [
+      variant('n 1e9', { n: 1e9 }),
+      variant('n as text', { n: '501' }),
+      variant('proto key', { n: 501, PROTO: { n: 1 } }),
+    ];
+    // JSON text with a "__proto__" key, as a hostile pact file has it (an object literal cannot hold one).
+    const file = writeTo('hostile-params.json', JSON.stringify(pact).replace('"PROTO"', '"__proto__"'));
+    const before = sandbox.contents();
+    const ran = await hsac([
+      'pact',
+      'verify',
+      '--provider-base-url',
+      sandbox.url,
+      '--token',
+      sandbox.token,
+      '--pact',
+      file,
+      '--json',
+    ]);
+    expect(ran.code, ran.err).toBe(3);
+    const doc = JSON.parse(ran.out) as VerifyJson;
+    const why = Object.fromEntries(doc.findings.map((f) => [f.interaction.slice(template.description.length + 1), f]));
+    expect(Object.keys(why).sort()).toEqual(['n 1e9', 'n as text', 'proto key']);
+    for (const finding of doc.findings) expect(finding.check).toBe('pact-not-verified');
+    expect(why['n 1e9']?.message).toMatch(
+      /state parameter "n" must be a whole number from 0 to 1000 \(the batch-read input limit.*\), got 1000000000/,
+    );
+    expect(why['n as text']?.message).toMatch(/state parameter "n" must be a whole number .*got "501"/);
+    expect(why['proto key']?.message).toMatch(/state parameter "__proto__" is not one this state takes \(it takes n\)/);
+    expect(sandbox.contents()).toEqual(before);
+  });
+
+  it('one SIGINT while the provider holds a request: the states are undone, the summary printed, exit 3', async () => {
+    // The built bin in a child (a signal must reach it alone), through a proxy that holds the success interaction's
+    // PUT (the 401 one names the example IDs): its state (a contact and a company) is set up by then.
+    const proxy = await holdingProxy(sandbox.url);
+    proxy.hold((path) => path.includes('/associations/default/') && !path.includes(EXAMPLE_IDS.contactId));
+    const before = sandbox.contents();
+    const args = ['pact', 'verify', '--provider-base-url', proxy.url, '--token', sandbox.token];
+    const ran = spawnNode(BIN, [...args, '--pact', pactFile(SDK_CONSUMER)]);
+    try {
+      // A hanging provider is said on stderr (every 5 s), not waited on in silence.
+      const notice = /still waiting for the provider's answer to PUT \/crm\/v4\/objects\/contacts\/\d+\/associations/;
+      expect(await waitFor(() => notice.test(ran.err()), 30_000), ran.err()).toBe(true);
+      expect(ran.err()).toMatch(/each request times out after 60 s; Ctrl-C stops/);
+      expect(sandbox.contents()).not.toEqual(before);
+      const sent = performance.now();
+      ran.child.kill('SIGINT');
+      const { code, at } = await ran.exited;
+      expect(code, ran.err()).toBe(3);
+      // hsac's promise for a stop (issue 12): everything undone and said within 10 s.
+      expect(at - sent).toBeLessThan(10_000);
+      expect(ran.err()).toContain('hsac pact verify: SIGINT: stopping: ending the verification, undoing the provider');
+      expect(ran.out()).toMatch(/^hsac pact verify: INCONCLUSIVE \(/);
+      expect(ran.out()).toContain('\n  stopped   stopped before every interaction was verified');
+      expect(sandbox.contents()).toEqual(before);
+    } finally {
+      ran.child.kill('SIGKILL');
+      await proxy.stop();
+    }
+  }, 60_000);
+});
+
+describe('hsac pact verify: a provider that does not say it is a sandbox is refused before any write', () => {
+  let provider: { url: string; writes: () => readonly string[]; server: Server };
+  beforeAll(async () => {
+    provider = await emptyObjectProvider();
+  });
+  afterAll(() => new Promise<void>((resolve) => provider.server.close(() => resolve())));
+
+  it("account details answered {}: exit 2 with hsac run's reason and flag, nothing sent but that read", async () => {
+    const ran = await hsac(['pact', 'verify', '--provider-base-url', provider.url, '--token', 'x'.repeat(12)]);
+    expect(ran).toMatchObject({ code: 2, out: '' });
+    expect(ran.err).toMatch(
+      /refusing to write: the portal's accountType is undefined, not one of SANDBOX.* \(pass --allow-production-portal to override\); nothing was written/,
+    );
+    expect(provider.writes()).toEqual([]);
+  });
+
+  it('--allow-production-portal overrides it, as for hsac run: the states then write', async () => {
+    const ran = await hsac([
+      'pact',
+      'verify',
+      '--provider-base-url',
+      provider.url,
+      '--token',
+      'x'.repeat(12),
+      '--pact',
+      pactFile(SDK_CONSUMER),
+      '--allow-production-portal',
+    ]);
+    // Its {} answers no contract: the 401 interactions fail (exit 1), the states are not set up.
+    expect(ran.code, ran.err).toBe(1);
+    expect(provider.writes()).toContain('POST /crm/objects/2026-03/contacts/batch/create');
+  });
+});
+
+describe('hsac pact verify: waits and timeouts are bounded and said (exit 3)', () => {
+  it('a 429 asking to wait a day: inconclusive at once, the wait named, --max-wait suggested', async () => {
+    const provider = await rateLimitedProvider(86_400);
+    try {
+      const ran = await hsac(['pact', 'verify', '--provider-base-url', provider.url, '--token', 'x'.repeat(12)]);
+      expect(ran).toMatchObject({ code: 3, out: '' });
+      expect(ran.err).toMatch(
+        /hsac pact verify: the provider at .* ended the check: .*asked to wait 86400 s \(Retry-After: 86400 .*over the 60 s bound.*; raise --max-wait to wait it out; nothing verified/,
+      );
+      expect(ran.err).not.toMatch(/internal error/);
+    } finally {
+      await provider.stop();
+    }
+  });
+
+  it('a provider that never answers: --timeout-ms bounds each request, exit 3 naming the timeout', async () => {
+    const server = createServer((req) => req.resume());
+    const url = await listen(server);
+    try {
+      const args = ['pact', 'verify', '--provider-base-url', url, '--token', 'x'.repeat(12), '--timeout-ms', '200'];
+      const ran = await hsac(args);
+      expect(ran).toMatchObject({ code: 3, out: '' });
+      // The retry after the first timeout is said, then why nothing was verified.
+      expect(ran.err).toMatch(/hsac pact verify: waiting \d+\.\d s before GET \/account-info\S*: timeout, retry 1 /);
+      expect(ran.err).toMatch(/cannot be reached \(timeout: .*\); nothing verified/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('--max-wait and --timeout-ms are bounded like run.maxWait and run.timeoutMs (exit 2)', async () => {
+    const maxWait = await hsac(['pact', 'verify', '--max-wait', '3601']);
+    expect(maxWait.code).toBe(2);
+    expect(maxWait.err).toMatch(/--max-wait must be <= 3600, got 3601 \(the bounds of run\.maxWait/);
+    const timeout = await hsac(['pact', 'verify', '--timeout-ms', '50']);
+    expect(timeout.code).toBe(2);
+    expect(timeout.err).toMatch(/--timeout-ms must be >= 100, got 50/);
+  });
 });
 
 describe('hsac pact verify: usage errors (exit 2) and an unreachable provider (exit 3)', () => {
@@ -197,6 +353,25 @@ describe('hsac pact verify: usage errors (exit 2) and an unreachable provider (e
     );
   });
 });
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A provider answering every request 200 `{}` (account details without an accountType), noting every write. */
+async function emptyObjectProvider(): Promise<{ url: string; writes: () => readonly string[]; server: Server }> {
+  const writes: string[] = [];
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET') writes.push(`${req.method ?? ''} ${(req.url ?? '').split('?')[0] ?? ''}`);
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  return { url: await listen(server), writes: () => writes, server };
+}
 
 function writeTo(name: string, text: string): string {
   const path = join(dir, name);

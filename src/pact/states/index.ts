@@ -1,3 +1,6 @@
+import { DEFAULT_API_VERSION, operation } from '../../catalogue/index.js';
+import { isObject, jsonText } from '../../json.js';
+import { SendInterrupted } from '../../transport/index.js';
 import type { JsonMap } from '../json.js';
 import { SetupApi, StateSetupError, type LimitInput, type SetupApiOptions, type SetupObjectType } from './setup-api.js';
 
@@ -9,6 +12,14 @@ export { SetupApi, StateSetupError, type LimitInput, type SetupApiOptions, type 
  * replaced by the ID the provider really created), and how to set it up and undo it through the
  * provider's own HTTP API. One list, ordered and commented; names are the contract's wording.
  */
+
+/**
+ * A state's parameters are not the ones it takes (an unknown key, `__proto__` included; a missing one; a string
+ * where a number goes; a number past its bound): the caller's mistake, found before anything is written.
+ */
+export class StateParamError extends Error {
+  override readonly name = 'StateParamError';
+}
 
 /** What a state's set-up hands back to the request (IDs the provider created). */
 export type InjectedValues = Readonly<Record<string, string>>;
@@ -27,6 +38,8 @@ export interface ProviderStateDefinition {
   readonly params: JsonMap;
   /** The values it provides, with the example each interaction uses at consumer-test time. */
   readonly provides: InjectedValues;
+  /** The largest value of a numeric parameter, and why (default {@link INT32_BOUND}: the API's numbers are int32). */
+  readonly bounds?: Readonly<Record<string, ParamBound>>;
   /** Makes the state true on the provider; throws {@link StateSetupError} when it cannot. */
   setup(context: StateContext, params: JsonMap): Promise<InjectedValues>;
 }
@@ -46,13 +59,33 @@ export class Ledger {
     this.limits.push({ from, to, specs: [...specs] });
   }
 
-  /** Undoes everything noted, limits first (they may refer to records' types), then empties the ledger. */
+  /**
+   * Undoes everything noted, limits first (they may refer to records' types). Each entry leaves the ledger once its
+   * call is made, failed or not (a failure is said once, not retried forever), except a call a stop cut short
+   * (`SendInterrupted`): that one and the rest stay, for the cleanup after the stop.
+   */
   async undo(api: SetupApi): Promise<void> {
-    const limits = this.limits.splice(0);
-    const records = [...this.records.entries()];
-    this.records.clear();
-    for (const { from, to, specs } of limits) await api.purgeConfigurations(from, to, specs);
-    for (const [objectType, ids] of records) await api.archiveRecords(objectType, ids);
+    const settle = async (call: () => Promise<void>, done: () => void): Promise<void> => {
+      try {
+        await call();
+      } catch (error) {
+        if (!(error instanceof SendInterrupted)) done();
+        throw error;
+      }
+      done();
+    };
+    for (let next = this.limits[0]; next !== undefined; next = this.limits[0]) {
+      const { from, to, specs } = next;
+      await settle(
+        () => api.purgeConfigurations(from, to, specs),
+        () => void this.limits.shift(),
+      );
+    }
+    for (const [objectType, ids] of [...this.records.entries()])
+      await settle(
+        () => api.archiveRecords(objectType, ids),
+        () => void this.records.delete(objectType),
+      );
   }
 }
 
@@ -63,6 +96,69 @@ export const EXAMPLE_IDS = {
   missingContactId: '5434402449',
   missingCompanyId: '31908',
 } as const;
+
+/** The largest value a numeric state parameter takes, and why, said in the refusal. */
+export interface ParamBound {
+  readonly max: number;
+  readonly why: string;
+}
+
+/** The bound of a numeric parameter no state says more about: type IDs and limits are int32 in the schemas. */
+export const INT32_BOUND: ParamBound = { max: 2 ** 31 - 1, why: "the schemas' int32" };
+
+/**
+ * The most records a state may make: the batch-read input limit (the catalogue's), which is two of HubSpot's
+ * 500-association pages, more than the paging state needs to span two pages. A state parameter is sent by whoever
+ * can reach a state-change endpoint; unbounded, `n: 1e9` would make a billion records.
+ */
+export const STATE_RECORDS_BOUND: ParamBound = (() => {
+  const max = operation('batch-read', DEFAULT_API_VERSION).maxInputs;
+  if (max === undefined) throw new Error('the catalogue gives batch-read no input limit');
+  return { max, why: 'the batch-read input limit, two 500-association pages' };
+})();
+
+/**
+ * The parameters of a state change, checked against what the state takes (its default `params` name every key and
+ * its type; numbers are whole, from 0 to their bound); throws {@link StateParamError} naming the first problem.
+ */
+export function checkStateParams(definition: ProviderStateDefinition, params: unknown): JsonMap {
+  const raw = params ?? {};
+  if (!isObject(raw)) throw new StateParamError(`state parameters must be an object, got ${jsonText(raw)}`);
+  const given = raw;
+  const takes = Object.keys(definition.params);
+  const said = takes.length === 0 ? 'none' : takes.join(', ');
+  for (const name of Object.keys(given))
+    if (!Object.hasOwn(definition.params, name))
+      throw new StateParamError(
+        `state parameter ${JSON.stringify(name)} is not one this state takes (it takes ${said})`,
+      );
+  for (const name of takes) {
+    const value = given[name];
+    const example = definition.params[name];
+    if (typeof example === 'number') {
+      const bound = definition.bounds?.[name] ?? INT32_BOUND;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > bound.max)
+        throw new StateParamError(
+          `state parameter "${name}" must be a whole number from 0 to ${bound.max} (${bound.why}), ` +
+            `got ${jsonText(value) ?? 'nothing'}`,
+        );
+    } else if (typeof value !== 'string' || value === '') {
+      throw new StateParamError(
+        `state parameter "${name}" must be a non-empty string, got ${jsonText(value) ?? 'nothing'}`,
+      );
+    }
+  }
+  return given as JsonMap;
+}
+
+/** Sets a state up with checked parameters ({@link checkStateParams}): the one way a caller runs a set-up. */
+export function setUpState(
+  definition: ProviderStateDefinition,
+  context: StateContext,
+  params: unknown,
+): Promise<InjectedValues> {
+  return definition.setup(context, checkStateParams(definition, params));
+}
 
 function text(params: JsonMap, name: string): string {
   const value = params[name];
@@ -126,14 +222,17 @@ export const PROVIDER_STATES = [
   {
     name: 'contact {contactId} has {n} company associations, more than one page',
     params: { n: 501 },
+    bounds: { n: STATE_RECORDS_BOUND },
     provides: { contactId: EXAMPLE_IDS.contactId },
     setup: async (context, params) => {
       const n = whole(params, 'n');
       const [contactId] = await context.api.createRecords('contacts', 1);
       if (contactId === undefined) throw new StateSetupError('no contact was created');
       context.ledger.created('contacts', [contactId]);
-      const companies = await context.api.createRecords('companies', n);
-      context.ledger.created('companies', companies);
+      // Noted batch by batch: a set-up cut short (Ctrl-C) still archives what it made.
+      const companies = await context.api.createRecords('companies', n, (ids) =>
+        context.ledger.created('companies', ids),
+      );
       await context.api.associateDefault('contacts', contactId, 'companies', companies);
       return { contactId };
     },

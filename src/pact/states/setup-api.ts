@@ -7,7 +7,8 @@ import {
   type ApiVersion,
 } from '../../catalogue/index.js';
 import { field, shown } from '../../json.js';
-import { HubSpotClient, type SendRequest } from '../../transport/index.js';
+import { CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS, CLEANUP_AFTER_SIGNAL_TIMEOUT_MS } from '../../runner/run.js';
+import { HubSpotClient, type SendRequest, type WaitNotice } from '../../transport/index.js';
 
 /**
  * The provider's own HTTP API, as provider states use it to set up and tear down their data:
@@ -38,7 +39,33 @@ export interface SetupApiOptions {
   readonly token: string;
   /** The version whose paths the set-up calls use (default 2026-03: every provider serves it). */
   readonly apiVersion?: ApiVersion;
+  /** Each request's timeout (default the client's, 30 s). */
+  readonly timeoutMs?: number;
+  /** The longest single wait (a 429's Retry-After, a backoff); a longer one throws `WaitTooLong` (default 60 s). */
+  readonly maxWaitMs?: number;
+  /** Told before every wait, so a command can say what it waits for. */
+  readonly onWait?: (wait: WaitNotice) => void;
+  /** Aborting it ends the call in progress at once (`SendInterrupted`): Ctrl-C. */
+  readonly signal?: AbortSignal;
+  /**
+   * The calls are a cleanup after a stop (Ctrl-C): no retries, and waits and timeouts capped as `hsac run`'s cleanup
+   * caps them, so undoing the states cannot hold the exit.
+   */
+  readonly afterStop?: boolean;
 }
+
+/** What a provider answered to account details, or why it gave no HTTP answer at all. */
+export type AccountDetailsReply =
+  | {
+      readonly answered: true;
+      readonly status: number;
+      /** Whether the status is one the catalogue declares for account details. */
+      readonly asDeclared: boolean;
+      readonly body: unknown;
+      /** The call, e.g. `GET /account-info/v3/details`. */
+      readonly call: string;
+    }
+  | { readonly answered: false; readonly failure: string };
 
 /** HubSpot's objects batch limit is 100; association writes have no documented one, so 100 too. */
 const CHUNK = 100;
@@ -67,20 +94,30 @@ function parse(text: string | undefined): unknown {
 export class SetupApi {
   private readonly client: HubSpotClient;
   private readonly apiVersion: ApiVersion;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(options: SetupApiOptions) {
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+    this.signal = options.signal;
     // A generous budget: a portal's own rate-limit headers adapt it; the sandbox is started wide.
     this.client = new HubSpotClient({
       baseUrl: options.baseUrl,
       token: options.token,
       rateLimit: { requests: 1000, windowMs: 10_000 },
       retry: { maxRetries: 1, maxRateLimitRetries: 6, baseDelayMs: 50, maxDelayMs: 500 },
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+      ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
+      ...(options.onWait === undefined ? {} : { onWait: options.onWait }),
     });
+    if (options.afterStop) {
+      this.client.limitWaits(CLEANUP_AFTER_SIGNAL_MAX_WAIT_MS);
+      this.client.limitTimeouts(CLEANUP_AFTER_SIGNAL_TIMEOUT_MS);
+      this.client.limitRetries(0);
+    }
   }
 
   private async send(what: string, request: SendRequest): Promise<unknown> {
-    const exchange = await this.client.send(request);
+    const exchange = await this.client.send({ ...request, ...(this.signal ? { signal: this.signal } : {}) });
     const response = exchange.response;
     if (!response)
       throw new StateSetupError(
@@ -107,19 +144,37 @@ export class SetupApi {
   }
 
   /**
-   * Why the provider cannot be reached (no HTTP answer at all: refused, reset, timed out), or
-   * undefined when it answers anything, an error included. It asks for account details: every
-   * provider serves them, and reading them changes nothing.
+   * The provider's account details (what the safety rule reads before anything is written), or why it gave no HTTP
+   * answer at all (refused, reset, timed out). Every provider serves them, and reading them changes nothing. Rejects
+   * only as the client does: `WaitTooLong`, `DailyLimitReached`, `SendInterrupted`.
    */
-  async unreachable(): Promise<string | undefined> {
+  async accountDetails(): Promise<AccountDetailsReply> {
     const op = auxiliaryOperation('account-details', this.apiVersion);
-    const exchange = await this.client.send({ method: op.method, path: buildPath(op, {}) });
-    if (exchange.response) return undefined;
-    return `${exchange.failure?.kind ?? 'no answer'}${exchange.failure ? `: ${exchange.failure.message}` : ''}`;
+    const path = buildPath(op, {});
+    const signal = this.signal ? { signal: this.signal } : {};
+    const exchange = await this.client.send({ method: op.method, path, ...signal });
+    const response = exchange.response;
+    if (response)
+      return {
+        answered: true,
+        status: response.status,
+        asDeclared: op.responses.some((declared) => declared.status === response.status),
+        body: parse(response.body),
+        call: `${op.method} ${op.pathTemplate}`,
+      };
+    const failure = exchange.failure;
+    return { answered: false, failure: `${failure?.kind ?? 'no answer'}${failure ? `: ${failure.message}` : ''}` };
   }
 
-  /** Creates `count` records, tagged as hsac pact data; resolves to their IDs in order. */
-  async createRecords(objectType: SetupObjectType, count: number): Promise<string[]> {
+  /**
+   * Creates `count` records, tagged as hsac pact data; resolves to their IDs in order. `created` is told each batch's
+   * IDs as they come, so a set-up cut short (Ctrl-C, a failed batch) still has what it made noted for teardown.
+   */
+  async createRecords(
+    objectType: SetupObjectType,
+    count: number,
+    created: (ids: readonly string[]) => void = () => undefined,
+  ): Promise<string[]> {
     const op = auxiliaryOperation('objects-batch-create', this.apiVersion);
     const ids: string[] = [];
     const stamp = Date.now().toString(36);
@@ -139,12 +194,14 @@ export class SetupApi {
         body: { inputs },
       });
       const results = (body as { results?: unknown } | undefined)?.results;
-      const created = Array.isArray(results) ? results.map((r) => (r as { id?: unknown }).id) : [];
-      if (created.length !== part.length || !created.every((id): id is string => typeof id === 'string'))
+      const listed = Array.isArray(results) ? results.map((r) => (r as { id?: unknown }).id) : [];
+      const batch = listed.filter((id): id is string => typeof id === 'string');
+      created(batch);
+      if (batch.length !== part.length || listed.length !== part.length)
         throw new StateSetupError(
           `create ${part.length} ${objectType}: the answer did not list ${part.length} record IDs`,
         );
-      ids.push(...created);
+      ids.push(...batch);
     }
     return ids;
   }

@@ -1,6 +1,15 @@
 import { field, isObject, shown } from '../../json.js';
 import type { JsonMap } from '../json.js';
-import { Ledger, PROVIDER_STATES, setupApi, type InjectedValues, type ProviderStateDefinition } from './index.js';
+import {
+  checkStateParams,
+  Ledger,
+  PROVIDER_STATES,
+  setupApi,
+  setUpState,
+  StateParamError,
+  type InjectedValues,
+  type ProviderStateDefinition,
+} from './index.js';
 import type { SetupApi } from './setup-api.js';
 
 /**
@@ -66,8 +75,9 @@ export class StateChangeEndpoint {
 
   /**
    * Answers one state change: 200 with the provided values (setup) or `{}` (teardown); 400 for a
-   * request that is not a state change or names an unknown state; 500 with the reason when the
-   * provider would not let the state be set up (the verifier then fails the interaction).
+   * request that is not a state change, names an unknown state or gives parameters the state does not take
+   * (`checkStateParams`: unknown keys, wrong types, numbers past their bound; nothing is written); 500 with
+   * the reason when the provider would not let the state be set up (the verifier then fails the interaction).
    */
   async handle(text: string, provider: StateChangeProvider): Promise<StateChangeAnswer> {
     const change = parseStateChange(text);
@@ -91,8 +101,15 @@ export class StateChangeEndpoint {
         },
       };
     try {
+      checkStateParams(definition, change.params);
+    } catch (error) {
+      if (error instanceof StateParamError)
+        return { status: 400, body: { error: `${change.state}: ${error.message}` } };
+      throw error;
+    }
+    try {
       await this.ledger.undo(api);
-      return { status: 200, body: { ...(await definition.setup({ api, ledger: this.ledger }, change.params)) } };
+      return { status: 200, body: { ...(await setUpState(definition, { api, ledger: this.ledger }, change.params)) } };
     } catch (error) {
       return {
         status: 500,
