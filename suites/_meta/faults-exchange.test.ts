@@ -7,7 +7,8 @@ import { describeFaultsOfKind, hsacRun, useReportDir } from './harness.js';
 const dir = useReportDir('faults-exchange');
 describeFaultsOfKind('exchange', dir);
 
-describe('an unknown field is an error only where the config says so', () => {
+// Concurrent like the fault matrix above, so this run joins it instead of running after it, alone.
+describe('an unknown field is an error only where the config says so', { concurrent: true }, () => {
   it('unknown-envelope-field with run.checks["unknown-field"] = "error" fails a strict run (exit 1)', async () => {
     const config = join(dir(), 'closed-objects.json');
     writeFileSync(config, JSON.stringify({ run: { checks: { 'unknown-field': 'error' } } }));

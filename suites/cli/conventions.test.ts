@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { colourEnabled } from '../../src/commands/common.js';
 import { packageRoot } from '../../src/paths.js';
 import { REPORT_FILES } from '../../src/report/index.js';
-import { hsac } from '../support/cli.js';
+import { inChildSlot } from '../support/child-slots.js';
+import { hsac, hsacChild, type Spawned } from '../support/cli.js';
 
 /**
  * The command-line conventions of issue 14, item 5, on the built CLI (`bin/hsac.js`, `dist/`): `hsac run --json`
@@ -40,33 +41,22 @@ const { NO_COLOR: _noColour, FORCE_COLOR: _forceColour, ...PLAIN_ENV } = process
 const HAS_SCRIPT = existsSync('/usr/bin/script');
 const ESCAPE = '\x1b[';
 
-interface Spawned {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** The built CLI as a user runs it: a child process with its stdout and stderr piped (not a terminal). */
 async function bin(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Spawned> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [BIN, ...args], {
-      env: { ...PLAIN_ENV, ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
+  return hsacChild(args, { env: { ...PLAIN_ENV, ...env } });
 }
 
 /** The built CLI on a pseudo-terminal (stdout and stderr both, merged, as `script` records them). */
 async function onTerminal(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   const command = [process.execPath, BIN, ...args].map((word) => `'${word}'`).join(' ');
-  const { stdout } = await execFileAsync('script', ['-qec', command, '/dev/null'], { env: { ...PLAIN_ENV, ...env } });
+  const { stdout } = await inChildSlot(() =>
+    execFileAsync('script', ['-qec', command, '/dev/null'], { env: { ...PLAIN_ENV, ...env } }),
+  );
   return stdout;
 }
 
+// Every test runs side by side (`concurrent`): most spawn the built CLI and wait for it, each in a directory of its
+// own, and none changes anything the process shares. Children start as the file's child slots allow (two at once).
 let dir: string;
 let shardRun: Spawned;
 
@@ -76,7 +66,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('hsac run --json', () => {
+describe('hsac run --json', { concurrent: true }, () => {
   it('prints exactly one JSON document on stdout, the console lines on stderr', () => {
     expect(shardRun.code, shardRun.stderr).toBe(0);
     const doc = JSON.parse(shardRun.stdout) as Record<string, unknown>;
@@ -104,7 +94,7 @@ describe('hsac run --json', () => {
   });
 });
 
-describe('every --json holds { ok, findings }', () => {
+describe('every --json holds { ok, findings }', { concurrent: true }, () => {
   const driftReport = (): string => {
     const path = join(dir, 'drift.json');
     const body = {
@@ -154,7 +144,7 @@ describe('every --json holds { ok, findings }', () => {
   });
 });
 
-describe('hsac report merge --report-dir, as run and gate spell it', () => {
+describe('hsac report merge --report-dir, as run and gate spell it', { concurrent: true }, () => {
   it('writes the merge to --report-dir', async () => {
     const ran = await hsac(['report', 'merge', join(dir, 'shard'), '--report-dir', join(dir, 'merged')]);
     expect(ran.code, ran.err).toBe(0);
@@ -185,7 +175,7 @@ describe('hsac report merge --report-dir, as run and gate spell it', () => {
   });
 });
 
-describe('--progress: cursor escapes only on a terminal', () => {
+describe('--progress: cursor escapes only on a terminal', { concurrent: true }, () => {
   it('off a terminal, even with --progress: plain lines, no \\r, no escape sequence', async () => {
     const ran = await bin([...SHORT_RUN, '--progress', '--report-dir', join(dir, 'progress')]);
     expect(ran.code, ran.stderr).toBe(0);
@@ -200,30 +190,39 @@ describe('--progress: cursor escapes only on a terminal', () => {
   });
 });
 
-describe('colour of the verdict words: a terminal, NO_COLOR, FORCE_COLOR', () => {
+describe('colour of the verdict words: a terminal, NO_COLOR, FORCE_COLOR', { concurrent: true }, () => {
   const validate = ['validate', '--endpoint', 'batch-read', EXAMPLE];
   const greenPass = '\x1b[32mPASS\x1b[0m';
 
   it('piped: no colour; FORCE_COLOR=1: colour; FORCE_COLOR=0 or NO_COLOR with it: none', async () => {
-    expect((await bin(validate)).stdout).not.toContain(ESCAPE);
-    expect((await bin(validate, { FORCE_COLOR: '1' })).stdout).toContain(greenPass);
-    expect((await bin(validate, { FORCE_COLOR: '0' })).stdout).not.toContain(ESCAPE);
-    expect((await bin(validate, { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain(ESCAPE);
+    const [piped, forced, forcedOff, forcedWithNoColour] = await Promise.all([
+      bin(validate),
+      bin(validate, { FORCE_COLOR: '1' }),
+      bin(validate, { FORCE_COLOR: '0' }),
+      bin(validate, { FORCE_COLOR: '1', NO_COLOR: '1' }),
+    ]);
+    expect(piped.stdout).not.toContain(ESCAPE);
+    expect(forced.stdout).toContain(greenPass);
+    expect(forcedOff.stdout).not.toContain(ESCAPE);
+    expect(forcedWithNoColour.stdout).not.toContain(ESCAPE);
   });
 
   it('hsac run: FAIL and NOT EXERCISED in colour with FORCE_COLOR; --json never coloured', async () => {
-    const args = [...SHORT_RUN, '--fault', 'missing-completedAt', '--report-dir', join(dir, 'colour')];
-    const ran = await bin(args, { FORCE_COLOR: '1' });
+    const failing = [...SHORT_RUN, '--fault', 'missing-completedAt'];
+    const [ran, json] = await Promise.all([
+      bin([...failing, '--report-dir', join(dir, 'colour')], { FORCE_COLOR: '1' }),
+      bin([...failing, '--json', '--report-dir', join(dir, 'colour-json')], { FORCE_COLOR: '1' }),
+    ]);
     expect(ran.code, ran.stderr).toBe(1);
     expect(ran.stdout).toContain('hsac run: \x1b[31mFAIL\x1b[0m');
     expect(ran.stdout).toContain('  \x1b[33mNOT EXERCISED\x1b[0m ');
-    const json = await bin([...args, '--json'], { FORCE_COLOR: '1' });
     expect(json.stdout).not.toContain(ESCAPE);
   });
 
   it.skipIf(!HAS_SCRIPT)('on a terminal: colour, unless NO_COLOR (any non-empty value)', async () => {
-    expect(await onTerminal(validate)).toContain(greenPass);
-    expect(await onTerminal(validate, { NO_COLOR: 'yes' })).not.toContain(ESCAPE);
+    const [terminal, noColour] = await Promise.all([onTerminal(validate), onTerminal(validate, { NO_COLOR: 'yes' })]);
+    expect(terminal).toContain(greenPass);
+    expect(noColour).not.toContain(ESCAPE);
   });
 
   it.each([

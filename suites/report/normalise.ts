@@ -2,7 +2,7 @@ import type { RunResult } from '../../src/runner/result.js';
 
 /**
  * The one normaliser of the report suites: what differs between two runs of the same seed
- * (times, ports, paths, durations, run ids, correlation ids) becomes a placeholder, so a writer's
+ * (times, ports, paths, durations, run ids, correlation ids, rate-limit budgets left) becomes a placeholder, so a writer's
  * output can be snapshot-tested. Applied to the model before rendering (so every writer sees the
  * same stable input) and to each rendered file after (so nothing a writer adds escapes it).
  */
@@ -25,6 +25,9 @@ const TEXT_RULES: readonly (readonly [RegExp, string])[] = [
  */
 const PLACEHOLDER_MS = [1, 3, 2, 8, 1, 13, 4, 1, 30, 2, 5, 120] as const;
 
+/** The rate-limit headers that count down with time: `x-hubspot-ratelimit-remaining`, `-secondly-remaining`, ... */
+const RATE_LIMIT_REMAINING = /^x-hubspot-ratelimit-(?:[a-z]+-)?remaining$/i;
+
 /** What else to replace: directories of this test run (temp dirs, the checkout). */
 export interface NormaliseOptions {
   readonly paths?: readonly string[];
@@ -45,6 +48,8 @@ export function normaliseResult(result: RunResult, options: NormaliseOptions = {
   let durations = 0;
   const walk = (value: unknown, key?: string): unknown => {
     if (key === 'durationMs' && typeof value === 'number') return PLACEHOLDER_MS[durations++ % PLACEHOLDER_MS.length];
+    // What is left of a rate-limit window depends on how long the run took (a busy machine's run spans more of it).
+    if (key !== undefined && RATE_LIMIT_REMAINING.test(key) && typeof value === 'string') return '<REMAINING>';
     if (typeof value === 'string') return normaliseText(value, options);
     if (Array.isArray(value)) return value.map((item) => walk(item));
     if (typeof value === 'object' && value !== null)

@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { startSandbox, type Sandbox } from '../../provider/index.js';
 import { main } from '../../src/cli.js';
 import { ENDPOINT_IDS } from '../../src/catalogue/index.js';
 import { ALL_CHECKS, appliesTo } from '../../src/checks/index.js';
 import { leftovers, readJournal } from '../../src/runner/journal.js';
 import type { RunResult } from '../../src/runner/result.js';
+import { hsacChild } from '../support/cli.js';
 import { parseJunit } from '../support/junit-xml.js';
 import { matchers } from '../support/matchers.js';
 
@@ -44,7 +45,22 @@ function report(reportDir: string): RunResult {
   return JSON.parse(readFileSync(join(reportDir, 'report.json'), 'utf8')) as RunResult;
 }
 
-describe('hsac run reports', () => {
+/**
+ * A sandbox of the calling test's own (HubSpot's burst window: 50 requests a second), stopped when the test ends: the
+ * tests that use one run side by side, and several compare its contents before and after their run.
+ */
+async function ownSandbox(onTestFinished: TestContext['onTestFinished']): Promise<Sandbox> {
+  const sandbox = await startSandbox({ rateLimit: { max: 50, intervalMs: 1000 } });
+  onTestFinished(() => sandbox.stop());
+  return sandbox;
+}
+
+// Most tests run side by side (`concurrent`): a run mostly waits (its rate budget, the probe's 429), so overlapping
+// runs cut the file's time to its CPU work. The last describe runs alone, after them: its tests change the working
+// directory or the environment, which the whole process shares, or compare the requests of runs, which a busy event
+// loop would make differ (the rate-limit probe bursts until a 429, and how many reads fit depends on timing).
+
+describe('hsac run reports', { concurrent: true }, () => {
   it('writes report.json (verdict, seed, findings with replay) and junit.xml (one testcase per endpoint x check)', async () => {
     const reportDir = join(dir, 'reports');
     const ran = await hsac([
@@ -87,61 +103,9 @@ describe('hsac run reports', () => {
     const caseTexts = junit.cases.flatMap((c) => [c.failure?.text ?? '', c.systemOut ?? '']);
     expect(caseTexts.join('\n')).toContain('Reproduce with: hsac run --seed 11');
   });
-
-  it('the same seed gives the same run (same requests, same findings)', async () => {
-    const a = join(dir, 'same-a');
-    const b = join(dir, 'same-b');
-    await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', a]);
-    await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', b]);
-    const requests = (r: RunResult): string[] =>
-      r.exchanges
-        .filter((e) => e.intent !== 'auxiliary')
-        .map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
-    expect(requests(report(b))).toEqual(requests(report(a)));
-  });
-
-  it('--shard i/n splits the sequences deterministically: the shards together run what one run does', async () => {
-    const whole = join(dir, 'whole');
-    await hsac([
-      'run',
-      '--seed',
-      '9',
-      '--runs',
-      '4',
-      '--endpoints',
-      'batch-read,associate-default',
-      '--report-dir',
-      whole,
-    ]);
-    const shards = await Promise.all(
-      [1, 2].map(async (i) => {
-        const shardDir = join(dir, `shard-${i}`);
-        await hsac([
-          'run',
-          '--seed',
-          '9',
-          '--runs',
-          '4',
-          '--endpoints',
-          'batch-read,associate-default',
-          '--shard',
-          `${i}/2`,
-          '--report-dir',
-          shardDir,
-        ]);
-        return report(shardDir);
-      }),
-    );
-    expect(shards[0]?.run.shard).toEqual({ index: 1, count: 2 });
-    // Probes and the coverage sequence run in shard 1 only.
-    expect(shards[1]?.exchanges.some((e) => e.intent === 'no-auth')).toBe(false);
-    expect(shards[0]?.exchanges.some((e) => e.intent === 'no-auth')).toBe(true);
-    const total = (r: RunResult): number => r.exchanges.filter((e) => e.intent === 'conformance').length;
-    expect(total(shards[0]!) + total(shards[1]!)).toBeGreaterThanOrEqual(total(report(whole)) - 60);
-  });
 });
 
-describe('configuration', () => {
+describe('configuration', { concurrent: true }, () => {
   it('reads hsac.config.json, and flags override it', async () => {
     const cwd = join(dir, 'configured');
     rmSync(cwd, { recursive: true, force: true });
@@ -152,13 +116,15 @@ describe('configuration', () => {
         run: { apiVersion: 'v4', runs: 1, seed: 21, reportDir: 'out', checks: { 'status-enum': 'warn' } },
       }),
     );
-    const ran = await hsac(['run', '--fault', 'status-cancelled', '--profile', 'strict'], cwd);
+    // The built CLI started in that directory, as a user runs it: in this process the run would change the working
+    // directory, which every test running beside it shares.
+    const ran = await hsacChild(['run', '--fault', 'status-cancelled', '--profile', 'strict'], { cwd });
     const result = report(join(cwd, 'out'));
     expect(result.run).toMatchObject({ apiVersion: 'v4', seed: 21, runs: 1 });
     // status-enum demoted to a warning by the config: the run passes, with the warnings.
     expect(result.findings.filter((f) => f.check === 'status-enum').every((f) => f.severity === 'warning')).toBe(true);
     expect(ran.code).toBe(0);
-    await hsac(['run', '--api-version', '2026-09', '--runs', '1'], cwd);
+    await hsacChild(['run', '--api-version', '2026-09', '--runs', '1'], { cwd });
     expect(report(join(cwd, 'out')).run.apiVersion).toBe('2026-09');
   });
 
@@ -178,25 +144,6 @@ describe('configuration', () => {
     const ran = await hsac(['run', '--config', path, '--report-dir', join(dir, 'unused')]);
     expect(ran.code).toBe(2);
     expect(ran.err).toContain(says);
-  });
-
-  it('usage errors: unknown endpoint, bad shard, --fault with --target, a target without a token', async () => {
-    expect((await hsac(['run', '--endpoints', 'batch-write'])).code).toBe(2);
-    expect((await hsac(['run', '--shard', '3/2'])).code).toBe(2);
-    expect(
-      (await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'pat-na1-x', '--fault', 'status-500'])).err,
-    ).toContain('--fault');
-    // A token too short to tell from ordinary text cannot be kept out of reports: refused.
-    const short = await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'abc']);
-    expect(short.code).toBe(2);
-    expect(short.err).toContain('the token is 3 characters long');
-    const previous = process.env.HUBSPOT_ACCESS_TOKEN;
-    delete process.env.HUBSPOT_ACCESS_TOKEN;
-    try {
-      expect((await hsac(['run', '--target', 'http://127.0.0.1:9'])).err).toContain('token');
-    } finally {
-      if (previous !== undefined) process.env.HUBSPOT_ACCESS_TOKEN = previous;
-    }
   });
 
   it('an unreachable target is inconclusive (exit 3)', async () => {
@@ -219,7 +166,7 @@ describe('configuration', () => {
   });
 });
 
-describe('given records (--records FILE)', () => {
+describe('given records (--records FILE)', { concurrent: true }, () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
     sandbox = await startSandbox({ pageSize: 5 });
@@ -283,14 +230,11 @@ describe('given records (--records FILE)', () => {
   });
 });
 
-describe('exercised, not evaluated (issue 11)', () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimit: { max: 50, intervalMs: 1000 } });
-  });
-  afterAll(() => sandbox.stop());
-
-  it('a check whose condition never arose is not-exercised, said with why, and --require-exercised makes the run inconclusive', async () => {
+describe('exercised, not evaluated (issue 11)', { concurrent: true }, () => {
+  it('a check whose condition never arose is not-exercised, said with why, and --require-exercised makes the run inconclusive', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = await ownSandbox(onTestFinished);
     // Against a target, hsac does not burst for a 429 unless asked: the 429 contract has nothing to judge.
     const reportDir = join(dir, 'no-429');
     const ran = await hsac([
@@ -367,7 +311,10 @@ describe('exercised, not evaluated (issue 11)', () => {
     }
   });
 
-  it('cleanup never touches work a journal records against another target (a crashed run against another portal)', async () => {
+  it('cleanup never touches work a journal records against another target (a crashed run against another portal)', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = await ownSandbox(onTestFinished);
     const reportDir = join(dir, 'foreign-journal');
     await import('node:fs').then((fs) => fs.mkdirSync(reportDir, { recursive: true }));
     // Record IDs the sandbox holds (seeded), journaled by a run against another portal: on this
@@ -425,7 +372,10 @@ describe('exercised, not evaluated (issue 11)', () => {
     expect(ran.code).toBe(0);
   });
 
-  it("what cleanup left is the cleanup check's finding, graded by the config like any check (run.checks)", async () => {
+  it("what cleanup left is the cleanup check's finding, graded by the config like any check (run.checks)", async ({
+    onTestFinished,
+  }) => {
+    const sandbox = await ownSandbox(onTestFinished);
     // A crashed run against this target that never journaled the IDs it created: cleanup cannot undo
     // it. Tickets: a type this run does not create (its own journaled contacts would settle a contacts entry).
     const crashed = [
@@ -442,12 +392,11 @@ describe('exercised, not evaluated (issue 11)', () => {
       const cwd = join(dir, name);
       await import('node:fs').then((fs) => fs.mkdirSync(join(cwd, 'out'), { recursive: true }));
       writeFileSync(join(cwd, 'out', 'journal.jsonl'), crashed.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
-      writeFileSync(
-        join(cwd, 'hsac.config.json'),
-        JSON.stringify({ run: { reportDir: 'out', ...(checks ? { checks } : {}) } }),
-      );
+      const config = join(cwd, 'hsac.config.json');
+      writeFileSync(config, JSON.stringify({ run: checks ? { checks } : {} }));
       const argv = ['run', '--target', sandbox.url, '--token', sandbox.token, '--runs', '0', '--seed', '4'];
-      const ran = await hsac(argv, cwd);
+      // --config and --report-dir, not a working directory: this test runs beside others (the process has one cwd).
+      const ran = await hsac([...argv, '--config', config, '--report-dir', join(cwd, 'out')]);
       expect(ran.code, ran.err).toBe(0);
       return report(join(cwd, 'out'));
     };
@@ -461,7 +410,10 @@ describe('exercised, not evaluated (issue 11)', () => {
     expect(off.run.checksOff).toEqual(['cleanup']);
   });
 
-  it('a limit configuration that cannot be read first is not touched: the endpoint says why, and --require-exercised all is inconclusive', async () => {
+  it('a limit configuration that cannot be read first is not touched: the endpoint says why, and --require-exercised all is inconclusive', async ({
+    onTestFinished,
+  }) => {
+    const sandbox = await ownSandbox(onTestFinished);
     // A proxy that answers the configurations read 500 and forwards everything else.
     const { createServer, request } = await import('node:http');
     const proxy = createServer((req, res) => {
@@ -541,6 +493,92 @@ describe('exercised, not evaluated (issue 11)', () => {
       'paging-terminates (it applies to none of the endpoints of this run)',
     );
   });
+});
+
+/**
+ * The rate-limit probe's burst: the reads it sends until the sandbox answers 429 (the probes phase's only
+ * `conformance` reads; the other probes are `no-auth` and `over-limit`). How many fit in the sandbox's one-second
+ * window depends on how fast the machine is, so two runs of one seed send bursts of different lengths.
+ */
+const isRateLimitBurst = (e: RunResult['exchanges'][number]): boolean =>
+  e.purpose === 'probes' && e.intent === 'conformance';
+const rateLimitBurst = (r: RunResult): number => r.exchanges.filter(isRateLimitBurst).length;
+
+/** The requests a run of one seed must repeat exactly: every one under test but the burst (see above). */
+const comparableRequests = (r: RunResult): string[] =>
+  r.exchanges
+    .filter((e) => e.intent !== 'auxiliary' && !isRateLimitBurst(e))
+    .map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
+
+describe('one at a time: the working directory, the environment, the requests of several runs compared', () => {
+  it('the same seed gives the same run (same requests, same findings)', async () => {
+    const a = join(dir, 'same-a');
+    const b = join(dir, 'same-b');
+    await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', a]);
+    await hsac(['run', '--seed', '5', '--runs', '3', '--report-dir', b]);
+    expect(comparableRequests(report(b))).toEqual(comparableRequests(report(a)));
+    expect(rateLimitBurst(report(a))).toBeGreaterThan(0);
+    expect(rateLimitBurst(report(b))).toBeGreaterThan(0);
+  });
+
+  it('--shard i/n splits the sequences deterministically: the shards together run what one run does', async () => {
+    const whole = join(dir, 'whole');
+    await hsac([
+      'run',
+      '--seed',
+      '9',
+      '--runs',
+      '4',
+      '--endpoints',
+      'batch-read,associate-default',
+      '--report-dir',
+      whole,
+    ]);
+    const shards = await Promise.all(
+      [1, 2].map(async (i) => {
+        const shardDir = join(dir, `shard-${i}`);
+        await hsac([
+          'run',
+          '--seed',
+          '9',
+          '--runs',
+          '4',
+          '--endpoints',
+          'batch-read,associate-default',
+          '--shard',
+          `${i}/2`,
+          '--report-dir',
+          shardDir,
+        ]);
+        return report(shardDir);
+      }),
+    );
+    expect(shards[0]?.run.shard).toEqual({ index: 1, count: 2 });
+    // Probes and the coverage sequence run in shard 1 only.
+    expect(shards[1]?.exchanges.some((e) => e.intent === 'no-auth')).toBe(false);
+    expect(shards[0]?.exchanges.some((e) => e.intent === 'no-auth')).toBe(true);
+    const total = (r: RunResult): number => r.exchanges.filter((e) => e.intent === 'conformance').length;
+    expect(total(shards[0]!) + total(shards[1]!)).toBeGreaterThanOrEqual(total(report(whole)) - 60);
+  });
+
+  it('usage errors: unknown endpoint, bad shard, --fault with --target, a target without a token', async () => {
+    expect((await hsac(['run', '--endpoints', 'batch-write'])).code).toBe(2);
+    expect((await hsac(['run', '--shard', '3/2'])).code).toBe(2);
+    expect(
+      (await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'pat-na1-x', '--fault', 'status-500'])).err,
+    ).toContain('--fault');
+    // A token too short to tell from ordinary text cannot be kept out of reports: refused.
+    const short = await hsac(['run', '--target', 'http://127.0.0.1:9', '--token', 'abc']);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('the token is 3 characters long');
+    const previous = process.env.HUBSPOT_ACCESS_TOKEN;
+    delete process.env.HUBSPOT_ACCESS_TOKEN;
+    try {
+      expect((await hsac(['run', '--target', 'http://127.0.0.1:9'])).err).toContain('token');
+    } finally {
+      if (previous !== undefined) process.env.HUBSPOT_ACCESS_TOKEN = previous;
+    }
+  });
 
   it('a check switched off by the config is listed as off (never pass), and the replay carries the config and every flag', async () => {
     const cwd = join(dir, 'switched-off');
@@ -596,11 +634,7 @@ describe('exercised, not evaluated (issue 11)', () => {
     const again = join(dir, 'replayed');
     const argv = replay.split(' ').slice(1);
     await hsac([...argv, '--report-dir', again]);
-    const requests = (r: RunResult): string[] =>
-      r.exchanges
-        .filter((e) => e.intent !== 'auxiliary')
-        .map((e) => `${e.request.method} ${e.request.url.replace(/127\.0\.0\.1:\d+/, 'HOST')} ${e.request.body ?? ''}`);
-    expect(requests(report(again))).toEqual(requests(result));
+    expect(comparableRequests(report(again))).toEqual(comparableRequests(result));
     expect(report(again).run.checksOff).toEqual(['inputs-accounted']);
   });
 });
