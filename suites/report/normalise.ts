@@ -1,8 +1,8 @@
 import type { RunResult } from '../../src/runner/result.js';
 
 /**
- * The one normaliser of the report suites: what differs between two runs of the same seed
- * (times, ports, paths, durations, run ids, correlation ids, rate-limit budgets left) becomes a placeholder, so a writer's
+ * The one normaliser of the report suites: what differs between two runs of the same seed (times,
+ * ports, paths, durations, run ids, correlation ids, rate-limit budgets left) becomes a placeholder, so a writer's
  * output can be snapshot-tested. Applied to the model before rendering (so every writer sees the
  * same stable input) and to each rendered file after (so nothing a writer adds escapes it).
  */
