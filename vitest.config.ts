@@ -51,13 +51,13 @@ export default defineConfig({
           // Their beforeAll hooks do a test's work (whole `hsac run`s, sandboxes): the same guard.
           hookTimeout: SUITE_TIMEOUT_MS,
           // Pact's native core keeps process-wide state (its logger, the mock servers it starts,
-          // the verifier's proxy), and the consumer tests rewrite the files in pacts/ that the
-          // provider tests read; the SDK gate patches node's http with nock. So these suites run
-          // in a child process (forks: a native crash cannot take a shared worker down), one
-          // file at a time.
+          // the verifier's proxy) and the SDK gate patches node's http with nock: each file runs in a
+          // child process of its own (forks, isolated: a native crash cannot take a shared worker
+          // down, and no state crosses files). Files run beside each other and beside the other
+          // projects: the consumer suite replaces a committed pact by a rename, so a suite reading
+          // pacts/ meanwhile sees a whole file, the old or the new (they are byte-identical).
           pool: 'forks',
-          maxWorkers: 1,
-          fileParallelism: false,
+          isolate: true,
           env: { PACT_DO_NOT_TRACK: 'true' },
         },
       },

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,12 @@ for (const name of CONSUMER_NAMES) {
     const pact = consumerPact(name, written);
     let passed = 0;
     afterAll(() => {
-      if (passed === specs.length) copyFileSync(file, join(pactsDir(), pactFileName(name)));
+      // Copied beside it, then renamed over it: a suite reading pacts/ at the same time sees the old file or the new.
+      const shipped = join(pactsDir(), pactFileName(name));
+      if (passed === specs.length) {
+        copyFileSync(file, `${shipped}.${process.pid}.tmp`);
+        renameSync(`${shipped}.${process.pid}.tmp`, shipped);
+      }
       rmSync(written, { recursive: true, force: true });
     });
 
