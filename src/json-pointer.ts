@@ -51,6 +51,14 @@ export function childPointer(parent: string, ...tokens: readonly (string | numbe
   return parent + formatPointer(tokens);
 }
 
+/**
+ * A pointer with its array indices generalised, `/results/3/to/0/toObjectId` as `/results/*\/to/*\/toObjectId`: where
+ * one finding stands for all of its kind (the gate's aggregates, what a replay calls the same finding again).
+ */
+export function pointerPattern(pointer: string): string {
+  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
 // RFC 6901 §4: an array index is `0` or digits without a leading zero (`-`, `01` and `1e0` name nothing).
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 

@@ -189,6 +189,10 @@ function findingText(replayed: FindingReplay): string {
   const lines = [`finding ${replayed.finding} (${where}): ${terminalText(outcome)}`];
   lines.push(`    was: ${terminalText(replayed.was)}`);
   for (const again of replayed.now) lines.push(`    now: ${terminalText(again.message)}`);
+  const elsewhere = (replayed.elsewhere ?? []).map(
+    (other) => `${other.instancePath || '(the body)'}: ${other.message}`,
+  );
+  if (elsewhere.length > 0) lines.push(`    now: other findings of this check: ${terminalText(elsewhere.join('; '))}`);
   for (const exchange of replayed.exchanges) {
     const now = statusText(exchange.status, exchange.failure);
     const then = statusText(exchange.recordedStatus, exchange.recordedFailure);

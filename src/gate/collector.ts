@@ -33,10 +33,7 @@ interface Aggregate {
   readonly statuses: Set<number>;
 }
 
-/** Turns `/results/3/to/0/toObjectId` into `/results/*\/to/*\/toObjectId`. */
-export function pointerPattern(pointer: string): string {
-  return pointer.replace(/\/\d+(?=\/|$)/g, '/*');
-}
+export { pointerPattern } from '../json-pointer.js';
 
 /** The findings and check counts of one gate run. */
 export class Collector {

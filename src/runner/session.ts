@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { buildPath, auxiliaryOperation, isSuccess, type AuxiliaryId, type Operation } from '../catalogue/index.js';
 import {
   appliesTo,
@@ -24,6 +25,9 @@ import {
   type SendRequest,
 } from '../transport/index.js';
 import type { ReportedExchange } from './result.js';
+
+/** Calls a run may have in flight together (the rate-limit probe's wave, and room): each listens for the stop. */
+const CALLS_IN_FLIGHT_AT_MOST = 100;
 
 /** The report row under which checks of auxiliary calls are tallied (provisioning, cleanup, account details). */
 export const AUXILIARY_ROW = 'auxiliary';
@@ -70,7 +74,10 @@ export class Session {
     private readonly replay: string,
     private readonly overrides: SeverityOverrides = {},
     private readonly abort?: AbortSignal,
-  ) {}
+  ) {
+    // Every call in flight listens for the stop signal, and the rate-limit probe sends a wave of them at once.
+    if (abort) setMaxListeners(CALLS_IN_FLIGHT_AT_MOST, abort);
+  }
 
   /**
    * While true, a stop signal ends any wait of a call at once (`SendInterrupted`). Cleanup turns it

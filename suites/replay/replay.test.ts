@@ -88,6 +88,15 @@ describe.concurrent('hsac replay against the embedded sandbox', () => {
     expect(fixed.out).toContain(`finding ${n} (paging-terminates, batch-read): no longer reproduced`);
   });
 
+  it('the same check at another path is another finding: not this one reproduced, but said beside it', async () => {
+    const n = exchangeFinding();
+    // The sandbox now leaves out `status`, not `completedAt`: a `required` finding at /status, none at /completedAt.
+    const ran = await hsac(['replay', reportPath, '--finding', String(n), '--fault', 'missing-status']);
+    expect(ran.code, ran.out + ran.err).toBe(0);
+    expect(ran.out).toContain(`finding ${n} (required, batch-read): no longer reproduced`);
+    expect(ran.out).toMatch(/now: other findings of this check: \/status: /);
+  });
+
   it("--json: { ok, findings, replayed } with each finding's outcome and its exchanges re-sent", async () => {
     const n = exchangeFinding();
     const ran = await hsac(['replay', reportPath, '--finding', String(n), '--json']);

@@ -6,6 +6,7 @@ import {
   type ReplayedExchange,
 } from '../../checks/index.js';
 import { field, jsonText } from '../../json.js';
+import { pointerPattern } from '../../json-pointer.js';
 import type { Finding } from '../../registry/finding.js';
 import { seededRandom } from '../../random.js';
 import {
@@ -91,8 +92,10 @@ export interface FindingReplay {
   readonly why?: string;
   /** Its message in the report. */
   readonly was: string;
-  /** The re-check's findings of the same check on the same endpoint: what reproduces it. */
+  /** The re-check's findings of the same check, endpoint and instancePath (indices generalised): what reproduces it. */
   readonly now: readonly Finding[];
+  /** The re-check's findings of the same check and endpoint at other paths: other findings, not this one again. */
+  readonly elsewhere?: readonly Finding[];
   /** Its own exchanges, as re-sent (none when it was not replayed before sending). */
   readonly exchanges: readonly ResentExchange[];
 }
@@ -179,10 +182,11 @@ function exchangesToSend(report: RunResult, plans: readonly PlannedFinding[], po
  * Replays `selected` findings of `report` against a target: re-sends their exchanges (and, under `replay-run`, the
  * run's before them, in id order), then judges each finding again with the registry's checks under the report's
  * profile: the exchange checks on the answer it judged, or its sequence check on the inputs rebuilt from the new
- * answers. A finding reproduces when the re-check finds the same check on the same endpoint again; it is no longer
- * reproduced only when every answer it judged could be judged as the run's was (`unjudgeable`). Re-sending stops
- * at a target that no longer answers, at ids that diverge from the run's, at a wait over the bound or at Ctrl-C;
- * the findings it did not reach are `not-replayed`, with why.
+ * answers. A finding reproduces when the re-check finds the same check on the same endpoint at the same instancePath
+ * (array indices generalised: `/results/3/to/0` is `/results/*\/to/*`) again; one of that check elsewhere is another
+ * finding. It is no longer reproduced only when every answer it judged could be judged as the run's was
+ * (`unjudgeable`). Re-sending stops at a target that no longer answers, at ids that diverge from the run's, at a wait
+ * over the bound or at Ctrl-C; the findings it did not reach are `not-replayed`, with why.
  */
 export async function replayFindings(
   report: RunResult,
@@ -269,8 +273,12 @@ export async function replayFindings(
       const why = `the new answers (${statuses}) no longer make the sequence it judged: a write it reads back failed, or a read now goes on to a page the run never asked for, which a replay cannot send`;
       return { ...base, outcome: 'not-replayed', why, now: [], exchanges };
     }
-    const now = found.filter((again) => again.check === finding.check && again.endpoint === finding.endpoint);
-    return { ...base, outcome: now.length > 0 ? 'reproduced' : 'no longer reproduced', now, exchanges };
+    const ofCheck = found.filter((again) => again.check === finding.check && again.endpoint === finding.endpoint);
+    const samePath = (again: Finding) => pointerPattern(again.instancePath) === pointerPattern(finding.instancePath);
+    const now = ofCheck.filter(samePath);
+    const elsewhere = ofCheck.filter((again) => !samePath(again));
+    const outcome = now.length > 0 ? 'reproduced' : 'no longer reproduced';
+    return { ...base, outcome, now, ...(elsewhere.length > 0 ? { elsewhere } : {}), exchanges };
   });
   const findings = [...new Set(plans.flatMap((plan) => (plan.kind === 'not-replayed' ? [] : (judge(plan) ?? []))))];
   return {

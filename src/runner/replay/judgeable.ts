@@ -1,5 +1,6 @@
 import { isRateLimited, statusFamily } from '../../catalogue/index.js';
 import { EXCHANGE_CHECKS, type CheckContext, type ReadAnswer, type ReplayedExchange } from '../../checks/index.js';
+import { isObject, jsonText, shown } from '../../json.js';
 import type { CheckId } from '../../registry/index.js';
 import { requestLine } from './plan.js';
 
@@ -13,8 +14,7 @@ import { requestLine } from './plan.js';
 /**
  * The checks whose finding is about the status itself (a 200 where a 401 was due, a 2xx accepting what must be
  * refused, a 5xx or no answer at all): another status is what their fix looks like, so any answer they judge counts,
- * whatever its family. The others judged a body, a header or a status code within the family the run got: an answer
- * of another family is not the one they judged.
+ * whatever its family.
  */
 const JUDGES_THE_STATUS: ReadonlySet<CheckId> = new Set<CheckId>([
   'transport',
@@ -23,6 +23,13 @@ const JUDGES_THE_STATUS: ReadonlySet<CheckId> = new Set<CheckId>([
   'input-limit-enforced',
   'invalid-request-rejected',
 ]);
+
+/**
+ * status-code judges the code within the family the run got (a 200 where a 201 was due): another code of that family
+ * is its fix, an answer of another family is not one it judged. Every other check judged a body or a header under
+ * the run's very status: an answer of another status (a 200 for a 207) is another answer, not the one it judged.
+ */
+const JUDGES_THE_CODE: CheckId = 'status-code';
 
 /** An exchange check's own word on whether an answer holds a case of what it judges (a 5xx or a 429 does not). */
 function exercisedBy(check: CheckId, replayed: ReplayedExchange, context: CheckContext): boolean {
@@ -51,12 +58,17 @@ function whyNotJudged(check: CheckId, replayed: ReplayedExchange, context: Check
   if (status === undefined) return 'no answer came';
   if (was !== undefined && statusFamily(status) !== statusFamily(was))
     return `not of the status family of the run's answer, which ${check} judged`;
+  if (was !== undefined && check !== JUDGES_THE_CODE && status !== was)
+    return `its status is ${status}, not the run's ${was}, under which ${check} judged the answer`;
   if (was !== undefined && isRateLimited(status) && !isRateLimited(was))
     return "a 429 asks to wait: it is no answer to the request, where the run's was";
   if (then.body?.ok === true && now.body?.ok !== true) {
     const said = now.body?.findings[0];
-    return `its body cannot be read${said ? ` (${said.check}: ${said.message})` : ' (none came)'}, where the run's could`;
+    const why = said ? ` (${said.check}: ${said.message})` : ' (none came)';
+    return `its body cannot be read${why}, where the run's could`;
   }
+  if (then.body?.ok === true && isObject(then.body.value) && now.body?.ok === true && !isObject(now.body.value))
+    return `its body is ${shown(jsonText(now.body.value))}, not a JSON object as the run's was`;
   return undefined;
 }
 

@@ -214,8 +214,9 @@ describe("whether a new answer can judge a finding as the run's answer did", () 
     return [replayedExchange(resent, { ...recorded, response }, 'lenient')];
   };
 
-  it("a body finding: only an answer of the run's status family whose body can be read, as the run's could", () => {
-    expect(unjudgeable('required', replayed(207, 200), context)).toBeUndefined();
+  it("a body finding: only an answer of the run's status whose body can be read, as the run's could", () => {
+    expect(unjudgeable('required', replayed(207, 207), context)).toBeUndefined();
+    expect(unjudgeable('required', replayed(200, 200), context)).toBeUndefined();
     expect(unjudgeable('required', replayed(207, 500), context)).toMatch(
       /^the answer cannot be judged: 500, was 207 \(exchange 4, POST \/crm\/.*: not of the status family/,
     );
@@ -226,6 +227,32 @@ describe("whether a new answer can judge a finding as the run's answer did", () 
     expect(unjudgeable('required', replayed(207, 207, ''), context)).toMatch(/its body cannot be read/);
     // status-code judges the code within the family the run got: a 4xx is not a fix of a 200 for a 201.
     expect(unjudgeable('status-code', replayed(200, 404), context)).toMatch(/cannot be judged: 404, was 200/);
+  });
+
+  it("a body, schema or rule finding: an answer of another status than the run's is not its fix", () => {
+    for (const check of ['required', 'multi-status-has-errors', 'num-errors-matches-errors', 'content-type'] as const)
+      expect(unjudgeable(check, replayed(207, 200), context)).toMatch(
+        new RegExp(
+          `^the answer cannot be judged: 200, was 207 .*its status is 200, not the run's 207, under which ${check}`,
+        ),
+      );
+    expect(unjudgeable('required', replayed(200, 207), context)).toMatch(
+      /cannot be judged: 207, was 200 .*status is 207/,
+    );
+    expect(unjudgeable('required', replayed(200, 201), context)).toMatch(/cannot be judged: 201, was 200/);
+    // status-code judges the code itself: another code of the family is what its fix looks like.
+    expect(unjudgeable('status-code', replayed(200, 201), context)).toBeUndefined();
+  });
+
+  it("a body that is not a JSON object where the run's was judges nothing of its fields: never a fix", () => {
+    for (const body of ['[]', 'null', '42', '"str"', 'true'])
+      for (const status of [200, 207])
+        for (const check of ['required', 'num-errors-matches-errors', 'multi-status-has-errors'] as const)
+          expect(unjudgeable(check, replayed(status, status, body), context)).toBe(
+            `the answer cannot be judged: ${status}, was ${status} (exchange 4, POST ${READ.slice(BASE.length)}: ` +
+              `its body is ${body}, not a JSON object as the run's was)`,
+          );
+    expect(unjudgeable('required', replayed(207, 207, '{}'), context)).toBeUndefined();
   });
 
   it('a finding about the status itself: any answer its check judges, never a 5xx or a 429', () => {
