@@ -20,7 +20,15 @@ const PROBE_PAIR = { fromObjectType: 'contacts', toObjectType: 'companies' } as 
 const PROBE_TYPE_ID = 279;
 
 /** Most requests the rate-limit probe sends before concluding the limit is not enforced. */
-const RATE_PROBE_MAX = 400;
+const RATE_PROBE_MAX = 384;
+
+/**
+ * Reads the probe sends at once: a burst is waves of these, all in flight together, so that they reach the target
+ * within one rate-limit window however slowly this machine runs (one read after another, a busy machine's burst
+ * spread over seconds and met no 429 of a one-second window). Above the embedded sandbox's 50 per second, so one wave
+ * alone crosses it; HubSpot's limits are lower per second.
+ */
+const RATE_PROBE_WAVE = 64;
 
 /** What the probe's finding says when a burst met no 429. */
 const BURST_WITHOUT_LIMIT = 'in a burst got no 429';
@@ -72,9 +80,9 @@ export async function sendProbes(
 }
 
 /**
- * Sends batch reads as fast as one connection allows, with a client that neither throttles nor
- * retries, until the target answers 429 (every answer, the 429 included, goes through the
- * exchange checks). The run's own client then waits as the 429 says before going on.
+ * Sends batch reads in waves of {@link RATE_PROBE_WAVE} at once, with a client that neither throttles nor retries,
+ * until the target answers 429 (every answer, the 429s included, goes through the exchange checks). The run's own
+ * client then waits as the first 429 says before going on.
  */
 export async function rateLimitProbe(
   options: Pick<RunOptions, 'baseUrl' | 'token' | 'timeoutMs' | 'apiVersion'>,
@@ -91,16 +99,20 @@ export async function rateLimitProbe(
   });
   const op = operation('batch-read', options.apiVersion);
   const burstIds: number[] = [];
-  for (let sent = 0; sent < RATE_PROBE_MAX && !session.isStopped(); sent++) {
-    const observed = await session.call(op, PROBE_PAIR, { inputs: [{ id: '1' }] }, 'conformance', burst);
-    burstIds.push(observed.exchange.id);
-    const response = observed.exchange.response;
+  for (let sent = 0; sent < RATE_PROBE_MAX && !session.isStopped(); sent += RATE_PROBE_WAVE) {
+    const wave = await Promise.all(
+      Array.from({ length: RATE_PROBE_WAVE }, () =>
+        session.call(op, PROBE_PAIR, { inputs: [{ id: '1' }] }, 'conformance', burst),
+      ),
+    );
+    burstIds.push(...wave.map((observed) => observed.exchange.id));
     // No answer, or a server error: the probe says nothing about rate limits (transport reports it).
-    if (!response || isServerError(response.status)) return;
-    if (isRateLimited(response.status)) {
-      // The run's own client waits as this 429 says (any shape: Retry-After, interval, policy).
-      const decision = rateLimitDecision(response, { now: Date.now(), previous: 0 });
-      if (decision.action === 'stop') throw new DailyLimitReached(observed.exchange);
+    if (wave.some(({ exchange }) => !exchange.response || isServerError(exchange.response.status))) return;
+    const limited = wave.find(({ exchange }) => isRateLimited(exchange.response?.status ?? 0));
+    if (limited?.exchange.response) {
+      // The run's own client waits as the first 429 says (any shape: Retry-After, interval, policy).
+      const decision = rateLimitDecision(limited.exchange.response, { now: Date.now(), previous: 0 });
+      if (decision.action === 'stop') throw new DailyLimitReached(limited.exchange);
       client.pauseFor(decision.ms, decision.reason);
       return;
     }
