@@ -128,13 +128,21 @@ function summary(
   const notVerified = findings.filter((f) => f.check === 'pact-not-verified').length;
   const verified = result.interactions.filter((i) => i.ok).length;
   const verdict = paintVerdict(VERDICTS[code] ?? 'FAIL', colour);
+  const counts = `${verified} verified, ${failed} failed, ${notVerified} not verified`;
+  // The native verifier reports a pact file's interactions only when it ends: those of the file a stop cut are unknown.
+  const cut = result.cutPactFile === undefined ? undefined : where.pacts.find((p) => p.file === result.cutPactFile);
+  const tally =
+    cut === undefined
+      ? `${result.interactions.length} interactions: ${counts}`
+      : `${result.interactions.length} interactions judged: ${counts}; the ${cut.interactions.length} of ` +
+        `${cut.file} verified before the stop are unknown: the verifier was cut`;
   const lines = [
-    `hsac pact verify: ${verdict} (${result.interactions.length} interactions: ` +
-      `${verified} verified, ${failed} failed, ${notVerified} not verified)`,
+    `hsac pact verify: ${verdict} (${tally})`,
     `  provider  ${where.provider}`,
     ...where.pacts.map(
       (pact) => `  pact      ${pact.file} (${pact.consumer}, ${pact.interactions.length} interactions)`,
     ),
+    ...(result.stoppedByProvider === undefined ? [] : [`  stopped   by the provider: ${result.stoppedByProvider}`]),
     ...(result.stopped ? [`  stopped   ${STOPPED_LINE}`] : []),
   ];
   return `${lines.join('\n')}\n${findingLines(findings)}`;
@@ -329,6 +337,12 @@ async function pactVerify(flags: PactVerifyFlags, io: Io): Promise<number> {
       return EXIT.inconclusive;
     }
     notices.stop();
+    if (result.stoppedByProvider !== undefined)
+      io.err(
+        `hsac pact verify: the provider at ${providerBaseUrl} ended the verification: ${result.stoppedByProvider}; ` +
+          `${result.stoppedByProvider.includes('maxWaitMs') ? 'raise --max-wait to wait it out; ' : ''}` +
+          'nothing more was sent\n',
+      );
     const findings = pactFindings(result);
     const code = result.stopped ? EXIT.inconclusive : exitCodeOf(findings);
     if (flags.json) {

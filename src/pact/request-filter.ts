@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { createRedactor } from '../transport/index.js';
 import { CONTRACT_TOKEN } from './names.js';
 
@@ -24,6 +25,13 @@ export interface FilterState {
   failedState(): string | undefined;
   /** Told of each interaction's request as it goes to the provider (so a wait on it can be said). */
   sending?(method: string, path: string): void;
+  /**
+   * Told of the provider's answer to each interaction's request before the verifier gets it (so a 429 asking for a
+   * wait over the bound can stop the verification first): its status and `Retry-After`.
+   */
+  answered?(method: string, path: string, status: number, retryAfter: string | undefined): void;
+  /** True once the verification is stopped: a request the verifier still sends is then not forwarded. */
+  stopped?(): boolean;
 }
 
 type Next = (error?: unknown) => void;
@@ -40,7 +48,7 @@ function chunkBytes(chunk: unknown): Buffer | undefined {
   return chunk instanceof Uint8Array ? Buffer.from(chunk) : undefined;
 }
 
-function redactResponse(res: ServerResponse, redact: (text: string) => string): void {
+function redactResponse(res: ServerResponse, redact: (text: string) => string, answered: () => void): void {
   const chunks: Buffer[] = [];
   const setHeader = res.setHeader.bind(res);
   const write = res.write.bind(res);
@@ -61,19 +69,40 @@ function redactResponse(res: ServerResponse, redact: (text: string) => string): 
   res.end = ((chunk?: unknown) => {
     const bytes = chunkBytes(chunk);
     if (bytes) chunks.push(bytes);
+    answered();
     const body = redact(Buffer.concat(chunks).toString('utf8'));
     if (body.length > 0) write(body);
     return end();
   }) as typeof res.end;
 }
 
+/**
+ * When the verifier hangs up (a stop kills it), this end of its connection is closed too. Node's server keeps a
+ * half-closed socket open while a request on it is unanswered, and pact-js's proxy (http-proxy, no 'error' listener)
+ * throws a provider's later reset of the forwarded request out of the process unless the verifier's socket is
+ * destroyed (it then takes the reset as the verifier's own and drops it).
+ */
+function closeWithTheVerifier(socket: Socket, open: Set<Socket>): void {
+  if (open.has(socket)) return;
+  open.add(socket);
+  socket.once('end', () => socket.destroy());
+  socket.once('close', () => open.delete(socket));
+}
+
 /** Builds the request filter for one verification. */
-export function requestFilter(token: string, state: FilterState): RequestFilter {
+export function requestFilter(token: string, state: FilterState): RequestFilter & { hangUp(): void } {
   const redactor = createRedactor([token]);
-  return (req, res, next) => {
+  const open = new Set<Socket>();
+  const filter: RequestFilter = (req, res, next) => {
+    closeWithTheVerifier(req.socket, open);
     const path = (req.url ?? '').split('?')[0];
     if (path === STATE_SETUP_PATH) {
       next();
+      return;
+    }
+    if (state.stopped?.() === true) {
+      res.statusCode = 503;
+      res.end();
       return;
     }
     const failed = state.failedState();
@@ -89,8 +118,26 @@ export function requestFilter(token: string, state: FilterState): RequestFilter 
       return;
     }
     if (req.headers.authorization === `Bearer ${CONTRACT_TOKEN}`) req.headers.authorization = `Bearer ${token}`;
-    state.sending?.(req.method ?? 'GET', redactor.text(path ?? ''));
-    redactResponse(res, (text) => redactor.text(text));
+    const method = req.method ?? 'GET';
+    const shownPath = redactor.text(path ?? '');
+    state.sending?.(method, shownPath);
+    const retryAfter = (): string | undefined => {
+      const value = res.getHeader('retry-after');
+      return value === undefined ? undefined : String(value);
+    };
+    redactResponse(
+      res,
+      (text) => redactor.text(text),
+      () => state.answered?.(method, shownPath, res.statusCode, retryAfter()),
+    );
     next();
   };
+  /**
+   * Closes the verifier's connections at once, after a stop killed it: its hang-up may not have been seen yet when the
+   * provider (an embedded sandbox stopping) resets a request still forwarded.
+   */
+  const hangUp = (): void => {
+    for (const socket of open) socket.destroy();
+  };
+  return Object.assign(filter, { hangUp });
 }

@@ -1,7 +1,14 @@
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { ApiVersion } from '../catalogue/index.js';
 import { isObject } from '../json.js';
-import { createRedactor, type WaitNotice } from '../transport/index.js';
+import {
+  createRedactor,
+  DailyLimitReached,
+  retryAfterMs,
+  SendInterrupted,
+  WaitTooLong,
+  type WaitNotice,
+} from '../transport/index.js';
 import type { JsonMap } from './json.js';
 import { VerificationStopped, withNativeVerifierInChild } from './native-verifier.js';
 import { readPactFile } from './pact-files.js';
@@ -94,7 +101,24 @@ export interface VerificationResult {
    * before the stop; the rest were not judged. What the states had set up was undone (a failure is in stateFailures).
    */
   readonly stopped?: boolean;
+  /**
+   * Set when the provider's own answers stopped the verification (a wait over `maxWaitMs`, a daily limit): why, token
+   * removed. Nothing was sent after that answer but the undo of what the states had set up; `stopped` is set too.
+   */
+  readonly stoppedByProvider?: string;
+  /**
+   * Set when a stop cut a pact file's verifier run: that file. The native verifier reports no interaction until it
+   * ends, so which of that file's interactions were verified before the stop is unknown (none is listed).
+   */
+  readonly cutPactFile?: string;
 }
+
+/** Why an interaction the provider answered 429 (a rate limit) to the verifier's own request was not judged. */
+export const RATE_LIMITED_NOT_VERIFIED =
+  "the provider answered 429 (rate limited) to the verifier's request: the contract was not judged";
+
+/** The longest single wait when none is given: the transport's default `maxWaitMs`. */
+const DEFAULT_MAX_WAIT_MS = 60_000;
 
 interface VerifierJson {
   readonly errors?: readonly {
@@ -133,6 +157,11 @@ function stateKey(name: string, params: unknown): string {
   return JSON.stringify([name, sorted(params ?? {})]);
 }
 
+/** Whether the signal has aborted: read through a call, as it changes in callbacks the compiler's narrowing misses. */
+function isAborted(signal: AbortSignal): boolean {
+  return signal.aborted;
+}
+
 /** The provider state names the pact files use. */
 export function statesUsed(pactFiles: readonly string[]): string[] {
   return [...new Set(pactFiles.flatMap((file) => readPactFile(file).interactions.flatMap((i) => i.states)))].sort();
@@ -150,12 +179,27 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
     ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
     ...(options.onWait ? { onWait: options.onWait } : {}),
   };
-  const api = setupApi({ ...apiOptions, ...(options.signal ? { signal: options.signal } : {}) });
+  // The provider's own answers can stop the verification too (a wait over the bound): then nothing more is sent.
+  const providerStop = new AbortController();
+  let stoppedByProvider: string | undefined;
+  const stopForProvider = (why: string): void => {
+    if (stoppedByProvider !== undefined) return;
+    stoppedByProvider = redactor.text(why);
+    providerStop.abort();
+  };
+  const signal = options.signal ? AbortSignal.any([options.signal, providerStop.signal]) : providerStop.signal;
+  const api = setupApi({ ...apiOptions, signal });
+  const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
+  // Whether the provider answered any of the verifier's own requests 429: a "but was 429" mismatch is then no verdict.
+  // (An object, not a `let`: it is set in callbacks, which the compiler's narrowing does not see.)
+  const seen = { rateLimited: false };
   const ledger = new Ledger();
   const stateFailures: StateFailure[] = [];
   /** Why a set-up failed, by {@link stateKey}: what an interaction in that state with those parameters was not. */
   const failedSetups = new Map<string, string>();
   let current: string | undefined;
+  // Whether the current state was set up: a state whose set-up failed (or never ran) has nothing to tear down.
+  let setUp = false;
   // The state handler running now, if any: after a stop it is awaited (its calls end at once) before the undo.
   let handling: Promise<unknown> = Promise.resolve();
   let lastState = '';
@@ -182,12 +226,22 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
         return undefined;
       }
       lastState = name;
+      if (signal.aborted) {
+        current = `${name}: not set up: the verification was stopped`;
+        return undefined;
+      }
       tell(`setting up provider state "${name}"`);
       try {
         // Parameters are checked first (unknown keys, types, bounds): a bad one fails the state, nothing written.
         const values = await setUpState(definition, { api, ledger }, params);
+        setUp = true;
         return { ...values };
       } catch (error) {
+        if (error instanceof WaitTooLong || error instanceof DailyLimitReached) stopForProvider(error.message);
+        if (error instanceof SendInterrupted || isAborted(signal)) {
+          current = `${name}: not set up: the verification was stopped`;
+          return undefined;
+        }
         // pact-js would answer the verifier 200 and send the request with the example IDs.
         current = fail(name, 'setup', error);
         failedSetups.set(stateKey(name, params), stateFailures.at(-1)?.message ?? '');
@@ -196,6 +250,9 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
     };
     const teardown = async (): Promise<undefined> => {
       current = undefined;
+      // What a failed or stopped set-up wrote stays in the ledger, undone with the next teardown or at the end.
+      if (!setUp || signal.aborted) return undefined;
+      setUp = false;
       tell(`tearing down provider state "${name}"`);
       try {
         await ledger.undo(api);
@@ -238,30 +295,43 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
   const reports: string[] = [];
   let passed = true;
   let stopped = false;
+  let cutPactFile: string | undefined;
   // One verifier run per pact file: the verifier's results name interactions by description only,
   // and two consumers' contracts may share descriptions.
   for (const { pactUrls, consumer, statesOf } of runs) {
-    if (options.signal?.aborted) {
+    if (signal.aborted) {
       stopped = true;
       break;
     }
+    const filter = requestFilter(options.token, {
+      failedState: () => current,
+      sending: (method, path) => tell(`waiting for the provider's answer to ${method} ${path}`),
+      answered: (method, path, status, retryAfter) => {
+        if (status !== 429) return;
+        seen.rateLimited = true;
+        const waitMs = retryAfterMs(retryAfter, Date.now());
+        if (waitMs !== undefined && waitMs > maxWaitMs)
+          stopForProvider(
+            `${method} ${path}: asked to wait ${Math.round(waitMs / 1000)} s (Retry-After: ${retryAfter ?? ''} on ` +
+              `a 429), over the ${Math.round(maxWaitMs / 1000)} s bound on a single wait (maxWaitMs)`,
+          );
+      },
+      stopped: () => signal.aborted,
+    });
     const verifier = new Verifier({
       providerBaseUrl: options.providerBaseUrl,
       pactUrls,
       // pact-js types `stateHandlers` as HTTP handlers AND message handlers (an intersection no
       // object literal satisfies); HTTP verification only ever calls the setup/teardown form.
       stateHandlers: stateHandlers as unknown as VerifierOptions['stateHandlers'],
-      requestFilter: requestFilter(options.token, {
-        failedState: () => current,
-        sending: (method, path) => tell(`waiting for the provider's answer to ${method} ${path}`),
-      }),
+      requestFilter: filter,
       logLevel: 'error',
       timeout: options.timeoutMs ?? DEFAULT_PACT_TIMEOUT_MS,
       ...(options.verifierOptions ?? {}),
     });
     let json: VerifierJson;
     try {
-      const { value, run } = await withNativeVerifierInChild(() => verifier.verifyProvider(), options.signal);
+      const { value, run } = await withNativeVerifierInChild(() => verifier.verifyProvider(), signal);
       json = parseVerifierJson(value);
       reports.push(run.report);
     } catch (error) {
@@ -269,7 +339,9 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
       const report = (error as { report?: string }).report ?? '';
       reports.push(report);
       if (error instanceof VerificationStopped) {
+        filter.hangUp();
         stopped = true;
+        cutPactFile = pactUrls[0];
         break;
       }
       json = parseVerifierJson(error instanceof Error ? error.message : String(error));
@@ -287,7 +359,10 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
           .concat(e.mismatch?.message ? [redactor.text(e.mismatch.message)] : []),
       );
       const ok = result.result === 'OK';
-      const why = ok ? undefined : notVerified(statesOf(description));
+      const throttled = seen.rateLimited && mismatches.some((m) => /\bbut was 429\b/.test(m));
+      const why = ok
+        ? undefined
+        : (notVerified(statesOf(description)) ?? (throttled ? RATE_LIMITED_NOT_VERIFIED : undefined));
       interactions.push({
         ...(consumer ? { consumer } : {}),
         description,
@@ -301,7 +376,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
   // the interaction cut short, once its handler has ended (its calls were cut short too), with a client that neither
   // waits nor times out long, and that the stop does not interrupt.
   await handling.catch(() => undefined);
-  const afterStop = stopped || options.signal?.aborted === true;
+  const afterStop = stopped || signal.aborted;
   try {
     await ledger.undo(afterStop ? setupApi({ ...apiOptions, afterStop }) : api);
   } catch (error) {
@@ -314,5 +389,7 @@ export async function verifyPacts(options: VerifyOptions): Promise<VerificationR
     stateFailures,
     report: redactor.text(report),
     ...(stopped ? { stopped } : {}),
+    ...(stoppedByProvider === undefined ? {} : { stopped: true, stoppedByProvider }),
+    ...(cutPactFile === undefined ? {} : { cutPactFile }),
   };
 }

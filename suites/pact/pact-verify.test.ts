@@ -110,6 +110,31 @@ describe('hsac pact verify against the embedded sandbox', () => {
   });
 });
 
+describe('hsac pact verify: a state on an object type the provider refuses', () => {
+  it('its interactions are not verified (exit 3); the refused set-up is not torn down, no teardown error', async () => {
+    const state = 'a limit configuration exists for {fromObjectType}/{toObjectType}';
+    const pact = JSON.parse(readFileSync(pactFile(HSAC_CONSUMER), 'utf8')) as {
+      interactions: { description: string; providerStates?: { name: string; params?: Record<string, unknown> }[] }[];
+    };
+    pact.interactions = pact.interactions.filter((i) => i.providerStates?.some((named) => named.name === state));
+    for (const interaction of pact.interactions)
+      for (const named of interaction.providerStates ?? [])
+        if (named.name === state)
+          named.params = { ...named.params, fromObjectType: '../../../crm/v3/objects/contacts' };
+    const ran = await hsac([
+      'pact',
+      'verify',
+      '--pact',
+      writeTo('traversal-type.json', JSON.stringify(pact)),
+      '--json',
+    ]);
+    expect(ran.code, ran.out + ran.err).toBe(3);
+    const doc = JSON.parse(ran.out) as VerifyJson;
+    expect(doc.findings.map((f) => f.check)).toEqual(pact.interactions.map(() => 'pact-not-verified'));
+    for (const finding of doc.findings) expect(finding.message).toMatch(/was not set up: .*answered 400/);
+  });
+});
+
 describe('hsac pact verify against a provider given by URL', () => {
   let sandbox: Sandbox;
   beforeAll(async () => {
@@ -231,6 +256,26 @@ describe('hsac pact verify against a provider given by URL', () => {
   }, 60_000);
 });
 
+describe('hsac pact verify: a SIGINT while the embedded sandbox holds a request', () => {
+  it('exit 3, no proxy error thrown, the cut pact file said unknown rather than 0 verified', async () => {
+    const ran = spawnNode(BIN, ['pact', 'verify', '--fault', 'slow-response', '--timeout-ms', '100000']);
+    try {
+      expect(
+        await waitFor(() => ran.err().includes("still waiting for the provider's answer"), 30_000),
+        ran.err(),
+      ).toBe(true);
+      ran.child.kill('SIGINT');
+      const { code } = await ran.exited;
+      expect(code, ran.err()).toBe(3);
+      expect(ran.err()).not.toMatch(/socket hang up|ECONNRESET|\n\s+at /);
+      expect(ran.out()).toMatch(/^hsac pact verify: INCONCLUSIVE \(\d+ interactions judged: /);
+      expect(ran.out()).toMatch(/ verified before the stop are unknown: the verifier was cut\)/);
+    } finally {
+      ran.child.kill('SIGKILL');
+    }
+  }, 60_000);
+});
+
 describe('hsac pact verify: a provider that does not say it is a sandbox is refused before any write', () => {
   let provider: { url: string; writes: () => readonly string[]; server: Server };
   beforeAll(async () => {
@@ -277,6 +322,44 @@ describe('hsac pact verify: waits and timeouts are bounded and said (exit 3)', (
       expect(ran.err).not.toMatch(/internal error/);
     } finally {
       await provider.stop();
+    }
+  });
+
+  it("a 429 of a day to the verifier's own requests: stopped at once (exit 3), no mismatch, no teardown", async () => {
+    const { url, answered, server } = await rateLimitedAfterAccountDetails(86_400);
+    try {
+      const args = ['pact', 'verify', '--provider-base-url', url, '--token', 'x'.repeat(12), '--max-wait', '5'];
+      const ran = await hsac([...args, '--json']);
+      expect(ran.code, ran.err).toBe(3);
+      expect(ran.err).toMatch(/ended the verification: .*asked to wait 86400 s .*over the 5 s bound.*raise --max-wait/);
+      const doc = JSON.parse(ran.out) as VerifyJson & { stopped?: boolean };
+      expect(doc.stopped).toBe(true);
+      expect(doc.findings.filter((f) => f.check !== 'pact-not-verified')).toEqual([]);
+      // Nothing is sent after the first 429.
+      expect(answered.filter((line) => line.startsWith('429'))).toHaveLength(1);
+      expect(answered.at(-1)).toMatch(/^429 /);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it("a short 429 to the verifier's own request: the interaction is not verified (exit 3), not failed", async () => {
+    const { url, server } = await rateLimitedAfterAccountDetails(1);
+    const pact = JSON.parse(readFileSync(pactFile(SDK_CONSUMER), 'utf8')) as {
+      interactions: { providerStates?: unknown[] }[];
+    };
+    // The interactions in no state (the 401 ones): only the verifier's own requests reach the provider.
+    pact.interactions = pact.interactions.filter((i) => (i.providerStates ?? []).length === 0);
+    const file = writeTo('stateless.json', JSON.stringify(pact));
+    try {
+      const ran = await hsac(['pact', 'verify', '--provider-base-url', url, '--token', 'x'.repeat(12), '--pact', file]);
+      expect(ran.code, ran.out + ran.err).toBe(3);
+      expect(ran.out).toMatch(new RegExp(`\\(${pact.interactions.length} interactions: 0 verified, 0 failed, `));
+      expect(ran.out).toContain("answered 429 (rate limited) to the verifier's request: the contract was not judged");
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 
@@ -357,6 +440,32 @@ describe('hsac pact verify: usage errors (exit 2) and an unreachable provider (e
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/**
+ * A provider answering account details as a developer test account and everything else 429 with `Retry-After`,
+ * noting each answer (`status METHOD path`).
+ */
+async function rateLimitedAfterAccountDetails(
+  retryAfterSeconds: number,
+): Promise<{ url: string; answered: readonly string[]; server: Server }> {
+  const answered: string[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const details = path.startsWith('/account-info/');
+      answered.push(`${details ? 200 : 429} ${req.method ?? ''} ${path}`);
+      res.writeHead(details ? 200 : 429, {
+        'content-type': 'application/json',
+        ...(details ? {} : { 'retry-after': String(retryAfterSeconds) }),
+      });
+      res.end(
+        details ? '{"portalId":1,"accountType":"DEVELOPER_TEST"}' : '{"status":"error","errorType":"RATE_LIMIT"}',
+      );
+    });
+  });
+  return { url: await listen(server), answered, server };
 }
 
 /** A provider answering every request 200 `{}` (account details without an accountType), noting every write. */

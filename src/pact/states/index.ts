@@ -55,8 +55,14 @@ export class Ledger {
   }
 
   /** Notes limits to purge at teardown (the interaction may have changed them). */
-  configured(from: string, to: string, specs: readonly { category: string; typeId: number }[]): void {
-    this.limits.push({ from, to, specs: [...specs] });
+  configured(from: string, to: string, specs: readonly { category: string; typeId: number }[]): () => void {
+    const entry = { from, to, specs: [...specs] };
+    this.limits.push(entry);
+    /** Takes the note back: the call it was made for was refused, applying nothing. */
+    return () => {
+      const at = this.limits.indexOf(entry);
+      if (at >= 0) this.limits.splice(at, 1);
+    };
   }
 
   /**
@@ -291,8 +297,15 @@ export const PROVIDER_STATES = [
         typeId: whole(params, 'typeId'),
         maxToObjectIds: whole(params, 'maxToObjectIds'),
       };
-      context.ledger.configured(from, to, [{ category: limit.category, typeId: limit.typeId }]);
-      await context.api.configure(from, to, [limit]);
+      // Noted before the call: one that times out may have been applied.
+      const forget = context.ledger.configured(from, to, [{ category: limit.category, typeId: limit.typeId }]);
+      try {
+        await context.api.configure(from, to, [limit]);
+      } catch (error) {
+        // A refusal applied nothing, and the purge of what the provider refuses (a type it has not) would fail too.
+        if (error instanceof StateSetupError && error.refusedWith !== undefined) forget();
+        throw error;
+      }
       return {};
     },
   },

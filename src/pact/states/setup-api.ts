@@ -21,6 +21,16 @@ import { HubSpotClient, type SendRequest, type WaitNotice } from '../../transpor
 /** A provider state's data could not be set up (or torn down). */
 export class StateSetupError extends Error {
   override readonly name = 'StateSetupError';
+  constructor(
+    message: string,
+    /**
+     * The status when the provider refused the call outright (a 4xx other than 408 and 429): it applied nothing.
+     * Undefined for every other failure (no answer, a 5xx, errors in a 2xx), after which it may have.
+     */
+    readonly refusedWith?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** The object types the states use (HubSpot's names, which every version's paths accept). */
@@ -129,8 +139,10 @@ export class SetupApi {
         typeof body === 'object'
           ? `${messageText(field(body, 'category'))} ${messageText(field(body, 'message'))}`.trim()
           : messageText(body);
+      const refused = response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status);
       throw new StateSetupError(
         `${what}: ${request.method} ${request.path} answered ${response.status}${detail ? ` (${detail})` : ''}`,
+        refused ? response.status : undefined,
       );
     }
     const errors = field(body, 'errors');
