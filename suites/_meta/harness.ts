@@ -37,11 +37,12 @@ export function useReportDir(prefix: string): () => string {
 }
 
 /**
- * The per-request timeout of self-test runs: generous, because many runs share one busy worker and
- * a healthy answer must never time out (a timeout makes a run inconclusive). A later
+ * The per-request timeout of self-test runs: hsac's own default (30 s), because many runs share one
+ * worker's event loop with their sandboxes and a healthy answer must never time out (a timeout makes a
+ * run inconclusive): 10 s timed out on a machine whose two cores were taken by other work. A later
  * `--timeout-ms` in `args` wins (the slow-response fault uses a short one).
  */
-const TIMEOUT_MS = '10000';
+const TIMEOUT_MS = '30000';
 
 /**
  * Faults that need a short timeout to be seen in reasonable time: the sandbox holds each answer
