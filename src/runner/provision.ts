@@ -26,7 +26,7 @@ const PROPERTY_FOR: Readonly<Record<string, string>> = {
 };
 
 /** The ID of each record an objects batch answer lists (digit strings only: anything else is no record). */
-function recordIds(results: readonly { readonly raw: unknown }[]): string[] {
+export function recordIds(results: readonly { readonly raw: unknown }[]): string[] {
   const ids = results.map(({ raw }) => jsonId(field(raw, 'id')));
   return ids.filter((id): id is string => id !== undefined && /^\d+$/.test(id));
 }

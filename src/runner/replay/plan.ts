@@ -9,7 +9,7 @@ import {
   type CheckId,
   type CheckIdOfKind,
 } from '../../registry/index.js';
-import { jsonId } from '../../validate/batch-view.js';
+import { recordIds } from '../provision.js';
 import type { ReportedExchange, RunResult } from '../result.js';
 
 /**
@@ -167,10 +167,8 @@ function createdByRun(exchanges: Iterable<ReportedExchange>): ReadonlySet<string
       continue;
     }
     const results = field(body, 'results');
-    for (const result of Array.isArray(results) ? results : []) {
-      const id = jsonId(field(result, 'id'));
-      if (id !== undefined) ids.add(id);
-    }
+    // The ids as provisioning read them from the same answer.
+    for (const id of recordIds(Array.isArray(results) ? results.map((raw: unknown) => ({ raw })) : [])) ids.add(id);
   }
   return ids;
 }
