@@ -64,7 +64,7 @@ async function gateCommand(flags: GateFlags, io: Io, cwd: string): Promise<numbe
     const sdk = loadSdk(spec, cwd);
     if (flags.seed === undefined && !flags.json)
       io.err(`hsac gate sdk: seed ${seed} (${settings.seedSource}; pass --seed to replay)\n`);
-    const result = await runGate({
+    const { result } = await runGate({
       sdk,
       ...(flags.apiVersion ? { apiVersions: [flags.apiVersion] } : {}),
       seed,

@@ -1,6 +1,8 @@
+import type { ApiVersion, EndpointId } from '../catalogue/index.js';
 import type { Finding, Severity } from '../registry/finding.js';
-import type { CheckOutcome } from '../runner/result.js';
+import type { CheckOutcome, CheckOutcomeKind } from '../runner/result.js';
 import { declarationsOf, type CheckIdOfKind } from '../registry/index.js';
+import type { GateCell } from './cells.js';
 
 /**
  * Collects the gate's findings and how often each check ran. One finding per check x endpoint x
@@ -42,10 +44,21 @@ export class Collector {
 
   constructor(private readonly replay: string) {}
 
-  /** Counts one evaluation of a check on an endpoint. */
-  ran(check: CheckIdOfKind<'gate'>, endpoint: string, times = 1): void {
-    const key = `${endpoint}|${check}`;
+  /** Counts one evaluation of a check on an endpoint in a version. */
+  ran(check: CheckIdOfKind<'gate'>, endpoint: string, apiVersion: string, times = 1): void {
+    const key = `${endpoint}|${apiVersion}|${check}`;
     this.evaluated.set(key, (this.evaluated.get(key) ?? 0) + times);
+  }
+
+  /** Evaluations of a check on an endpoint, in one version or (undefined) in every version. */
+  private evaluations(check: string, endpoint: string, apiVersion?: string): number {
+    let total = 0;
+    for (const [key, times] of this.evaluated) {
+      const [keyEndpoint, keyVersion, keyCheck] = key.split('|');
+      if (keyEndpoint === endpoint && keyCheck === check && (apiVersion === undefined || keyVersion === apiVersion))
+        total += times;
+    }
+    return total;
   }
 
   observe(observation: Observation): void {
@@ -110,10 +123,8 @@ export class Collector {
         const mine = findings.filter((f) => f.endpoint === endpoint && f.check === check.id);
         const errors = mine.filter((f) => f.severity === 'error').length;
         const warnings = mine.length - errors;
-        const evaluated = this.evaluated.get(`${endpoint}|${check.id}`) ?? 0;
-        // A gate case is the condition itself (the SDK sent a request or decoded an answer), so
-        // every case evaluated is a case exercised.
-        const outcome = errors > 0 ? 'fail' : warnings > 0 ? 'warn' : evaluated > 0 ? 'pass' : 'not-exercised';
+        const evaluated = this.evaluations(check.id, endpoint);
+        const outcome = gateOutcome(errors, warnings, evaluated);
         return {
           endpoint,
           check: check.id,
@@ -130,4 +141,38 @@ export class Collector {
       }),
     );
   }
+
+  /**
+   * One cell per endpoint x version gated: each check's outcome in it, and the cell's own (missing when the
+   * client has no method for it: `sdk-endpoint-missing` reported it).
+   */
+  cells(cells: readonly { readonly endpoint: EndpointId; readonly apiVersion: ApiVersion }[]): GateCell[] {
+    const findings = this.findings();
+    return cells.map(({ endpoint, apiVersion }): GateCell => {
+      const mine = findings.filter((f) => f.endpoint === endpoint && f.apiVersion === apiVersion);
+      const checks = declarationsOf('gate').map((check) => {
+        const own = mine.filter((f) => f.check === check.id);
+        const errors = own.filter((f) => f.severity === 'error').length;
+        const warnings = own.length - errors;
+        const evaluated = this.evaluations(check.id, endpoint, apiVersion);
+        return { check: check.id, outcome: gateOutcome(errors, warnings, evaluated), evaluated, errors, warnings };
+      });
+      const missing = mine.some((f) => f.check === 'sdk-endpoint-missing');
+      const incompatible = mine.some((f) => f.severity === 'error');
+      return {
+        endpoint,
+        apiVersion,
+        outcome: missing ? 'missing' : incompatible ? 'incompatible' : 'compatible',
+        checks,
+      };
+    });
+  }
+}
+
+/**
+ * A gate check's outcome from what it found and how often it judged: a gate case is the condition itself (the
+ * SDK sent a request or decoded an answer), so every case evaluated is a case exercised.
+ */
+function gateOutcome(errors: number, warnings: number, evaluated: number): CheckOutcomeKind {
+  return errors > 0 ? 'fail' : warnings > 0 ? 'warn' : evaluated > 0 ? 'pass' : 'not-exercised';
 }

@@ -14,6 +14,7 @@ import { createRedactor } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import { requestCases, responseCases, statusesOf, type RequestCase, type ResponseCase } from './cases.js';
 import { GATE_CHECK_MODULES, type GateCall, type GateDriver, type GateReport } from './checks/index.js';
+import type { GateCell, GateOutcome } from './cells.js';
 import { Collector } from './collector.js';
 import { GATE_BASE_URL, GATE_TOKEN, Interceptor } from './intercept.js';
 
@@ -68,7 +69,7 @@ class Gate implements GateDriver {
     let report = this.reports.get(id);
     if (!report) {
       report = {
-        ran: (endpoint) => this.collector.ran(id, endpoint),
+        ran: (endpoint, apiVersion) => this.collector.ran(id, endpoint, apiVersion),
         observe: (observation) => this.collector.observe({ ...observation, check: id }),
       };
       this.reports.set(id, report);
@@ -131,7 +132,7 @@ class Gate implements GateDriver {
       for (const check of GATE_CHECK_MODULES) {
         if (!check.request) continue;
         const report = this.report(check.id);
-        report.ran(op.endpoint);
+        report.ran(op.endpoint, op.apiVersion);
         check.request(sent, report);
       }
     }
@@ -147,18 +148,19 @@ class Gate implements GateDriver {
         for (const check of GATE_CHECK_MODULES) {
           if (!check.decoded) continue;
           const report = this.report(check.id);
-          report.ran(op.endpoint);
+          report.ran(op.endpoint, op.apiVersion);
           check.decoded(answer, report);
         }
       }
     }
   }
 
-  async run(): Promise<Pick<RunResult, 'findings' | 'checks' | 'exchanges'>> {
+  async run(): Promise<Pick<RunResult, 'findings' | 'checks' | 'exchanges'> & { cells: GateCell[] }> {
     const versions = this.options.apiVersions ?? API_VERSIONS;
     const explicit = this.options.apiVersions !== undefined;
     const exposed: Operation[] = [];
-    for (const op of allOperations().filter((o) => versions.includes(o.apiVersion))) {
+    const gated = allOperations().filter((o) => versions.includes(o.apiVersion));
+    for (const op of gated) {
       const requests = requestCases(op, this.seed, this.options.runs);
       const method = locateMethod(this.client, op.endpoint, op.apiVersion);
       for (const check of GATE_CHECK_MODULES) {
@@ -178,15 +180,23 @@ class Gate implements GateDriver {
     }
     for (const check of GATE_CHECK_MODULES) check.finished?.(exposed, this, this.report(check.id));
     const findings = this.collector.findings();
-    return { findings, checks: this.collector.outcomes(ENDPOINT_IDS), exchanges: this.exchanges };
+    return {
+      findings,
+      checks: this.collector.outcomes(ENDPOINT_IDS),
+      exchanges: this.exchanges,
+      cells: this.collector.cells(gated),
+    };
   }
 }
 
-/** Runs the SDK gate; resolves to the run's result (findings as data: it never rejects for an incompatibility). */
-export async function runGate(options: GateOptions): Promise<RunResult> {
+/**
+ * Runs the SDK gate; resolves to the run's result and its matrix cells (findings as data: it never rejects for an
+ * incompatibility).
+ */
+export async function runGate(options: GateOptions): Promise<GateOutcome> {
   const started = new Date();
   const interceptor = await Interceptor.start();
-  let body: Pick<RunResult, 'findings' | 'checks' | 'exchanges'>;
+  let body: Pick<RunResult, 'findings' | 'checks' | 'exchanges'> & { cells: GateCell[] };
   try {
     body = await new Gate(options, interceptor).run();
   } finally {
@@ -196,7 +206,8 @@ export async function runGate(options: GateOptions): Promise<RunResult> {
   const errors = body.findings.filter((f) => f.severity === 'error').length;
   const warnings = body.findings.length - errors;
   const versions = options.apiVersions ?? API_VERSIONS;
-  return {
+  const { cells, ...reported } = body;
+  const result: RunResult = {
     tool: { name: 'hsac', version: options.toolVersion },
     run: {
       id: `gate-${options.seed}-${started.getTime().toString(36)}`,
@@ -225,6 +236,7 @@ export async function runGate(options: GateOptions): Promise<RunResult> {
         .map((check) => ({ check, why: 'no gate case drove the SDK through it' })),
       requests: { gate: body.exchanges.length },
     },
-    ...body,
+    ...reported,
   };
+  return { result, cells };
 }

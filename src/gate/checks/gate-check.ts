@@ -32,8 +32,8 @@ export interface GateCheck {
 
 /** Where one check reports: observations under its own id only, and how often it judged. */
 export interface GateReport {
-  /** Counts one evaluation on an endpoint. */
-  ran(endpoint: string): void;
+  /** Counts one evaluation on an endpoint in a version (a cell of the matrix). */
+  ran(endpoint: string, apiVersion: string): void;
   observe(observation: Omit<Observation, 'check'>): void;
 }
 

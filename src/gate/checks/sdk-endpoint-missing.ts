@@ -12,7 +12,7 @@ import type { GateCheck } from './gate-check.js';
 export const sdkEndpointMissing: GateCheck = {
   id: 'sdk-endpoint-missing',
   async located({ op, method, explicit, request, gate }, report) {
-    report.ran(op.endpoint);
+    report.ran(op.endpoint, op.apiVersion);
     if (method) return;
     const looked = versionNamespaces(op.apiVersion)
       .map((ns) => [...ns, ...SDK_BINDINGS[op.endpoint].member].join('.'))

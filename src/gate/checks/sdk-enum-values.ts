@@ -13,7 +13,7 @@ export const sdkEnumValues: GateCheck = {
     for (const op of exposed) {
       const models = sdkModels(gate.sdk, op.endpoint, op.apiVersion);
       if (!models) continue;
-      report.ran(op.endpoint);
+      report.ran(op.endpoint, op.apiVersion);
       const reachable = reachableDefinitions(op);
       for (const gap of enumGaps(op.apiVersion, models).filter((g) => reachable.has(g.definition))) {
         const place = `${gap.definition}.${gap.property}`;

@@ -18,7 +18,7 @@ export const sdkStatusTolerance: GateCheck = {
       const [complete] = responseCases(op, declared.status, gate.seed, 0);
       if (!complete) continue;
       const call = await gate.call(op, method, request, { ...complete, status: other });
-      report.ran(op.endpoint);
+      report.ran(op.endpoint, op.apiVersion);
       if (call.threw) {
         const thrown = errorText(call.error);
         report.observe({
