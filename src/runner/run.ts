@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { seededRandom } from '../random.js';
 import { DailyLimitReached, HubSpotClient, SendInterrupted, WaitTooLong } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
-import { coverageSequence, runSequence, sampleSequences, type Real } from './commands.js';
+import { coverageSequence, runSequence, sampleSequences, type Real, type RecordPool } from './commands.js';
 import { DEFAULT_INVALID_PER_ENDPOINT, planInvalidRequests, sendInvalidRequests } from './invalid-requests.js';
 import { Journal, readJournal } from './journal.js';
 import { RunModel } from './model.js';
@@ -40,6 +40,97 @@ function inShard(index: number, shard: RunOptions['shard']): boolean {
  * aborted; and returns the RunResult every report is written from.
  */
 export async function run(options: RunOptions): Promise<RunResult> {
+  return conduct(options, async ({ session, client, journal, runId, progress, plan }) => {
+    const endpoints = new Set(options.endpoints);
+    session.purpose = 'probes';
+    if (inShard(0, options.shard)) {
+      await sendProbes(session, options.apiVersion, endpoints, journal);
+      if (options.probeRateLimit && !session.isStopped()) await rateLimitProbe(options, session, client);
+    }
+    progress('probes');
+    session.purpose = 'provision';
+    const pool = await recordPool(options, session, journal, runId);
+    progress('provision');
+    const sequences = sampleSequences(pool, endpoints, options.runs, options.seed, options.maxCommands ?? 8);
+    plan(session.exchanges.length + sequences.reduce((sum, commands) => sum + [...commands].length * 2, 0));
+    const real: Real = {
+      session,
+      journal,
+      apiVersion: options.apiVersion,
+      endpoints,
+      pool,
+      maxPages: 50,
+      unknownId: '999999999999999',
+    };
+    let wide: WideRecordOutcome | undefined;
+    if (inShard(0, options.shard) && !session.isStopped()) {
+      session.purpose = 'wide-record';
+      wide = await buildWideRecord(real, journal, runId, options.pagingBudget ?? DEFAULT_PAGING_BUDGET);
+      progress('wide-record');
+      session.purpose = 'invalid-requests';
+      await sendInvalidRequests(
+        real,
+        planInvalidRequests(real, options.seed, options.invalidPerEndpoint ?? DEFAULT_INVALID_PER_ENDPOINT),
+      );
+      progress('invalid-requests');
+    }
+    session.purpose = 'sequences';
+    // One model for the whole run: the portal keeps what earlier sequences did.
+    const model = new RunModel();
+    if (inShard(0, options.shard)) {
+      await runSequence(coverageSequence(pool), () => ({ model, real }));
+      progress('sequences', 'coverage sequence');
+    }
+    for (const [index, commands] of sequences.entries()) {
+      if (session.isStopped()) break;
+      if (!inShard(index, options.shard)) continue;
+      await runSequence(commands, () => ({ model, real }));
+      progress('sequences', `sequence ${index + 1}/${sequences.length}`);
+    }
+    return wide;
+  });
+}
+
+/** What the body of a run works with: the session, its client and journal, and the run's progress. */
+export interface RunContext {
+  readonly session: Session;
+  readonly client: HubSpotClient;
+  readonly journal: Journal;
+  readonly runId: string;
+  readonly progress: (phase: RunProgress['phase'], endpoint?: string) => void;
+  /** Says how many exchanges the run plans (for the progress line). */
+  readonly plan: (exchanges: number) => void;
+}
+
+/** What a driven run's body works with: the run's context and the records provisioned for it. */
+export interface DrivenRun extends RunContext {
+  readonly pool: RecordPool;
+}
+
+/**
+ * A run whose requests something else drives (the SDK gate over HTTP, src/gate/): the same safety
+ * checks, provisioning (journaled), exchange checks, cleanup after Ctrl-C and result as `run`, with
+ * `drive` in place of the probes and sequences.
+ */
+export async function runDriven(options: RunOptions, drive: (run: DrivenRun) => Promise<void>): Promise<RunResult> {
+  return conduct(options, async (context) => {
+    context.session.purpose = 'provision';
+    const pool = await recordPool(options, context.session, context.journal, context.runId);
+    context.progress('provision');
+    context.session.purpose = 'sequences';
+    await drive({ ...context, pool });
+    return undefined;
+  });
+}
+
+/**
+ * What every run does around its body: the client and session, the journal's run entry, the safety
+ * checks before anything is written, the cleanup (also after Ctrl-C or a failure), and the result.
+ */
+async function conduct(
+  options: RunOptions,
+  body: (context: RunContext) => Promise<WideRecordOutcome | undefined>,
+): Promise<RunResult> {
   const startedAt = new Date();
   const runId = `hsac-${startedAt.toISOString().slice(0, 10).replace(/-/g, '')}-${randomUUID().slice(0, 8)}`;
   const client = new HubSpotClient({
@@ -67,7 +158,6 @@ export async function run(options: RunOptions): Promise<RunResult> {
     options.signal,
   );
   const journal = new Journal(options.journalPath);
-  const endpoints = new Set(options.endpoints);
   let inconclusive: string | undefined;
   let cleanup: CleanupReport | undefined;
   let wide: WideRecordOutcome | undefined;
@@ -99,52 +189,11 @@ export async function run(options: RunOptions): Promise<RunResult> {
     // account, nor to records the target does not hold.
     progress('safety');
     inconclusive = await ensureSafeTarget(options, session);
-
     if (!inconclusive) {
-      session.purpose = 'probes';
-      if (inShard(0, options.shard)) {
-        await sendProbes(session, options.apiVersion, endpoints, journal);
-        if (options.probeRateLimit && !session.isStopped()) await rateLimitProbe(options, session, client);
-      }
-      progress('probes');
-      session.purpose = 'provision';
-      const pool = await recordPool(options, session, journal, runId);
-      progress('provision');
-      const sequences = sampleSequences(pool, endpoints, options.runs, options.seed, options.maxCommands ?? 8);
-      planned = session.exchanges.length + sequences.reduce((sum, commands) => sum + [...commands].length * 2, 0);
-      const real: Real = {
-        session,
-        journal,
-        apiVersion: options.apiVersion,
-        endpoints,
-        pool,
-        maxPages: 50,
-        unknownId: '999999999999999',
+      const plan = (exchanges: number): void => {
+        planned = exchanges;
       };
-      if (inShard(0, options.shard) && !session.isStopped()) {
-        session.purpose = 'wide-record';
-        wide = await buildWideRecord(real, journal, runId, options.pagingBudget ?? DEFAULT_PAGING_BUDGET);
-        progress('wide-record');
-        session.purpose = 'invalid-requests';
-        await sendInvalidRequests(
-          real,
-          planInvalidRequests(real, options.seed, options.invalidPerEndpoint ?? DEFAULT_INVALID_PER_ENDPOINT),
-        );
-        progress('invalid-requests');
-      }
-      session.purpose = 'sequences';
-      // One model for the whole run: the portal keeps what earlier sequences did.
-      const model = new RunModel();
-      if (inShard(0, options.shard)) {
-        await runSequence(coverageSequence(pool), () => ({ model, real }));
-        progress('sequences', 'coverage sequence');
-      }
-      for (const [index, commands] of sequences.entries()) {
-        if (session.isStopped()) break;
-        if (!inShard(index, options.shard)) continue;
-        await runSequence(commands, () => ({ model, real }));
-        progress('sequences', `sequence ${index + 1}/${sequences.length}`);
-      }
+      wide = await body({ session, client, journal, runId, progress, plan });
     }
   } catch (error) {
     // Anything that does not merely cut the run short (a refusal, a bug) propagates after the cleanup below.
