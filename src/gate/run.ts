@@ -51,6 +51,8 @@ class Gate implements GateDriver {
   private readonly client: SdkClient;
   readonly validator = createValidator({ profile: 'strict' });
   readonly redactor = createRedactor([GATE_TOKEN]);
+  readonly token = GATE_TOKEN;
+  readonly basePath = GATE_BASE_URL;
   readonly sdk: LoadedSdk;
   readonly seed: number;
 
@@ -86,7 +88,7 @@ class Gate implements GateDriver {
     let threw = false;
     try {
       const input = typedInput(sdkModels(this.sdk, op.endpoint, op.apiVersion), op.requestDefinition, request.body);
-      value = await method.invoke(sdkArguments(op.endpoint, request.params, input));
+      value = await method.invoke(sdkArguments(this.sdk, op.endpoint, request.params, input));
     } catch (caught) {
       error = caught;
       threw = true;
@@ -162,7 +164,7 @@ class Gate implements GateDriver {
     const gated = allOperations().filter((o) => versions.includes(o.apiVersion));
     for (const op of gated) {
       const requests = requestCases(op, this.seed, this.options.runs);
-      const method = locateMethod(this.client, op.endpoint, op.apiVersion);
+      const method = locateMethod(this.sdk, this.client, op.endpoint, op.apiVersion);
       for (const check of GATE_CHECK_MODULES) {
         await check.located?.({ op, method, explicit, request: requests[0], gate: this }, this.report(check.id));
       }

@@ -50,6 +50,10 @@ export interface GateDriver {
   readonly sdk: LoadedSdk;
   /** The run's seed (generated cases). */
   readonly seed: number;
+  /** The access token the SDK was given (its requests must carry it as a bearer token). */
+  readonly token: string;
+  /** Where the SDK is pointed: nock's host in-process, the loopback relay over HTTP. */
+  readonly basePath: string;
   /** The strict validator requests are checked with. */
   readonly validator: Validator;
   /** Removes the gate's token from anything a finding quotes. */

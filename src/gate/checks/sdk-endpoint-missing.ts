@@ -1,7 +1,6 @@
 import { buildPath } from '../../catalogue/index.js';
-import { locateUnwired, SDK_BINDINGS, versionNamespaces } from '../../sdk/bindings.js';
+import { locateUnwired, methodPaths } from '../../sdk/bindings.js';
 import { responseCases } from '../cases.js';
-import { GATE_BASE_URL, GATE_TOKEN } from '../intercept.js';
 import type { GateCheck } from './gate-check.js';
 
 /**
@@ -14,11 +13,9 @@ export const sdkEndpointMissing: GateCheck = {
   async located({ op, method, explicit, request, gate }, report) {
     report.ran(op.endpoint, op.apiVersion);
     if (method) return;
-    const looked = versionNamespaces(op.apiVersion)
-      .map((ns) => [...ns, ...SDK_BINDINGS[op.endpoint].member].join('.'))
-      .join(', ');
+    const looked = methodPaths(gate.sdk, op.endpoint, op.apiVersion).join(', ');
     let note = '';
-    const unwired = locateUnwired(gate.sdk, op.endpoint, { accessToken: GATE_TOKEN, basePath: GATE_BASE_URL });
+    const unwired = locateUnwired(gate.sdk, op.endpoint, { accessToken: gate.token, basePath: gate.basePath });
     if (unwired && request && op.apiVersion === 'v4') {
       const [answer] = responseCases(op, op.responses[0]?.status ?? 200, gate.seed, 0);
       const call = answer ? await gate.call(op, unwired, request, answer) : undefined;

@@ -1,4 +1,3 @@
-import { GATE_TOKEN } from '../intercept.js';
 import type { GateCheck } from './gate-check.js';
 import { onlyRequest } from './support.js';
 
@@ -22,7 +21,7 @@ export const sdkRequestHeaders: GateCheck = {
         actual: gate.redactor.text(sent.headers[name] ?? '(absent)'),
       });
     };
-    const bearer = sent.headers.authorization === `Bearer ${GATE_TOKEN}`;
+    const bearer = sent.headers.authorization === `Bearer ${gate.token}`;
     header('authorization', bearer, 'the bearer token is not sent as "Authorization: Bearer <token>"');
     header('accept', /application\/json|\*\/\*/.test(sent.headers.accept ?? ''), 'does not accept application/json');
     if (sent.body !== undefined) {
