@@ -46,6 +46,7 @@ import { fault as standardErrorMissingContext } from './standard-error-missing-c
 import { fault as standardErrorSubCategoryString } from './standard-error-subCategory-string.js';
 import { fault as startedAtNoOffset } from './startedAt-no-offset.js';
 import { fault as status200For201 } from './status-200-for-201.js';
+import { fault as status201For200 } from './status-201-for-200.js';
 import { fault as status500 } from './status-500.js';
 import { fault as status502 } from './status-502.js';
 import { fault as status503 } from './status-503.js';
@@ -132,6 +133,7 @@ export const FAULTS: readonly Fault[] = [
   rateLimitHtmlBody,
   // Exchange: status code and media type.
   status200For201,
+  status201For200,
   statusFamily4xx,
   contentTypeText,
   // Transport: the token echoed (for redaction), before the answer-replacing faults below.

@@ -77,6 +77,8 @@ export async function hsacRun(dir: string, args: readonly string[]): Promise<Ran
 export const WARNING_BY_DESIGN: Readonly<Record<string, string>> = {
   'status-200-for-201':
     'a 200 where 201 is declared is the right family: a status-code warning, never an error (FACTS.md §8)',
+  'status-201-for-200':
+    'a 201 where 200 is declared is the right family: a status-code warning, never an error (FACTS.md §8)',
   'unknown-envelope-field':
     'objects are open in the spec as published: an undocumented field is an unknown-field warning under both profiles unless the config makes it an error (issue 11 §7; proven in faults-exchange.test.ts)',
 };

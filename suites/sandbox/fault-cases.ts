@@ -744,6 +744,10 @@ export const FAULT_CASES: Readonly<Record<string, readonly FaultCase[]>> = {
       },
     },
   ],
+  'status-201-for-200': [
+    { scenario: 'associate-put', version: 'v4', diff: ['status 200 -> 201'] },
+    { scenario: 'read-one', diff: ['status 200 -> 201'] },
+  ],
   'status-family-4xx': [
     { scenario: 'read-one', diff: ['status 200 -> 400'] },
     { scenario: 'read-partial', diff: ['status 207 -> 400'] },
