@@ -226,6 +226,7 @@ export const PURPOSE_ORDER: readonly string[] = [
   'wide-record',
   'invalid-requests',
   'sequences',
+  'sdk-gate',
   'cleanup',
 ];
 

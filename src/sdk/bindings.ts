@@ -1,11 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ApiVersion, EndpointId } from '../catalogue/index.js';
+import { isObject } from '../json.js';
+import { REQUEST_BODY, type EndpointBinding, type PathParams } from './bindings/index.js';
 import { walk, type LoadedSdk, type SdkClient } from './sdk.js';
 
 /**
- * Where an SDK keeps the method of each endpoint, and how to call it. `@hubspot/api-client` 13
- * puts every associations API under `crm.associations.v4` (its paths are `/crm/v4/...`). No 13.x
- * release has a namespace for a date version; the gate looks for one under the names a generator
- * would give it (`v202603`, `v2026_03`, `2026-03`) and reports honestly when there is none.
+ * What the gate and the SDK consumer do with an SDK's binding (`LoadedSdk.binding`, one per major release in
+ * `bindings/`): find an endpoint's method in a client, build its arguments, read the generated models and enums, and
+ * build a generated class the client does not wire.
  */
 
 /** A located SDK method, and where it was found (for messages). */
@@ -14,42 +17,19 @@ export interface SdkMethod {
   invoke(args: readonly unknown[]): Promise<unknown>;
 }
 
-/** One endpoint's method inside a version namespace, and its arguments in SDK order. */
-interface Binding {
-  readonly member: readonly string[];
-  readonly args: (params: Readonly<Record<string, string>>, body: unknown) => unknown[];
-  /** The generated models module of the v4 namespace (its ObjectSerializer and enums), 13.x layout. */
-  readonly models: string;
+function endpointBinding(sdk: LoadedSdk, endpoint: EndpointId): EndpointBinding {
+  return sdk.binding.endpoints[endpoint];
 }
 
-const pairArgs = (params: Readonly<Record<string, string>>, body: unknown): unknown[] => [
-  params.fromObjectType,
-  params.toObjectType,
-  body,
-];
-
-const V4_MODELS = 'lib/codegen/crm/associations/v4/models/ObjectSerializer.js';
-const V4_SCHEMA_MODELS = 'lib/codegen/crm/associations/v4/schema/models/ObjectSerializer.js';
-
-/** The method of every endpoint within a version namespace (the 13.x layout). */
-export const SDK_BINDINGS: Readonly<Record<EndpointId, Binding>> = {
-  'batch-read': { member: ['batchApi', 'getPage'], args: pairArgs, models: V4_MODELS },
-  'batch-associate-default': { member: ['batchApi', 'createDefault'], args: pairArgs, models: V4_MODELS },
-  'configurations-batch-create': {
-    member: ['schema', 'definitionConfigurationsApi', 'batchCreate'],
-    args: pairArgs,
-    models: V4_SCHEMA_MODELS,
-  },
-  'associate-default': {
-    member: ['basicApi', 'createDefault'],
-    args: (params) => [params.fromObjectType, params.fromObjectId, params.toObjectType, params.toObjectId],
-    models: V4_MODELS,
-  },
-};
+/** Where the gate looks for an endpoint's method in a version, as dotted member paths from the client, in order. */
+export function methodPaths(sdk: LoadedSdk, endpoint: EndpointId, apiVersion: ApiVersion): string[] {
+  const { member } = endpointBinding(sdk, endpoint);
+  return sdk.binding.namespaces(apiVersion).map((namespace) => [...namespace, ...member].join('.'));
+}
 
 /**
  * The SDK's generated models module for an endpoint in a version (its exports: the model classes,
- * the enums, `ObjectSerializer`), or undefined where the SDK has none (any date version in 13.x).
+ * the enums, `ObjectSerializer`), or undefined where the SDK has none (any date version up to 14.x).
  */
 export function sdkModels(
   sdk: LoadedSdk,
@@ -58,11 +38,56 @@ export function sdkModels(
 ): Readonly<Record<string, unknown>> | undefined {
   if (apiVersion !== 'v4') return undefined;
   try {
-    const loaded = sdk.load(SDK_BINDINGS[endpoint].models);
+    const loaded = sdk.load(endpointBinding(sdk, endpoint).models);
     return typeof loaded === 'object' && loaded !== null ? (loaded as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** `export type XEnum = "A" | "B";`: an enum generated as a type-only union of string literals. */
+const DECLARED_UNION = /^export type (\w+Enum) = ("[^"]*"(?: \| "[^"]*")*);$/gm;
+
+/**
+ * The enums generated as type-only unions in the declarations beside a models module: typed code is held to them as
+ * to a run-time enum, but they leave nothing at run time (every enum up to 10.x, a few after). Each comes back shaped
+ * as a run-time string enum (value -> value).
+ */
+function declaredUnions(root: string, modelsModule: string): Record<string, Readonly<Record<string, string>>> {
+  const directory = join(root, dirname(modelsModule));
+  const unions: Record<string, Readonly<Record<string, string>>> = {};
+  let files: string[];
+  try {
+    files = readdirSync(directory).filter((file) => file.endsWith('.d.ts'));
+  } catch {
+    return unions;
+  }
+  for (const file of files) {
+    for (const [, name, literals] of readFileSync(join(directory, file), 'utf8').matchAll(DECLARED_UNION)) {
+      if (name === undefined || literals === undefined) continue;
+      const values = [...literals.matchAll(/"([^"]*)"/g)].map(([, value]) => value ?? '');
+      unions[name] = Object.fromEntries(values.map((value) => [value, value]));
+    }
+  }
+  return unions;
+}
+
+/**
+ * The SDK's enums for an endpoint in a version, by generated name (`<Definition><Property>Enum`), each as an object
+ * whose values are the enum's: the run-time enums the models module exports, and the type-only unions its
+ * declarations hold (a run-time one wins a name both have). Undefined where the SDK has no models module.
+ */
+export function sdkEnums(
+  sdk: LoadedSdk,
+  endpoint: EndpointId,
+  apiVersion: ApiVersion,
+): Readonly<Record<string, Readonly<Record<string, unknown>>>> | undefined {
+  const models = sdkModels(sdk, endpoint, apiVersion);
+  if (!models) return undefined;
+  const runtime = Object.entries(models).filter(
+    (entry): entry is [string, Readonly<Record<string, unknown>>] => entry[0].endsWith('Enum') && isObject(entry[1]),
+  );
+  return { ...declaredUnions(sdk.root, endpointBinding(sdk, endpoint).models), ...Object.fromEntries(runtime) };
 }
 
 /**
@@ -80,23 +105,20 @@ export function typedInput(
   return serializer.deserialize(body, definition, '');
 }
 
-/** The namespaces a version's methods may live in, relative to the client. */
-export function versionNamespaces(apiVersion: ApiVersion): string[][] {
-  if (apiVersion === 'v4') return [['crm', 'associations', 'v4']];
-  const [year, month] = apiVersion.split('-');
-  return [`v${year}${month}`, `v${year}_${month}`, apiVersion].map((name) => ['crm', 'associations', name]);
-}
-
 /** The SDK method for an endpoint in a version, or undefined when the client has none. */
-export function locateMethod(client: SdkClient, endpoint: EndpointId, apiVersion: ApiVersion): SdkMethod | undefined {
-  const binding = SDK_BINDINGS[endpoint];
-  for (const namespace of versionNamespaces(apiVersion)) {
-    const owner = walk(client, [...namespace, ...binding.member.slice(0, -1)]);
-    const name = binding.member.at(-1) ?? '';
-    const fn = walk(owner, [name]);
+export function locateMethod(
+  sdk: LoadedSdk,
+  client: SdkClient,
+  endpoint: EndpointId,
+  apiVersion: ApiVersion,
+): SdkMethod | undefined {
+  const { member } = endpointBinding(sdk, endpoint);
+  for (const namespace of sdk.binding.namespaces(apiVersion)) {
+    const owner = walk(client, [...namespace, ...member.slice(0, -1)]);
+    const fn = walk(owner, [member.at(-1) ?? '']);
     if (typeof fn === 'function') {
       return {
-        where: [...namespace, ...binding.member].join('.'),
+        where: [...namespace, ...member].join('.'),
         invoke: (args) => Promise.resolve((fn as (...values: unknown[]) => unknown).apply(owner, [...args])),
       };
     }
@@ -105,42 +127,28 @@ export function locateMethod(client: SdkClient, endpoint: EndpointId, apiVersion
 }
 
 /** The SDK's arguments for a request: path parameters and body in the method's order. */
-export function sdkArguments(endpoint: EndpointId, params: Readonly<Record<string, string>>, body: unknown): unknown[] {
-  return SDK_BINDINGS[endpoint].args(params, body);
+export function sdkArguments(sdk: LoadedSdk, endpoint: EndpointId, params: PathParams, body: unknown): unknown[] {
+  return endpointBinding(sdk, endpoint).args.map((name) => (name === REQUEST_BODY ? body : params[name]));
 }
 
 /**
- * Generated API classes a client may ship without wiring them into `Client` (13.x generates a
- * `DefinitionConfigurationsApi` but `crm.associations.v4.schema` exposes only `definitionsApi`).
- * The gate calls them only to say what they would send; they are not gated (users cannot reach
- * them through the client).
- */
-export const UNWIRED_GENERATED: Partial<
-  Record<EndpointId, { readonly module: string; readonly className: string; readonly method: string }>
-> = {
-  'configurations-batch-create': {
-    module: 'lib/codegen/crm/associations/v4/schema/index.js',
-    className: 'DefinitionConfigurationsApi',
-    method: 'batchCreate',
-  },
-};
-
-/**
- * The generated (unwired) method of an endpoint, built the way the SDK's discovery builds the wired ones; undefined
- * when absent.
+ * The generated method of an endpoint the client does not wire (13.x and 14.x generate a `DefinitionConfigurationsApi`
+ * but `crm.associations.v4.schema` exposes only `definitionsApi`), built the way the SDK's discovery builds the wired
+ * ones; undefined where the release has none. The gate calls it only to say what it would send; it is not gated
+ * (users cannot reach it through the client).
  */
 export function locateUnwired(
   sdk: LoadedSdk,
   endpoint: EndpointId,
   options: { readonly accessToken: string; readonly basePath: string },
 ): SdkMethod | undefined {
-  const spec = UNWIRED_GENERATED[endpoint];
+  const spec = endpointBinding(sdk, endpoint).unwired;
   if (!spec) return undefined;
   try {
     const generated = sdk.load(spec.module) as Record<string, unknown>;
-    const configurator = walk(sdk.load('lib/src/configuration/ApiClientConfigurator.js'), ['ApiClientConfigurator']) as
+    const configurator = walk(sdk.load(spec.configurator), ['ApiClientConfigurator']) as
       { getParams?: (...args: unknown[]) => unknown } | undefined;
-    const rx = walk(sdk.load(spec.module.replace(/index\.js$/, 'rxjsStub.js')), ['Observable']);
+    const rx = walk(sdk.load(spec.observable), ['Observable']);
     const createConfiguration = generated.createConfiguration;
     const Api = generated[spec.className];
     if (

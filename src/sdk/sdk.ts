@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { chooseBinding, type SdkBinding } from './bindings/index.js';
 import { GateUsageError } from './errors.js';
 
 /**
@@ -24,6 +25,12 @@ export interface LoadedSdk {
   /** The package name and version from its package.json. */
   readonly name: string;
   readonly version: string;
+  /** The major of `version`; undefined when the version names none. */
+  readonly major: number | undefined;
+  /** Where this release keeps each endpoint's method (its major's binding, else the newest: see `bindingFallback`). */
+  readonly binding: SdkBinding;
+  /** Set when `binding` is not the major's own: which binding stands in, and why (for the gate to report). */
+  readonly bindingFallback: string | undefined;
   /** The package directory. */
   readonly root: string;
   /** A client talking to `basePath` with `accessToken`, with the SDK's own retries off. */
@@ -113,10 +120,14 @@ export function loadSdk(spec: string = DEFAULT_SDK, cwd: string = process.cwd())
     throw new GateUsageError(
       `--sdk ${spec}: ${name} ${version} is not a HubSpot client (Client has no crm.associations)`,
     );
+  const { binding, major, fallback } = chooseBinding(version);
   return {
     spec,
     name,
     version,
+    major,
+    binding,
+    bindingFallback: fallback,
     root,
     createClient,
     load: (relative): unknown => requireFromRoot(join(root, relative)),

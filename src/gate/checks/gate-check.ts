@@ -24,6 +24,11 @@ export interface GateCheck {
   request?(sent: SentRequest, report: GateReport): void;
   /** One answer served to the SDK, declared 2xx or a contract's error (counted as judged by the gate). */
   decoded?(answer: ServedAnswer, report: GateReport): void;
+  /**
+   * True when `decoded` judges only some answers and counts those itself (`report.ran`): the gate then does not
+   * count every answer as judged by it (sdk-status-tolerance judges only the other 200/201 code).
+   */
+  readonly decodedCountsItself?: boolean;
   /** An endpoint x version the client exposes, after its requests and answers: the check drives its own calls. */
   exposed?(endpoint: ExposedEndpoint, report: GateReport): Promise<void>;
   /** Once, after every endpoint: the operations the client exposes. */

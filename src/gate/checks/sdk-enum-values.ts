@@ -1,4 +1,4 @@
-import { sdkModels } from '../../sdk/bindings.js';
+import { sdkEnums } from '../../sdk/bindings.js';
 import { enumGaps, locate, reachableDefinitions } from '../enums.js';
 import type { GateCheck } from './gate-check.js';
 
@@ -11,11 +11,11 @@ export const sdkEnumValues: GateCheck = {
   id: 'sdk-enum-values',
   finished(exposed, gate, report) {
     for (const op of exposed) {
-      const models = sdkModels(gate.sdk, op.endpoint, op.apiVersion);
-      if (!models) continue;
+      const enums = sdkEnums(gate.sdk, op.endpoint, op.apiVersion);
+      if (!enums) continue;
       report.ran(op.endpoint, op.apiVersion);
       const reachable = reachableDefinitions(op);
-      for (const gap of enumGaps(op.apiVersion, models).filter((g) => reachable.has(g.definition))) {
+      for (const gap of enumGaps(op.apiVersion, enums).filter((g) => reachable.has(g.definition))) {
         const place = `${gap.definition}.${gap.property}`;
         report.observe({
           severity: 'warning',

@@ -141,13 +141,13 @@ export function hubspotSdkConsumer(options: SdkConsumerOptions): AssociationsCon
   const client: SdkClient = sdk.createClient({ accessToken: options.token, basePath: options.baseUrl });
   return {
     supports: (endpoint: EndpointId, apiVersion: ApiVersion) =>
-      locateMethod(client, endpoint, apiVersion) !== undefined,
+      locateMethod(sdk, client, endpoint, apiVersion) !== undefined,
     async perform(call: ConsumerCall): Promise<Outcome> {
-      const method = locateMethod(client, call.endpoint, call.apiVersion);
+      const method = locateMethod(sdk, client, call.endpoint, call.apiVersion);
       if (!method) throw new Error(`${sdk.name} ${sdk.version} has no method for ${call.endpoint} ${call.apiVersion}`);
       let result: unknown;
       try {
-        result = await method.invoke(sdkArguments(call.endpoint, pathParamsOf(call), sdkInput(call)));
+        result = await method.invoke(sdkArguments(sdk, call.endpoint, pathParamsOf(call), sdkInput(call)));
       } catch (error) {
         throw apiError(error) ?? error;
       }

@@ -1,0 +1,124 @@
+import { join, resolve } from 'node:path';
+import type { ApiVersion } from '../catalogue/index.js';
+import type { GateOutcome } from '../gate/cells.js';
+import { runHttpGate } from '../gate/http.js';
+import { compareModes, type ModeComparison } from '../gate/modes.js';
+import { runGate } from '../gate/run.js';
+import { DEFAULT_SANDBOX_PAGE_SIZE } from '../../provider/index.js';
+import { RunRefused, type RunOptions } from '../runner/run.js';
+import { tokenRefusal } from '../runner/safety.js';
+import type { LoadedSdk } from '../sdk/sdk.js';
+import { describeStop, UsageError, waitLine, watchForStop, type Io } from './common.js';
+import { startEmbeddedSandbox } from './embedded-sandbox.js';
+
+/**
+ * `hsac gate sdk --target [URL]`: the gate over HTTP against a live provider (the embedded sandbox
+ * when no URL is given, with `--fault`s planted in it; or a portal, with its token), then the
+ * in-process gate on the same SDK, seed and versions, to say where the two disagree.
+ */
+
+/** The flags of the gate over HTTP. */
+export interface HttpGateFlags {
+  /** `--target` alone: the embedded sandbox; `--target URL`: that provider. */
+  readonly target?: string | true;
+  readonly token?: string;
+  readonly fault?: readonly string[];
+  readonly sandboxPageSize?: number;
+  readonly maxWait?: number;
+  readonly timeoutMs?: number;
+  readonly journal?: string;
+  readonly allowProductionPortal?: boolean;
+}
+
+/** What the gate over HTTP settles from flags besides the target. */
+export interface HttpGateRun {
+  readonly sdk: LoadedSdk;
+  readonly apiVersions?: readonly ApiVersion[];
+  readonly seed: number;
+  readonly runs: number;
+  readonly replay: string;
+  readonly toolVersion: string;
+  readonly reportDir: string;
+}
+
+/** The HTTP gate's outcome, and how it compares with the in-process gate's. */
+export interface HttpGateResult {
+  readonly outcome: GateOutcome;
+  readonly comparison: ModeComparison;
+}
+
+/** Runs the gate over HTTP (and in-process, to compare); usage problems are {@link UsageError}s. */
+export async function gateOverHttp(
+  flags: HttpGateFlags,
+  gate: HttpGateRun,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<HttpGateResult> {
+  const url = typeof flags.target === 'string' ? flags.target : undefined;
+  const faults = [...(flags.fault ?? [])];
+  if (url !== undefined && faults.length > 0)
+    throw new UsageError('--fault plants faults in the embedded sandbox: give --target without a URL to use it');
+  const journalPath = resolve(cwd, flags.journal ?? join(gate.reportDir, 'journal.jsonl'));
+  let stopSandbox: (() => Promise<void>) | undefined;
+  let target: Pick<RunOptions, 'baseUrl' | 'token' | 'targetLabel' | 'rateLimit' | 'retry' | 'sandbox'>;
+  if (url === undefined) {
+    const pageSize = flags.sandboxPageSize ?? DEFAULT_SANDBOX_PAGE_SIZE;
+    const embedded = await startEmbeddedSandbox({
+      faults,
+      seed: gate.seed,
+      pageSize,
+      ...(flags.timeoutMs !== undefined ? { timeoutMs: flags.timeoutMs } : {}),
+    });
+    stopSandbox = () => embedded.sandbox.stop();
+    const { baseUrl, token, targetLabel, rateLimit, retry } = embedded.run;
+    target = { baseUrl, token, targetLabel, rateLimit, retry, sandbox: { faults, pageSize } };
+  } else {
+    const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
+    const refusal = tokenRefusal(token);
+    if (refusal !== undefined || token === undefined)
+      throw new UsageError(`a --target URL needs a token (--token or HUBSPOT_ACCESS_TOKEN): ${refusal ?? 'none'}`);
+    target = { baseUrl: url, token, targetLabel: url };
+  }
+  // The first SIGINT/SIGTERM ends any wait; the run cleans up what it created and the reports are written.
+  const stopWatch = watchForStop({
+    onStop: (cause) =>
+      io.err(`hsac gate sdk: ${describeStop(cause)}: stopping: cleaning up what the gate created, writing reports\n`),
+  });
+  try {
+    const outcome = await runHttpGate({
+      sdk: gate.sdk,
+      ...(gate.apiVersions ? { apiVersions: gate.apiVersions } : {}),
+      seed: gate.seed,
+      runs: gate.runs,
+      replay: gate.replay,
+      toolVersion: gate.toolVersion,
+      run: {
+        ...target,
+        profile: 'lenient',
+        journalPath,
+        allowProductionPortal: flags.allowProductionPortal === true,
+        ...(flags.timeoutMs !== undefined ? { timeoutMs: flags.timeoutMs } : {}),
+        ...(flags.maxWait !== undefined ? { maxWaitMs: flags.maxWait * 1000 } : {}),
+        onWait: (wait) => io.err(waitLine('hsac gate sdk', wait)),
+        signal: stopWatch.signal,
+      },
+    });
+    // The same SDK, seed and versions in-process: what nock's answers show that the provider's did not, and back.
+    const inProcess = await runGate({
+      sdk: gate.sdk,
+      ...(gate.apiVersions ? { apiVersions: gate.apiVersions } : {}),
+      seed: gate.seed,
+      runs: gate.runs,
+      replay: gate.replay,
+      toolVersion: gate.toolVersion,
+    });
+    return { outcome, comparison: compareModes(inProcess, outcome) };
+  } catch (error) {
+    if (error instanceof RunRefused) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await stopSandbox?.();
+    stopWatch.dispose();
+  }
+}
