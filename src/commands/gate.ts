@@ -3,17 +3,31 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { readPropertySettings } from '../../properties/settings.js';
 import { API_VERSIONS, type ApiVersion } from '../catalogue/index.js';
-import { writeReports } from '../report/index.js';
+import {
+  buildMatrix,
+  orderByRelease,
+  releaseId,
+  type Matrix,
+  type MatrixEntry,
+  type SdkRelease,
+} from '../gate/matrix.js';
+import { matrixConsoleLines, writeMatrix, writeReports } from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
 import { countLine, EXIT, findingLines, UsageError, type ExitSlot, type Io } from './common.js';
 
 interface GateFlags {
-  sdk?: string;
+  /** Every `--sdk` given, in order (none: the default SDK). */
+  sdk: string[];
   apiVersion?: ApiVersion;
   reportDir?: string;
   json?: boolean;
   seed?: number;
   runs?: number;
+}
+
+/** Commander's collector for a repeatable option: every value, in the order given. */
+function collect(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
 }
 
 function parseWhole(value: string): number {
@@ -26,7 +40,7 @@ function parsePositive(value: string): number {
   return Number(value);
 }
 
-/** The command that reproduces a gate run. */
+/** The command that reproduces one SDK's gate run (that SDK alone: the others do not change its findings). */
 function replayOf(sdk: string, apiVersion: ApiVersion | undefined, seed: number, runs: number): string {
   return [
     'hsac gate sdk',
@@ -37,7 +51,7 @@ function replayOf(sdk: string, apiVersion: ApiVersion | undefined, seed: number,
   ].join(' ');
 }
 
-function summary(result: RunResult, written: readonly string[]): string {
+function summary(result: RunResult, written: readonly string[], matrixLines: readonly string[]): string {
   const lines = [
     `hsac gate sdk: ${result.summary.verdict === 'pass' ? 'COMPATIBLE' : 'INCOMPATIBLE'} (${countLine(result.findings)})`,
     `  sdk ${result.run.target}`,
@@ -45,6 +59,7 @@ function summary(result: RunResult, written: readonly string[]): string {
   ];
   for (const row of result.checks.filter((c) => c.outcome === 'fail'))
     lines.push(`  FAIL ${row.endpoint} ${row.check} (${row.errors} finding${row.errors === 1 ? '' : 's'})`);
+  lines.push(...matrixLines);
   // Errors first: they decide the verdict; the warnings (versions the SDK lacks, optional fields) follow.
   const ordered = [
     ...result.findings.filter((f) => f.severity === 'error'),
@@ -53,30 +68,122 @@ function summary(result: RunResult, written: readonly string[]): string {
   return `${lines.join('\n')}\n${findingLines(ordered.map((f) => ({ ...f, check: `${f.check} ${f.endpoint ?? ''} ${f.apiVersion ?? ''}`.trim() })))}  reports: ${written.join(', ')}\n  Reproduce with: ${result.run.replay}\n`;
 }
 
+/**
+ * A directory name for each release (`@hubspot/api-client@13.5.0` -> `hubspot-api-client-13.5.0`): safe on every
+ * filesystem (case-insensitive ones included), and unique: two releases whose names meet get `-2`, `-3`.
+ */
+function releaseDirs(releases: readonly SdkRelease[]): string[] {
+  const taken = new Set<string>();
+  return releases.map((release) => {
+    const base =
+      `${release.name}-${release.version}`
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^[-.]+/, '') || 'sdk';
+    let dir = base;
+    for (let n = 2; taken.has(dir); n += 1) dir = `${base}-${n}`;
+    taken.add(dir);
+    return dir;
+  });
+}
+
+/** Every spec resolves to a release of its own: the same release twice would be one row gated twice (exit 2). */
+function refuseSameRelease(loaded: readonly { readonly spec: string; readonly sdk: SdkRelease }[]): void {
+  for (const [index, { spec, sdk }] of loaded.entries()) {
+    const earlier = loaded.slice(0, index).find((other) => releaseId(other.sdk) === releaseId(sdk));
+    if (earlier)
+      throw new UsageError(
+        `--sdk ${earlier.spec} and --sdk ${spec} are both ${releaseId(sdk)}: give each release once`,
+      );
+  }
+}
+
+/** Exit code of the whole gate: any incompatible release fails it; else any inconclusive one leaves it open. */
+function gateExit(verdicts: readonly RunResult['summary']['verdict'][]): number {
+  if (verdicts.includes('fail')) return EXIT.nonConformant;
+  return verdicts.includes('inconclusive') ? EXIT.inconclusive : EXIT.ok;
+}
+
+/** One SDK gated, in release order, and the report files written for it. */
+interface GatedSdk {
+  readonly entry: MatrixEntry;
+  readonly written: readonly string[];
+}
+
+/**
+ * What the gate prints. One SDK: its summary with its matrix row, or `{ ok, findings }` (the contract scripts rely
+ * on). Several: each SDK's summary, then the matrix and the findings across releases, or
+ * `{ ok, sdks: [{ name, version, ok, findings }], matrix }`.
+ */
+function printOutcome(
+  io: Io,
+  json: boolean,
+  gated: readonly GatedSdk[],
+  matrix: Matrix,
+  matrixFiles: readonly string[],
+): void {
+  const ok = (result: RunResult): boolean => result.summary.verdict === 'pass';
+  const [single] = gated;
+  if (gated.length === 1 && single) {
+    const { result } = single.entry.outcome;
+    if (json) io.out(`${JSON.stringify({ ok: ok(result), findings: result.findings }, null, 2)}\n`);
+    else io.out(summary(result, [...single.written, ...matrixFiles], matrixConsoleLines(matrix, { changes: false })));
+    return;
+  }
+  if (json) {
+    const sdks = gated.map(({ entry: { sdk, outcome } }) => ({
+      ...sdk,
+      ok: ok(outcome.result),
+      findings: outcome.result.findings,
+    }));
+    io.out(`${JSON.stringify({ ok: sdks.every((sdk) => sdk.ok), sdks, matrix }, null, 2)}\n`);
+    return;
+  }
+  for (const { entry, written } of gated) io.out(`${summary(entry.outcome.result, written, [])}\n`);
+  const incompatible = matrix.sdks.filter((row) => row.verdict !== 'compatible').length;
+  const verdicts = incompatible === 0 ? 'every one COMPATIBLE' : `${incompatible} not compatible`;
+  const head = `hsac gate sdk: ${matrix.sdks.length} SDK releases, ${verdicts}`;
+  const lines = [head, ...matrixConsoleLines(matrix, { changes: true }), `  matrix: ${matrixFiles.join(', ')}`];
+  io.out(`${lines.join('\n')}\n`);
+}
+
 async function gateCommand(flags: GateFlags, io: Io, cwd: string): Promise<number> {
   // Loaded here: the gate needs nock and the SDK, which no other command does.
   const { DEFAULT_SDK, GateUsageError, loadSdk, runGate } = await import('../gate/index.js');
   const settings = readPropertySettings();
   const seed = flags.seed ?? settings.seed;
   const runs = flags.runs ?? settings.runs;
-  const spec = flags.sdk ?? DEFAULT_SDK;
+  const specs = flags.sdk.length > 0 ? flags.sdk : [DEFAULT_SDK];
+  const reportRoot = resolve(cwd, flags.reportDir ?? join('reports', 'gate'));
   try {
-    const sdk = loadSdk(spec, cwd);
+    // Every SDK loaded before any is gated: a usage error costs nothing.
+    const loaded = specs.map((spec) => ({ spec, sdk: loadSdk(spec, cwd) }));
+    refuseSameRelease(loaded);
+    // One SDK keeps its reports where they always were; several get a directory each, the matrix above them.
+    const dirs = loaded.length === 1 ? ['.'] : releaseDirs(loaded.map(({ sdk }) => sdk));
     if (flags.seed === undefined && !flags.json)
       io.err(`hsac gate sdk: seed ${seed} (${settings.seedSource}; pass --seed to replay)\n`);
-    const { result } = await runGate({
-      sdk,
-      ...(flags.apiVersion ? { apiVersions: [flags.apiVersion] } : {}),
-      seed,
-      runs,
-      replay: replayOf(spec, flags.apiVersion, seed, runs),
-      toolVersion: toolVersion(),
-    });
-    const written = writeReports(result, resolve(cwd, flags.reportDir ?? join('reports', 'gate')));
-    if (flags.json)
-      io.out(`${JSON.stringify({ ok: result.summary.verdict === 'pass', findings: result.findings }, null, 2)}\n`);
-    else io.out(summary(result, written));
-    return result.summary.verdict === 'pass' ? EXIT.ok : EXIT.nonConformant;
+    const entries: MatrixEntry[] = [];
+    for (const [index, { spec, sdk }] of loaded.entries()) {
+      const outcome = await runGate({
+        sdk,
+        ...(flags.apiVersion ? { apiVersions: [flags.apiVersion] } : {}),
+        seed,
+        runs,
+        replay: replayOf(spec, flags.apiVersion, seed, runs),
+        toolVersion: toolVersion(),
+      });
+      entries.push({ spec, sdk: { name: sdk.name, version: sdk.version }, outcome, reportDir: dirs[index] ?? '.' });
+    }
+    const matrix = buildMatrix(entries);
+    const gated = orderByRelease(entries).map((entry) => ({
+      entry,
+      written: writeReports(entry.outcome.result, join(reportRoot, entry.reportDir), {
+        matrix: { matrix, release: releaseId(entry.sdk) },
+      }),
+    }));
+    printOutcome(io, flags.json === true, gated, matrix, writeMatrix(matrix, reportRoot));
+    return gateExit(entries.map((entry) => entry.outcome.result.summary.verdict));
   } catch (error) {
     if (error instanceof GateUsageError) throw new UsageError(error.message);
     throw error;
@@ -89,11 +196,15 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
   gate
     .command('sdk')
     .description(
-      'check an SDK against the contract: the requests it sends and how it decodes every answer the contract allows (answers served in-process by nock)',
+      'check SDK releases against the contract: the requests each sends and how it decodes every answer the ' +
+        'contract allows (answers served in-process by nock); several --sdk: a compatibility matrix across them',
     )
     .option(
       '--sdk <package|path>',
-      'the SDK: an installed package name or a package directory (default @hubspot/api-client)',
+      'an SDK: an installed package name, an npm alias or a package directory (default @hubspot/api-client); ' +
+        'repeat it to gate several releases side by side',
+      collect,
+      [],
     )
     .addOption(
       new Option(
@@ -101,13 +212,21 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
         'gate one API version (default: every version; versions the SDK has no method for are warnings, or errors when asked for here)',
       ).choices([...API_VERSIONS]),
     )
-    .option('--report-dir <dir>', 'where report.json and junit.xml go (default reports/gate)')
-    .option('--json', 'print { ok, findings } as JSON')
+    .option(
+      '--report-dir <dir>',
+      'where the reports and matrix.json/matrix.md go (default reports/gate); ' +
+        "with several SDKs, each SDK's reports in <dir>/<name>-<version>/",
+    )
+    .option(
+      '--json',
+      'print { ok, findings } as JSON; with several SDKs { ok, sdks: [{ name, version, ok, findings }], matrix }',
+    )
     .option('--seed <n>', 'seed of the generated cases (default HSAC_SEED, else random, printed)', parseWhole)
     .option('--runs <n>', 'generated cases per request and per status (default HSAC_RUNS, else 20)', parsePositive)
     .addHelpText(
       'after',
-      '\nExit codes: 0 compatible, 1 incompatibility found, 2 usage error (SDK not found, not a HubSpot client).',
+      '\nExit codes: 0 every SDK compatible, 1 an incompatibility found, 2 usage error ' +
+        '(SDK not found, not a HubSpot client, the same release given twice).',
     )
     .action(async (flags: GateFlags) => {
       exit.code = await gateCommand(flags, io, process.cwd());

@@ -19,6 +19,7 @@ import {
   type FindingGroup,
 } from './digest.js';
 import { excerpt, htmlText, readableBody } from './escape.js';
+import { matrixSection, type MatrixPlacement } from './matrix.js';
 import {
   exchangeIdsOf,
   findingReplayCommand,
@@ -571,6 +572,8 @@ export interface HtmlOptions {
    * `hsac replay REPORT --finding N`; default `report.json` (beside the page).
    */
   readonly reportPath?: string;
+  /** The SDK matrix of the gate run the page is part of (`hsac gate sdk`): shown after the counts. */
+  readonly matrix?: MatrixPlacement;
 }
 
 /** Renders `report.html` from the RunResult alone: a pure function, the same model gives the same page. */
@@ -592,7 +595,7 @@ export function renderHtml(result: RunResult, options: HtmlOptions = {}): string
 <header class="banner verdict-${htmlText(verdict)}" id="verdict"><h1>hsac: ${htmlText(verdictWord(result))}</h1><p>${htmlText(result.summary.reason ?? 'no error finding, every exchange checked')}</p><p class="subtitle">${htmlText(subtitle(result))}</p></header>
 <main>
 ${countsBlock(result)}
-<section id="charts"><h2>Traffic</h2>${chartsBlock(result)}</section>
+${options.matrix ? `${matrixSection(options.matrix)}\n` : ''}<section id="charts"><h2>Traffic</h2>${chartsBlock(result)}</section>
 <section id="matrix-section"><h2>Endpoint × check</h2>${matrixBlock(result)}</section>
 ${unjudgedBlock(result)}
 ${costBlock(result)}

@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../runner/result.js';
-import { guardOutput, RedactionFailure } from '../transport/redact.js';
+import { writeGuarded } from './guarded-write.js';
 import { renderHar } from './har.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import type { MatrixPlacement } from './matrix.js';
 import { renderMarkdown } from './summary-md.js';
 
 export { renderJson } from './json.js';
@@ -17,7 +17,18 @@ export { curlCommand, TOKEN_VARIABLE } from './curl.js';
 export { exchangeIdsOf, findingReplayCommand, numberedFindings, type NumberedFinding } from './numbering.js';
 export { buildHar, renderHar, type Har, type HarEntry } from './har.js';
 export { mergeResults, MergeError, type MergedRunResult } from './merge.js';
-export { reportProblems, REPORT_SCHEMA_PATH } from './schema.js';
+export { matrixProblems, MATRIX_SCHEMA_PATH, reportProblems, REPORT_SCHEMA_PATH } from './schema.js';
+export {
+  changeLine,
+  CELL_MARK,
+  MATRIX_FILES,
+  matrixConsoleLines,
+  matrixMarkdown,
+  matrixSection,
+  releaseNames,
+  writeMatrix,
+  type MatrixPlacement,
+} from './matrix.js';
 export { shardsOf, type ShardRef } from './digest.js';
 export { paintVerdict, renderConsoleSummary, type ConsoleOptions } from './console.js';
 // What writeReports throws when the final scan withholds a report (exit 3 in `hsac`).
@@ -36,6 +47,8 @@ export const REPORT_FILES = {
 interface WriteContext {
   /** report.json as the user would name it (`--report-dir`'s value joined with `report.json`). */
   readonly reportPath: string;
+  /** The SDK matrix this report's page shows a section of (`hsac gate sdk`). */
+  readonly matrix?: MatrixPlacement;
 }
 
 /** One writer per format, each a pure function of the RunResult (reporters never re-run checks). */
@@ -43,7 +56,7 @@ const WRITERS: readonly (readonly [name: string, render: (result: RunResult, con
   [REPORT_FILES.json, renderJson],
   [REPORT_FILES.junit, renderJunit],
   [REPORT_FILES.markdown, renderMarkdown],
-  [REPORT_FILES.html, (result, { reportPath }) => renderHtml(result, { reportPath })],
+  [REPORT_FILES.html, (result, { reportPath, matrix }) => renderHtml(result, { reportPath, matrix })],
   [REPORT_FILES.har, renderHar],
 ];
 
@@ -60,6 +73,8 @@ export interface WriteReportsOptions {
    * (`hsac replay reports/x/report.json --finding N` in report.html); default: `dir` as given to writeReports.
    */
   readonly reportDir?: string;
+  /** The SDK matrix of the gate run this report is part of: report.html then carries its section. */
+  readonly matrix?: MatrixPlacement;
 }
 
 /**
@@ -72,29 +87,13 @@ export interface WriteReportsOptions {
  * turns that into exit 3.
  */
 export function writeReports(result: RunResult, dir: string, options: WriteReportsOptions = {}): string[] {
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  const withheld: RedactionFailure[] = [];
-  const context: WriteContext = { reportPath: join(options.reportDir ?? dir, REPORT_FILES.json) };
-  for (const [name, render] of WRITERS) {
-    const path = join(dir, name);
-    let text: string;
-    try {
-      text = guardOutput(name, render(result, context), options);
-    } catch (error) {
-      if (!(error instanceof RedactionFailure)) throw error;
-      withheld.push(error);
-      rmSync(path, { force: true });
-      continue;
-    }
-    writeFileSync(path, text, 'utf8');
-    written.push(path);
-  }
-  if (withheld.length > 0)
-    throw new RedactionFailure(
-      withheld.flatMap((failure) => failure.artifacts),
-      withheld.flatMap((failure) => failure.forms),
-      written,
-    );
-  return written;
+  const context: WriteContext = {
+    reportPath: join(options.reportDir ?? dir, REPORT_FILES.json),
+    matrix: options.matrix,
+  };
+  return writeGuarded(
+    dir,
+    WRITERS.map(([name, render]) => [name, () => render(result, context)] as const),
+    options,
+  );
 }

@@ -11,17 +11,22 @@ const addFormats = addFormatsModule.default;
 /** The JSON Schema (2020-12) of `report.json`, relative to the package root. */
 export const REPORT_SCHEMA_PATH = 'schemas/report/report.schema.json';
 
-let compiled: ValidateFunction | undefined;
+/** The JSON Schema (2020-12) of `matrix.json` (`hsac gate sdk`), relative to the package root. */
+export const MATRIX_SCHEMA_PATH = 'schemas/report/matrix.schema.json';
 
-/** The report schema, compiled once (strict) on first use; a schema that does not compile throws at once. */
-function reportValidator(): ValidateFunction {
-  if (!compiled) {
-    // Its own small ajv: the report schema is plain JSON Schema, not one of the body schemas.
+const compiled = new Map<string, ValidateFunction>();
+
+/** A report file's schema, compiled once (strict) on first use; a schema that does not compile throws at once. */
+function schemaValidator(path: string): ValidateFunction {
+  let validate = compiled.get(path);
+  if (!validate) {
+    // Its own small ajv: the report schemas are plain JSON Schema, not one of the body schemas.
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
-    compiled = ajv.compile(JSON.parse(readFileSync(join(packageRoot(), REPORT_SCHEMA_PATH), 'utf8')) as object);
+    validate = ajv.compile(JSON.parse(readFileSync(join(packageRoot(), path), 'utf8')) as object);
+    compiled.set(path, validate);
   }
-  return compiled;
+  return validate;
 }
 
 function describe(error: ErrorObject): string {
@@ -92,8 +97,63 @@ function unknownCheckIds(report: NamedCheckIds): string[] {
  * line per problem (JSON pointer first), none when valid.
  */
 export function reportProblems(value: unknown): string[] {
-  const validate = reportValidator();
+  const validate = schemaValidator(REPORT_SCHEMA_PATH);
   if (!validate(value)) return (validate.errors ?? []).map(describe);
   // The schema holds every field read below (all required but the optional lists and ids).
   return [...unknownCheckIds(value as NamedCheckIds), ...exchangeIdProblems(value as NamedCheckIds)];
+}
+
+/** Where a matrix names check ids and releases, as its schema has them. */
+interface MatrixNames {
+  readonly sdks: readonly {
+    readonly name: string;
+    readonly version: string;
+    readonly cells: readonly { readonly checks: readonly { readonly check: string }[] }[];
+  }[];
+  readonly changes: readonly {
+    readonly check: string;
+    readonly appeared: string | null;
+    readonly disappeared: string | null;
+    readonly presentIn: readonly string[];
+  }[];
+}
+
+/** What JSON Schema cannot say about a matrix: each release is one row, and every release a change names is a row. */
+function matrixReferenceProblems(matrix: MatrixNames): string[] {
+  const problems: string[] = [];
+  const releases = new Set<string>();
+  for (const [index, { name, version }] of matrix.sdks.entries()) {
+    if (releases.has(`${name}@${version}`)) problems.push(`/sdks/${index}: ${name}@${version} is an earlier row too`);
+    releases.add(`${name}@${version}`);
+  }
+  for (const [index, change] of matrix.changes.entries()) {
+    const named = [
+      ...(change.appeared === null ? [] : [{ at: 'appeared', release: change.appeared }]),
+      ...(change.disappeared === null ? [] : [{ at: 'disappeared', release: change.disappeared }]),
+      ...change.presentIn.map((release, position) => ({ at: `presentIn/${position}`, release })),
+    ];
+    for (const { at, release } of named)
+      if (!releases.has(release)) problems.push(`/changes/${index}/${at}: ${JSON.stringify(release)} is no row`);
+    if (!isCheckId(change.check))
+      problems.push(`/changes/${index}/check: ${JSON.stringify(change.check)} is not a check id of this hsac`);
+  }
+  for (const [row, { cells }] of matrix.sdks.entries())
+    for (const [cell, { checks }] of cells.entries())
+      for (const [position, { check }] of checks.entries())
+        if (!isCheckId(check))
+          problems.push(
+            `/sdks/${row}/cells/${cell}/checks/${position}/check: ${JSON.stringify(check)} is not a check id`,
+          );
+  return problems;
+}
+
+/**
+ * Checks a matrix (`matrix.json`, built or parsed) against its schema, then the releases and check ids it names: one
+ * line per problem (JSON pointer first), none when valid.
+ */
+export function matrixProblems(value: unknown): string[] {
+  const validate = schemaValidator(MATRIX_SCHEMA_PATH);
+  if (!validate(value)) return (validate.errors ?? []).map(describe);
+  // The schema holds every field read below (all required).
+  return matrixReferenceProblems(value as MatrixNames);
 }

@@ -7,7 +7,8 @@ import { main } from '../../src/cli.js';
 import type { Finding } from '../../src/registry/finding.js';
 import { pointerPattern } from '../../src/gate/collector.js';
 import { loadSdk } from '../../src/gate/index.js';
-import { REPORT_FILES, reportProblems } from '../../src/report/index.js';
+import type { Matrix } from '../../src/gate/matrix.js';
+import { MATRIX_FILES, matrixProblems, REPORT_FILES, reportProblems } from '../../src/report/index.js';
 import type { RunResult } from '../../src/runner/result.js';
 import { parseJunit } from '../support/junit-xml.js';
 import { writeFakeSdk } from './fake-sdk.js';
@@ -17,7 +18,8 @@ import { findingKey, KNOWN_SDK_FINDINGS } from './known-sdk-findings.js';
  * `hsac gate sdk`: the pinned @hubspot/api-client gets exactly its known verdict and findings
  * (none stale, none new); a fake SDK that honours the contract passes (exit 0), one with the
  * int32 ID bug of hubspot-api-php#261 fails on that field, one that sends the 2024 configurations
- * path and drops `from` fails on those requests; asking for a version the SDK cannot call fails;
+ * path and drops `from` fails on those requests; two fakes gated side by side give a matrix that
+ * names the release where the int32 bug appeared; asking for a version the SDK cannot call fails;
  * usage errors exit 2. The seed is the run's (properties/settings.ts), printed in
  * every failure with the command that replays it.
  */
@@ -162,6 +164,52 @@ describe('the gate both ways, on fake SDKs loaded by path', () => {
     expect(findings.find((f) => f.check === 'sdk-request-path')?.message).toMatch(
       /^sends POST \/crm\/v4\/associations\/definitions\/configurations\/.*; the contract for v4 is POST \/crm\/associations\/v4\/definitions\/configurations\/\{fromObjectType\}/,
     );
+  });
+});
+
+describe('several SDKs: the compatibility matrix', () => {
+  it('gates two releases side by side: exit 1, each its own reports, a matrix naming where int32 broke', async () => {
+    const reportDir = join(dir, 'matrix');
+    const [good, int32] = [writeFakeSdk(dir, 'good'), writeFakeSdk(dir, 'int32-ids')];
+    const run = await gate(['--sdk', good, '--sdk', int32, '--runs', '3'], reportDir);
+    expect(run.code, replay).toBe(1);
+    const matrix = JSON.parse(readFileSync(join(reportDir, MATRIX_FILES.json), 'utf8')) as Matrix;
+    expect(matrixProblems(matrix)).toEqual([]);
+    // Two packages: the order given. Each row's reports in its own directory, its page carrying the matrix.
+    expect(matrix.sdks.map((row) => [row.name, row.verdict, row.reportDir])).toEqual([
+      ['fake-hubspot-sdk-good', 'compatible', 'fake-hubspot-sdk-good-0.0.0'],
+      ['fake-hubspot-sdk-int32-ids', 'incompatible', 'fake-hubspot-sdk-int32-ids-0.0.0'],
+    ]);
+    for (const row of matrix.sdks) {
+      const report = JSON.parse(readFileSync(join(reportDir, row.reportDir, REPORT_FILES.json), 'utf8')) as RunResult;
+      expect(report.run.replay).toBe(`hsac gate sdk --sdk ${row.spec} --seed ${settings.seed} --runs 3`);
+      expect(readFileSync(join(reportDir, row.reportDir, REPORT_FILES.html), 'utf8')).toContain('id="sdk-matrix"');
+    }
+    const outcomes = (row: number) => matrix.sdks[row]?.cells.map((c) => `${c.apiVersion} ${c.endpoint} ${c.outcome}`);
+    expect(outcomes(1)).toContain('v4 batch-read incompatible');
+    expect(outcomes(0)).toContain('v4 batch-read compatible');
+    expect(outcomes(0)).toContain('2026-03 batch-read missing');
+    const int32Release = 'fake-hubspot-sdk-int32-ids@0.0.0';
+    expect(matrix.changes.filter((change) => change.severity === 'error')).toMatchObject([
+      {
+        check: 'sdk-field-corrupted',
+        endpoint: 'batch-read',
+        apiVersion: 'v4',
+        instancePath: '/results/*/to/*/toObjectId',
+      },
+    ]);
+    expect(matrix.changes.find((change) => change.severity === 'error')).toMatchObject({
+      appeared: int32Release,
+      disappeared: null,
+      presentIn: [int32Release],
+    });
+    const line =
+      'error sdk-field-corrupted batch-read v4 /results/*/to/*/toObjectId: first in fake-hubspot-sdk-int32-ids 0.0.0';
+    expect(run.out).toContain(`    ${line}\n`);
+    expect(readFileSync(join(reportDir, MATRIX_FILES.markdown), 'utf8')).toContain(
+      '`error sdk-field-corrupted batch-read v4 /results/*/to/*/toObjectId`: first in fake-hubspot-sdk-int32-ids 0.0.0',
+    );
+    expect(run.out).toMatch(/^hsac gate sdk: 2 SDK releases, 1 not compatible$/m);
   });
 });
 
