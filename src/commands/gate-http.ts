@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { ApiVersion } from '../catalogue/index.js';
 import type { GateOutcome } from '../gate/cells.js';
 import { runHttpGate } from '../gate/http.js';
@@ -60,6 +61,7 @@ export async function gateOverHttp(
   if (url !== undefined && faults.length > 0)
     throw new UsageError('--fault plants faults in the embedded sandbox: give --target without a URL to use it');
   const journalPath = resolve(cwd, flags.journal ?? join(gate.reportDir, 'journal.jsonl'));
+  mkdirSync(dirname(journalPath), { recursive: true });
   let stopSandbox: (() => Promise<void>) | undefined;
   let target: Pick<RunOptions, 'baseUrl' | 'token' | 'targetLabel' | 'rateLimit' | 'retry' | 'sandbox'>;
   if (url === undefined) {

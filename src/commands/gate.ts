@@ -14,10 +14,13 @@ import {
 import { matrixConsoleLines, writeMatrix, writeReports } from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
 import { countLine, EXIT, findingLines, UsageError, type ExitSlot, type Io } from './common.js';
+import { gateOverHttp, type HttpGateFlags } from './gate-http.js';
+import { comparisonLines } from '../gate/modes.js';
 
-interface GateFlags {
+interface GateFlags extends HttpGateFlags {
   /** Every `--sdk` given, in order (none: the default SDK). */
   sdk: string[];
+  fault: string[];
   apiVersion?: ApiVersion;
   reportDir?: string;
   json?: boolean;
@@ -40,12 +43,19 @@ function parsePositive(value: string): number {
   return Number(value);
 }
 
-/** The command that reproduces one SDK's gate run (that SDK alone: the others do not change its findings). */
-function replayOf(sdk: string, apiVersion: ApiVersion | undefined, seed: number, runs: number): string {
+/**
+ * The command that reproduces one SDK's gate run (that SDK alone: the others do not change its findings); over HTTP
+ * with the target and faults, never the token.
+ */
+function replayOf(sdk: string, flags: GateFlags, seed: number, runs: number): string {
+  const target = flags.target === undefined ? [] : [flags.target === true ? '--target' : `--target ${flags.target}`];
   return [
     'hsac gate sdk',
     `--sdk ${sdk}`,
-    ...(apiVersion ? [`--api-version ${apiVersion}`] : []),
+    ...(flags.apiVersion ? [`--api-version ${flags.apiVersion}`] : []),
+    ...target,
+    ...flags.fault.map((fault) => `--fault ${fault}`),
+    ...(flags.sandboxPageSize !== undefined ? [`--sandbox-page-size ${flags.sandboxPageSize}`] : []),
     `--seed ${seed}`,
     `--runs ${runs}`,
   ].join(' ');
@@ -126,8 +136,17 @@ function printOutcome(
   const [single] = gated;
   if (gated.length === 1 && single) {
     const { result } = single.entry.outcome;
-    if (json) io.out(`${JSON.stringify({ ok: ok(result), findings: result.findings }, null, 2)}\n`);
-    else io.out(summary(result, [...single.written, ...matrixFiles], matrixConsoleLines(matrix, { changes: false })));
+    const { comparison } = single.entry;
+    if (json) {
+      const document = { ok: ok(result), findings: result.findings, ...(comparison ? { comparison } : {}) };
+      io.out(`${JSON.stringify(document, null, 2)}\n`);
+    } else {
+      const extra = [
+        ...matrixConsoleLines(matrix, { changes: false }),
+        ...(comparison ? comparisonLines(comparison) : []),
+      ];
+      io.out(summary(result, [...single.written, ...matrixFiles], extra));
+    }
     return;
   }
   if (json) {
@@ -139,7 +158,8 @@ function printOutcome(
     io.out(`${JSON.stringify({ ok: sdks.every((sdk) => sdk.ok), sdks, matrix }, null, 2)}\n`);
     return;
   }
-  for (const { entry, written } of gated) io.out(`${summary(entry.outcome.result, written, [])}\n`);
+  for (const { entry, written } of gated)
+    io.out(`${summary(entry.outcome.result, written, entry.comparison ? comparisonLines(entry.comparison) : [])}\n`);
   const incompatible = matrix.sdks.filter((row) => row.verdict !== 'compatible').length;
   const verdicts = incompatible === 0 ? 'every one COMPATIBLE' : `${incompatible} not compatible`;
   const head = `hsac gate sdk: ${matrix.sdks.length} SDK releases, ${verdicts}`;
@@ -147,7 +167,7 @@ function printOutcome(
   io.out(`${lines.join('\n')}\n`);
 }
 
-async function gateCommand(flags: GateFlags, io: Io, cwd: string): Promise<number> {
+async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   // Loaded here: the gate needs nock and the SDK, which no other command does.
   const { DEFAULT_SDK, GateUsageError, loadSdk, runGate } = await import('../gate/index.js');
   const settings = readPropertySettings();
@@ -164,18 +184,31 @@ async function gateCommand(flags: GateFlags, io: Io, cwd: string): Promise<numbe
     if (flags.seed === undefined && !flags.json)
       io.err(`hsac gate sdk: seed ${seed} (${settings.seedSource}; pass --seed to replay)\n`);
     const entries: MatrixEntry[] = [];
+    if (flags.target === undefined && flags.fault.length > 0)
+      throw new UsageError('--fault plants faults in the embedded sandbox the gate drives over HTTP: add --target');
     for (const [index, { spec, sdk }] of loaded.entries()) {
-      const outcome = await runGate({
+      const gate = {
         sdk,
         ...(flags.apiVersion ? { apiVersions: [flags.apiVersion] } : {}),
         seed,
         runs,
-        replay: replayOf(spec, flags.apiVersion, seed, runs),
+        replay: replayOf(spec, flags, seed, runs),
         toolVersion: toolVersion(),
-      });
-      entries.push({ spec, sdk: { name: sdk.name, version: sdk.version }, outcome, reportDir: dirs[index] ?? '.' });
+      };
+      const reportDir = dirs[index] ?? '.';
+      const release = { spec, sdk: { name: sdk.name, version: sdk.version }, reportDir };
+      if (flags.target === undefined) {
+        entries.push({ ...release, outcome: await runGate(gate) });
+        continue;
+      }
+      const overHttp = await gateOverHttp(flags, { ...gate, reportDir: join(reportRoot, reportDir) }, io, env, cwd);
+      entries.push({ ...release, outcome: overHttp.outcome, comparison: overHttp.comparison });
     }
-    const matrix = buildMatrix(entries);
+    const targetUrl = typeof flags.target === 'string' ? flags.target : 'the embedded sandbox';
+    const matrix = buildMatrix(
+      entries,
+      flags.target === undefined ? { mode: 'in-process' } : { mode: 'http', target: targetUrl },
+    );
     const gated = orderByRelease(entries).map((entry) => ({
       entry,
       written: writeReports(entry.outcome.result, join(reportRoot, entry.reportDir), {
@@ -222,13 +255,39 @@ export function register(program: Command, io: Io, exit: ExitSlot): void {
       'print { ok, findings } as JSON; with several SDKs { ok, sdks: [{ name, version, ok, findings }], matrix }',
     )
     .option('--seed <n>', 'seed of the generated cases (default HSAC_SEED, else random, printed)', parseWhole)
-    .option('--runs <n>', 'generated cases per request and per status (default HSAC_RUNS, else 20)', parsePositive)
+    .option(
+      '--runs <n>',
+      'generated cases per request and per status (default HSAC_RUNS, else 20); over HTTP, planned calls per endpoint (at most 3)',
+      parsePositive,
+    )
+    .option(
+      '--target [url]',
+      "drive the SDK over its real HTTP stack against a live provider instead of nock: the embedded sandbox (no URL), or a portal's base URL; records are provisioned, journaled and cleaned up as in hsac run",
+    )
+    .option(
+      '--token <token>',
+      'access token for a --target URL (default: HUBSPOT_ACCESS_TOKEN); never written anywhere',
+    )
+    .option('--fault <name>', 'with --target alone: plant a fault in the embedded sandbox (repeatable)', collect, [])
+    .option('--sandbox-page-size <n>', 'with --target alone: associations per batch-read page', parsePositive)
+    .option(
+      '--max-wait <seconds>',
+      'over HTTP: the longest single wait (Retry-After, backoff); longer: inconclusive',
+      parseWhole,
+    )
+    .option('--timeout-ms <ms>', 'over HTTP: the request timeout', parsePositive)
+    .option('--journal <file>', 'over HTTP: the cleanup journal (default <report-dir>/journal.jsonl)')
+    .option(
+      '--allow-production-portal',
+      'over HTTP: let the gate write to a portal that is not a sandbox or test account',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every SDK compatible, 1 an incompatibility found, 2 usage error ' +
-        '(SDK not found, not a HubSpot client, the same release given twice).',
+        '(SDK not found, not a HubSpot client, the same release given twice, a refused target), ' +
+        '3 inconclusive over HTTP (the provider could not be judged: a wait over --max-wait, Ctrl-C, no answers).',
     )
     .action(async (flags: GateFlags) => {
-      exit.code = await gateCommand(flags, io, process.cwd());
+      exit.code = await gateCommand(flags, io, process.env, process.cwd());
     });
 }

@@ -285,10 +285,11 @@ class HttpGate implements GateDriver {
     const response = answer?.exchange.response;
     // An answer the SDK cannot be judged on: none, cut short, or no JSON (the run's checks report the provider).
     if (!answer || !response || response.truncated || answer.body?.ok !== true) return;
-    // Nor one the run's checks found broken under the lenient profile: an SDK is judged on what a client must
-    // survive (nulls, numeric IDs, unknown enum values, as in-process), not blamed for a provider's broken answer.
+    // One the run's checks found broken under the lenient profile is judged only field by field: an SDK is judged
+    // on what a client must survive (nulls, numeric IDs, unknown enum values, as in-process), never blamed for
+    // throwing on a provider's broken answer.
     const id = answer.exchange.id;
-    if (this.driven.session.findings.some((f) => f.exchangeId === id && f.severity === 'error')) return;
+    const broken = this.driven.session.findings.some((f) => f.exchangeId === id && f.severity === 'error');
     const served: ResponseCase = {
       status: response.status,
       name: `the provider's answer (exchange ${answer.exchange.id})`,
@@ -297,7 +298,7 @@ class HttpGate implements GateDriver {
     const definition = resolveResponse(op, response.status).definition;
     const decoded = { op, status: response.status, served, definition, call };
     for (const check of GATE_CHECK_MODULES) {
-      if (!check.decoded) continue;
+      if (!check.decoded || (broken && !check.judgesBrokenAnswers)) continue;
       if (!check.decodedCountsItself) this.report(check.id).ran(op.endpoint, op.apiVersion);
       check.decoded(decoded, this.report(check.id));
     }

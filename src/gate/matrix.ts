@@ -3,6 +3,7 @@ import { pointerPattern } from '../json-pointer.js';
 import type { Finding, Severity } from '../registry/finding.js';
 import type { CheckId } from '../registry/index.js';
 import type { GateCell, GateOutcome } from './cells.js';
+import type { ModeComparison } from './modes.js';
 
 /**
  * The SDK compatibility matrix (`hsac gate sdk --sdk A --sdk B ...`): one row per SDK release gated, one cell per
@@ -24,6 +25,8 @@ export interface MatrixEntry {
   readonly outcome: GateOutcome;
   /** This SDK's report directory, relative to the matrix file (`.` when they share one). */
   readonly reportDir: string;
+  /** Over HTTP: where the in-process gate, on the same SDK and seed, found otherwise (src/gate/modes.ts). */
+  readonly comparison?: ModeComparison;
 }
 
 /** An SDK's verdict in the matrix: the gate's, in the words an SDK team uses. */
@@ -40,6 +43,8 @@ export interface MatrixRow extends SdkRelease {
   readonly warnings: number;
   readonly reportDir: string;
   readonly cells: readonly GateCell[];
+  /** Over HTTP: where the in-process gate on the same release disagrees, or judged alone. */
+  readonly comparison?: ModeComparison;
 }
 
 /**
@@ -178,6 +183,7 @@ function rowOf(entry: MatrixEntry): MatrixRow {
     warnings: summary.warnings,
     reportDir: entry.reportDir,
     cells: entry.outcome.cells,
+    ...(entry.comparison ? { comparison: entry.comparison } : {}),
   };
 }
 

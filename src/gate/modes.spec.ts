@@ -84,7 +84,7 @@ describe('compareModes', () => {
     });
     expect(comparisonLines(comparison)).toEqual([
       'in-process vs over HTTP: 0 check x cell pair(s) agree, 0 disagree, 1 judged by one mode only',
-      '  only in-process: sdk-status-tolerance batch-read v4 (the provider never answered what it judges)',
+      "  only in-process: sdk-status-tolerance batch-read v4 (none of the provider's answers was one it judges)",
     ]);
   });
 });

@@ -91,7 +91,7 @@ export function comparisonLines(comparison: ModeComparison): string[] {
   for (const o of comparison.oneModeOnly)
     lines.push(
       `  only ${o.judgedBy === 'http' ? 'over HTTP' : 'in-process'}: ${o.check} ${o.endpoint} ${o.apiVersion}` +
-        (o.judgedBy === 'in-process' ? ' (the provider never answered what it judges)' : ''),
+        (o.judgedBy === 'in-process' ? " (none of the provider's answers was one it judges)" : ''),
     );
   return lines;
 }

@@ -1,3 +1,4 @@
+import { comparisonLines } from '../gate/modes.js';
 import { posix } from 'node:path';
 import type { CellOutcome, GateCell } from '../gate/cells.js';
 import {
@@ -146,6 +147,7 @@ export function matrixMarkdown(matrix: Matrix): string {
     '',
     ...(changes.length > 0 ? changes : ['No finding in any release.']),
     '',
+    ...comparisonSection(matrix),
   ].join('\n');
 }
 
@@ -268,4 +270,20 @@ export function writeMatrix(matrix: Matrix, dir: string, options: GuardOptions =
     ],
     options,
   );
+}
+
+/** Over HTTP: per release, where the in-process gate on the same release found otherwise (none in-process). */
+function comparisonSection(matrix: Matrix): string[] {
+  const compared = matrix.sdks.filter((row) => row.comparison !== undefined);
+  if (compared.length === 0) return [];
+  return [
+    '## In-process vs over HTTP',
+    '',
+    ...compared.flatMap((row) => [
+      `### ${mdCell(`${row.name} ${row.version}`)}`,
+      '',
+      ...(row.comparison ? comparisonLines(row.comparison).map((line) => `- ${mdCell(line.trim(), 1000)}`) : []),
+      '',
+    ]),
+  ];
 }

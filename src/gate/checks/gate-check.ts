@@ -29,6 +29,12 @@ export interface GateCheck {
    * count every answer as judged by it (sdk-status-tolerance judges only the other 200/201 code).
    */
   readonly decodedCountsItself?: boolean;
+  /**
+   * True when `decoded` also judges an answer the provider broke (over HTTP: one the run's checks found an error
+   * in): a field the body has must decode right whatever else the body lacks. Checks of the whole answer (does it
+   * throw, which status) do not blame the SDK for a broken answer.
+   */
+  readonly judgesBrokenAnswers?: boolean;
   /** An endpoint x version the client exposes, after its requests and answers: the check drives its own calls. */
   exposed?(endpoint: ExposedEndpoint, report: GateReport): Promise<void>;
   /** Once, after every endpoint: the operations the client exposes. */
