@@ -203,3 +203,51 @@ describe('buildMatrix', () => {
     expect(matrix).toMatchObject({ mode: 'http', target: 'http://127.0.0.1:4000' });
   });
 });
+
+describe('buildMatrix: a release that could not judge a finding', () => {
+  /** A batch-read v4 cell where sdk-status-tolerance judged `evaluated` answers (0: the release has no method). */
+  const judging = (evaluated: number): GateCell => ({
+    endpoint: 'batch-read',
+    apiVersion: 'v4',
+    outcome: evaluated > 0 ? 'incompatible' : 'missing',
+    checks: [
+      {
+        check: 'sdk-status-tolerance',
+        outcome: evaluated > 0 ? 'fail' : 'not-exercised',
+        evaluated,
+        errors: 0,
+        warnings: 0,
+      },
+    ],
+  });
+
+  it('says nothing of it either way: never "first in" the release that gained the method', () => {
+    const matrix = buildMatrix([
+      gated('sdk', '8.0.0', [], [judging(0)]),
+      gated('sdk', '9.0.0', [STATUS], [judging(2)]),
+      gated('sdk', '10.0.0', [STATUS], [judging(2)]),
+    ]);
+    const [change] = matrix.changes;
+    expect(change).toMatchObject({
+      check: 'sdk-status-tolerance',
+      appeared: null,
+      disappeared: null,
+      presentIn: ['sdk@9.0.0', 'sdk@10.0.0'],
+      notJudgedIn: ['sdk@8.0.0'],
+    });
+  });
+
+  it('still names a real appearance and disappearance around a release that could not judge it', () => {
+    const matrix = buildMatrix([
+      gated('sdk', '8.0.0', [], [judging(1)]),
+      gated('sdk', '9.0.0', [], [judging(0)]),
+      gated('sdk', '10.0.0', [STATUS], [judging(2)]),
+      gated('sdk', '11.0.0', [], [judging(2)]),
+    ]);
+    expect(matrix.changes[0]).toMatchObject({
+      appeared: 'sdk@10.0.0',
+      disappeared: 'sdk@11.0.0',
+      notJudgedIn: ['sdk@9.0.0'],
+    });
+  });
+});

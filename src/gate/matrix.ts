@@ -65,6 +65,8 @@ export interface MatrixChange {
   readonly appeared: string | null;
   readonly disappeared: string | null;
   readonly presentIn: readonly string[];
+  /** Releases whose gate could not judge it (no method for the endpoint there): they say nothing either way. */
+  readonly notJudgedIn: readonly string[];
 }
 
 /** The matrix as matrix.json holds it (schemas/report/matrix.schema.json). */
@@ -187,10 +189,21 @@ function rowOf(entry: MatrixEntry): MatrixRow {
   };
 }
 
-/** A finding's presence row by row, walked into when it appeared and disappeared (see {@link MatrixChange}). */
-function changeOf(finding: Finding, present: readonly boolean[], releases: readonly string[]): MatrixChange {
-  const firstAppearance = present.findIndex((here, index) => here && index > 0 && present[index - 1] === false);
+/**
+ * A finding's presence row by row, walked into when it appeared and disappeared (see {@link MatrixChange}). Rows
+ * where its check judged nothing in its cell (the release has no method for the endpoint) say nothing either way:
+ * they are skipped in the walk and listed in `notJudgedIn`, so a bug is never said to appear with the method.
+ */
+function changeOf(
+  finding: Finding,
+  present: readonly boolean[],
+  judged: readonly boolean[],
+  releases: readonly string[],
+): MatrixChange {
+  const rows = releases.map((_, index) => index).filter((index) => judged[index] === true);
+  const firstAppearance = rows.find((row, k) => present[row] === true && k > 0 && present[rows[k - 1] ?? -1] === false);
   const lastPresent = present.lastIndexOf(true);
+  const goneFrom = rows.find((row) => row > lastPresent);
   return {
     check: finding.check,
     severity: finding.severity,
@@ -198,10 +211,19 @@ function changeOf(finding: Finding, present: readonly boolean[], releases: reado
     apiVersion: finding.apiVersion ?? '',
     instancePath: pointerPattern(finding.instancePath),
     message: finding.message,
-    appeared: present[0] === true ? null : (releases[firstAppearance] ?? null),
-    disappeared: releases[lastPresent + 1] ?? null,
+    appeared: present[rows[0] ?? -1] === true ? null : (releases[firstAppearance ?? -1] ?? null),
+    disappeared: goneFrom === undefined ? null : (releases[goneFrom] ?? null),
     presentIn: releases.filter((_, index) => present[index]),
+    notJudgedIn: releases.filter((_, index) => judged[index] !== true),
   };
+}
+
+/** Whether a row's gate judged a finding's check in its cell: a check with no evaluation there could not find it. */
+function judgedIn(entry: MatrixEntry, finding: Finding): boolean {
+  const cell = entry.outcome.cells.find((c) => c.endpoint === finding.endpoint && c.apiVersion === finding.apiVersion);
+  const check = cell?.checks.find((c) => c.check === finding.check);
+  // A check the cell does not list (a run check over HTTP without findings there) is taken as judged.
+  return check === undefined || check.evaluated > 0;
 }
 
 function changesOf(ordered: readonly MatrixEntry[]): MatrixChange[] {
@@ -214,9 +236,17 @@ function changesOf(ordered: readonly MatrixEntry[]): MatrixChange[] {
       known.present[row] = true;
       seen.set(key, known);
     }
-  const changes = [...seen.values()].map(({ finding, present }) => changeOf(finding, present, releases));
-  // What changed between releases leads; what every release has follows.
-  const inEvery = (change: MatrixChange): boolean => change.presentIn.length === releases.length;
+  const changes = [...seen.values()].map(({ finding, present }) =>
+    changeOf(
+      finding,
+      present,
+      ordered.map((entry, row) => present[row] === true || judgedIn(entry, finding)),
+      releases,
+    ),
+  );
+  // What changed between releases leads; what every release that could show it has follows.
+  const inEvery = (change: MatrixChange): boolean =>
+    change.presentIn.length + change.notJudgedIn.length === releases.length;
   return [...changes.filter((change) => !inEvery(change)), ...changes.filter(inEvery)];
 }
 

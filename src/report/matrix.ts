@@ -65,7 +65,12 @@ function findingLabel(change: MatrixChange): string {
 function changeHistory(change: MatrixChange, matrix: Matrix, names: ReadonlyMap<string, string>): string {
   const name = (release: string): string => names.get(release) ?? release;
   const rows = matrix.sdks.map(releaseId);
-  if (change.presentIn.length === rows.length) return 'in every release gated';
+  const notJudged =
+    change.notJudgedIn.length === 0
+      ? ''
+      : `; not judged in ${change.notJudgedIn.map(name).join(', ')} (no method for it there)`;
+  if (change.presentIn.length + change.notJudgedIn.length === rows.length)
+    return `in every release gated${change.notJudgedIn.length === 0 ? '' : ' that has the method'}${notJudged}`;
   const parts = [
     change.appeared === null
       ? `from the first release gated (${name(rows[0] ?? '')})`
@@ -74,7 +79,7 @@ function changeHistory(change: MatrixChange, matrix: Matrix, names: ReadonlyMap<
   ];
   const first = rows.indexOf(change.presentIn[0] ?? '');
   const oneRun = change.presentIn.every((release, index) => rows[first + index] === release);
-  return `${parts.join(', ')}${oneRun ? '' : `; present in ${change.presentIn.map(name).join(', ')}`}`;
+  return `${parts.join(', ')}${oneRun ? '' : `; present in ${change.presentIn.map(name).join(', ')}`}${notJudged}`;
 }
 
 /** One finding across the releases as text: `error sdk-status-tolerance batch-read v4 (body): first in 12.0.0`. */
