@@ -14,7 +14,7 @@ import {
 import { matrixConsoleLines, writeMatrix, writeReports } from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
 import { countLine, EXIT, findingLines, UsageError, type ExitSlot, type Io } from './common.js';
-import { gateOverHttp, type HttpGateFlags } from './gate-http.js';
+import type { HttpGateFlags } from './gate-http.js';
 import { comparisonLines } from '../gate/modes.js';
 
 interface GateFlags extends HttpGateFlags {
@@ -61,11 +61,18 @@ function replayOf(sdk: string, flags: GateFlags, seed: number, runs: number): st
   ].join(' ');
 }
 
+/** What `--runs` meant for a run: generated cases in-process, planned calls (real requests) over HTTP. */
+function casesLine(result: RunResult): string {
+  return result.summary.requests.gate === undefined
+    ? `${result.run.runs} planned call(s) per endpoint over HTTP (at most 3)`
+    : `${result.run.runs} generated cases per request and status`;
+}
+
 function summary(result: RunResult, written: readonly string[], matrixLines: readonly string[]): string {
   const lines = [
     `hsac gate sdk: ${result.summary.verdict === 'pass' ? 'COMPATIBLE' : 'INCOMPATIBLE'} (${countLine(result.findings)})`,
     `  sdk ${result.run.target}`,
-    `  versions ${result.run.apiVersion}, seed ${result.run.seed}, ${result.run.runs} generated cases per request and status, ${result.summary.exchanges} exchanges`,
+    `  versions ${result.run.apiVersion}, seed ${result.run.seed}, ${casesLine(result)}, ${result.summary.exchanges} exchanges`,
   ];
   for (const row of result.checks.filter((c) => c.outcome === 'fail'))
     lines.push(`  FAIL ${row.endpoint} ${row.check} (${row.errors} finding${row.errors === 1 ? '' : 's'})`);
@@ -170,6 +177,7 @@ function printOutcome(
 async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   // Loaded here: the gate needs nock and the SDK, which no other command does.
   const { DEFAULT_SDK, GateUsageError, loadSdk, runGate } = await import('../gate/index.js');
+  const { gateOverHttp } = await import('./gate-http.js');
   const settings = readPropertySettings();
   const seed = flags.seed ?? settings.seed;
   const runs = flags.runs ?? settings.runs;

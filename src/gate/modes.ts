@@ -1,7 +1,7 @@
 import { pointerPattern } from '../json-pointer.js';
 import type { Finding } from '../registry/finding.js';
 import type { GateOutcome } from './cells.js';
-import { GATE_CHECK_MODULES } from './checks/index.js';
+import { checkIdsOf } from '../registry/index.js';
 
 /**
  * Where the in-process gate (answers served by nock) and the gate over HTTP (a live provider's
@@ -50,7 +50,7 @@ function keysIn(findings: readonly Finding[], endpoint: string, apiVersion: stri
 
 /** Compares the in-process gate's outcome with the HTTP gate's, for the same SDK, seed and versions. */
 export function compareModes(inProcess: GateOutcome, overHttp: GateOutcome): ModeComparison {
-  const gateChecks = new Set<string>(GATE_CHECK_MODULES.map((check) => check.id));
+  const gateChecks = new Set<string>(checkIdsOf('gate'));
   const httpCells = new Map(overHttp.cells.map((cell) => [`${cell.endpoint}|${cell.apiVersion}`, cell]));
   let agreed = 0;
   const disagreements: ModeDisagreement[] = [];
