@@ -187,6 +187,10 @@ async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd
     // Every SDK loaded before any is gated: a usage error costs nothing.
     const loaded = specs.map((spec) => ({ spec, sdk: loadSdk(spec, cwd) }));
     refuseSameRelease(loaded);
+    // A release hsac has no binding for is gated with the newest one: said, since a method it cannot find may be
+    // one that binding does not know, not one the release lacks.
+    for (const { spec, sdk } of loaded)
+      if (sdk.bindingFallback !== undefined) io.err(`hsac gate sdk: --sdk ${spec}: ${sdk.bindingFallback}\n`);
     // One SDK keeps its reports where they always were; several get a directory each, the matrix above them.
     const dirs = loaded.length === 1 ? ['.'] : releaseDirs(loaded.map(({ sdk }) => sdk));
     if (flags.seed === undefined && !flags.json)
