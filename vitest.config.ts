@@ -29,6 +29,10 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.spec.ts', 'properties/**/*.spec.ts', 'provider/**/*.spec.ts'],
           environment: 'node',
+          // Specs keep no state between files (what they patch, nock, they undo), so a worker reuses the modules it
+          // loaded for the next file: most of a spec file's time was loading the same modules again (measured on 2
+          // cores, idle: 52 s CPU -> 21 s, 31 s -> 12 s alone; order-independent, run shuffled).
+          isolate: false,
         },
       },
       {

@@ -159,15 +159,22 @@ export class Collector {
       });
       const missing = mine.some((f) => f.check === 'sdk-endpoint-missing');
       const incompatible = mine.some((f) => f.severity === 'error');
-      return {
-        endpoint,
-        apiVersion,
-        outcome: missing ? 'missing' : incompatible ? 'incompatible' : 'compatible',
-        checks,
-      };
+      // Compatible only where a check judged the SDK at work: the lookup and the enums judge its shape alone.
+      const judged = checks.some((c) => c.evaluated > 0 && !SHAPE_CHECKS.has(c.check));
+      const outcome = missing ? 'missing' : incompatible ? 'incompatible' : judged ? 'compatible' : 'not-exercised';
+      return { endpoint, apiVersion, outcome, checks };
     });
   }
 }
+
+/**
+ * The gate checks that judge an SDK's shape (does it have the method, do its enums list the values), not what it
+ * sends or decodes: the same whatever answers it meets, in-process or over HTTP.
+ */
+export const SHAPE_CHECKS: ReadonlySet<string> = new Set<CheckIdOfKind<'gate'>>([
+  'sdk-endpoint-missing',
+  'sdk-enum-values',
+]);
 
 /**
  * A gate check's outcome from what it found and how often it judged: a gate case is the condition itself (the

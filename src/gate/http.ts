@@ -256,6 +256,26 @@ class HttpGate implements GateDriver {
         DRIVE_ORDER.indexOf(a.endpoint) - DRIVE_ORDER.indexOf(b.endpoint),
     );
     const exposed: Operation[] = [];
+    try {
+      await this.driveEach(ordered, client, explicit, exposed);
+    } finally {
+      // What was judged is said even when the run ended early: the cells not reached are not-exercised.
+      this.cells = this.collector.cells(gated);
+    }
+    for (const check of GATE_CHECK_MODULES) check.finished?.(exposed, this, this.report(check.id));
+    this.cells = this.collector.cells(gated);
+    return this.cells;
+  }
+
+  /** The cells judged so far (set as the drive goes, kept when it ends early). */
+  cells: GateCell[] = [];
+
+  private async driveEach(
+    ordered: readonly Operation[],
+    client: ReturnType<LoadedSdk['createClient']>,
+    explicit: boolean,
+    exposed: Operation[],
+  ): Promise<void> {
     for (const op of ordered) {
       if (this.driven.session.isStopped()) break;
       const requests = plannedRequests(op, this.driven.pool, this.options.runs);
@@ -271,8 +291,6 @@ class HttpGate implements GateDriver {
         if (ended) throw ended;
       }
     }
-    for (const check of GATE_CHECK_MODULES) check.finished?.(exposed, this, this.report(check.id));
-    return this.collector.cells(gated);
   }
 
   /** Hands one planned call to the checks: what the SDK sent, and what it made of the provider's answer. */
@@ -320,7 +338,6 @@ export async function runHttpGate(options: HttpGateOptions): Promise<GateOutcome
   // Records are made through one version's objects endpoints: v4 when gated (every SDK speaks it), else the first.
   const provisionVersion = versions.includes('v4') ? 'v4' : (versions[0] ?? 'v4');
   const relay = await Relay.start();
-  let cells: GateCell[] = [];
   let gate: HttpGate | undefined;
   let result: RunResult;
   try {
@@ -338,7 +355,7 @@ export async function runHttpGate(options: HttpGateOptions): Promise<GateOutcome
         driven.session.purpose = 'sdk-gate';
         gate = new HttpGate(options, relay, driven);
         try {
-          cells = await gate.drive();
+          await gate.drive();
         } finally {
           // The gate's findings join the run's before its result is built (verdict, tallies, the config's grades).
           for (const finding of gate.verdicts().findings) driven.session.note(finding);
@@ -360,7 +377,7 @@ export async function runHttpGate(options: HttpGateOptions): Promise<GateOutcome
       },
       checks: [...result.checks, ...gateChecks],
     },
-    cells: withRunFindings(cells, result),
+    cells: withRunFindings(gate?.cells ?? [], result),
   };
 }
 

@@ -30,12 +30,14 @@ export const CELL_MARK: Readonly<Record<CellOutcome, string>> = {
   compatible: '✓',
   incompatible: '✗',
   missing: '–',
+  'not-exercised': '?',
 };
 
 const CELL_MEANING: Readonly<Record<CellOutcome, string>> = {
   compatible: 'compatible (warnings allowed)',
   incompatible: 'incompatible (an error finding)',
   missing: 'missing (the SDK has no method for it)',
+  'not-exercised': 'not exercised (no check judged the SDK at work in it)',
 };
 
 /** The legend of the cell marks, one line. */
@@ -197,6 +199,7 @@ const CELL_CLASS: Readonly<Record<CellOutcome, string>> = {
   compatible: 'outcome-pass',
   incompatible: 'outcome-fail',
   missing: 'outcome-none',
+  'not-exercised': 'outcome-none',
 };
 
 const VERDICT_CLASS: Readonly<Record<MatrixVerdict, string>> = {
