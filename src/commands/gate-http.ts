@@ -8,8 +8,9 @@ import { runGate } from '../gate/run.js';
 import { DEFAULT_SANDBOX_PAGE_SIZE } from '../../provider/index.js';
 import { RunRefused, type RunOptions } from '../runner/run.js';
 import { tokenRefusal } from '../runner/safety.js';
+import { GateInterrupted } from '../sdk/errors.js';
 import type { LoadedSdk } from '../sdk/sdk.js';
-import { describeStop, UsageError, waitLine, watchForStop, type Io } from './common.js';
+import { UsageError, waitLine, type Io } from './common.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
 
 /**
@@ -45,7 +46,8 @@ export interface HttpGateRun {
 /** The HTTP gate's outcome, and how it compares with the in-process gate's. */
 export interface HttpGateResult {
   readonly outcome: GateOutcome;
-  readonly comparison: ModeComparison;
+  /** Absent when the gate was stopped before the in-process gate could finish. */
+  readonly comparison?: ModeComparison;
 }
 
 /** Runs the gate over HTTP (and in-process, to compare); usage problems are {@link UsageError}s. */
@@ -55,8 +57,11 @@ export async function gateOverHttp(
   io: Io,
   env: NodeJS.ProcessEnv,
   cwd: string,
+  signal: AbortSignal,
 ): Promise<HttpGateResult> {
   const url = typeof flags.target === 'string' ? flags.target : undefined;
+  if (url !== undefined && !/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ''))
+    throw new UsageError(`--target ${url} is not an http(s) URL`);
   const faults = [...(flags.fault ?? [])];
   if (url !== undefined && faults.length > 0)
     throw new UsageError('--fault plants faults in the embedded sandbox: give --target without a URL to use it');
@@ -82,11 +87,6 @@ export async function gateOverHttp(
       throw new UsageError(`a --target URL needs a token (--token or HUBSPOT_ACCESS_TOKEN): ${refusal ?? 'none'}`);
     target = { baseUrl: url, token, targetLabel: url };
   }
-  // The first SIGINT/SIGTERM ends any wait; the run cleans up what it created and the reports are written.
-  const stopWatch = watchForStop({
-    onStop: (cause) =>
-      io.err(`hsac gate sdk: ${describeStop(cause)}: stopping: cleaning up what the gate created, writing reports\n`),
-  });
   try {
     const outcome = await runHttpGate({
       sdk: gate.sdk,
@@ -103,24 +103,31 @@ export async function gateOverHttp(
         ...(flags.timeoutMs !== undefined ? { timeoutMs: flags.timeoutMs } : {}),
         ...(flags.maxWait !== undefined ? { maxWaitMs: flags.maxWait * 1000 } : {}),
         onWait: (wait) => io.err(waitLine('hsac gate sdk', wait)),
-        signal: stopWatch.signal,
+        signal,
       },
     });
     // The same SDK, seed and versions in-process: what nock's answers show that the provider's did not, and back.
-    const inProcess = await runGate({
-      sdk: gate.sdk,
-      ...(gate.apiVersions ? { apiVersions: gate.apiVersions } : {}),
-      seed: gate.seed,
-      runs: gate.runs,
-      replay: gate.replay,
-      toolVersion: gate.toolVersion,
-    });
-    return { outcome, comparison: compareModes(inProcess, outcome) };
+    // Stopped (Ctrl-C), there is nothing to compare with: the comparison is left out, not made of half a run.
+    if (signal.aborted) return { outcome };
+    try {
+      const inProcess = await runGate({
+        sdk: gate.sdk,
+        ...(gate.apiVersions ? { apiVersions: gate.apiVersions } : {}),
+        seed: gate.seed,
+        runs: gate.runs,
+        replay: gate.replay,
+        toolVersion: gate.toolVersion,
+        signal,
+      });
+      return { outcome, comparison: compareModes(inProcess, outcome) };
+    } catch (error) {
+      if (error instanceof GateInterrupted) return { outcome };
+      throw error;
+    }
   } catch (error) {
     if (error instanceof RunRefused) throw new UsageError(error.message);
     throw error;
   } finally {
     await stopSandbox?.();
-    stopWatch.dispose();
   }
 }

@@ -13,7 +13,17 @@ import {
 } from '../gate/matrix.js';
 import { matrixConsoleLines, writeMatrix, writeReports } from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
-import { countLine, EXIT, findingLines, UsageError, type ExitSlot, type Io } from './common.js';
+import {
+  countLine,
+  describeStop,
+  EXIT,
+  findingLines,
+  UsageError,
+  watchForStop,
+  type ExitSlot,
+  type Io,
+} from './common.js';
+import type { LoadedSdk } from '../sdk/sdk.js';
 import type { HttpGateFlags } from './gate-http.js';
 import { comparisonLines } from '../gate/modes.js';
 
@@ -61,6 +71,13 @@ function replayOf(sdk: string, flags: GateFlags, seed: number, runs: number): st
   ].join(' ');
 }
 
+/** A release's verdict as the gate says it (inconclusive: over HTTP the provider could not be judged). */
+const VERDICT_WORD: Readonly<Record<RunResult['summary']['verdict'], string>> = {
+  pass: 'COMPATIBLE',
+  fail: 'INCOMPATIBLE',
+  inconclusive: 'INCONCLUSIVE',
+};
+
 /** What `--runs` meant for a run: generated cases in-process, planned calls (real requests) over HTTP. */
 function casesLine(result: RunResult): string {
   return result.summary.requests.gate === undefined
@@ -70,7 +87,8 @@ function casesLine(result: RunResult): string {
 
 function summary(result: RunResult, written: readonly string[], matrixLines: readonly string[]): string {
   const lines = [
-    `hsac gate sdk: ${result.summary.verdict === 'pass' ? 'COMPATIBLE' : 'INCOMPATIBLE'} (${countLine(result.findings)})`,
+    `hsac gate sdk: ${VERDICT_WORD[result.summary.verdict]} (${countLine(result.findings)})` +
+      (result.summary.verdict === 'inconclusive' && result.summary.reason ? `: ${result.summary.reason}` : ''),
     `  sdk ${result.run.target}`,
     `  versions ${result.run.apiVersion}, seed ${result.run.seed}, ${casesLine(result)}, ${result.summary.exchanges} exchanges`,
   ];
@@ -167,8 +185,14 @@ function printOutcome(
   }
   for (const { entry, written } of gated)
     io.out(`${summary(entry.outcome.result, written, entry.comparison ? comparisonLines(entry.comparison) : [])}\n`);
-  const incompatible = matrix.sdks.filter((row) => row.verdict !== 'compatible').length;
-  const verdicts = incompatible === 0 ? 'every one COMPATIBLE' : `${incompatible} not compatible`;
+  const count = (verdict: string): number => matrix.sdks.filter((row) => row.verdict === verdict).length;
+  const verdicts =
+    count('compatible') === matrix.sdks.length
+      ? 'every one COMPATIBLE'
+      : (['compatible', 'incompatible', 'inconclusive'] as const)
+          .filter((verdict) => count(verdict) > 0)
+          .map((verdict) => `${count(verdict)} ${verdict}`)
+          .join(', ');
   const head = `hsac gate sdk: ${matrix.sdks.length} SDK releases, ${verdicts}`;
   const lines = [head, ...matrixConsoleLines(matrix, { changes: true }), `  matrix: ${matrixFiles.join(', ')}`];
   io.out(`${lines.join('\n')}\n`);
@@ -198,7 +222,32 @@ async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd
     const entries: MatrixEntry[] = [];
     if (flags.target === undefined && flags.fault.length > 0)
       throw new UsageError('--fault plants faults in the embedded sandbox the gate drives over HTTP: add --target');
-    for (const [index, { spec, sdk }] of loaded.entries()) {
+    // Over HTTP the first SIGINT/SIGTERM ends any wait, the release being gated cleans up and is reported, and the
+    // releases not yet gated are left out (exit 3); a second one exits at once. In-process, a signal ends the process.
+    const stopWatch =
+      flags.target === undefined
+        ? undefined
+        : watchForStop({
+            onStop: (cause) =>
+              io.err(
+                `hsac gate sdk: ${describeStop(cause)}: stopping: cleaning up what the gate created, writing the ` +
+                  'reports of the releases gated so far\n',
+              ),
+          });
+    const notGated: string[] = [];
+    try {
+      for (const [index, { spec, sdk }] of loaded.entries()) {
+        if (stopWatch?.signal.aborted) {
+          notGated.push(spec);
+          continue;
+        }
+        entries.push(await gateOne(index, spec, sdk));
+      }
+    } finally {
+      stopWatch?.dispose();
+    }
+    if (notGated.length > 0) io.err(`hsac gate sdk: interrupted: not gated: ${notGated.join(', ')}\n`);
+    async function gateOne(index: number, spec: string, sdk: LoadedSdk): Promise<MatrixEntry> {
       const gate = {
         sdk,
         ...(flags.apiVersion ? { apiVersions: [flags.apiVersion] } : {}),
@@ -209,12 +258,14 @@ async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd
       };
       const reportDir = dirs[index] ?? '.';
       const release = { spec, sdk: { name: sdk.name, version: sdk.version }, reportDir };
-      if (flags.target === undefined) {
-        entries.push({ ...release, outcome: await runGate(gate) });
-        continue;
-      }
-      const overHttp = await gateOverHttp(flags, { ...gate, reportDir: join(reportRoot, reportDir) }, io, env, cwd);
-      entries.push({ ...release, outcome: overHttp.outcome, comparison: overHttp.comparison });
+      if (!stopWatch) return { ...release, outcome: await runGate(gate) };
+      const at = { ...gate, reportDir: join(reportRoot, reportDir) };
+      const overHttp = await gateOverHttp(flags, at, io, env, cwd, stopWatch.signal);
+      return {
+        ...release,
+        outcome: overHttp.outcome,
+        ...(overHttp.comparison ? { comparison: overHttp.comparison } : {}),
+      };
     }
     const targetUrl = typeof flags.target === 'string' ? flags.target : 'the embedded sandbox';
     const matrix = buildMatrix(
@@ -228,7 +279,8 @@ async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd
       }),
     }));
     printOutcome(io, flags.json === true, gated, matrix, writeMatrix(matrix, reportRoot));
-    return gateExit(entries.map((entry) => entry.outcome.result.summary.verdict));
+    const verdicts = entries.map((entry) => entry.outcome.result.summary.verdict);
+    return notGated.length > 0 && !verdicts.includes('fail') ? EXIT.inconclusive : gateExit(verdicts);
   } catch (error) {
     if (error instanceof GateUsageError) throw new UsageError(error.message);
     throw error;

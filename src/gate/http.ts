@@ -307,14 +307,19 @@ class HttpGate implements GateDriver {
     // on what a client must survive (nulls, numeric IDs, unknown enum values, as in-process), never blamed for
     // throwing on a provider's broken answer.
     const id = answer.exchange.id;
-    const broken = this.driven.session.findings.some((f) => f.exchangeId === id && f.severity === 'error');
+    const brokenAt = this.driven.session.findings
+      .filter((f) => f.exchangeId === id && f.severity === 'error')
+      .map((f) => f.instancePath);
+    const broken = brokenAt.length > 0;
+    // Broken as a whole (the body is not the object it should be): no field of it can be judged.
+    if (brokenAt.includes('')) return;
     const served: ResponseCase = {
       status: response.status,
       name: `the provider's answer (exchange ${answer.exchange.id})`,
       body: answer.body.value,
     };
     const definition = resolveResponse(op, response.status).definition;
-    const decoded = { op, status: response.status, served, definition, call };
+    const decoded = { op, status: response.status, served, definition, call, ...(broken ? { brokenAt } : {}) };
     for (const check of GATE_CHECK_MODULES) {
       if (!check.decoded || (broken && !check.judgesBrokenAnswers)) continue;
       if (!check.decodedCountsItself) this.report(check.id).ran(op.endpoint, op.apiVersion);

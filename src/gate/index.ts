@@ -4,7 +4,7 @@
  * each declared in the check registry (src/registry/gate.ts).
  */
 export { GATE_CHECK_MODULES, type GateCheck } from './checks/index.js';
-export { GateUsageError } from '../sdk/errors.js';
+export { GateInterrupted, GateUsageError } from '../sdk/errors.js';
 export { DEFAULT_SDK, loadSdk, type LoadedSdk } from '../sdk/sdk.js';
 export { runGate, type GateOptions } from './run.js';
 export type { CellOutcome, GateCell, GateCellCheck, GateOutcome } from './cells.js';

@@ -54,6 +54,8 @@ export interface MatrixRow extends SdkRelease {
  * appearance and its last disappearance, and `presentIn` lists every row it is in.
  */
 export interface MatrixChange {
+  /** The package whose releases it is followed across (changes are said within one package's releases). */
+  readonly package: string;
   readonly check: CheckId;
   readonly severity: Severity;
   readonly endpoint: string;
@@ -205,6 +207,7 @@ function changeOf(
   const lastPresent = present.lastIndexOf(true);
   const goneFrom = rows.find((row) => row > lastPresent);
   return {
+    package: releases[0]?.slice(0, releases[0].lastIndexOf('@')) ?? '',
     check: finding.check,
     severity: finding.severity,
     endpoint: finding.endpoint ?? '',
@@ -226,7 +229,16 @@ function judgedIn(entry: MatrixEntry, finding: Finding): boolean {
   return check === undefined || check.evaluated > 0;
 }
 
+/**
+ * The changes within each package's releases: when a finding appeared or went is a question about one release line
+ * (a fork or a fake SDK beside `@hubspot/api-client` is compared with nothing before or after it).
+ */
 function changesOf(ordered: readonly MatrixEntry[]): MatrixChange[] {
+  const packages = [...new Set(ordered.map((entry) => entry.sdk.name))];
+  return packages.flatMap((name) => changesWithin(ordered.filter((entry) => entry.sdk.name === name)));
+}
+
+function changesWithin(ordered: readonly MatrixEntry[]): MatrixChange[] {
   const releases = ordered.map((entry) => releaseId(entry.sdk));
   const seen = new Map<string, { readonly finding: Finding; readonly present: boolean[] }>();
   for (const [row, entry] of ordered.entries())

@@ -4,7 +4,7 @@ import type { RunResult } from '../runner/result.js';
 import type { GateCell, GateOutcome } from './cells.js';
 import { compareModes, comparisonLines } from './modes.js';
 
-/** Where the in-process gate and the gate over HTTP disagree, from planted outcomes. */
+/** Where the in-process gate and the gate over HTTP differ, from planted outcomes. */
 
 type Judged = Readonly<Record<string, number>>;
 
@@ -31,14 +31,16 @@ function outcome(judged: Judged, findings: Finding[]): GateOutcome {
   return { result: { findings } as unknown as RunResult, cells: [cell(judged)] };
 }
 
+const none = { disagreements: [], inProcessOnly: [], oneModeOnly: [] };
+
 describe('compareModes', () => {
   it('agrees where both judged and found the same, places compared with indices generalised', () => {
     const inProcess = outcome({ 'sdk-field-lost': 40 }, [finding('sdk-field-lost', '/results/0/to/3/x', 'warning')]);
     const overHttp = outcome({ 'sdk-field-lost': 2 }, [finding('sdk-field-lost', '/results/1/to/0/x', 'warning')]);
-    expect(compareModes(inProcess, overHttp)).toEqual({ agreed: 1, disagreements: [], oneModeOnly: [] });
+    expect(compareModes(inProcess, overHttp)).toEqual({ agreed: 1, ...none });
   });
 
-  it('names a disagreement with what each mode found, a severity difference included', () => {
+  it('calls it a disagreement only when over HTTP found what in-process did not, a severity included', () => {
     const inProcess = outcome({ 'sdk-field-lost': 4, 'sdk-decode-throws': 4 }, [finding('sdk-field-lost', '/a')]);
     const overHttp = outcome({ 'sdk-field-lost': 1, 'sdk-decode-throws': 1 }, [
       finding('sdk-field-lost', '/a', 'warning'),
@@ -46,45 +48,70 @@ describe('compareModes', () => {
     ]);
     const comparison = compareModes(inProcess, overHttp);
     expect(comparison.agreed).toBe(0);
-    expect(comparison.disagreements).toEqual([
-      {
-        endpoint: 'batch-read',
-        apiVersion: 'v4',
-        check: 'sdk-field-lost',
-        inProcess: ['error /a'],
-        overHttp: ['warning /a'],
-      },
-      {
-        endpoint: 'batch-read',
-        apiVersion: 'v4',
-        check: 'sdk-decode-throws',
-        inProcess: [],
-        overHttp: ['error (body)'],
-      },
+    // In the registry's order: the decode check before the field check.
+    expect(comparison.disagreements.map((d) => [d.check, d.inProcess, d.overHttp])).toEqual([
+      ['sdk-decode-throws', [], ['error (body)']],
+      ['sdk-field-lost', ['error /a'], ['warning /a']],
     ]);
-    expect(comparisonLines(comparison)[1]).toBe(
+    expect(comparisonLines(comparison)).toContain(
       '  DISAGREE sdk-field-lost batch-read v4: in-process [error /a], over HTTP [warning /a]',
     );
   });
 
-  it('never counts a check only one mode judged as agreement, and leaves out run checks and unjudged pairs', () => {
-    const inProcess = outcome({ 'sdk-status-tolerance': 3, 'sdk-request-path': 0, required: 5 }, [
+  it('says what in-process found beyond the provider answers, as that and not as a disagreement', () => {
+    const inProcess = outcome({ 'sdk-field-corrupted': 9 }, [finding('sdk-field-corrupted', '/errors/0/category')]);
+    const overHttp = outcome({ 'sdk-field-corrupted': 2 }, []);
+    const comparison = compareModes(inProcess, overHttp);
+    expect(comparison).toMatchObject({ agreed: 0, disagreements: [], oneModeOnly: [] });
+    expect(comparison.inProcessOnly).toEqual([
+      {
+        endpoint: 'batch-read',
+        apiVersion: 'v4',
+        check: 'sdk-field-corrupted',
+        inProcess: ['error /errors/*/category'],
+        overHttp: [],
+      },
+    ]);
+  });
+
+  it('never counts a check one mode alone judged as agreement, says what it found and why the other could not', () => {
+    const inProcess = outcome({ 'sdk-status-tolerance': 3, 'sdk-request-path': 3, required: 5 }, [
       finding('sdk-status-tolerance', ''),
     ]);
-    const overHttp = outcome({ 'sdk-status-tolerance': 0, 'sdk-request-path': 0, required: 5 }, [
+    const answered = outcome({ 'sdk-status-tolerance': 0, 'sdk-request-path': 2, required: 5 }, [
       finding('required', '/completedAt'),
     ]);
-    const comparison = compareModes(inProcess, overHttp);
+    const comparison = compareModes(inProcess, answered);
     expect(comparison).toEqual({
-      agreed: 0,
+      agreed: 1,
       disagreements: [],
+      inProcessOnly: [],
       oneModeOnly: [
-        { endpoint: 'batch-read', apiVersion: 'v4', check: 'sdk-status-tolerance', judgedBy: 'in-process' },
+        {
+          endpoint: 'batch-read',
+          apiVersion: 'v4',
+          check: 'sdk-status-tolerance',
+          judgedBy: 'in-process',
+          found: ['error (body)'],
+          why: 'no-answer',
+        },
       ],
     });
-    expect(comparisonLines(comparison)).toEqual([
-      'in-process vs over HTTP: 0 check x cell pair(s) agree, 0 disagree, 1 judged by one mode only',
-      "  only in-process: sdk-status-tolerance batch-read v4 (none of the provider's answers was one it judges)",
+    expect(comparisonLines(comparison).at(-1)).toBe(
+      '  only in-process: sdk-status-tolerance batch-read v4: found [error (body)] (no answer over HTTP met was one it judges)',
+    );
+    const unreached = compareModes(inProcess, outcome({}, []));
+    expect(unreached.oneModeOnly.map((o) => `${o.check} ${o.why}`)).toEqual([
+      'sdk-request-path not-reached',
+      'sdk-status-tolerance not-reached',
     ]);
+  });
+
+  it('leaves out the checks of the SDK shape: they judge no answer', () => {
+    const shape = { 'sdk-endpoint-missing': 1, 'sdk-enum-values': 1 };
+    expect(compareModes(outcome(shape, [finding('sdk-enum-values', '/x', 'warning')]), outcome(shape, []))).toEqual({
+      agreed: 0,
+      ...none,
+    });
   });
 });

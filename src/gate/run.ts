@@ -10,6 +10,7 @@ import type { CheckIdOfKind } from '../registry/index.js';
 import type { ReportedExchange, RunResult } from '../runner/result.js';
 import { locateMethod, sdkArguments, sdkModels, typedInput, type SdkMethod } from '../sdk/bindings.js';
 import type { LoadedSdk, SdkClient } from '../sdk/sdk.js';
+import { GateInterrupted } from '../sdk/errors.js';
 import { createRedactor } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import { requestCases, responseCases, statusesOf, type RequestCase, type ResponseCase } from './cases.js';
@@ -37,6 +38,8 @@ export interface GateOptions {
   /** The command that reproduces this run (every finding carries it). */
   readonly replay: string;
   readonly toolVersion: string;
+  /** Aborted: the gate stops before its next call ({@link GateInterrupted}). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -81,6 +84,7 @@ class Gate implements GateDriver {
 
   /** Serves `served` to one call of `method` with `request`, and records every request it sent. */
   async call(op: Operation, method: SdkMethod, request: RequestCase, served: ResponseCase): Promise<GateCall> {
+    if (this.options.signal?.aborted) throw new GateInterrupted('the gate was interrupted (SIGINT/SIGTERM)');
     this.interceptor.serve({ status: served.status, body: served.body });
     const startedAt = new Date();
     let value: unknown;

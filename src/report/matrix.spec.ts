@@ -76,20 +76,21 @@ describe('matrix.md', () => {
 
   it('says the release where each finding appeared and disappeared (versions alone: one package)', () => {
     expect(markdown).toContain(
-      '- `error sdk-status-tolerance batch-read v4 (body)`: first in 12.0.0, gone from 13.0.0',
+      '- `error sdk-status-tolerance batch-read v4 (body)`: first in 12.0.0 (absent in 11.2.0), last in 12.0.0, absent from 13.0.0 on',
     );
     expect(markdown).toContain('- `warning sdk-enum-values batch-read v4 /status`: in every release gated');
   });
 
-  it('names the package too when the rows are of several, and says the rows a returning finding is in', () => {
+  it('names the package too when the rows are of several, and follows a finding within its own package only', () => {
     const matrix = buildMatrix([
       release(CLIENT, '1.0.0', [TOLERANCE], 'a'),
       release('other-client', '1.0.0', [], 'b'),
       release('other-client', '2.0.0', [TOLERANCE], 'c'),
     ]);
+    // Another package's release is no "before" of these: other-client 2.0.0's finding is new against 1.0.0 only.
     expect(matrix.changes.map((change) => changeLine(change, matrix))).toEqual([
-      `error sdk-status-tolerance batch-read v4 (body): from the first release gated (${CLIENT} 1.0.0); ` +
-        `present in ${CLIENT} 1.0.0, other-client 2.0.0`,
+      `error sdk-status-tolerance batch-read v4 (body): in every release gated (of ${CLIENT}'s releases)`,
+      'error sdk-status-tolerance batch-read v4 (body): first in other-client 2.0.0 (absent in other-client 1.0.0)',
     ]);
   });
 
@@ -113,7 +114,7 @@ describe('the matrix section of report.html', () => {
     );
     expect(section).toContain('<td class="cell outcome-none" data-outcome="missing"');
     expect(section).toContain(
-      '<li><code>error sdk-status-tolerance batch-read v4 (body)</code>: first in 12.0.0, gone from 13.0.0</li>',
+      '<li><code>error sdk-status-tolerance batch-read v4 (body)</code>: first in 12.0.0 (absent in 11.2.0), last in 12.0.0, absent from 13.0.0 on</li>',
     );
   });
 
@@ -145,7 +146,9 @@ describe('the console lines', () => {
   it('one line per release with its cell marks by version; the change lines when asked', () => {
     const lines = matrixConsoleLines(MATRIX, { changes: true });
     expect(lines).toContain(`    ${CLIENT} 12.0.0  INCOMPATIBLE (1 error, 1 warning)  v4 ✗–`);
-    expect(lines).toContain('    error sdk-status-tolerance batch-read v4 (body): first in 12.0.0, gone from 13.0.0');
+    expect(lines).toContain(
+      '    error sdk-status-tolerance batch-read v4 (body): first in 12.0.0 (absent in 11.2.0), last in 12.0.0, absent from 13.0.0 on',
+    );
     expect(matrixConsoleLines(MATRIX, { changes: false }).join('\n')).not.toContain('first in');
   });
 });

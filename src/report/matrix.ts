@@ -66,18 +66,24 @@ function findingLabel(change: MatrixChange): string {
  */
 function changeHistory(change: MatrixChange, matrix: Matrix, names: ReadonlyMap<string, string>): string {
   const name = (release: string): string => names.get(release) ?? release;
-  const rows = matrix.sdks.map(releaseId);
+  // Within the change's own package: another package's releases are no before or after of these.
+  const rows = matrix.sdks.filter((row) => row.name === change.package).map(releaseId);
+  const others = matrix.sdks.length > rows.length ? ` (of ${change.package}'s releases)` : '';
   const notJudged =
     change.notJudgedIn.length === 0
       ? ''
       : `; not judged in ${change.notJudgedIn.map(name).join(', ')} (no method for it there)`;
   if (change.presentIn.length + change.notJudgedIn.length === rows.length)
-    return `in every release gated${change.notJudgedIn.length === 0 ? '' : ' that has the method'}${notJudged}`;
+    return `in every release gated${others}${change.notJudgedIn.length === 0 ? '' : ' that has the method'}${notJudged}`;
+  const judged = rows.filter((release) => !change.notJudgedIn.includes(release));
+  const before = (release: string): string | undefined => judged[judged.indexOf(release) - 1];
+  const lastIn = change.presentIn.at(-1) ?? '';
+  // Only releases gated are known: a finding "first in 11.2.0 (absent in 10.2.1)" came somewhere between the two.
   const parts = [
     change.appeared === null
-      ? `from the first release gated (${name(rows[0] ?? '')})`
-      : `first in ${name(change.appeared)}`,
-    ...(change.disappeared === null ? [] : [`gone from ${name(change.disappeared)}`]),
+      ? `from the first release gated${others} (${name(judged[0] ?? '')})`
+      : `first in ${name(change.appeared)} (absent in ${name(before(change.appeared) ?? '')})`,
+    ...(change.disappeared === null ? [] : [`last in ${name(lastIn)}, absent from ${name(change.disappeared)} on`]),
   ];
   const first = rows.indexOf(change.presentIn[0] ?? '');
   const oneRun = change.presentIn.every((release, index) => rows[first + index] === release);

@@ -5,3 +5,8 @@
 export class GateUsageError extends Error {
   override readonly name = 'GateUsageError';
 }
+
+/** The gate was asked to stop (SIGINT/SIGTERM) between two calls: what it judged so far is not a verdict. */
+export class GateInterrupted extends Error {
+  override readonly name = 'GateInterrupted';
+}

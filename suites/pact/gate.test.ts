@@ -198,18 +198,20 @@ describe('several SDKs: the compatibility matrix', () => {
         instancePath: '/results/*/to/*/toObjectId',
       },
     ]);
+    // Two packages: each finding is followed within its own package's releases, never across the two.
     expect(matrix.changes.find((change) => change.severity === 'error')).toMatchObject({
-      appeared: int32Release,
+      package: 'fake-hubspot-sdk-int32-ids',
+      appeared: null,
       disappeared: null,
       presentIn: [int32Release],
     });
-    const line =
-      'error sdk-field-corrupted batch-read v4 /results/*/to/*/toObjectId: first in fake-hubspot-sdk-int32-ids 0.0.0';
+    const history = "in every release gated (of fake-hubspot-sdk-int32-ids's releases)";
+    const line = `error sdk-field-corrupted batch-read v4 /results/*/to/*/toObjectId: ${history}`;
     expect(run.out).toContain(`    ${line}\n`);
     expect(readFileSync(join(reportDir, MATRIX_FILES.markdown), 'utf8')).toContain(
-      '`error sdk-field-corrupted batch-read v4 /results/*/to/*/toObjectId`: first in fake-hubspot-sdk-int32-ids 0.0.0',
+      `\`error sdk-field-corrupted batch-read v4 /results/*/to/*/toObjectId\`: ${history}`,
     );
-    expect(run.out).toMatch(/^hsac gate sdk: 2 SDK releases, 1 not compatible$/m);
+    expect(run.out).toMatch(/^hsac gate sdk: 2 SDK releases, 1 compatible, 1 incompatible$/m);
   });
 });
 

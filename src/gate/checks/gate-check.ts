@@ -101,6 +101,11 @@ export interface ServedAnswer {
   /** The schema definition of the status, when the contract declares one. */
   readonly definition: string | undefined;
   readonly call: GateCall;
+  /**
+   * Over HTTP, for an answer the run's checks found errors in: where (JSON Pointers). A check that judges broken
+   * answers (`judgesBrokenAnswers`) leaves those places, and what holds them, alone: the SDK is not blamed for them.
+   */
+  readonly brokenAt?: readonly string[];
 }
 
 /** An endpoint x version the client exposes, its method and first request. */

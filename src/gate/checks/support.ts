@@ -122,10 +122,16 @@ export function observeDecodedDifferences(
     const decoded = decodedDifferences(answer);
     if (!decoded) return;
     const site = { op: answer.op, status: answer.status, caseName: answer.served.name, prefix: decoded.prefix };
+    const broken = answer.brokenAt ?? [];
+    // A place the provider broke, inside one, or holding one, is the provider's: not a difference of the SDK's.
+    const touches = (pointer: string, at: string): boolean =>
+      pointer === at || pointer.startsWith(`${at}/`) || at.startsWith(`${pointer}/`);
     observeDifferences(
       report,
       site,
-      decoded.differences.filter((difference) => difference.kind === kind),
+      decoded.differences.filter(
+        (difference) => difference.kind === kind && !broken.some((at) => touches(difference.pointer, at)),
+      ),
     );
   };
 }
