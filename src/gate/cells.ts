@@ -4,9 +4,9 @@ import type { CheckOutcomeKind, RunResult } from '../runner/result.js';
 /**
  * One cell of the SDK matrix: an endpoint in an API version, as one SDK build fared in it. A cell is
  * `missing` when the client has no method for it (nothing else could be judged), `incompatible` when
- * any check found an error in it, `not-exercised` when no check judged anything in it (over HTTP: the
- * run ended before it, or no call reached the provider), else `compatible` (warnings allowed: they
- * never fail a release).
+ * any check found an error in it, `not-exercised` when the SDK was not judged at work in it both ways
+ * (a request it sent and an answer it decoded; over HTTP: the run ended before it, or no answer came),
+ * else `compatible` (warnings allowed: they never fail a release).
  */
 export type CellOutcome = 'compatible' | 'incompatible' | 'missing' | 'not-exercised';
 

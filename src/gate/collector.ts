@@ -159,8 +159,11 @@ export class Collector {
       });
       const missing = mine.some((f) => f.check === 'sdk-endpoint-missing');
       const incompatible = mine.some((f) => f.severity === 'error');
-      // Compatible only where a check judged the SDK at work: the lookup and the enums judge its shape alone.
-      const judged = checks.some((c) => c.evaluated > 0 && !SHAPE_CHECKS.has(c.check));
+      // Compatible only where the SDK was judged at work both ways: a request it sent and an answer it decoded (the
+      // lookup and the enums judge its shape alone; a request whose answer never came is half a judgement).
+      const judgedIn = (stage: ReadonlySet<string>): boolean =>
+        checks.some((c) => c.evaluated > 0 && stage.has(c.check));
+      const judged = judgedIn(REQUEST_CHECKS) && judgedIn(DECODE_CHECKS);
       const outcome = missing ? 'missing' : incompatible ? 'incompatible' : judged ? 'compatible' : 'not-exercised';
       return { endpoint, apiVersion, outcome, checks };
     });
@@ -174,6 +177,21 @@ export class Collector {
 export const SHAPE_CHECKS: ReadonlySet<string> = new Set<CheckIdOfKind<'gate'>>([
   'sdk-endpoint-missing',
   'sdk-enum-values',
+]);
+
+/** The gate checks that judge a request the SDK sent. */
+const REQUEST_CHECKS: ReadonlySet<string> = new Set<CheckIdOfKind<'gate'>>([
+  'sdk-request-path',
+  'sdk-request-headers',
+  'sdk-request-body',
+]);
+
+/** The gate checks that judge an answer the SDK decoded. */
+const DECODE_CHECKS: ReadonlySet<string> = new Set<CheckIdOfKind<'gate'>>([
+  'sdk-decode-throws',
+  'sdk-field-lost',
+  'sdk-field-corrupted',
+  'sdk-status-tolerance',
 ]);
 
 /**

@@ -37,7 +37,7 @@ const CELL_MEANING: Readonly<Record<CellOutcome, string>> = {
   compatible: 'compatible (warnings allowed)',
   incompatible: 'incompatible (an error finding)',
   missing: 'missing (the SDK has no method for it)',
-  'not-exercised': 'not exercised (no check judged the SDK at work in it)',
+  'not-exercised': 'not exercised (no request it sent and answer it decoded were both judged there)',
 };
 
 /** The legend of the cell marks, one line. */
