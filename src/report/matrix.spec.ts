@@ -208,3 +208,42 @@ describe('matrix.json and its schema', () => {
     expect(existsSync(join(dir, 'leak', MATRIX_FILES.json))).toBe(false);
   });
 });
+
+describe('the comparison of the two gates (over HTTP)', () => {
+  const comparison = {
+    agreed: 4,
+    disagreements: [
+      { endpoint: 'batch-read', apiVersion: 'v4', check: 'sdk-field-lost', inProcess: [], overHttp: ['error /<b>'] },
+    ],
+    inProcessOnly: [],
+    oneModeOnly: [
+      {
+        endpoint: 'batch-read',
+        apiVersion: 'v4',
+        check: 'sdk-status-tolerance',
+        judgedBy: 'in-process' as const,
+        found: ['error (body)'],
+        why: 'no-answer' as const,
+      },
+    ],
+  };
+  const matrix = buildMatrix([{ ...release(CLIENT, '13.0.0', []), comparison }], { mode: 'http', target: 'x' });
+
+  it('is in matrix.json (valid), matrix.md and the report section, escaped, and absent in-process', () => {
+    expect(matrixProblems(matrix)).toEqual([]);
+    expect(matrix.sdks[0]?.comparison).toEqual(comparison);
+    const markdown = matrixMarkdown(matrix);
+    expect(markdown).toContain('## In-process vs over HTTP');
+    expect(markdown).toContain('1 planned call(s) per endpoint (at most 3)');
+    expect(markdown).toContain(
+      '- DISAGREE sdk-field-lost batch-read v4: in-process [nothing], over HTTP [error /&lt;b&gt;]',
+    );
+    const html = matrixSection({ matrix, release: `${CLIENT}@13.0.0` });
+    expect(html).toContain('<h3 id="sdk-matrix-modes">In-process vs over HTTP</h3>');
+    expect(html).toContain('over HTTP [error /&lt;b&gt;]');
+    expect(html).not.toContain('/<b>');
+    expect(html).toContain('only in-process: sdk-status-tolerance batch-read v4: found [error (body)]');
+    expect(matrixSection({ matrix: MATRIX, release: `${CLIENT}@12.0.0` })).not.toContain('In-process vs over HTTP');
+    expect(matrixMarkdown(MATRIX)).not.toContain('In-process vs over HTTP');
+  });
+});

@@ -121,7 +121,10 @@ function describeRun(matrix: Matrix): string {
     matrix.mode === 'http'
       ? `over HTTP against ${matrix.target ?? 'a provider'}`
       : 'in-process (answers served by nock)';
-  const cases = `${matrix.runs} generated cases per request and status`;
+  const cases =
+    matrix.mode === 'http'
+      ? `${matrix.runs} planned call(s) per endpoint (at most 3)`
+      : `${matrix.runs} generated cases per request and status`;
   return `hsac ${matrix.tool.version} · ${how} · seed ${matrix.seed} · ${cases}`;
 }
 
@@ -266,7 +269,7 @@ ${body.join('\n')}
 <p class="muted">${htmlText(cellLegend())}</p>
 <h3>Findings across releases</h3>
 ${changes.length > 0 ? `<ul class="matrix-changes">${changes.join('')}</ul>` : '<p>No finding in any release.</p>'}
-</section>`;
+${comparisonHtml(matrix)}</section>`;
 }
 
 /**
@@ -300,4 +303,17 @@ function comparisonSection(matrix: Matrix): string[] {
       '',
     ]),
   ];
+}
+
+/** Over HTTP: per release, the comparison with the in-process gate, as in matrix.md (empty in-process). */
+function comparisonHtml(matrix: Matrix): string {
+  const compared = matrix.sdks.filter((row) => row.comparison !== undefined);
+  if (compared.length === 0) return '';
+  const blocks = compared.map((row) => {
+    const lines = row.comparison ? comparisonLines(row.comparison) : [];
+    const [head = '', ...rest] = lines;
+    const items = rest.map((line) => `<li>${htmlText(line.trim())}</li>`).join('');
+    return `<h4>${htmlText(`${row.name} ${row.version}`)}</h4><p>${htmlText(head)}</p>${items ? `<ul>${items}</ul>` : ''}`;
+  });
+  return `<h3 id="sdk-matrix-modes">In-process vs over HTTP</h3>\n${blocks.join('\n')}\n`;
 }
