@@ -236,7 +236,7 @@ describe('the comparison of the two gates (over HTTP)', () => {
     expect(markdown).toContain('## In-process vs over HTTP');
     expect(markdown).toContain('1 planned call(s) per endpoint (at most 3)');
     expect(markdown).toContain(
-      '- DISAGREE sdk-field-lost batch-read v4: in-process [nothing], over HTTP [error /&lt;b&gt;]',
+      '- DISAGREE sdk-field-lost batch-read v4: in-process \\[nothing\\], over HTTP \\[error /&lt;b&gt;\\]',
     );
     const html = matrixSection({ matrix, release: `${CLIENT}@13.0.0` });
     expect(html).toContain('<h3 id="sdk-matrix-modes">In-process vs over HTTP</h3>');
