@@ -1,15 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ApiVersion } from '../catalogue/index.js';
 import type { GateOutcome } from '../gate/cells.js';
 import { runHttpGate } from '../gate/http.js';
 import { compareModes, type ModeComparison } from '../gate/modes.js';
-import { runGate } from '../gate/run.js';
+import { runGate, type GateOptions } from '../gate/run.js';
 import { DEFAULT_SANDBOX_PAGE_SIZE } from '../../provider/index.js';
 import { RunRefused, type RunOptions } from '../runner/run.js';
 import { tokenRefusal } from '../runner/safety.js';
 import { GateInterrupted } from '../sdk/errors.js';
-import type { LoadedSdk } from '../sdk/sdk.js';
 import { UsageError, waitLine, type Io } from './common.js';
 import { startEmbeddedSandbox } from './embedded-sandbox.js';
 
@@ -32,16 +30,8 @@ export interface HttpGateFlags {
   readonly allowProductionPortal?: boolean;
 }
 
-/** What the gate over HTTP settles from flags besides the target. */
-export interface HttpGateRun {
-  readonly sdk: LoadedSdk;
-  readonly apiVersions?: readonly ApiVersion[];
-  readonly seed: number;
-  readonly runs: number;
-  readonly replay: string;
-  readonly toolVersion: string;
-  readonly reportDir: string;
-}
+/** What the gate over HTTP settles from flags besides the target: the gate's options, and where reports go. */
+export type HttpGateRun = Omit<GateOptions, 'signal'> & { readonly reportDir: string };
 
 /** The HTTP gate's outcome, and how it compares with the in-process gate's. */
 export interface HttpGateResult {
@@ -88,13 +78,9 @@ export async function gateOverHttp(
     target = { baseUrl: url, token, targetLabel: url };
   }
   try {
+    const { reportDir: _reportDir, ...gateOptions } = gate;
     const outcome = await runHttpGate({
-      sdk: gate.sdk,
-      ...(gate.apiVersions ? { apiVersions: gate.apiVersions } : {}),
-      seed: gate.seed,
-      runs: gate.runs,
-      replay: gate.replay,
-      toolVersion: gate.toolVersion,
+      ...gateOptions,
       run: {
         ...target,
         profile: 'lenient',
@@ -110,15 +96,7 @@ export async function gateOverHttp(
     // Stopped (Ctrl-C), there is nothing to compare with: the comparison is left out, not made of half a run.
     if (signal.aborted) return { outcome };
     try {
-      const inProcess = await runGate({
-        sdk: gate.sdk,
-        ...(gate.apiVersions ? { apiVersions: gate.apiVersions } : {}),
-        seed: gate.seed,
-        runs: gate.runs,
-        replay: gate.replay,
-        toolVersion: gate.toolVersion,
-        signal,
-      });
+      const inProcess = await runGate({ ...gateOptions, signal });
       return { outcome, comparison: compareModes(inProcess, outcome) };
     } catch (error) {
       if (error instanceof GateInterrupted) return { outcome };

@@ -5,7 +5,6 @@ import {
   buildPath,
   ENDPOINT_IDS,
   resolveResponse,
-  type ApiVersion,
   type EndpointId,
   type Operation,
 } from '../catalogue/index.js';
@@ -14,14 +13,16 @@ import type { CheckIdOfKind } from '../registry/index.js';
 import type { RunResult } from '../runner/result.js';
 import { runDriven, type DrivenRun, type RunOptions } from '../runner/run.js';
 import { guardConfiguration } from '../runner/configurations.js';
-import { locateMethod, sdkArguments, sdkModels, typedInput, type SdkMethod } from '../sdk/bindings.js';
+import { locateMethod, type SdkMethod } from '../sdk/bindings.js';
 import type { LoadedSdk } from '../sdk/sdk.js';
 import { createRedactor } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
 import type { RequestCase, ResponseCase } from './cases.js';
 import type { GateCell, GateOutcome } from './cells.js';
+import type { GateOptions } from './run.js';
 import { GATE_CHECK_MODULES, type GateCall, type GateDriver, type GateReport } from './checks/index.js';
 import { Collector } from './collector.js';
+import { GateReports, invokeSdk } from './driving.js';
 import { answerHeaders, Relay, relayAnswer, type RelayAnswer } from './relay.js';
 
 /**
@@ -39,16 +40,11 @@ import { answerHeaders, Relay, relayAnswer, type RelayAnswer } from './relay.js'
  * unwired class's old path, a body it changed) is answered by the relay and goes no further.
  */
 
-/** Options of {@link runHttpGate}. */
-export interface HttpGateOptions {
-  readonly sdk: LoadedSdk;
-  /** The versions asked for; undefined means every version (the ones the SDK lacks are warnings). */
-  readonly apiVersions?: readonly ApiVersion[];
-  readonly seed: number;
-  /** Planned calls per endpoint (each a real request to the provider): at most {@link MAX_CALLS_PER_ENDPOINT}. */
-  readonly runs: number;
-  readonly replay: string;
-  readonly toolVersion: string;
+/**
+ * Options of {@link runHttpGate}: the in-process gate's (`runs` here: planned calls per endpoint, each a real
+ * request to the provider, at most {@link MAX_CALLS_PER_ENDPOINT}), and the run around it.
+ */
+export interface HttpGateOptions extends Omit<GateOptions, 'signal'> {
   /** The run around the gate: the target, its token, the journal, waits and the stop signal. */
   readonly run: Omit<RunOptions, 'apiVersion' | 'endpoints' | 'runs' | 'seed' | 'replay' | 'toolVersion'>;
 }
@@ -116,7 +112,7 @@ interface ForwardedCall {
 
 class HttpGate implements GateDriver {
   private readonly collector: Collector;
-  private readonly reports = new Map<CheckIdOfKind<'gate'>, GateReport>();
+  private readonly reports: GateReports;
   readonly validator = createValidator({ profile: 'strict' });
   readonly redactor;
   readonly sdk: LoadedSdk;
@@ -130,6 +126,7 @@ class HttpGate implements GateDriver {
     private readonly driven: DrivenRun,
   ) {
     this.collector = new Collector(options.replay);
+    this.reports = new GateReports(this.collector);
     this.sdk = options.sdk;
     this.seed = options.seed;
     this.token = options.run.token ?? '';
@@ -137,31 +134,14 @@ class HttpGate implements GateDriver {
     this.basePath = relay.url;
   }
 
+  /** Where one check reports: the collector, under the check's own id. */
   private report(id: CheckIdOfKind<'gate'>): GateReport {
-    let report = this.reports.get(id);
-    if (!report) {
-      report = {
-        ran: (endpoint, apiVersion) => this.collector.ran(id, endpoint, apiVersion),
-        observe: (observation) => this.collector.observe({ ...observation, check: id }),
-      };
-      this.reports.set(id, report);
-    }
-    return report;
+    return this.reports.of(id);
   }
 
   /** Calls the SDK method with a request case (the typed input a TypeScript user builds); never rejects. */
   private async invoke(op: Operation, method: SdkMethod, request: RequestCase): Promise<GateCall> {
-    let value: unknown;
-    let error: unknown;
-    let threw = false;
-    try {
-      const input = typedInput(sdkModels(this.sdk, op.endpoint, op.apiVersion), op.requestDefinition, request.body);
-      value = await method.invoke(sdkArguments(this.sdk, op.endpoint, request.params, input));
-    } catch (caught) {
-      error = caught;
-      threw = true;
-    }
-    return { value, error, threw, captured: this.relay.take() };
+    return { ...(await invokeSdk(this.sdk, op, method, request)), captured: this.relay.take() };
   }
 
   /**

@@ -8,7 +8,7 @@ import {
 } from '../catalogue/index.js';
 import type { CheckIdOfKind } from '../registry/index.js';
 import type { ReportedExchange, RunResult } from '../runner/result.js';
-import { locateMethod, sdkArguments, sdkModels, typedInput, type SdkMethod } from '../sdk/bindings.js';
+import { locateMethod, type SdkMethod } from '../sdk/bindings.js';
 import type { LoadedSdk, SdkClient } from '../sdk/sdk.js';
 import { GateInterrupted } from '../sdk/errors.js';
 import { createRedactor } from '../transport/index.js';
@@ -17,6 +17,7 @@ import { requestCases, responseCases, statusesOf, type RequestCase, type Respons
 import { GATE_CHECK_MODULES, type GateCall, type GateDriver, type GateReport } from './checks/index.js';
 import type { GateCell, GateOutcome } from './cells.js';
 import { Collector } from './collector.js';
+import { GateReports, invokeSdk } from './driving.js';
 import { GATE_BASE_URL, GATE_TOKEN, Interceptor } from './intercept.js';
 
 /**
@@ -49,8 +50,8 @@ export interface GateOptions {
  */
 class Gate implements GateDriver {
   private readonly collector: Collector;
+  private readonly reports: GateReports;
   private readonly exchanges: ReportedExchange[] = [];
-  private readonly reports = new Map<CheckIdOfKind<'gate'>, GateReport>();
   private readonly client: SdkClient;
   readonly validator = createValidator({ profile: 'strict' });
   readonly redactor = createRedactor([GATE_TOKEN]);
@@ -64,6 +65,7 @@ class Gate implements GateDriver {
     private readonly interceptor: Interceptor,
   ) {
     this.collector = new Collector(options.replay);
+    this.reports = new GateReports(this.collector);
     this.sdk = options.sdk;
     this.seed = options.seed;
     this.client = options.sdk.createClient({ accessToken: GATE_TOKEN, basePath: GATE_BASE_URL });
@@ -71,15 +73,7 @@ class Gate implements GateDriver {
 
   /** Where one check reports: the collector, under the check's own id. */
   private report(id: CheckIdOfKind<'gate'>): GateReport {
-    let report = this.reports.get(id);
-    if (!report) {
-      report = {
-        ran: (endpoint, apiVersion) => this.collector.ran(id, endpoint, apiVersion),
-        observe: (observation) => this.collector.observe({ ...observation, check: id }),
-      };
-      this.reports.set(id, report);
-    }
-    return report;
+    return this.reports.of(id);
   }
 
   /** Serves `served` to one call of `method` with `request`, and records every request it sent. */
@@ -87,16 +81,7 @@ class Gate implements GateDriver {
     if (this.options.signal?.aborted) throw new GateInterrupted('the gate was interrupted (SIGINT/SIGTERM)');
     this.interceptor.serve({ status: served.status, body: served.body });
     const startedAt = new Date();
-    let value: unknown;
-    let error: unknown;
-    let threw = false;
-    try {
-      const input = typedInput(sdkModels(this.sdk, op.endpoint, op.apiVersion), op.requestDefinition, request.body);
-      value = await method.invoke(sdkArguments(this.sdk, op.endpoint, request.params, input));
-    } catch (caught) {
-      error = caught;
-      threw = true;
-    }
+    const outcome = await invokeSdk(this.sdk, op, method, request);
     const captured = this.interceptor.take();
     const durationMs = Date.now() - startedAt.getTime();
     for (const sent of captured) {
@@ -123,7 +108,7 @@ class Gate implements GateDriver {
         durationMs,
       });
     }
-    return { value, error, threw, captured };
+    return { ...outcome, captured };
   }
 
   /** (a) The requests it sends, one call per generated request. */
