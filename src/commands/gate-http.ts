@@ -52,6 +52,9 @@ export async function gateOverHttp(
   const url = typeof flags.target === 'string' ? flags.target : undefined;
   if (url !== undefined && !/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ''))
     throw new UsageError(`--target ${url} is not an http(s) URL`);
+  // Credentials in the URL would be written into every report naming the target: the token goes in --token.
+  if (url !== undefined && (new URL(url).username !== '' || new URL(url).password !== ''))
+    throw new UsageError('--target must not hold credentials (user:password@): give the token with --token');
   const faults = [...(flags.fault ?? [])];
   if (url !== undefined && faults.length > 0)
     throw new UsageError('--fault plants faults in the embedded sandbox: give --target without a URL to use it');
@@ -73,7 +76,7 @@ export async function gateOverHttp(
   } else {
     const token = flags.token ?? env.HUBSPOT_ACCESS_TOKEN;
     const refusal = tokenRefusal(token);
-    if (refusal !== undefined || token === undefined)
+    if (refusal !== undefined || token === undefined || token === '')
       throw new UsageError(`a --target URL needs a token (--token or HUBSPOT_ACCESS_TOKEN): ${refusal ?? 'none'}`);
     target = { baseUrl: url, token, targetLabel: url };
   }

@@ -81,7 +81,7 @@ const VERDICT_WORD: Readonly<Record<RunResult['summary']['verdict'], string>> = 
 /** What `--runs` meant for a run: generated cases in-process, planned calls (real requests) over HTTP. */
 function casesLine(result: RunResult): string {
   return result.summary.requests.gate === undefined
-    ? `${result.run.runs} planned call(s) per endpoint over HTTP (at most 3)`
+    ? `${Math.min(result.run.runs, 3)} planned call(s) per endpoint over HTTP (--runs ${result.run.runs}, at most 3)`
     : `${result.run.runs} generated cases per request and status`;
 }
 
@@ -156,10 +156,12 @@ function printOutcome(
   gated: readonly GatedSdk[],
   matrix: Matrix,
   matrixFiles: readonly string[],
+  asked: number,
 ): void {
   const ok = (result: RunResult): boolean => result.summary.verdict === 'pass';
   const [single] = gated;
-  if (gated.length === 1 && single) {
+  // The shape follows what was asked: several --sdk cut to one by Ctrl-C still print the several-SDK document.
+  if (asked === 1 && single) {
     const { result } = single.entry.outcome;
     const { comparison } = single.entry;
     if (json) {
@@ -180,7 +182,8 @@ function printOutcome(
       ok: ok(outcome.result),
       findings: outcome.result.findings,
     }));
-    io.out(`${JSON.stringify({ ok: sdks.every((sdk) => sdk.ok), sdks, matrix }, null, 2)}\n`);
+    const all = sdks.every((sdk) => sdk.ok) && gated.length === asked;
+    io.out(`${JSON.stringify({ ok: all, sdks, matrix }, null, 2)}\n`);
     return;
   }
   for (const { entry, written } of gated)
@@ -193,7 +196,8 @@ function printOutcome(
           .filter((verdict) => count(verdict) > 0)
           .map((verdict) => `${count(verdict)} ${verdict}`)
           .join(', ');
-  const head = `hsac gate sdk: ${matrix.sdks.length} SDK releases, ${verdicts}`;
+  const cut = matrix.notGated && matrix.notGated.length > 0 ? ` (not gated: ${matrix.notGated.join(', ')})` : '';
+  const head = `hsac gate sdk: ${matrix.sdks.length} of ${asked} SDK releases gated, ${verdicts}${cut}`;
   const lines = [head, ...matrixConsoleLines(matrix, { changes: true }), `  matrix: ${matrixFiles.join(', ')}`];
   io.out(`${lines.join('\n')}\n`);
 }
@@ -207,6 +211,8 @@ async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd
   const runs = flags.runs ?? settings.runs;
   const specs = flags.sdk.length > 0 ? flags.sdk : [DEFAULT_SDK];
   const reportRoot = resolve(cwd, flags.reportDir ?? join('reports', 'gate'));
+  if (flags.target === undefined && flags.fault.length > 0)
+    throw new UsageError('--fault plants faults in the embedded sandbox the gate drives over HTTP: add --target');
   try {
     // Every SDK loaded before any is gated: a usage error costs nothing.
     const loaded = specs.map((spec) => ({ spec, sdk: loadSdk(spec, cwd) }));
@@ -220,8 +226,6 @@ async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd
     if (flags.seed === undefined && !flags.json)
       io.err(`hsac gate sdk: seed ${seed} (${settings.seedSource}; pass --seed to replay)\n`);
     const entries: MatrixEntry[] = [];
-    if (flags.target === undefined && flags.fault.length > 0)
-      throw new UsageError('--fault plants faults in the embedded sandbox the gate drives over HTTP: add --target');
     // Over HTTP the first SIGINT/SIGTERM ends any wait, the release being gated cleans up and is reported, and the
     // releases not yet gated are left out (exit 3); a second one exits at once. In-process, a signal ends the process.
     const stopWatch =
@@ -268,19 +272,24 @@ async function gateCommand(flags: GateFlags, io: Io, env: NodeJS.ProcessEnv, cwd
       };
     }
     const targetUrl = typeof flags.target === 'string' ? flags.target : 'the embedded sandbox';
-    const matrix = buildMatrix(
-      entries,
-      flags.target === undefined ? { mode: 'in-process' } : { mode: 'http', target: targetUrl },
-    );
+    const matrix = buildMatrix(entries, {
+      ...(flags.target === undefined ? { mode: 'in-process' as const } : { mode: 'http' as const, target: targetUrl }),
+      ...(notGated.length > 0 ? { notGated } : {}),
+    });
     const gated = orderByRelease(entries).map((entry) => ({
       entry,
       written: writeReports(entry.outcome.result, join(reportRoot, entry.reportDir), {
         matrix: { matrix, release: releaseId(entry.sdk) },
       }),
     }));
-    printOutcome(io, flags.json === true, gated, matrix, writeMatrix(matrix, reportRoot));
+    printOutcome(io, flags.json === true, gated, matrix, writeMatrix(matrix, reportRoot), loaded.length);
     const verdicts = entries.map((entry) => entry.outcome.result.summary.verdict);
-    return notGated.length > 0 && !verdicts.includes('fail') ? EXIT.inconclusive : gateExit(verdicts);
+    // Stopped (Ctrl-C), even after the last release's own run, something asked for was left out (a release, or the
+    // in-process comparison): never a pass.
+    const stopped = stopWatch?.signal.aborted === true;
+    if (stopped && notGated.length === 0)
+      io.err('hsac gate sdk: interrupted: the in-process comparison of the last release gated was left out\n');
+    return stopped && !verdicts.includes('fail') ? EXIT.inconclusive : gateExit(verdicts);
   } catch (error) {
     if (error instanceof GateUsageError) throw new UsageError(error.message);
     throw error;

@@ -5,6 +5,7 @@ import {
   buildPath,
   ENDPOINT_IDS,
   resolveResponse,
+  SUCCESS_STATUSES,
   type EndpointId,
   type Operation,
 } from '../catalogue/index.js';
@@ -17,7 +18,7 @@ import { locateMethod, type SdkMethod } from '../sdk/bindings.js';
 import type { LoadedSdk } from '../sdk/sdk.js';
 import { createRedactor } from '../transport/index.js';
 import { createValidator } from '../validate/index.js';
-import type { RequestCase, ResponseCase } from './cases.js';
+import { statusesOf, type RequestCase, type ResponseCase } from './cases.js';
 import type { GateCell, GateOutcome } from './cells.js';
 import type { GateOptions } from './run.js';
 import { GATE_CHECK_MODULES, type GateCall, type GateDriver, type GateReport } from './checks/index.js';
@@ -235,43 +236,36 @@ class HttpGate implements GateDriver {
         versions.indexOf(a.apiVersion) - versions.indexOf(b.apiVersion) ||
         DRIVE_ORDER.indexOf(a.endpoint) - DRIVE_ORDER.indexOf(b.endpoint),
     );
-    const exposed: Operation[] = [];
-    try {
-      await this.driveEach(ordered, client, explicit, exposed);
-    } finally {
-      // What was judged is said even when the run ended early: the cells not reached are not-exercised.
-      this.cells = this.collector.cells(gated);
-    }
-    for (const check of GATE_CHECK_MODULES) check.finished?.(exposed, this, this.report(check.id));
-    this.cells = this.collector.cells(gated);
-    return this.cells;
-  }
-
-  /** The cells judged so far (set as the drive goes, kept when it ends early). */
-  cells: GateCell[] = [];
-
-  private async driveEach(
-    ordered: readonly Operation[],
-    client: ReturnType<LoadedSdk['createClient']>,
-    explicit: boolean,
-    exposed: Operation[],
-  ): Promise<void> {
+    // Every lookup first (no request reaches the provider): a run that ends early still says which methods exist.
+    const exposed: { readonly op: Operation; readonly method: SdkMethod; readonly requests: RequestCase[] }[] = [];
     for (const op of ordered) {
-      if (this.driven.session.isStopped()) break;
       const requests = plannedRequests(op, this.driven.pool, this.options.runs);
       const method = locateMethod(this.sdk, client, op.endpoint, op.apiVersion);
       for (const check of GATE_CHECK_MODULES)
         await check.located?.({ op, method, explicit, request: requests[0], gate: this }, this.report(check.id));
-      if (!method) continue;
-      exposed.push(op);
-      for (const request of requests) {
-        if (this.driven.session.isStopped() || !(await this.journalBefore(op, request))) break;
-        const { call, answer, ended } = await this.forwarded(op, method, request);
-        this.judge(op, request, call, answer);
-        if (ended) throw ended;
-      }
+      if (method) exposed.push({ op, method, requests });
     }
+    try {
+      for (const { op, method, requests } of exposed) {
+        for (const request of requests) {
+          if (this.driven.session.isStopped() || !(await this.journalBefore(op, request))) break;
+          const { call, answer, ended } = await this.forwarded(op, method, request);
+          this.judge(op, request, call, answer);
+          if (ended) throw ended;
+        }
+      }
+    } finally {
+      // The SDK's shape is judged, and what was judged said, also when the run ended early: cells not reached are
+      // not-exercised.
+      const ops = exposed.map(({ op }) => op);
+      for (const check of GATE_CHECK_MODULES) check.finished?.(ops, this, this.report(check.id));
+      this.cells = this.collector.cells(gated);
+    }
+    return this.cells;
   }
+
+  /** The cells judged so far (kept when the drive ends early). */
+  cells: GateCell[] = [];
 
   /** Hands one planned call to the checks: what the SDK sent, and what it made of the provider's answer. */
   private judge(op: Operation, request: RequestCase, call: GateCall, answer: ObservedExchange | undefined): void {
@@ -283,6 +277,11 @@ class HttpGate implements GateDriver {
     const response = answer?.exchange.response;
     // An answer the SDK cannot be judged on: none, cut short, or no JSON (the run's checks report the provider).
     if (!answer || !response || response.truncated || answer.body?.ok !== true) return;
+    // Nor one of a status the gate does not judge decoding on: a 5xx, 404 or 429 the SDK rejects is no decoding (the
+    // gate judges the declared codes, the contracts' 400 and 401, and the other code of the 200/201 pair).
+    const status = response.status;
+    if (!statusesOf(op).includes(status) && status !== SUCCESS_STATUSES.ok && status !== SUCCESS_STATUSES.created)
+      return;
     // One the run's checks found broken under the lenient profile is judged only field by field: an SDK is judged
     // on what a client must survive (nulls, numeric IDs, unknown enum values, as in-process), never blamed for
     // throwing on a provider's broken answer.
@@ -302,7 +301,6 @@ class HttpGate implements GateDriver {
     const decoded = { op, status: response.status, served, definition, call, ...(broken ? { brokenAt } : {}) };
     for (const check of GATE_CHECK_MODULES) {
       if (!check.decoded || (broken && !check.judgesBrokenAnswers)) continue;
-      if (!check.decodedCountsItself) this.report(check.id).ran(op.endpoint, op.apiVersion);
       check.decoded(decoded, this.report(check.id));
     }
   }
@@ -352,9 +350,24 @@ export async function runHttpGate(options: HttpGateOptions): Promise<GateOutcome
   }
   const gateChecks = gate?.verdicts().checks ?? [];
   const sdk = `${options.sdk.name} ${options.sdk.version}`;
+  const cells = withRunFindings(gate?.cells ?? [], result);
+  // A pass needs the SDK judged at work wherever it has a method: a provider whose answers judged nothing (a 204
+  // to everything) leaves the SDK unjudged there, which is no verdict.
+  const unjudged = cells.filter((cell) => cell.outcome === 'not-exercised');
+  const summary: RunResult['summary'] =
+    result.summary.verdict === 'pass' && unjudged.length > 0
+      ? {
+          ...result.summary,
+          verdict: 'inconclusive',
+          reason:
+            `the SDK was not judged at work in ${unjudged.map((c) => `${c.endpoint} ${c.apiVersion}`).join(', ')}: ` +
+            "no request it sent was answered with one of the provider's answers it can be judged on",
+        }
+      : result.summary;
   return {
     result: {
       ...result,
+      summary,
       run: {
         ...result.run,
         apiVersion: versions.join(','),
@@ -362,7 +375,7 @@ export async function runHttpGate(options: HttpGateOptions): Promise<GateOutcome
       },
       checks: [...result.checks, ...gateChecks],
     },
-    cells: withRunFindings(gate?.cells ?? [], result),
+    cells,
   };
 }
 

@@ -1,7 +1,7 @@
 import { API_VERSIONS, ENDPOINT_IDS, type ApiVersion, type EndpointId } from '../catalogue/index.js';
 import { pointerPattern } from '../json-pointer.js';
 import type { Finding, Severity } from '../registry/finding.js';
-import type { CheckId } from '../registry/index.js';
+import { checkIdsOf, type CheckId } from '../registry/index.js';
 import type { GateCell, GateOutcome } from './cells.js';
 import type { ModeComparison } from './modes.js';
 
@@ -79,6 +79,8 @@ export interface Matrix {
   readonly mode: GateMode;
   /** The provider's base URL in HTTP mode. */
   readonly target?: string;
+  /** The `--sdk` specs asked for and left ungated (the run was stopped): the matrix is then partial. */
+  readonly notGated?: readonly string[];
   /** Ordered by release (see {@link orderByRelease}). */
   readonly sdks: readonly MatrixRow[];
   /**
@@ -92,6 +94,8 @@ export interface Matrix {
 export interface MatrixRun {
   readonly mode: GateMode;
   readonly target?: string;
+  /** The `--sdk` specs left ungated (Ctrl-C). */
+  readonly notGated?: readonly string[];
 }
 
 /** A release's name in the matrix: unique within it (two specs resolving to one release are one row). */
@@ -229,6 +233,9 @@ function judgedIn(entry: MatrixEntry, finding: Finding): boolean {
   return check === undefined || check.evaluated > 0;
 }
 
+/** The gate's own checks: what a matrix follows across releases. */
+const GATE_CHECK_IDS: ReadonlySet<string> = new Set(checkIdsOf('gate'));
+
 /**
  * The changes within each package's releases: when a finding appeared or went is a question about one release line
  * (a fork or a fake SDK beside `@hubspot/api-client` is compared with nothing before or after it).
@@ -242,7 +249,8 @@ function changesWithin(ordered: readonly MatrixEntry[]): MatrixChange[] {
   const releases = ordered.map((entry) => releaseId(entry.sdk));
   const seen = new Map<string, { readonly finding: Finding; readonly present: boolean[] }>();
   for (const [row, entry] of ordered.entries())
-    for (const finding of entry.outcome.result.findings) {
+    // The SDK's findings only: over HTTP a release's report also holds the provider's, which are no release change.
+    for (const finding of entry.outcome.result.findings.filter((f) => GATE_CHECK_IDS.has(f.check))) {
       const key = gateFindingKey(finding);
       const known = seen.get(key) ?? { finding, present: ordered.map(() => false) };
       known.present[row] = true;
@@ -285,6 +293,7 @@ export function buildMatrix(entries: readonly MatrixEntry[], run: MatrixRun = { 
     runs: firstRun.runs,
     mode: run.mode,
     ...(run.target === undefined ? {} : { target: run.target }),
+    ...(run.notGated && run.notGated.length > 0 ? { notGated: run.notGated } : {}),
     sdks: ordered.map(rowOf),
     changes: changesOf(ordered),
   };

@@ -234,7 +234,7 @@ describe('the comparison of the two gates (over HTTP)', () => {
     expect(matrix.sdks[0]?.comparison).toEqual(comparison);
     const markdown = matrixMarkdown(matrix);
     expect(markdown).toContain('## In-process vs over HTTP');
-    expect(markdown).toContain('1 planned call(s) per endpoint (at most 3)');
+    expect(markdown).toContain('1 planned call(s) per endpoint (--runs 1, at most 3)');
     expect(markdown).toContain(
       '- DISAGREE sdk-field-lost batch-read v4: in-process \\[nothing\\], over HTTP \\[error /&lt;b&gt;\\]',
     );

@@ -72,9 +72,9 @@ function changeHistory(change: MatrixChange, matrix: Matrix, names: ReadonlyMap<
   const notJudged =
     change.notJudgedIn.length === 0
       ? ''
-      : `; not judged in ${change.notJudgedIn.map(name).join(', ')} (no method for it there)`;
+      : `; not judged in ${change.notJudgedIn.map(name).join(', ')} (no method for it there, or nothing reached it)`;
   if (change.presentIn.length + change.notJudgedIn.length === rows.length)
-    return `in every release gated${others}${change.notJudgedIn.length === 0 ? '' : ' that has the method'}${notJudged}`;
+    return `in every release gated${others}${change.notJudgedIn.length === 0 ? '' : ' that could judge it'}${notJudged}`;
   const judged = rows.filter((release) => !change.notJudgedIn.includes(release));
   const before = (release: string): string | undefined => judged[judged.indexOf(release) - 1];
   const lastIn = change.presentIn.at(-1) ?? '';
@@ -123,9 +123,10 @@ function describeRun(matrix: Matrix): string {
       : 'in-process (answers served by nock)';
   const cases =
     matrix.mode === 'http'
-      ? `${matrix.runs} planned call(s) per endpoint (at most 3)`
+      ? `${Math.min(matrix.runs, 3)} planned call(s) per endpoint (--runs ${matrix.runs}, at most 3)`
       : `${matrix.runs} generated cases per request and status`;
-  return `hsac ${matrix.tool.version} · ${how} · seed ${matrix.seed} · ${cases}`;
+  const cut = matrix.notGated ? ` · interrupted, not gated: ${matrix.notGated.join(', ')}` : '';
+  return `hsac ${matrix.tool.version} · ${how} · seed ${matrix.seed} · ${cases}${cut}`;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPropertySettings } from '../../properties/settings.js';
@@ -419,5 +421,97 @@ describe('the gate over HTTP against the sandbox reports what the in-process gat
       expect(sandboxToken.test(text), `${name}: ${run.replay}`).toBe(false);
       if (run.token !== undefined) expect(text.includes(run.token), `${name}: ${run.replay}`).toBe(false);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// (c) a provider whose answers leave the SDK unjudged: a proxy of the test's own in front of a sandbox of its own.
+
+describe('over HTTP, a provider whose answers judge nothing never makes a cell compatible', () => {
+  let sandbox: Sandbox | undefined;
+  let proxy: Server | undefined;
+  let proxyUrl = '';
+  /** What the proxy does to the calls of the endpoints under test: 204 to all, or a 500 to batch read. */
+  const mode = { current: '204' as '204' | 'read-500' };
+  const UNDER_TEST = /\/(batch\/read|batch\/associate\/default|associations\/default\/)/;
+
+  beforeAll(async () => {
+    const upstream = await startSandbox({ seed: settings.seed >>> 0, rateLimit: { max: 50, intervalMs: 1000 } });
+    sandbox = upstream;
+    proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const path = req.url ?? '/';
+        if (UNDER_TEST.test(path) && mode.current === '204') return void res.writeHead(204).end();
+        if (path.includes('/batch/read') && mode.current === 'read-500') {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          return void res.end(JSON.stringify({ status: 'error', message: 'boom', category: 'INTERNAL_ERROR' }));
+        }
+        const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        );
+        void fetch(`${upstream.url}${path}`, { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) })
+          .then(async (answer) => {
+            const text = await answer.text();
+            res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+            res.end(text);
+          })
+          .catch(() => res.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    proxy?.closeAllConnections();
+    await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
+    await sandbox?.stop();
+  });
+
+  const cellsOf = (reportDir: string): Matrix['sdks'][number]['cells'] =>
+    (JSON.parse(readFileSync(join(reportDir, MATRIX_FILES.json), 'utf8')) as Matrix).sdks[0]?.cells ?? [];
+
+  it('204 to every call: inconclusive (exit 3); every cell with a method not exercised, none compatible', async () => {
+    mode.current = '204';
+    const token = sandbox?.token ?? '';
+    // Every version (no --api-version): the dated ones the SDK lacks are warnings, so nothing but the 204s decides.
+    const reportDir = join(dir, 'answers-204');
+    const ran = await hsac(
+      ['gate', 'sdk', '--target', proxyUrl, '--token', token, '--seed', seed, '--runs', HTTP_RUNS].concat([
+        '--json',
+        '--report-dir',
+        reportDir,
+      ]),
+    );
+    const run = { reportDir, replay: replayOf(`hsac gate sdk --target URL-OF-A-204-PROXY --seed ${seed} --runs 2`) };
+    expect(ran.code, `${run.replay}\n${ran.err}`).toBe(3);
+    const cells = cellsOf(run.reportDir);
+    const withMethod = cells.filter((cell) => cell.outcome !== 'missing');
+    expect(withMethod.map((cell) => `${cell.endpoint} ${cell.outcome}`).sort(), run.replay).toEqual([
+      'associate-default not-exercised',
+      'batch-associate-default not-exercised',
+      'batch-read not-exercised',
+    ]);
+    // Nothing decoded was judged: no decode check counts an answer it had nothing to say of as a pass.
+    for (const cell of withMethod)
+      for (const check of cell.checks.filter((c) => /decode|field|status-tolerance/.test(c.check)))
+        expect(check.evaluated, `${cell.endpoint} ${check.check}: ${run.replay}`).toBe(0);
+    expect(readReport(run.reportDir).summary.reason, run.replay).toMatch(/the SDK was not judged at work in /);
+  });
+
+  it('a 500 to batch read: the SDK rejecting it is no decoding judged, so that cell is never compatible', async () => {
+    mode.current = 'read-500';
+    const token = sandbox?.token ?? '';
+    const run = await gateOverHttp('read-500', ['--target', proxyUrl, '--token', token], 'a read-500 proxy', token);
+    const read = cellsOf(run.reportDir).find((cell) => cell.endpoint === 'batch-read');
+    expect(read?.outcome, run.replay).not.toBe('compatible');
+    const decodeThrows = read?.checks.find((check) => check.check === 'sdk-decode-throws');
+    expect(decodeThrows?.evaluated, run.replay).toBe(0);
+    // The endpoints answered as they should are judged both ways.
+    expect(cellsOf(run.reportDir).find((cell) => cell.endpoint === 'associate-default')?.outcome, run.replay).toBe(
+      'compatible',
+    );
   });
 });

@@ -22,13 +22,12 @@ export interface GateCheck {
   located?(lookup: MethodLookup, report: GateReport): Promise<void>;
   /** One generated request sent through the SDK's method (counted as judged by the gate). */
   request?(sent: SentRequest, report: GateReport): void;
-  /** One answer served to the SDK, declared 2xx or a contract's error (counted as judged by the gate). */
-  decoded?(answer: ServedAnswer, report: GateReport): void;
   /**
-   * True when `decoded` judges only some answers and counts those itself (`report.ran`): the gate then does not
-   * count every answer as judged by it (sdk-status-tolerance judges only the other 200/201 code).
+   * One answer served to the SDK (in-process: a declared 2xx or a contract's error; over HTTP: the provider's). The
+   * check counts (`report.ran`) only an answer it judged: one it has nothing to say of (no model to compare, a code
+   * another check judges) is not a pass.
    */
-  readonly decodedCountsItself?: boolean;
+  decoded?(answer: ServedAnswer, report: GateReport): void;
   /**
    * True when `decoded` also judges an answer the provider broke (over HTTP: one the run's checks found an error
    * in): a field the body has must decode right whatever else the body lacks. Checks of the whole answer (does it

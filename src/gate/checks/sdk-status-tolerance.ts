@@ -40,7 +40,6 @@ function thrownOn(
  */
 export const sdkStatusTolerance: GateCheck = {
   id: 'sdk-status-tolerance',
-  decodedCountsItself: true,
   decoded({ op, status, served, call }, report) {
     const declared = otherCode(status);
     if (declared === undefined || op.responses.some((r) => r.status === status)) return;

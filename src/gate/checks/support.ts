@@ -120,7 +120,9 @@ export function observeDecodedDifferences(
 ): (answer: ServedAnswer, report: GateReport) => void {
   return (answer, report) => {
     const decoded = decodedDifferences(answer);
+    // No model to compare (the SDK threw, or nothing defines the body): nothing judged, nothing counted.
     if (!decoded) return;
+    report.ran(answer.op.endpoint, answer.op.apiVersion);
     const site = { op: answer.op, status: answer.status, caseName: answer.served.name, prefix: decoded.prefix };
     const broken = answer.brokenAt ?? [];
     // A place the provider broke, inside one, or holding one, is the provider's: not a difference of the SDK's.
