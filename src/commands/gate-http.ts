@@ -50,10 +50,11 @@ export async function gateOverHttp(
   signal: AbortSignal,
 ): Promise<HttpGateResult> {
   const url = typeof flags.target === 'string' ? flags.target : undefined;
-  if (url !== undefined && !/^https?:$/.test(URL.canParse(url) ? new URL(url).protocol : ''))
+  const parsed = url !== undefined && URL.canParse(url) ? new URL(url) : undefined;
+  if (url !== undefined && !/^https?:$/.test(parsed?.protocol ?? ''))
     throw new UsageError(`--target ${url} is not an http(s) URL`);
   // Credentials in the URL would be written into every report naming the target: the token goes in --token.
-  if (url !== undefined && (new URL(url).username !== '' || new URL(url).password !== ''))
+  if (parsed && (parsed.username !== '' || parsed.password !== ''))
     throw new UsageError('--target must not hold credentials (user:password@): give the token with --token');
   const faults = [...(flags.fault ?? [])];
   if (url !== undefined && faults.length > 0)

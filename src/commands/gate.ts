@@ -5,13 +5,14 @@ import { readPropertySettings } from '../../properties/settings.js';
 import { API_VERSIONS, type ApiVersion } from '../catalogue/index.js';
 import {
   buildMatrix,
+  matrixVerdict,
   orderByRelease,
   releaseId,
   type Matrix,
   type MatrixEntry,
   type SdkRelease,
 } from '../gate/matrix.js';
-import { matrixConsoleLines, writeMatrix, writeReports } from '../report/index.js';
+import { matrixConsoleLines, VERDICT_WORD, writeMatrix, writeReports } from '../report/index.js';
 import type { RunResult } from '../runner/result.js';
 import {
   countLine,
@@ -25,7 +26,7 @@ import {
 } from './common.js';
 import type { LoadedSdk } from '../sdk/sdk.js';
 import type { HttpGateFlags } from './gate-http.js';
-import { comparisonLines } from '../gate/modes.js';
+import { comparisonLines, MAX_CALLS_PER_ENDPOINT } from '../gate/modes.js';
 
 interface GateFlags extends HttpGateFlags {
   /** Every `--sdk` given, in order (none: the default SDK). */
@@ -71,23 +72,17 @@ function replayOf(sdk: string, flags: GateFlags, seed: number, runs: number): st
   ].join(' ');
 }
 
-/** A release's verdict as the gate says it (inconclusive: over HTTP the provider could not be judged). */
-const VERDICT_WORD: Readonly<Record<RunResult['summary']['verdict'], string>> = {
-  pass: 'COMPATIBLE',
-  fail: 'INCOMPATIBLE',
-  inconclusive: 'INCONCLUSIVE',
-};
-
 /** What `--runs` meant for a run: generated cases in-process, planned calls (real requests) over HTTP. */
 function casesLine(result: RunResult): string {
   return result.summary.requests.gate === undefined
-    ? `${Math.min(result.run.runs, 3)} planned call(s) per endpoint over HTTP (--runs ${result.run.runs}, at most 3)`
+    ? `${Math.min(result.run.runs, MAX_CALLS_PER_ENDPOINT)} planned call(s) per endpoint over HTTP ` +
+        `(--runs ${result.run.runs}, at most ${MAX_CALLS_PER_ENDPOINT})`
     : `${result.run.runs} generated cases per request and status`;
 }
 
 function summary(result: RunResult, written: readonly string[], matrixLines: readonly string[]): string {
   const lines = [
-    `hsac gate sdk: ${VERDICT_WORD[result.summary.verdict]} (${countLine(result.findings)})` +
+    `hsac gate sdk: ${VERDICT_WORD[matrixVerdict(result.summary.verdict)]} (${countLine(result.findings)})` +
       (result.summary.verdict === 'inconclusive' && result.summary.reason ? `: ${result.summary.reason}` : ''),
     `  sdk ${result.run.target}`,
     `  versions ${result.run.apiVersion}, seed ${result.run.seed}, ${casesLine(result)}, ${result.summary.exchanges} exchanges`,

@@ -24,6 +24,7 @@ import type { GateOptions } from './run.js';
 import { GATE_CHECK_MODULES, type GateCall, type GateDriver, type GateReport } from './checks/index.js';
 import { Collector } from './collector.js';
 import { GateReports, invokeSdk } from './driving.js';
+import { MAX_CALLS_PER_ENDPOINT } from './modes.js';
 import { answerHeaders, Relay, relayAnswer, type RelayAnswer } from './relay.js';
 
 /**
@@ -49,9 +50,6 @@ export interface HttpGateOptions extends Omit<GateOptions, 'signal'> {
   /** The run around the gate: the target, its token, the journal, waits and the stop signal. */
   readonly run: Omit<RunOptions, 'apiVersion' | 'endpoints' | 'runs' | 'seed' | 'replay' | 'toolVersion'>;
 }
-
-/** Most planned calls per endpoint: each writes to (or reads from) a provider that may be a portal. */
-export const MAX_CALLS_PER_ENDPOINT = 3;
 
 /** A record ID no provider holds (batch read then answers 207 with an error for it). */
 const UNKNOWN_ID = '999999999999999';

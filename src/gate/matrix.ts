@@ -180,13 +180,18 @@ const VERDICT: Readonly<Record<'pass' | 'fail' | 'inconclusive', MatrixVerdict>>
   inconclusive: 'inconclusive',
 };
 
+/** A run's verdict in the words an SDK team uses (the matrix's and the gate's summary line). */
+export function matrixVerdict(verdict: keyof typeof VERDICT): MatrixVerdict {
+  return VERDICT[verdict];
+}
+
 function rowOf(entry: MatrixEntry): MatrixRow {
   const { summary } = entry.outcome.result;
   return {
     spec: entry.spec,
     name: entry.sdk.name,
     version: entry.sdk.version,
-    verdict: VERDICT[summary.verdict],
+    verdict: matrixVerdict(summary.verdict),
     errors: summary.errors,
     warnings: summary.warnings,
     reportDir: entry.reportDir,

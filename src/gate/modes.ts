@@ -18,6 +18,9 @@ import { SHAPE_CHECKS } from './collector.js';
  * The checks of the SDK's shape (its methods, its enums) judge no answer and are the same in both: left out.
  */
 
+/** Most planned calls per endpoint over HTTP: each writes to (or reads from) a provider that may be a portal. */
+export const MAX_CALLS_PER_ENDPOINT = 3;
+
 /** A check in a cell, and what each mode found there (finding keys: severity and place). */
 export interface ModeDifference {
   readonly endpoint: string;

@@ -26,6 +26,7 @@ export {
   matrixMarkdown,
   matrixSection,
   releaseNames,
+  VERDICT_WORD,
   writeMatrix,
   type MatrixPlacement,
 } from './matrix.js';

@@ -1,4 +1,4 @@
-import { comparisonLines } from '../gate/modes.js';
+import { comparisonLines, MAX_CALLS_PER_ENDPOINT } from '../gate/modes.js';
 import { posix } from 'node:path';
 import type { CellOutcome, GateCell } from '../gate/cells.js';
 import {
@@ -95,7 +95,8 @@ export function changeLine(change: MatrixChange, matrix: Matrix, names = release
   return `${findingLabel(change)}: ${changeHistory(change, matrix, names)}`;
 }
 
-const VERDICT_WORD: Readonly<Record<MatrixVerdict, string>> = {
+/** A verdict as printed: `COMPATIBLE`, `INCOMPATIBLE`, `INCONCLUSIVE`. */
+export const VERDICT_WORD: Readonly<Record<MatrixVerdict, string>> = {
   compatible: 'COMPATIBLE',
   incompatible: 'INCOMPATIBLE',
   inconclusive: 'INCONCLUSIVE',
@@ -123,7 +124,7 @@ function describeRun(matrix: Matrix): string {
       : 'in-process (answers served by nock)';
   const cases =
     matrix.mode === 'http'
-      ? `${Math.min(matrix.runs, 3)} planned call(s) per endpoint (--runs ${matrix.runs}, at most 3)`
+      ? `${Math.min(matrix.runs, MAX_CALLS_PER_ENDPOINT)} planned call(s) per endpoint (--runs ${matrix.runs}, at most ${MAX_CALLS_PER_ENDPOINT})`
       : `${matrix.runs} generated cases per request and status`;
   const cut = matrix.notGated ? ` · interrupted, not gated: ${matrix.notGated.join(', ')}` : '';
   return `hsac ${matrix.tool.version} · ${how} · seed ${matrix.seed} · ${cases}${cut}`;
