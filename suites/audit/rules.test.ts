@@ -4,13 +4,19 @@ import { loadDocument } from '../../src/audit/load.js';
 import { diffModels } from '../../src/audit/diff.js';
 import { AUDIT_RULES, type AnyRule, type Direction } from '../../src/audit/rules/index.js';
 import { changesBetween, requestDoc, responseDoc, type Json } from './fixtures.js';
-import { RULE_CASES, type RuleCase } from './rule-cases.js';
+import { RULE_CASES, RULE_VARIATIONS, type Pair, type Reported, type RuleCase } from './rule-cases.js';
 
-/** The documents of a case, a schema case placed in `direction` (its own unless told). */
-function documents(ruleCase: RuleCase, direction?: Direction): { old: Json; new: Json } {
-  if (ruleCase.kind !== 'schema') return { old: ruleCase.old, new: ruleCase.new };
-  const place = (direction ?? ruleCase.direction) === 'request' ? requestDoc : responseDoc;
-  return { old: place('old', ruleCase.old, ruleCase.components), new: place('new', ruleCase.new, ruleCase.components) };
+/** The documents of a pair, a schema pair placed in `direction` (its own unless told). */
+function documents(pair: Pair, direction?: Direction): { old: Json; new: Json } {
+  if (pair.kind !== 'schema') return { old: pair.old, new: pair.new };
+  const place = (direction ?? pair.direction) === 'request' ? requestDoc : responseDoc;
+  return { old: place('old', pair.old, pair.components), new: place('new', pair.new, pair.components) };
+}
+
+/** A change as the cases state it: located, its values, its severity where not the rule's default. */
+function reported(change: Change, rule: AnyRule): Reported {
+  const { status, pointer, instancePath, old, new: next, severity } = change;
+  return { status, pointer, instancePath, old, new: next, ...(severity === rule.defaultSeverity ? {} : { severity }) };
 }
 
 async function changes(oldDoc: Json, newDoc: Json): Promise<Change[]> {
@@ -38,13 +44,14 @@ describe('the rule catalogue', () => {
   it('has a case for every rule and no case for a rule that does not exist', () => {
     const ids = AUDIT_RULES.map((rule) => rule.id).sort();
     expect(Object.keys(RULE_CASES).sort()).toEqual(ids);
+    for (const id of Object.keys(RULE_VARIATIONS)) expect(ids).toContain(id);
   });
 });
 
 describe.each(AUDIT_RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
   const ruleCase = caseOf(rule);
 
-  it(`fires on its minimal pair, as ${rule.defaultSeverity}`, async () => {
+  it(`fires on its minimal pair, as ${rule.defaultSeverity}, where and with the values the case states`, async () => {
     const { old, new: next } = documents(ruleCase);
     const fired = (await changes(old, next)).filter((change) => change.rule === rule.id);
     expect(fired.length).toBeGreaterThan(0);
@@ -54,6 +61,14 @@ describe.each(AUDIT_RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, r
       expect(change.operation).not.toBe('');
       if (rule.direction === 'request' || rule.direction === 'response') expect(change.direction).toBe(rule.direction);
     }
+    expect(fired.map((change) => reported(change, rule))).toEqual(ruleCase.reports);
+    if (ruleCase.messages) expect(fired.map((change) => change.message)).toEqual(ruleCase.messages);
+  });
+
+  it('fires no other rule on its minimal pair but those the case names', async () => {
+    const { old, new: next } = documents(ruleCase);
+    const others = (await changes(old, next)).filter((change) => change.rule !== rule.id).map((change) => change.rule);
+    expect([...new Set(others)].sort()).toEqual([...(ruleCase.alsoFires ?? [])].sort());
   });
 
   it('stays silent when nothing changed (old vs old, new vs new)', async () => {
@@ -61,6 +76,16 @@ describe.each(AUDIT_RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, r
     expect((await changes(old, old)).filter((change) => change.rule === rule.id)).toEqual([]);
     expect((await changes(next, next)).filter((change) => change.rule === rule.id)).toEqual([]);
   });
+
+  const variations = RULE_VARIATIONS[rule.id] ?? [];
+  if (variations.length > 0) {
+    it.each(variations.map((variation) => [variation.name, variation] as const))('%s', async (_name, variation) => {
+      const { old, new: next } = documents(variation.pair);
+      const fired = (await changes(old, next)).filter((change) => change.rule === rule.id);
+      expect(fired.map((change) => reported(change, rule))).toEqual(variation.reports);
+      if (variation.messages) expect(fired.map((change) => change.message)).toEqual(variation.messages);
+    });
+  }
 
   if (ruleCase.kind === 'schema' && rule.direction !== 'both') {
     const other: Direction = ruleCase.direction === 'request' ? 'response' : 'request';
@@ -123,18 +148,6 @@ describe('direction and severity details', () => {
       expect(fired[0]?.message).toContain('marked open');
     },
   );
-
-  it('a readOnly property added as required is not a new required request property', async () => {
-    const old = requestDoc('old', { type: 'object', properties: { id: { type: 'string' } } });
-    const next = requestDoc('new', {
-      type: 'object',
-      properties: { id: { type: 'string' }, createdAt: { type: 'string', readOnly: true } },
-      required: ['createdAt'],
-    });
-    expect(
-      (await changesBetween(old, next)).filter((change) => change.rule === 'new-required-request-property'),
-    ).toEqual([]);
-  });
 
   it('locates a schema change by schema pointer and instance path', async () => {
     const { old, new: next } = documents(RULE_CASES['response-type-changed']!);

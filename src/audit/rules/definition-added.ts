@@ -8,8 +8,5 @@ export const definitionAdded = defineRule({
   description:
     'A named definition exists only in the new document (documents without operations are compared by definition name).',
   site: 'definition',
-  detect: (site) =>
-    site.old === undefined && site.new !== undefined
-      ? [{ message: `definition ${site.name} was added`, new: site.name }]
-      : [],
+  detect: (site) => (site.old === undefined ? [{ message: `definition ${site.name} was added`, new: site.name }] : []),
 });

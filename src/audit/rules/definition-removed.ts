@@ -9,7 +9,5 @@ export const definitionRemoved = defineRule({
     'A named definition exists only in the old document (documents without operations are compared by definition name).',
   site: 'definition',
   detect: (site) =>
-    site.old !== undefined && site.new === undefined
-      ? [{ message: `definition ${site.name} was removed`, old: site.name }]
-      : [],
+    site.new === undefined ? [{ message: `definition ${site.name} was removed`, old: site.name }] : [],
 });

@@ -1,4 +1,5 @@
 import { operationLabel } from '../model.js';
+import { removedSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -11,8 +12,10 @@ export const deprecatedOperationRemoved = defineRule({
   defaultSeverity: 'info',
   description: 'An operation that the old version marked deprecated is gone.',
   site: 'operation',
-  detect: (site) =>
-    site.old !== undefined && site.new === undefined && site.old.deprecated
-      ? [{ message: `${operationLabel(site.old)} was removed after its deprecation`, old: site.old.pathTemplate }]
-      : [],
+  detect: (site) => {
+    const removed = removedSide(site);
+    return removed?.deprecated === true
+      ? [{ message: `${operationLabel(removed)} was removed after its deprecation`, old: removed.pathTemplate }]
+      : [];
+  },
 });

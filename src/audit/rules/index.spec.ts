@@ -11,6 +11,18 @@ describe('the rule registry', () => {
 
   it('throws on an id that is not kebab-case', () => {
     expect(() => checkCatalogue([{ ...operationAdded, id: 'Operation_Added' }])).toThrow('is not kebab-case');
+    expect(() => checkCatalogue([{ ...operationAdded, id: 'operation_added' }])).toThrow(
+      'audit rule id "operation_added" is not kebab-case',
+    );
+  });
+
+  it('returns distinct kebab-case ids of any number of words as given', () => {
+    const rules = [
+      operationAdded,
+      { ...operationAdded, id: 'deprecated-operation-removed' },
+      { ...operationAdded, id: 'x' },
+    ];
+    expect(checkCatalogue(rules)).toBe(rules);
   });
 
   it('lists every rule once, ids in a set', () => {

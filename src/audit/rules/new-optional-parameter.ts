@@ -1,3 +1,4 @@
+import { addedSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /** Existing calls simply do not send it (oasdiff `new-optional-request-parameter`, INFO). */
@@ -7,10 +8,11 @@ export const newOptionalParameter = defineRule({
   defaultSeverity: 'info',
   description: 'A new optional query, header or cookie parameter.',
   site: 'parameter',
-  // A path parameter is part of the template, which the operation key already matched: one
-  // declared on one side only is a documentation gap, not a change to the URL clients build.
-  detect: (site) =>
-    site.old === undefined && site.new !== undefined && !site.new.required && site.new.in !== 'path'
-      ? [{ message: `new optional ${site.new.in} parameter ${site.new.name}`, new: `${site.new.in} ${site.new.name}` }]
-      : [],
+  // Never a path parameter: the loaders make every path parameter required (`../openapi.ts`, `../structure.ts`).
+  detect: (site) => {
+    const added = addedSide(site);
+    return added?.required === false
+      ? [{ message: `new optional ${added.in} parameter ${added.name}`, new: `${added.in} ${added.name}` }]
+      : [];
+  },
 });

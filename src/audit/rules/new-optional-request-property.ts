@@ -9,9 +9,7 @@ export const newOptionalRequestProperty = defineRule({
   description: 'A request body gained an optional property.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'request'
-      ? []
-      : addedProperties(site.old, site.new, 'request')
-          .filter((name) => !site.new.required.has(name))
-          .map((name) => ({ property: name, message: `new optional request property ${name}`, new: 'optional' })),
+    addedProperties(site.old, site.new, 'request')
+      .filter((name) => !site.new.required.has(name))
+      .map((name) => ({ property: name, message: `new optional request property ${name}`, new: 'optional' })),
 });

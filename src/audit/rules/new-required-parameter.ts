@@ -1,3 +1,4 @@
+import { addedSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /** Every existing call lacks it, so every existing call is refused (oasdiff `new-required-request-parameter`, ERR). */
@@ -9,8 +10,10 @@ export const newRequiredParameter = defineRule({
   site: 'parameter',
   // A path parameter is part of the template, which the operation key already matched: one
   // declared on one side only is a documentation gap, not a change to the URL clients build.
-  detect: (site) =>
-    site.old === undefined && site.new?.required === true && site.new.in !== 'path'
-      ? [{ message: `new required ${site.new.in} parameter ${site.new.name}`, new: `${site.new.in} ${site.new.name}` }]
-      : [],
+  detect: (site) => {
+    const added = addedSide(site);
+    return added?.required === true && added.in !== 'path'
+      ? [{ message: `new required ${added.in} parameter ${added.name}`, new: `${added.in} ${added.name}` }]
+      : [];
+  },
 });

@@ -11,9 +11,7 @@ export const newRequiredRequestProperty = defineRule({
   description: 'A request body gained a required property.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'request'
-      ? []
-      : addedProperties(site.old, site.new, 'request')
-          .filter((name) => site.new.required.has(name))
-          .map((name) => ({ property: name, message: `new required request property ${name}`, new: 'required' })),
+    addedProperties(site.old, site.new, 'request')
+      .filter((name) => site.new.required.has(name))
+      .map((name) => ({ property: name, message: `new required request property ${name}`, new: 'required' })),
 });

@@ -1,4 +1,5 @@
 import { operationLabel } from '../model.js';
+import { addedSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /** A new operation: nothing a client does today stops working. */
@@ -8,8 +9,8 @@ export const operationAdded = defineRule({
   defaultSeverity: 'info',
   description: 'An operation exists only in the new version.',
   site: 'operation',
-  detect: (site) =>
-    site.old === undefined && site.new !== undefined
-      ? [{ message: `${operationLabel(site.new)} was added`, new: site.new.pathTemplate }]
-      : [],
+  detect: (site) => {
+    const added = addedSide(site);
+    return added === undefined ? [] : [{ message: `${operationLabel(added)} was added`, new: added.pathTemplate }];
+  },
 });

@@ -1,4 +1,5 @@
 import { operationLabel } from '../model.js';
+import { removedSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -11,13 +12,15 @@ export const operationRemoved = defineRule({
   defaultSeverity: 'breaking',
   description: 'An operation that was not deprecated exists only in the old version.',
   site: 'operation',
-  detect: (site) =>
-    site.old !== undefined && site.new === undefined && !site.old.deprecated
-      ? [
+  detect: (site) => {
+    const removed = removedSide(site);
+    return removed === undefined || removed.deprecated
+      ? []
+      : [
           {
-            message: `${operationLabel(site.old)} was removed without being deprecated first`,
-            old: site.old.pathTemplate,
+            message: `${operationLabel(removed)} was removed without being deprecated first`,
+            old: removed.pathTemplate,
           },
-        ]
-      : [],
+        ];
+  },
 });

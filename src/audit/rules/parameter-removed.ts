@@ -1,3 +1,4 @@
+import { removedSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /** Clients still send it; a server may ignore or refuse it (oasdiff `request-parameter-removed`, WARN). */
@@ -9,8 +10,10 @@ export const parameterRemoved = defineRule({
   site: 'parameter',
   // A path parameter is part of the template, which the operation key already matched: one
   // declared on one side only is a documentation gap, not a change to the URL clients build.
-  detect: (site) =>
-    site.old !== undefined && site.new === undefined && site.old.in !== 'path'
-      ? [{ message: `${site.old.in} parameter ${site.old.name} was removed`, old: `${site.old.in} ${site.old.name}` }]
-      : [],
+  detect: (site) => {
+    const removed = removedSide(site);
+    return removed !== undefined && removed.in !== 'path'
+      ? [{ message: `${removed.in} parameter ${removed.name} was removed`, old: `${removed.in} ${removed.name}` }]
+      : [];
+  },
 });

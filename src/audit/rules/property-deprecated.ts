@@ -1,4 +1,4 @@
-import { commonProperties } from './helpers.js';
+import { visibleProperties } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /** A deprecation announces a removal; it breaks nothing yet (oasdiff `request-/response-property-deprecated`, INFO). */
@@ -8,15 +8,15 @@ export const propertyDeprecated = defineRule({
   defaultSeverity: 'info',
   description: 'A request or response property became `deprecated: true`.',
   site: 'schema',
-  detect: (site) =>
-    commonProperties(site.old, site.new, site.direction)
-      .filter(
-        (name) => !site.old.properties.get(name)?.deprecated && site.new.properties.get(name)?.deprecated === true,
-      )
-      .map((name) => ({
+  detect: (site) => {
+    const after = visibleProperties(site.new, site.direction);
+    return [...visibleProperties(site.old, site.direction)]
+      .filter(([name, before]) => !before.deprecated && after.get(name)?.deprecated === true)
+      .map(([name]) => ({
         property: name,
         message: `${site.direction} property ${name} is now deprecated`,
         old: 'deprecated: false',
         new: 'deprecated: true',
-      })),
+      }));
+  },
 });

@@ -8,7 +8,7 @@ export const requestAdditionalPropertiesClosed = defineRule({
   description: 'A request object that admitted unlisted properties is now closed (`additionalProperties: false`).',
   site: 'schema',
   detect: (site) =>
-    site.direction === 'request' && site.old.additionalProperties !== false && site.new.additionalProperties === false
+    site.old.additionalProperties !== false && site.new.additionalProperties === false
       ? [
           {
             message: 'request object is now closed: properties it does not list are refused',

@@ -9,7 +9,7 @@ export const requestEnumValueAdded = defineRule({
   description: 'A request enum gained a value, or stopped being an enum.',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'request' || site.old.enum === undefined) return [];
+    if (site.old.enum === undefined) return [];
     if (site.new.enum === undefined)
       return [
         {

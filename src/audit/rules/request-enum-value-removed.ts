@@ -9,7 +9,7 @@ export const requestEnumValueRemoved = defineRule({
   description: 'A request enum lost a value, or a free request value became an enum.',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'request' || site.new.enum === undefined) return [];
+    if (site.new.enum === undefined) return [];
     if (site.old.enum === undefined)
       return [
         {

@@ -1,4 +1,5 @@
 import { describeType, formatRelation, typeRelation } from '../compare.js';
+import { formatText } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -12,12 +13,12 @@ export const requestFormatChanged = defineRule({
   description: 'A request value format was narrowed or changed while its type stayed (int64 -> int32, a format added).',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'request' || typeRelation(site.old.types, site.new.types) !== 'same') return [];
+    if (typeRelation(site.old.types, site.new.types) !== 'same') return [];
     const relation = formatRelation(site.old.format, site.new.format);
     if (relation !== 'narrower' && relation !== 'incompatible') return [];
     return [
       {
-        message: `request format changed from ${site.old.format ?? '(none)'} to ${site.new.format ?? '(none)'}`,
+        message: `request format changed from ${formatText(site.old.format)} to ${formatText(site.new.format)}`,
         old: describeType(site.old),
         new: describeType(site.new),
       },

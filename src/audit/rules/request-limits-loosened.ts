@@ -1,4 +1,5 @@
 import { limitChanges, limitText } from '../compare.js';
+import { limitSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /** A request admitting more values breaks no client (oasdiff INFO). */
@@ -9,13 +10,11 @@ export const requestLimitsLoosened = defineRule({
   description: 'A request limit now admits more values (maximum raised, minimum lowered, a limit removed).',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'request'
-      ? []
-      : limitChanges(site.old.limits, site.new.limits)
-          .filter((change) => change.effect === 'looser')
-          .map((change) => ({
-            message: `request limit loosened: ${limitText(change)}`,
-            old: `${change.key}: ${change.old ?? '(none)'}`,
-            new: `${change.key}: ${change.new ?? '(none)'}`,
-          })),
+    limitChanges(site.old.limits, site.new.limits)
+      .filter((change) => change.effect === 'looser')
+      .map((change) => ({
+        message: `request limit loosened: ${limitText(change)}`,
+        old: limitSide(change, 'old'),
+        new: limitSide(change, 'new'),
+      })),
 });

@@ -1,4 +1,5 @@
 import { limitChanges, limitText } from '../compare.js';
+import { limitSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -13,13 +14,11 @@ export const requestLimitsTightened = defineRule({
     'A request limit now admits fewer values (maxItems/maxLength/maximum lowered or added, minimum/minLength/minItems raised, pattern added or changed).',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'request'
-      ? []
-      : limitChanges(site.old.limits, site.new.limits)
-          .filter((change) => change.effect !== 'looser')
-          .map((change) => ({
-            message: `request limit tightened: ${limitText(change)}`,
-            old: `${change.key}: ${change.old ?? '(none)'}`,
-            new: `${change.key}: ${change.new ?? '(none)'}`,
-          })),
+    limitChanges(site.old.limits, site.new.limits)
+      .filter((change) => change.effect !== 'looser')
+      .map((change) => ({
+        message: `request limit tightened: ${limitText(change)}`,
+        old: limitSide(change, 'old'),
+        new: limitSide(change, 'new'),
+      })),
 });

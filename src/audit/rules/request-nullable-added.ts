@@ -9,7 +9,7 @@ export const requestNullableAdded = defineRule({
   description: 'A request value now admits null.',
   site: 'schema',
   detect: (site) =>
-    site.direction === 'request' && !site.old.nullable && site.new.nullable
+    !site.old.nullable && site.new.nullable
       ? [{ message: 'request value now admits null', old: describeType(site.old), new: describeType(site.new) }]
       : [],
 });

@@ -9,7 +9,7 @@ export const requestNullableRemoved = defineRule({
   description: 'A request value no longer admits null.',
   site: 'schema',
   detect: (site) =>
-    site.direction === 'request' && site.old.nullable && !site.new.nullable
+    site.old.nullable && !site.new.nullable
       ? [{ message: 'request value no longer admits null', old: describeType(site.old), new: describeType(site.new) }]
       : [],
 });

@@ -9,14 +9,12 @@ export const requestPropertyBecameOptional = defineRule({
   description: 'A required request property became optional.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'request'
-      ? []
-      : commonProperties(site.old, site.new, 'request')
-          .filter((name) => site.old.required.has(name) && !site.new.required.has(name))
-          .map((name) => ({
-            property: name,
-            message: `request property ${name} became optional`,
-            old: 'required',
-            new: 'optional',
-          })),
+    commonProperties(site.old, site.new, 'request')
+      .filter((name) => site.old.required.has(name) && !site.new.required.has(name))
+      .map((name) => ({
+        property: name,
+        message: `request property ${name} became optional`,
+        old: 'required',
+        new: 'optional',
+      })),
 });

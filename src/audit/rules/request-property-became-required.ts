@@ -9,14 +9,12 @@ export const requestPropertyBecameRequired = defineRule({
   description: 'An optional request property became required.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'request'
-      ? []
-      : commonProperties(site.old, site.new, 'request')
-          .filter((name) => !site.old.required.has(name) && site.new.required.has(name))
-          .map((name) => ({
-            property: name,
-            message: `request property ${name} became required`,
-            old: 'optional',
-            new: 'required',
-          })),
+    commonProperties(site.old, site.new, 'request')
+      .filter((name) => !site.old.required.has(name) && site.new.required.has(name))
+      .map((name) => ({
+        property: name,
+        message: `request property ${name} became required`,
+        old: 'optional',
+        new: 'required',
+      })),
 });

@@ -12,11 +12,9 @@ export const requestPropertyRemoved = defineRule({
   description: 'A request property is no longer declared.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'request'
-      ? []
-      : removedProperties(site.old, site.new, 'request').map((name) => ({
-          property: name,
-          message: `request property ${name} was removed${site.new.additionalProperties === false ? ' and the object is closed: requests still sending it are refused' : ''}`,
-          old: site.old.required.has(name) ? 'required' : 'optional',
-        })),
+    removedProperties(site.old, site.new, 'request').map((name) => ({
+      property: name,
+      message: `request property ${name} was removed${site.new.additionalProperties === false ? ' and the object is closed: requests still sending it are refused' : ''}`,
+      old: site.old.required.has(name) ? 'required' : 'optional',
+    })),
 });

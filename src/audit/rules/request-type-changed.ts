@@ -12,7 +12,6 @@ export const requestTypeChanged = defineRule({
   description: 'A request value type was narrowed or changed (number -> integer, any -> object, string -> integer).',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'request') return [];
     const relation = typeRelation(site.old.types, site.new.types);
     if (relation !== 'narrower' && relation !== 'incompatible') return [];
     return [

@@ -12,7 +12,6 @@ export const requestTypeWidened = defineRule({
   description: 'A request value type or format was widened (integer -> number, int32 -> int64, format removed).',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'request') return [];
     const types = typeRelation(site.old.types, site.new.types);
     const widened =
       types === 'wider' || (types === 'same' && formatRelation(site.old.format, site.new.format) === 'wider');

@@ -9,7 +9,6 @@ export const requestVariantRemoved = defineRule({
   description: 'A request `oneOf`/`anyOf` (or JSON Structure choice) lost an alternative.',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'request' || site.old.variants === undefined) return [];
     const { removed } = variantDiff(site.old, site.new);
     return removed.length === 0
       ? []

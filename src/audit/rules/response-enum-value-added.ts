@@ -15,7 +15,7 @@ export const responseEnumValueAdded = defineRule({
     'A response enum gained a value (or stopped being an enum); closed-enum clients reject it. Configurable; open enums are info.',
   site: 'schema',
   detect: (site, context) => {
-    if (site.direction !== 'response' || site.old.enum === undefined) return [];
+    if (site.old.enum === undefined) return [];
     const open = site.old.openEnum || site.new.openEnum;
     const severity: Severity = open ? 'info' : context.enumAdditions;
     const note = open ? ' (the enum is marked open)' : '';

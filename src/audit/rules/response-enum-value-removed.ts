@@ -9,7 +9,7 @@ export const responseEnumValueRemoved = defineRule({
   description: 'A response enum lost a value, or a free response value became an enum.',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'response' || site.new.enum === undefined) return [];
+    if (site.new.enum === undefined) return [];
     if (site.old.enum === undefined)
       return [
         {

@@ -1,5 +1,4 @@
-import { declaresErrors, schemaName } from './helpers.js';
-import { successPairs } from './response-errors-split.js';
+import { declaresErrors, responseBody, schemaName, successPairs } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -14,19 +13,18 @@ export const responseErrorsMerged = defineRule({
   description: 'A 207 `*WithErrors` response was removed and its errors merged into the success body.',
   site: 'responses',
   detect: (site) => {
-    const partial = site.old.responses.get('207')?.schema;
-    if (!site.old.responses.has('207') || site.new.responses.has('207') || !declaresErrors(partial)) return [];
+    const partial = responseBody(site.old, '207');
+    if (site.new.responses.has('207') || !declaresErrors(partial)) return [];
     return successPairs(site.pairing)
       .filter(
         ([before, after]) =>
-          !declaresErrors(site.old.responses.get(before)?.schema) &&
-          declaresErrors(site.new.responses.get(after)?.schema),
+          !declaresErrors(responseBody(site.old, before)) && declaresErrors(responseBody(site.new, after)),
       )
       .map(([before, after]) => ({
         status: '207',
-        message: `the 207 is gone and its errors are merged into the ${after} body (${schemaName(site.new.responses.get(after)?.schema)})`,
-        old: `${before} ${schemaName(site.old.responses.get(before)?.schema)} + 207 ${schemaName(partial)}`,
-        new: `${after} ${schemaName(site.new.responses.get(after)?.schema)} (with errors)`,
+        message: `the 207 is gone and its errors are merged into the ${after} body (${schemaName(responseBody(site.new, after))})`,
+        old: `${before} ${schemaName(responseBody(site.old, before))} + 207 ${schemaName(partial)}`,
+        new: `${after} ${schemaName(responseBody(site.new, after))} (with errors)`,
       }));
   },
 });

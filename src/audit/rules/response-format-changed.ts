@@ -1,4 +1,5 @@
 import { describeType, formatRelation, typeRelation } from '../compare.js';
+import { formatText } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -13,12 +14,12 @@ export const responseFormatChanged = defineRule({
     'A response value format was widened or changed while its type stayed (int32 -> int64, date-time -> (none), date -> date-time).',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'response' || typeRelation(site.old.types, site.new.types) !== 'same') return [];
+    if (typeRelation(site.old.types, site.new.types) !== 'same') return [];
     const relation = formatRelation(site.old.format, site.new.format);
     if (relation !== 'wider' && relation !== 'incompatible') return [];
     return [
       {
-        message: `response format changed from ${site.old.format ?? '(none)'} to ${site.new.format ?? '(none)'}`,
+        message: `response format changed from ${formatText(site.old.format)} to ${formatText(site.new.format)}`,
         old: describeType(site.old),
         new: describeType(site.new),
       },

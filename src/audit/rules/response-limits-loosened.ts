@@ -1,4 +1,5 @@
 import { limitChanges, limitText } from '../compare.js';
+import { limitSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /**
@@ -13,13 +14,11 @@ export const responseLimitsLoosened = defineRule({
     'A response limit now admits more values (maxItems/maxLength/maximum raised or removed, minimum lowered, pattern changed).',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'response'
-      ? []
-      : limitChanges(site.old.limits, site.new.limits)
-          .filter((change) => change.effect !== 'tighter')
-          .map((change) => ({
-            message: `response limit loosened: ${limitText(change)}`,
-            old: `${change.key}: ${change.old ?? '(none)'}`,
-            new: `${change.key}: ${change.new ?? '(none)'}`,
-          })),
+    limitChanges(site.old.limits, site.new.limits)
+      .filter((change) => change.effect !== 'tighter')
+      .map((change) => ({
+        message: `response limit loosened: ${limitText(change)}`,
+        old: limitSide(change, 'old'),
+        new: limitSide(change, 'new'),
+      })),
 });

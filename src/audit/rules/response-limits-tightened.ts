@@ -1,4 +1,5 @@
 import { limitChanges, limitText } from '../compare.js';
+import { limitSide } from './helpers.js';
 import { defineRule } from './rule.js';
 
 /** Responses within tighter limits were within the old ones too (oasdiff INFO). */
@@ -9,13 +10,11 @@ export const responseLimitsTightened = defineRule({
   description: 'A response limit now admits fewer values (maximum lowered, minimum raised, a limit added).',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'response'
-      ? []
-      : limitChanges(site.old.limits, site.new.limits)
-          .filter((change) => change.effect === 'tighter')
-          .map((change) => ({
-            message: `response limit tightened: ${limitText(change)}`,
-            old: `${change.key}: ${change.old ?? '(none)'}`,
-            new: `${change.key}: ${change.new ?? '(none)'}`,
-          })),
+    limitChanges(site.old.limits, site.new.limits)
+      .filter((change) => change.effect === 'tighter')
+      .map((change) => ({
+        message: `response limit tightened: ${limitText(change)}`,
+        old: limitSide(change, 'old'),
+        new: limitSide(change, 'new'),
+      })),
 });

@@ -12,7 +12,7 @@ export const responseNullableAdded = defineRule({
   description: 'A response value may now be null.',
   site: 'schema',
   detect: (site) =>
-    site.direction === 'response' && !site.old.nullable && site.new.nullable
+    !site.old.nullable && site.new.nullable
       ? [{ message: 'response value may now be null', old: describeType(site.old), new: describeType(site.new) }]
       : [],
 });

@@ -9,7 +9,7 @@ export const responseNullableRemoved = defineRule({
   description: 'A response value may no longer be null.',
   site: 'schema',
   detect: (site) =>
-    site.direction === 'response' && site.old.nullable && !site.new.nullable
+    site.old.nullable && !site.new.nullable
       ? [{ message: 'response value may no longer be null', old: describeType(site.old), new: describeType(site.new) }]
       : [],
 });

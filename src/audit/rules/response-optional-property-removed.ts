@@ -13,14 +13,12 @@ export const responseOptionalPropertyRemoved = defineRule({
   description: 'An optional response property is no longer declared.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'response'
-      ? []
-      : removedProperties(site.old, site.new, 'response')
-          .filter((name) => !site.old.required.has(name))
-          .map((name) => ({
-            property: name,
-            message: `optional response property ${name} was removed`,
-            old: 'optional',
-            new: '(absent)',
-          })),
+    removedProperties(site.old, site.new, 'response')
+      .filter((name) => !site.old.required.has(name))
+      .map((name) => ({
+        property: name,
+        message: `optional response property ${name} was removed`,
+        old: 'optional',
+        new: '(absent)',
+      })),
 });

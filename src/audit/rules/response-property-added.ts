@@ -12,11 +12,9 @@ export const responsePropertyAdded = defineRule({
   description: 'A response gained a property.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'response'
-      ? []
-      : addedProperties(site.old, site.new, 'response').map((name) => ({
-          property: name,
-          message: `new ${site.new.required.has(name) ? 'required' : 'optional'} response property ${name}`,
-          new: site.new.required.has(name) ? 'required' : 'optional',
-        })),
+    addedProperties(site.old, site.new, 'response').map((name) => ({
+      property: name,
+      message: `new ${site.new.required.has(name) ? 'required' : 'optional'} response property ${name}`,
+      new: site.new.required.has(name) ? 'required' : 'optional',
+    })),
 });

@@ -12,14 +12,12 @@ export const responsePropertyBecameOptional = defineRule({
   description: 'A required response property became optional.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'response'
-      ? []
-      : commonProperties(site.old, site.new, 'response')
-          .filter((name) => site.old.required.has(name) && !site.new.required.has(name))
-          .map((name) => ({
-            property: name,
-            message: `response property ${name} became optional`,
-            old: 'required',
-            new: 'optional',
-          })),
+    commonProperties(site.old, site.new, 'response')
+      .filter((name) => site.old.required.has(name) && !site.new.required.has(name))
+      .map((name) => ({
+        property: name,
+        message: `response property ${name} became optional`,
+        old: 'required',
+        new: 'optional',
+      })),
 });

@@ -9,14 +9,12 @@ export const responsePropertyBecameRequired = defineRule({
   description: 'An optional response property became required.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'response'
-      ? []
-      : commonProperties(site.old, site.new, 'response')
-          .filter((name) => !site.old.required.has(name) && site.new.required.has(name))
-          .map((name) => ({
-            property: name,
-            message: `response property ${name} became required`,
-            old: 'optional',
-            new: 'required',
-          })),
+    commonProperties(site.old, site.new, 'response')
+      .filter((name) => !site.old.required.has(name) && site.new.required.has(name))
+      .map((name) => ({
+        property: name,
+        message: `response property ${name} became required`,
+        old: 'optional',
+        new: 'required',
+      })),
 });

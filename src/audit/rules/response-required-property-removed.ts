@@ -12,14 +12,12 @@ export const responseRequiredPropertyRemoved = defineRule({
   description: 'A required response property is no longer declared.',
   site: 'schema',
   detect: (site) =>
-    site.direction !== 'response'
-      ? []
-      : removedProperties(site.old, site.new, 'response')
-          .filter((name) => site.old.required.has(name))
-          .map((name) => ({
-            property: name,
-            message: `required response property ${name} was removed`,
-            old: 'required',
-            new: '(absent)',
-          })),
+    removedProperties(site.old, site.new, 'response')
+      .filter((name) => site.old.required.has(name))
+      .map((name) => ({
+        property: name,
+        message: `required response property ${name} was removed`,
+        old: 'required',
+        new: '(absent)',
+      })),
 });

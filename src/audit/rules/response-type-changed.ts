@@ -12,7 +12,6 @@ export const responseTypeChanged = defineRule({
   description: 'A response value type changed or widened (integer -> string, integer -> number, object -> any).',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'response') return [];
     const relation = typeRelation(site.old.types, site.new.types);
     if (relation !== 'wider' && relation !== 'incompatible') return [];
     return [

@@ -12,7 +12,6 @@ export const responseTypeNarrowed = defineRule({
   description: 'A response value type or format was narrowed (number -> integer, int64 -> int32, a format added).',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'response') return [];
     const types = typeRelation(site.old.types, site.new.types);
     const narrowed =
       types === 'narrower' || (types === 'same' && formatRelation(site.old.format, site.new.format) === 'narrower');

@@ -12,7 +12,6 @@ export const responseVariantAdded = defineRule({
   description: 'A response `oneOf`/`anyOf` (or JSON Structure choice) gained an alternative.',
   site: 'schema',
   detect: (site) => {
-    if (site.direction !== 'response' || site.new.variants === undefined) return [];
     const { added } = variantDiff(site.old, site.new);
     return added.length === 0
       ? []

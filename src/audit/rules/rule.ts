@@ -69,7 +69,7 @@ export interface SchemaSite {
   readonly direction: Direction;
 }
 
-/** A named schema (a definition) when the compared documents have no operations. */
+/** A named schema (a definition) present on at least one side, when the compared documents have no operations. */
 export interface DefinitionSite {
   readonly name: string;
   readonly old?: SchemaNode;
@@ -115,6 +115,10 @@ export interface RuleContext {
 export interface Rule<K extends SiteKind = SiteKind> {
   /** Stable, kebab-case; config overrides and ignore entries name it. */
   readonly id: string;
+  /**
+   * A `request` or `response` rule sees only schema sites of that direction: the walker filters by it (`diff.ts`,
+   * the one place), so `detect` never tests `site.direction` itself.
+   */
   readonly direction: RuleDirection;
   readonly defaultSeverity: Severity;
   /** One sentence: what fires it, and why that severity. */
