@@ -6,7 +6,7 @@ export const newRequiredParameter = defineRule({
   id: 'new-required-parameter',
   direction: 'request',
   defaultSeverity: 'breaking',
-  description: 'A new required path, query, header or cookie parameter.',
+  description: 'A new required query, header or cookie parameter (a path parameter is part of the URL template).',
   site: 'parameter',
   // A path parameter is part of the template, which the operation key already matched: one
   // declared on one side only is a documentation gap, not a change to the URL clients build.
