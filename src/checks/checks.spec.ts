@@ -3,6 +3,7 @@ import { operation, type EndpointId } from '../catalogue/index.js';
 import type { Exchange } from '../exchange.js';
 import { createValidator } from '../validate/index.js';
 import { ALL_CHECKS, checkExchange, EXCHANGE_CHECKS, idempotent, pagingTerminates, readAfterWrite } from './index.js';
+import { invalidRequestRejected } from './invalid-request-rejected.js';
 import { observeExchange } from './observed.js';
 import type { ExchangeIntent, ObservedExchange } from './types.js';
 
@@ -167,6 +168,15 @@ describe('each exchange check fires on its fault, with the replay command', () =
         context,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('checkExchange', () => {
+  it('runs only the checks that apply to the endpoint', () => {
+    // An invalid body is never sent to PUT default: the check does not apply there, whatever the exchange says.
+    const put = observed({ endpoint: 'associate-default', intent: 'invalid-request', status: 200, body: {} });
+    expect(invalidRequestRejected.check(put, context)).toHaveLength(1);
+    expect(checksOf(put)).not.toContain('invalid-request-rejected');
   });
 });
 

@@ -32,6 +32,11 @@ function specs(observed: ObservedExchange, fromId: string, toId: string): string
     .sort();
 }
 
+/** Whether a write succeeded and listed the pair: a write to repeat (a 207 naming the pair in errors wrote nothing). */
+function wrotePair(observed: ObservedExchange, fromId: string, toId: string): boolean {
+  return isSuccess(observed.exchange.response?.status ?? 0) && specs(observed, fromId, toId).length > 0;
+}
+
 /**
  * `category:typeId` as the answer spells them: what two answers are compared by, and what a finding shows. Any
  * value is spelled (a hostile one included, see `shown`), so an unexpected one differs instead of crashing.
@@ -47,17 +52,19 @@ function typeKey(category: unknown, typeId: unknown): string {
  */
 function rebuildIdempotent({ exchanges }: ReplayedSequence): IdempotentInput[] {
   const writes = exchanges.filter((replayed) => replayed.endpoint !== 'batch-read');
-  const [firstWrite, secondWrite = firstWrite] = writes;
-  const first = firstWrite && endpointAnswer(firstWrite);
-  const second = secondWrite && endpointAnswer(secondWrite);
-  if (!firstWrite || !secondWrite || !first || !second || readsStopShort(exchanges)) return [];
+  const firstWrite = writes[0];
+  if (firstWrite === undefined) return [];
+  const secondWrite = writes[1] ?? firstWrite;
+  const first = endpointAnswer(firstWrite);
+  const second = endpointAnswer(secondWrite);
+  if (!first || !second || readsStopShort(exchanges)) return [];
   const again = requestedPairs(secondWrite);
   const compared = secondWrite.endpoint === 'associate-default' ? again : answeredPairs(second, again);
   const firstAsked = new Set(requestedPairs(firstWrite).map(([fromId, toId]) => `${fromId}>${toId}`));
   const reads = answersOf(exchanges, 'batch-read');
   return compared
     .filter(([fromId, toId]) => firstAsked.has(`${fromId}>${toId}`))
-    .map(([fromId, toId]) => ({ first, second, ...(reads.length > 0 ? { reads } : {}), fromId, toId }));
+    .map(([fromId, toId]) => ({ first, second, reads, fromId, toId }));
 }
 
 /**
@@ -71,15 +78,14 @@ export const idempotent: SequenceCheck<IdempotentInput> = {
   },
   rebuild: rebuildIdempotent,
   exercised({ first, second, fromId, toId }) {
-    const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
-    return a !== undefined && b !== undefined && isSuccess(a) && specs(first, fromId, toId).length > 0 ? 1 : 0;
+    return second.exchange.response !== undefined && wrotePair(first, fromId, toId) ? 1 : 0;
   },
   check({ first, second, reads = [], fromId, toId }) {
     const findings: Finding[] = [];
     const [a, b] = [first.exchange.response?.status, second.exchange.response?.status];
     // A first answer that does not list the pair (a 207 naming it in errors) wrote nothing to
     // repeat: there is no upsert to compare, and inputs-accounted judges the answer itself.
-    if (a === undefined || b === undefined || !isSuccess(a) || specs(first, fromId, toId).length === 0) return findings;
+    if (b === undefined || !wrotePair(first, fromId, toId)) return findings;
     if (!isSuccess(b)) {
       findings.push(
         findingFor(second, {

@@ -18,6 +18,8 @@ function observed(options: {
   body?: unknown;
   sent?: unknown;
   apiVersion?: string;
+  /** No answer came back (a transport failure). */
+  unanswered?: boolean;
 }): ObservedExchange {
   const op = operation(options.endpoint ?? 'batch-read', options.apiVersion ?? '2026-03');
   const body =
@@ -29,12 +31,16 @@ function observed(options: {
   const exchange: Exchange = {
     id: 1,
     request: { method: op.method, url: `http://127.0.0.1${op.pathTemplate}`, headers: {} },
-    response: {
-      status: options.status ?? 200,
-      headers: { 'content-type': 'application/json;charset=utf-8' },
-      ...(body === undefined ? {} : { body }),
-      bytes: body?.length ?? 0,
-    },
+    ...(options.unanswered
+      ? { failure: { kind: 'reset' as const, message: 'socket hang up' } }
+      : {
+          response: {
+            status: options.status ?? 200,
+            headers: { 'content-type': 'application/json;charset=utf-8' },
+            ...(body === undefined ? {} : { body }),
+            bytes: body?.length ?? 0,
+          },
+        }),
     attempts: [{ startedAt: STAMPS.startedAt, durationMs: 3 }],
     startedAt: STAMPS.startedAt,
     durationMs: 3,
@@ -264,6 +270,105 @@ describe('each endpoint is keyed as HubSpot keys it', () => {
   });
 });
 
+describe('an input is judged only by the keys it has, a result answers only by the keys it names', () => {
+  const spec = { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 279 };
+  const pairResult = (from: string | undefined, to: string | undefined) => ({
+    ...(from === undefined ? {} : { from: { id: from } }),
+    ...(to === undefined ? {} : { to: { id: to } }),
+    associationSpec: spec,
+  });
+  const associate = (inputs: unknown[], results: unknown[]) =>
+    observed({
+      endpoint: 'batch-associate-default',
+      body: { status: 'COMPLETE', results, ...STAMPS },
+      sent: { inputs },
+    });
+
+  it('associate default: a pair without its from or its to ID is not judged', () => {
+    const inputs = [{ from: { id: '101' } }, { to: { id: '201' } }, { from: { id: '101' }, to: { id: '202' } }];
+    expect(judge(associate(inputs, [pairResult('101', '202')]))).toEqual({ exercised: 1, missing: [] });
+  });
+
+  it('associate default: a result missing its from or its to ID answers no pair, not even one whose ID reads "undefined"', () => {
+    const inputs = [
+      { from: { id: 'undefined' }, to: { id: '201' } },
+      { from: { id: '101' }, to: { id: 'undefined' } },
+    ];
+    expect(judge(associate(inputs, [pairResult(undefined, '201'), pairResult('101', undefined)]))).toEqual({
+      exercised: 2,
+      missing: ['undefined->201', '101->undefined'],
+    });
+  });
+
+  it('configurations create: an input without a typeId is not judged', () => {
+    const sent = { inputs: [{ category: 'USER_DEFINED' }, { category: 'USER_DEFINED', typeId: 37 }] };
+    const body = { status: 'COMPLETE', results: [{ category: 'USER_DEFINED', typeId: 37 }], ...STAMPS };
+    expect(judge(observed({ endpoint: 'configurations-batch-create', status: 201, body, sent }))).toEqual({
+      exercised: 1,
+      missing: [],
+    });
+  });
+
+  it('an answer without results accounts for the inputs its errors name, and only those', () => {
+    const errors = [standardError({ context: { ids: ['101'] } })];
+    const body = { status: 'COMPLETE', errors, numErrors: 1, ...STAMPS };
+    expect(judge(observed({ status: 207, body, sent: readSent('101') }))).toEqual({ exercised: 1, missing: [] });
+    expect(judge(observed({ status: 207, body, sent: readSent('101', '102') }))).toEqual({
+      exercised: 2,
+      missing: ['102'],
+    });
+  });
+});
+
+describe('how a finding lists the unaccounted inputs', () => {
+  const ids = (count: number): string[] => Array.from({ length: count }, (_, index) => String(101 + index));
+  const unaccounted = (count: number) =>
+    inputsAccounted.check(observed({ body: read207([], []), sent: readSent(...ids(count)) }), context);
+
+  it('points at /results, names up to five in its message, then an ellipsis', () => {
+    expect(unaccounted(5)).toMatchObject([
+      {
+        instancePath: '/results',
+        message: '5 input(s) neither in results nor named by an error: 101, 102, 103, 104, 105',
+        expected: 'each input in results, or named by an error (id, context, in or message)',
+        actual: ids(5),
+      },
+    ]);
+    expect(unaccounted(6)[0]?.message).toBe(
+      '6 input(s) neither in results nor named by an error: 101, 102, 103, 104, 105, …',
+    );
+  });
+
+  it('lists at most twenty as its actual value', () => {
+    expect(unaccounted(25)[0]?.actual).toEqual(ids(20));
+  });
+
+  it('inputs named by fewer errors than they need: up to five in the message, then an ellipsis', () => {
+    // Pairs 101 -> 201.. of which only the first has a result; one error names the shared from ID (capacity 1).
+    const errors = [standardError({ context: { ids: ['101'] } })];
+    const capacityFinding = (pairs: number) => {
+      const targets = Array.from({ length: pairs }, (_, index) => String(201 + index));
+      const sent = { inputs: targets.map((to) => ({ from: { id: '101' }, to: { id: to } })) };
+      const result = { from: { id: '101' }, to: { id: '201' }, associationSpec: { associationTypeId: 279 } };
+      const body = { status: 'COMPLETE', results: [result], errors, numErrors: 1, ...STAMPS };
+      return inputsAccounted.check(observed({ endpoint: 'batch-associate-default', status: 207, body, sent }), context);
+    };
+    expect(capacityFinding(6)).toMatchObject([
+      {
+        instancePath: '/errors',
+        message:
+          '5 input(s) have no result but the errors account for at most 1: more inputs went missing than errors explain (101->202, 101->203, 101->204, 101->205, 101->206)',
+        expected: '<= 1 inputs without a result',
+        actual: 5,
+      },
+    ]);
+    expect(capacityFinding(7)[0]?.message).toBe(
+      '6 input(s) have no result but the errors account for at most 1: more inputs went missing than errors explain (101->202, 101->203, 101->204, 101->205, 101->206, …)',
+    );
+    expect(capacityFinding(2)).toEqual([]);
+  });
+});
+
 describe('what it does not judge: exercised 0, no finding, never a throw', () => {
   const sent = readSent('101');
   it.each([
@@ -286,6 +391,7 @@ describe('what it does not judge: exercised 0, no finding, never a throw', () =>
     ['a body that is not JSON', observed({ body: '{"status": "COMP', sent })],
     ['a JSON array body', observed({ body: [], sent })],
     ['no body', observed({ sent })],
+    ['no answer', observed({ unanswered: true, sent })],
     [
       'PUT default (no inputs)',
       observed({ endpoint: 'associate-default', body: { status: 'COMPLETE', results: [], ...STAMPS } }),

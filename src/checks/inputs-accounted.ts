@@ -1,7 +1,7 @@
 import { isSuccess, type EndpointId } from '../catalogue/index.js';
 import { field } from '../json.js';
 import type { FindingDraft } from '../registry/finding.js';
-import { jsonId, type BatchView } from '../validate/batch-view.js';
+import { jsonId, type BatchResult, type BatchView } from '../validate/batch-view.js';
 import { checkDeclaration } from '../registry/index.js';
 import { findingFor } from './support.js';
 import type { ExchangeCheck, ObservedExchange } from './types.js';
@@ -60,25 +60,24 @@ function judgedInputs(endpoint: BatchEndpoint, sent: unknown): JudgedInput[] {
   return judged;
 }
 
-/** The keys the answer's `results` account for. */
-function resultKeys(endpoint: BatchEndpoint, batch: BatchView): Set<string> {
-  const keys = new Set<string>();
-  for (const result of batch.results ?? []) {
-    let key: string | undefined;
-    switch (endpoint) {
-      case 'batch-read':
-        key = result.fromId;
-        break;
-      case 'batch-associate-default':
-        key = result.fromId === undefined || result.toId === undefined ? undefined : pair(result.fromId, result.toId);
-        break;
-      case 'configurations-batch-create':
-        key = jsonId(field(result.raw, 'typeId'));
-        break;
-    }
-    if (key !== undefined) keys.add(key);
+/** The key a result answers an input by, if it names one. */
+function resultKey(endpoint: BatchEndpoint, result: BatchResult): string | undefined {
+  switch (endpoint) {
+    case 'batch-read':
+      return result.fromId;
+    case 'batch-associate-default':
+      return result.fromId === undefined || result.toId === undefined ? undefined : pair(result.fromId, result.toId);
+    case 'configurations-batch-create':
+      return jsonId(field(result.raw, 'typeId'));
   }
-  return keys;
+}
+
+/**
+ * The keys the answer's `results` account for. A result that names none adds `undefined`, which no input's key
+ * (always a string) looks up.
+ */
+function resultKeys(endpoint: BatchEndpoint, batch: BatchView): ReadonlySet<string | undefined> {
+  return new Set(batch.results?.map((result) => resultKey(endpoint, result)));
 }
 
 const ID = 'inputs-accounted';
@@ -88,9 +87,9 @@ function judgeable(
   observed: ObservedExchange,
 ): { endpoint: BatchEndpoint; batch: BatchView; inputs: JudgedInput[] } | undefined {
   const endpoint = observed.operation.endpoint;
-  const status = observed.exchange.response?.status;
+  const response = observed.exchange.response;
   if (!isBatchEndpoint(endpoint) || observed.intent !== 'conformance') return undefined;
-  if (status === undefined || !isSuccess(status)) return undefined;
+  if (!response || !isSuccess(response.status)) return undefined;
   const { batch } = observed;
   if (!batch.isObject) return undefined;
   return { endpoint, batch, inputs: judgedInputs(endpoint, observed.sent) };
@@ -112,7 +111,7 @@ export const inputsAccounted: ExchangeCheck = {
   },
   check(observed) {
     const judged = judgeable(observed);
-    if (!judged || judged.inputs.length === 0) return [];
+    if (!judged) return [];
     const results = resultKeys(judged.endpoint, judged.batch);
     const named = judged.batch.errorNames;
     const missing = [

@@ -19,26 +19,16 @@ export const invalidRequestRejected: ExchangeCheck = {
   check(observed) {
     const status = observed.exchange.response?.status;
     if (observed.intent !== 'invalid-request' || status === undefined) return [];
-    if (isRateLimited(status)) return [];
+    // A 429 is a 4xx too: a refusal that says nothing about the body, judged by the rate-limit contract.
     if (isClientError(status)) return [];
-    if (isServerError(status)) {
-      // Still a 5xx after every retry, for a body the client got wrong: the server failed where it
-      // had to say what was wrong (a client cannot tell this from an outage, and retries it).
-      return [
-        findingFor(observed, {
-          check: this.id,
-          instancePath: '',
-          message: `an invalid ${observed.operation.endpoint} body (${observed.invalidity ?? 'breaks the request schema'}) was answered ${status} after ${observed.exchange.attempts.length} attempt(s), not refused with a 4xx`,
-          expected: '4xx',
-          actual: status,
-        }),
-      ];
-    }
+    // Still a 5xx after every retry, for a body the client got wrong: the server failed where it had to say what was
+    // wrong (a client cannot tell this from an outage, and retries it).
+    const retried = isServerError(status) ? ` after ${observed.exchange.attempts.length} attempt(s)` : '';
     return [
       findingFor(observed, {
         check: this.id,
         instancePath: '',
-        message: `an invalid ${observed.operation.endpoint} body (${observed.invalidity ?? 'breaks the request schema'}) was answered ${status}, not refused with a 4xx`,
+        message: `an invalid ${observed.operation.endpoint} body (${observed.invalidity ?? 'breaks the request schema'}) was answered ${status}${retried}, not refused with a 4xx`,
         expected: '4xx',
         actual: status,
       }),

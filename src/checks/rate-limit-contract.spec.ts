@@ -403,3 +403,157 @@ describe('rate-limit-contract: a 429 body is read once', () => {
     );
   });
 });
+
+describe('rate-limit-contract: what each finding states (where it points, what it expected, what it met)', () => {
+  const retryIn = (seconds: string) => ({ ...JSON_TYPE, 'retry-after': seconds });
+
+  it('a body that is not a JSON error: its content type (or that it had none) and what the body is', () => {
+    const page = '<!DOCTYPE html><html><body>Too Many Requests</body></html>';
+    expect(judge(answer(429, page, { 'content-type': 'text/html', 'retry-after': '1' }))).toMatchObject([
+      {
+        instancePath: '',
+        expected: 'a JSON error object with policyName',
+        actual: 'text/html: an HTML page',
+      },
+    ]);
+    expect(judge(answer(429, page, { 'retry-after': '1' }))).toMatchObject([
+      {
+        message: 'a 429 whose body is not a JSON error (no content type, an HTML page): clients cannot read its policy',
+        actual: 'no content type: an HTML page',
+      },
+    ]);
+  });
+
+  it('a body without a known policy needs a retry signal as much as one with a ten-secondly policy', () => {
+    const noSignal = 'Retry-After, or the interval with Remaining 0';
+    expect(judge(answer(429, '<html></html>', { 'content-type': 'text/html' })).map((f) => f.expected)).toEqual([
+      'a JSON error object with policyName',
+      noSignal,
+    ]);
+    expect(judge(answer(429, POLICY_BODY('MINUTELY'), JSON_TYPE)).map((f) => f.expected)).toEqual([
+      ['TEN_SECONDLY_ROLLING', 'DAILY', 'SECONDLY'],
+      noSignal,
+    ]);
+  });
+
+  it('a Retry-After it cannot read, a fractional one, and none at all', () => {
+    const policy = POLICY_BODY('TEN_SECONDLY_ROLLING');
+    expect(judge(answer(429, policy, retryIn('soon')))).toMatchObject([
+      { instancePath: '', expected: 'delta-seconds or an HTTP-date', actual: 'soon' },
+    ]);
+    expect(judge(answer(429, policy, retryIn('2.5')))).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        instancePath: '',
+        message:
+          'a 429 whose Retry-After "2.5" has a fraction: delta-seconds is a whole number (RFC 9110 §10.2.3), and some clients reject it',
+        expected: 'a whole number of seconds',
+        actual: '2.5',
+      }),
+    ]);
+    expect(judge(answer(429, policy, JSON_TYPE))).toMatchObject([
+      {
+        severity: 'error',
+        instancePath: '',
+        expected: 'Retry-After, or the interval with Remaining 0',
+        actual: 'absent',
+      },
+    ]);
+  });
+
+  it('a rate-limit header that is not a whole number, and a Remaining over its limit', () => {
+    const judged = (headers: Record<string, string>): Finding[] =>
+      judge(answer(200, OK.body, { ...JSON_TYPE, ...headers }));
+    expect(judged({ 'x-hubspot-ratelimit-max': '1e2' })).toMatchObject([
+      {
+        instancePath: '',
+        message: 'x-hubspot-ratelimit-max is "1e2", not a whole number',
+        expected: 'a whole number',
+        actual: '1e2',
+      },
+    ]);
+    expect(judged({ 'x-hubspot-ratelimit-daily': '250000', 'x-hubspot-ratelimit-daily-remaining': '250001' })).toEqual([
+      expect.objectContaining({ instancePath: '', expected: '<= 250000', actual: 250001 }),
+    ]);
+  });
+
+  it('a whole number is digits only, white space around it aside', () => {
+    const judged = (value: string): string[] =>
+      judge(answer(200, OK.body, { ...JSON_TYPE, 'x-hubspot-ratelimit-remaining': value })).map((f) => f.message);
+    expect(judged('x100')).toEqual(['x-hubspot-ratelimit-remaining is "x100", not a whole number']);
+    expect(judged('100x')).toEqual(['x-hubspot-ratelimit-remaining is "100x", not a whole number']);
+    expect(judged(' 100 ')).toEqual([]);
+  });
+
+  it('a Remaining equal to its limit, or without its limit, or a limit without its Remaining, is consistent', () => {
+    const judged = (headers: Record<string, string>): Finding[] =>
+      judge(answer(200, OK.body, { ...JSON_TYPE, ...headers }));
+    expect(judged({ 'x-hubspot-ratelimit-max': '100', 'x-hubspot-ratelimit-remaining': '100' })).toEqual([]);
+    expect(judged({ 'x-hubspot-ratelimit-remaining': '100' })).toEqual([]);
+    expect(judged({ 'x-hubspot-ratelimit-secondly': '10' })).toEqual([]);
+  });
+
+  it('quotes a value of up to 60 characters whole, a longer one cut at 60', () => {
+    const message = (value: string): string | undefined =>
+      judge(answer(200, OK.body, { ...JSON_TYPE, 'x-hubspot-ratelimit-max': value }))[0]?.message;
+    // Quoted as JSON: 58 characters and their two quotes make 60.
+    expect(message('a'.repeat(58))).toBe(`x-hubspot-ratelimit-max is "${'a'.repeat(58)}", not a whole number`);
+    expect(message('a'.repeat(59))).toBe(`x-hubspot-ratelimit-max is "${'a'.repeat(59)}..., not a whole number`);
+  });
+});
+
+describe('rate-limit-contract: every answer of an exchange judged once, whatever its record holds', () => {
+  it('judges the final answer after two retried 429s for its headers (the last attempt, not the second, decides)', () => {
+    const over = answer(200, OK.body, {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-max': '1',
+      'x-hubspot-ratelimit-remaining': '2',
+    });
+    expect(judge(WELL_FORMED, WELL_FORMED, over).map((f) => f.message)).toEqual([
+      'x-hubspot-ratelimit-remaining (2) exceeds x-hubspot-ratelimit-max (1)',
+    ]);
+  });
+
+  it('judges a record without attempts (built by hand): its final answer, a 429 or not', () => {
+    const withoutAttempts = (response: RecordedResponse): ObservedExchange => {
+      const built = observed([response]);
+      return { ...built, exchange: { ...built.exchange, attempts: [] } };
+    };
+    const unsignalled = withoutAttempts(answer(429, POLICY_BODY('TEN_SECONDLY_ROLLING'), JSON_TYPE));
+    expect(rateLimitContract.check(unsignalled, context).map((f) => f.message)).toEqual([
+      'a 429 that does not say when to retry: no Retry-After, and no X-HubSpot-RateLimit-Interval-Milliseconds with a zero Remaining',
+    ]);
+    expect(rateLimitContract.exercised(unsignalled, context)).toBe(1);
+    const over = answer(200, OK.body, {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-max': '1',
+      'x-hubspot-ratelimit-remaining': '2',
+    });
+    expect(rateLimitContract.check(withoutAttempts(over), context)).toHaveLength(1);
+  });
+});
+
+describe('rate-limit-contract: a final 429 the reader refused is read as a client reads it, once', () => {
+  it('a body nested deeper than the reader parses is read from its text: its policy counts', () => {
+    const deep = POLICY_BODY('TEN_SECONDLY_ROLLING').replace(/}$/, `,"nested":${'['.repeat(100)}${']'.repeat(100)}}`);
+    const final = observed([answer(429, deep, { ...JSON_TYPE, 'retry-after': '1' })]);
+    expect(final.body?.findings.map((finding) => finding.check)).toEqual(['body-depth']);
+    expect(rateLimitContract.check(final, context)).toEqual([]);
+  });
+
+  it('a body that is not JSON is not parsed again: the reader already said so', () => {
+    for (const text of ['{"policyName":', '\uFEFF{"policyName":']) {
+      const final = observed([answer(429, text, { ...JSON_TYPE, 'retry-after': '1' })]);
+      expect(final.body?.ok).toBe(false);
+      const parse = vi.spyOn(JSON, 'parse');
+      try {
+        expect(rateLimitContract.check(final, context)).toMatchObject([
+          { actual: 'application/json;charset=utf-8: text that is not JSON' },
+        ]);
+        expect(parse).not.toHaveBeenCalled();
+      } finally {
+        parse.mockRestore();
+      }
+    }
+  });
+});

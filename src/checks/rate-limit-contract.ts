@@ -100,9 +100,10 @@ function headerConsistency({ response, where }: Judged): Untagged[] {
     } else numbers.set(name, Number(value));
   }
   for (const [max, remaining] of LIMIT_PAIRS) {
-    const limit = numbers.get(max);
-    const left = numbers.get(remaining);
-    if (limit !== undefined && left !== undefined && left > limit) {
+    // A pair missing either header has nothing to compare: nothing exceeds no limit, no Remaining exceeds any.
+    const limit = numbers.get(max) ?? Infinity;
+    const left = numbers.get(remaining) ?? 0;
+    if (left > limit) {
       findings.push({
         check: ID,
         instancePath: '',
@@ -124,6 +125,7 @@ function rateLimitBody({ response, observed }: Judged): RateLimitBody {
   const read = observed?.body;
   if (read === undefined) return readRateLimitBody(response.body);
   if (read.ok) return rateLimitBodyOf(read.value);
+  // Stryker disable next-line MethodExpression: a body the reader refused has exactly one finding, so some is every
   const notJson = read.findings.some((finding) => finding.check === 'body-not-json');
   return notJson
     ? (unreadableRateLimitText(response.body) ?? NOT_JSON_RATE_LIMIT_BODY)
@@ -138,6 +140,9 @@ function judge429(judged: Judged, now: number): Untagged[] {
   const { response, where } = judged;
   const findings: Untagged[] = [];
   const body = rateLimitBody(judged);
+  // DAILY says "stop until midnight in the portal's time zone" by its policy alone: HubSpot documents no Retry-After
+  // for it (FACTS.md §6), and a client must not retry it at all.
+  let saysStop = false;
   if (body.kind === 'unreadable') {
     const contentType = response.headers['content-type'] ?? 'no content type';
     findings.push({
@@ -161,7 +166,7 @@ function judge429(judged: Judged, now: number): Untagged[] {
       expected: [...RATE_LIMIT_POLICIES],
       actual: body.policyName ?? 'absent',
     });
-  }
+  } else saysStop = body.policyName === 'DAILY';
 
   const retryAfter = response.headers['retry-after'];
   const after = parseRetryAfter(retryAfter, now);
@@ -184,13 +189,7 @@ function judge429(judged: Judged, now: number): Untagged[] {
       expected: 'a whole number of seconds',
       actual: retryAfter,
     });
-  } else if (
-    after === undefined &&
-    interval === undefined &&
-    !(body.kind !== 'unreadable' && body.policyName === 'DAILY')
-  ) {
-    // DAILY says "stop until midnight in the portal's time zone" by its policy alone: HubSpot
-    // documents no Retry-After for it (FACTS.md §6), and a client must not retry it at all.
+  } else if (after === undefined && interval === undefined && !saysStop) {
     findings.push({
       check: ID,
       instancePath: '',

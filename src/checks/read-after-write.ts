@@ -1,3 +1,4 @@
+import { isSuccess } from '../catalogue/index.js';
 import type { Finding } from '../registry/finding.js';
 import { field, shown } from '../json.js';
 import { checkDeclaration } from '../registry/index.js';
@@ -36,10 +37,9 @@ export interface ReadAfterWriteInput {
   readonly writes?: number;
 }
 
-/** An association type's `typeId` as a number (a digit string counts), else NaN, which matches no type. */
+/** An association type's `typeId` as a number (a digit string counts), else NaN (`Number(undefined)`): no type. */
 function typeIdOf(type: unknown): number {
-  const typeId = jsonId(field(type, 'typeId'));
-  return typeId === undefined ? Number.NaN : Number(typeId);
+  return Number(jsonId(field(type, 'typeId')));
 }
 
 /**
@@ -73,7 +73,7 @@ export function configurationReadBack(created: ObservedExchange): ReadAfterWrite
   const inputs = field(created.sent, 'inputs');
   const asked = Array.isArray(inputs) ? (inputs as unknown[])[0] : undefined;
   const [typeId, max] = [field(asked, 'typeId'), field(asked, 'maxToObjectIds')];
-  const reflected = (created.batch.results ?? []).some(
+  const reflected = created.batch.results?.some(
     ({ raw }) => field(raw, 'typeId') === typeId && field(raw, 'userEnforcedMaxToObjectIds') === max,
   );
   return {
@@ -103,6 +103,7 @@ function associatedBefore(
   const associated = new Map<string, ExpectedAssociation>();
   for (const replayed of history) {
     const { id } = replayed.now.exchange;
+    // Stryker disable next-line EqualityOperator: the exchange numbered readId is the read: no write, no archive
     if (id >= readId) break;
     if (!succeededNow(replayed)) continue;
     const answer = endpointAnswer(replayed);
@@ -115,7 +116,7 @@ function associatedBefore(
         const earlier = associated.get(key);
         const typeId = earlier?.typeId ?? reportedType(answer, fromId, toId);
         const writtenBy = earlier?.writtenBy ?? id;
-        associated.set(key, { fromId, toId, ...(typeId !== undefined ? { typeId } : {}), writtenBy });
+        associated.set(key, { fromId, toId, typeId, writtenBy });
       }
     } else if (ARCHIVING.has(replayed.endpoint)) {
       for (const [fromId, toId] of archivedPairs(replayed)) associated.delete(`${fromId}>${toId}`);
@@ -131,10 +132,10 @@ function associatedBefore(
  * record (a fixed provider's next page, which the run never read).
  */
 function rebuildReadAfterWrite({ exchanges, history }: ReplayedSequence): ReadAfterWriteInput[] {
-  const [only] = exchanges;
-  const created = only && exchanges.length === 1 ? endpointAnswer(only) : undefined;
-  if (created?.operation.endpoint === 'configurations-batch-create')
-    return only && succeededNow(only) ? [configurationReadBack(created)] : [];
+  // A configuration create is the whole of its sequence.
+  const [created, ...others] = exchanges.map(endpointAnswer);
+  if (others.length === 0 && created?.operation.endpoint === 'configurations-batch-create')
+    return isSuccess(created.exchange.response?.status ?? 0) ? [configurationReadBack(created)] : [];
   const reads = answersOf(exchanges, 'batch-read');
   const [firstRead] = reads;
   if (!firstRead || readsStopShort(exchanges)) return [];

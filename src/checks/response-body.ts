@@ -18,11 +18,11 @@ export const responseBody: ExchangeCheck = {
   },
   check(observed, { validator }) {
     const response = observed.exchange.response;
-    if (response?.body === undefined || response.truncated) return [];
+    if (response === undefined || response.truncated) return [];
     // 5xx after retries is the transport check's to report; its body is a proxy's, not HubSpot's schema.
     if (isServerError(response.status)) return [];
     // The body as read once for every check (its own findings first: BOM, duplicate keys), then
-    // the schema and the body rules over the value read, never over the text again.
+    // the schema and the body rules over the value read, never over the text again. None: no body came back.
     const read = observed.body;
     if (read === undefined) return [];
     const findings: Finding[] = [...read.findings];

@@ -4,7 +4,7 @@ import type { Exchange } from '../exchange.js';
 import { checkDeclaration } from '../registry/index.js';
 import { createValidator } from '../validate/index.js';
 import { observeAuxiliary, observeExchange } from './observed.js';
-import { findingFor, sentInOrder } from './support.js';
+import { answeredPairs, findingFor, header, reportedType, sentInOrder } from './support.js';
 import { tokenRedaction } from './token-redaction.js';
 import { transportCheck } from './transport.js';
 
@@ -75,6 +75,14 @@ describe('findingFor', () => {
     ]);
   });
 
+  it('attaches the replay command of the exchange, unless the finding carries its own or there is none', () => {
+    expect(findingFor(underTest, { check: 'transport', ...bare }).replay).toBe('hsac run --seed 42');
+    expect(findingFor(underTest, { check: 'transport', ...bare, replay: 'hsac replay 3' }).replay).toBe(
+      'hsac replay 3',
+    );
+    expect('replay' in findingFor(auxiliary, { check: 'transport', ...bare })).toBe(false);
+  });
+
   it('points a finding at the exchange it judged, unless the check names another (a sequence quoting a page)', () => {
     expect(findingFor(underTest, { check: 'transport', ...bare }).exchangeId).toBe(7);
     expect(findingFor(underTest, { check: 'transport', ...bare, exchangeId: 3 }).exchangeId).toBe(3);
@@ -86,5 +94,67 @@ describe('sentInOrder', () => {
     const page = (id: number) => ({ ...underTest, exchange: { ...exchange, id } });
     expect(sentInOrder([page(9), page(4)], [4, undefined, 2], [page(9)])).toEqual([2, 4, 9]);
     expect(sentInOrder([], [undefined])).toEqual([]);
+  });
+});
+
+describe('reading an answer', () => {
+  const spec = (typeId: unknown) => ({ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId });
+  /** An associate-default answer listing these results (`from`, `to`, and the type it says it wrote). */
+  const written = (...results: (readonly [string, string, unknown])[]) => {
+    const body = JSON.stringify({
+      status: 'COMPLETE',
+      results: results.map(([from, to, typeId]) => ({
+        from: { id: from },
+        to: { id: to },
+        associationSpec: spec(typeId),
+      })),
+    });
+    return observeExchange({
+      operation: operation('batch-associate-default', '2026-03'),
+      intent: 'conformance',
+      exchange: {
+        ...exchange,
+        response: { status: 200, headers: { 'content-type': 'application/json' }, body, bytes: 1 },
+      },
+    });
+  };
+
+  it('header: by its name in any case; none where no answer came back', () => {
+    const labelled = observeExchange({
+      operation: operation('batch-read', '2026-03'),
+      intent: 'conformance',
+      exchange: { ...exchange, response: { status: 200, headers: { 'content-type': 'text/plain' }, bytes: 0 } },
+    });
+    expect(header(labelled, 'Content-Type')).toBe('text/plain');
+    expect(header(labelled, 'retry-after')).toBeUndefined();
+    const { response: _answered, ...unanswered } = exchange;
+    const failed = observeExchange({
+      operation: operation('batch-read', '2026-03'),
+      intent: 'conformance',
+      exchange: { ...unanswered, failure: { kind: 'timeout', message: 'no answer' } },
+    });
+    expect(header(failed, 'content-type')).toBeUndefined();
+  });
+
+  it('answeredPairs: the pairs its results list, in either direction; none without results', () => {
+    const pairs = [
+      ['101', '201'],
+      ['101', '202'],
+      ['102', '201'],
+    ] as const;
+    expect(answeredPairs(written(['101', '201', 279], ['202', '101', 279]), pairs)).toEqual([
+      ['101', '201'],
+      ['101', '202'],
+    ]);
+    expect(answeredPairs(underTest, pairs)).toEqual([]);
+  });
+
+  it('reportedType: the type a write answered for the pair, if it said one as a number', () => {
+    const answer = written(['101', '202', 280], ['101', '201', 279], ['101', '203', '279']);
+    expect(reportedType(answer, '101', '201')).toBe(279);
+    expect(reportedType(answer, '101', '202')).toBe(280);
+    expect(reportedType(answer, '101', '203')).toBeUndefined();
+    expect(reportedType(answer, '101', '204')).toBeUndefined();
+    expect(reportedType(answer, '201', '101')).toBeUndefined();
   });
 });

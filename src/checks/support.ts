@@ -47,7 +47,7 @@ export function answeredPairs(
   observed: ObservedExchange,
   pairs: readonly (readonly [string, string])[],
 ): (readonly [string, string])[] {
-  const listed = new Set((observed.batch.results ?? []).map((result) => `${result.fromId}>${result.toId}`));
+  const listed = new Set(observed.batch.results?.map((result) => `${result.fromId}>${result.toId}`));
   return pairs.filter(([from, to]) => listed.has(`${from}>${to}`) || listed.has(`${to}>${from}`));
 }
 

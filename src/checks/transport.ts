@@ -28,14 +28,14 @@ export const transportCheck: ExchangeCheck = {
         }),
       ];
     }
-    const status = exchange.response?.status;
-    if (status !== undefined && isServerError(status)) {
+    const { response } = exchange;
+    if (response && isServerError(response.status)) {
       return [
         findingFor(observed, {
           check: this.id,
           instancePath: '',
-          message: `the server answered ${status} ${tries}`,
-          actual: status,
+          message: `the server answered ${response.status} ${tries}`,
+          actual: response.status,
         }),
       ];
     }
