@@ -26,7 +26,8 @@ export function writeGuarded(dir: string, files: readonly RenderedFile[], option
       rmSync(path, { force: true });
       continue;
     }
-    writeFileSync(path, text, 'utf8');
+    // A string is written as UTF-8.
+    writeFileSync(path, text);
     written.push(path);
   }
   if (withheld.length > 0)

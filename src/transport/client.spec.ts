@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DailyLimitReached, HubSpotClient } from './client.js';
 import { REDACTED } from './redact.js';
 import { parseRateBudget, RateLimiter } from './rate-limiter.js';
@@ -276,5 +276,229 @@ describe('against a real loopback server', () => {
     }).send({ method: 'GET', path: '/' });
     expect(exchange.failure?.kind).toBe('network');
     expect(exchange.attempts).toHaveLength(2);
+  });
+});
+
+/** A fetch that answers from a list and keeps what each call was given. */
+function capturingFetch(answers: readonly (() => Promise<Response>)[]) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fake = (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    calls.push({ url: url instanceof URL ? url.href : typeof url === 'string' ? url : url.url, init: init ?? {} });
+    const answer = answers[calls.length - 1];
+    return answer ? answer() : Promise.reject(new Error(`unexpected request ${calls.length}`));
+  };
+  return { fetch: fake, calls };
+}
+
+const answer =
+  (status: number, body?: string, headers: Record<string, string> = {}) =>
+  (): Promise<Response> =>
+    Promise.resolve(new Response(body ?? null, { status, headers }));
+const failWith = (error: unknown) => (): Promise<Response> => Promise.reject(error);
+const NO_RETRY = { maxRetries: 0, maxRateLimitRetries: 0, baseDelayMs: 1, maxDelayMs: 1 };
+
+describe('what a request carries', () => {
+  it('a GET: accept JSON, the default user agent, the bearer token, no content type and no body', async () => {
+    const t = capturingFetch([answer(200, '{}')]);
+    const exchange = await client(new VirtualClock(), { fetch: t.fetch }).send({ method: 'GET', path: '/a' });
+    const sent = t.calls[0]?.init;
+    expect(sent?.method).toBe('GET');
+    expect(sent?.headers).toEqual({
+      accept: 'application/json',
+      'user-agent': 'hsac',
+      authorization: `Bearer ${TOKEN}`,
+    });
+    expect(sent?.body).toBeUndefined();
+    expect(sent?.redirect).toBe('manual');
+    expect(exchange.request).toStrictEqual({
+      method: 'GET',
+      url: `${BASE}/a`,
+      headers: { accept: 'application/json', 'user-agent': 'hsac', authorization: `Bearer ${REDACTED}` },
+    });
+  });
+
+  it("query parameters, the caller's user agent and headers (which win over the defaults)", async () => {
+    const t = capturingFetch([answer(200, '{}')]);
+    await client(new VirtualClock(), { fetch: t.fetch, userAgent: 'hsac/1.2.3' }).send({
+      method: 'POST',
+      path: '/a',
+      query: { after: 'x y', limit: '10' },
+      body: { n: 1 },
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(t.calls[0]?.url).toBe(`${BASE}/a?after=x+y&limit=10`);
+    expect(t.calls[0]?.init.headers).toMatchObject({ 'user-agent': 'hsac/1.2.3', 'content-type': 'text/plain' });
+    expect(t.calls[0]?.init.body).toBe('{"n":1}');
+  });
+
+  it('no token, no authorization header; the token in a query parameter is redacted from the recorded URL', async () => {
+    const t = capturingFetch([answer(200, '{}'), answer(200, '{}')]);
+    const anonymous = await new HubSpotClient({ baseUrl: BASE, fetch: t.fetch }).send({ method: 'GET', path: '/a' });
+    expect(Object.keys(t.calls[0]?.init.headers ?? {})).not.toContain('authorization');
+    expect(anonymous.request.headers.authorization).toBeUndefined();
+    const echoed = await client(new VirtualClock(), { fetch: t.fetch }).send({
+      method: 'GET',
+      path: '/a',
+      query: { hapikey: TOKEN },
+    });
+    expect(echoed.request.url).toBe(`${BASE}/a?hapikey=${REDACTED}`);
+  });
+
+  it('numbers exchanges from 1 per client and records them in order, through onExchange too', async () => {
+    const t = capturingFetch([answer(200, '{}'), answer(204)]);
+    const seen: number[] = [];
+    const sut = client(new VirtualClock(), { fetch: t.fetch, onExchange: (exchange) => seen.push(exchange.id) });
+    const first = await sut.send({ method: 'GET', path: '/a' });
+    const second = await sut.send({ method: 'DELETE', path: '/b' });
+    expect([first.id, second.id]).toEqual([1, 2]);
+    expect(seen).toEqual([1, 2]);
+    expect(sut.exchanges).toEqual([first, second]);
+    // An empty body is no body; its byte count is 0.
+    expect(second.response).toStrictEqual({ status: 204, headers: {}, bytes: 0 });
+  });
+
+  it('times each attempt and the exchange on the client clock, waits included', async () => {
+    const clock = new VirtualClock();
+    const t = capturingFetch([answer(503), answer(200, '{}')]);
+    const start = clock.now();
+    const exchange = await client(clock, { fetch: t.fetch }).send({ method: 'GET', path: '/a' });
+    expect(exchange.startedAt).toBe(new Date(start).toISOString());
+    expect(exchange.attempts.map((a) => a.startedAt)).toEqual([
+      new Date(start).toISOString(),
+      new Date(start + 150).toISOString(),
+    ]);
+    expect(exchange.attempts.map((a) => a.durationMs)).toEqual([0, 0]);
+    expect(exchange.durationMs).toBe(150);
+  });
+
+  it('response header names are recorded lower-cased; the echo is noted only where the token was', async () => {
+    const base64 = Buffer.from(TOKEN).toString('base64');
+    const t = capturingFetch([
+      answer(200, '{}', { 'X-Echo': base64 }),
+      answer(200, `{"echo":"${TOKEN.toUpperCase()}"}`, { 'X-Clean': 'yes' }),
+    ]);
+    const sut = client(new VirtualClock(), { fetch: t.fetch });
+    const inHeaders = await sut.send({ method: 'GET', path: '/a' });
+    expect(inHeaders.response?.headers).toEqual({ 'content-type': 'text/plain;charset=UTF-8', 'x-echo': REDACTED });
+    expect(inHeaders.response?.echoedToken).toEqual(['headers']);
+    const inBody = await sut.send({ method: 'GET', path: '/a' });
+    expect(inBody.response?.headers['x-clean']).toBe('yes');
+    expect(inBody.response?.echoedToken).toEqual(['body']);
+    expect(inBody.response?.body).toBe(`{"echo":"${REDACTED}"}`);
+  });
+
+  it('the body is decoded as UTF-8 with a byte-order mark kept, and its byte count recorded', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('{"é":1}')]);
+    const t = capturingFetch([() => Promise.resolve(new Response(bytes, { status: 200 }))]);
+    const exchange = await client(new VirtualClock(), { fetch: t.fetch }).send({ method: 'GET', path: '/a' });
+    expect(exchange.response?.body).toBe('\uFEFF{"é":1}');
+    expect(exchange.response?.bytes).toBe(bytes.byteLength);
+  });
+});
+
+describe('failures of an attempt', () => {
+  it.each([
+    [
+      'ECONNRESET',
+      { cause: { code: 'ECONNRESET', message: 'read ECONNRESET' } },
+      'reset',
+      'connection reset (ECONNRESET)',
+    ],
+    [
+      'UND_ERR_SOCKET',
+      { cause: { code: 'UND_ERR_SOCKET', message: 'x' } },
+      'reset',
+      'connection reset (UND_ERR_SOCKET)',
+    ],
+    ['EPIPE, on the error itself', { code: 'EPIPE', message: 'x' }, 'reset', 'connection reset (EPIPE)'],
+    [
+      '"other side closed"',
+      { cause: { message: 'other side closed' } },
+      'reset',
+      'connection reset (other side closed)',
+    ],
+    ['"terminated"', new Error('Terminated'), 'reset', 'connection reset (Terminated)'],
+    ['"socket hang up"', new Error('socket hang up'), 'reset', 'connection reset (socket hang up)'],
+    [
+      'ECONNREFUSED',
+      { cause: { code: 'ECONNREFUSED', message: 'connect refused' } },
+      'network',
+      'ECONNREFUSED: connect refused',
+    ],
+    ['an error without a code', new Error('DNS said no'), 'network', 'network error: DNS said no'],
+    ['a thrown string', 'odd', 'network', 'network error: odd'],
+    ['nothing thrown', undefined, 'network', 'network error: undefined'],
+  ])('%s: %s', async (_name, error, kind, message) => {
+    const t = capturingFetch([failWith(error)]);
+    const exchange = await client(new VirtualClock(), { fetch: t.fetch, retry: NO_RETRY }).send({
+      method: 'GET',
+      path: '/a',
+    });
+    expect(exchange.failure).toEqual({ kind, message });
+    expect(exchange.attempts[0]?.failure).toEqual({ kind, message });
+    expect(exchange.response).toBeUndefined();
+  });
+
+  it('a failure message that quotes the token is redacted', async () => {
+    const t = capturingFetch([failWith(new Error(`bad header Bearer ${TOKEN}`))]);
+    const exchange = await client(new VirtualClock(), { fetch: t.fetch, retry: NO_RETRY }).send({
+      method: 'GET',
+      path: '/a',
+    });
+    expect(exchange.failure?.message).toBe(`network error: bad header Bearer ${REDACTED}`);
+  });
+
+  it('the default timeout is 30 s per attempt; limitTimeouts lowers it, never raises it, never below 1 ms', async () => {
+    vi.useFakeTimers();
+    try {
+      // Answers nothing: only the attempt's own timeout ends it.
+      const hang = (): Promise<Response> => new Promise(() => undefined);
+      const t = capturingFetch([hang, hang, hang]);
+      const sut = client(new VirtualClock(), { fetch: t.fetch, retry: NO_RETRY });
+      /** Whether request `n`'s signal has aborted after `ms` more milliseconds. */
+      const abortedAfter = async (n: number, ms: number): Promise<boolean | undefined> => {
+        await vi.advanceTimersByTimeAsync(ms);
+        return t.calls[n]?.init.signal?.aborted;
+      };
+      void sut.send({ method: 'GET', path: '/a' });
+      expect([await abortedAfter(0, 29_999), await abortedAfter(0, 1)]).toEqual([false, true]);
+      sut.limitTimeouts(5000);
+      sut.limitTimeouts(60_000);
+      void sut.send({ method: 'GET', path: '/b' });
+      expect([await abortedAfter(1, 4999), await abortedAfter(1, 1)]).toEqual([false, true]);
+      sut.limitTimeouts(-5);
+      void sut.send({ method: 'GET', path: '/c' });
+      expect([await abortedAfter(2, 0), await abortedAfter(2, 1)]).toEqual([false, true]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an answered attempt leaves no timer behind', async () => {
+    vi.useFakeTimers();
+    try {
+      const t = capturingFetch([answer(200, '{}')]);
+      await client(new VirtualClock(), { fetch: t.fetch }).send({ method: 'GET', path: '/a' });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a maxWaitMs of 0 is a bound like any other: no wait at all', () => {
+    expect(() => client(new VirtualClock(), { maxWaitMs: 0 })).not.toThrow();
+  });
+
+  it('a recorded URL that no longer parses after redaction is named as it is', async () => {
+    const t = capturingFetch([answer(503)]);
+    const sut = new HubSpotClient({
+      baseUrl: `https://${TOKEN}.example.test`,
+      token: TOKEN,
+      clock: new VirtualClock(),
+      fetch: t.fetch,
+      maxWaitMs: 1,
+    });
+    const error = await sut.send({ method: 'GET', path: '/a' }).catch((caught: unknown) => caught);
+    expect((error as Error).message.startsWith(`GET https://${REDACTED}.example.test/a: asked to wait`)).toBe(true);
   });
 });

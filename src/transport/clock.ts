@@ -35,6 +35,7 @@ export const systemClock: Clock = {
         },
         Math.min(2 ** 31 - 1, Math.max(0, ms)),
       );
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once; the timer removes the listener
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };

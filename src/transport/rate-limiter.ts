@@ -20,8 +20,14 @@ export function parseRateBudget(text: string): RateBudget {
 
 function headerNumber(headers: Readonly<Record<string, string>>, name: string): number | undefined {
   const raw = headers[name];
+  // Stryker disable next-line ConditionalExpression: test(undefined) reads the text "undefined", which is no number
   if (raw === undefined || !/^\s*\d+\s*$/.test(raw)) return undefined;
   return Number(raw);
+}
+
+/** A header's number when it is above 0: a Max or an interval of 0 says nothing a limiter can use. */
+function positive(value: number | undefined): number | undefined {
+  return (value ?? 0) > 0 ? value : undefined;
 }
 
 /** Options of one {@link RateLimiter.acquire}. */
@@ -45,13 +51,16 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once; settling removes the listener
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
+        // Stryker disable next-line StringLiteral: a listener left behind can only reject a settled promise, a no-op
         signal.removeEventListener('abort', onAbort);
         resolve(value);
       },
       (error: unknown) => {
+        // Stryker disable next-line StringLiteral: a listener left behind can only reject a settled promise, a no-op
         signal.removeEventListener('abort', onAbort);
         reject(error);
       },
@@ -73,6 +82,7 @@ export class RateLimiter {
   private budgetSource = 'configured';
   private readonly sent: number[] = [];
   private pausedUntil = 0;
+  // Stryker disable next-line StringLiteral: read only once a pause is in force, and pauseFor sets both
   private pauseReason = 'paused';
   private queue: Promise<void> = Promise.resolve();
 
@@ -129,13 +139,15 @@ export class RateLimiter {
 
   /** Adapts to a response's rate-limit headers (names lower-cased). */
   observe(headers: Readonly<Record<string, string>>): void {
-    const max =
-      headerNumber(headers, 'x-hubspot-ratelimit-max') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly');
-    const interval = headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds');
+    const max = positive(
+      headerNumber(headers, 'x-hubspot-ratelimit-max') ?? headerNumber(headers, 'x-hubspot-ratelimit-secondly'),
+    );
+    const interval = positive(headerNumber(headers, 'x-hubspot-ratelimit-interval-milliseconds'));
     // Adopt the server's budget only when it is tighter than the configured one: the configured
     // budget may be deliberately low (a portal shared with other integrations).
-    if (max !== undefined && max > 0) {
-      const windowMs = interval !== undefined && interval > 0 ? interval : this.budget.windowMs;
+    // Stryker disable next-line ConditionalExpression: without a Max the rate below is NaN, and NaN is never tighter
+    if (max !== undefined) {
+      const windowMs = interval ?? this.budget.windowMs;
       if (max / windowMs < this.budget.requests / this.budget.windowMs) {
         this.budget = { requests: max, windowMs };
         this.budgetSource = 'from the X-HubSpot-RateLimit headers';
@@ -147,13 +159,10 @@ export class RateLimiter {
     if (remaining === 0) {
       // The server's own interval says when its window frees a slot; only without it does the
       // configured window (which may be HubSpot's ten seconds against a one-second server) decide.
-      const ms =
-        interval !== undefined && interval > 0
-          ? interval
-          : (this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now();
+      const ms = interval ?? (this.sent[0] ?? this.clock.now()) + this.budget.windowMs - this.clock.now();
       this.pauseFor(
         ms,
-        `X-HubSpot-RateLimit-Remaining: 0${interval !== undefined && interval > 0 ? ` (interval ${interval} ms)` : ''}`,
+        `X-HubSpot-RateLimit-Remaining: 0${interval === undefined ? '' : ` (interval ${interval} ms)`}`,
       );
     }
   }

@@ -267,6 +267,23 @@ describe('429 of any shape is waited out, in order of what it says', () => {
     expect(t.recorded).toHaveLength(1);
   });
 
+  it('DAILY is read in the charset the content type names (UTF-16, no byte-order mark)', async () => {
+    const utf16 = new Uint8Array(Buffer.from(DAILY, 'utf16le'));
+    const t = setup([{ status: 429, body: utf16, headers: { 'content-type': 'application/json; charset=utf-16le' } }]);
+    expect(await rejection(t.send())).toBeInstanceOf(DailyLimitReached);
+  });
+
+  it('the errors a send rejects with say which they are by name', async () => {
+    const daily = await rejection(setup([{ status: 429, body: DAILY }]).send());
+    const tooLong = await rejection(setup([{ status: 429, body: TEN_SECONDLY }], { maxWaitMs: 1 }).send());
+    const interrupted = await rejection(setup([OK]).send(AbortSignal.abort()));
+    expect([daily, tooLong, interrupted].map((error) => (error as Error).name)).toEqual([
+      'DailyLimitReached',
+      'WaitTooLong',
+      'SendInterrupted',
+    ]);
+  });
+
   it('DAILY is read in any encoding the body names (UTF-16 with a byte-order mark)', async () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(DAILY, 'utf16le')]);
     const t = setup([{ status: 429, body: utf16, headers: { 'content-type': 'application/json; charset=utf-16' } }]);
@@ -456,7 +473,8 @@ describe('every wait is interruptible', () => {
     const t = setup(['hang']);
     const controller = new AbortController();
     const sent = t.send(controller.signal);
-    await Promise.resolve();
+    // Past the limiter: the request is on its way.
+    while (t.calls() === 0) await new Promise((resolve) => setImmediate(resolve));
     controller.abort();
     const error = await rejection(sent);
     expect(error).toBeInstanceOf(SendInterrupted);
@@ -489,5 +507,294 @@ describe('after Ctrl-C, cleanup requests are bounded too', () => {
     t.client.limitTimeouts(60_000);
     const exchange = await t.send();
     expect(exchange.failure?.kind).toBe('timeout');
+  });
+});
+
+describe('the client knobs a run turns after Ctrl-C, and what waits say', () => {
+  it('limitWaits lowers the bound (never raises it, never below 0): a wait over it is refused', async () => {
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '2' } }], {
+      maxWaitMs: 30_000,
+    });
+    t.client.limitWaits(1000);
+    t.client.limitWaits(90_000);
+    const error = await rejection(t.send());
+    expect(error).toBeInstanceOf(WaitTooLong);
+    expect((error as WaitTooLong).maxWaitMs).toBe(1000);
+    const zero = setup([{ status: 503 }]);
+    zero.client.limitWaits(-5);
+    expect(((await rejection(zero.send())) as WaitTooLong).maxWaitMs).toBe(0);
+  });
+
+  it('a wait exactly at the bound is made', async () => {
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '2' } }, OK], {
+      maxWaitMs: 2000,
+    });
+    expect((await t.send()).response?.status).toBe(200);
+    expect(t.clock.sleeps).toEqual([2000]);
+  });
+
+  it('limitRetries lowers both retry counts (never raises them, never below 0)', async () => {
+    const t = setup([{ status: 503 }, { status: 503 }, OK]);
+    t.client.limitRetries(1);
+    t.client.limitRetries(9);
+    const exchange = await t.send();
+    expect(exchange.attempts.map((a) => a.status)).toEqual([503, 503]);
+    const limited = setup([{ status: 429, body: TEN_SECONDLY }, { status: 429, body: TEN_SECONDLY }, OK]);
+    limited.client.limitRetries(1);
+    expect((await limited.send()).attempts.map((a) => a.status)).toEqual([429, 429]);
+    const none = setup([{ status: 429, body: TEN_SECONDLY }]);
+    none.client.limitRetries(-1);
+    expect((await none.send()).attempts).toHaveLength(1);
+  });
+
+  it('maxRetries counts 5xx and failures together: the fourth failure is the answer', async () => {
+    const t = setup([{ status: 500 }, { status: 502 }, { status: 504 }, { status: 503 }, OK]);
+    const exchange = await t.send();
+    expect(exchange.response?.status).toBe(503);
+    expect(exchange.attempts.map((a) => a.retry?.reason)).toEqual([
+      'status 500',
+      'status 502',
+      'status 504',
+      undefined,
+    ]);
+    // Each backoff is announced with the retry it precedes, from 1.
+    expect(t.waits.map((w) => [w.retry, w.ms])).toEqual([
+      [1, 150],
+      [2, 300],
+      [3, 600],
+    ]);
+  });
+
+  it('a 429 wait is announced without a retry number, and pauses the client for every other send', async () => {
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '2' } }, OK, OK]);
+    const first = t.send();
+    await first;
+    expect(t.waits[0]).toEqual({
+      reason: 'Retry-After: 2 on a 429 TEN_SECONDLY_ROLLING',
+      ms: 2000,
+      method: 'POST',
+      path: PATH,
+    });
+    expect(Object.keys(t.waits[0] ?? {})).not.toContain('retry');
+  });
+
+  it('a 429 pauses the limiter for its wait: a send that starts during it waits the rest', async () => {
+    const clock = new VirtualClock(undefined, { autoAdvance: false });
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '2' } }, OK, OK], {
+      clock,
+    });
+    const first = t.send();
+    expect(await clock.nextSleep()).toBe(2000);
+    const second = t.send();
+    expect(await clock.nextSleep()).toBe(2000);
+    expect(t.waits.map((w) => w.reason)).toEqual([
+      'Retry-After: 2 on a 429 TEN_SECONDLY_ROLLING',
+      'Retry-After: 2 on a 429 TEN_SECONDLY_ROLLING',
+    ]);
+    clock.advance(2000);
+    expect((await first).response?.status).toBe(200);
+    expect((await second).response?.status).toBe(200);
+  });
+
+  it('a 5xx does not pause other sends, and a zero wait sleeps not at all', async () => {
+    const t = setup([{ status: 503 }, OK, OK], {
+      retry: { maxRetries: 1, maxRateLimitRetries: 0, baseDelayMs: 0, maxDelayMs: 0 },
+    });
+    await t.send();
+    await t.send();
+    expect(t.clock.sleeps).toEqual([]);
+    expect(t.waits).toEqual([]);
+  });
+
+  it('pauseFor and rateBudget: a pause set from outside holds the next send, the budget adapts to the headers', async () => {
+    const headers = {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-max': '5',
+      'x-hubspot-ratelimit-interval-milliseconds': '1000',
+    };
+    const t = setup([{ ...OK, headers }, OK]);
+    expect(t.client.rateBudget()).toEqual({ requests: 100, windowMs: 10_000 });
+    await t.send();
+    expect(t.client.rateBudget()).toEqual({ requests: 5, windowMs: 1000 });
+    t.client.pauseFor(1500, 'another client met a 429');
+    await t.send();
+    expect(t.waits).toEqual([{ reason: 'another client met a 429', ms: 1500, method: 'POST', path: PATH }]);
+  });
+
+  it('a 429 without Retry-After adapts the budget to its headers like any answer', async () => {
+    const headers = {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-max': '5',
+      'x-hubspot-ratelimit-interval-milliseconds': '1000',
+    };
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers }, OK]);
+    await t.send();
+    expect(t.client.rateBudget()).toEqual({ requests: 5, windowMs: 1000 });
+  });
+
+  it('adaptToHeaders: false keeps the configured budget', async () => {
+    const headers = {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-max': '5',
+      'x-hubspot-ratelimit-interval-milliseconds': '1000',
+    };
+    const t = setup([{ ...OK, headers }], { adaptToHeaders: false });
+    await t.send();
+    expect(t.client.rateBudget()).toEqual({ requests: 100, windowMs: 10_000 });
+  });
+
+  it('a 200 with Remaining 0 pauses the next send for the interval; a 429 with Retry-After does not add to it', async () => {
+    const zero = {
+      ...JSON_TYPE,
+      'x-hubspot-ratelimit-remaining': '0',
+      'x-hubspot-ratelimit-interval-milliseconds': '5000',
+    };
+    const t = setup([{ ...OK, headers: zero }, OK]);
+    await t.send();
+    await t.send();
+    expect(t.clock.sleeps).toEqual([5000]);
+    const retryAfter = { ...zero, 'retry-after': '1' };
+    const r = setup([{ status: 429, body: TEN_SECONDLY, headers: retryAfter }, OK]);
+    await r.send();
+    expect(r.clock.sleeps).toEqual([1000]);
+    // A 429 without Retry-After is read by its headers like any answer.
+    const n = setup([{ status: 429, body: '{}', headers: zero }, OK]);
+    await n.send();
+    expect(n.clock.sleeps).toEqual([5000]);
+    expect(n.waits.map((w) => w.reason)).toEqual([
+      'X-HubSpot-RateLimit-Interval-Milliseconds: 5000 with x-hubspot-ratelimit-remaining: 0 on a 429 with no policyName',
+    ]);
+  });
+
+  it('the token in a path is redacted in what a wait says', async () => {
+    const t = setup([{ status: 503 }, OK]);
+    await t.client.send({ method: 'GET', path: `/x/${TOKEN}` });
+    expect(t.waits.map((w) => w.path)).toEqual([`/x/${REDACTED}`]);
+  });
+
+  it('the token in a pause reason is redacted in WaitTooLong and in onWait', async () => {
+    const t = setup([OK]);
+    t.client.pauseFor(2000, `pause for ${TOKEN}`);
+    await t.send();
+    expect(t.waits.map((w) => w.reason)).toEqual([`pause for ${REDACTED}`]);
+    const long = setup([OK]);
+    long.client.pauseFor(86_400_000, `pause for ${TOKEN}`);
+    expect(((await rejection(long.send())) as WaitTooLong).reason).toBe(`pause for ${REDACTED}`);
+  });
+
+  it('WaitTooLong and SendInterrupted name the request by method and path', async () => {
+    const t = setup([{ status: 429, body: TEN_SECONDLY, headers: { ...JSON_TYPE, 'retry-after': '90.5' } }]);
+    expect(((await rejection(t.send())) as Error).message).toBe(
+      `POST ${PATH}: asked to wait 90.5 s (Retry-After: 90.5 on a 429 TEN_SECONDLY_ROLLING), over the 60 s bound on a single wait (maxWaitMs)`,
+    );
+    const i = setup([OK]);
+    expect(((await rejection(i.send(AbortSignal.abort()))) as Error).message).toBe(
+      `POST ${PATH}: interrupted after 0 attempt(s)`,
+    );
+  });
+
+  it('the redactor a client hands out is the one for its token', () => {
+    const t = setup([]);
+    expect(t.client.redaction().text(`a ${TOKEN}`)).toBe(`a ${REDACTED}`);
+  });
+});
+
+describe('the response size cap', () => {
+  it('keeps the bytes of the chunks within the cap, records the truncation and does not retry', async () => {
+    const chunks = [new Uint8Array(400).fill(0x61), new Uint8Array(400).fill(0x62), new Uint8Array(400).fill(0x63)];
+    const stream = (): ReadableStream<Uint8Array> =>
+      new ReadableStream({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next) controller.enqueue(next);
+          else controller.close();
+        },
+      });
+    const client = new HubSpotClient({
+      baseUrl: BASE,
+      clock: new VirtualClock(),
+      maxResponseBytes: 1000,
+      fetch: () => Promise.resolve(new Response(stream(), { status: 200 })),
+    });
+    const exchange = await client.send({ method: 'GET', path: '/big' });
+    expect(exchange.response?.bytes).toBe(800);
+    expect(exchange.response?.body).toBe(`${'a'.repeat(400)}${'b'.repeat(400)}`);
+    expect(exchange.response?.truncated).toBe(true);
+    expect(exchange.failure).toEqual({
+      kind: 'body-too-large',
+      message: 'response body over 1000 bytes; reading stopped',
+    });
+    expect(exchange.attempts).toHaveLength(1);
+  });
+
+  it('a body exactly at the cap is read whole', async () => {
+    const client = new HubSpotClient({
+      baseUrl: BASE,
+      clock: new VirtualClock(),
+      maxResponseBytes: 4,
+      fetch: () => Promise.resolve(new Response('{"a"', { status: 200 })),
+    });
+    const exchange = await client.send({ method: 'GET', path: '/' });
+    expect(exchange.response).toEqual({
+      status: 200,
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body: '{"a"',
+      bytes: 4,
+    });
+    expect(exchange.failure).toBeUndefined();
+  });
+
+  it('a 429 cut off by the cap is read for its policy as far as it came, and waited out', async () => {
+    const t = setup([{ status: 429, body: DAILY }, { status: 204 }], { maxResponseBytes: 10 });
+    const exchange = await t.send();
+    // Its policyName was past the cap: a 429 of no known policy, so the ten-second window.
+    expect(t.clock.sleeps).toEqual([10_000]);
+    expect(exchange.attempts[0]?.failure?.kind).toBe('body-too-large');
+    expect(exchange.response?.status).toBe(204);
+  });
+});
+
+describe('the bound on a limiter wait, and a clock that fails', () => {
+  it('a limiter wait exactly at maxWaitMs is made; one a millisecond over it is refused', async () => {
+    const at = setup([OK, OK], { rateLimit: { requests: 1, windowMs: 1000 }, maxWaitMs: 1020 });
+    await at.send();
+    await at.send();
+    expect(at.clock.sleeps).toEqual([1020]);
+    const over = setup([OK], { rateLimit: { requests: 1, windowMs: 1000 }, maxWaitMs: 1019 });
+    await over.send();
+    expect(await rejection(over.send())).toBeInstanceOf(WaitTooLong);
+  });
+
+  it('a sleep that fails for another reason than an abort fails the send with its error', async () => {
+    const broken = new Error('the clock broke');
+    const clock = new VirtualClock();
+    clock.sleep = () => Promise.reject(broken);
+    const backoff = setup([{ status: 503 }, OK], { clock });
+    expect(await rejection(backoff.send())).toBe(broken);
+    const limiter = setup([OK, OK], { clock, rateLimit: { requests: 1, windowMs: 1000 } });
+    await limiter.send();
+    expect(await rejection(limiter.send())).toBe(broken);
+  });
+});
+
+describe('what one send does to the others', () => {
+  it('a 5xx backoff does not hold other sends back', async () => {
+    const clock = new VirtualClock(undefined, { autoAdvance: false });
+    const t = setup([{ status: 503 }, OK, OK], { clock });
+    const first = t.send();
+    expect(await clock.nextSleep()).toBe(150);
+    const anotherWait = clock.nextSleep().then(() => 'waited');
+    const other = t.send().then(() => 'answered');
+    expect(await Promise.race([other, anotherWait])).toBe('answered');
+    clock.advance(150);
+    expect((await first).response?.status).toBe(200);
+  });
+
+  it('a limiter wait refused after an attempt: the exchange so far is recorded with its attempt', async () => {
+    const t = setup([{ status: 503 }], { rateLimit: { requests: 1, windowMs: 100_000 } });
+    const error = await rejection(t.send());
+    expect(error).toBeInstanceOf(WaitTooLong);
+    expect((error as WaitTooLong).exchange.attempts.map((a) => a.status)).toEqual([503]);
+    expect(t.recorded).toEqual([(error as WaitTooLong).exchange]);
   });
 });
