@@ -16,9 +16,11 @@ describe('batchView: a batch read answer', () => {
     ],
     errors: [{ status: 'error', message: 'No contact with ID 999 exists', context: { ids: ['999'] } }],
   };
-  const view = batchView(body);
+  // Built in each test, not while the file is collected: what runs outside a test is in none's coverage.
+  const read = () => batchView(body);
 
   it('reads the envelope', () => {
+    const view = read();
     expect(view.value).toBe(body);
     expect(view.isObject).toBe(true);
     expect(view.status).toBe('COMPLETE');
@@ -28,6 +30,7 @@ describe('batchView: a batch read answer', () => {
   });
 
   it('lists the targets of a record over all its results, in order, and its first cursor', () => {
+    const view = read();
     expect(view.resultsOf('101')).toHaveLength(2);
     expect(view.targetsOf('101')).toEqual([{ toObjectId: '201' }, { toObjectId: '202' }, { toObjectId: '204' }]);
     expect(view.targetsOf('102')).toEqual([{ toObjectId: '203' }]);
@@ -38,6 +41,7 @@ describe('batchView: a batch read answer', () => {
   });
 
   it('names what the errors name, and counts what they can answer for', () => {
+    const view = read();
     expect(view.errorNames.values.has('999')).toBe(true);
     expect(view.errorNames.values.has('99')).toBe(false);
     expect(view.errorCapacity).toBe(1);
@@ -153,5 +157,119 @@ describe('batchView: tolerant of any shape (hostile input)', () => {
       }),
       { seed, numRuns: 200 },
     );
+  });
+});
+
+describe('batchView: the names in errors, exactly', () => {
+  const valuesOf = (error: unknown): string[] => [...batchView({ errors: [error] }).errorNames.values].sort();
+
+  it('splits texts into whole tokens of letters, digits, _ and -, also without trailing hyphens', () => {
+    expect(valuesOf({ message: 'pair 101->202; id_5 failed (Ab-9).' })).toEqual(
+      ['101', '101-', '202', 'Ab-9', 'failed', 'id_5', 'pair'].sort(),
+    );
+    expect(valuesOf({ message: '--- 7--' })).toEqual(['---', '7', '7--']);
+    expect(valuesOf({ message: '' })).toEqual([]);
+    expect(valuesOf({ message: 42 })).toEqual([]);
+  });
+
+  it('reads a context map: every item of every list, a lone value as a list of one, IDs only', () => {
+    expect(valuesOf({ context: { ids: ['1', 2], typeId: '3', other: [{}, null, true, Number.NaN] } })).toEqual([
+      '1',
+      '2',
+      '3',
+    ]);
+    expect(valuesOf({ context: ['4'] })).toEqual([]);
+    expect(valuesOf({ context: '{fromObjectId=[5]}' })).toEqual(['5', 'fromObjectId']);
+    expect(valuesOf({ context: 6 })).toEqual([]);
+  });
+
+  it('reads `in` as a whole value, its positions, and the tokens beside them (not the position digits)', () => {
+    const names = batchView({ errors: [{ in: 'inputs[1].typeId' }] }).errorNames;
+    expect([...names.values].sort()).toEqual(['inputs[1].typeId', 'typeId']);
+    expect([...names.positions]).toEqual([1]);
+    const many = batchView({
+      errors: [{ in: 'inputs[2] and inputs.3, /inputs/40 or myinputs[5] or inputs[x]' }],
+    }).errorNames;
+    expect([...many.positions].sort((a, b) => a - b)).toEqual([2, 3, 40]);
+    expect(many.values.has('40')).toBe(false);
+    expect(many.values.has('myinputs')).toBe(true);
+    expect(batchView({ errors: [{ in: 7 }] }).errorNames.values.size).toBe(0);
+    // A position between two words leaves them apart.
+    const between = batchView({ errors: [{ in: 'x-inputs[1]y' }] }).errorNames;
+    expect([...between.values].sort()).toEqual(['x', 'x-', 'x-inputs[1]y', 'y']);
+  });
+
+  it('reads every ErrorDetail: its context, `in` and message', () => {
+    const names = batchView({
+      errors: [{ errors: [{ context: { ids: ['11'] }, in: '/inputs/12', message: 'No record 13' }, 'text'] }],
+    }).errorNames;
+    expect([...names.values].sort()).toEqual(['/inputs/12', '11', '13', 'No', 'record'].sort());
+    expect([...names.positions]).toEqual([12]);
+    expect(batchView({ errors: [{ errors: 'none', message: 'x' }] }).errorNames.values).toEqual(new Set(['x']));
+  });
+
+  it('takes only string and finite number IDs', () => {
+    expect([jsonId(Number.POSITIVE_INFINITY), jsonId(-3), jsonId(''), jsonId(0.5)]).toEqual([
+      undefined,
+      '-3',
+      '',
+      '0.5',
+    ]);
+    expect(valuesOf({ id: 12 })).toEqual(['12']);
+    expect(valuesOf({ id: {} })).toEqual([]);
+  });
+
+  it('is computed once per view', () => {
+    const view = batchView({ errors: [{ id: '1' }] });
+    expect(view.errorNames).toBe(view.errorNames);
+  });
+});
+
+describe('batchView: how many inputs the errors answer for', () => {
+  const capacity = (...errors: unknown[]): number => batchView({ errors }).errorCapacity;
+
+  it('one per error, at least', () => {
+    expect(capacity({}, 'text', null)).toBe(3);
+    expect(capacity({ context: { ids: [] } })).toBe(1);
+    expect(capacity({ context: '{ids=[1, 2, 3]}' })).toBe(1);
+  });
+
+  it('as many as its context lists (a lone value counts one), or as many ErrorDetails, whichever is more', () => {
+    expect(capacity({ context: { ids: ['1', '2'], typeId: '5' } })).toBe(3);
+    expect(capacity({ context: { ids: ['1', '2'] }, errors: [{}, {}, {}, {}] })).toBe(4);
+    expect(capacity({ context: { ids: ['1', '2', '3'] }, errors: [{}] })).toBe(3);
+    expect(capacity({ errors: 'many' })).toBe(1);
+    expect(capacity({ context: { a: ['1'] } }, { context: { b: ['2', '3'] } })).toBe(3);
+  });
+});
+
+describe('batchView: results by record', () => {
+  it('skips results without a readable from id, keeps the order of the rest', () => {
+    const view = batchView({
+      results: [{ to: [1] }, { from: { id: '1' }, to: [2] }, { from: {}, to: [3] }, { from: { id: '1' }, to: [4] }],
+    });
+    expect(view.targetsOf('1')).toEqual([2, 4]);
+    expect(view.resultsOf('undefined')).toEqual([]);
+  });
+
+  it("a record with one result: that result's own targets", () => {
+    const view = batchView({ results: [{ from: { id: '1' }, to: [{ toObjectId: '2' }] }] });
+    expect(view.targetsOf('1')).toBe(view.results?.[0]?.targets);
+    expect(view.resultsOf('1')).toBe(view.resultsOf('1'));
+  });
+
+  it('reads a cursor only as a string, and only of the first result of a record', () => {
+    const view = batchView({
+      results: [
+        { from: { id: '1' }, to: [], paging: { next: { after: 7 } } },
+        { from: { id: '1' }, to: [], paging: { next: { after: 'c2' } } },
+        { from: { id: '2' }, to: [], paging: { next: {} } },
+        { from: { id: '3' }, to: [], paging: { after: 'c3' } },
+      ],
+    });
+    expect(view.nextAfter('1')).toBeUndefined();
+    expect(view.results?.[1]?.after).toBe('c2');
+    expect(view.nextAfter('2')).toBeUndefined();
+    expect(view.nextAfter('3')).toBeUndefined();
   });
 });

@@ -226,3 +226,216 @@ describe('duplicate keys', () => {
     timeoutForRuns(scaledRuns(500), 0.5),
   );
 });
+
+describe('readBody: the limits and the shapes it refuses', () => {
+  const limits = { maxBytes: 12, maxDepth: 3 };
+
+  it('reads a body of exactly the size limit, in UTF-8 bytes, and refuses one byte more', () => {
+    expect(readBody('{"a":"1234"}', limits)).toMatchObject({ ok: true, findings: [] });
+    const over = readBody('{"a":"123é"}', limits);
+    expect(over).toEqual({
+      ok: false,
+      findings: [
+        {
+          check: 'body-size',
+          severity: 'error',
+          instancePath: '',
+          message: 'body is 13 bytes, over the 12-byte limit; not parsed',
+          actual: 13,
+        },
+      ],
+    });
+    expect(readBody(new Uint8Array(13), limits).findings[0]).toMatchObject({ check: 'body-size', actual: 13 });
+  });
+
+  it('says large sizes with thousands separators', () => {
+    const read = readBody({ byteLength: 2_000_000 }, { maxBytes: 1_048_576, maxDepth: 64 });
+    expect(read.findings[0]?.message).toBe('body is 2,000,000 bytes, over the 1,048,576-byte limit; not parsed');
+  });
+
+  it('a size alone (a file too large to read) within the limit: nothing was read', () => {
+    expect(readBody({ byteLength: 5 }, limits)).toEqual({
+      ok: false,
+      findings: [{ check: 'body-not-json', severity: 'error', instancePath: '', message: 'no body bytes were read' }],
+    });
+  });
+
+  it('reads a body nested exactly as deep as the limit, and refuses one level more', () => {
+    const deep = { maxBytes: 1000, maxDepth: 3 };
+    expect(readBody('[[[1]]]', deep).ok).toBe(true);
+    expect(readBody('{"a":{"b":[[]]}}', deep)).toEqual({
+      ok: false,
+      findings: [
+        {
+          check: 'body-depth',
+          severity: 'error',
+          instancePath: '',
+          message: 'body nests deeper than 3 levels; not parsed',
+          actual: '> 3',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    '<!DOCTYPE html><html></html>',
+    '<!doctype html>',
+    '<HTML lang="en">',
+    '<?xml version="1.0"?><error/>',
+    '<head><title>502</title></head>',
+    '<body>Bad gateway</body>',
+    '  \n<html>',
+  ])('an HTML or XML page is not JSON: %j', (page) => {
+    const read = readBody(page);
+    expect(read.ok).toBe(false);
+    expect(read.findings).toEqual([
+      {
+        check: 'body-not-json',
+        severity: 'error',
+        instancePath: '',
+        actual: page.trim(),
+        message: `body is an HTML/XML page, not JSON: "${page.trim()}"`,
+      },
+    ]);
+  });
+
+  it('text that merely starts with "<" is malformed JSON, not a page', () => {
+    expect(readBody('<div>').findings[0]?.message).toMatch(/^body is not valid JSON \(.+\): "<div>"$/);
+  });
+
+  it('shows at most 60 characters of what was received, on one line', () => {
+    const page = `<html>${'\n  x'.repeat(40)}`;
+    // The first 60 characters (13 lines of "\n  x" and a "\n ") with their white space collapsed and trimmed.
+    const excerpt = `<html>${' x'.repeat(13)}…`;
+    expect(readBody(page).findings[0]).toMatchObject({
+      actual: excerpt,
+      message: `body is an HTML/XML page, not JSON: "${excerpt}"`,
+    });
+    const sixty = `{"a":${'1'.repeat(55)}`;
+    expect(sixty).toHaveLength(60);
+    expect(readBody(sixty).findings[0]?.actual).toBe(sixty);
+    expect(readBody(`${sixty}2`).findings[0]?.actual).toBe(`${sixty}…`);
+  });
+
+  it('an empty or blank body, a BOM alone included, is not JSON', () => {
+    for (const text of ['', '  \n\t', '\uFEFF', '\uFEFF  ']) {
+      expect(readBody(text).findings, JSON.stringify(text)).toEqual([
+        expect.objectContaining({ check: 'body-not-json', message: 'body is empty; expected a JSON document' }),
+      ]);
+    }
+  });
+
+  it('removes a BOM from text as from bytes, with one warning', () => {
+    expect(readBody('\uFEFF{"a":1}')).toEqual({
+      ok: true,
+      value: { a: 1 },
+      findings: [
+        {
+          check: 'body-encoding',
+          severity: 'warning',
+          instancePath: '',
+          message: 'body starts with a UTF-8 byte-order mark (RFC 8259 §8.1: JSON senders must not add one); ignored',
+        },
+      ],
+    });
+    // Only a leading one: a BOM inside a string is data.
+    expect(readBody('{"a":"\uFEFF"}')).toEqual({ ok: true, value: { a: '\uFEFF' }, findings: [] });
+  });
+
+  it('says what the parser said of a malformed body', () => {
+    const read = readBody('{"a":1,}');
+    expect(read.ok).toBe(false);
+    expect(read.findings[0]).toMatchObject({ check: 'body-not-json', actual: '{"a":1,}' });
+    expect(read.findings[0]?.message).toMatch(/^body is not valid JSON \(.*JSON.*\): "\{"a":1,\}"$/);
+  });
+
+  it('still measures the depth after the most duplicates it lists', () => {
+    const manyThenDeep = `{${Array.from({ length: 25 }, (_, i) => `"k${i}":{"d":1,"d":2}`).join(',')},"z":[[[[1]]]]}`;
+    expect(readBody(manyThenDeep, { maxBytes: 10_000, maxDepth: 4 }).findings).toEqual([
+      expect.objectContaining({ check: 'body-depth', actual: '> 4' }),
+    ]);
+    expect(readBody(manyThenDeep, { maxBytes: 10_000, maxDepth: 5 }).findings).toHaveLength(MAX_DUPLICATE_KEYS);
+  });
+
+  it('decodes bytes that are not UTF-8 without throwing, as replacement characters', () => {
+    const read = readBody(new Uint8Array([0xff, 0x7b, 0x7d]));
+    expect(read.ok).toBe(false);
+    expect(read.findings).toEqual([expect.objectContaining({ check: 'body-not-json', actual: '\uFFFD{}' })]);
+    expect(readBody(new Uint8Array([0x22, 0xc3, 0x22]))).toMatchObject({ ok: true, value: '\uFFFD' });
+  });
+
+  it('a JSON document that mentions a page is JSON', () => {
+    expect(readBody('{"message":"<html>502</html>"}')).toMatchObject({ ok: true, findings: [] });
+    expect(readBody('"<html>"')).toMatchObject({ ok: true, value: '<html>' });
+  });
+
+  it('says duplicates of a body that also nests deep only when the depth is within the limit', () => {
+    expect(
+      readBody('{"a":1,"a":{"b":{"c":{}}}}', { maxBytes: 1000, maxDepth: 3 }).findings.map((finding) => finding.check),
+    ).toEqual(['body-depth']);
+  });
+});
+
+describe('duplicate keys: how many are said', () => {
+  const repeated = (count: number) => `{${Array.from({ length: count }, (_, i) => `"k${i}":{"d":1,"d":2}`).join(',')}}`;
+
+  it('twenty duplicates are listed without a word about more', () => {
+    const findings = readBody(repeated(MAX_DUPLICATE_KEYS)).findings;
+    expect(findings).toHaveLength(MAX_DUPLICATE_KEYS);
+    expect(findings.some((finding) => finding.message.includes('only the first'))).toBe(false);
+    expect(findings[0]).toEqual({
+      check: 'duplicate-key',
+      severity: 'error',
+      instancePath: '/k0',
+      message:
+        'the object has the key "d" more than once; JSON parsers disagree on which value wins (JSON.parse and hsac keep the last, others the first or refuse the body; RFC 8259 §4)',
+      expected: 'unique keys',
+      actual: 'd',
+    });
+  });
+
+  it('twenty-one: the twentieth finding says only the first twenty are listed', () => {
+    const findings = readBody(repeated(MAX_DUPLICATE_KEYS + 1)).findings;
+    expect(findings).toHaveLength(MAX_DUPLICATE_KEYS);
+    expect(findings.map((finding) => finding.message.endsWith('; only the first 20 duplicates are listed'))).toEqual(
+      Array.from({ length: MAX_DUPLICATE_KEYS }, (_, index) => index === MAX_DUPLICATE_KEYS - 1),
+    );
+  });
+
+  it('duplicateKeys stops at the limit it is given, and finds none when the limit is 0', () => {
+    expect(duplicateKeys(repeated(5), 2)).toEqual([
+      { pointer: '/k0', key: 'd' },
+      { pointer: '/k1', key: 'd' },
+    ]);
+    expect(duplicateKeys(repeated(5), 0)).toEqual([]);
+    expect(MAX_DUPLICATE_KEYS).toBe(20);
+    expect(duplicateKeys(repeated(25))).toHaveLength(MAX_DUPLICATE_KEYS);
+  });
+
+  it('keys compared past the linear scan: sibling objects with many keys do not share them', () => {
+    const wide = `{${Array.from({ length: 12 }, (_, i) => `"k${i}":${i}`).join(',')}}`;
+    expect(duplicateKeys(`[${wide},${wide},${wide}]`)).toEqual([]);
+    const wideThenRepeat = `{${Array.from({ length: 12 }, (_, i) => `"k${i}":${i}`).join(',')},"k0":0,"k11":1}`;
+    expect(duplicateKeys(`[${wide},${wideThenRepeat}]`)).toEqual([
+      { pointer: '/1', key: 'k0' },
+      { pointer: '/1', key: 'k11' },
+    ]);
+  });
+
+  it('the ninth key is compared with the first eight', () => {
+    const keys = Array.from({ length: 8 }, (_, i) => `"k${i}":${i}`).join(',');
+    expect(duplicateKeys(`{${keys},"k0":1}`)).toEqual([{ pointer: '', key: 'k0' }]);
+    expect(duplicateKeys(`{${keys},"k7":1}`)).toEqual([{ pointer: '', key: 'k7' }]);
+    expect(duplicateKeys(`{${keys},"k8":1}`)).toEqual([]);
+  });
+
+  it('an unterminated string ends the scan without a finding', () => {
+    expect(duplicateKeys('{"a":1,"a')).toEqual([]);
+    expect(jsonNestingDepth('[[{"a":"[[[[')).toBe(3);
+  });
+
+  it('a key with an escape is decoded; a malformed escape is compared as written', () => {
+    expect(duplicateKeys('{"\\q":1,"\\q":2}')).toEqual([{ pointer: '', key: '"\\q"' }]);
+    expect(duplicateKeys('{"a\\n":1,"a\\u000a":2}')).toEqual([{ pointer: '', key: 'a\n' }]);
+  });
+});

@@ -156,7 +156,9 @@ function scanJsonText(text: string, maxDepth: number, limit: number): { deepest:
   let expectKey = false;
   let collecting = limit > 0;
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A leading byte-order mark needs no case of its own: like any character outside strings that is no bracket or
+  // comma, it is stepped over.
+  let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {

@@ -32,8 +32,8 @@ function commonShapeIsValid(value: string): boolean {
   const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
   const month = twoDigits(value, 5);
   const day = twoDigits(value, 8);
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : (DAYS[month] ?? 0))))
-    return false;
+  // Month 0 has 0 days and months past 12 no entry (0 days): no day is in range.
+  if (!(day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : (DAYS[month] ?? 0)))) return false;
   const hr = twoDigits(value, 11);
   const min = twoDigits(value, 14);
   const sec = twoDigits(value, 17);
@@ -52,7 +52,9 @@ function commonShapeIsValid(value: string): boolean {
     return true;
   }
   // A leap second is valid only at 23:59 UTC, as ajv-formats reads it.
+  // Stryker disable next-line ArithmeticOperator: tzSign is 1 or -1, so dividing by it is multiplying
   const utcMin = min - tzM * tzSign;
+  // Stryker disable next-line ArithmeticOperator,EqualityOperator: as above; a minute of 0 is no leap second either way
   const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
   return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
 }
@@ -76,9 +78,7 @@ export function fastDateTimeFormat(existing: Format | undefined): Format {
   const validate = (value: string): boolean => {
     return COMMON.test(value) ? commonShapeIsValid(value) : fallback(value);
   };
-  const compare =
-    typeof existing === 'object' && 'compare' in existing
-      ? (existing.compare as ((a: string, b: string) => number | undefined) | undefined)
-      : undefined;
+  // A function or a pattern has no `compare`: only a format definition may carry one.
+  const compare = (existing as { readonly compare?: (a: string, b: string) => number | undefined }).compare;
   return compare ? { type: 'string', validate, compare } : { type: 'string', validate };
 }

@@ -58,6 +58,7 @@ export function rememberWholeSecondMillis(text: string, millis: number): void {
 
 /** The instant {@link rememberWholeSecondMillis} recorded for this text, newest first; `undefined` when none. */
 export function recallWholeSecondMillis(text: string): number | undefined {
+  // Stryker disable next-line EqualityOperator: age SLOTS is the newest slot again
   for (let age = 0; age < SLOTS; age++) {
     const slot = (newest - age + SLOTS) % SLOTS;
     if (rememberedTexts[slot] === text) return rememberedMillis[slot];

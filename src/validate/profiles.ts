@@ -105,10 +105,8 @@ const TOLERANCES: readonly Tolerance[] = [
     applies: ({ error, data, site }) =>
       error.keyword === 'type' &&
       expectsType(error, 'string') &&
-      typeof data === 'number' &&
       Number.isInteger(data) &&
-      site.property !== undefined &&
-      ID_PROPERTY.test(site.property),
+      ID_PROPERTY.test(site.property ?? ''),
     reason: 'record IDs arrive as numbers from some endpoints (hubspot-api-nodejs#552); decode them as strings',
   },
   {

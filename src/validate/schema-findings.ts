@@ -34,12 +34,9 @@ function locate(
 ): Located {
   // `required` and `additionalProperties` errors sit on the parent object; point at the field itself.
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
-  const field =
-    error.keyword === 'required'
-      ? params.missingProperty
-      : error.keyword === 'additionalProperties'
-        ? params.additionalProperty
-        : undefined;
+  // Stryker disable next-line ConditionalExpression: only an additionalProperties error has additionalProperty
+  const additional = error.keyword === 'additionalProperties' ? params.additionalProperty : undefined;
+  const field = error.keyword === 'required' ? params.missingProperty : additional;
   const instancePath = field === undefined ? error.instancePath : childPointer(error.instancePath, field);
   const site = schemaSite(defs, root, instancePath);
   return { instancePath, site: { ...site, definitions: [rootName, ...site.definitions] } };
@@ -157,7 +154,8 @@ export function schemaFindings(
   const seen = new Set<string>();
   for (const error of errors) {
     const located = locate(error, schema.defs, schema.root, schema.rootName);
-    const data = error.keyword === 'required' ? undefined : valueAt(body, located.instancePath);
+    // For `required` the path is the missing field's own, so the value there is undefined too.
+    const data = valueAt(body, located.instancePath);
     const check = classify(error, located);
     const key = `${check}|${located.instancePath}|${error.keyword}`;
     if (seen.has(key)) continue;
