@@ -117,10 +117,9 @@ export function rejudgeSequence<Id extends SequenceCheckId>(
   const check = SEQUENCE_IMPLEMENTATIONS[id];
   const inputs = check.rebuild(replayed);
   const findings = inputs.flatMap((input) => {
+    // Never empty where there is a finding: each is built on an exchange of its input, which exchangeIds lists.
     const exchangeIds = check.exchangeIds(input);
-    return check
-      .check(input, context)
-      .map((finding) => (exchangeIds.length > 0 ? { ...finding, exchangeIds } : finding));
+    return check.check(input, context).map((finding) => ({ ...finding, exchangeIds }));
   });
   return { inputs: inputs.length, findings };
 }

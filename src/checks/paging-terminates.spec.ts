@@ -4,7 +4,7 @@ import type { Exchange } from '../exchange.js';
 import { createValidator } from '../validate/index.js';
 import { observeExchange } from './observed.js';
 import { pagingTerminates } from './paging-terminates.js';
-import type { ObservedExchange } from './types.js';
+import type { ObservedExchange, ReplayedExchange } from './types.js';
 
 /** The pages of record 101 the runner followed: each a batch read answer, with its next cursor where given. */
 const context = { profile: 'strict' as const, validator: createValidator({ profile: 'strict' }) };
@@ -69,5 +69,24 @@ describe('paging-terminates', () => {
     expect(pagingTerminates.exchangeIds({ fromId: '101', pages: [page(4, 'A'), page(2)], maxPages: 3 })).toEqual([
       2, 4,
     ]);
+  });
+});
+
+describe('paging-terminates rebuilt from a replay', () => {
+  /** A re-sent page: the body it sent, and the same answer then and now. */
+  const resent = (answer: ObservedExchange, sent: unknown): ReplayedExchange => ({
+    endpoint: 'batch-read',
+    intent: 'conformance',
+    sent,
+    params: {},
+    now: answer,
+    then: answer,
+  });
+
+  it('a second page that asks for several records is judged for the first record it names', () => {
+    const asked = (after?: string) => ({ inputs: ['101', '102'].map((id) => ({ id, ...(after ? { after } : {}) })) });
+    const exchanges = [resent(page(1, 'A'), asked()), resent(page(2, 'A'), asked('A'))];
+    const inputs = pagingTerminates.rebuild({ exchanges, history: exchanges });
+    expect(inputs.map(({ fromId, pages, maxPages }) => [fromId, pages.length, maxPages])).toEqual([['101', 2, 3]]);
   });
 });

@@ -182,6 +182,32 @@ describe('bodies: the raw text and the decoded values', () => {
   });
 });
 
+describe('a marker beside text that spells a secret again', () => {
+  // A secret holding `[` or `]` can be completed by the marker that replaced an earlier copy of it: `]abc` in `]abcabc`
+  // leaves `[REDACTED]abc`, which holds `]abc` again. The redactor goes over its own output until none is left.
+  it('a secret the marker completes on its right or its left is redacted again, in text and in a JSON body', () => {
+    const closing = createRedactor([']abc']);
+    expect(closing.text(']abcabc') === `[REDACTED${REDACTED}`).toBe(true);
+    expect(closing.leaks(closing.text('x ]abcABC y'))).toBe(false);
+    const opening = createRedactor(['a[re']);
+    expect(opening.leaks(opening.text('aa[re'))).toBe(false);
+    // The body keeps its formatting: only the secret changed, and its values hold none.
+    const body = closing.body('{"a": "]abcabc", "n": 1}');
+    expect(body === `{"a": "[REDACTED${REDACTED}", "n": 1}`).toBe(true);
+    expect(closing.scan(body)).toEqual([]);
+  });
+
+  it('a chain of four completions is removed; a fifth is left to the final scan, as is a secret the marker spells', () => {
+    const closing = createRedactor([']abc']);
+    expect(closing.leaks(closing.text(`]abc${'abc'.repeat(3)}`))).toBe(false);
+    expect(closing.leaks(closing.text(`]abc${'abc'.repeat(4)}`))).toBe(true);
+    // `dact` is in every marker: four rounds, each putting a marker inside the last one, then the scan refuses it.
+    const inMarker = createRedactor(['dact']);
+    expect(inMarker.text('dact') === `[RE[RE[RE${REDACTED}ED]ED]ED]`).toBe(true);
+    expect(inMarker.scan(inMarker.text('dact')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('headers: names and values', () => {
   it('redacts a header value, a header name (lower-cased, in any encoding), and masks Authorization whole', () => {
     const headers = redactor.headers({
@@ -432,6 +458,14 @@ describe('the spellings of special characters, each removed by the redactor itse
   it('the first character behind a run of backslashes: the whole run goes with the match', () => {
     const spelled = `${'\\'.repeat(5)}u0041${SPECIAL.slice(1)}`;
     expect(special.text(`x${spelled}y`) === `x${REDACTED}y`).toBe(true);
+  });
+
+  it('the widening over backslashes looks back 64 characters past the one the first character takes, no further', () => {
+    // A bounded look-back keeps a match's cost bounded; the matcher itself takes one backslash before the first
+    // character (and up to 16 before later ones), so a run of 70 keeps its first 70 - 1 - 64 = 5.
+    const behind = (count: number): string => redactor.text(`x${'\\'.repeat(count)}u0070${TOKEN.slice(1)}y`);
+    expect(behind(65) === `x${REDACTED}y`).toBe(true);
+    expect(behind(70) === `x${'\\'.repeat(5)}${REDACTED}y`).toBe(true);
   });
 
   it('an escape cut in half on the left of a match is removed with it, so a JSON string stays valid', () => {

@@ -173,6 +173,9 @@ export interface SecretSpan {
  */
 const PARTIAL_ESCAPE_BEFORE = /(?:\\+(?:u[0-9a-fA-F]{0,3}|x[0-9a-fA-F]?)?|%[0-9a-fA-F]?|&#?[xX]?[0-9a-zA-Z]{0,8})$/;
 
+/** Most passes of {@link SecretMatcher.replace} over one text (each one after a marker spelled a secret anew). */
+const REDACTION_ROUNDS = 4;
+
 /**
  * The one precompiled matcher for a set of secrets: a single regular expression (flags `gi`) whose
  * first group spells every secret character by character in any of the spellings above, and whose
@@ -243,8 +246,23 @@ export class SecretMatcher {
     return spans;
   }
 
-  /** `text` with every region holding a secret replaced by {@link REDACTED}. */
+  /**
+   * `text` with every region holding a secret replaced by {@link REDACTED}. A secret holding `[` or `]` can be spelled
+   * anew by a marker and the text beside it (`]abc` in `]abcabc` leaves `[REDACTED]abc`), so the text is redacted
+   * again while a secret is left, at most {@link REDACTION_ROUNDS} times: a secret the markers themselves spell
+   * (`dact`) never goes, and the final scan refuses what is left.
+   */
   replace(text: string): string {
+    let out = this.replaceOnce(text);
+    for (let round = 1; round < REDACTION_ROUNDS; round++) {
+      // Stryker disable next-line ConditionalExpression: a round over text with no secret left gives the text back
+      if (!this.test(out)) break;
+      out = this.replaceOnce(out);
+    }
+    return out;
+  }
+
+  private replaceOnce(text: string): string {
     let out = '';
     let at = 0;
     for (const span of this.spans(text)) {
@@ -423,15 +441,6 @@ export interface Redactor {
   scan(value: string): LeakHit[];
 }
 
-/** Walks a parsed JSON value: does any string or key hold a secret? */
-function valueLeaks(value: unknown, matcher: SecretMatcher): boolean {
-  if (typeof value === 'string') return matcher.test(value);
-  if (Array.isArray(value)) return value.some((item) => valueLeaks(item, matcher));
-  if (value !== null && typeof value === 'object')
-    return Object.entries(value).some(([key, item]) => matcher.test(key) || valueLeaks(item, matcher));
-  return false;
-}
-
 /** A parsed JSON value with every string and key redacted (keys made unique again). */
 function redactValue(value: unknown, matcher: SecretMatcher): unknown {
   if (typeof value === 'string') return matcher.replace(value);
@@ -492,8 +501,11 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
       } catch {
         return redacted;
       }
+      // The redacted text holds no secret (save one its rounds could not remove, left to the final scan), so neither
+      // do its decoded values: every JSON spelling of a character is one of the matcher's.
       try {
-        if (!valueLeaks(JSON.parse(redacted), matcher)) return redacted;
+        JSON.parse(redacted);
+        return redacted;
       } catch {
         // A redaction that cut through an escape the matcher did not see coming: fall back below.
       }

@@ -136,6 +136,13 @@ describe('duplicate keys', () => {
       [{ pointer: '', key: 'k7' }],
     ],
     ['sibling objects at one depth do not share keys', '[{"a":1,"b":2},{"a":1,"b":2}]', []],
+    [
+      // The Set one depth reuses is refilled from the second object's own first 8 keys: its "k8" is no duplicate.
+      'sibling objects past the linear scan do not share keys',
+      `[{${Array.from({ length: 10 }, (_, i) => `"k${i}":1`).join(',')}},` +
+        `{${Array.from({ length: 8 }, (_, i) => `"m${i}":1`).join(',')},"x":1,"k8":1}]`,
+      [],
+    ],
     ['a string after an empty object is a value, not a key', '[{},"",{"a":1,"a":2}]', [{ pointer: '/2', key: 'a' }]],
   ])('%s', (_name, text, expected) => {
     expect(duplicateKeys(text)).toEqual(expected);
@@ -258,6 +265,9 @@ describe('readBody: the limits and the shapes it refuses', () => {
       ok: false,
       findings: [{ check: 'body-not-json', severity: 'error', instancePath: '', message: 'no body bytes were read' }],
     });
+    // A finding with nothing received to show carries no `actual` at all (report.json omits it).
+    expect(readBody({ byteLength: 5 }, limits).findings[0]).not.toHaveProperty('actual');
+    expect(readBody('  ').findings[0]).not.toHaveProperty('actual');
   });
 
   it('reads a body nested exactly as deep as the limit, and refuses one level more', () => {
